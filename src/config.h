@@ -1,0 +1,54 @@
+/* Feature configuration. A port may provide its own settings in the header
+ * named by PX_PORT_CONFIG (set by meson); anything it leaves out gets the
+ * default below. */
+#ifndef PX_CONFIG_H
+#define PX_CONFIG_H
+
+#include <stdint.h>
+
+#ifdef PX_PORT_CONFIG
+#include PX_PORT_CONFIG
+#endif
+
+/* Value encoding follows the word size unless a port forces it. */
+#ifndef PX_NANBOX
+#if UINTPTR_MAX == 0xFFFFFFFFFFFFFFFFu
+#define PX_NANBOX 1
+#else
+#define PX_NANBOX 0
+#endif
+#endif
+
+/* Computed-goto dispatch in the VM when the compiler has it. */
+#ifndef PX_COMPUTED_GOTO
+#if defined(__GNUC__) || defined(__clang__)
+#define PX_COMPUTED_GOTO 1
+#else
+#define PX_COMPUTED_GOTO 0
+#endif
+#endif
+
+#ifndef PX_HAS_COMPLEX
+#define PX_HAS_COMPLEX 1
+#endif
+
+/* Python-level recursion limit (frames); the C stack is also checked. */
+#ifndef PX_RECURSION_LIMIT
+#define PX_RECURSION_LIMIT 1000
+#endif
+
+#if defined(__GNUC__) || defined(__clang__)
+#define PX_NORETURN __attribute__((noreturn))
+#define PX_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define PX_LIKELY(x) __builtin_expect(!!(x), 1)
+#define PX_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define PX_UNUSED __attribute__((unused))
+#else
+#define PX_NORETURN _Noreturn
+#define PX_PRINTF(f, a)
+#define PX_LIKELY(x) (x)
+#define PX_UNLIKELY(x) (x)
+#define PX_UNUSED
+#endif
+
+#endif

@@ -1,0 +1,64 @@
+/* Raising and catching exceptions in C. px_raise() long-jumps to the
+ * innermost handler pushed with px_try_push(); C code that calls anything
+ * which may raise must expect not to return. Pattern:
+ *
+ *     px_jmp j;
+ *     px_try_push(&j);
+ *     if (setjmp(j.buf) == 0) {
+ *         ... code that may raise ...
+ *         px_try_pop(&j);
+ *     } else {
+ *         px_val exc = j.exc; // the handler is already popped
+ *     }
+ *
+ * Locals changed inside the body and read in the handler must be volatile.
+ */
+#ifndef PX_ERROR_H
+#define PX_ERROR_H
+
+#include <setjmp.h>
+#include "../object.h"
+
+typedef struct px_jmp {
+    struct px_jmp *prev;
+    jmp_buf buf;
+    px_val exc;
+    void *vm_frame; /* the VM frame active when pushed (restored on raise) */
+} px_jmp;
+
+void px_try_push(px_jmp *j);
+void px_try_pop(px_jmp *j);
+
+/* exc: an exception instance or class (instantiated with no args). */
+PX_NORETURN void px_raise(px_val exc);
+/* New exception of `type` with a printf-formatted message. */
+PX_NORETURN void px_raise_msg(const px_type *type, const char *fmt, ...) PX_PRINTF(2, 3);
+PX_NORETURN void px_raise_type_error(const char *fmt, ...) PX_PRINTF(1, 2);
+PX_NORETURN void px_raise_value_error(const char *fmt, ...) PX_PRINTF(1, 2);
+PX_NORETURN void px_raise_index_error(const char *fmt, ...) PX_PRINTF(1, 2);
+PX_NORETURN void px_raise_key_error(px_val key);
+PX_NORETURN void px_raise_attribute_error(px_val obj, px_qid name);
+PX_NORETURN void px_raise_name_error(px_qid name);
+PX_NORETURN void px_raise_zero_division(const char *msg);
+PX_NORETURN void px_raise_overflow(const char *msg);
+PX_NORETURN void px_raise_memory_error(void);
+PX_NORETURN void px_raise_stop_iteration(px_val value); /* value PX_NULL: none */
+/* OSError(errnum, strerror-like message), with an optional printf-formatted
+ * detail such as the path or device: "[Errno 2] No such file or directory: 'x'" */
+PX_NORETURN void px_raise_os_error(int errnum, const char *fmt, ...) PX_PRINTF(2, 3);
+/* "f() takes N positional arguments but M were given" and friends. */
+PX_NORETURN void px_raise_arg_count(px_qid func, size_t min, size_t max, size_t given);
+
+/* Exception types. */
+extern const px_type px_type_BaseException, px_type_Exception, px_type_SystemExit,
+    px_type_KeyboardInterrupt, px_type_GeneratorExit, px_type_StopIteration,
+    px_type_StopAsyncIteration, px_type_ArithmeticError, px_type_OverflowError,
+    px_type_ZeroDivisionError, px_type_AssertionError, px_type_AttributeError,
+    px_type_EOFError, px_type_ImportError, px_type_ModuleNotFoundError, px_type_LookupError,
+    px_type_IndexError, px_type_KeyError, px_type_MemoryError, px_type_NameError,
+    px_type_UnboundLocalError, px_type_OSError, px_type_RuntimeError, px_type_RecursionError,
+    px_type_NotImplementedError, px_type_SyntaxError, px_type_IndentationError,
+    px_type_TypeError, px_type_ValueError, px_type_UnicodeError, px_type_UnicodeDecodeError,
+    px_type_UnicodeEncodeError;
+
+#endif

@@ -1,0 +1,45 @@
+/* The garbage collector: non-moving mark-sweep over heap chunks, with
+ * conservative scanning of the C stack, registers and every heap block.
+ * Blocks are found from interior pointers too, so C code may hold plain
+ * pointers into objects. On Linux the heap grows in chunks (port hook)
+ * up to a cap; on an MCU it is one fixed region. */
+#ifndef PX_GC_H
+#define PX_GC_H
+
+#include <stddef.h>
+#include <stdbool.h>
+
+enum {
+    PX_GC_LEAF = 1,     /* holds no pointers: not scanned (string bytes, digits) */
+    PX_GC_FINALIZE = 2, /* call type->finalize before freeing (first word is the type) */
+};
+
+/* Set up the heap: `cap` is the most it may grow to (bytes). */
+void px_gc_init(size_t cap);
+/* Zero-filled block of at least n bytes; raises MemoryError when the heap
+ * is at its cap even after a collection. */
+void *px_gc_alloc(size_t n, unsigned flags);
+/* Like px_gc_alloc but returns NULL instead of raising. */
+void *px_gc_try_alloc(size_t n, unsigned flags);
+/* Grow or shrink a block (contents kept, new space zeroed). p may be NULL. */
+void *px_gc_realloc(void *p, size_t n, unsigned flags);
+/* Free a block now (optional; the collector would find it). */
+void px_gc_free(void *p);
+/* Usable size of a block. */
+size_t px_gc_size(const void *p);
+
+void px_gc_collect(void);
+/* Blocks alloc/collect: while >0 collections are deferred (e.g. in a finalizer). */
+void px_gc_lock(void);
+void px_gc_unlock(void);
+
+/* Global roots: each region [p, p+n) of px_val or pointers is scanned. */
+void px_gc_add_root(void *p, size_t n);
+/* The C stack: the collector scans from its current stack pointer up to this. */
+void px_gc_set_stack_top(void *top);
+
+size_t px_gc_mem_free(void);  /* bytes free before the cap */
+size_t px_gc_mem_alloc(void); /* bytes in live blocks (after the last collection: upper bound) */
+size_t px_gc_threshold(void);
+
+#endif

@@ -1,0 +1,156 @@
+/* Interned strings: the generated const table (sorted, searched by
+ * bisection) followed by names made at run time, kept on the GC heap in an
+ * open-addressing hash table. */
+#include "../runtime.h"
+
+extern const uint32_t px_names_static_hash[];
+extern const uint16_t px_names_static_len[];
+extern const char *const px_names_static_str[];
+
+typedef struct {
+    uint32_t hash;
+    uint32_t len;
+    const char *str;
+} dyn_name;
+
+/* Run-time names: dyn[i] is qid PX_QID__STATIC_COUNT + i. */
+static struct {
+    dyn_name *names;
+    uint32_t count, alloc;
+    uint32_t *slots; /* 0 = empty, else index+1 into names */
+    uint32_t nslots; /* power of two */
+} dyn;
+
+uint32_t px_hash_bytes(const void *data, size_t len) {
+    const uint8_t *p = data;
+    uint32_t h = 0x811C9DC5u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= p[i];
+        h *= 0x01000193u;
+    }
+    return h ? h : 1;
+}
+
+void px_qstr_init(void) {
+    px_gc_add_root(&dyn, sizeof dyn);
+}
+
+static const dyn_name *dyn_get(px_qid q) {
+    uint32_t i = q - PX_QID__STATIC_COUNT;
+    if (i >= dyn.count) {
+        px_port_fatal("bad name number");
+    }
+    return &dyn.names[i];
+}
+
+const char *px_qstr_str(px_qid q) {
+    return q < PX_QID__STATIC_COUNT ? px_names_static_str[q] : dyn_get(q)->str;
+}
+
+size_t px_qstr_len(px_qid q) {
+    return q < PX_QID__STATIC_COUNT ? px_names_static_len[q] : dyn_get(q)->len;
+}
+
+uint32_t px_qstr_hash(px_qid q) {
+    return q < PX_QID__STATIC_COUNT ? px_names_static_hash[q] : dyn_get(q)->hash;
+}
+
+static int cmp_bytes(const char *a, size_t alen, const char *b, size_t blen) {
+    size_t n = alen < blen ? alen : blen;
+    int c = memcmp(a, b, n);
+    if (c != 0) {
+        return c;
+    }
+    return alen < blen ? -1 : alen > blen;
+}
+
+static px_qid find_static(const char *s, size_t len) {
+    size_t lo = 1, hi = PX_QID__STATIC_COUNT;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_bytes(s, len, px_names_static_str[mid], px_names_static_len[mid]);
+        if (c == 0) {
+            return (px_qid)mid;
+        }
+        if (c < 0) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    return PX_QID_NONE;
+}
+
+/* Slot holding s, or the empty slot where it would go. */
+static uint32_t *dyn_slot(const char *s, size_t len, uint32_t hash) {
+    uint32_t mask = dyn.nslots - 1;
+    for (uint32_t i = hash & mask;; i = (i + 1) & mask) {
+        uint32_t *slot = &dyn.slots[i];
+        if (*slot == 0) {
+            return slot;
+        }
+        const dyn_name *n = &dyn.names[*slot - 1];
+        if (n->hash == hash && n->len == len && memcmp(n->str, s, len) == 0) {
+            return slot;
+        }
+    }
+}
+
+px_qid px_qstr_find(const char *s, size_t len) {
+    px_qid q = find_static(s, len);
+    if (q != PX_QID_NONE || dyn.nslots == 0) {
+        return q;
+    }
+    uint32_t *slot = dyn_slot(s, len, px_hash_bytes(s, len));
+    return *slot ? PX_QID__STATIC_COUNT + *slot - 1 : PX_QID_NONE;
+}
+
+static void dyn_grow_slots(void) {
+    uint32_t n = dyn.nslots ? dyn.nslots * 2 : 64;
+    uint32_t *old = dyn.slots;
+    uint32_t oldn = dyn.nslots;
+    dyn.slots = px_gc_alloc(n * sizeof(uint32_t), PX_GC_LEAF);
+    dyn.nslots = n;
+    for (uint32_t i = 0; i < oldn; i++) {
+        if (old[i]) {
+            const dyn_name *nm = &dyn.names[old[i] - 1];
+            *dyn_slot(nm->str, nm->len, nm->hash) = old[i];
+        }
+    }
+    if (old) {
+        px_gc_free(old);
+    }
+}
+
+px_qid px_qstr_intern(const char *s, size_t len) {
+    px_qid q = find_static(s, len);
+    if (q != PX_QID_NONE) {
+        return q;
+    }
+    if ((dyn.count + 1) * 2 > dyn.nslots) {
+        dyn_grow_slots();
+    }
+    uint32_t hash = px_hash_bytes(s, len);
+    uint32_t *slot = dyn_slot(s, len, hash);
+    if (*slot) {
+        return PX_QID__STATIC_COUNT + *slot - 1;
+    }
+    if (dyn.count == dyn.alloc) {
+        uint32_t n = dyn.alloc ? dyn.alloc * 2 : 32;
+        dyn.names = px_gc_realloc(dyn.names, n * sizeof(dyn_name), 0);
+        dyn.alloc = n;
+    }
+    char *copy = px_gc_alloc(len + 1, PX_GC_LEAF);
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    /* dyn_slot may have been computed before a realloc of names: recompute. */
+    slot = dyn_slot(s, len, hash);
+    dyn.names[dyn.count] = (dyn_name){hash, (uint32_t)len, copy};
+    dyn.count++;
+    *slot = dyn.count;
+    return PX_QID__STATIC_COUNT + dyn.count - 1;
+}
+
+px_qid px_qstr_intern_cstr(const char *s) {
+    return px_qstr_intern(s, strlen(s));
+}

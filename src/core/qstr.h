@@ -1,0 +1,27 @@
+/* Interned strings ("names"). Names known at build time live in a const
+ * table generated from the *.names files (tools/gen_names.py); names made at
+ * run time go into a hash table on the GC heap. A name is a px_qid; its
+ * value form is px_qstr(q), a str that needs no allocation. */
+#ifndef PX_QSTR_H
+#define PX_QSTR_H
+
+#include "value.h"
+#include "names.h"
+
+#define PX_QID_NONE ((px_qid)0) /* "no name" */
+
+const char *px_qstr_str(px_qid q);
+size_t px_qstr_len(px_qid q);
+uint32_t px_qstr_hash(px_qid q);
+/* The name for these bytes, interning them if new. */
+px_qid px_qstr_intern(const char *s, size_t len);
+px_qid px_qstr_intern_cstr(const char *s);
+/* The name if already interned, else PX_QID_NONE. */
+px_qid px_qstr_find(const char *s, size_t len);
+/* The hash used for every str (and bytes) value; the generator computes
+ * the same function. Never returns 0 (0 means "not computed"). */
+uint32_t px_hash_bytes(const void *data, size_t len);
+
+void px_qstr_init(void);
+
+#endif

@@ -1,0 +1,37 @@
+/* Interpreter-wide state in one struct (one interpreter per process; a
+ * thread-state split comes with threads). Fields are grouped by owner. */
+#ifndef PX_STATE_H
+#define PX_STATE_H
+
+#include "../object.h"
+
+struct px_jmp;
+
+typedef struct px_state {
+    /* core/error.c */
+    struct px_jmp *jmp_top;
+    /* vm/ */
+    void *frame;             /* innermost active VM frame */
+    unsigned depth;          /* Python call depth */
+    unsigned recursion_limit;
+    char *stack_limit;       /* raise RecursionError below this C stack address */
+    px_val handled_exc;      /* exception being handled (sys.exc_info), or PX_NULL */
+    /* runtime/ */
+    px_val builtins;         /* the builtins module */
+    px_val main_module;
+    px_val modules;          /* sys.modules dict */
+    px_val path;             /* sys.path list */
+    px_val argv;             /* sys.argv list */
+    px_val repl_last;        /* `_` in the REPL */
+    /* scheduler: set asynchronously (signals), checked between bytecodes */
+    volatile int pending;
+    px_val pending_exc;      /* e.g. KeyboardInterrupt to raise at the next check */
+} px_state;
+
+extern px_state px_st;
+
+/* Initialise everything (heap of `heap_cap` bytes) and tear down. */
+void px_init(size_t heap_cap, void *stack_top);
+void px_deinit(void);
+
+#endif

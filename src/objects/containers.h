@@ -1,0 +1,84 @@
+/* tuple, list, dict (and the px_map behind it), set/frozenset, range,
+ * slice, and the iterator types. Struct layouts are here so the VM can
+ * take fast paths (indexing a list or tuple, iterating a range). */
+#ifndef PX_CONTAINERS_H
+#define PX_CONTAINERS_H
+
+#include "../object.h"
+
+typedef struct px_tuple {
+    px_obj base;
+    size_t len;
+    px_val items[];
+} px_tuple;
+
+typedef struct px_list {
+    px_obj base;
+    size_t len;
+    size_t alloc;
+    px_val *items;
+} px_list;
+
+typedef struct px_dict {
+    px_obj base;
+    px_map map;
+} px_dict;
+
+/* ---- map (see object.h for the struct) */
+void px_map_init(px_map *m, size_t cap);
+px_val px_map_get(const px_map *m, px_val key);        /* PX_NULL if absent */
+px_val px_map_get_q(const px_map *m, px_qid name);     /* fast path for names */
+void px_map_set(px_map *m, px_val key, px_val value);  /* not for const maps */
+void px_map_set_q(px_map *m, px_qid name, px_val value);
+px_val px_map_pop(px_map *m, px_val key);              /* PX_NULL if absent */
+void px_map_clear(px_map *m);
+void px_map_copy(px_map *dst, const px_map *src);
+/* Entry for a key or NULL; the pointer is valid until the map changes size
+ * (the VM caches entry indexes with this). */
+px_map_entry *px_map_find(const px_map *m, px_val key);
+
+/* ---- tuple */
+px_val px_tuple_new(size_t n, const px_val *items); /* items may be NULL: zero-filled */
+px_val px_tuple_from_iter(px_val iterable);
+static inline px_tuple *px_tuple_ptr(px_val v) { return (px_tuple *)px_as_ptr(v); }
+bool px_is_tuple(px_val v);
+extern const px_tuple px_empty_tuple;
+
+/* ---- list */
+px_val px_list_new(size_t n, const px_val *items);
+px_val px_list_from_iter(px_val iterable);
+void px_list_append(px_val list, px_val item);
+void px_list_extend(px_val list, px_val iterable);
+static inline px_list *px_list_ptr(px_val v) { return (px_list *)px_as_ptr(v); }
+bool px_is_list(px_val v);
+void px_list_sort(px_val list, px_val key, bool reverse);
+
+/* ---- dict */
+px_val px_dict_new(size_t cap);
+px_val px_dict_get(px_val dict, px_val key);           /* PX_NULL if absent */
+void px_dict_set(px_val dict, px_val key, px_val value);
+void px_dict_update(px_val dict, px_val other, bool fail_on_duplicate); /* DICT_UPDATE / DICT_MERGE */
+px_map *px_dict_map(px_val dict);
+bool px_is_dict(px_val v);
+
+/* ---- set */
+px_val px_set_new(size_t n, const px_val *items);
+void px_set_add(px_val set, px_val item);
+void px_set_update(px_val set, px_val iterable);
+bool px_is_set(px_val v); /* set or frozenset */
+
+/* ---- slice / range */
+px_val px_slice_new(px_val start, px_val stop, px_val step);
+bool px_is_slice(px_val v);
+/* Resolve a slice against a length (CPython's PySlice_GetIndicesEx semantics). */
+void px_slice_indices(px_val slice, size_t len, px_int *start, px_int *stop, px_int *step, size_t *count);
+/* Normalise a (possibly negative) index; IndexError naming `what` ("list") if out of range. */
+size_t px_seq_index(px_val index, size_t len, const char *what);
+
+/* ---- iteration helpers */
+/* Unpack exactly n items from any iterable into out (ValueError on mismatch). */
+void px_unpack_sequence(px_val seq, size_t n, px_val *out);
+/* Items of a list or tuple without copying (NULL otherwise). */
+px_val *px_seq_items(px_val v, size_t *len);
+
+#endif

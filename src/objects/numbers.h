@@ -1,0 +1,42 @@
+/* int (small and big), float, complex, bool. */
+#ifndef PX_NUMBERS_H
+#define PX_NUMBERS_H
+
+#include "../object.h"
+
+/* ---- int. Values that fit are small ints (immediate); others are
+ * px_type_int heap objects (bigint.h). bool is accepted wherever an int is. */
+px_val px_int_from_i64(int64_t i);
+px_val px_int_from_u64(uint64_t u);
+px_val px_int_from_double(double d); /* truncates; OverflowError for inf, ValueError for nan */
+bool px_is_int(px_val v);            /* int or bool (or a subclass instance's native) */
+/* Exact conversions; OverflowError if out of range, TypeError if not an int. */
+int64_t px_int_to_i64(px_val v);
+/* For indexing and sizes: __index__ honoured; OverflowError if too big. */
+px_int px_index(px_val v);
+double px_int_to_double(px_val v);
+/* Parse digits in `base` (0 = from prefix) with underscores, sign and
+ * surrounding whitespace allowed; ValueError with CPython's message. */
+px_val px_int_parse(const char *s, size_t len, int base);
+/* Decimal (or other base) text of an int. */
+px_val px_int_format(px_val v, int base, bool prefix);
+/* Arithmetic used by the VM's fast paths when the small-int path overflows. */
+px_val px_int_binop(px_binop op, px_val lhs, px_val rhs);
+
+/* ---- float */
+double px_float_of(px_val v); /* float(v) semantics for int/float/bool; TypeError otherwise */
+/* Shortest repr that round-trips (as CPython's repr(float)). */
+size_t px_float_repr(char *buf, size_t size, double d);
+/* Parse a float literal or float() argument (inf, nan, underscores); ValueError on bad text. */
+double px_float_parse(const char *s, size_t len);
+px_val px_float_binop(px_binop op, double a, double b);
+
+/* ---- complex */
+px_val px_complex(double re, double im);
+bool px_is_complex(px_val v);
+void px_complex_get(px_val v, double *re, double *im);
+
+/* ---- format spec mini-language for numbers (format(), f-strings, str.format) */
+px_val px_format_number(px_val v, const char *spec, size_t spec_len);
+
+#endif

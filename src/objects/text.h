@@ -1,0 +1,46 @@
+/* str (UTF-8), bytes, bytearray, memoryview, and string formatting. */
+#ifndef PX_TEXT_H
+#define PX_TEXT_H
+
+#include "../object.h"
+
+/* ---- str. A str value is either an interned name (px_is_qstr) or a heap
+ * px_type_str object; both hold valid UTF-8. Every function here accepts
+ * both forms. */
+px_val px_str(const char *s, size_t len);  /* copies; s must be valid UTF-8 */
+px_val px_str_cstr(const char *s);
+px_val px_str_interned(const char *s, size_t len); /* as a name when possible */
+bool px_is_str(px_val v);                  /* str or a subclass's native */
+/* Bytes of a str (len in bytes); TypeError if v is not a str. */
+const char *px_str_data(px_val v, size_t *len);
+size_t px_str_charlen(px_val v);           /* length in code points */
+uint32_t px_str_hash(px_val v);
+bool px_str_equal(px_val a, px_val b);     /* both str */
+px_qid px_str_to_qid(px_val v);            /* interns a heap str */
+px_val px_str_concat(px_val a, px_val b);
+/* str(v) and repr(v) as str values. */
+px_val px_to_str(px_val v);
+px_val px_to_repr(px_val v);
+px_val px_to_ascii(px_val v);
+/* Validate UTF-8; returns false on bad sequences. */
+bool px_utf8_valid(const char *s, size_t len);
+
+/* ---- bytes / bytearray */
+px_val px_bytes(const void *data, size_t len);
+px_val px_bytearray(const void *data, size_t len);
+bool px_is_bytes(px_val v);
+const uint8_t *px_bytes_data(px_val v, size_t *len); /* bytes only */
+/* Any object with the buffer protocol; TypeError naming `what` otherwise. */
+void px_get_buffer(px_val v, px_buffer *buf, unsigned flags);
+
+/* ---- formatting */
+/* format(v, spec): __format__ of v, or the built-in mini-language. */
+px_val px_format(px_val v, px_val spec);
+/* The f-string FORMAT_VALUE step: conversion is 0, 's', 'r' or 'a'. */
+px_val px_format_value(px_val v, int conversion, px_val spec);
+/* str % args */
+px_val px_str_modulo(px_val fmt, px_val args);
+/* Join an array of str values (BUILD_STRING). */
+px_val px_str_join_array(size_t n, const px_val *parts);
+
+#endif

@@ -1,0 +1,50 @@
+/* The port interface: everything the core needs from the system it runs
+ * on. The core includes no OS header; posix/ and each mcu/ port implement
+ * these functions. */
+#ifndef PX_PORT_H
+#define PX_PORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "config.h"
+
+/* Console */
+void px_port_stdout(const char *s, size_t n);
+void px_port_stderr(const char *s, size_t n);
+int px_port_stdin_char(void); /* next byte, or -1 at end of input */
+
+/* Time */
+uint64_t px_port_ticks_ms(void);
+uint64_t px_port_ticks_us(void);
+/* Sleep; returns early if the scheduler has work (px_st.pending). */
+void px_port_sleep_us(uint64_t us);
+
+/* Heap: a new region of at least `min` bytes for the GC (aligned to 16),
+ * or NULL when the system has no more. *got receives its size. */
+void *px_port_heap_region(size_t min, size_t *got);
+/* The default heap cap when the user does not set one. */
+size_t px_port_heap_default_cap(void);
+
+/* Files, as far as import and running scripts need them. */
+typedef enum { PX_PATH_NONE, PX_PATH_FILE, PX_PATH_DIR } px_path_kind;
+px_path_kind px_port_stat(const char *path);
+/* Whole file contents in a GC block (NUL-terminated), or NULL with *err set to an errno value. */
+char *px_port_read_file(const char *path, size_t *len, int *err);
+/* Message for an errno value ("No such file or directory"). */
+const char *px_port_strerror(int err);
+
+/* Interrupts and the scheduler */
+void px_port_irq_lock(void);
+void px_port_irq_unlock(void);
+/* Called between bytecodes when px_st.pending is set, to collect events. */
+void px_port_poll(void);
+
+uint64_t px_port_random_seed(void);
+
+/* Unrecoverable failure (a bug): print and end the process. */
+PX_NORETURN void px_port_fatal(const char *msg);
+/* End the process with a status (sys.exit at top level). */
+PX_NORETURN void px_port_exit(int status);
+
+#endif

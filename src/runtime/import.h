@@ -1,0 +1,29 @@
+/* Modules and import: built-in modules, .py files and packages found on
+ * sys.path through the port's file hooks, sys.modules caching, relative
+ * imports. */
+#ifndef PX_IMPORT_H
+#define PX_IMPORT_H
+
+#include "../object.h"
+
+/* __import__(name, globals, locals, fromlist, level) semantics. */
+px_val px_import(px_val name, px_val fromlist, px_int level, px_map *globals);
+/* IMPORT_FROM: module.name, or a submodule; ImportError if neither. */
+px_val px_import_from(px_val module, px_qid name);
+void px_import_star(px_val module, px_map *into);
+px_val px_module_new(px_qid name);
+px_map *px_module_globals(px_val module);
+/* Run a file as __main__ (the posix port's `micropython script.py`). */
+void px_run_main_file(const char *path);
+/* Run source text as __main__ (-c) or in the REPL namespace. */
+void px_run_main_source(const char *src, size_t len, const char *filename);
+
+/* A built-in module is registered in one const table (runtime/modules.c). */
+typedef struct {
+    px_qid name;
+    const px_module *module;
+} px_builtin_module;
+extern const px_builtin_module px_builtin_modules[];
+extern const size_t px_builtin_modules_count;
+
+#endif
