@@ -34,4 +34,12 @@ void px_printf(px_out *out, const char *fmt, ...) PX_PRINTF(2, 3);
 /* Print a value as str() or repr() would. Never crashes on cycles. */
 void px_print(px_out *out, px_val v, px_print_kind kind);
 
+/* Cycle protection for container printing: px_print_enter returns false if
+ * v is already being printed further up (print "[...]" / "{...}" then);
+ * on true, call px_print_leave(v) when done (also on the way out of an
+ * exception: px_print_reset() clears the set when printing was aborted). */
+bool px_print_enter(px_val v);
+void px_print_leave(px_val v);
+void px_print_reset(void);
+
 #endif

@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""The whole test suite: builds, C unit tests, and the Python language tests.
+
+    python3 tests/run.py            everything CI runs
+    python3 tests/run.py --quick    the default build only (no ASan, no -m32)
+    python3 tests/run.py -k str_    only language tests whose name contains str_
+
+Language tests (tests/lang/*.py) run with our `micropython` and are compared
+with CPython 3 (`python3`) running the same file, or with the file's .exp
+when there is one (where MicroPython differs on purpose, or CPython 3.11
+lacks the feature). Compared: stdout, and for a script ending in an
+uncaught exception, the exception line (the last line of stderr).
+
+The last line printed is `N passed, N failed` (plus `, N skipped`); the exit
+status is non-zero if anything failed.
+"""
+import argparse
+import concurrent.futures as cf
+import difflib
+import os
+import re
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LANG = os.path.join(ROOT, "tests", "lang")
+
+# Build configurations: name -> meson options. "lang" says whether the
+# language tests run on it.
+CONFIGS = {
+    "build": {"opts": [], "lang": True, "timeout": 30},
+    "build-clang": {"opts": [], "env": {"CC": "clang"}, "lang": False, "timeout": 30},
+    "build-asan": {
+        "opts": ["-Db_sanitize=address,undefined", "-Db_lundef=false", "-Dunit_tests=enabled"],
+        "lang": True,
+        "timeout": 120,
+    },
+    "build-m32": {
+        "opts": ["-Dc_args=-m32", "-Dc_link_args=-m32", "-Dunit_tests=disabled"],
+        "lang": True,
+        "timeout": 60,
+    },
+}
+
+
+class Tally:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+        self.skipped = 0
+        self.failures = []
+
+    def ok(self):
+        self.passed += 1
+
+    def fail(self, name, detail=""):
+        self.failed += 1
+        self.failures.append(name)
+        print(f"FAIL {name}")
+        if detail:
+            print("\n".join("    " + line for line in detail.rstrip().splitlines()[:60]))
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kw)
+
+
+def build(name, cfg, tally, clean):
+    """Configure and build one configuration; a warning or error fails it."""
+    bdir = os.path.join(ROOT, name)
+    env = dict(os.environ)
+    env.update(cfg.get("env", {}))
+    if not os.path.exists(os.path.join(bdir, "build.ninja")):
+        r = run(["meson", "setup", bdir] + cfg["opts"], cwd=ROOT, env=env)
+        if r.returncode != 0:
+            tally.fail(f"{name}: meson setup", r.stdout)
+            return False
+    elif clean:
+        run(["ninja", "-C", bdir, "-t", "clean"], cwd=ROOT)
+    r = run(["ninja", "-C", bdir], cwd=ROOT, env=env)
+    if r.returncode != 0:
+        tally.fail(f"{name}: compile", "\n".join(l for l in r.stdout.splitlines() if "error" in l or "warning" in l) or r.stdout[-3000:])
+        return False
+    warnings = [l for l in r.stdout.splitlines() if "warning:" in l]
+    if warnings:
+        tally.fail(f"{name}: warnings", "\n".join(warnings))
+    else:
+        tally.ok()
+        print(f"ok   {name}: compile")
+    return True
+
+
+def unit_tests(name, tally):
+    """Each Check executable reports 'Checks: N, Failures: F, Errors: E'."""
+    bdir = os.path.join(ROOT, name)
+    exes = sorted(f for f in os.listdir(bdir) if f.startswith("unit_") and os.access(os.path.join(bdir, f), os.X_OK))
+    for exe in exes:
+        try:
+            r = run([os.path.join(bdir, exe)], cwd=ROOT, timeout=300, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            tally.fail(f"{name}/{exe}", "timed out")
+            continue
+        m = re.search(r"Checks: (\d+), Failures: (\d+), Errors: (\d+)", r.stdout)
+        if not m:
+            tally.fail(f"{name}/{exe}", r.stdout[-2000:] or f"exit status {r.returncode}")
+            continue
+        checks, failures, errors = map(int, m.groups())
+        tally.passed += checks - failures - errors
+        if failures or errors or r.returncode != 0:
+            tally.failed += failures + errors or 1
+            tally.failures.append(f"{name}/{exe}")
+            print(f"FAIL {name}/{exe}")
+            print("\n".join("    " + l for l in r.stdout.splitlines() if ":F:" in l or ":E:" in l))
+        else:
+            print(f"ok   {name}/{exe}: {checks} checks")
+
+
+def lang_tests(pattern):
+    names = []
+    for f in sorted(os.listdir(LANG)):
+        if f.endswith(".py") and (not pattern or pattern in f):
+            names.append(f)
+    return names
+
+
+def outcome(cmd, path, timeout, env=None):
+    """(stdout, exception line or None, exit status) of running a script."""
+    try:
+        r = subprocess.run(cmd + [os.path.basename(path)], cwd=os.path.dirname(path), stdin=subprocess.DEVNULL,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout, env=env)
+    except subprocess.TimeoutExpired:
+        return None, "timed out", -1, ""
+    out = r.stdout.decode("utf-8", "replace")
+    err = r.stderr.decode("utf-8", "replace")
+    exc = None
+    if r.returncode != 0:
+        lines = [l for l in err.splitlines() if l.strip()]
+        exc = lines[-1] if lines else ""
+    return out, exc, r.returncode, err
+
+
+def expected_for(name, cache):
+    if name in cache:
+        return cache[name]
+    path = os.path.join(LANG, name)
+    exp = path[:-3] + ".exp"
+    if os.path.exists(exp):
+        with open(exp, encoding="utf-8") as f:
+            res = (f.read(), None, 0, "")
+    else:
+        env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")
+        res = outcome(["python3"], path, 60, env)
+    cache[name] = res
+    return res
+
+
+def check_one(name, binary, timeout, cache):
+    path = os.path.join(LANG, name)
+    exp_out, exp_exc, exp_status, _ = expected_for(name, cache)
+    out, exc, status, err = outcome([binary], path, timeout)
+    if out is None:
+        return name, "timed out"
+    if exp_out is None:
+        return name, "python3 timed out on this test"
+    problems = []
+    if out != exp_out:
+        diff = difflib.unified_diff(exp_out.splitlines(), out.splitlines(), "expected", "got", lineterm="", n=1)
+        problems.append("\n".join(list(diff)[:40]))
+    if (exp_status == 0) != (status == 0):
+        problems.append(f"exit status {status}, expected {exp_status}")
+    if exp_exc is not None and exc != exp_exc:
+        problems.append(f"exception: {exc!r}\nexpected:  {exp_exc!r}")
+    if status != 0 and exp_status == 0:
+        problems.append("stderr:\n" + "\n".join(err.splitlines()[-12:]))
+    if "runtime error:" in err or "AddressSanitizer" in err:
+        problems.append("sanitizer:\n" + "\n".join(err.splitlines()[:20]))
+    return name, "\n".join(problems)
+
+
+def run_lang(name, cfg, tally, pattern, cache, jobs):
+    binary = os.path.join(ROOT, name, "micropython")
+    tests = lang_tests(pattern)
+    # CPython's outputs first (in parallel), then ours.
+    with cf.ThreadPoolExecutor(jobs) as ex:
+        list(ex.map(lambda t: expected_for(t, cache), tests))
+        results = list(ex.map(lambda t: check_one(t, binary, cfg["timeout"], cache), tests))
+    npass = 0
+    for test, problem in results:
+        if problem:
+            tally.fail(f"{name}/{test}", problem)
+        else:
+            tally.ok()
+            npass += 1
+    print(f"ok   {name}: {npass}/{len(tests)} language tests passed")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true", help="default build only")
+    ap.add_argument("-k", dest="pattern", default="", help="only language tests containing this")
+    ap.add_argument("--clean", action="store_true", help="rebuild from scratch (to see every warning)")
+    ap.add_argument("-j", dest="jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--configs", default="", help="comma-separated build configurations")
+    args = ap.parse_args()
+
+    names = list(CONFIGS)
+    if args.quick:
+        names = ["build"]
+    if args.configs:
+        names = args.configs.split(",")
+    tally = Tally()
+    cache = {}
+    start = time.time()
+    for name in names:
+        cfg = CONFIGS[name]
+        if not build(name, cfg, tally, args.clean):
+            continue
+        if not args.pattern:
+            unit_tests(name, tally)
+        if cfg["lang"]:
+            run_lang(name, cfg, tally, args.pattern, cache, args.jobs)
+    print(f"({time.time() - start:.0f} s)")
+    if tally.failures:
+        print("failed: " + " ".join(tally.failures[:50]) + (" ..." if len(tally.failures) > 50 else ""))
+    line = f"{tally.passed} passed, {tally.failed} failed"
+    if tally.skipped:
+        line += f", {tally.skipped} skipped"
+    print(line)
+    sys.exit(1 if tally.failed else 0)
+
+
+if __name__ == "__main__":
+    main()
