@@ -1,1 +1,319 @@
-/* (to be written) */
+/* The port interface (src/port.h) for Linux and other POSIX systems. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "runtime.h"
+#include "posix.h"
+
+/* ---- console */
+
+/* Write everything, retrying after signals and short writes. A closed pipe
+ * (EPIPE) or any other error drops the rest quietly: output to a reader
+ * that went away is not an interpreter failure. */
+static void write_all(int fd, const char *s, size_t n) {
+    while (n > 0) {
+        ssize_t w = write(fd, s, n);
+        if (w < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return;
+        }
+        s += w;
+        n -= (size_t)w;
+    }
+}
+
+/* stdout is buffered (print writes each piece separately; a syscall per
+ * piece is slow): line-buffered on a terminal, block-buffered otherwise,
+ * and flushed before stderr output, before reading stdin and at exit. */
+static struct {
+    char buf[8192];
+    size_t len;
+    int tty; /* -1: not checked yet */
+} out = {.tty = -1};
+
+void px_port_stdout_flush(void) {
+    if (out.len > 0) {
+        size_t n = out.len;
+        out.len = 0;
+        write_all(STDOUT_FILENO, out.buf, n);
+    }
+}
+
+void px_port_stdout(const char *s, size_t n) {
+    if (out.tty < 0) {
+        out.tty = isatty(STDOUT_FILENO);
+    }
+    if (n >= sizeof out.buf) {
+        px_port_stdout_flush();
+        write_all(STDOUT_FILENO, s, n);
+        return;
+    }
+    if (out.len + n > sizeof out.buf) {
+        px_port_stdout_flush();
+    }
+    memcpy(out.buf + out.len, s, n);
+    out.len += n;
+    if (out.tty && memchr(s, '\n', n) != NULL) {
+        px_port_stdout_flush();
+    }
+}
+
+void px_port_stderr(const char *s, size_t n) {
+    px_port_stdout_flush();
+    write_all(STDERR_FILENO, s, n);
+}
+
+/* Buffered so reading a script from a pipe is not one syscall per byte. */
+static struct {
+    unsigned char buf[4096];
+    size_t pos, len;
+} in;
+
+int px_port_stdin_char(void) {
+    if (in.pos == in.len) {
+        px_port_stdout_flush(); /* a prompt must be visible before we wait */
+        ssize_t r;
+        do {
+            r = read(STDIN_FILENO, in.buf, sizeof in.buf);
+        } while (r < 0 && errno == EINTR);
+        if (r <= 0) {
+            return -1; /* a later call reads again (^D at a terminal) */
+        }
+        in.pos = 0;
+        in.len = (size_t)r;
+    }
+    return in.buf[in.pos++];
+}
+
+/* ---- time */
+
+static uint64_t mono_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+uint64_t px_port_ticks_ms(void) {
+    return mono_ns() / 1000000u;
+}
+
+uint64_t px_port_ticks_us(void) {
+    return mono_ns() / 1000u;
+}
+
+void px_port_sleep_us(uint64_t us) {
+    /* sleep in slices so pending scheduler work (signals) ends the wait */
+    uint64_t end = mono_ns() + us * 1000u;
+    for (;;) {
+        if (px_st.pending) {
+            return;
+        }
+        uint64_t now = mono_ns();
+        if (now >= end) {
+            return;
+        }
+        uint64_t left = end - now;
+        if (left > 10000000u) {
+            left = 10000000u;
+        }
+        struct timespec ts = {(time_t)(left / 1000000000u), (long)(left % 1000000000u)};
+        nanosleep(&ts, NULL);
+    }
+}
+
+/* ---- heap */
+
+void *px_port_heap_region(size_t min, size_t *got) {
+    long pg = sysconf(_SC_PAGESIZE);
+    size_t page = pg > 0 ? (size_t)pg : 4096;
+    size_t n = (min + page - 1) / page * page;
+    /* NORESERVE: pages cost nothing until touched, so a big chunk is cheap. */
+    void *p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) {
+        return NULL;
+    }
+    *got = n;
+    return p;
+}
+
+/* Default heap cap: a quarter of physical RAM, kept within [8 MiB, 2 GiB].
+ * Big enough that ordinary programs never meet it (chunks are only mapped
+ * as the heap grows), small enough that a runaway program gets MemoryError
+ * before the machine starts swapping. -X heapsize overrides it. */
+size_t px_port_heap_default_cap(void) {
+    const uint64_t lo = 8ull << 20, hi = 2ull << 30;
+    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+    uint64_t cap = (pages > 0 && size > 0) ? (uint64_t)pages * (uint64_t)size / 4 : hi;
+    if (cap < lo) {
+        cap = lo;
+    }
+    if (cap > hi) {
+        cap = hi;
+    }
+    if (cap > SIZE_MAX / 2) {
+        cap = SIZE_MAX / 2;
+    }
+    return (size_t)cap;
+}
+
+/* ---- files */
+
+px_path_kind px_port_stat(const char *path) {
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        return PX_PATH_NONE;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        return PX_PATH_DIR;
+    }
+    return PX_PATH_FILE;
+}
+
+char *px_port_read_file(const char *path, size_t *len, int *err) {
+    int fd;
+    do {
+        fd = open(path, O_RDONLY | O_CLOEXEC);
+    } while (fd < 0 && errno == EINTR);
+    if (fd < 0) {
+        *err = errno;
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        *err = errno;
+        close(fd);
+        return NULL;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        close(fd);
+        *err = EISDIR;
+        return NULL;
+    }
+    /* st_size may be 0 or wrong (pipes, /proc): read until EOF, growing. */
+    size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, n = 0;
+    char *buf = px_gc_try_alloc(cap + 1, PX_GC_LEAF);
+    if (buf == NULL) {
+        close(fd);
+        *err = ENOMEM;
+        return NULL;
+    }
+    for (;;) {
+        if (n == cap) {
+            char *nb = px_gc_try_alloc(cap * 2 + 1, PX_GC_LEAF);
+            if (nb == NULL) {
+                close(fd);
+                *err = ENOMEM;
+                return NULL;
+            }
+            memcpy(nb, buf, n);
+            px_gc_free(buf);
+            buf = nb;
+            cap *= 2;
+        }
+        ssize_t r = read(fd, buf + n, cap - n);
+        if (r < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            *err = errno;
+            close(fd);
+            return NULL;
+        }
+        if (r == 0) {
+            break;
+        }
+        n += (size_t)r;
+    }
+    close(fd);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+const char *px_port_strerror(int err) {
+    return strerror(err);
+}
+
+/* ---- interrupts and scheduler: signals only set px_st.pending */
+
+static sigset_t saved_mask;
+static int lock_depth;
+
+void px_port_irq_lock(void) {
+    if (lock_depth++ == 0) {
+        sigset_t all;
+        sigfillset(&all);
+        sigprocmask(SIG_BLOCK, &all, &saved_mask);
+    }
+}
+
+void px_port_irq_unlock(void) {
+    if (lock_depth > 0 && --lock_depth == 0) {
+        sigprocmask(SIG_SETMASK, &saved_mask, NULL);
+    }
+}
+
+/* SIGINT only sets flags (async-signal-safe); the VM sees px_st.pending
+ * between bytecodes and calls px_port_poll, which turns it into a
+ * KeyboardInterrupt. */
+static volatile sig_atomic_t got_sigint;
+
+static void on_sigint(int sig) {
+    (void)sig;
+    got_sigint = 1;
+    px_st.pending = 1;
+}
+
+void px_posix_signals_init(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    /* a closed pipe is an EPIPE write error, not a silent death */
+    signal(SIGPIPE, SIG_IGN);
+}
+
+void px_port_poll(void) {
+    px_st.pending = 0;
+    if (got_sigint) {
+        got_sigint = 0;
+        px_st.pending_exc = px_from_ptr(&px_type_KeyboardInterrupt);
+    }
+}
+
+uint64_t px_port_random_seed(void) {
+    uint64_t seed = 0;
+    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        ssize_t r = read(fd, &seed, sizeof seed);
+        close(fd);
+        if (r == (ssize_t)sizeof seed) {
+            return seed;
+        }
+    }
+    return mono_ns() ^ ((uint64_t)getpid() << 32);
+}
+
+void px_port_fatal(const char *msg) {
+    px_port_stdout_flush();
+    px_port_stderr("FATAL: ", 7);
+    px_port_stderr(msg, strlen(msg));
+    px_port_stderr("\n", 1);
+    abort();
+}
+
+void px_port_exit(int status) {
+    px_port_stdout_flush();
+    exit(status);
+}

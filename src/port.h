@@ -11,6 +11,8 @@
 
 /* Console */
 void px_port_stdout(const char *s, size_t n);
+/* The port may buffer stdout: this writes out what is pending. */
+void px_port_stdout_flush(void);
 void px_port_stderr(const char *s, size_t n);
 int px_port_stdin_char(void); /* next byte, or -1 at end of input */
 

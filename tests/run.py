@@ -94,7 +94,8 @@ def build(name, cfg, tally, clean):
 def unit_tests(name, tally):
     """Each Check executable reports 'Checks: N, Failures: F, Errors: E'."""
     bdir = os.path.join(ROOT, name)
-    exes = sorted(f for f in os.listdir(bdir) if f.startswith("unit_") and os.access(os.path.join(bdir, f), os.X_OK))
+    exes = sorted(f for f in os.listdir(bdir)
+                  if f.startswith("unit_") and os.path.isfile(os.path.join(bdir, f)) and os.access(os.path.join(bdir, f), os.X_OK))
     for exe in exes:
         try:
             r = run([os.path.join(bdir, exe)], cwd=ROOT, timeout=300, stdin=subprocess.DEVNULL)

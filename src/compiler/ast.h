@@ -120,8 +120,12 @@ enum {
 #define PX_AST_HEAD                                                                            \
     uint8_t kind; /* px_ast_kind */                                                            \
     uint8_t ctx;  /* px_ast_ctx (expressions that can be targets) */                           \
-    uint16_t flags; /* reserved (0) */                                                         \
+    uint16_t flags; /* PX_AST_F_* */                                                           \
     uint32_t lineno, col_offset, end_lineno, end_col_offset
+
+enum {
+    PX_AST_F_PAREN = 1, /* the expression was written in parentheses */
+};
 
 typedef struct px_ast_node {
     PX_AST_HEAD;
@@ -324,6 +328,8 @@ static inline bool px_ast_is_expr(const void *n) {
 
 /* Print a tree roughly like Python's ast.dump() (for debugging and tests). */
 void px_ast_dump(px_out *out, const void *node);
+/* The same with positions (ast.dump(..., include_attributes=True)). */
+void px_ast_dump_positions(px_out *out, const void *node);
 
 /* Raise `type` (SyntaxError or a subclass) with a printf-formatted message
  * and the location of `node` (may be NULL: no line) in mod's source, as

@@ -15,6 +15,13 @@ typedef enum {
 /* Raises SyntaxError (with filename, lineno, offset, text) on bad input. */
 px_code *px_compile(const char *src, size_t len, px_qid filename, px_compile_mode mode);
 
+/* Optimisation level (micropython.opt_level, -O): 0 keeps assert
+ * statements and makes __debug__ True; >= 1 drops asserts. */
+extern int px_compile_optimize;
+/* When nonzero, px_compile prints a listing of every code object it makes
+ * to stdout (the hook behind a hidden `-X dis` option). */
+extern int px_compile_dis;
+
 /* Print the code object's instructions (for -X dis and debugging). */
 void px_code_disassemble(px_out *out, const px_code *code);
 

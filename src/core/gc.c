@@ -1,1 +1,855 @@
-/* (to be written) */
+/* The garbage collector: non-moving, conservative mark-sweep.
+ *
+ * Heap = chunks from the port (px_port_heap_region). Each chunk starts with
+ * its header and one page_meta per 4 KiB page, followed by the pages. A page
+ * is free, holds blocks of one small size class (16..2048 bytes), or is part
+ * of a run of pages holding one large block. Per-block bits (allocated,
+ * marked, leaf, finalize, finalizer pending) live in bitmaps in the page's meta, so a pointer
+ * anywhere inside a block finds the block: chunk by bisection, page by
+ * offset, block by division. See docs/memory.md for the reasons.
+ */
+#include "../runtime.h"
+
+#define PAGE 4096u
+#define PAGE_SHIFT 12
+#define GRANULE 16u
+#define MAX_PER_PAGE (PAGE / GRANULE) /* 256 blocks of 16 bytes */
+#define BM_WORDS (MAX_PER_PAGE / 64)
+#define MAX_CHUNKS 512
+#define FIRST_CHUNK (1u << 20)
+#define MAX_CHUNK_STEP (16u << 20)
+#define MIN_COLLECT_BYTES (256u << 10)
+#define MARK_STACK_SIZE 2048
+#define OOM_GRACE (64u << 10) /* over the cap, only while raising MemoryError */
+
+#if defined(__GNUC__) || defined(__clang__)
+#define NO_ASAN __attribute__((no_sanitize_address, noinline))
+#else
+#define NO_ASAN
+#endif
+
+enum { PG_FREE, PG_SMALL, PG_LARGE_HEAD, PG_LARGE_TAIL };
+enum { B_ALLOC, B_MARK, B_LEAF, B_FIN, B_PEND, B__COUNT };
+
+struct chunk;
+
+typedef struct page_meta {
+    struct chunk *chunk;
+    struct page_meta *next; /* list of small pages of one class with free blocks */
+    uint32_t run;           /* LARGE_HEAD: pages in the run; LARGE_TAIL: distance to head */
+    uint16_t nfree;         /* SMALL: free blocks */
+    uint8_t kind;
+    uint8_t cls;
+    uint8_t listed;
+    uint64_t bm[B__COUNT][BM_WORDS];
+} page_meta;
+
+typedef struct chunk {
+    uint8_t *base; /* region start (this header) */
+    size_t size;   /* region size */
+    uint8_t *data; /* first page */
+    uint8_t *end;  /* past the last page */
+    size_t npages;
+    size_t free_pages;
+    size_t first_free; /* no free page below this index */
+    page_meta *pages;
+} chunk;
+
+/* Size classes: block sizes in bytes; blocks per page = PAGE / size. */
+static const uint16_t class_size[] = {16,  32,  48,  64,  80,  96,  112, 128, 160,  192, 224,
+                                      256, 320, 384, 448, 512, 640, 768, 1024, 1360, 2048};
+#define NCLASSES (sizeof class_size / sizeof class_size[0])
+#define SMALL_MAX 2048u
+
+typedef struct {
+    uint8_t *p;
+    size_t n;
+} mark_item;
+
+static struct {
+    size_t cap;
+    size_t heap_bytes;    /* sum of chunk sizes */
+    size_t live_bytes;    /* bytes in allocated blocks */
+    size_t since_collect; /* bytes allocated since the last collection */
+    size_t threshold;     /* gc.threshold(); 0 = none */
+    size_t next_chunk;
+    size_t grace;         /* extra bytes allowed over the cap right now */
+    uintptr_t lo, hi;     /* bounds of all chunk data */
+    int lock;
+    bool enabled;
+    bool collecting;
+    bool overflow;
+    bool in_oom;
+    size_t nchunks;
+    chunk *chunks[MAX_CHUNKS]; /* sorted by address */
+    page_meta *partial[NCLASSES];
+    uint8_t size_to_class[SMALL_MAX / GRANULE + 1];
+    struct {
+        void *p;
+        size_t n;
+    } roots[256];
+    size_t nroots;
+    void *stack_top;
+    size_t msp;
+    mark_item mstack[MARK_STACK_SIZE];
+} gc;
+
+/* ---- bit helpers */
+
+static inline bool bit_get(const page_meta *m, int which, size_t i) {
+    return (m->bm[which][i >> 6] >> (i & 63)) & 1;
+}
+static inline void bit_set(page_meta *m, int which, size_t i) {
+    m->bm[which][i >> 6] |= (uint64_t)1 << (i & 63);
+}
+static inline void bit_clear(page_meta *m, int which, size_t i) {
+    m->bm[which][i >> 6] &= ~((uint64_t)1 << (i & 63));
+}
+
+static inline size_t blocks_per_page(unsigned cls) {
+    return PAGE / class_size[cls];
+}
+static inline uint8_t *page_addr(const page_meta *m) {
+    return m->chunk->data + (size_t)(m - m->chunk->pages) * PAGE;
+}
+
+/* ---- set-up */
+
+void px_gc_init(size_t cap) {
+    memset(&gc, 0, sizeof gc);
+    gc.cap = cap ? cap : px_port_heap_default_cap();
+    gc.enabled = true;
+    gc.next_chunk = FIRST_CHUNK;
+    gc.lo = UINTPTR_MAX;
+    unsigned cls = 0;
+    for (size_t g = 0; g <= SMALL_MAX / GRANULE; g++) {
+        while (class_size[cls] < g * GRANULE) {
+            cls++;
+        }
+        gc.size_to_class[g] = (uint8_t)cls;
+    }
+}
+
+void px_gc_add_root(void *p, size_t n) {
+    if (gc.nroots == sizeof gc.roots / sizeof gc.roots[0]) {
+        px_port_fatal("too many GC roots");
+    }
+    gc.roots[gc.nroots].p = p;
+    gc.roots[gc.nroots].n = n;
+    gc.nroots++;
+}
+
+void px_gc_set_stack_top(void *top) {
+    gc.stack_top = top;
+}
+
+void px_gc_lock(void) {
+    gc.lock++;
+}
+void px_gc_unlock(void) {
+    if (gc.lock > 0) {
+        gc.lock--;
+    }
+}
+
+/* ---- chunks */
+
+static bool add_chunk(size_t min) {
+    size_t hdr = (sizeof(chunk) + 15) & ~(size_t)15;
+    if (gc.nchunks == MAX_CHUNKS) {
+        return false;
+    }
+    size_t limit = gc.cap + gc.grace;
+    if (gc.heap_bytes >= limit || limit - gc.heap_bytes < min) {
+        return false;
+    }
+    size_t want = gc.next_chunk > min ? gc.next_chunk : min;
+    if (want > limit - gc.heap_bytes) {
+        want = limit - gc.heap_bytes;
+    }
+    size_t got = 0;
+    uint8_t *base = px_port_heap_region(want, &got);
+    if (base == NULL || got < hdr + sizeof(page_meta) + PAGE + GRANULE) {
+        return false;
+    }
+    chunk *c = (chunk *)base;
+    c->base = base;
+    c->size = got;
+    c->npages = (got - hdr - GRANULE) / (PAGE + sizeof(page_meta));
+    c->pages = (page_meta *)(base + hdr);
+    c->data = (uint8_t *)(((uintptr_t)(c->pages + c->npages) + GRANULE - 1) & ~(uintptr_t)(GRANULE - 1));
+    c->end = c->data + c->npages * PAGE;
+    c->free_pages = c->npages;
+    c->first_free = 0;
+    for (size_t i = 0; i < c->npages; i++) {
+        memset(&c->pages[i], 0, sizeof(page_meta));
+        c->pages[i].chunk = c;
+    }
+    /* insert sorted by address */
+    size_t i = gc.nchunks;
+    while (i > 0 && gc.chunks[i - 1]->base > base) {
+        gc.chunks[i] = gc.chunks[i - 1];
+        i--;
+    }
+    gc.chunks[i] = c;
+    gc.nchunks++;
+    gc.heap_bytes += got;
+    if ((uintptr_t)c->data < gc.lo) {
+        gc.lo = (uintptr_t)c->data;
+    }
+    if ((uintptr_t)c->end > gc.hi) {
+        gc.hi = (uintptr_t)c->end;
+    }
+    if (gc.next_chunk < MAX_CHUNK_STEP) {
+        gc.next_chunk *= 2;
+    }
+    return true;
+}
+
+/* Bytes a chunk needs to hold a run of `pages` pages. */
+static size_t chunk_bytes_for(size_t pages) {
+    return sizeof(chunk) + 16 + GRANULE + pages * (PAGE + sizeof(page_meta));
+}
+
+/* First run of n free pages in c, or SIZE_MAX. */
+static size_t find_free_run(chunk *c, size_t n) {
+    if (c->free_pages < n) {
+        return SIZE_MAX;
+    }
+    while (c->first_free < c->npages && c->pages[c->first_free].kind != PG_FREE) {
+        c->first_free++; /* everything below stays in use */
+    }
+    size_t run = 0;
+    for (size_t i = c->first_free; i < c->npages; i++) {
+        if (c->pages[i].kind == PG_FREE) {
+            if (++run == n) {
+                return i + 1 - n;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    return SIZE_MAX;
+}
+
+static void take_pages(chunk *c, size_t first, size_t n) {
+    c->free_pages -= n;
+    if (first == c->first_free) {
+        size_t i = first + n;
+        while (i < c->npages && c->pages[i].kind != PG_FREE) {
+            i++;
+        }
+        c->first_free = i;
+    }
+}
+
+static void release_pages(chunk *c, size_t first, size_t n) {
+    for (size_t i = first; i < first + n; i++) {
+        page_meta *m = &c->pages[i];
+        memset(&m->next, 0, sizeof(page_meta) - offsetof(page_meta, next));
+        m->kind = PG_FREE;
+    }
+    c->free_pages += n;
+    if (first < c->first_free) {
+        c->first_free = first;
+    }
+}
+
+/* ---- allocation without collecting or growing */
+
+static void *alloc_small(unsigned cls, unsigned flags) {
+    page_meta *m = gc.partial[cls];
+    if (m == NULL) {
+        for (size_t k = 0; k < gc.nchunks && m == NULL; k++) {
+            chunk *c = gc.chunks[k];
+            size_t i = find_free_run(c, 1);
+            if (i != SIZE_MAX) {
+                take_pages(c, i, 1);
+                m = &c->pages[i];
+                m->kind = PG_SMALL;
+                m->cls = (uint8_t)cls;
+                m->nfree = (uint16_t)blocks_per_page(cls);
+                m->next = NULL;
+                m->listed = 1;
+                gc.partial[cls] = m;
+            }
+        }
+        if (m == NULL) {
+            return NULL;
+        }
+    }
+    size_t n = blocks_per_page(cls), idx = SIZE_MAX;
+    for (size_t w = 0; w < BM_WORDS && w * 64 < n; w++) {
+        uint64_t freebits = ~m->bm[B_ALLOC][w];
+        if (freebits) {
+            idx = w * 64 + (size_t)__builtin_ctzll(freebits);
+            break;
+        }
+    }
+    if (idx >= n) {
+        px_port_fatal("GC: page list corrupt");
+    }
+    bit_set(m, B_ALLOC, idx);
+    if (flags & PX_GC_LEAF) {
+        bit_set(m, B_LEAF, idx);
+    }
+    if (flags & PX_GC_FINALIZE) {
+        bit_set(m, B_FIN, idx);
+    }
+    if (gc.collecting) {
+        bit_set(m, B_MARK, idx); /* allocated by a finalizer: survives this sweep */
+    }
+    if (--m->nfree == 0) {
+        gc.partial[cls] = m->next;
+        m->next = NULL;
+        m->listed = 0;
+    }
+    uint8_t *p = page_addr(m) + idx * class_size[cls];
+    memset(p, 0, class_size[cls]);
+    gc.live_bytes += class_size[cls];
+    gc.since_collect += class_size[cls];
+    return p;
+}
+
+static void *alloc_large(size_t n, unsigned flags) {
+    size_t pages = (n + PAGE - 1) / PAGE;
+    for (size_t k = 0; k < gc.nchunks; k++) {
+        chunk *c = gc.chunks[k];
+        size_t i = find_free_run(c, pages);
+        if (i == SIZE_MAX) {
+            continue;
+        }
+        take_pages(c, i, pages);
+        page_meta *h = &c->pages[i];
+        h->kind = PG_LARGE_HEAD;
+        h->run = (uint32_t)pages;
+        for (size_t j = 1; j < pages; j++) {
+            c->pages[i + j].kind = PG_LARGE_TAIL;
+            c->pages[i + j].run = (uint32_t)j;
+        }
+        bit_set(h, B_ALLOC, 0);
+        if (flags & PX_GC_LEAF) {
+            bit_set(h, B_LEAF, 0);
+        }
+        if (flags & PX_GC_FINALIZE) {
+            bit_set(h, B_FIN, 0);
+        }
+        if (gc.collecting) {
+            bit_set(h, B_MARK, 0);
+        }
+        uint8_t *p = c->data + i * PAGE;
+        memset(p, 0, pages * PAGE);
+        gc.live_bytes += pages * PAGE;
+        gc.since_collect += pages * PAGE;
+        return p;
+    }
+    return NULL;
+}
+
+static void *alloc_here(size_t n, unsigned flags) {
+    if (n <= SMALL_MAX) {
+        return alloc_small(gc.size_to_class[(n + GRANULE - 1) / GRANULE], flags);
+    }
+    return alloc_large(n, flags);
+}
+
+/* ---- finding blocks */
+
+typedef struct {
+    page_meta *m;
+    size_t idx;
+    uint8_t *start;
+    size_t size;
+} blockref;
+
+static chunk *find_chunk(uintptr_t a) {
+    size_t lo = 0, hi = gc.nchunks;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        chunk *c = gc.chunks[mid];
+        if (a < (uintptr_t)c->base) {
+            hi = mid;
+        } else if (a >= (uintptr_t)c->end) {
+            lo = mid + 1;
+        } else {
+            return a >= (uintptr_t)c->data ? c : NULL;
+        }
+    }
+    return NULL;
+}
+
+/* The allocated block containing address a, if any. */
+static bool find_block(uintptr_t a, blockref *b) {
+    if (a < gc.lo || a >= gc.hi) {
+        return false;
+    }
+    chunk *c = find_chunk(a);
+    if (c == NULL) {
+        return false;
+    }
+    size_t pi = (a - (uintptr_t)c->data) >> PAGE_SHIFT;
+    page_meta *m = &c->pages[pi];
+    switch (m->kind) {
+    case PG_SMALL: {
+        size_t sz = class_size[m->cls];
+        size_t off = (a - (uintptr_t)c->data) & (PAGE - 1);
+        size_t idx = off / sz;
+        if (idx >= blocks_per_page(m->cls) || !bit_get(m, B_ALLOC, idx)) {
+            return false;
+        }
+        b->m = m;
+        b->idx = idx;
+        b->start = c->data + pi * PAGE + idx * sz;
+        b->size = sz;
+        return true;
+    }
+    case PG_LARGE_TAIL:
+        pi -= m->run;
+        m = &c->pages[pi];
+        /* fall through */
+    case PG_LARGE_HEAD:
+        if (m->kind != PG_LARGE_HEAD || !bit_get(m, B_ALLOC, 0)) {
+            return false;
+        }
+        b->m = m;
+        b->idx = 0;
+        b->start = c->data + pi * PAGE;
+        b->size = (size_t)m->run * PAGE;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* ---- marking */
+
+static void mark_candidate(uintptr_t a) {
+    blockref b;
+    if (!find_block(a, &b) || bit_get(b.m, B_MARK, b.idx)) {
+        return;
+    }
+    bit_set(b.m, B_MARK, b.idx);
+    if (bit_get(b.m, B_LEAF, b.idx)) {
+        return;
+    }
+    if (gc.msp == MARK_STACK_SIZE) {
+        gc.overflow = true; /* its children are found by the rescan */
+        return;
+    }
+    gc.mstack[gc.msp].p = b.start;
+    gc.mstack[gc.msp].n = b.size;
+    gc.msp++;
+}
+
+/* Every aligned word in [lo, hi) that points into the heap marks its
+ * block. Reads the real C stack, hence no ASan here. */
+NO_ASAN static void scan_words(const void *lo, const void *hi) {
+    uintptr_t p = ((uintptr_t)lo + sizeof(uintptr_t) - 1) & ~(uintptr_t)(sizeof(uintptr_t) - 1);
+    for (; p + sizeof(uintptr_t) <= (uintptr_t)hi; p += sizeof(uintptr_t)) {
+        uintptr_t w = *(const uintptr_t *)p;
+        if (w >= gc.lo && w < gc.hi) {
+            mark_candidate(w);
+        }
+    }
+}
+
+static void drain(void) {
+    while (gc.msp > 0) {
+        gc.msp--;
+        mark_item it = gc.mstack[gc.msp];
+        scan_words(it.p, it.p + it.n);
+    }
+}
+
+/* After a mark-stack overflow: rescan every marked non-leaf block until a
+ * whole pass completes without overflowing. */
+static void rescan_overflow(void) {
+    while (gc.overflow) {
+        gc.overflow = false;
+        for (size_t k = 0; k < gc.nchunks; k++) {
+            chunk *c = gc.chunks[k];
+            for (size_t i = 0; i < c->npages; i++) {
+                page_meta *m = &c->pages[i];
+                if (m->kind == PG_SMALL) {
+                    size_t n = blocks_per_page(m->cls), sz = class_size[m->cls];
+                    for (size_t j = 0; j < n; j++) {
+                        if (bit_get(m, B_MARK, j) && !bit_get(m, B_LEAF, j)) {
+                            uint8_t *p = c->data + i * PAGE + j * sz;
+                            scan_words(p, p + sz);
+                            drain();
+                        }
+                    }
+                } else if (m->kind == PG_LARGE_HEAD && bit_get(m, B_MARK, 0) && !bit_get(m, B_LEAF, 0)) {
+                    uint8_t *p = c->data + i * PAGE;
+                    scan_words(p, p + (size_t)m->run * PAGE);
+                    drain();
+                }
+            }
+        }
+    }
+}
+
+static void mark_all(void) {
+    drain();
+    rescan_overflow();
+}
+
+/* Spill callee-saved registers into this frame, then scan from below it
+ * up to the recorded stack top. */
+NO_ASAN static void scan_stack_from(void *regs_frame) {
+    volatile uintptr_t here = 0;
+    void *lo = (void *)&here;
+    void *hi = gc.stack_top;
+    if (hi == NULL) {
+        return;
+    }
+    if ((uintptr_t)lo > (uintptr_t)hi) { /* a stack that grows up */
+        void *t = lo;
+        lo = hi;
+        hi = t;
+    }
+    scan_words(lo, hi);
+    (void)regs_frame;
+}
+
+static void mark_roots(void) {
+    jmp_buf regs;
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_unwind_init(); /* setjmp mangles some registers (glibc): spill them all */
+#endif
+    setjmp(regs);
+    scan_words(&regs, (uint8_t *)&regs + sizeof regs);
+    scan_stack_from(&regs);
+    drain();
+    for (size_t i = 0; i < gc.nroots; i++) {
+        scan_words(gc.roots[i].p, (uint8_t *)gc.roots[i].p + gc.roots[i].n);
+        drain();
+    }
+    mark_all();
+}
+
+/* Unreachable finalizable blocks become "pending": their finalize bit
+ * moves to the pending bit, and they and everything they reach are marked,
+ * so they survive this cycle. Finalizers therefore never see freed memory
+ * (not even in cycles of finalizable objects, or when a finalizer stores
+ * its object somewhere); the blocks are freed by the next collection that
+ * finds them unreachable. */
+static void mark_pending(void) {
+    bool any = false;
+    for (size_t k = 0; k < gc.nchunks; k++) {
+        chunk *c = gc.chunks[k];
+        for (size_t i = 0; i < c->npages; i++) {
+            page_meta *m = &c->pages[i];
+            if (m->kind != PG_SMALL && m->kind != PG_LARGE_HEAD) {
+                continue;
+            }
+            for (size_t w = 0; w < BM_WORDS; w++) {
+                uint64_t f = m->bm[B_FIN][w] & ~m->bm[B_MARK][w];
+                m->bm[B_PEND][w] = f;
+                m->bm[B_FIN][w] &= ~f;
+                any |= f != 0;
+            }
+        }
+    }
+    if (!any) {
+        return;
+    }
+    for (size_t k = 0; k < gc.nchunks; k++) {
+        chunk *c = gc.chunks[k];
+        for (size_t i = 0; i < c->npages; i++) {
+            page_meta *m = &c->pages[i];
+            if (m->kind == PG_SMALL) {
+                size_t sz = class_size[m->cls];
+                for (size_t w = 0; w < BM_WORDS; w++) {
+                    uint64_t f = m->bm[B_PEND][w];
+                    while (f) {
+                        size_t j = w * 64 + (size_t)__builtin_ctzll(f);
+                        f &= f - 1;
+                        mark_candidate((uintptr_t)(c->data + i * PAGE + j * sz));
+                        mark_all();
+                    }
+                }
+            } else if (m->kind == PG_LARGE_HEAD && bit_get(m, B_PEND, 0)) {
+                mark_candidate((uintptr_t)(c->data + i * PAGE));
+                mark_all();
+            }
+        }
+    }
+}
+
+/* ---- finalizers and sweeping */
+
+static void run_finalizer(uint8_t *p) {
+    px_obj *o = (px_obj *)p;
+    if (o->type == NULL || o->type->finalize == NULL) {
+        return;
+    }
+    px_jmp j;
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        o->type->finalize(o);
+        px_try_pop(&j);
+    }
+    /* an exception from a finalizer is dropped, as MicroPython does */
+}
+
+/* Call the finalizer of every pending block (the heap is whole: finalizers
+ * may allocate; such blocks are born marked). */
+static void run_finalizers(void) {
+    for (size_t k = 0; k < gc.nchunks; k++) {
+        chunk *c = gc.chunks[k];
+        for (size_t i = 0; i < c->npages; i++) {
+            page_meta *m = &c->pages[i];
+            if (m->kind == PG_SMALL) {
+                size_t sz = class_size[m->cls];
+                for (size_t w = 0; w < BM_WORDS; w++) {
+                    while (m->bm[B_PEND][w]) {
+                        size_t j = w * 64 + (size_t)__builtin_ctzll(m->bm[B_PEND][w]);
+                        bit_clear(m, B_PEND, j);
+                        run_finalizer(c->data + i * PAGE + j * sz);
+                    }
+                }
+            } else if (m->kind == PG_LARGE_HEAD && bit_get(m, B_PEND, 0)) {
+                bit_clear(m, B_PEND, 0);
+                run_finalizer(c->data + i * PAGE);
+            }
+        }
+    }
+}
+
+static void sweep(void) {
+    for (size_t c_ = 0; c_ < NCLASSES; c_++) {
+        gc.partial[c_] = NULL;
+    }
+    size_t live = 0;
+    for (size_t k = 0; k < gc.nchunks; k++) {
+        chunk *c = gc.chunks[k];
+        for (size_t i = 0; i < c->npages; i++) {
+            page_meta *m = &c->pages[i];
+            if (m->kind == PG_SMALL) {
+                size_t n = blocks_per_page(m->cls), used = 0;
+                for (size_t w = 0; w < BM_WORDS; w++) {
+                    m->bm[B_ALLOC][w] = m->bm[B_MARK][w];
+                    m->bm[B_LEAF][w] &= m->bm[B_MARK][w];
+                    m->bm[B_FIN][w] &= m->bm[B_MARK][w];
+                    m->bm[B_MARK][w] = 0;
+                    used += (size_t)__builtin_popcountll(m->bm[B_ALLOC][w]);
+                }
+                if (used == 0) {
+                    release_pages(c, i, 1);
+                    continue;
+                }
+                live += used * class_size[m->cls];
+                m->nfree = (uint16_t)(n - used);
+                m->listed = 0;
+                m->next = NULL;
+                if (m->nfree > 0) {
+                    m->listed = 1;
+                    m->next = gc.partial[m->cls];
+                    gc.partial[m->cls] = m;
+                }
+            } else if (m->kind == PG_LARGE_HEAD) {
+                size_t run = m->run;
+                if (!bit_get(m, B_MARK, 0)) {
+                    release_pages(c, i, run);
+                } else {
+                    bit_clear(m, B_MARK, 0);
+                    live += run * PAGE;
+                }
+                i += run - 1;
+            }
+        }
+    }
+    gc.live_bytes = live;
+}
+
+void px_gc_collect(void) {
+    if (gc.lock > 0 || gc.collecting || gc.nchunks == 0) {
+        return;
+    }
+    gc.collecting = true;
+    gc.overflow = false;
+    gc.msp = 0;
+    mark_roots();
+    mark_pending();
+    gc.lock++;
+    run_finalizers();
+    gc.lock--;
+    sweep();
+    gc.collecting = false;
+    gc.since_collect = 0;
+    gc.grace = 0;
+}
+
+/* ---- the allocation policy */
+
+static void *alloc_slow(size_t n, unsigned flags) {
+    bool may_collect = gc.enabled && gc.lock == 0 && !gc.collecting;
+    bool collected = false;
+    size_t enough = gc.heap_bytes / 2 > MIN_COLLECT_BYTES ? gc.heap_bytes / 2 : MIN_COLLECT_BYTES;
+    void *p;
+    if (may_collect && gc.since_collect >= enough) {
+        px_gc_collect();
+        collected = true;
+        if ((p = alloc_here(n, flags)) != NULL) {
+            return p;
+        }
+    }
+    size_t need = n <= SMALL_MAX ? 1 : (n + PAGE - 1) / PAGE;
+    if (add_chunk(chunk_bytes_for(need)) && (p = alloc_here(n, flags)) != NULL) {
+        return p;
+    }
+    if (may_collect && !collected) {
+        px_gc_collect();
+        if ((p = alloc_here(n, flags)) != NULL) {
+            return p;
+        }
+        if (add_chunk(chunk_bytes_for(need)) && (p = alloc_here(n, flags)) != NULL) {
+            return p;
+        }
+    }
+    return NULL;
+}
+
+void *px_gc_try_alloc(size_t n, unsigned flags) {
+    if (n == 0) {
+        n = 1;
+    }
+    if (n > (SIZE_MAX >> 2)) {
+        return NULL;
+    }
+    if (gc.threshold && gc.since_collect >= gc.threshold && gc.enabled && gc.lock == 0 && !gc.collecting) {
+        px_gc_collect();
+    }
+    void *p = alloc_here(n, flags);
+    return p ? p : alloc_slow(n, flags);
+}
+
+void *px_gc_alloc(size_t n, unsigned flags) {
+    void *p = px_gc_try_alloc(n, flags);
+    if (PX_LIKELY(p != NULL)) {
+        return p;
+    }
+    if (gc.in_oom) {
+        px_port_fatal("out of memory while raising MemoryError");
+    }
+    /* Let the MemoryError itself be allocated even when the heap is full. */
+    gc.grace = OOM_GRACE;
+    gc.in_oom = true;
+    px_jmp j;
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        px_raise_memory_error();
+    }
+    gc.in_oom = false;
+    px_raise(j.exc);
+}
+
+size_t px_gc_size(const void *p) {
+    blockref b;
+    if (p == NULL || !find_block((uintptr_t)p, &b)) {
+        return 0;
+    }
+    return b.size - (size_t)((const uint8_t *)p - b.start);
+}
+
+void px_gc_free(void *p) {
+    blockref b;
+    if (p == NULL || gc.collecting || !find_block((uintptr_t)p, &b) || b.start != p) {
+        return;
+    }
+    page_meta *m = b.m;
+    bit_clear(m, B_ALLOC, b.idx);
+    bit_clear(m, B_LEAF, b.idx);
+    bit_clear(m, B_FIN, b.idx);
+    bit_clear(m, B_PEND, b.idx);
+    bit_clear(m, B_MARK, b.idx);
+    gc.live_bytes -= b.size;
+    if (m->kind == PG_LARGE_HEAD) {
+        chunk *c = m->chunk;
+        release_pages(c, (size_t)(m - c->pages), m->run);
+        return;
+    }
+    m->nfree++;
+    if (!m->listed) {
+        m->listed = 1;
+        m->next = gc.partial[m->cls];
+        gc.partial[m->cls] = m;
+    }
+}
+
+void *px_gc_realloc(void *p, size_t n, unsigned flags) {
+    if (p == NULL) {
+        return px_gc_alloc(n, flags);
+    }
+    blockref b;
+    if (!find_block((uintptr_t)p, &b) || b.start != p) {
+        px_port_fatal("px_gc_realloc: not a heap block");
+    }
+    if (n == 0) {
+        n = 1;
+    }
+    if (n <= b.size && (b.size <= SMALL_MAX || n > b.size / 2)) {
+        memset((uint8_t *)p + n, 0, b.size - n); /* growing back in place reads zeros */
+        return p;
+    }
+    void *q = px_gc_alloc(n, flags);
+    memcpy(q, p, n < b.size ? n : b.size);
+    px_gc_free(p);
+    return q;
+}
+
+/* ---- statistics (the gc module) */
+
+size_t px_gc_mem_free(void) {
+    return gc.cap > gc.live_bytes ? gc.cap - gc.live_bytes : 0;
+}
+size_t px_gc_mem_alloc(void) {
+    return gc.live_bytes;
+}
+size_t px_gc_threshold(void) {
+    return gc.threshold;
+}
+void px_gc_set_threshold(size_t n) {
+    gc.threshold = n;
+}
+void px_gc_enable(bool on) {
+    gc.enabled = on;
+}
+bool px_gc_is_enabled(void) {
+    return gc.enabled;
+}
+size_t px_gc_heap_size(void) {
+    return gc.heap_bytes;
+}
+size_t px_gc_cap(void) {
+    return gc.cap;
+}
+
+void px_gc_finalize_all(void) {
+    if (gc.collecting) {
+        return;
+    }
+    px_gc_collect();
+    /* nothing counts as reachable now: every remaining finalizer runs */
+    gc.lock++;
+    for (size_t k = 0; k < gc.nchunks; k++) {
+        chunk *c = gc.chunks[k];
+        for (size_t i = 0; i < c->npages; i++) {
+            page_meta *m = &c->pages[i];
+            if (m->kind == PG_SMALL) {
+                size_t n = blocks_per_page(m->cls), sz = class_size[m->cls];
+                for (size_t j = 0; j < n; j++) {
+                    if (bit_get(m, B_FIN, j) && bit_get(m, B_ALLOC, j)) {
+                        bit_clear(m, B_FIN, j);
+                        run_finalizer(c->data + i * PAGE + j * sz);
+                    }
+                }
+            } else if (m->kind == PG_LARGE_HEAD && bit_get(m, B_FIN, 0)) {
+                bit_clear(m, B_FIN, 0);
+                run_finalizer(c->data + i * PAGE);
+            }
+        }
+    }
+    gc.lock--;
+}

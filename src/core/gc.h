@@ -40,6 +40,16 @@ void px_gc_set_stack_top(void *top);
 
 size_t px_gc_mem_free(void);  /* bytes free before the cap */
 size_t px_gc_mem_alloc(void); /* bytes in live blocks (after the last collection: upper bound) */
-size_t px_gc_threshold(void);
+size_t px_gc_threshold(void);   /* 0: no threshold */
+/* gc.threshold(n): also collect after every n bytes allocated (0 = off). */
+void px_gc_set_threshold(size_t n);
+/* gc.enable()/disable(): automatic collection on or off. */
+void px_gc_enable(bool on);
+bool px_gc_is_enabled(void);
+/* Bytes currently obtained from the port (all chunks) and the cap. */
+size_t px_gc_heap_size(void);
+size_t px_gc_cap(void);
+/* At shutdown: call the finalizer of every finalizable block still alive. */
+void px_gc_finalize_all(void);
 
 #endif

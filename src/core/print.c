@@ -1,1 +1,150 @@
-/* (to be written) */
+/* Output sinks for the console, printf-style output, and printing any
+ * value through its type's print slot, with cycle protection for
+ * containers. */
+#include <stdarg.h>
+#include <stdio.h>
+#include "../runtime.h"
+
+static void out_stdout(void *ctx, const char *s, size_t n) {
+    px_port_stdout(s, n);
+}
+
+static void out_stderr(void *ctx, const char *s, size_t n) {
+    px_port_stderr(s, n);
+}
+
+/* Unbuffered for now: each write goes straight to the port. */
+px_out px_out_stdout = {out_stdout, NULL};
+px_out px_out_stderr = {out_stderr, NULL};
+
+void px_write(px_out *out, const char *s, size_t n) {
+    if (n) {
+        out->write(out->ctx, s, n);
+    }
+}
+
+void px_write_cstr(px_out *out, const char *s) {
+    px_write(out, s, strlen(s));
+}
+
+void px_printf(px_out *out, const char *fmt, ...) {
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        return;
+    }
+    if ((size_t)n < sizeof small) {
+        px_write(out, small, (size_t)n);
+        return;
+    }
+    /* Too long for the stack buffer: format again into a heap block. */
+    char *big = px_gc_alloc((size_t)n + 1, PX_GC_LEAF);
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    px_write(out, big, (size_t)n);
+    px_gc_free(big);
+}
+
+/* ---- cycle protection: the objects whose print is in progress. The
+ * objects themselves stay alive through their callers; only the array
+ * block needs a root. */
+static struct {
+    px_val *items;
+    size_t n, cap;
+} active;
+static bool active_rooted;
+static unsigned print_depth; /* nesting of px_print calls */
+
+bool px_print_enter(px_val v) {
+    for (size_t i = 0; i < active.n; i++) {
+        if (active.items[i] == v) {
+            return false;
+        }
+    }
+    if (active.n == active.cap) {
+        if (!active_rooted) {
+            px_gc_add_root(&active, sizeof active);
+            active_rooted = true;
+        }
+        size_t cap = active.cap ? active.cap * 2 : 16;
+        active.items = px_gc_realloc(active.items, cap * sizeof(px_val), PX_GC_LEAF);
+        active.cap = cap;
+    }
+    active.items[active.n++] = v;
+    return true;
+}
+
+void px_print_leave(px_val v) {
+    /* Normally the last entry; search backwards to tolerate misuse. */
+    for (size_t i = active.n; i-- > 0;) {
+        if (active.items[i] == v) {
+            memmove(&active.items[i], &active.items[i + 1], (active.n - i - 1) * sizeof(px_val));
+            active.n--;
+            return;
+        }
+    }
+}
+
+void px_print_reset(void) {
+    active.n = 0;
+    print_depth = 0;
+}
+
+static void print_fallback(px_out *out, px_val v) {
+    px_printf(out, "<%s object at 0x%lx>", px_type_name(v), (unsigned long)(uintptr_t)px_as_ptr(v));
+}
+
+static void print_dispatch(px_out *out, px_val v, px_print_kind kind) {
+    const px_type *t = px_type_of(v);
+    if (t->print) {
+        t->print(out, v, kind);
+    } else {
+        print_fallback(out, v);
+    }
+}
+
+void px_print(px_out *out, px_val v, px_print_kind kind) {
+    if (print_depth > 0) {
+        print_depth++;
+        print_dispatch(out, v, kind);
+        print_depth--;
+        return;
+    }
+    /* Outermost print: if an exception escapes (a __repr__ raising), forget
+     * the objects that were in progress so later prints are not "[...]". */
+    /* Console output is rendered first and written whole, so a failing
+     * __repr__ deep inside a container leaves no partial text (as CPython,
+     * which builds the str before writing it). */
+    if (kind == PX_PRINT_STR && px_is_str(v)) {
+        size_t len;
+        const char *s = px_str_data(v, &len);
+        px_write(out, s, len);
+        return;
+    }
+    bool console = out->write == out_stdout || out->write == out_stderr;
+    px_strbuf buf = {0};
+    px_out tmp;
+    if (console) {
+        px_strbuf_init(&buf, 64);
+        tmp = px_strbuf_out(&buf);
+    }
+    px_jmp j;
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        print_depth = 1;
+        print_dispatch(console ? &tmp : out, v, kind);
+        print_depth = 0;
+        px_try_pop(&j);
+        if (console) {
+            px_write(out, buf.data, buf.len);
+            px_gc_free(buf.data);
+        }
+    } else {
+        px_print_reset();
+        px_raise(j.exc);
+    }
+}

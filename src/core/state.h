@@ -23,6 +23,7 @@ typedef struct px_state {
     px_val path;             /* sys.path list */
     px_val argv;             /* sys.argv list */
     px_val repl_last;        /* `_` in the REPL */
+    px_val sys_module;       /* the sys module (a heap module: argv/path/modules change) */
     /* scheduler: set asynchronously (signals), checked between bytecodes */
     volatile int pending;
     px_val pending_exc;      /* e.g. KeyboardInterrupt to raise at the next check */
@@ -33,5 +34,8 @@ extern px_state px_st;
 /* Initialise everything (heap of `heap_cap` bytes) and tear down. */
 void px_init(size_t heap_cap, void *stack_top);
 void px_deinit(void);
+/* The C stack the interpreter runs on: `top` (highest address) and its
+ * size; sets px_st.stack_limit with a safety margin. px_init assumes 8 MiB. */
+void px_set_c_stack(void *top, size_t size);
 
 #endif

@@ -81,4 +81,53 @@ void px_unpack_sequence(px_val seq, size_t n, px_val *out);
 /* Items of a list or tuple without copying (NULL otherwise). */
 px_val *px_seq_items(px_val v, size_t *len);
 
+/* ---- additions by the containers area (all additive) */
+
+/* The hash a map uses for a key: numeric values that compare equal hash
+ * equal (1, 1.0, True), str by bytes; other objects through px_hash. */
+uint32_t px_map_key_hash(px_val key);
+/* Next live entry at or after *pos (then *pos moves past it), or NULL. */
+px_map_entry *px_map_next(const px_map *m, size_t *pos);
+
+typedef struct px_set {
+    px_obj base; /* &px_type_set or &px_type_frozenset */
+    px_map map;  /* keys only; values are PX_NONE */
+} px_set;
+
+typedef struct px_range {
+    px_obj base;
+    px_int start, stop, step;
+} px_range;
+
+/* The range iterator, exposed so the VM's FOR_ITER can step it inline:
+ * while remaining > 0 the next value is cur, then cur += step. Values may
+ * be outside the small-int range on 64-bit hosts (use px_int_from_i64). */
+typedef struct px_range_iter {
+    px_obj base; /* &px_type_range_iter */
+    px_int cur;
+    px_int step;
+    size_t remaining;
+} px_range_iter;
+
+typedef struct px_slice {
+    px_obj base;
+    px_val start, stop, step; /* any values; None when omitted */
+} px_slice;
+
+px_val px_range_new(px_int start, px_int stop, px_int step);
+px_val px_frozenset_new(size_t n, const px_val *items);
+bool px_set_contains(px_val set, px_val item);
+px_val px_list_sorted(px_val iterable, px_val key, bool reverse);
+/* Items of a dict in insertion order as a new list of (key, value) tuples. */
+px_val px_dict_items_list(px_val dict);
+
+extern const px_type px_type_range_iter, px_type_seq_iter, px_type_dict_keys,
+    px_type_dict_values, px_type_dict_items, px_type_dict_keyiter, px_type_dict_valueiter,
+    px_type_dict_itemiter, px_type_set_iter, px_type_enumerate, px_type_zip, px_type_map,
+    px_type_filter, px_type_reversed, px_type_callable_iter;
+
+/* Built-in functions of this area (the builtins module lists them). */
+extern const px_builtin px_builtin_sorted, px_builtin_min, px_builtin_max, px_builtin_sum,
+    px_builtin_any, px_builtin_all, px_builtin_iter, px_builtin_next;
+
 #endif

@@ -39,4 +39,8 @@ void px_complex_get(px_val v, double *re, double *im);
 /* ---- format spec mini-language for numbers (format(), f-strings, str.format) */
 px_val px_format_number(px_val v, const char *spec, size_t spec_len);
 
+/* ---- built-in functions (listed by the builtins module) */
+extern const px_builtin px_builtin_divmod, px_builtin_pow, px_builtin_round, px_builtin_bin,
+    px_builtin_oct, px_builtin_hex;
+
 #endif

@@ -43,4 +43,14 @@ px_val px_str_modulo(px_val fmt, px_val args);
 /* Join an array of str values (BUILD_STRING). */
 px_val px_str_join_array(size_t n, const px_val *parts);
 
+/* ---- built-in functions of this area (listed by the builtins module) */
+extern const px_builtin px_builtin_chr, px_builtin_ord, px_builtin_format, px_builtin_ascii;
+
+/* ---- t-strings (PEP 750): module string.templatelib */
+extern const px_type px_type_template, px_type_interpolation;
+/* items = s0, i1, s1, ..., in, sn: n Interpolations interleaved with n+1 strs. */
+px_val px_template_new(size_t n, const px_val *items);
+/* conversion: None or 's' / 'r' / 'a' (a str); format_spec a str. */
+px_val px_interpolation_new(px_val value, px_val expr, px_val conversion, px_val format_spec);
+
 #endif

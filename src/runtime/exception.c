@@ -1,1 +1,578 @@
-/* (to be written) */
+/* Exception objects and types: the CPython hierarchy as static const
+ * types, args/str/repr, chaining, traceback entries, and printing an
+ * uncaught exception the way CPython does (without source lines). */
+#include "rt_internal.h"
+
+typedef struct px_exc {
+    px_obj base;
+    px_val args;      /* tuple */
+    px_val traceback; /* list of (file, line, name) tuples, or PX_NULL */
+    px_val cause;     /* PX_NULL: None */
+    px_val context;   /* PX_NULL: None */
+    bool suppress_context;
+    px_map dict; /* other attributes (OSError.filename, user-set ones) */
+} px_exc;
+
+/* Out of memory must not allocate: one preallocated MemoryError. It lives in
+ * static data the collector does not scan, so it never holds heap pointers. */
+static px_exc memory_error_obj = {{&px_type_MemoryError}, PX_OBJ_CONST(&px_empty_tuple), PX_NULL,
+                                  PX_NULL, PX_NULL, false, {0, 0, 0, 0, NULL, NULL}};
+
+static px_exc *exc_ptr(px_val v) {
+    if (!px_is_obj(v)) {
+        return NULL;
+    }
+    if (px_rt_is_instance(v)) {
+        v = px_rt_inst(v)->native;
+        if (!px_is_obj(v)) {
+            return NULL;
+        }
+    }
+    const px_type *t = px_type_of(v);
+    if ((t->flags & PX_TF_EXCEPTION) == 0 || px_rt_is_heap_type(t)) {
+        return NULL;
+    }
+    return (px_exc *)px_as_ptr(v);
+}
+
+static px_exc *exc_check(px_val v) {
+    px_exc *e = exc_ptr(v);
+    if (e == NULL) {
+        px_raise_type_error("'%s' object is not an exception", px_type_name(v));
+    }
+    return e;
+}
+
+static size_t exc_nargs(px_exc *e) { return px_tuple_ptr(e->args)->len; }
+static px_val exc_arg(px_exc *e, size_t i) {
+    px_tuple *t = px_tuple_ptr(e->args);
+    return i < t->len ? t->items[i] : PX_NONE;
+}
+
+/* ---- construction */
+static px_val exc_make(const px_type *type, size_t argc, const px_val *argv, px_val kwnames) {
+    if (kwnames != PX_NULL && px_tuple_ptr(kwnames)->len > 0) {
+        px_raise_type_error("%s() takes no keyword arguments", px_qstr_str(type->name));
+    }
+    px_exc *e = px_gc_alloc(sizeof(px_exc), 0);
+    e->base.type = type;
+    px_map_init(&e->dict, 0);
+    if (px_issubclass(type, &px_type_OSError) && argc == 3) {
+        /* OSError(errno, strerror, filename): filename is not part of args */
+        px_map_set_q(&e->dict, PX_Q(filename), argv[2]);
+        argc = 2;
+    }
+    e->args = argc == 0 ? px_from_ptr(&px_empty_tuple) : px_tuple_new(argc, argv);
+    return px_from_ptr(e);
+}
+
+px_val px_exc_new(const px_type *type, size_t argc, const px_val *argv) {
+    if (px_rt_is_heap_type(type)) {
+        return px_rt_class_call(px_from_ptr(type), argc, argv, PX_NULL);
+    }
+    if (type->make == NULL) {
+        px_raise_type_error("cannot create '%s' instances", px_qstr_str(type->name));
+    }
+    return type->make(type, argc, argv, PX_NULL);
+}
+
+px_val px_exc_new_msg(const px_type *type, px_val msg) { return px_exc_new(type, 1, &msg); }
+
+PX_NORETURN void px_raise_memory_error(void) {
+    memory_error_obj.traceback = PX_NULL;
+    memory_error_obj.cause = PX_NULL;
+    memory_error_obj.context = PX_NULL;
+    px_raise(px_from_ptr(&memory_error_obj));
+}
+
+bool px_is_exception(px_val v) { return px_is_obj(v) && (px_type_of(v)->flags & PX_TF_EXCEPTION) != 0 && !px_is_type_obj(v); }
+
+bool px_exc_matches(px_val exc, px_val type_or_tuple) {
+    if (px_is_tuple(type_or_tuple)) {
+        px_tuple *t = px_tuple_ptr(type_or_tuple);
+        for (size_t i = 0; i < t->len; i++) {
+            if (px_exc_matches(exc, t->items[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+    if (!px_is_type_obj(type_or_tuple) ||
+        !px_issubclass((const px_type *)px_as_ptr(type_or_tuple), &px_type_BaseException)) {
+        px_raise_type_error("catching classes that do not inherit from BaseException is not allowed");
+    }
+    return px_isinstance(exc, (const px_type *)px_as_ptr(type_or_tuple));
+}
+
+/* ---- chaining and tracebacks */
+void px_exc_add_traceback(px_val exc, px_qid file, size_t line, px_qid func) {
+    px_exc *e = exc_ptr(exc);
+    if (e == NULL || e == &memory_error_obj) {
+        return;
+    }
+    px_val entry[3] = {px_qstr(file), px_small((px_int)line), px_qstr(func)};
+    if (e->traceback == PX_NULL || !px_is_list(e->traceback)) {
+        e->traceback = px_list_new(0, NULL);
+    }
+    px_list_append(e->traceback, px_tuple_new(3, entry));
+}
+
+px_val px_exc_get_cause(px_val exc) {
+    px_exc *e = exc_ptr(exc);
+    return e == NULL || e->cause == PX_NULL ? PX_NONE : e->cause;
+}
+
+void px_exc_set_cause(px_val exc, px_val cause) {
+    px_exc *e = exc_ptr(exc);
+    if (e == NULL || e == &memory_error_obj) {
+        return;
+    }
+    e->cause = cause == PX_NONE ? PX_NULL : cause;
+    e->suppress_context = true;
+}
+
+void px_exc_set_context(px_val exc, px_val context) {
+    px_exc *e = exc_ptr(exc);
+    if (e == NULL || e == &memory_error_obj || context == exc) {
+        return;
+    }
+    e->context = context == PX_NONE ? PX_NULL : context;
+}
+
+px_val px_exc_get_context(px_val exc) {
+    px_exc *e = exc_ptr(exc);
+    return e == NULL || e->context == PX_NULL ? PX_NONE : e->context;
+}
+
+px_val px_exc_args(px_val exc) { return exc_check(exc)->args; }
+
+/* ---- str / repr */
+static px_val dict_attr(px_exc *e, px_qid name) { return px_map_get_q(&e->dict, name); }
+
+/* The filename attribute of an OSError, or PX_NULL. */
+static px_val os_filename(px_exc *e) {
+    px_val f = dict_attr(e, PX_Q(filename));
+    return f == PX_NONE ? PX_NULL : f;
+}
+
+static void print_syntax_str(px_out *out, px_exc *e) {
+    px_val msg = exc_arg(e, 0);
+    px_val info = exc_arg(e, 1);
+    px_print(out, msg, PX_PRINT_STR);
+    if (exc_nargs(e) < 2 || !px_is_tuple(info) || px_tuple_ptr(info)->len < 2) {
+        return;
+    }
+    px_val file = px_tuple_ptr(info)->items[0];
+    px_val line = px_tuple_ptr(info)->items[1];
+    bool has_file = px_is_str(file), has_line = px_is_int(line);
+    if (!has_file && !has_line) {
+        return;
+    }
+    px_write_cstr(out, " (");
+    if (has_file) {
+        size_t n;
+        const char *s = px_str_data(file, &n);
+        size_t start = n;
+        while (start > 0 && s[start - 1] != '/') {
+            start--;
+        }
+        px_write(out, s + start, n - start);
+    }
+    if (has_line) {
+        px_write_cstr(out, has_file ? ", line " : "line ");
+        px_print(out, line, PX_PRINT_STR);
+    }
+    px_write_cstr(out, ")");
+}
+
+static void exc_print_str(px_out *out, px_exc *e) {
+    const px_type *t = e->base.type;
+    size_t n = exc_nargs(e);
+    if (px_issubclass(t, &px_type_OSError) && n >= 2) {
+        px_write_cstr(out, "[Errno ");
+        px_print(out, exc_arg(e, 0), PX_PRINT_STR);
+        px_write_cstr(out, "] ");
+        px_print(out, exc_arg(e, 1), PX_PRINT_STR);
+        px_val f = os_filename(e);
+        if (f != PX_NULL) {
+            px_write_cstr(out, ": ");
+            px_print(out, f, PX_PRINT_REPR);
+        }
+        return;
+    }
+    if (px_issubclass(t, &px_type_SyntaxError) && n >= 1) {
+        print_syntax_str(out, e);
+        return;
+    }
+    if (n == 0) {
+        return;
+    }
+    if (n == 1) {
+        px_print(out, exc_arg(e, 0), t == &px_type_KeyError ? PX_PRINT_REPR : PX_PRINT_STR);
+        return;
+    }
+    px_print(out, e->args, PX_PRINT_REPR);
+}
+
+void px_rt_exc_print_repr(px_out *out, const char *type_name, px_val exc) {
+    px_exc *e = exc_check(exc);
+    px_write_cstr(out, type_name);
+    if (exc_nargs(e) == 1) {
+        px_write_cstr(out, "(");
+        px_print(out, exc_arg(e, 0), PX_PRINT_REPR);
+        px_write_cstr(out, ")");
+    } else if (exc_nargs(e) == 0) {
+        px_write_cstr(out, "()");
+    } else {
+        px_print(out, e->args, PX_PRINT_REPR);
+    }
+}
+
+static void exc_print(px_out *out, px_val self, px_print_kind kind) {
+    px_exc *e = exc_check(self);
+    if (kind == PX_PRINT_STR) {
+        exc_print_str(out, e);
+    } else {
+        px_rt_exc_print_repr(out, px_qstr_str(e->base.type->name), self);
+    }
+}
+
+/* ---- attributes */
+static px_val exc_getattr(px_val self, px_qid name) {
+    px_exc *e = exc_check(self);
+    px_val v = dict_attr(e, name);
+    if (v != PX_NULL) {
+        return v;
+    }
+    const px_type *t = e->base.type;
+    switch (name) {
+    case PX_Q(args):
+        return e->args;
+    case PX_Q(__traceback__):
+        return e->traceback == PX_NULL ? PX_NONE : e->traceback;
+    case PX_Q(__cause__):
+        return e->cause == PX_NULL ? PX_NONE : e->cause;
+    case PX_Q(__context__):
+        return e->context == PX_NULL ? PX_NONE : e->context;
+    case PX_Q(__suppress_context__):
+        return px_bool(e->suppress_context);
+    case PX_Q(__dict__): {
+        px_val d = px_dict_new(0);
+        px_map_copy(px_dict_map(d), &e->dict);
+        return d;
+    }
+    default:
+        break;
+    }
+    if (t == &px_type_StopIteration && name == PX_Q(value)) {
+        return exc_arg(e, 0);
+    }
+    if (t == &px_type_SystemExit && name == PX_Q(code)) {
+        return exc_nargs(e) <= 1 ? exc_arg(e, 0) : e->args;
+    }
+    if (px_issubclass(t, &px_type_OSError)) {
+        bool pair = exc_nargs(e) >= 2;
+        switch (name) {
+        case PX_Q(errno):
+            return pair ? exc_arg(e, 0) : PX_NONE;
+        case PX_Q(strerror):
+            return pair ? exc_arg(e, 1) : PX_NONE;
+        case PX_Q(filename):
+            return PX_NONE;
+        default:
+            break;
+        }
+    }
+    if (px_issubclass(t, &px_type_SyntaxError)) {
+        px_val info = exc_arg(e, 1);
+        px_tuple *ti = px_is_tuple(info) ? px_tuple_ptr(info) : NULL;
+        int idx = -1;
+        switch (name) {
+        case PX_Q(msg):
+            return exc_arg(e, 0);
+        case PX_Q(filename):
+            idx = 0;
+            break;
+        case PX_Q(lineno):
+            idx = 1;
+            break;
+        case PX_Q(offset):
+            idx = 2;
+            break;
+        case PX_Q(text):
+            idx = 3;
+            break;
+        default:
+            break;
+        }
+        if (idx >= 0) {
+            return ti != NULL && (size_t)idx < ti->len ? ti->items[idx] : PX_NONE;
+        }
+    }
+    if (px_issubclass(t, &px_type_ImportError) && (name == PX_Q(name) || name == PX_Q(path))) {
+        return PX_NONE;
+    }
+    return PX_NULL;
+}
+
+static bool exc_setattr(px_val self, px_qid name, px_val value) {
+    px_exc *e = exc_check(self);
+    if (e == &memory_error_obj) {
+        return true;
+    }
+    switch (name) {
+    case PX_Q(args):
+        if (value == PX_DELETE) {
+            px_raise_type_error("args may not be deleted");
+        }
+        e->args = px_tuple_from_iter(value);
+        return true;
+    case PX_Q(__traceback__):
+        e->traceback = value == PX_NONE || value == PX_DELETE ? PX_NULL : value;
+        return true;
+    case PX_Q(__cause__):
+        if (value != PX_NONE && value != PX_DELETE && !px_is_exception(value)) {
+            px_raise_type_error("exception cause must be None or derive from BaseException");
+        }
+        e->cause = value == PX_NONE || value == PX_DELETE ? PX_NULL : value;
+        return true;
+    case PX_Q(__context__):
+        if (value != PX_NONE && value != PX_DELETE && !px_is_exception(value)) {
+            px_raise_type_error("exception context must be None or derive from BaseException");
+        }
+        e->context = value == PX_NONE || value == PX_DELETE ? PX_NULL : value;
+        return true;
+    case PX_Q(__suppress_context__):
+        e->suppress_context = value != PX_DELETE && px_truthy(value);
+        return true;
+    default:
+        break;
+    }
+    if (value == PX_DELETE) {
+        if (px_map_pop(&e->dict, px_qstr(name)) == PX_NULL) {
+            px_raise_attribute_error(self, name);
+        }
+    } else {
+        px_map_set_q(&e->dict, name, value);
+    }
+    return true;
+}
+
+/* ---- methods of BaseException */
+static px_val exc_init(size_t argc, const px_val *argv, px_val kwnames) {
+    px_exc *e = exc_check(argv[0]);
+    if (kwnames != PX_NULL && px_tuple_ptr(kwnames)->len > 0) {
+        px_raise_type_error("%s() takes no keyword arguments", px_type_name(argv[0]));
+    }
+    if (e != &memory_error_obj) {
+        e->args = argc <= 1 ? px_from_ptr(&px_empty_tuple) : px_tuple_new(argc - 1, argv + 1);
+    }
+    return PX_NONE;
+}
+static PX_METHKW(exc_init_obj, &px_type_BaseException, __init__, 1, PX_ARGS_MAX, exc_init);
+
+static px_val exc_str(px_val self) {
+    px_strbuf b;
+    px_strbuf_init(&b, 16);
+    px_out out = px_strbuf_out(&b);
+    exc_print_str(&out, exc_check(self));
+    return px_strbuf_to_str(&b);
+}
+static PX_METH1(exc_str_obj, &px_type_BaseException, __str__, exc_str);
+
+static px_val exc_repr(px_val self) {
+    px_strbuf b;
+    px_strbuf_init(&b, 16);
+    px_out out = px_strbuf_out(&b);
+    px_rt_exc_print_repr(&out, px_type_name(self), self);
+    return px_strbuf_to_str(&b);
+}
+static PX_METH1(exc_repr_obj, &px_type_BaseException, __repr__, exc_repr);
+
+static px_val exc_with_traceback(px_val self, px_val tb) {
+    exc_setattr(self, PX_Q(__traceback__), tb);
+    return self;
+}
+static PX_METH2(exc_with_traceback_obj, &px_type_BaseException, with_traceback, exc_with_traceback);
+
+static const px_map_entry exc_methods_table[] = {
+    PX_ENTRY_OBJ(__init__, &exc_init_obj),
+    PX_ENTRY_OBJ(__repr__, &exc_repr_obj),
+    PX_ENTRY_OBJ(__str__, &exc_str_obj),
+    PX_ENTRY_OBJ(with_traceback, &exc_with_traceback_obj),
+};
+static PX_CONST_MAP(exc_methods, exc_methods_table);
+
+/* ---- the types */
+
+#define EXC_TYPE(cname, pyname, basep, dictp)                                                     \
+    const px_type cname = {                                                                       \
+        .base = {&px_type_type},                                                                  \
+        .name = PX_Q(pyname),                                                                     \
+        .flags = PX_TF_BASETYPE | PX_TF_EXCEPTION,                                                \
+        .base_type = basep,                                                                       \
+        .dict = dictp,                                                                            \
+        .make = exc_make,                                                                         \
+        .print = exc_print,                                                                       \
+        .getattr = exc_getattr,                                                                   \
+        .setattr = exc_setattr,                                                                   \
+    }
+#define EXC(pyname, base) EXC_TYPE(px_type_##pyname, pyname, &px_type_##base, NULL)
+
+EXC_TYPE(px_type_BaseException, BaseException, &px_type_object, &exc_methods);
+EXC(SystemExit, BaseException);
+EXC(KeyboardInterrupt, BaseException);
+EXC(GeneratorExit, BaseException);
+EXC(Exception, BaseException);
+EXC(StopIteration, Exception);
+EXC(StopAsyncIteration, Exception);
+EXC(ArithmeticError, Exception);
+EXC(OverflowError, ArithmeticError);
+EXC(ZeroDivisionError, ArithmeticError);
+EXC(AssertionError, Exception);
+EXC(AttributeError, Exception);
+EXC(EOFError, Exception);
+EXC(ImportError, Exception);
+EXC(ModuleNotFoundError, ImportError);
+EXC(LookupError, Exception);
+EXC(IndexError, LookupError);
+EXC(KeyError, LookupError);
+EXC(MemoryError, Exception);
+EXC(NameError, Exception);
+EXC(UnboundLocalError, NameError);
+EXC(OSError, Exception);
+EXC(RuntimeError, Exception);
+EXC(RecursionError, RuntimeError);
+EXC(NotImplementedError, RuntimeError);
+EXC(SyntaxError, Exception);
+EXC(IndentationError, SyntaxError);
+EXC(TypeError, Exception);
+EXC(ValueError, Exception);
+EXC(UnicodeError, ValueError);
+EXC(UnicodeDecodeError, UnicodeError);
+EXC(UnicodeEncodeError, UnicodeError);
+
+/* ---- printing an uncaught exception */
+static void print_type_name(px_out *out, px_val exc) {
+    const px_type *t = px_type_of(exc);
+    px_val mod = px_rt_class_module(t);
+    if (mod != PX_NULL && px_is_str(mod)) {
+        size_t n;
+        const char *s = px_str_data(mod, &n);
+        if (!(n == 8 && memcmp(s, "builtins", 8) == 0) && !(n == 8 && memcmp(s, "__main__", 8) == 0)) {
+            px_write(out, s, n);
+            px_write_cstr(out, ".");
+        }
+    }
+    px_write_cstr(out, px_qstr_str(t->name));
+}
+
+static void print_syntax_location(px_out *out, px_exc *e) {
+    px_val info = exc_arg(e, 1);
+    if (exc_nargs(e) < 2 || !px_is_tuple(info) || px_tuple_ptr(info)->len < 4) {
+        return;
+    }
+    px_tuple *ti = px_tuple_ptr(info);
+    px_write_cstr(out, "  File \"");
+    px_print(out, ti->items[0], PX_PRINT_STR);
+    px_write_cstr(out, "\", line ");
+    px_print(out, ti->items[1], PX_PRINT_STR);
+    px_write_cstr(out, "\n");
+    if (!px_is_str(ti->items[3])) {
+        return;
+    }
+    size_t n;
+    const char *s = px_str_data(ti->items[3], &n);
+    size_t lead = 0;
+    while (lead < n && (s[lead] == ' ' || s[lead] == '\t' || s[lead] == '\f')) {
+        lead++;
+    }
+    size_t end = n;
+    while (end > lead && (s[end - 1] == '\n' || s[end - 1] == '\r' || s[end - 1] == ' ')) {
+        end--;
+    }
+    px_write_cstr(out, "    ");
+    px_write(out, s + lead, end - lead);
+    px_write_cstr(out, "\n");
+    if (px_is_int(ti->items[2])) {
+        px_int off = px_index(ti->items[2]) - 1 - (px_int)lead;
+        if (off < 0) {
+            off = 0;
+        }
+        if (off > (px_int)(end - lead)) {
+            off = (px_int)(end - lead);
+        }
+        px_write_cstr(out, "    ");
+        for (px_int i = 0; i < off; i++) {
+            px_write_cstr(out, " ");
+        }
+        px_write_cstr(out, "^\n");
+    }
+}
+
+static void print_one(px_out *out, px_val exc, int depth) {
+    px_exc *e = exc_ptr(exc);
+    if (e == NULL) {
+        return;
+    }
+    if (depth < 32) {
+        if (e->cause != PX_NULL) {
+            print_one(out, e->cause, depth + 1);
+            px_write_cstr(out, "\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if (e->context != PX_NULL && !e->suppress_context) {
+            print_one(out, e->context, depth + 1);
+            px_write_cstr(out, "\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+    if (e->traceback != PX_NULL && px_is_list(e->traceback) && px_list_ptr(e->traceback)->len > 0) {
+        px_list *tb = px_list_ptr(e->traceback);
+        px_write_cstr(out, "Traceback (most recent call last):\n");
+        for (size_t i = tb->len; i-- > 0;) {
+            px_val ent = tb->items[i];
+            if (!px_is_tuple(ent) || px_tuple_ptr(ent)->len < 3) {
+                continue;
+            }
+            px_tuple *t = px_tuple_ptr(ent);
+            px_write_cstr(out, "  File \"");
+            px_print(out, t->items[0], PX_PRINT_STR);
+            px_write_cstr(out, "\", line ");
+            px_print(out, t->items[1], PX_PRINT_STR);
+            px_write_cstr(out, ", in ");
+            px_print(out, t->items[2], PX_PRINT_STR);
+            px_write_cstr(out, "\n");
+        }
+    }
+    bool syntax = px_issubclass(e->base.type, &px_type_SyntaxError);
+    if (syntax) {
+        print_syntax_location(out, e);
+    }
+    print_type_name(out, exc);
+    /* str() of the exception as Python code sees it (user __str__ included);
+     * a failing __str__ must not stop the report. */
+    px_val volatile s = PX_NULL;
+    px_jmp j;
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        if (syntax && exc_nargs(e) >= 1 && !px_rt_is_instance(exc)) {
+            s = px_to_str(exc_arg(e, 0));
+        } else {
+            s = px_to_str(exc);
+        }
+        px_try_pop(&j);
+    } else {
+        s = PX_NULL;
+    }
+    if (s == PX_NULL) {
+        px_write_cstr(out, ": <exception str() failed>");
+    } else {
+        size_t n;
+        const char *d = px_str_data(s, &n);
+        if (n > 0) {
+            px_write_cstr(out, ": ");
+            px_write(out, d, n);
+        }
+    }
+    px_write_cstr(out, "\n");
+}
+
+void px_exc_print(px_out *out, px_val exc) { print_one(out, exc, 0); }

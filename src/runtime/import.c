@@ -1,1 +1,601 @@
-/* (to be written) */
+/* Modules and the import system.
+ *
+ * A heap module keeps its globals in a px_dict (module->globals points at
+ * the dict's map), so __dict__ and globals() can hand out that dict. Built-in
+ * modules are static const with a const map; they are read-only.
+ *
+ * Finding a module: sys.modules, then the built-in table (modules.c), then
+ * each sys.path directory (or the parent package's __path__) for
+ * name/__init__.py, name.py, and finally a bare directory (a namespace
+ * package). A module is put into sys.modules before its code runs, so
+ * circular imports see the partial module, and removed if that code raises.
+ */
+#include "../runtime.h"
+
+/* ---- the module type */
+
+static bool is_module(px_val v) {
+    return px_is_type(v, &px_type_module);
+}
+
+px_map *px_module_globals(px_val module) {
+    if (!is_module(module)) {
+        px_raise_type_error("expected a module, got '%s'", px_type_name(module));
+    }
+    return ((px_module *)px_as_ptr(module))->globals;
+}
+
+px_val px_module_new(px_qid name) {
+    px_module *m = px_gc_alloc(sizeof *m, 0);
+    m->base.type = &px_type_module;
+    px_val d = px_dict_new(8);
+    m->globals = px_dict_map(d);
+    px_map_set_q(m->globals, PX_Q(__name__), px_qstr(name));
+    return px_from_ptr(m);
+}
+
+/* The dict around a heap module's globals; a fresh copy for a const map. */
+static px_val module_dict(px_module *m) {
+    if (m->globals->flags & PX_MAP_CONST) {
+        px_val d = px_dict_new(m->globals->count);
+        px_map_copy(px_dict_map(d), m->globals);
+        return d;
+    }
+    return px_from_ptr((char *)m->globals - offsetof(px_dict, map));
+}
+
+static px_val module_getattr(px_val self, px_qid name) {
+    px_module *m = px_as_ptr(self);
+    px_val v = px_map_get_q(m->globals, name);
+    if (v != PX_NULL) {
+        return v;
+    }
+    if (name == PX_Q(__dict__)) {
+        return module_dict(m);
+    }
+    /* module-level __getattr__ (PEP 562) */
+    px_val ga = px_map_get_q(m->globals, PX_Q(__getattr__));
+    if (ga != PX_NULL && name != PX_Q(__getattr__)) {
+        return px_call1(ga, px_qstr(name));
+    }
+    return PX_NULL;
+}
+
+static bool module_setattr(px_val self, px_qid name, px_val value) {
+    px_module *m = px_as_ptr(self);
+    if (m->globals->flags & PX_MAP_CONST) {
+        return false;
+    }
+    if (value == PX_DELETE) {
+        return px_map_pop(m->globals, px_qstr(name)) != PX_NULL;
+    }
+    px_map_set_q(m->globals, name, value);
+    return true;
+}
+
+static void module_print(px_out *out, px_val self, px_print_kind kind) {
+    px_module *m = px_as_ptr(self);
+    px_val name = px_map_get_q(m->globals, PX_Q(__name__));
+    px_val file = px_map_get_q(m->globals, PX_Q(__file__));
+    px_write_cstr(out, "<module ");
+    if (name != PX_NULL) {
+        px_print(out, name, PX_PRINT_REPR);
+    } else {
+        px_write_cstr(out, "'?'");
+    }
+    if (file != PX_NULL && px_is_str(file)) {
+        px_write_cstr(out, " from ");
+        px_print(out, file, PX_PRINT_REPR);
+    }
+    px_write_cstr(out, ">");
+}
+
+const px_type px_type_module = {
+    .base = {&px_type_type},
+    .name = PX_Q(module),
+    .base_type = &px_type_object,
+    .print = module_print,
+    .getattr = module_getattr,
+    .setattr = module_setattr,
+};
+
+/* ---- helpers on names */
+
+static px_val modules_get(px_val name) {
+    return px_dict_get(px_st.modules, name);
+}
+
+static px_val str_slice(const char *s, size_t n) {
+    return px_str_interned(s, n);
+}
+
+static const px_module *find_builtin(const char *s, size_t n) {
+    px_qid q = px_qstr_find(s, n);
+    if (q == PX_QID_NONE) {
+        return NULL;
+    }
+    for (size_t i = 0; i < px_builtin_modules_count; i++) {
+        if (px_builtin_modules[i].name == q) {
+            return px_builtin_modules[i].module;
+        }
+    }
+    return NULL;
+}
+
+/* "dir/name" into a NUL-terminated GC string ("name" when dir is ""). */
+static char *path_join(const char *dir, size_t dlen, const char *name, size_t nlen, const char *suffix) {
+    size_t slen = strlen(suffix);
+    char *p = px_gc_alloc(dlen + 1 + nlen + slen + 1, PX_GC_LEAF);
+    size_t k = 0;
+    if (dlen > 0) {
+        memcpy(p, dir, dlen);
+        k = dlen;
+        if (dir[dlen - 1] != '/') {
+            p[k++] = '/';
+        }
+    }
+    memcpy(p + k, name, nlen);
+    k += nlen;
+    memcpy(p + k, suffix, slen);
+    p[k + slen] = '\0';
+    return p;
+}
+
+/* sys.path as it is now: a program may have assigned a new list to it. */
+static px_val sys_path(void) {
+    if (px_st.sys_module != PX_NULL) {
+        px_val p = px_map_get_q(px_module_globals(px_st.sys_module), PX_Q(path));
+        if (p != PX_NULL) {
+            return p;
+        }
+    }
+    return px_st.path;
+}
+
+/* ---- loading source modules */
+
+static void set_str(px_map *g, px_qid key, const char *s) {
+    px_map_set_q(g, key, px_str_cstr(s));
+}
+
+/* Compile and run `path` as module `fullname`. pkgdir: set for packages. */
+static px_val load_source(px_val fullname, const char *path, const char *pkgdir) {
+    size_t len;
+    int err = 0;
+    char *src = px_port_read_file(path, &len, &err);
+    if (src == NULL) {
+        px_raise_os_error(err, "'%s'", path);
+    }
+    px_qid qname = px_str_to_qid(fullname);
+    px_val mod = px_module_new(qname);
+    px_map *g = px_module_globals(mod);
+    set_str(g, PX_Q(__file__), path);
+    if (pkgdir != NULL) {
+        set_str(g, PX_Q(__path__), pkgdir);
+        px_map_set_q(g, PX_Q(__package__), fullname);
+    } else {
+        size_t n;
+        const char *s = px_str_data(fullname, &n);
+        size_t dot = n;
+        while (dot > 0 && s[dot - 1] != '.') {
+            dot--;
+        }
+        px_map_set_q(g, PX_Q(__package__), str_slice(s, dot > 0 ? dot - 1 : 0));
+    }
+    px_code *code = px_compile(src, len, px_qstr_intern_cstr(path), PX_COMPILE_FILE);
+    px_dict_set(px_st.modules, fullname, mod);
+    px_jmp j;
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        px_vm_run_module(code, g);
+        px_try_pop(&j);
+    } else {
+        px_map_pop(px_dict_map(px_st.modules), fullname);
+        px_raise(j.exc);
+    }
+    /* the module may have replaced itself in sys.modules */
+    px_val now = modules_get(fullname);
+    return now != PX_NULL ? now : mod;
+}
+
+/* A namespace package: a directory without __init__.py. */
+static px_val load_namespace(px_val fullname, const char *dir) {
+    px_val mod = px_module_new(px_str_to_qid(fullname));
+    px_map *g = px_module_globals(mod);
+    set_str(g, PX_Q(__path__), dir);
+    px_map_set_q(g, PX_Q(__package__), fullname);
+    px_dict_set(px_st.modules, fullname, mod);
+    return mod;
+}
+
+/* Look for `name` (the last component) in directory `dir`. Returns the
+ * module, or PX_NULL; *ns_dir receives a directory without __init__.py. */
+static px_val try_dir(px_val fullname, const char *name, size_t nlen, px_val dir, char **ns_dir) {
+    size_t dlen;
+    const char *d = px_str_data(dir, &dlen);
+    char *pkg = path_join(d, dlen, name, nlen, "");
+    if (px_port_stat(pkg) == PX_PATH_DIR) {
+        char *init = path_join(pkg, strlen(pkg), "__init__.py", 11, "");
+        if (px_port_stat(init) == PX_PATH_FILE) {
+            return load_source(fullname, init, pkg);
+        }
+        if (*ns_dir == NULL) {
+            *ns_dir = pkg;
+        }
+    }
+    char *file = path_join(d, dlen, name, nlen, ".py");
+    if (px_port_stat(file) == PX_PATH_FILE) {
+        return load_source(fullname, file, NULL);
+    }
+    return PX_NULL;
+}
+
+/* Search directories: a str (one dir) or a list/tuple of str. */
+static px_val search(px_val fullname, const char *name, size_t nlen, px_val dirs, char **ns_dir) {
+    if (px_is_str(dirs)) {
+        return try_dir(fullname, name, nlen, dirs, ns_dir);
+    }
+    size_t n;
+    px_val *items = px_seq_items(dirs, &n);
+    for (size_t i = 0; items != NULL && i < n; i++) {
+        if (!px_is_str(items[i])) {
+            continue;
+        }
+        px_val m = try_dir(fullname, name, nlen, items[i], ns_dir);
+        if (m != PX_NULL) {
+            return m;
+        }
+        items = px_seq_items(dirs, &n); /* the module may have changed sys.path */
+    }
+    return PX_NULL;
+}
+
+/* not_pkg: the parent is a module, not a package (CPython says so). */
+PX_NORETURN static void not_found(px_val fullname, bool not_pkg) {
+    size_t n;
+    const char *s = px_str_data(fullname, &n);
+    if (not_pkg) {
+        size_t dot = n;
+        while (dot > 0 && s[dot - 1] != '.') {
+            dot--;
+        }
+        px_raise_msg(&px_type_ModuleNotFoundError, "No module named '%.*s'; '%.*s' is not a package", (int)n, s,
+                     (int)(dot - 1), s);
+    }
+    px_raise_msg(&px_type_ModuleNotFoundError, "No module named '%.*s'", (int)n, s);
+}
+
+/* Import one module given its full dotted name; parent is the already
+ * imported package (PX_NULL for a top-level name). */
+static px_val import_one(px_val fullname, px_val parent) {
+    px_val m = modules_get(fullname);
+    if (m != PX_NULL) {
+        return m;
+    }
+    size_t n;
+    const char *s = px_str_data(fullname, &n);
+    const px_module *bm = find_builtin(s, n);
+    if (bm != NULL) {
+        m = px_from_ptr(bm);
+        if (px_qstr_find(s, n) == PX_Q(sys) && px_st.sys_module != PX_NULL) {
+            m = px_st.sys_module;
+        }
+        px_dict_set(px_st.modules, str_slice(s, n), m);
+        return m;
+    }
+    size_t dot = n;
+    while (dot > 0 && s[dot - 1] != '.') {
+        dot--;
+    }
+    const char *last = s + dot;
+    size_t llen = n - dot;
+    px_val dirs;
+    if (parent != PX_NULL) {
+        dirs = px_getattr_opt(parent, PX_Q(__path__));
+        if (dirs == PX_NULL) {
+            not_found(fullname, true);
+        }
+    } else {
+        dirs = sys_path();
+    }
+    char *ns_dir = NULL;
+    m = search(fullname, last, llen, dirs, &ns_dir);
+    if (m == PX_NULL && ns_dir != NULL) {
+        m = load_namespace(fullname, ns_dir);
+    }
+    if (m == PX_NULL) {
+        not_found(fullname, false);
+    }
+    if (parent != PX_NULL && is_module(parent) &&
+        !(((px_module *)px_as_ptr(parent))->globals->flags & PX_MAP_CONST)) {
+        px_map_set_q(px_module_globals(parent), px_qstr_intern(last, llen), m);
+    }
+    return m;
+}
+
+/* The absolute name for a relative import of `name` at `level`. */
+static px_val resolve_relative(px_val name, px_int level, px_map *globals) {
+    px_val pkg = globals ? px_map_get_q(globals, PX_Q(__package__)) : PX_NULL;
+    size_t plen = 0;
+    const char *p = NULL;
+    if (pkg != PX_NULL && px_is_str(pkg)) {
+        p = px_str_data(pkg, &plen);
+    }
+    if (plen == 0 && globals != NULL) {
+        px_val modname = px_map_get_q(globals, PX_Q(__name__));
+        if (modname != PX_NULL && px_is_str(modname)) {
+            p = px_str_data(modname, &plen);
+            if (px_map_get_q(globals, PX_Q(__path__)) == PX_NULL) {
+                while (plen > 0 && p[plen - 1] != '.') {
+                    plen--;
+                }
+                plen = plen > 0 ? plen - 1 : 0;
+            }
+            if (plen == 8 && memcmp(p, "__main__", 8) == 0) {
+                plen = 0;
+            }
+        }
+    }
+    if (plen == 0) {
+        px_raise_msg(&px_type_ImportError, "attempted relative import with no known parent package");
+    }
+    for (px_int i = 1; i < level; i++) {
+        while (plen > 0 && p[plen - 1] != '.') {
+            plen--;
+        }
+        if (plen == 0) {
+            px_raise_msg(&px_type_ImportError, "attempted relative import beyond top-level package");
+        }
+        plen--;
+    }
+    size_t nlen = 0;
+    const char *ns = px_str_data(name, &nlen);
+    if (nlen == 0) {
+        return str_slice(p, plen);
+    }
+    px_strbuf b;
+    px_strbuf_init(&b, plen + 1 + nlen);
+    px_strbuf_add(&b, p, plen);
+    px_strbuf_add_char(&b, '.');
+    px_strbuf_add(&b, ns, nlen);
+    return px_str_interned(b.data, b.len);
+}
+
+px_val px_import(px_val name, px_val fromlist, px_int level, px_map *globals) {
+    if (!px_is_str(name)) {
+        px_raise_type_error("module name must be str, not %s", px_type_name(name));
+    }
+    if (level < 0) {
+        px_raise_value_error("level must be >= 0");
+    }
+    px_val full = name;
+    if (level > 0) {
+        full = resolve_relative(name, level, globals);
+    } else {
+        size_t n;
+        px_str_data(name, &n);
+        if (n == 0) {
+            px_raise_value_error("Empty module name");
+        }
+    }
+    size_t n;
+    const char *s = px_str_data(full, &n);
+    /* fast path: already imported and no need for the top package */
+    bool want_last = fromlist != PX_NULL && fromlist != PX_NONE && px_truthy(fromlist);
+    if (want_last) {
+        px_val m = modules_get(full);
+        if (m != PX_NULL) {
+            return m;
+        }
+    }
+    px_val top = PX_NULL, parent = PX_NULL;
+    size_t start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '.') {
+            continue;
+        }
+        if (i == start) {
+            px_raise_value_error("Empty module name");
+        }
+        px_val part = str_slice(s, i);
+        parent = import_one(part, parent);
+        s = px_str_data(full, &n); /* a heap str does not move, but stay safe */
+        if (top == PX_NULL) {
+            top = parent;
+        }
+        start = i + 1;
+    }
+    if (want_last || level > 0) {
+        return parent;
+    }
+    return top;
+}
+
+px_val px_import_from(px_val module, px_qid name) {
+    px_val v = px_getattr_opt(module, name);
+    if (v != PX_NULL) {
+        return v;
+    }
+    px_val modname = px_getattr_opt(module, PX_Q(__name__));
+    if (modname != PX_NULL && px_is_str(modname) && px_getattr_opt(module, PX_Q(__path__)) != PX_NULL) {
+        size_t n;
+        const char *s = px_str_data(modname, &n);
+        px_strbuf b;
+        px_strbuf_init(&b, n + 1 + px_qstr_len(name));
+        px_strbuf_add(&b, s, n);
+        px_strbuf_add_char(&b, '.');
+        px_strbuf_add(&b, px_qstr_str(name), px_qstr_len(name));
+        px_val full = px_str_interned(b.data, b.len);
+        px_val m = modules_get(full);
+        if (m != PX_NULL) {
+            return m;
+        }
+        px_jmp j;
+        px_try_push(&j);
+        if (setjmp(j.buf) == 0) {
+            m = import_one(full, module);
+            px_try_pop(&j);
+            return m;
+        } else if (!px_exc_matches(j.exc, px_from_ptr(&px_type_ModuleNotFoundError))) {
+            px_raise(j.exc);
+        }
+    }
+    px_val file = px_getattr_opt(module, PX_Q(__file__));
+    const char *mn = "<unknown module name>";
+    size_t mlen = strlen(mn);
+    if (modname != PX_NULL && px_is_str(modname)) {
+        mn = px_str_data(modname, &mlen);
+    }
+    if (file != PX_NULL && px_is_str(file)) {
+        size_t flen;
+        const char *f = px_str_data(file, &flen);
+        px_raise_msg(&px_type_ImportError, "cannot import name '%s' from '%.*s' (%.*s)", px_qstr_str(name),
+                     (int)mlen, mn, (int)flen, f);
+    }
+    px_raise_msg(&px_type_ImportError, "cannot import name '%s' from '%.*s' (unknown location)",
+                 px_qstr_str(name), (int)mlen, mn);
+}
+
+static bool is_private(px_val key) {
+    size_t n;
+    const char *s = px_str_data(key, &n);
+    return n > 0 && s[0] == '_';
+}
+
+void px_import_star(px_val module, px_map *into) {
+    px_val all = px_getattr_opt(module, PX_Q(__all__));
+    if (all != PX_NULL) {
+        px_val it = px_iter(all);
+        px_val name;
+        while ((name = px_next(it)) != PX_NULL) {
+            if (!px_is_str(name)) {
+                px_raise_type_error("Item in %s.__all__ must be str, not %s", "module", px_type_name(name));
+            }
+            px_qid q = px_str_to_qid(name);
+            px_map_set_q(into, q, px_getattr(module, q));
+        }
+        return;
+    }
+    px_map *g = px_module_globals(module);
+    size_t pos = 0;
+    px_map_entry *e;
+    while ((e = px_map_next(g, &pos)) != NULL) {
+        if (px_is_str(e->key) && !is_private(e->key)) {
+            px_map_set(into, e->key, e->value);
+        }
+    }
+}
+
+/* ---- running __main__ */
+
+static px_map *main_globals(const char *file) {
+    if (px_st.main_module == PX_NULL) {
+        px_st.main_module = px_module_new(PX_Q(__main__));
+        px_dict_set(px_st.modules, px_qstr(PX_Q(__main__)), px_st.main_module);
+    }
+    px_map *g = px_module_globals(px_st.main_module);
+    if (file != NULL) {
+        set_str(g, PX_Q(__file__), file);
+    }
+    return g;
+}
+
+void px_run_main_file(const char *path) {
+    size_t len;
+    int err = 0;
+    char *src = px_port_read_file(path, &len, &err);
+    if (src == NULL) {
+        px_raise_os_error(err, "'%s'", path);
+    }
+    px_map *g = main_globals(path);
+    px_code *code = px_compile(src, len, px_qstr_intern_cstr(path), PX_COMPILE_FILE);
+    px_vm_run_module(code, g);
+}
+
+void px_run_main_source(const char *src, size_t len, const char *filename) {
+    px_map *g = main_globals(NULL);
+    px_code *code = px_compile(src, len, px_qstr_intern_cstr(filename), PX_COMPILE_FILE);
+    px_vm_run_module(code, g);
+}
+
+/* ---- start-up */
+
+void px_import_init(void) {
+    px_st.modules = px_dict_new(16);
+    px_st.path = px_list_new(0, NULL);
+    px_st.argv = px_list_new(0, NULL);
+    px_st.sys_module = px_sys_module_new();
+    px_dict_set(px_st.modules, px_qstr(PX_Q(sys)), px_st.sys_module);
+}
+
+/* ---- micropython -m name */
+
+void px_run_main_module(const char *name) {
+    size_t n = strlen(name);
+    px_val full = px_str_interned(name, n);
+    size_t dot = n;
+    while (dot > 0 && name[dot - 1] != '.') {
+        dot--;
+    }
+    px_val dirs = sys_path();
+    px_val pkgname = PX_NONE;
+    if (dot > 0) {
+        pkgname = str_slice(name, dot - 1);
+        px_val fl = px_tuple_new(1, &full);
+        px_val parent = px_import(pkgname, fl, 0, NULL);
+        dirs = px_getattr_opt(parent, PX_Q(__path__));
+        if (dirs == PX_NULL) {
+            not_found(full, true);
+        }
+    }
+    if (find_builtin(name, n) != NULL) {
+        px_raise_msg(&px_type_ImportError, "No code object available for %s", name);
+    }
+    const char *last = name + dot;
+    size_t llen = n - dot;
+    /* a package runs its __main__ submodule */
+    px_val list = px_is_str(dirs) ? px_list_new(1, &dirs) : dirs;
+    size_t count;
+    px_val *items = px_seq_items(list, &count);
+    for (size_t i = 0; items != NULL && i < count; i++) {
+        if (!px_is_str(items[i])) {
+            continue;
+        }
+        size_t dlen;
+        const char *d = px_str_data(items[i], &dlen);
+        char *pkg = path_join(d, dlen, last, llen, "");
+        if (px_port_stat(pkg) == PX_PATH_DIR) {
+            char *init = path_join(pkg, strlen(pkg), "__init__.py", 11, "");
+            if (px_port_stat(init) == PX_PATH_FILE) {
+                px_import(full, px_tuple_new(1, &full), 0, NULL);
+                px_strbuf b;
+                px_strbuf_init(&b, n + 10);
+                px_strbuf_add(&b, name, n);
+                px_strbuf_add_cstr(&b, ".__main__");
+                px_strbuf_add_char(&b, '\0');
+                px_run_main_module(b.data);
+                return;
+            }
+        }
+        char *file = path_join(d, dlen, last, llen, ".py");
+        if (px_port_stat(file) == PX_PATH_FILE) {
+            px_map *g = main_globals(file);
+            px_map_set_q(g, PX_Q(__package__), pkgname);
+            size_t argc;
+            px_val *argv = px_seq_items(px_st.argv, &argc);
+            if (argv != NULL && argc > 0) {
+                argv[0] = px_str_cstr(file);
+            }
+            size_t len;
+            int err = 0;
+            char *src = px_port_read_file(file, &len, &err);
+            if (src == NULL) {
+                px_raise_os_error(err, "'%s'", file);
+            }
+            px_code *code = px_compile(src, len, px_qstr_intern_cstr(file), PX_COMPILE_FILE);
+            px_vm_run_module(code, g);
+            return;
+        }
+    }
+    not_found(full, false);
+}

@@ -17,6 +17,8 @@ px_map *px_module_globals(px_val module);
 void px_run_main_file(const char *path);
 /* Run source text as __main__ (-c) or in the REPL namespace. */
 void px_run_main_source(const char *src, size_t len, const char *filename);
+/* Run module `name` (dotted; a package runs its __main__) as __main__ (-m). */
+void px_run_main_module(const char *name);
 
 /* A built-in module is registered in one const table (runtime/modules.c). */
 typedef struct {
@@ -25,5 +27,14 @@ typedef struct {
 } px_builtin_module;
 extern const px_builtin_module px_builtin_modules[];
 extern const size_t px_builtin_modules_count;
+
+/* The builtins module object (modules.c). */
+px_val px_builtins_module(void);
+/* Set up sys.modules, sys.path, sys.argv and the sys module (px_init). */
+void px_import_init(void);
+/* The sys module (modules/sys.c): a heap module built at start-up. */
+px_val px_sys_module_new(void);
+/* Call the function registered with sys.atexit(), if any (main, at exit). */
+void px_sys_run_atexit(void);
 
 #endif

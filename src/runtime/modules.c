@@ -1,1 +1,21 @@
-/* (to be written) */
+/* The table of built-in modules, searched by import before sys.path.
+ * Each module is static const data in its own file; `sys` is listed here
+ * too but import hands out the heap module built at start-up (its argv,
+ * path and modules are mutable). */
+#include "../runtime.h"
+
+extern const px_module px_module_sys_const, px_module_gc;
+
+static PX_MODULE(builtins_module, px_builtins_globals);
+
+const px_builtin_module px_builtin_modules[] = {
+    {PX_Q(builtins), &builtins_module},
+    {PX_Q(gc), &px_module_gc},
+    {PX_Q(sys), &px_module_sys_const},
+};
+const size_t px_builtin_modules_count = sizeof px_builtin_modules / sizeof px_builtin_modules[0];
+
+/* The builtins module object for px_st.builtins. */
+px_val px_builtins_module(void) {
+    return px_from_ptr(&builtins_module);
+}

@@ -1,0 +1,584 @@
+/* Instruction emission and assembly of a px_code (see emit.h). */
+#include "emit.h"
+
+#include "../runtime.h"
+
+void *px_emit_grow(void *p, uint32_t *cap, uint32_t need, size_t elsize, unsigned flags) {
+    if (need <= *cap) {
+        return p;
+    }
+    uint32_t n = *cap ? *cap * 2 : 16;
+    while (n < need) {
+        n *= 2;
+    }
+    p = px_gc_realloc(p, (size_t)n * elsize, flags);
+    *cap = n;
+    return p;
+}
+
+void px_emit_init(px_unit *u, const px_ast_mod *mod, px_scope *scope, uint32_t firstlineno) {
+    memset(u, 0, sizeof *u);
+    u->mod = mod;
+    u->scope = scope;
+    u->firstlineno = firstlineno;
+    u->line = firstlineno;
+    u->line_no = firstlineno;
+    u->cur_handler = -1;
+}
+
+PX_NORETURN static void too_large(px_unit *u) {
+    const px_ast_node *n = u->scope->node;
+    px_ast_error(u->mod, n && n->kind != PX_AST_Module && n->kind != PX_AST_Interactive && n->kind != PX_AST_Expression ? n : NULL,
+                 &px_type_SyntaxError, "code too large");
+}
+
+static void put_byte(px_unit *u, uint8_t b) {
+    u->code = px_emit_grow(u->code, &u->cap, u->len + 1, 1, PX_GC_LEAF);
+    u->code[u->len++] = b;
+}
+
+static void put_uleb(px_unit *u, uint32_t v) {
+    do {
+        uint8_t b = v & 0x7F;
+        v >>= 7;
+        put_byte(u, (uint8_t)(b | (v ? 0x80 : 0)));
+    } while (v);
+}
+
+static void lt_byte(px_unit *u, uint8_t b) {
+    u->linetable = px_emit_grow(u->linetable, &u->linetable_cap, u->linetable_len + 1, 1, PX_GC_LEAF);
+    u->linetable[u->linetable_len++] = b;
+}
+
+static void lt_uleb(px_unit *u, uint32_t v) {
+    do {
+        uint8_t b = v & 0x7F;
+        v >>= 7;
+        lt_byte(u, (uint8_t)(b | (v ? 0x80 : 0)));
+    } while (v);
+}
+
+/* Record the current line for the instruction about to be emitted. */
+static void mark_line(px_unit *u) {
+    if (u->line == u->line_no || u->line == 0) {
+        return;
+    }
+    int32_t delta = (int32_t)u->line - (int32_t)u->line_no;
+    lt_uleb(u, u->len - u->line_off);
+    lt_uleb(u, ((uint32_t)delta << 1) ^ (uint32_t)(delta >> 31));
+    u->line_off = u->len;
+    u->line_no = u->line;
+}
+
+/* Stack effect of an instruction on the fall-through path (jump: when taken). */
+static int stack_effect(px_opcode op, uint32_t a, uint32_t b, bool jump) {
+    switch (op) {
+    case PX_OP_NOP:
+    case PX_OP_ROT_TWO:
+    case PX_OP_ROT_THREE:
+    case PX_OP_ROT_FOUR:
+    case PX_OP_SWAP:
+    case PX_OP_DELETE_FAST:
+    case PX_OP_DELETE_DEREF:
+    case PX_OP_DELETE_NAME:
+    case PX_OP_DELETE_GLOBAL:
+    case PX_OP_LOAD_ATTR:
+    case PX_OP_UNARY_OP:
+    case PX_OP_LIST_TO_TUPLE:
+    case PX_OP_JUMP:
+    case PX_OP_GET_ITER:
+    case PX_OP_CHECK_EXC_MATCH:
+    case PX_OP_YIELD_VALUE:
+    case PX_OP_GET_YIELD_FROM_ITER:
+    case PX_OP_GET_AWAITABLE:
+    case PX_OP_GET_AITER:
+        return 0;
+    case PX_OP_POP_TOP:
+    case PX_OP_STORE_FAST:
+    case PX_OP_STORE_DEREF:
+    case PX_OP_STORE_NAME:
+    case PX_OP_STORE_GLOBAL:
+    case PX_OP_DELETE_ATTR:
+    case PX_OP_BINARY_SUBSCR:
+    case PX_OP_BINARY_OP:
+    case PX_OP_COMPARE_OP:
+    case PX_OP_IS_OP:
+    case PX_OP_CONTAINS_OP:
+    case PX_OP_LIST_APPEND:
+    case PX_OP_SET_ADD:
+    case PX_OP_LIST_EXTEND:
+    case PX_OP_SET_UPDATE:
+    case PX_OP_DICT_UPDATE:
+    case PX_OP_DICT_MERGE:
+    case PX_OP_POP_JUMP_IF_FALSE:
+    case PX_OP_POP_JUMP_IF_TRUE:
+    case PX_OP_POP_JUMP_IF_NONE:
+    case PX_OP_POP_JUMP_IF_NOT_NONE:
+    case PX_OP_RETURN_VALUE:
+    case PX_OP_RERAISE:
+    case PX_OP_POP_EXCEPT:
+    case PX_OP_YIELD_FROM:
+    case PX_OP_IMPORT_NAME:
+    case PX_OP_IMPORT_STAR:
+    case PX_OP_PRINT_EXPR:
+        return -1;
+    case PX_OP_DUP_TOP:
+    case PX_OP_COPY:
+    case PX_OP_LOAD_CONST:
+    case PX_OP_LOAD_SMALL_INT:
+    case PX_OP_LOAD_NONE:
+    case PX_OP_LOAD_TRUE:
+    case PX_OP_LOAD_FALSE:
+    case PX_OP_LOAD_NULL:
+    case PX_OP_LOAD_FAST:
+    case PX_OP_LOAD_DEREF:
+    case PX_OP_LOAD_CLOSURE:
+    case PX_OP_LOAD_CLASSDEREF:
+    case PX_OP_LOAD_NAME:
+    case PX_OP_LOAD_GLOBAL:
+    case PX_OP_LOAD_METHOD:
+    case PX_OP_LOAD_ASSERTION_ERROR:
+    case PX_OP_LOAD_BUILD_CLASS:
+    case PX_OP_PUSH_EXC_INFO:
+    case PX_OP_BEFORE_WITH:
+    case PX_OP_WITH_EXCEPT_START:
+    case PX_OP_GET_ANEXT:
+    case PX_OP_BEFORE_ASYNC_WITH:
+    case PX_OP_IMPORT_FROM:
+        return 1;
+    case PX_OP_DUP_TOP_TWO:
+        return 2;
+    case PX_OP_STORE_ATTR:
+    case PX_OP_DELETE_SUBSCR:
+    case PX_OP_MAP_ADD:
+    case PX_OP_END_ASYNC_FOR:
+        return -2;
+    case PX_OP_STORE_SUBSCR:
+        return -3;
+    case PX_OP_BUILD_TUPLE:
+    case PX_OP_BUILD_LIST:
+    case PX_OP_BUILD_SET:
+    case PX_OP_BUILD_SLICE:
+    case PX_OP_BUILD_STRING:
+        return 1 - (int)a;
+    case PX_OP_BUILD_MAP:
+        return 1 - 2 * (int)a;
+    case PX_OP_FORMAT_VALUE:
+        return (a & 4) ? -1 : 0;
+    case PX_OP_BUILD_INTERPOLATION:
+        return (a & 4) ? -2 : -1;
+    case PX_OP_BUILD_TEMPLATE:
+        return -2 * (int)a;
+    case PX_OP_UNPACK_SEQUENCE:
+        return (int)a - 1;
+    case PX_OP_UNPACK_EX:
+        return (int)(a + b);
+    case PX_OP_JUMP_IF_FALSE_OR_POP:
+    case PX_OP_JUMP_IF_TRUE_OR_POP:
+        return jump ? 0 : -1;
+    case PX_OP_FOR_ITER:
+        return jump ? -1 : 1;
+    case PX_OP_CALL:
+        return -(int)a;
+    case PX_OP_CALL_KW:
+    case PX_OP_CALL_METHOD:
+        return -(int)a - 1;
+    case PX_OP_CALL_METHOD_KW:
+        return -(int)a - 2;
+    case PX_OP_CALL_EX:
+        return (a & 1) ? -2 : -1;
+    case PX_OP_MAKE_FUNCTION:
+        return -(int)((a & 1) + ((a >> 1) & 1) + ((a >> 2) & 1));
+    case PX_OP_RAISE_VARARGS:
+        return -(int)a;
+    default:
+        return 0;
+    }
+}
+
+static bool is_terminal(px_opcode op) {
+    return op == PX_OP_JUMP || op == PX_OP_RETURN_VALUE || op == PX_OP_RAISE_VARARGS ||
+           op == PX_OP_RERAISE;
+}
+
+static void adjust_depth(px_unit *u, px_opcode op, uint32_t a, uint32_t b) {
+    u->depth += stack_effect(op, a, b, false);
+    if (u->depth > u->maxdepth) {
+        u->maxdepth = u->depth;
+    }
+    if (is_terminal(op)) {
+        u->dead = true;
+    }
+}
+
+/* Common start of every instruction; false if the code is unreachable. */
+static bool begin(px_unit *u, px_opcode op) {
+    if (u->dead) {
+        return false;
+    }
+    mark_line(u);
+    put_byte(u, (uint8_t)op);
+    return true;
+}
+
+void px_emit_op(px_unit *u, px_opcode op) {
+    if (begin(u, op)) {
+        adjust_depth(u, op, 0, 0);
+    }
+}
+
+void px_emit_u(px_unit *u, px_opcode op, uint32_t arg) {
+    if (begin(u, op)) {
+        put_uleb(u, arg);
+        adjust_depth(u, op, arg, 0);
+    }
+}
+
+void px_emit_uu(px_unit *u, px_opcode op, uint32_t a, uint32_t b) {
+    if (begin(u, op)) {
+        put_uleb(u, a);
+        put_uleb(u, b);
+        adjust_depth(u, op, a, b);
+    }
+}
+
+void px_emit_s(px_unit *u, px_opcode op, int32_t arg) {
+    if (begin(u, op)) {
+        put_uleb(u, ((uint32_t)arg << 1) ^ (uint32_t)(arg >> 31));
+        adjust_depth(u, op, 0, 0);
+    }
+}
+
+void px_emit_cached(px_unit *u, px_opcode op, uint32_t a) {
+    if (u->dead) {
+        return;
+    }
+    px_emit_uu(u, op, a, u->ncaches++);
+}
+
+void px_emit_jump(px_unit *u, px_opcode op, int label) {
+    if (!begin(u, op)) {
+        return;
+    }
+    u->fixups = px_emit_grow(u->fixups, &u->fixups_cap, u->nfixups + 2, sizeof(uint32_t), PX_GC_LEAF);
+    u->fixups[u->nfixups++] = u->len;
+    u->fixups[u->nfixups++] = (uint32_t)label;
+    put_byte(u, 0);
+    put_byte(u, 0);
+    px_label *l = &u->labels[label];
+    int taken = u->depth + stack_effect(op, 0, 0, true);
+    if (l->depth < 0) {
+        l->depth = taken;
+    }
+    if (taken > u->maxdepth) {
+        u->maxdepth = taken;
+    }
+    adjust_depth(u, op, 0, 0);
+}
+
+int px_label_new(px_unit *u) {
+    u->labels = px_emit_grow(u->labels, &u->labels_cap, u->nlabels + 1, sizeof(px_label), PX_GC_LEAF);
+    u->labels[u->nlabels].pos = -1;
+    u->labels[u->nlabels].depth = -1;
+    return (int)u->nlabels++;
+}
+
+void px_label_place(px_unit *u, int label) {
+    px_label *l = &u->labels[label];
+    l->pos = (int32_t)u->len;
+    if (l->depth >= 0) {
+        /* Reached by a jump: live again, at the jump's depth. */
+        u->depth = l->depth;
+        u->dead = false;
+    } else if (!u->dead) {
+        l->depth = u->depth;
+    }
+}
+
+void px_label_place_handler(px_unit *u, int h) {
+    px_handler *hd = &u->handlers[h];
+    px_label *l = &u->labels[hd->label];
+    l->pos = (int32_t)u->len;
+    if (!hd->used) {
+        u->dead = true;
+        return;
+    }
+    l->depth = hd->depth + 1;
+    u->depth = hd->depth + 1;
+    if (u->depth > u->maxdepth) {
+        u->maxdepth = u->depth;
+    }
+    u->dead = false;
+}
+
+/* ---- exception table: runs of instructions sharing the innermost handler */
+
+int px_handler_new(px_unit *u, int label, int depth) {
+    u->handlers = px_emit_grow(u->handlers, &u->handlers_cap, u->nhandlers + 1, sizeof(px_handler), PX_GC_LEAF);
+    u->handlers[u->nhandlers].label = label;
+    u->handlers[u->nhandlers].depth = depth;
+    u->handlers[u->nhandlers].used = false;
+    return (int)u->nhandlers++;
+}
+
+void px_handler_set(px_unit *u, int h) {
+    if (h == u->cur_handler) {
+        return;
+    }
+    if (u->cur_handler >= 0 && u->run_start < u->len) {
+        u->handlers[u->cur_handler].used = true;
+        px_exc_run *last = u->nruns ? &u->runs[u->nruns - 1] : NULL;
+        if (last && last->handler == u->cur_handler && last->end == u->run_start) {
+            last->end = u->len;
+        } else {
+            u->runs = px_emit_grow(u->runs, &u->runs_cap, u->nruns + 1, sizeof(px_exc_run), PX_GC_LEAF);
+            u->runs[u->nruns].start = u->run_start;
+            u->runs[u->nruns].end = u->len;
+            u->runs[u->nruns].handler = u->cur_handler;
+            u->nruns++;
+        }
+    }
+    u->cur_handler = h;
+    u->run_start = u->len;
+}
+
+/* ---- constants and names */
+
+static bool const_same(px_val a, px_val b) {
+    if (a == b) {
+        return true;
+    }
+    if (!px_is_obj(a) || !px_is_obj(b)) {
+        return false;
+    }
+    const px_type *t = px_type_of(a);
+    if (t != px_type_of(b)) {
+        return false;
+    }
+    if (t == &px_type_str) {
+        return px_str_equal(a, b);
+    }
+    if (t == &px_type_bytes) {
+        size_t la, lb;
+        const uint8_t *da = px_bytes_data(a, &la), *db = px_bytes_data(b, &lb);
+        return la == lb && memcmp(da, db, la) == 0;
+    }
+    if (t == &px_type_int) {
+        return px_equal(a, b);
+    }
+    if (t == &px_type_tuple) {
+        px_tuple *ta = px_tuple_ptr(a), *tb = px_tuple_ptr(b);
+        if (ta->len != tb->len) {
+            return false;
+        }
+        for (size_t i = 0; i < ta->len; i++) {
+            if (!const_same(ta->items[i], tb->items[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+    return false;
+}
+
+uint32_t px_const_index(px_unit *u, px_val v) {
+    for (uint32_t i = 0; i < u->nconsts; i++) {
+        if (const_same(u->consts[i], v)) {
+            return i;
+        }
+    }
+    u->consts = px_emit_grow(u->consts, &u->consts_cap, u->nconsts + 1, sizeof(px_val), 0);
+    u->consts[u->nconsts] = v;
+    return u->nconsts++;
+}
+
+uint32_t px_name_index(px_unit *u, px_qid name) {
+    for (uint32_t i = 0; i < u->nnames; i++) {
+        if (u->names[i] == name) {
+            return i;
+        }
+    }
+    u->names = px_emit_grow(u->names, &u->names_cap, u->nnames + 1, sizeof(px_qid), PX_GC_LEAF);
+    u->names[u->nnames] = name;
+    return u->nnames++;
+}
+
+void px_emit_const(px_unit *u, px_val v) {
+    if (u->dead) {
+        return;
+    }
+    if (v == PX_NONE) {
+        px_emit_op(u, PX_OP_LOAD_NONE);
+    } else if (v == PX_TRUE) {
+        px_emit_op(u, PX_OP_LOAD_TRUE);
+    } else if (v == PX_FALSE) {
+        px_emit_op(u, PX_OP_LOAD_FALSE);
+    } else if (px_is_small(v) && px_small_get(v) >= -(1 << 20) && px_small_get(v) < (1 << 20)) {
+        px_emit_s(u, PX_OP_LOAD_SMALL_INT, (int32_t)px_small_get(v));
+    } else {
+        px_emit_u(u, PX_OP_LOAD_CONST, px_const_index(u, v));
+    }
+}
+
+/* ---- stack depth check: a flow pass over the finished code, so the
+ * stacksize the VM trusts is an upper bound even if the depth tracked
+ * while emitting were off somewhere. */
+
+enum { OPK_N, OPK_U, OPK_UU, OPK_S, OPK_J, OPK_UJ };
+static const uint8_t operand_kinds[PX_OP__COUNT] = {
+#define PX_X(name, ops) OPK_##ops,
+    PX_OPCODES(PX_X)
+#undef PX_X
+};
+
+static int32_t flow_max_depth(const px_unit *u, const px_exc_entry *tab, uint32_t ntab) {
+    uint32_t len = u->len;
+    if (len == 0) {
+        return 0;
+    }
+    int32_t *seen = px_gc_alloc(len * sizeof(int32_t), PX_GC_LEAF);
+    uint32_t *work = px_gc_alloc((2 * len + 2 * ntab + 2) * sizeof(uint32_t), PX_GC_LEAF);
+    uint32_t nwork = 0, cap = 2 * len + 2 * ntab + 2;
+    for (uint32_t i = 0; i < len; i++) {
+        seen[i] = -1;
+    }
+    int32_t maxd = 0;
+    work[nwork++] = 0;
+    work[nwork++] = 0;
+    for (uint32_t i = 0; i < ntab; i++) {
+        work[nwork++] = tab[i].handler;
+        work[nwork++] = (uint32_t)tab[i].depth + 1;
+    }
+    while (nwork) {
+        int32_t d = (int32_t)work[--nwork];
+        uint32_t off = work[--nwork];
+        while (off < len && d > seen[off] && d < 0x10000) {
+            seen[off] = d;
+            if (d > maxd) {
+                maxd = d;
+            }
+            const uint8_t *p = u->code + off;
+            px_opcode op = (px_opcode)*p++;
+            if (op >= PX_OP__COUNT) {
+                break;
+            }
+            uint32_t a = 0, b = 0, target = 0;
+            switch (operand_kinds[op]) {
+            case OPK_U:
+                a = px_read_uleb(&p);
+                break;
+            case OPK_UU:
+                a = px_read_uleb(&p);
+                b = px_read_uleb(&p);
+                break;
+            case OPK_S:
+                a = px_read_uleb(&p);
+                break;
+            case OPK_J:
+                target = px_read_jump(&p);
+                break;
+            case OPK_UJ:
+                a = px_read_uleb(&p);
+                target = px_read_jump(&p);
+                break;
+            default:
+                break;
+            }
+            if (operand_kinds[op] == OPK_S) {
+                a = 0;
+            }
+            if ((operand_kinds[op] == OPK_J || operand_kinds[op] == OPK_UJ) && nwork + 2 <= cap) {
+                int32_t td = d + stack_effect(op, a, b, true);
+                if (td > maxd) {
+                    maxd = td;
+                }
+                work[nwork++] = target;
+                work[nwork++] = (uint32_t)(td < 0 ? 0 : td);
+            }
+            d += stack_effect(op, a, b, false);
+            if (d < 0) {
+                d = 0;
+            }
+            if (d > maxd) {
+                maxd = d;
+            }
+            if (is_terminal(op)) {
+                break;
+            }
+            off = (uint32_t)(p - u->code);
+        }
+    }
+    return maxd;
+}
+
+/* ---- assembly */
+
+px_code *px_emit_finish(px_unit *u) {
+    px_handler_set(u, -1);
+    if (u->len > 0xFFFF) {
+        too_large(u);
+    }
+    for (uint32_t i = 0; i < u->nfixups; i += 2) {
+        uint32_t at = u->fixups[i];
+        px_label *l = &u->labels[u->fixups[i + 1]];
+        uint32_t target = l->pos < 0 ? 0 : (uint32_t)l->pos;
+        u->code[at] = (uint8_t)(target & 0xFF);
+        u->code[at + 1] = (uint8_t)(target >> 8);
+    }
+    px_code *code = px_gc_alloc(sizeof(px_code), 0);
+    code->base.type = &px_type_code;
+    code->name = u->name;
+    code->firstlineno = u->firstlineno;
+    code->flags = u->flags;
+    px_scope *s = u->scope;
+    code->argcount = s->argcount;
+    code->posonlycount = s->posonlycount;
+    code->kwonlycount = s->kwonlycount;
+    code->nlocals = (uint16_t)s->nvarnames;
+    code->ncellvars = (uint16_t)s->ncellvars;
+    code->nfreevars = (uint16_t)s->nfreevars;
+    if (u->maxdepth > 0xFFFF || u->ncaches > 0xFFFF || u->nruns > 0xFFFF) {
+        too_large(u);
+    }
+    code->stacksize = (uint16_t)(u->maxdepth + 1);
+    code->ncaches = (uint16_t)u->ncaches;
+    code->code_len = u->len;
+    code->code = u->code;
+    code->nconsts = u->nconsts;
+    code->consts = u->consts;
+    code->nnames = u->nnames;
+    code->names = u->names;
+    code->varnames = s->varnames;
+    uint32_t ncells = s->ncellvars + s->nfreevars;
+    code->cellnames = px_gc_alloc((ncells + 1) * sizeof(px_qid), PX_GC_LEAF);
+    for (uint32_t i = 0; i < s->ncellvars; i++) {
+        code->cellnames[i] = s->cellvars[i];
+    }
+    for (uint32_t i = 0; i < s->nfreevars; i++) {
+        code->cellnames[s->ncellvars + i] = s->freevars[i];
+    }
+    code->linetable = u->linetable;
+    code->linetable_len = u->linetable_len;
+    px_exc_entry *tab = px_gc_alloc((u->nruns + 1) * sizeof(px_exc_entry), PX_GC_LEAF);
+    for (uint32_t i = 0; i < u->nruns; i++) {
+        px_handler *h = &u->handlers[u->runs[i].handler];
+        tab[i].start = (uint16_t)u->runs[i].start;
+        tab[i].end = (uint16_t)u->runs[i].end;
+        tab[i].handler = (uint16_t)u->labels[h->label].pos;
+        tab[i].depth = (uint16_t)h->depth;
+    }
+    code->nexc = (uint16_t)u->nruns;
+    code->exctable = tab;
+    int32_t flow = flow_max_depth(u, tab, u->nruns);
+    if (px_compile_dis && flow != u->maxdepth) {
+        px_printf(&px_out_stderr, "stack depth: tracked %d, flow %d in %s\n", (int)u->maxdepth, (int)flow,
+                  px_qstr_str(u->name));
+    }
+    if (flow > u->maxdepth) {
+        if (flow > 0xFFFE) {
+            too_large(u);
+        }
+        code->stacksize = (uint16_t)(flow + 1);
+    }
+    return code;
+}

@@ -1,0 +1,23 @@
+/* The parser: source text to AST (hand-written recursive descent over the
+ * lexer's tokens). */
+#ifndef PX_PARSER_H
+#define PX_PARSER_H
+
+#include "ast.h"
+#include "compile.h"
+
+/* Parse `src` (UTF-8; an optional BOM, a `#!` first line and \r\n line
+ * endings are accepted). FILE gives a Module, EVAL an Expression, SINGLE
+ * an Interactive. Raises SyntaxError / IndentationError as
+ * SyntaxError(msg, (filename, lineno, offset, text)) on bad input; never
+ * crashes. The source must stay alive while the tree is in use (the mod
+ * keeps a pointer to it for later error messages). */
+px_ast_mod *px_parse(const char *src, size_t len, px_qid filename, px_compile_mode mode);
+
+/* For a REPL: true when `src` is an unfinished statement that more lines
+ * could complete (open brackets or triple-quoted string, a trailing
+ * backslash, or a compound statement header/body not yet ended by a blank
+ * line). */
+bool px_parse_needs_more(const char *src, size_t len);
+
+#endif

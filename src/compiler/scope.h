@@ -1,0 +1,80 @@
+/* Scope analysis: one symbol table per module, class, function, lambda and
+ * comprehension, telling the code generator where each name lives
+ * (fast local, cell, free cell, global, or the class/module namespace). */
+#ifndef PX_SCOPE_H
+#define PX_SCOPE_H
+
+#include "ast.h"
+
+typedef enum {
+    PX_SCOPE_MODULE,
+    PX_SCOPE_CLASS,
+    PX_SCOPE_FUNCTION,
+    PX_SCOPE_LAMBDA,
+    PX_SCOPE_COMPREHENSION, /* list/set/dict comprehension or generator expression */
+} px_scope_kind;
+
+/* Where a name lives, after resolution. */
+typedef enum {
+    PX_SYM_LOCAL,           /* fast local (function) or namespace (module/class) */
+    PX_SYM_GLOBAL_EXPLICIT, /* `global x` */
+    PX_SYM_GLOBAL_IMPLICIT, /* not bound anywhere enclosing */
+    PX_SYM_FREE,            /* a cell from an enclosing function */
+    PX_SYM_CELL,            /* local, captured by an inner scope */
+} px_sym_kind;
+
+/* Flags collected while walking the tree. */
+enum {
+    PX_DEF_LOCAL = 1 << 0,    /* bound here */
+    PX_DEF_PARAM = 1 << 1,
+    PX_DEF_GLOBAL = 1 << 2,   /* global statement */
+    PX_DEF_NONLOCAL = 1 << 3, /* nonlocal statement */
+    PX_DEF_USE = 1 << 4,      /* read here */
+    PX_DEF_COMP_ITER = 1 << 5, /* comprehension iteration variable */
+    PX_DEF_WALRUS_OUT = 1 << 6, /* walrus target in a comprehension, bound outside */
+};
+
+typedef struct {
+    px_qid name;
+    uint16_t flags;
+    uint8_t kind;   /* px_sym_kind */
+    int32_t fast;   /* slot in locals, or -1 */
+    int32_t cell;   /* slot in cells (cellvars then freevars), or -1 */
+} px_symbol;
+
+typedef struct px_scope {
+    uint8_t kind;               /* px_scope_kind */
+    bool is_generator;          /* contains yield / is a generator expression */
+    bool is_coroutine;          /* async def, or a comprehension using await/async for */
+    bool has_class_cell;        /* class body: a method uses super or __class__ */
+    bool child_free;            /* some inner scope has free variables */
+    const void *node;           /* the AST node that opened it */
+    px_qid name;
+    px_val qualname;            /* str */
+    struct px_scope *parent;
+    struct px_scope **children;
+    uint32_t nchildren, children_cap;
+    px_symbol *syms;
+    uint32_t nsyms, syms_cap;
+    /* Resolved layout (function-like scopes use varnames; every scope may
+     * have cells). */
+    px_qid *varnames;
+    uint32_t nvarnames;
+    px_qid *cellvars;
+    uint32_t ncellvars, cellvars_cap;
+    px_qid *freevars;
+    uint32_t nfreevars, freevars_cap;
+    uint16_t argcount, posonlycount, kwonlycount;
+    bool varargs, varkeywords;
+} px_scope;
+
+/* Analyse a whole module; raises SyntaxError for scoping errors. */
+px_scope *px_scope_analyze(const px_ast_mod *mod);
+/* The scope opened by `node` (a def, lambda, class or comprehension) inside s. */
+px_scope *px_scope_child(const px_scope *s, const void *node);
+/* The symbol for a name in s, or NULL. */
+px_symbol *px_scope_lookup(const px_scope *s, px_qid name);
+/* Index of a free or cell variable in s's cells array, or -1. */
+int px_scope_cell_index(const px_scope *s, px_qid name);
+
+#endif

@@ -1,0 +1,180 @@
+/* Helpers shared by the container types: keyword parsing, guarded repr,
+ * sequence comparison and repetition. */
+#include <stdio.h>
+
+#include "contutil.h"
+
+bool px_cont_kw_is(px_val name, px_qid q) {
+    if (px_is_qstr(name)) {
+        return px_qstr_get(name) == q;
+    }
+    size_t len;
+    const char *s = px_str_data(name, &len);
+    return len == px_qstr_len(q) && memcmp(s, px_qstr_str(q), len) == 0;
+}
+
+size_t px_cont_kw_count(px_val kwnames) {
+    if (kwnames == PX_NULL || !px_is_obj(kwnames)) {
+        return 0;
+    }
+    return px_tuple_ptr(kwnames)->len;
+}
+
+void px_cont_parse_kw(const char *func, size_t argc, const px_val *argv, px_val kwnames,
+                      size_t n, const px_qid *names, px_val *out) {
+    size_t nkw = px_cont_kw_count(kwnames);
+    for (size_t k = 0; k < nkw; k++) {
+        px_val name = px_tuple_ptr(kwnames)->items[k];
+        size_t i = 0;
+        while (i < n && !px_cont_kw_is(name, names[i])) {
+            i++;
+        }
+        if (i == n) {
+            size_t len;
+            const char *s = px_str_data(name, &len);
+            px_raise_type_error("'%.*s' is an invalid keyword argument for %s()", (int)len, s,
+                                func);
+        }
+        out[i] = argv[argc + k];
+    }
+}
+
+void px_cont_check_stack(const char *what) {
+    char probe;
+    if (px_st.stack_limit != NULL && &probe < px_st.stack_limit) {
+        px_raise_msg(&px_type_RecursionError, "maximum recursion depth exceeded%s", what);
+    }
+}
+
+/* ---- repr with cycle protection (the set of objects being printed is
+ * kept by core/print.c). */
+void px_cont_print_guarded(px_out *out, px_val self, const char *cycle,
+                           void (*body)(px_out *out, px_val self)) {
+    px_cont_check_stack(" while getting the repr of an object");
+    if (!px_print_enter(self)) {
+        px_write_cstr(out, cycle);
+        return;
+    }
+    px_jmp j;
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        body(out, self);
+        px_try_pop(&j);
+        px_print_leave(self);
+    } else {
+        px_print_leave(self);
+        px_raise(j.exc);
+    }
+}
+
+void px_cont_print_items(px_out *out, const px_val *items, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (i) {
+            px_write(out, ", ", 2);
+        }
+        px_print(out, items[i], PX_PRINT_REPR);
+    }
+}
+
+/* ---- sequences */
+
+px_val px_cont_seq_compare(px_binop op, px_val a, px_val b) {
+    size_t na, nb, i = 0;
+    px_cont_check_stack(" in comparison");
+    for (;; i++) {
+        /* re-read each time: __eq__ may change a list */
+        px_val *ia = px_seq_items(a, &na);
+        px_val *ib = px_seq_items(b, &nb);
+        if (i >= na || i >= nb) {
+            break;
+        }
+        px_val x = ia[i], y = ib[i];
+        if (x != y && !px_equal(x, y)) {
+            if (op == PX_BINOP_EQ) {
+                return PX_FALSE;
+            }
+            if (op == PX_BINOP_NE) {
+                return PX_TRUE;
+            }
+            return px_binary(op, x, y);
+        }
+    }
+    bool r;
+    switch (op) {
+    case PX_BINOP_EQ: r = na == nb; break;
+    case PX_BINOP_NE: r = na != nb; break;
+    case PX_BINOP_LT: r = na < nb; break;
+    case PX_BINOP_LE: r = na <= nb; break;
+    case PX_BINOP_GT: r = na > nb; break;
+    default: r = na >= nb; break;
+    }
+    return px_bool(r);
+}
+
+int64_t px_cont_repeat_count(px_val n, size_t len) {
+    const px_type *t = px_type_of(n);
+    if (!px_is_int(n) && px_type_lookup(t, PX_Q(__index__)) == PX_NULL) {
+        if (t->flags & PX_TF_HEAPTYPE) {
+            return -1; /* a user class may still answer with __rmul__ */
+        }
+        px_raise_type_error("can't multiply sequence by non-int of type '%s'", px_type_name(n));
+    }
+    px_int k = px_index(n);
+    if (k <= 0 || len == 0) {
+        return 0;
+    }
+    if ((uint64_t)k > (SIZE_MAX / sizeof(px_val)) / len) {
+        px_raise_memory_error();
+    }
+    return k;
+}
+
+static size_t clamp_index(px_val v, size_t len) {
+    px_int i;
+    if (px_is_small(v)) {
+        i = px_small_get(v);
+    } else if (px_is_int(v) && px_truthy(px_binary(PX_BINOP_LT, v, px_small(0)))) {
+        return 0; /* huge negative */
+    } else if (px_is_int(v) && !px_is_bool(v) && !px_is_small(v)) {
+        return len; /* huge positive (or a big int that index() would reject) */
+    } else {
+        if (!px_is_int(v) && px_type_lookup(px_type_of(v), PX_Q(__index__)) == PX_NULL) {
+            px_raise_type_error("slice indices must be integers or have an __index__ method");
+        }
+        i = px_index(v);
+    }
+    if (i < 0) {
+        i += (px_int)len;
+        if (i < 0) {
+            i = 0;
+        }
+    }
+    if ((size_t)i > len) {
+        i = (px_int)len;
+    }
+    return (size_t)i;
+}
+
+void px_cont_index_bounds(size_t argc, const px_val *argv, size_t first, size_t len,
+                          size_t *start, size_t *stop) {
+    *start = 0;
+    *stop = len;
+    if (argc > first && argv[first] != PX_NONE) {
+        *start = clamp_index(argv[first], len);
+    }
+    if (argc > first + 1 && argv[first + 1] != PX_NONE) {
+        *stop = clamp_index(argv[first + 1], len);
+    }
+}
+
+px_val *px_cont_items(px_val iterable, size_t *len) {
+    px_val *items = px_seq_items(iterable, len);
+    if (items) {
+        return items;
+    }
+    px_val list = px_list_from_iter(iterable);
+    *len = px_list_ptr(list)->len;
+    return px_list_ptr(list)->items;
+}
+
+px_val px_cont_iter_self(px_val self) { return self; }

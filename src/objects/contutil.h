@@ -1,0 +1,57 @@
+/* Helpers shared by the container types (internal to src/objects/). */
+#ifndef PX_CONTUTIL_H
+#define PX_CONTUTIL_H
+
+#include "../runtime.h"
+
+/* Is the keyword name (a str value) this name? */
+bool px_cont_kw_is(px_val name, px_qid q);
+/* Keyword arguments of a built-in: out[i] receives the value named
+ * names[i] (left alone if not given); TypeError naming `func` for others. */
+void px_cont_parse_kw(const char *func, size_t argc, const px_val *argv, px_val kwnames,
+                      size_t n, const px_qid *names, px_val *out);
+size_t px_cont_kw_count(px_val kwnames);
+
+/* RecursionError ("maximum recursion depth exceeded<what>") when the C
+ * stack is nearly used up: nested containers recurse in C. */
+void px_cont_check_stack(const char *what);
+
+/* repr of a container with cycle protection: `body` prints the contents;
+ * while it runs, printing the same object again writes `cycle` instead. */
+void px_cont_print_guarded(px_out *out, px_val self, const char *cycle,
+                           void (*body)(px_out *out, px_val self));
+/* "a, b, c" as reprs. */
+void px_cont_print_items(px_out *out, const px_val *items, size_t n);
+
+/* Lexicographic comparison of two lists or two tuples. */
+px_val px_cont_seq_compare(px_binop op, px_val a, px_val b);
+/* The repeat count of seq * n, or -1 if n is not an int (NotImplemented). */
+int64_t px_cont_repeat_count(px_val n, size_t len);
+/* index(x, start, stop) bounds clamped to [0, len]. */
+void px_cont_index_bounds(size_t argc, const px_val *argv, size_t first, size_t len,
+                          size_t *start, size_t *stop);
+/* A list, tuple or any iterable as an array (borrowed for list/tuple, else
+ * a fresh copy). */
+px_val *px_cont_items(px_val iterable, size_t *len);
+
+/* The generic iterator over a list, tuple or __getitem__ sequence. */
+px_val px_seq_iter_new(px_val seq);
+/* The iter slot of iterator types: returns self. */
+px_val px_cont_iter_self(px_val self);
+/* reversed(range): an iterator from the last item down. */
+px_val px_range_reversed(px_val range);
+
+/* dict views and iterators over maps (dictview.c) */
+px_val px_dict_keys_view(px_val dict);
+px_val px_dict_values_view(px_val dict);
+px_val px_dict_items_view(px_val dict);
+px_val px_dict_key_iter(px_val dict);
+/* An iterator over a map owned by `owner` (kept alive), of type `type`
+ * (one of the dict/set iterator types), backwards if `reverse`. */
+px_val px_map_iter_new(const px_type *type, px_val owner, px_map *m, bool reverse);
+/* reversed() of a dict or a dict view, or PX_NULL if v is neither. */
+px_val px_dict_reversed(px_val v);
+/* iter(callable, sentinel) */
+px_val px_callable_iter_new(px_val func, px_val sentinel);
+
+#endif

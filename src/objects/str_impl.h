@@ -1,0 +1,146 @@
+/* Internal to the text area: object layouts and helpers shared by str.c,
+ * strmethods.c, strformat.c, unicode.c, bytes*.c and template.c. */
+#ifndef PX_STR_IMPL_H
+#define PX_STR_IMPL_H
+
+#include "../runtime.h"
+
+/* str and bytes share one layout: bytes inline after the header,
+ * NUL-terminated (handy for C calls), allocated as a GC leaf. */
+typedef struct px_strobj {
+    px_obj base;
+    uint32_t hash;  /* 0: not computed yet */
+    size_t len;     /* bytes */
+    size_t charlen; /* code points (str only) */
+    char data[];
+} px_strobj;
+
+typedef struct px_bytearray_obj {
+    px_obj base;
+    size_t len;
+    size_t alloc;
+    uint8_t *data; /* GC leaf block */
+} px_bytearray_obj;
+
+typedef struct px_memview_obj {
+    px_obj base;
+    px_val obj;     /* the object whose buffer we view */
+    size_t start;   /* byte offset into it */
+    size_t len;     /* bytes in view */
+    bool readonly;
+} px_memview_obj;
+
+/* A str/bytes object with room for len bytes (filled by the caller). */
+px_strobj *px_strobj_alloc(const px_type *t, size_t len);
+/* Finish a str made by px_strobj_alloc: count code points, intern 0/1-char. */
+px_val px_str_finish(px_strobj *s);
+
+/* Bytes of a str-typed value (qstr, heap str, or subclass instance), or
+ * NULL if v is not a str. */
+const char *px_str_get(px_val v, size_t *len);
+/* Index and length helpers by code point. */
+size_t px_utf8_count(const char *s, size_t len);
+/* Byte offset of code point number i (i <= charlen). */
+size_t px_utf8_offset(const char *s, size_t len, size_t i);
+/* Decode the code point at *p (valid UTF-8) and advance. */
+uint32_t px_utf8_next(const char **p, const char *end);
+/* Encode cp into out (up to 4 bytes); returns the number of bytes. */
+size_t px_utf8_encode(uint32_t cp, char *out);
+/* Check UTF-8 strictly (no surrogates, shortest forms); on failure gives
+ * the offset of the bad byte, how many bytes to skip, and the reason. */
+bool px_utf8_check(const char *s, size_t len, size_t *bad, size_t *skip, const char **why);
+/* Decode bytes to a str with errors = "strict", "replace" or "ignore". */
+px_val px_utf8_decode(const char *s, size_t len, const char *errors);
+/* Is the code point printable (as str.isprintable / repr decide)? */
+bool px_unicode_printable(uint32_t cp);
+bool px_unicode_isspace(uint32_t cp);
+
+/* repr of text into a sink: str (quote chosen as CPython), bytes (b'') */
+void px_str_repr_out(px_out *out, const char *s, size_t len, bool ascii_only);
+void px_bytes_repr_out(px_out *out, const uint8_t *s, size_t len);
+
+/* Single-character str for a code point (interned when ASCII). */
+px_val px_str_from_cp(uint32_t cp);
+
+/* Format a str with a spec (fill/align/width/precision, type 's'). */
+px_val px_format_str(const char *s, size_t len, const char *spec, size_t spec_len);
+
+/* Argument helpers shared by str and bytes methods. */
+/* Resolve optional start/end arguments (None allowed) against len. */
+void px_text_range(size_t argc, const px_val *argv, size_t first, size_t len, size_t *start, size_t *end);
+/* Find needle in hay[0..hlen) (bytes), first (dir > 0) or last; -1 if absent. */
+ptrdiff_t px_text_find(const char *hay, size_t hlen, const char *needle, size_t nlen, int dir);
+size_t px_text_count(const char *hay, size_t hlen, const char *needle, size_t nlen);
+
+extern const px_map px_str_dict;
+extern const px_map px_bytes_dict, px_bytearray_dict;
+
+/* str.encode(encoding, errors) with argv[0] the str (method calling convention). */
+px_val px_str_encode(size_t argc, const px_val *argv, px_val kwnames);
+/* Decode bytes in a named encoding (utf-8, ascii, latin-1). */
+px_val px_bytes_decode(const char *s, size_t len, px_val encoding, px_val errors);
+/* New bytes or bytearray, the same type as `like`. */
+px_val px_bytes_like(px_val like, const void *data, size_t len);
+/* Bytes of a bytes-like argument (bytes, bytearray, memoryview, buffer). */
+const uint8_t *px_bytes_arg(px_val v, size_t *len);
+void px_bytearray_resize(px_bytearray_obj *b, size_t len);
+
+/* Dunder methods forwarding to the slots (str_dunders.c). */
+px_val px_text_d_len(px_val self);
+px_val px_text_d_hash(px_val self);
+px_val px_text_d_iter(px_val self);
+px_val px_text_d_getitem(px_val self, px_val index);
+px_val px_text_d_setitem(px_val self, px_val index, px_val value);
+px_val px_text_d_delitem(px_val self, px_val index);
+px_val px_text_d_repr(px_val self);
+px_val px_text_d_str(px_val self);
+px_val px_text_d_add(px_val a, px_val b);
+px_val px_text_d_iadd(px_val a, px_val b);
+px_val px_text_d_mul(px_val a, px_val b);
+px_val px_text_d_rmul(px_val a, px_val b);
+px_val px_text_d_mod(px_val a, px_val b);
+px_val px_text_d_eq(px_val a, px_val b);
+px_val px_text_d_ne(px_val a, px_val b);
+px_val px_text_d_lt(px_val a, px_val b);
+px_val px_text_d_le(px_val a, px_val b);
+px_val px_text_d_gt(px_val a, px_val b);
+px_val px_text_d_ge(px_val a, px_val b);
+px_val px_text_d_contains(px_val a, px_val b);
+
+/* The dunders shared by str, bytes and bytearray, as method objects owned
+ * by type T named P##name, and their table entries (sorted). */
+#define PX_TEXT_DUNDERS(T, P)                                                   \
+    static PX_METH2(P##__add__, T, __add__, px_text_d_add);                     \
+    static PX_METH2(P##__contains__, T, __contains__, px_text_d_contains);      \
+    static PX_METH2(P##__eq__, T, __eq__, px_text_d_eq);                        \
+    static PX_METH2(P##__ge__, T, __ge__, px_text_d_ge);                        \
+    static PX_METH2(P##__getitem__, T, __getitem__, px_text_d_getitem);         \
+    static PX_METH2(P##__gt__, T, __gt__, px_text_d_gt);                        \
+    static PX_METH1(P##__hash__, T, __hash__, px_text_d_hash);                  \
+    static PX_METH1(P##__iter__, T, __iter__, px_text_d_iter);                  \
+    static PX_METH2(P##__le__, T, __le__, px_text_d_le);                        \
+    static PX_METH1(P##__len__, T, __len__, px_text_d_len);                     \
+    static PX_METH2(P##__lt__, T, __lt__, px_text_d_lt);                        \
+    static PX_METH2(P##__mod__, T, __mod__, px_text_d_mod);                     \
+    static PX_METH2(P##__mul__, T, __mul__, px_text_d_mul);                     \
+    static PX_METH2(P##__ne__, T, __ne__, px_text_d_ne);                        \
+    static PX_METH1(P##__repr__, T, __repr__, px_text_d_repr);                  \
+    static PX_METH2(P##__rmul__, T, __rmul__, px_text_d_rmul);                  \
+    static PX_METH1(P##__str__, T, __str__, px_text_d_str);
+
+#define PX_TEXT_DUNDER_ENTRIES1(P)                                                                  \
+    PX_ENTRY_OBJ(__add__, &P##__add__), PX_ENTRY_OBJ(__contains__, &P##__contains__),               \
+        PX_ENTRY_OBJ(__eq__, &P##__eq__)
+#define PX_TEXT_DUNDER_ENTRIES2(P)                                                                  \
+    PX_ENTRY_OBJ(__ge__, &P##__ge__), PX_ENTRY_OBJ(__getitem__, &P##__getitem__),                   \
+        PX_ENTRY_OBJ(__gt__, &P##__gt__), PX_ENTRY_OBJ(__hash__, &P##__hash__),                     \
+        PX_ENTRY_OBJ(__iter__, &P##__iter__), PX_ENTRY_OBJ(__le__, &P##__le__),                     \
+        PX_ENTRY_OBJ(__len__, &P##__len__), PX_ENTRY_OBJ(__lt__, &P##__lt__),                       \
+        PX_ENTRY_OBJ(__mod__, &P##__mod__), PX_ENTRY_OBJ(__mul__, &P##__mul__),                     \
+        PX_ENTRY_OBJ(__ne__, &P##__ne__), PX_ENTRY_OBJ(__repr__, &P##__repr__),                     \
+        PX_ENTRY_OBJ(__rmul__, &P##__rmul__), PX_ENTRY_OBJ(__str__, &P##__str__)
+
+/* Methods shared by str.format and format_map. */
+px_val px_str_vformat(const char *fmt, size_t len, size_t argc, const px_val *argv, px_val kwargs);
+
+#endif

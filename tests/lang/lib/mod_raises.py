@@ -1,0 +1,4 @@
+# helper: a module whose body raises
+print("mod_raises starts")
+value = 1
+raise ValueError("broken module")

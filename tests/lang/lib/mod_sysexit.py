@@ -1,0 +1,3 @@
+# helper: module whose import raises SystemExit
+import sys
+sys.exit(7)

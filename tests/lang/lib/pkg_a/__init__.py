@@ -1,0 +1,3 @@
+# helper package
+print("pkg_a init")
+pkg_value = "pkg"

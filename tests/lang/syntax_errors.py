@@ -1,0 +1,68 @@
+# Bad source passed to compile()/exec()/eval() raises SyntaxError.
+def check(src, mode='exec'):
+    try:
+        compile(src, '<test>', mode)
+        print('ok', repr(src))
+    except SyntaxError as e:
+        print(type(e).__name__, repr(src), '->', e.msg)
+
+check('x = $')
+check('x = (1,')
+check("x = 'abc")
+check('x = """abc')
+check('1 = x')
+check('f() = 1')
+check('x +')
+check('def f(:')
+check('if x\n    pass')
+check('for in x: pass')
+check('a b')
+check('x = [1, 2')
+check('x = (1]')
+check(')')
+check('012')
+check('0b12')
+check('1__0')
+check('0x')
+check("b'\\xzz'")
+check("'a' b'b'")
+check("b'é'")
+check("f'{}'")
+check("f'}'")
+check("f'{x!z}'")
+check("f'{x'")
+check('lambda x: (yield)')
+check('def f(a=1, b): pass')
+check('f(a=1, b)')
+check('f(**k, *a)')
+check('f(x for x in y, 1)')
+check('(a, b) += 1')
+check('del f()')
+check('a, *b, *c = 1')
+check('*a = 1')
+check('x := 1')
+check('a.b := 1')
+check('try:\n  pass\n')
+check('x = 1 if 2')
+check('def f(*): pass')
+check('import')
+check('from x import a,')
+check('with a as b c: pass')
+check('class A(x for x in y): pass')
+check('1 +', 'eval')
+check('x = 1', 'eval')
+check('1; 2', 'single')
+check('pass', 'exec')
+for src in ['if 1:\n  x\n y\n', '  x = 1\n', 'if 1:\nx\n']:
+    try:
+        exec(src)
+    except SyntaxError as e:
+        print(type(e).__name__, isinstance(e, SyntaxError))
+try:
+    eval('(')
+except SyntaxError as e:
+    print('eval', type(e).__name__)
+try:
+    exec('def f():\n    return 1 +\n')
+except SyntaxError as e:
+    print('exec', type(e).__name__, e.lineno)
