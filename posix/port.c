@@ -111,6 +111,12 @@ uint64_t px_port_ticks_us(void) {
     return mono_ns() / 1000u;
 }
 
+int64_t px_port_time_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
 void px_port_sleep_us(uint64_t us) {
     /* sleep in slices so pending scheduler work (signals) ends the wait */
     uint64_t end = mono_ns() + us * 1000u;

@@ -28,10 +28,10 @@ static bool read_line(px_strbuf *b) {
  * ends that at a blank line). */
 static bool incomplete(const char *s, size_t n) {
     int depth = 0;
-    char quote = 0;
-    bool triple = false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
+    char quote = 0, last = 0; /* last: last significant character */
+    bool triple = false, block = n > 0 && s[0] == '@';
+    for (size_t i = 0; i <= n; i++) {
+        char c = i < n ? s[i] : '\n';
         if (quote) {
             if (c == '\\') {
                 i++;
@@ -41,13 +41,27 @@ static bool incomplete(const char *s, size_t n) {
             } else if (!triple && (c == quote || c == '\n')) {
                 quote = 0;
             }
+            last = 'x';
             continue;
         }
         if (c == '#') {
             while (i < n && s[i] != '\n') {
                 i++;
             }
-        } else if (c == '"' || c == '\'') {
+            c = '\n';
+        }
+        if (c == '\n') {
+            /* a logical line ending in ':' starts a compound statement */
+            if (depth <= 0 && last == ':') {
+                block = true;
+            }
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\r') {
+            continue;
+        }
+        last = c;
+        if (c == '"' || c == '\'') {
             quote = c;
             triple = i + 2 < n && s[i + 1] == c && s[i + 2] == c;
             if (triple) {
@@ -59,24 +73,10 @@ static bool incomplete(const char *s, size_t n) {
             depth--;
         }
     }
-    if ((quote && triple) || depth > 0) {
+    if ((quote && triple) || depth > 0 || (n > 0 && s[n - 1] == '\\')) {
         return true;
     }
-    if (n > 0 && s[n - 1] == '\\') {
-        return true;
-    }
-    /* a compound statement (its first line ends with ':', or a decorator)
-     * goes on until a blank line; trailing comments are not stripped */
-    size_t first_end = 0;
-    while (first_end < n && s[first_end] != '\n') {
-        first_end++;
-    }
-    size_t e = first_end;
-    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t')) {
-        e--;
-    }
-    bool block = (e > 0 && s[e - 1] == ':') || (n > 0 && s[0] == '@');
-    return block;
+    return block; /* the caller ends a compound statement at a blank line */
 }
 
 static void run_statement(const char *src, size_t len) {

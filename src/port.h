@@ -19,6 +19,8 @@ int px_port_stdin_char(void); /* next byte, or -1 at end of input */
 /* Time */
 uint64_t px_port_ticks_ms(void);
 uint64_t px_port_ticks_us(void);
+/* Wall-clock time: nanoseconds since 1970-01-01 UTC (0 if unknown). */
+int64_t px_port_time_ns(void);
 /* Sleep; returns early if the scheduler has work (px_st.pending). */
 void px_port_sleep_us(uint64_t us);
 

@@ -37,7 +37,7 @@ CONFIGS = {
         "timeout": 120,
     },
     "build-m32": {
-        "opts": ["-Dc_args=-m32", "-Dc_link_args=-m32", "-Dunit_tests=disabled"],
+        "opts": ["-Dc_args=-m32 -msse2 -mfpmath=sse", "-Dc_link_args=-m32", "-Dunit_tests=disabled"],
         "lang": True,
         "timeout": 60,
     },

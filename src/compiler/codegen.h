@@ -20,6 +20,7 @@ typedef enum {
     PX_FB_HANDLER_NAME,  /* `except E as name`: also clear the name */
     PX_FB_WITH,          /* [exit] on the stack */
     PX_FB_ASYNC_WITH,
+    PX_FB_POP_VALUE,     /* a pending return value under an inlined finally body */
 } px_fblock_kind;
 
 typedef struct px_fblock {

@@ -81,6 +81,12 @@ static void unwind_block(px_compiler *c, uint32_t i, bool preserve) {
     case PX_FB_WHILE:
     case PX_FB_TRY_EXCEPT:
         break;
+    case PX_FB_POP_VALUE:
+        if (preserve) {
+            px_emit_u(u, PX_OP_SWAP, 2);
+        }
+        px_emit_op(u, PX_OP_POP_TOP);
+        break;
     case PX_FB_FOR:
     case PX_FB_ASYNC_FOR:
         if (preserve) {
@@ -95,6 +101,10 @@ static void unwind_block(px_compiler *c, uint32_t i, bool preserve) {
         px_fblock *copy = px_gc_alloc((saved - i) * sizeof(px_fblock), 0);
         memcpy(copy, &u->fblocks[i], (saved - i) * sizeof(px_fblock));
         u->nfblocks = i;
+        if (preserve) {
+            /* A return inside the finally body drops the value we return. */
+            fb_push(c, PX_FB_POP_VALUE, -1, -1);
+        }
         const px_ast_stmt *st = fb.node;
         px_cg_stmts(c, (px_ast_stmts *)&st->u.try_.finalbody);
         memcpy(&u->fblocks[i], copy, (saved - i) * sizeof(px_fblock));

@@ -157,8 +157,8 @@ static void eat_newline(px_lexer *lx) {
 
 static void set_tok(px_lexer *lx, px_token *tok, px_tok type, size_t start) {
     tok->type = (uint8_t)type;
+    tok->level = (uint8_t)(lx->paren_depth < 255 ? lx->paren_depth : 255);
     tok->start = (uint32_t)start;
-    tok->end = (uint32_t)lx->pos;
     if (type != PX_TOK_STRING) {
         tok->lineno = lx->line + lx->line_base;
         uint32_t col = (uint32_t)(start >= lx->line_start ? start - lx->line_start : 0);
@@ -274,7 +274,7 @@ static void lex_number(px_lexer *lx, px_token *tok) {
         }
         check_number_end(lx, what);
         set_tok(lx, tok, PX_TOK_NUMBER, start);
-        tok->value = px_int_parse(buf, n, base);
+        tok->u.value = px_int_parse(buf, n, base);
         return;
     }
     bool is_float = false;
@@ -331,9 +331,9 @@ static void lex_number(px_lexer *lx, px_token *tok) {
     set_tok(lx, tok, PX_TOK_NUMBER, start);
     if (is_float || imag) {
         double d = px_float_parse(buf, n);
-        tok->value = imag ? px_complex(0.0, d) : px_float(d);
+        tok->u.value = imag ? px_complex(0.0, d) : px_float(d);
     } else {
-        tok->value = px_int_parse(buf, n, 10);
+        tok->u.value = px_int_parse(buf, n, 10);
     }
 }
 
@@ -416,13 +416,13 @@ static void lex_string(px_lexer *lx, px_token *tok, size_t start, int flags) {
         lx->pos++;
     }
     tok->type = PX_TOK_STRING;
+    tok->level = (uint8_t)(lx->paren_depth < 255 ? lx->paren_depth : 255);
     tok->sflags = (uint8_t)flags;
     tok->quote = (uint8_t)quote;
-    tok->body = (uint32_t)body;
-    tok->body_end = (uint32_t)lx->pos;
+    tok->u.s.body = (uint32_t)body;
+    tok->u.s.body_end = (uint32_t)lx->pos;
     lx->pos += (size_t)quote;
     tok->start = (uint32_t)start;
-    tok->end = (uint32_t)lx->pos;
     tok->lineno = sline;
     tok->col = scol;
     tok->end_lineno = lx->line + lx->line_base;
@@ -561,10 +561,6 @@ static bool handle_indent(px_lexer *lx) {
         if (c == '\n' || c == '\r') {
             eat_newline(lx);
             continue;
-        }
-        if (c == '\\' && (peek(lx, 1) == '\n' || peek(lx, 1) == '\r')) {
-            /* A continuation right at the line start: the line's indentation
-             * is what we have measured; CPython treats this alike. */
         }
         uint32_t cur = lx->indent_depth ? lx->indents[lx->indent_depth - 1] : 0;
         uint32_t cur_alt = lx->indent_depth ? lx->alt_indents[lx->indent_depth - 1] : 0;
@@ -713,7 +709,7 @@ void px_lexer_next(px_lexer *lx, px_token *tok) {
             if (!px_utf8_valid(lx->src + start, n)) {
                 error_at_pos(lx, start, "invalid character in identifier");
             }
-            tok->value = px_qstr(px_qstr_intern(lx->src + start, n));
+            tok->u.value = px_qstr(px_qstr_intern(lx->src + start, n));
         }
         return;
     }
@@ -741,12 +737,12 @@ void px_lexer_next(px_lexer *lx, px_token *tok) {
 }
 
 px_token *px_lex_all(px_lexer *lx, size_t *count) {
-    size_t cap = 64 + lx->len / 8;
+    size_t cap = 8 + lx->len / 4;
     lx->toks = px_gc_alloc(cap * sizeof(px_token), 0);
     lx->ntoks = 0;
     for (;;) {
         if (lx->ntoks + 1 >= cap) {
-            cap *= 2;
+            cap += cap / 2;
             lx->toks = px_gc_realloc(lx->toks, cap * sizeof(px_token), 0);
         }
         px_lexer_next(lx, &lx->toks[lx->ntoks]);

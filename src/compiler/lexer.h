@@ -55,12 +55,17 @@ typedef struct px_token {
     uint8_t type;    /* px_tok */
     uint8_t sflags;  /* STRING: PX_STR_* */
     uint8_t quote;   /* STRING: quote length, 1 or 3 */
-    uint8_t nl_before; /* reserved */
+    uint8_t level;   /* bracket nesting depth at the token (capped at 255) */
     uint32_t lineno, col, end_lineno, end_col; /* 1-based lines, 0-based byte columns */
-    uint32_t start, end;        /* byte range of the whole token in the source */
-    uint32_t body, body_end;    /* STRING: byte range between the quotes */
-    px_val value;               /* NAME: px_qstr(id); NUMBER: the value */
+    uint32_t start;             /* byte offset of the token in the source */
+    union {
+        px_val value;           /* NAME: px_qstr(id); NUMBER: the value */
+        struct {
+            uint32_t body, body_end; /* STRING: byte range between the quotes */
+        } s;
+    } u;
 } px_token;
+/* Tokens stay small (32 bytes on 64-bit hosts): a file is lexed whole. */
 
 typedef struct px_lexer {
     const char *src;
@@ -75,7 +80,6 @@ typedef struct px_lexer {
     size_t err_len;
     bool at_bol;         /* at the beginning of a logical line */
     bool line_has_token; /* a token was produced on this logical line */
-    bool no_indent;      /* eval/f-string: ignore indentation */
     int pending;         /* >0: INDENTs to emit, <0: DEDENTs to emit */
     int indent_depth;
     uint32_t indents[101];

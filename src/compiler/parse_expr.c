@@ -339,13 +339,13 @@ static px_ast_expr *atom(px_parser *P) {
     switch (t->type) {
     case PX_TOK_NAME: {
         px_ast_expr *e = px_new_expr(P, PX_AST_Name, t);
-        e->u.name.id = px_qstr_get(t->value);
+        e->u.name.id = px_qstr_get(t->u.value);
         P->p++;
         px_finish(P, e);
         return e;
     }
     case PX_TOK_NUMBER:
-        return constant(P, t->value);
+        return constant(P, t->u.value);
     case PX_TOK_KW_NONE:
         return constant(P, PX_NONE);
     case PX_TOK_KW_TRUE:
@@ -395,7 +395,7 @@ px_ast_expr *px_p_call_args(px_parser *P, px_ast_expr *func) {
             seen_dstar = true;
         } else if (t->type == PX_TOK_NAME && px_ahead(P, 1) == PX_TOK_EQUAL) {
             px_ast_keyword *k = px_ast_new(sizeof *k, PX_AST_keyword, t->lineno, t->col);
-            k->arg = px_qstr_get(t->value);
+            k->arg = px_qstr_get(t->u.value);
             for (uint32_t i = 0; i < kws.len; i++) {
                 if (((px_ast_keyword *)kws.items[i])->arg == k->arg) {
                     px_perr_tok(P, t, "keyword argument repeated: %s", px_qstr_str(k->arg));
@@ -418,7 +418,7 @@ px_ast_expr *px_p_call_args(px_parser *P, px_ast_expr *func) {
                 }
                 if (args.len + kws.len > 0 || px_at(P) != PX_TOK_RPAR) {
                     if (!(px_at(P) == PX_TOK_COMMA && px_ahead(P, 1) == PX_TOK_RPAR && args.len + kws.len == 0)) {
-                        px_perr_node(P, e, "Generator expression must be parenthesized");
+                        px_perr_node(P, e->u.comp.elt, "Generator expression must be parenthesized");
                     }
                 }
             } else if (px_at(P) == PX_TOK_EQUAL) {
@@ -510,7 +510,7 @@ static px_ast_expr *primary(px_parser *P) {
             P->p++;
             px_ast_expr *a = px_new_expr_after(P, PX_AST_Attribute, e);
             a->u.attribute.value = e;
-            a->u.attribute.attr = px_qstr_get(name->value);
+            a->u.attribute.attr = px_qstr_get(name->u.value);
             px_finish(P, a);
             e = a;
             break;
@@ -712,7 +712,7 @@ static px_ast_arg *param(px_parser *P, bool lambda) {
     }
     P->p++;
     px_ast_arg *a = px_ast_new(sizeof *a, PX_AST_arg, t->lineno, t->col);
-    a->arg = px_qstr_get(t->value);
+    a->arg = px_qstr_get(t->u.value);
     if (!lambda && px_accept(P, PX_TOK_COLON)) {
         a->annotation = px_p_expression(P);
     }
@@ -724,7 +724,7 @@ static px_ast_arg *param_star_annotation(px_parser *P) {
     px_token *t = px_cur(P);
     P->p += 2; /* name ':' */
     px_ast_arg *a = px_ast_new(sizeof *a, PX_AST_arg, t->lineno, t->col);
-    a->arg = px_qstr_get(t->value);
+    a->arg = px_qstr_get(t->u.value);
     px_token *st = px_cur(P);
     P->p++;
     px_ast_expr *e = px_new_expr(P, PX_AST_Starred, st);
@@ -840,13 +840,36 @@ static px_ast_expr *lambdef(px_parser *P) {
 
 /* ---- expression entry points */
 
+/* Inside brackets, an expression directly followed by another one is
+ * most likely a missing comma (CPython's hint; not after NAME STRING). */
+static void check_missing_comma(px_parser *P, px_ast_expr *e, size_t start) {
+    px_token *t = px_cur(P);
+    if (t->level == 0) {
+        return;
+    }
+    switch (t->type) {
+    case PX_TOK_NAME: case PX_TOK_NUMBER: case PX_TOK_STRING: case PX_TOK_LBRACE: case PX_TOK_TILDE:
+    case PX_TOK_KW_NONE: case PX_TOK_KW_TRUE: case PX_TOK_KW_FALSE: case PX_TOK_ELLIPSIS:
+    case PX_TOK_KW_LAMBDA: case PX_TOK_KW_AWAIT:
+        break;
+    default:
+        return;
+    }
+    if (P->p == start + 1 && P->toks[start].type == PX_TOK_NAME && t->type == PX_TOK_STRING) {
+        return;
+    }
+    px_perr_node(P, e, "invalid syntax. Perhaps you forgot a comma?");
+}
+
 px_ast_expr *px_p_expression(px_parser *P) {
     px_enter(P);
     px_ast_expr *e;
+    size_t start = P->p;
     if (px_at(P) == PX_TOK_KW_LAMBDA) {
         e = lambdef(P);
     } else {
         e = px_p_disjunction(P);
+        check_missing_comma(P, e, start);
         if (px_accept(P, PX_TOK_KW_IF)) {
             px_ast_expr *test = px_p_disjunction(P);
             if (!px_accept(P, PX_TOK_KW_ELSE)) {

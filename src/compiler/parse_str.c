@@ -146,9 +146,7 @@ static size_t field(px_parser *P, const px_token *tok, size_t i, size_t end, boo
     uint32_t line, col;
     pos_of(P, tok, start, &line, &col);
     const px_token *first = P->str_first;
-    P->fdepth = depth + 1;
     px_ast_expr *value = px_parse_fstring_expr(P, s + start, j - start, line, col);
-    P->fdepth = depth;
     P->str_first = first;
     size_t expr_end = j;
     if (selfdoc) {
@@ -291,7 +289,7 @@ px_ast_expr *px_p_strings(px_parser *P) {
     if (!fmt && !tmpl) {
         for (size_t i = i0; i < i1; i++) {
             px_token *t = &P->toks[i];
-            px_lex_decode(P->lx, t, s + t->body, t->body_end - t->body, (t->sflags & PX_STR_RAW) != 0, bytes, &lit);
+            px_lex_decode(P->lx, t, s + t->u.s.body, t->u.s.body_end - t->u.s.body, (t->sflags & PX_STR_RAW) != 0, bytes, &lit);
         }
         px_ast_expr *e = px_new_expr(P, PX_AST_Constant, first);
         e->u.constant.value = bytes ? px_strbuf_to_bytes(&lit) : make_str(&lit);
@@ -303,9 +301,9 @@ px_ast_expr *px_p_strings(px_parser *P) {
         px_token *t = &P->toks[i];
         bool raw = (t->sflags & PX_STR_RAW) != 0;
         if (t->sflags & (PX_STR_F | PX_STR_T)) {
-            fbody(P, t, t->body, t->body_end, raw, (t->sflags & PX_STR_T) != 0, 0, &values, &lit);
+            fbody(P, t, t->u.s.body, t->u.s.body_end, raw, (t->sflags & PX_STR_T) != 0, 0, &values, &lit);
         } else {
-            px_lex_decode(P->lx, t, s + t->body, t->body_end - t->body, raw, false, &lit);
+            px_lex_decode(P->lx, t, s + t->u.s.body, t->u.s.body_end - t->u.s.body, raw, false, &lit);
         }
     }
     flush(P, first, &lit, &values);

@@ -143,11 +143,11 @@ static px_qid dotted_name(px_parser *P) {
     }
     P->p++;
     if (px_at(P) != PX_TOK_DOT) {
-        return px_qstr_get(t->value);
+        return px_qstr_get(t->u.value);
     }
     px_strbuf b;
     px_strbuf_init(&b, 32);
-    px_strbuf_add_cstr(&b, px_qstr_str(px_qstr_get(t->value)));
+    px_strbuf_add_cstr(&b, px_qstr_str(px_qstr_get(t->u.value)));
     while (px_accept(P, PX_TOK_DOT)) {
         t = px_cur(P);
         if (t->type != PX_TOK_NAME) {
@@ -155,7 +155,7 @@ static px_qid dotted_name(px_parser *P) {
         }
         P->p++;
         px_strbuf_add_char(&b, '.');
-        px_strbuf_add_cstr(&b, px_qstr_str(px_qstr_get(t->value)));
+        px_strbuf_add_cstr(&b, px_qstr_str(px_qstr_get(t->u.value)));
     }
     return px_qstr_intern(b.data, b.len);
 }
@@ -170,7 +170,7 @@ static px_ast_alias *alias(px_parser *P, bool dotted) {
             px_perr_syntax(P);
         }
         P->p++;
-        a->name = px_qstr_get(t->value);
+        a->name = px_qstr_get(t->u.value);
     }
     if (px_accept(P, PX_TOK_KW_AS)) {
         px_token *n = px_cur(P);
@@ -178,7 +178,7 @@ static px_ast_alias *alias(px_parser *P, bool dotted) {
             px_perr_syntax(P);
         }
         P->p++;
-        a->asname = px_qstr_get(n->value);
+        a->asname = px_qstr_get(n->u.value);
     }
     px_finish(P, a);
     return a;
@@ -258,7 +258,7 @@ static px_ast_stmt *global_stmt(px_parser *P, px_token *t, px_ast_kind kind) {
             names = nn;
             cap *= 2;
         }
-        names[n++] = px_qstr_get(nt->value);
+        names[n++] = px_qstr_get(nt->u.value);
     } while (px_accept(P, PX_TOK_COMMA));
     s->u.global.names.len = n;
     s->u.global.names.items = px_gc_alloc(n * sizeof(px_qid), PX_GC_LEAF);
@@ -641,7 +641,7 @@ static px_ast_stmt *try_stmt(px_parser *P, px_token *t) {
                     px_perr_syntax(P);
                 }
                 P->p++;
-                h->name = px_qstr_get(n->value);
+                h->name = px_qstr_get(n->u.value);
             }
         } else {
             bare = e;
@@ -673,7 +673,7 @@ static px_ast_stmt *funcdef(px_parser *P, px_token *t, bool is_async, px_vec *de
         px_perr_syntax(P);
     }
     P->p++;
-    s->u.funcdef.name = px_qstr_get(n->value);
+    s->u.funcdef.name = px_qstr_get(n->u.value);
     px_expect(P, PX_TOK_LPAR);
     s->u.funcdef.args = px_p_params(P, false);
     px_expect(P, PX_TOK_RPAR);
@@ -694,7 +694,7 @@ static px_ast_stmt *classdef(px_parser *P, px_token *t, px_vec *decorators) {
         px_perr_syntax(P);
     }
     P->p++;
-    s->u.classdef.name = px_qstr_get(n->value);
+    s->u.classdef.name = px_qstr_get(n->u.value);
     if (px_at(P) == PX_TOK_LPAR) {
         /* Parse the bases like a call's arguments. */
         px_ast_expr *name = px_new_expr(P, PX_AST_Name, n);
@@ -856,6 +856,9 @@ px_ast_mod *px_parse(const char *src, size_t len, px_qid filename, px_compile_mo
     mod->filename = filename;
     mod->src = src;
     mod->src_len = len;
+    if (len > 0x7FFFFFFF) {
+        px_raise_memory_error(); /* token positions are 32-bit */
+    }
     if (!px_utf8_valid(src, len)) {
         px_syntax_error(&px_type_SyntaxError, filename, NULL, 0, 0, 0,
                         "(unicode error) 'utf-8' codec can't decode source: invalid UTF-8");
@@ -871,7 +874,11 @@ px_ast_mod *px_parse(const char *src, size_t len, px_qid filename, px_compile_mo
     P.lx = lx;
     P.mod = mod;
     lex_tokens(&P);
-    return parse_tokens(&P, mode);
+    parse_tokens(&P, mode);
+    /* The tree holds no pointers into the tokens: give the memory back now. */
+    px_gc_free(P.toks);
+    px_gc_free(lx);
+    return mod;
 }
 
 /* Parse a sub-expression (an f-string field) whose text starts at the given
@@ -891,7 +898,6 @@ px_ast_expr *px_parse_fstring_expr(px_parser *outer, const char *text, size_t n,
     P.lx = lx;
     P.mod = outer->mod;
     P.depth = outer->depth;
-    P.fdepth = outer->fdepth;
     P.prefix = "f-string: ";
     lex_tokens(&P);
     px_ast_expr *e;
@@ -907,6 +913,8 @@ px_ast_expr *px_parse_fstring_expr(px_parser *outer, const char *text, size_t n,
     if (px_at(&P) != PX_TOK_END || P.lex_exc != PX_NULL) {
         px_perr_syntax(&P);
     }
+    px_gc_free(P.toks);
+    px_gc_free(lx);
     return e;
 }
 

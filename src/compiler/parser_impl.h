@@ -22,7 +22,6 @@ typedef struct px_parser {
     size_t p;            /* current token index */
     px_ast_mod *mod;     /* for the file name and source */
     int depth;           /* recursion guard */
-    int fdepth;          /* f-string nesting (format specs) */
     const char *prefix;  /* message prefix ("f-string: ") for errors in sub-parses */
     const px_token *str_first; /* first token of the string literal being parsed */
     const px_ast_expr *groups[PX_PARSE_GROUPS]; /* recent parenthesised expressions */

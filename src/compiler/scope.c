@@ -60,6 +60,7 @@ static px_symbol *sym_get(px_scope *s, px_qid name) {
     sym->kind = PX_SYM_GLOBAL_IMPLICIT;
     sym->fast = -1;
     sym->cell = -1;
+    sym->decl = NULL;
     return sym;
 }
 
@@ -156,6 +157,9 @@ static void add_def(collector *c, const void *node, px_qid name, unsigned flag) 
         }
     }
     sym->flags = (uint16_t)(old | flag);
+    if (flag == PX_DEF_NONLOCAL) {
+        sym->decl = node;
+    }
 }
 
 static void walk_expr(collector *c, px_ast_expr *e);
@@ -793,7 +797,7 @@ static void resolve_scope(collector *c, px_scope *s) {
             sym->kind = PX_SYM_GLOBAL_EXPLICIT;
         } else if (f & PX_DEF_NONLOCAL) {
             if (!resolve_free(s, sym->name) || sym->name == PX_Q(__class__)) {
-                scope_error(c, s->node, "no binding for nonlocal '%s' found", sym->name);
+                scope_error(c, sym->decl ? sym->decl : s->node, "no binding for nonlocal '%s' found", sym->name);
             }
             sym->kind = PX_SYM_FREE;
         } else if (f & PX_DEF_WALRUS_OUT) {

@@ -40,6 +40,7 @@ typedef struct {
     uint8_t kind;   /* px_sym_kind */
     int32_t fast;   /* slot in locals, or -1 */
     int32_t cell;   /* slot in cells (cellvars then freevars), or -1 */
+    const void *decl; /* the nonlocal statement, for error locations */
 } px_symbol;
 
 typedef struct px_scope {

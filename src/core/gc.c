@@ -41,6 +41,8 @@ typedef struct page_meta {
     uint8_t kind;
     uint8_t cls;
     uint8_t listed;
+    uint8_t hint;  /* SMALL: no free block in bitmap words below this */
+    uint8_t *addr; /* the page itself */
     uint64_t bm[B__COUNT][BM_WORDS];
 } page_meta;
 
@@ -106,11 +108,13 @@ static inline void bit_clear(page_meta *m, int which, size_t i) {
     m->bm[which][i >> 6] &= ~((uint64_t)1 << (i & 63));
 }
 
+/* PAGE / class_size[cls], precomputed: the allocation path avoids dividing. */
+static const uint16_t class_blocks[] = {256, 128, 85, 64, 51, 42, 36, 32, 25, 21, 18,
+                                        16,  12,  10, 9,  8,  6,  5,  4,  3,  2};
+_Static_assert(sizeof class_blocks / sizeof class_blocks[0] == NCLASSES, "one count per class");
+
 static inline size_t blocks_per_page(unsigned cls) {
-    return PAGE / class_size[cls];
-}
-static inline uint8_t *page_addr(const page_meta *m) {
-    return m->chunk->data + (size_t)(m - m->chunk->pages) * PAGE;
+    return class_blocks[cls];
 }
 
 /* ---- set-up */
@@ -184,6 +188,7 @@ static bool add_chunk(size_t min) {
     for (size_t i = 0; i < c->npages; i++) {
         memset(&c->pages[i], 0, sizeof(page_meta));
         c->pages[i].chunk = c;
+        c->pages[i].addr = c->data + i * PAGE;
     }
     /* insert sorted by address */
     size_t i = gc.nchunks;
@@ -246,7 +251,9 @@ static void take_pages(chunk *c, size_t first, size_t n) {
 static void release_pages(chunk *c, size_t first, size_t n) {
     for (size_t i = first; i < first + n; i++) {
         page_meta *m = &c->pages[i];
+        uint8_t *addr = m->addr;
         memset(&m->next, 0, sizeof(page_meta) - offsetof(page_meta, next));
+        m->addr = addr;
         m->kind = PG_FREE;
     }
     c->free_pages += n;
@@ -271,6 +278,7 @@ static void *alloc_small(unsigned cls, unsigned flags) {
                 m->nfree = (uint16_t)blocks_per_page(cls);
                 m->next = NULL;
                 m->listed = 1;
+                m->hint = 0;
                 gc.partial[cls] = m;
             }
         }
@@ -279,10 +287,11 @@ static void *alloc_small(unsigned cls, unsigned flags) {
         }
     }
     size_t n = blocks_per_page(cls), idx = SIZE_MAX;
-    for (size_t w = 0; w < BM_WORDS && w * 64 < n; w++) {
+    for (size_t w = m->hint; w < BM_WORDS && w * 64 < n; w++) {
         uint64_t freebits = ~m->bm[B_ALLOC][w];
         if (freebits) {
             idx = w * 64 + (size_t)__builtin_ctzll(freebits);
+            m->hint = (uint8_t)w;
             break;
         }
     }
@@ -304,7 +313,7 @@ static void *alloc_small(unsigned cls, unsigned flags) {
         m->next = NULL;
         m->listed = 0;
     }
-    uint8_t *p = page_addr(m) + idx * class_size[cls];
+    uint8_t *p = m->addr + idx * class_size[cls];
     memset(p, 0, class_size[cls]);
     gc.live_bytes += class_size[cls];
     gc.since_collect += class_size[cls];
@@ -641,6 +650,7 @@ static void sweep(void) {
                 }
                 live += used * class_size[m->cls];
                 m->nfree = (uint16_t)(n - used);
+                m->hint = 0;
                 m->listed = 0;
                 m->next = NULL;
                 if (m->nfree > 0) {
@@ -668,6 +678,7 @@ void px_gc_collect(void) {
         return;
     }
     gc.collecting = true;
+    px_vm_gc_prepare();
     gc.overflow = false;
     gc.msp = 0;
     mark_roots();
@@ -771,6 +782,9 @@ void px_gc_free(void *p) {
         return;
     }
     m->nfree++;
+    if (b.idx / 64 < m->hint) {
+        m->hint = (uint8_t)(b.idx / 64);
+    }
     if (!m->listed) {
         m->listed = 1;
         m->next = gc.partial[m->cls];

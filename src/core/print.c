@@ -137,8 +137,8 @@ void px_print(px_out *out, px_val v, px_print_kind kind) {
     if (setjmp(j.buf) == 0) {
         print_depth = 1;
         print_dispatch(console ? &tmp : out, v, kind);
-        print_depth = 0;
         px_try_pop(&j);
+        px_print_reset(); /* drops entries left by an exception caught inside a __repr__ */
         if (console) {
             px_write(out, buf.data, buf.len);
             px_gc_free(buf.data);

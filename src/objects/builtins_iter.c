@@ -128,6 +128,15 @@ static px_val iter_fn(size_t argc, const px_val *argv) {
 PX_FUNV(px_builtin_iter, iter, 1, 2, iter_fn);
 
 static px_val next_fn(size_t argc, const px_val *argv) {
+    if (px_is_type(argv[0], &px_type_generator) && argc == 1) {
+        /* Keep the generator's return value: StopIteration(value). */
+        px_val ret = PX_NONE;
+        px_val y = px_gen_resume(argv[0], PX_NONE, PX_NULL, &ret);
+        if (y == PX_NULL) {
+            px_raise_stop_iteration(ret == PX_NONE ? PX_NULL : ret);
+        }
+        return y;
+    }
     px_val v = px_next(argv[0]);
     if (v != PX_NULL) {
         return v;

@@ -125,8 +125,8 @@ static void bytes_from_source(px_strbuf *b, px_val src, const char *range_msg, c
         if (!px_is_int(x)) {
             px_raise_type_error("'%s' object cannot be interpreted as an integer", px_type_name(x));
         }
-        px_int v = px_index(x);
-        if (v < 0 || v > 255) {
+        px_int v = px_text_byte_int(x);
+        if (v < 0) {
             px_raise_value_error("%s", range_msg);
         }
         px_strbuf_add_char(b, (char)v);
@@ -424,8 +424,8 @@ static uint8_t byte_value(px_val v) {
     if (!px_is_int(v)) {
         px_raise_type_error("'%s' object cannot be interpreted as an integer", px_type_name(v));
     }
-    px_int i = px_index(v);
-    if (i < 0 || i > 255) {
+    px_int i = px_text_byte_int(v);
+    if (i < 0) {
         px_raise_value_error("byte must be in range(0, 256)");
     }
     return (uint8_t)i;
@@ -531,7 +531,7 @@ static px_val bytes_subscr(px_val self, px_val index, px_val value) {
             return PX_NONE;
         }
         size_t i = item_index(self, index, len);
-        if (px_is_int(value) && (px_index(value) < 0 || px_index(value) > 255)) {
+        if (px_is_int(value) && px_text_byte_int(value) < 0) {
             px_raise_value_error("memoryview: invalid value for format 'B'");
         }
         d[i] = byte_value(value);
@@ -599,16 +599,16 @@ static bool is_bytes_family(px_val v) {
 static px_val repeat(px_val self, px_val n) {
     size_t len;
     uint8_t *d = any_data(self, &len);
-    px_int k = px_index(n);
-    if (k < 0) {
+    int64_t k = px_text_repeat_count(n);
+    if (k < 0 || len == 0) {
         k = 0;
     }
-    if (len && (size_t)k > (SIZE_MAX / 2) / len) {
+    if (len && (uint64_t)k > (SIZE_MAX / 2) / len) {
         px_raise_memory_error();
     }
     px_strbuf b;
     px_strbuf_init(&b, len * (size_t)k);
-    for (px_int i = 0; i < k; i++) {
+    for (int64_t i = 0; i < k; i++) {
         px_strbuf_add(&b, (const char *)d, len);
     }
     if (px_is_type(self, &px_type_bytearray)) {
@@ -663,6 +663,12 @@ static px_val bytes_binop(px_binop op, px_val lhs, px_val rhs) {
         }
         if (px_is_int(lhs) && is_bytes_family(rhs) && !px_is_type(rhs, &px_type_memoryview)) {
             return repeat(rhs, lhs);
+        }
+        return PX_NOTIMPL;
+    case PX_BINOP_MOD:
+    case PX_BINOP_IMOD:
+        if (lb && !px_is_type(lhs, &px_type_memoryview)) {
+            return px_bytes_modulo(lhs, rhs);
         }
         return PX_NOTIMPL;
     case PX_BINOP_EQ:

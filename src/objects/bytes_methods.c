@@ -14,8 +14,8 @@ static const uint8_t *self_data(px_val self, size_t *len) {
 /* A search argument: bytes-like, or an int for a single byte. */
 static const uint8_t *needle_arg(px_val v, size_t *len, uint8_t *one) {
     if (px_is_int(v)) {
-        px_int i = px_index(v);
-        if (i < 0 || i > 255) {
+        px_int i = px_text_byte_int(v);
+        if (i < 0) {
             px_raise_value_error("byte must be in range(0, 256)");
         }
         *one = (uint8_t)i;
@@ -684,6 +684,78 @@ static px_val b_center(size_t argc, const px_val *argv) {
     return just_common(argc, argv, 2);
 }
 
+static px_val b_isascii(px_val self) {
+    size_t len;
+    const uint8_t *d = self_data(self, &len);
+    for (size_t i = 0; i < len; i++) {
+        if (d[i] >= 0x80) {
+            return PX_FALSE;
+        }
+    }
+    return PX_TRUE;
+}
+
+static px_val b_zfill(px_val self, px_val widthv) {
+    size_t len;
+    const uint8_t *d = self_data(self, &len);
+    px_int width = px_index(widthv);
+    if (width <= (px_int)len) {
+        return like(self, d, len);
+    }
+    size_t fill = (size_t)width - len, at = 0;
+    px_strbuf b;
+    px_strbuf_init(&b, (size_t)width);
+    if (len && (d[0] == '+' || d[0] == '-')) {
+        px_strbuf_add_char(&b, (char)d[0]);
+        at = 1;
+    }
+    memset(px_strbuf_extend(&b, fill), '0', fill);
+    px_strbuf_add(&b, (const char *)d + at, len - at);
+    return like(self, b.data, b.len);
+}
+
+/* translate(table, delete=b''): table is None or 256 bytes. */
+static px_val b_translate(size_t argc, const px_val *argv) {
+    size_t len, tl = 0, dl = 0;
+    const uint8_t *d = self_data(argv[0], &len);
+    const uint8_t *table = NULL, *del = NULL;
+    if (argv[1] != PX_NONE) {
+        table = px_bytes_arg(argv[1], &tl);
+        if (tl != 256) {
+            px_raise_value_error("translation table must be 256 characters long");
+        }
+    }
+    if (argc > 2) {
+        del = px_bytes_arg(argv[2], &dl);
+    }
+    px_strbuf b;
+    px_strbuf_init(&b, len);
+    for (size_t i = 0; i < len; i++) {
+        if (dl && memchr(del, d[i], dl) != NULL) {
+            continue;
+        }
+        px_strbuf_add_char(&b, (char)(table ? table[d[i]] : d[i]));
+    }
+    return like(argv[0], b.data, b.len);
+}
+
+static px_val b_maketrans(px_val from, px_val to) {
+    size_t fl, tl;
+    const uint8_t *f = px_bytes_arg(from, &fl);
+    const uint8_t *t = px_bytes_arg(to, &tl);
+    if (fl != tl) {
+        px_raise_value_error("maketrans arguments must have same length");
+    }
+    uint8_t table[256];
+    for (int i = 0; i < 256; i++) {
+        table[i] = (uint8_t)i;
+    }
+    for (size_t i = 0; i < fl; i++) {
+        table[f[i]] = t[i];
+    }
+    return px_bytes(table, 256);
+}
+
 /* ---- bytearray mutators */
 
 static px_bytearray_obj *ba(px_val v) {
@@ -694,8 +766,8 @@ static uint8_t byte_arg(px_val v) {
     if (!px_is_int(v)) {
         px_raise_type_error("'%s' object cannot be interpreted as an integer", px_type_name(v));
     }
-    px_int i = px_index(v);
-    if (i < 0 || i > 255) {
+    px_int i = px_text_byte_int(v);
+    if (i < 0) {
         px_raise_value_error("byte must be in range(0, 256)");
     }
     return (uint8_t)i;
@@ -813,6 +885,7 @@ static px_val ba_reverse(px_val self) {
     static PX_METHV(P##index, T, index, 2, 4, b_index);                        \
     static PX_METH1(P##isalnum, T, isalnum, b_isalnum);                        \
     static PX_METH1(P##isalpha, T, isalpha, b_isalpha);                        \
+    static PX_METH1(P##isascii, T, isascii, b_isascii);                        \
     static PX_METH1(P##isdigit, T, isdigit, b_isdigit);                        \
     static PX_METH1(P##islower, T, islower, b_islower);                        \
     static PX_METH1(P##isspace, T, isspace, b_isspace);                        \
@@ -837,6 +910,8 @@ static px_val ba_reverse(px_val self) {
     static PX_METHV(P##strip, T, strip, 1, 2, b_strip);                        \
     static PX_METH1(P##swapcase, T, swapcase, b_swapcase);                     \
     static PX_METH1(P##title, T, title, b_title);                              \
+    static PX_METHV(P##translate, T, translate, 2, 3, b_translate);            \
+    static PX_METH2(P##zfill, T, zfill, b_zfill);                              \
     static PX_METH1(P##upper, T, upper, b_upper);
 
 BYTES_METHODS(&px_type_bytes, bm_)
@@ -847,6 +922,8 @@ static PX_METH2(bam___delitem__, &px_type_bytearray, __delitem__, px_text_d_deli
 static PX_METH2(bam___iadd__, &px_type_bytearray, __iadd__, px_text_d_iadd);
 static PX_METH3(bam___setitem__, &px_type_bytearray, __setitem__, px_text_d_setitem);
 
+static PX_FUN2(f_maketrans, maketrans, b_maketrans);
+static PX_STATICMETHOD(m_maketrans, &f_maketrans);
 static PX_FUN2(f_fromhex, fromhex, b_fromhex);
 static PX_CLASSMETHOD(m_fromhex, &f_fromhex);
 
@@ -865,12 +942,12 @@ static const px_map_entry bytes_methods[] = {
     PX_TEXT_DUNDER_ENTRIES1(bm_), PX_TEXT_DUNDER_ENTRIES2(bm_),
     E(bm_, capitalize), E(bm_, center), E(bm_, count), E(bm_, decode), E(bm_, endswith),
     E(bm_, find), PX_ENTRY_OBJ(fromhex, &m_fromhex), E(bm_, hex), E(bm_, index), E(bm_, isalnum),
-    E(bm_, isalpha), E(bm_, isdigit), E(bm_, islower), E(bm_, isspace), E(bm_, isupper),
-    E(bm_, join), E(bm_, ljust), E(bm_, lower), E(bm_, lstrip), E(bm_, partition),
+    E(bm_, isalpha), E(bm_, isascii), E(bm_, isdigit), E(bm_, islower), E(bm_, isspace), E(bm_, isupper),
+    E(bm_, join), E(bm_, ljust), E(bm_, lower), E(bm_, lstrip), PX_ENTRY_OBJ(maketrans, &m_maketrans), E(bm_, partition),
     E(bm_, removeprefix), E(bm_, removesuffix), E(bm_, replace), E(bm_, rfind), E(bm_, rindex),
     E(bm_, rjust), E(bm_, rpartition), E(bm_, rsplit), E(bm_, rstrip), E(bm_, split),
     E(bm_, splitlines), E(bm_, startswith), E(bm_, strip), E(bm_, swapcase), E(bm_, title),
-    E(bm_, upper),
+    E(bm_, translate), E(bm_, upper), E(bm_, zfill),
 };
 PX_CONST_MAP(px_bytes_dict, bytes_methods);
 
@@ -882,11 +959,13 @@ static const px_map_entry bytearray_methods[] = {
     E(bam_, append), E(bam_, capitalize), E(bam_, center), E(bam_, clear), E(bam_, copy),
     E(bam_, count), E(bam_, decode), E(bam_, endswith), E(bam_, extend), E(bam_, find),
     PX_ENTRY_OBJ(fromhex, &m_fromhex), E(bam_, hex), E(bam_, index), E(bam_, insert), E(bam_, isalnum),
-    E(bam_, isalpha), E(bam_, isdigit), E(bam_, islower), E(bam_, isspace), E(bam_, isupper),
-    E(bam_, join), E(bam_, ljust), E(bam_, lower), E(bam_, lstrip), E(bam_, partition),
+    E(bam_, isalpha), E(bam_, isascii), E(bam_, isdigit), E(bam_, islower), E(bam_, isspace), E(bam_, isupper),
+    E(bam_, join), E(bam_, ljust), E(bam_, lower), E(bam_, lstrip), PX_ENTRY_OBJ(maketrans, &m_maketrans),
+    E(bam_, partition),
     E(bam_, pop), E(bam_, remove), E(bam_, removeprefix), E(bam_, removesuffix), E(bam_, replace),
     E(bam_, reverse), E(bam_, rfind), E(bam_, rindex), E(bam_, rjust), E(bam_, rpartition),
     E(bam_, rsplit), E(bam_, rstrip), E(bam_, split), E(bam_, splitlines), E(bam_, startswith),
-    E(bam_, strip), E(bam_, swapcase), E(bam_, title), E(bam_, upper),
+    E(bam_, strip), E(bam_, swapcase), E(bam_, title), E(bam_, translate),
+    E(bam_, upper), E(bam_, zfill),
 };
 PX_CONST_MAP(px_bytearray_dict, bytearray_methods);

@@ -178,3 +178,8 @@ px_val *px_cont_items(px_val iterable, size_t *len) {
 }
 
 px_val px_cont_iter_self(px_val self) { return self; }
+
+px_val px_cont_len_fn(px_val self) { return px_small((px_int)px_len(self)); }
+px_val px_cont_contains_fn(px_val self, px_val x) { return px_bool(px_contains(self, x)); }
+px_val px_cont_add_fn(px_val self, px_val other) { return px_binary(PX_BINOP_ADD, self, other); }
+px_val px_cont_mul_fn(px_val self, px_val n) { return px_binary(PX_BINOP_MUL, self, n); }

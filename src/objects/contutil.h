@@ -4,6 +4,18 @@
 
 #include "../runtime.h"
 
+/* memmove/memset of n values; n may be 0 with NULL pointers (empty lists). */
+static inline void px_cont_move(px_val *dst, const px_val *src, size_t n) {
+    if (n) {
+        memmove(dst, src, n * sizeof(px_val));
+    }
+}
+static inline void px_cont_zero(px_val *dst, size_t n) {
+    if (n) {
+        memset(dst, 0, n * sizeof(px_val));
+    }
+}
+
 /* Is the keyword name (a str value) this name? */
 bool px_cont_kw_is(px_val name, px_qid q);
 /* Keyword arguments of a built-in: out[i] receives the value named
@@ -33,6 +45,13 @@ void px_cont_index_bounds(size_t argc, const px_val *argv, size_t first, size_t 
 /* A list, tuple or any iterable as an array (borrowed for list/tuple, else
  * a fresh copy). */
 px_val *px_cont_items(px_val iterable, size_t *len);
+
+/* Bodies of dunder methods listed in the type dicts (for super() calls in
+ * subclasses and explicit obj.__len__()); they go through the slots. */
+px_val px_cont_len_fn(px_val self);
+px_val px_cont_contains_fn(px_val self, px_val x);
+px_val px_cont_add_fn(px_val self, px_val other);
+px_val px_cont_mul_fn(px_val self, px_val n);
 
 /* The generic iterator over a list, tuple or __getitem__ sequence. */
 px_val px_seq_iter_new(px_val seq);

@@ -76,7 +76,7 @@ static void update_pairs(px_map *m, px_val iterable) {
             px_raise_value_error("dictionary update sequence element #%zu has length %zu; 2 is required",
                                  n, len);
         }
-        pair[0] = kv[0];
+        pair[0] = kv[0]; /* copied: hashing the key may run code that changes a list */
         pair[1] = kv[1];
         px_map_set(m, pair[0], pair[1]);
         n++;

@@ -253,23 +253,33 @@ static px_val view_isdisjoint(px_val self, px_val other) {
 
 static px_val view_reversed(px_val self) { return px_dict_reversed(self); }
 
+static PX_METH2(m_keys_contains, &px_type_dict_keys, __contains__, px_cont_contains_fn);
+static PX_METH1(m_keys_len, &px_type_dict_keys, __len__, px_cont_len_fn);
 static PX_METH1(m_keys_rev, &px_type_dict_keys, __reversed__, view_reversed);
 static PX_METH2(m_keys_disj, &px_type_dict_keys, isdisjoint, view_isdisjoint);
 static const px_map_entry keys_methods[] = {
+    PX_ENTRY_OBJ(__contains__, &m_keys_contains),
+    PX_ENTRY_OBJ(__len__, &m_keys_len),
     PX_ENTRY_OBJ(__reversed__, &m_keys_rev),
     PX_ENTRY_OBJ(isdisjoint, &m_keys_disj),
 };
 static PX_CONST_MAP(keys_dict, keys_methods);
 
+static PX_METH1(m_values_len, &px_type_dict_values, __len__, px_cont_len_fn);
 static PX_METH1(m_values_rev, &px_type_dict_values, __reversed__, view_reversed);
 static const px_map_entry values_methods[] = {
+    PX_ENTRY_OBJ(__len__, &m_values_len),
     PX_ENTRY_OBJ(__reversed__, &m_values_rev),
 };
 static PX_CONST_MAP(values_dict, values_methods);
 
+static PX_METH2(m_items_contains, &px_type_dict_items, __contains__, px_cont_contains_fn);
+static PX_METH1(m_items_len, &px_type_dict_items, __len__, px_cont_len_fn);
 static PX_METH1(m_items_rev, &px_type_dict_items, __reversed__, view_reversed);
 static PX_METH2(m_items_disj, &px_type_dict_items, isdisjoint, view_isdisjoint);
 static const px_map_entry items_methods[] = {
+    PX_ENTRY_OBJ(__contains__, &m_items_contains),
+    PX_ENTRY_OBJ(__len__, &m_items_len),
     PX_ENTRY_OBJ(__reversed__, &m_items_rev),
     PX_ENTRY_OBJ(isdisjoint, &m_items_disj),
 };

@@ -194,16 +194,23 @@ static double float_mod(double a, double b) {
     return mod;
 }
 
+/* Round to a double now: x87 (gcc -m32) keeps wider intermediates, which
+ * would round twice in the floor division below. */
+static double to_double(double x) {
+    volatile double v = x;
+    return v;
+}
+
 static double float_floordiv(double a, double b) {
     double mod = fmod(a, b);
-    double div = (a - mod) / b;
+    double div = to_double(to_double(a - mod) / b);
     if (mod && ((b < 0) != (mod < 0))) {
         div -= 1.0;
     }
     double fl;
     if (div) {
         fl = floor(div);
-        if (div - fl > 0.5) {
+        if (to_double(div - fl) > 0.5) {
             fl += 1.0;
         }
     } else {

@@ -17,7 +17,7 @@ void px_unpack_sequence(px_val seq, size_t n, px_val *out) {
         if (len > n) {
             px_raise_value_error("too many values to unpack (expected %zu)", n);
         }
-        memcpy(out, items, n * sizeof(px_val));
+        px_cont_move(out, items, n);
         return;
     }
     if (!iterable_type(px_type_of(seq))) {
@@ -314,7 +314,20 @@ static px_val callable_iter_next(px_val self) {
     if (c->func == PX_NULL) {
         return PX_NULL;
     }
-    px_val v = px_call0(c->func);
+    /* a StopIteration from the callable also ends the iteration */
+    px_val volatile v = PX_NULL;
+    px_jmp j;
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        v = px_call0(c->func);
+        px_try_pop(&j);
+    } else {
+        if (!px_exc_matches(j.exc, px_from_ptr(&px_type_StopIteration))) {
+            px_raise(j.exc);
+        }
+        c->func = PX_NULL;
+        return PX_NULL;
+    }
     if (v == c->sentinel || px_equal(v, c->sentinel)) {
         c->func = PX_NULL;
         return PX_NULL;

@@ -25,7 +25,7 @@ px_val px_list_new(size_t n, const px_val *items) {
     if (n) {
         reserve(l, n);
         if (items) {
-            memcpy(l->items, items, n * sizeof(px_val));
+            px_cont_move(l->items, items, n);
         }
         l->len = n;
     }
@@ -47,7 +47,7 @@ void px_list_extend(px_val list, px_val iterable) {
         px_list *l = px_list_ptr(list);
         reserve(l, l->len + n);
         items = px_seq_items(iterable, &n); /* self.extend(self): re-read */
-        memmove(l->items + l->len, items, n * sizeof(px_val));
+        px_cont_move(l->items + l->len, items, n);
         l->len += n;
         return;
     }
@@ -115,8 +115,7 @@ static void slice_delete(px_list *l, px_val slice) {
         step = -step;
     }
     if (step == 1) {
-        memmove(l->items + start, l->items + start + count,
-                (l->len - start - count) * sizeof(px_val));
+        px_cont_move(l->items + start, l->items + start + count, l->len - start - count);
     } else {
         size_t dst = (size_t)start, k = 1;
         for (size_t src = (size_t)start + 1; src < l->len; src++) {
@@ -128,7 +127,7 @@ static void slice_delete(px_list *l, px_val slice) {
         }
     }
     l->len -= count;
-    memset(l->items + l->len, 0, count * sizeof(px_val));
+    px_cont_zero(l->items + l->len, count);
 }
 
 static void slice_store(px_val self, px_val slice, px_val value) {
@@ -157,10 +156,10 @@ static void slice_store(px_val self, px_val slice, px_val value) {
     if (m > count) {
         reserve(l, l->len + (m - count));
     }
-    memmove(l->items + s + m, l->items + s + count, (l->len - s - count) * sizeof(px_val));
-    memcpy(l->items + s, src, m * sizeof(px_val));
+    px_cont_move(l->items + s + m, l->items + s + count, l->len - s - count);
+    px_cont_move(l->items + s, src, m);
     if (m < count) {
-        memset(l->items + l->len - (count - m), 0, (count - m) * sizeof(px_val));
+        px_cont_zero(l->items + l->len - (count - m), count - m);
     }
     l->len = l->len + m - count;
 }
@@ -184,7 +183,7 @@ static px_val list_subscr(px_val self, px_val index, px_val value) {
     }
     size_t i = item_index(index, l->len, "list assignment");
     if (value == PX_DELETE) {
-        memmove(l->items + i, l->items + i + 1, (l->len - i - 1) * sizeof(px_val));
+        px_cont_move(l->items + i, l->items + i + 1, l->len - i - 1);
         l->items[--l->len] = PX_NULL;
     } else {
         l->items[i] = value;
@@ -240,7 +239,7 @@ static px_val repeat(px_val seq, px_val n) {
     px_val res = px_list_new((size_t)k * len, NULL);
     px_val *dst = px_list_ptr(res)->items;
     for (int64_t i = 0; i < k; i++) {
-        memcpy(dst + i * len, l->items, len * sizeof(px_val));
+        px_cont_move(dst + i * len, l->items, len);
     }
     return res;
 }
@@ -252,8 +251,8 @@ static px_val list_binop(px_binop op, px_val lhs, px_val rhs) {
         if (lself && px_is_list(rhs)) {
             px_list *a = px_list_ptr(lhs), *b = px_list_ptr(rhs);
             px_val res = px_list_new(a->len + b->len, NULL);
-            memcpy(px_list_ptr(res)->items, a->items, a->len * sizeof(px_val));
-            memcpy(px_list_ptr(res)->items + a->len, b->items, b->len * sizeof(px_val));
+            px_cont_move(px_list_ptr(res)->items, a->items, a->len);
+            px_cont_move(px_list_ptr(res)->items + a->len, b->items, b->len);
             return res;
         }
         return PX_NOTIMPL;
@@ -373,7 +372,7 @@ static px_val list_insert(px_val self, px_val index, px_val x) {
         i = (px_int)l->len;
     }
     reserve(l, l->len + 1);
-    memmove(l->items + i + 1, l->items + i, (l->len - (size_t)i) * sizeof(px_val));
+    px_cont_move(l->items + i + 1, l->items + i, l->len - (size_t)i);
     l->items[i] = x;
     l->len++;
     return PX_NONE;
@@ -396,7 +395,7 @@ static px_val list_pop(size_t argc, const px_val *argv) {
         i = (size_t)k;
     }
     px_val v = l->items[i];
-    memmove(l->items + i, l->items + i + 1, (l->len - i - 1) * sizeof(px_val));
+    px_cont_move(l->items + i, l->items + i + 1, l->len - i - 1);
     l->items[--l->len] = PX_NULL;
     return v;
 }
@@ -406,7 +405,7 @@ static px_val list_remove(px_val self, px_val x) {
     for (size_t i = 0; i < l->len; i++) {
         if (l->items[i] == x || px_equal(l->items[i], x)) {
             if (i < l->len) { /* __eq__ may have shrunk the list */
-                memmove(l->items + i, l->items + i + 1, (l->len - i - 1) * sizeof(px_val));
+                px_cont_move(l->items + i, l->items + i + 1, l->len - i - 1);
                 l->items[--l->len] = PX_NULL;
             }
             return PX_NONE;
@@ -443,11 +442,13 @@ static px_val list_delitem(px_val self, px_val i) { return list_subscr(self, i, 
 static px_val list_contains(px_val self, px_val x) { return list_binop(PX_BINOP_CONTAINS, self, x); }
 static px_val list_len(px_val self) { return list_unop(PX_UNOP_LEN, self); }
 
+static PX_METH2(m_add, &px_type_list, __add__, px_cont_add_fn);
 static PX_METH2(m_contains, &px_type_list, __contains__, list_contains);
 static PX_METH2(m_delitem, &px_type_list, __delitem__, list_delitem);
 static PX_METH2(m_getitem, &px_type_list, __getitem__, list_getitem);
 static PX_METH1(m_iter, &px_type_list, __iter__, list_iter);
 static PX_METH1(m_len, &px_type_list, __len__, list_len);
+static PX_METH2(m_mul, &px_type_list, __mul__, px_cont_mul_fn);
 static PX_METH3(m_setitem, &px_type_list, __setitem__, list_setitem);
 static PX_METH2(m_append, &px_type_list, append, list_append);
 static PX_METH1(m_clear, &px_type_list, clear, list_clear);
@@ -462,11 +463,13 @@ static PX_METH1(m_reverse, &px_type_list, reverse, list_reverse);
 static PX_METHKW(m_sort, &px_type_list, sort, 1, 1, list_sort);
 
 static const px_map_entry list_methods[] = {
+    PX_ENTRY_OBJ(__add__, &m_add),
     PX_ENTRY_OBJ(__contains__, &m_contains),
     PX_ENTRY_OBJ(__delitem__, &m_delitem),
     PX_ENTRY_OBJ(__getitem__, &m_getitem),
     PX_ENTRY_OBJ(__iter__, &m_iter),
     PX_ENTRY_OBJ(__len__, &m_len),
+    PX_ENTRY_OBJ(__mul__, &m_mul),
     PX_ENTRY_OBJ(__setitem__, &m_setitem),
     PX_ENTRY_OBJ(append, &m_append),
     PX_ENTRY_OBJ(clear, &m_clear),

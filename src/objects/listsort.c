@@ -62,6 +62,28 @@ static void sort_pairs(pair *a, size_t n, px_val key, bool reverse) {
     for (size_t i = 0; i < n; i++) {
         a[i].key = key == PX_NONE ? a[i].val : px_call1(key, a[i].val);
     }
+    /* Already in order, or strictly the other way round (reversing keeps
+     * it stable then): common inputs, done in one pass. */
+    size_t i = 1;
+    while (i < n && !before(a[i].key, a[i - 1].key, reverse)) {
+        i++;
+    }
+    if (i == n) {
+        return;
+    }
+    if (i == 1) {
+        while (i < n && before(a[i].key, a[i - 1].key, reverse)) {
+            i++;
+        }
+        if (i == n) {
+            for (size_t lo = 0, hi = n - 1; lo < hi; lo++, hi--) {
+                pair t = a[lo];
+                a[lo] = a[hi];
+                a[hi] = t;
+            }
+            return;
+        }
+    }
     for (size_t lo = 0; lo < n; lo += RUN) {
         insertion_sort(a, lo, lo + RUN < n ? lo + RUN : n, reverse);
     }
@@ -89,7 +111,7 @@ static void sort_pairs(pair *a, size_t n, px_val key, bool reverse) {
 void px_list_sort(px_val list, px_val key, bool reverse) {
     px_list *l = px_list_ptr(list);
     size_t n = l->len;
-    if (n < 2 && key == PX_NONE) {
+    if (n == 0 || (n == 1 && key == PX_NONE)) {
         return;
     }
     px_val *items = l->items;

@@ -142,6 +142,9 @@ static void rebuild(px_map *m, uint32_t alloc) {
     uint32_t *old_index = m->index;
     uint32_t old_used = m->used;
     bool had_hashes = old_index != NULL && !(m->flags & PX_MAP_CONST);
+    if (alloc < old_used) {
+        alloc = old_used; /* a map filled by hand may claim too little */
+    }
 
     size_t n = slot_count(alloc);
     px_map_entry *entries = px_gc_alloc(sizeof(px_map_entry) * alloc, 0);
@@ -282,9 +285,7 @@ px_map_entry *px_map_find(const px_map *m, px_val key) {
         return const_find(m, key);
     }
     if (m->used == 0) {
-        if (key != PX_NULL) {
-            (void)px_map_key_hash(key); /* unhashable keys raise even on empty maps */
-        }
+        (void)px_map_key_hash(key); /* unhashable keys raise even on empty maps */
         return NULL;
     }
     return find_hashed(m, key, px_map_key_hash(key), NULL);

@@ -281,10 +281,14 @@ static px_val range_index(px_val self, px_val x) {
     return int_val((px_int)i);
 }
 
+static PX_METH2(m_contains, &px_type_range, __contains__, px_cont_contains_fn);
+static PX_METH1(m_len, &px_type_range, __len__, px_cont_len_fn);
 static PX_METH2(m_count, &px_type_range, count, range_count);
 static PX_METH2(m_index, &px_type_range, index, range_index);
 
 static const px_map_entry range_methods[] = {
+    PX_ENTRY_OBJ(__contains__, &m_contains),
+    PX_ENTRY_OBJ(__len__, &m_len),
     PX_ENTRY_OBJ(count, &m_count),
     PX_ENTRY_OBJ(index, &m_index),
 };

@@ -407,6 +407,8 @@ static px_val set_issuperset(px_val self, px_val other) {
 }
 
 #define ST &px_type_set
+static PX_METH2(s_contains, ST, __contains__, px_cont_contains_fn);
+static PX_METH1(s_len, ST, __len__, px_cont_len_fn);
 static PX_METH2(s_add, ST, add, set_add_m);
 static PX_METH1(s_clear, ST, clear, set_clear);
 static PX_METH1(s_copy, ST, copy, set_copy);
@@ -426,6 +428,8 @@ static PX_METHV(s_union, ST, union, 1, PX_ARGS_MAX, set_union);
 static PX_METHV(s_update, ST, update, 1, PX_ARGS_MAX, set_update_m);
 
 static const px_map_entry set_methods[] = {
+    PX_ENTRY_OBJ(__contains__, &s_contains),
+    PX_ENTRY_OBJ(__len__, &s_len),
     PX_ENTRY_OBJ(add, &s_add),
     PX_ENTRY_OBJ(clear, &s_clear),
     PX_ENTRY_OBJ(copy, &s_copy),
@@ -447,6 +451,8 @@ static const px_map_entry set_methods[] = {
 static PX_CONST_MAP(set_dict, set_methods);
 
 #define FT &px_type_frozenset
+static PX_METH2(f_contains, FT, __contains__, px_cont_contains_fn);
+static PX_METH1(f_len, FT, __len__, px_cont_len_fn);
 static PX_METH1(f_copy, FT, copy, frozenset_copy);
 static PX_METHV(f_difference, FT, difference, 1, PX_ARGS_MAX, set_difference);
 static PX_METHV(f_intersection, FT, intersection, 1, PX_ARGS_MAX, set_intersection);
@@ -457,6 +463,8 @@ static PX_METH2(f_symdiff, FT, symmetric_difference, set_symdiff);
 static PX_METHV(f_union, FT, union, 1, PX_ARGS_MAX, set_union);
 
 static const px_map_entry frozenset_methods[] = {
+    PX_ENTRY_OBJ(__contains__, &f_contains),
+    PX_ENTRY_OBJ(__len__, &f_len),
     PX_ENTRY_OBJ(copy, &f_copy),
     PX_ENTRY_OBJ(difference, &f_difference),
     PX_ENTRY_OBJ(intersection, &f_intersection),

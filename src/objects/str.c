@@ -448,18 +448,18 @@ static int str_compare(const char *a, size_t la, const char *b, size_t lb) {
 static px_val str_repeat(px_val s, px_val n) {
     size_t len;
     const char *d = px_str_data(s, &len);
-    px_int k = px_index(n);
+    int64_t k = px_text_repeat_count(n);
     if (k <= 0 || len == 0) {
         return px_qstr(PX_Q(empty));
     }
-    if ((size_t)k > (SIZE_MAX / 2) / len) {
+    if ((uint64_t)k > (SIZE_MAX / 2) / len) {
         px_raise_overflow("repeated string is too long");
     }
     if (k == 1) {
         return s;
     }
     px_strobj *o = px_strobj_alloc(&px_type_str, len * (size_t)k);
-    for (px_int i = 0; i < k; i++) {
+    for (int64_t i = 0; i < k; i++) {
         memcpy(o->data + (size_t)i * len, d, len);
     }
     return px_str_finish(o);

@@ -107,8 +107,42 @@ bool px_cp_islower(uint32_t c) {
     return px_cp_upper(c) != c || c == 0xDF || c == 0x138 || c == 0xAA || c == 0xBA;
 }
 
+/* Decimal digits of the common scripts (blocks of ten starting at these). */
+static const uint32_t decimal_zeros[] = {0x30,   0x660,  0x6F0,  0x7C0,  0x966,  0x9E6,  0xA66,  0xAE6,
+                                         0xB66,  0xBE6,  0xC66,  0xCE6,  0xD66,  0xE50,  0xED0,  0xF20,
+                                         0x1040, 0x17E0, 0x1810, 0xFF10, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC,
+                                         0x1D7F6};
+
+bool px_cp_isdecimal(uint32_t c) {
+    if (c < 0x80) {
+        return c >= '0' && c <= '9';
+    }
+    for (size_t i = 1; i < sizeof decimal_zeros / sizeof decimal_zeros[0]; i++) {
+        if (c >= decimal_zeros[i] && c < decimal_zeros[i] + 10) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool px_cp_isdigit(uint32_t c) {
-    return c >= '0' && c <= '9';
+    return px_cp_isdecimal(c) || c == 0xB2 || c == 0xB3 || c == 0xB9 || c == 0x2070 || (c >= 0x2074 && c <= 0x2079) ||
+           (c >= 0x2080 && c <= 0x2089) || (c >= 0x2460 && c <= 0x2468) || (c >= 0x2776 && c <= 0x277E);
+}
+
+bool px_cp_isnumeric(uint32_t c) {
+    static const uint16_t cjk[] = {0x3007, 0x4E00, 0x4E03, 0x4E07, 0x4E09, 0x4E5D, 0x4E8C, 0x4E94,
+                                   0x516B, 0x516D, 0x5341, 0x5343, 0x56DB, 0x5104, 0x767E};
+    if (px_cp_isdigit(c) || (c >= 0xBC && c <= 0xBE) || (c >= 0x2150 && c <= 0x2182) || (c >= 0x2185 && c <= 0x2189) ||
+        (c >= 0x2469 && c <= 0x2473) || (c >= 0x3021 && c <= 0x3029)) {
+        return true;
+    }
+    for (size_t i = 0; i < sizeof cjk / sizeof cjk[0]; i++) {
+        if (c == cjk[i]) {
+            return true;
+        }
+    }
+    return false;
 }
 
 bool px_cp_isalpha(uint32_t c) {
@@ -126,7 +160,7 @@ bool px_cp_isalpha(uint32_t c) {
 }
 
 bool px_cp_isalnum(uint32_t c) {
-    return px_cp_isalpha(c) || px_cp_isdigit(c);
+    return px_cp_isalpha(c) || px_cp_isnumeric(c);
 }
 
 bool px_cp_iscased(uint32_t c) {

@@ -66,6 +66,10 @@ px_val px_str_from_cp(uint32_t cp);
 px_val px_format_str(const char *s, size_t len, const char *spec, size_t spec_len);
 
 /* Argument helpers shared by str and bytes methods. */
+/* A repeat count (seq * n): any int; huge ones raise OverflowError. */
+int64_t px_text_repeat_count(px_val n);
+/* An int meant as a byte value: the value, or -1 for any int out of range. */
+px_int px_text_byte_int(px_val v);
 /* Resolve optional start/end arguments (None allowed) against len. */
 void px_text_range(size_t argc, const px_val *argv, size_t first, size_t len, size_t *start, size_t *end);
 /* Find needle in hay[0..hlen) (bytes), first (dir > 0) or last; -1 if absent. */
@@ -139,6 +143,14 @@ px_val px_text_d_contains(px_val a, px_val b);
         PX_ENTRY_OBJ(__mod__, &P##__mod__), PX_ENTRY_OBJ(__mul__, &P##__mul__),                     \
         PX_ENTRY_OBJ(__ne__, &P##__ne__), PX_ENTRY_OBJ(__repr__, &P##__repr__),                     \
         PX_ENTRY_OBJ(__rmul__, &P##__rmul__), PX_ENTRY_OBJ(__str__, &P##__str__)
+
+/* str method objects defined in str_codec.c, listed in str's table. */
+extern const px_builtin px_str_m_encode, px_str_m_format, px_str_m_format_map, px_str_m_translate,
+    px_str_m_format_dunder;
+extern const px_wrapper px_str_m_maketrans;
+
+/* bytes % args (bytearray % args gives a bytearray). */
+px_val px_bytes_modulo(px_val fmt, px_val args);
 
 /* Methods shared by str.format and format_map. */
 px_val px_str_vformat(const char *fmt, size_t len, size_t argc, const px_val *argv, px_val kwargs);

@@ -618,9 +618,9 @@ static bool is_mapping_arg(px_val v) {
     return t->subscr != NULL && t != &px_type_bytes && t != &px_type_bytearray;
 }
 
-px_val px_str_modulo(px_val fmtv, px_val args) {
-    size_t len;
-    const char *fmt = px_str_data(fmtv, &len);
+/* The % operator for str, and for bytes when bytes_mode (fmt is then raw
+ * bytes, %s/%b take bytes-like args, %r/%a give ASCII, %c one byte). */
+static px_val modulo(const char *fmt, size_t len, px_val args, bool bytes_mode) {
     size_t nargs;
     const px_val *items;
     px_val single = args;
@@ -662,7 +662,7 @@ px_val px_str_modulo(px_val fmtv, px_val args) {
             if (i >= len) {
                 px_raise_value_error("incomplete format key");
             }
-            arg = px_subscr_load(args, px_str(fmt + a, i - a));
+            arg = px_subscr_load(args, bytes_mode ? px_bytes(fmt + a, i - a) : px_str(fmt + a, i - a));
             i++;
         }
         int flags = 0;
@@ -737,6 +737,40 @@ px_val px_str_modulo(px_val fmtv, px_val args) {
                 }
                 arg = items[ai++];
             }
+        }
+        if (bytes_mode && (type == 's' || type == 'b')) {
+            const px_type *at = px_type_of(arg);
+            if (!at->buffer || px_str_get(arg, &(size_t){0}) != NULL) {
+                px_raise_type_error("%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'",
+                                    px_type_name(arg));
+            }
+            size_t bl;
+            const uint8_t *bd = px_bytes_arg(arg, &bl);
+            if (prec >= 0 && (size_t)prec < bl) {
+                bl = (size_t)prec;
+            }
+            pad_out(&b, (const char *)bd, bl, bl, width, flags);
+            continue;
+        }
+        if (bytes_mode && type == 'c') {
+            char one;
+            size_t bl;
+            if (px_is_int(arg)) {
+                px_int v = px_text_byte_int(arg);
+                if (v < 0) {
+                    px_raise_overflow("%c arg not in range(256)");
+                }
+                one = (char)v;
+            } else if (px_type_of(arg)->buffer && px_str_get(arg, &bl) == NULL && px_bytes_arg(arg, &bl) && bl == 1) {
+                one = (char)px_bytes_arg(arg, &bl)[0];
+            } else {
+                px_raise_type_error("%%c requires an integer in range(256) or a single byte");
+            }
+            pad_out(&b, &one, 1, 1, width, flags);
+            continue;
+        }
+        if (bytes_mode && type == 'r') {
+            type = 'a';
         }
         switch (type) {
         case 's':
@@ -832,7 +866,25 @@ px_val px_str_modulo(px_val fmtv, px_val args) {
     }
     px_strbuf_add(&b, fmt + run, len - run);
     if (ai < nargs && !mapping) {
-        px_raise_type_error("not all arguments converted during string formatting");
+        px_raise_type_error(bytes_mode ? "not all arguments converted during bytes formatting"
+                                       : "not all arguments converted during string formatting");
     }
-    return px_strbuf_to_str(&b);
+    return bytes_mode ? px_strbuf_to_bytes(&b) : px_strbuf_to_str(&b);
+}
+
+px_val px_str_modulo(px_val fmtv, px_val args) {
+    size_t len;
+    const char *fmt = px_str_data(fmtv, &len);
+    return modulo(fmt, len, args, false);
+}
+
+px_val px_bytes_modulo(px_val fmtv, px_val args) {
+    size_t len;
+    const uint8_t *fmt = px_bytes_arg(fmtv, &len);
+    px_val r = modulo((const char *)fmt, len, args, true);
+    if (px_is_type(fmtv, &px_type_bytearray)) {
+        const uint8_t *d = px_bytes_data(r, &len);
+        return px_bytearray(d, len);
+    }
+    return r;
 }

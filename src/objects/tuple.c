@@ -16,7 +16,7 @@ px_val px_tuple_new(size_t n, const px_val *items) {
     t->base.type = &px_type_tuple;
     t->len = n;
     if (items) {
-        memcpy(t->items, items, n * sizeof(px_val));
+        px_cont_move(t->items, items, n);
     }
     return px_from_ptr(t);
 }
@@ -139,7 +139,7 @@ static px_val repeat(px_val seq, px_val n) {
     size_t len = t->len;
     px_val res = px_tuple_new((size_t)k * len, NULL);
     for (int64_t i = 0; i < k; i++) {
-        memcpy(px_tuple_ptr(res)->items + i * len, t->items, len * sizeof(px_val));
+        px_cont_move(px_tuple_ptr(res)->items + i * len, t->items, len);
     }
     return res;
 }
@@ -158,8 +158,8 @@ static px_val tuple_binop(px_binop op, px_val lhs, px_val rhs) {
                 return rhs;
             }
             px_val res = px_tuple_new(a->len + b->len, NULL);
-            memcpy(px_tuple_ptr(res)->items, a->items, a->len * sizeof(px_val));
-            memcpy(px_tuple_ptr(res)->items + a->len, b->items, b->len * sizeof(px_val));
+            px_cont_move(px_tuple_ptr(res)->items, a->items, a->len);
+            px_cont_move(px_tuple_ptr(res)->items + a->len, b->items, b->len);
             return res;
         }
         return PX_NOTIMPL;
@@ -254,10 +254,18 @@ static px_val tuple_index(size_t argc, const px_val *argv) {
     px_raise_value_error("tuple.index(x): x not in tuple");
 }
 
+static PX_METH2(m_add, &px_type_tuple, __add__, px_cont_add_fn);
+static PX_METH2(m_contains, &px_type_tuple, __contains__, px_cont_contains_fn);
+static PX_METH1(m_len, &px_type_tuple, __len__, px_cont_len_fn);
+static PX_METH2(m_mul, &px_type_tuple, __mul__, px_cont_mul_fn);
 static PX_METH2(m_count, &px_type_tuple, count, tuple_count);
 static PX_METHV(m_index, &px_type_tuple, index, 2, 4, tuple_index);
 
 static const px_map_entry tuple_methods[] = {
+    PX_ENTRY_OBJ(__add__, &m_add),
+    PX_ENTRY_OBJ(__contains__, &m_contains),
+    PX_ENTRY_OBJ(__len__, &m_len),
+    PX_ENTRY_OBJ(__mul__, &m_mul),
     PX_ENTRY_OBJ(count, &m_count),
     PX_ENTRY_OBJ(index, &m_index),
 };

@@ -1,9 +1,6 @@
 /* UTF-8: validation, decoding with error handlers, code-point indexing,
  * a small printable/space classification, and chr()/ord().
- * There is no Unicode database here: printability is decided by the
- * ranges CPython treats as non-printable that matter in practice
- * (controls, format characters, separators, surrogates, private use,
- * noncharacters). */
+ * Printability (for repr) comes from the table in unicode_printable.c. */
 #include "str_impl.h"
 
 size_t px_utf8_count(const char *s, size_t len) {
@@ -177,35 +174,6 @@ bool px_unicode_isspace(uint32_t c) {
     }
     return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
            c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
-}
-
-bool px_unicode_printable(uint32_t c) {
-    if (c < 0x80) {
-        return c >= 0x20 && c < 0x7F;
-    }
-    if (c <= 0xA0 || c == 0xAD) {
-        return false; /* C1 controls, no-break space, soft hyphen */
-    }
-    if (c == 0x34F || (c >= 0x61C && c <= 0x61C) || c == 0x6DD || c == 0x70F || c == 0x180E) {
-        return c == 0x34F; /* 0x34F is a printable combining mark */
-    }
-    if (c == 0x1680 || (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
-        (c >= 0x205F && c <= 0x206F) || c == 0x3000) {
-        return false; /* separators and format characters */
-    }
-    if ((c >= 0xD800 && c <= 0xF8FF) || c == 0xFEFF || (c >= 0xFFF0 && c <= 0xFFFB) || (c & 0xFFFE) == 0xFFFE) {
-        return false; /* surrogates, private use, BOM, specials, noncharacters */
-    }
-    if ((c >= 0xFDD0 && c <= 0xFDEF) || (c >= 0xE0000 && c <= 0xE0FFF) || c >= 0xF0000) {
-        return false;
-    }
-    if (c >= 0x1BCA0 && c <= 0x1BCA3) {
-        return false;
-    }
-    if (c >= 0x1D173 && c <= 0x1D17A) {
-        return false;
-    }
-    return true;
 }
 
 px_val px_str_from_cp(uint32_t cp) {

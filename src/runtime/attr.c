@@ -434,6 +434,15 @@ void px_rt_generic_setattr(px_val obj, px_qid name, px_val value) {
     }
     if (px_rt_is_instance(obj)) {
         px_instance *inst = px_rt_inst(obj);
+        if (name == PX_Q(__class__) && value != PX_DELETE) {
+            /* obj.__class__ = Other: only between classes with the same layout */
+            if (!px_is_type_obj(value) || !px_rt_is_heap_type(px_as_ptr(value)) ||
+                ((const px_class *)px_as_ptr(value))->native_base != ((const px_class *)t)->native_base) {
+                px_raise_type_error("__class__ assignment only supported for mutable types or ModuleType subclasses");
+            }
+            inst->base.type = px_as_ptr(value);
+            return;
+        }
         if (inst->native != PX_NULL && is_exc_special(name)) {
             const px_type *nt = px_type_of(inst->native);
             if ((nt->flags & PX_TF_EXCEPTION) && nt->setattr != NULL && nt->setattr(inst->native, name, value)) {

@@ -363,6 +363,13 @@ static px_val bi_compile(size_t argc, const px_val *argv, px_val kwnames) {
 }
 static PX_FUNKW(px_builtin_compile, compile, 3, 6, bi_compile);
 
+/* exit()/quit(): what the site module gives CPython scripts */
+static px_val bi_exit(size_t argc, const px_val *argv) {
+    px_raise(px_exc_new(&px_type_SystemExit, argc, argv));
+}
+static PX_FUNV(px_builtin_exit, exit, 0, 1, bi_exit);
+static PX_FUNV(px_builtin_quit, quit, 0, 1, bi_exit);
+
 /* ---- classes and imports */
 static PX_FUNKW(px_builtin_build_class, __build_class__, 2, PX_ARGS_MAX, px_build_class);
 
@@ -385,44 +392,83 @@ static px_val bi_import(size_t argc, const px_val *argv, px_val kwnames) {
 }
 static PX_FUNKW(px_builtin___import__, __import__, 1, 5, bi_import);
 
-/* The builtins module table: sorted by name bytes (generated once by a script, kept by hand). */
+/* The builtins module table: sorted by name bytes (strcmp order). */
 static const px_map_entry builtins_table[] = {
     PX_ENTRY_OBJ(ArithmeticError, &px_type_ArithmeticError),
     PX_ENTRY_OBJ(AssertionError, &px_type_AssertionError),
     PX_ENTRY_OBJ(AttributeError, &px_type_AttributeError),
     PX_ENTRY_OBJ(BaseException, &px_type_BaseException),
+    PX_ENTRY_OBJ(BlockingIOError, &px_type_BlockingIOError),
+    PX_ENTRY_OBJ(BrokenPipeError, &px_type_BrokenPipeError),
+    PX_ENTRY_OBJ(BufferError, &px_type_BufferError),
+    PX_ENTRY_OBJ(BytesWarning, &px_type_BytesWarning),
+    PX_ENTRY_OBJ(ChildProcessError, &px_type_ChildProcessError),
+    PX_ENTRY_OBJ(ConnectionAbortedError, &px_type_ConnectionAbortedError),
+    PX_ENTRY_OBJ(ConnectionError, &px_type_ConnectionError),
+    PX_ENTRY_OBJ(ConnectionRefusedError, &px_type_ConnectionRefusedError),
+    PX_ENTRY_OBJ(ConnectionResetError, &px_type_ConnectionResetError),
+    PX_ENTRY_OBJ(DeprecationWarning, &px_type_DeprecationWarning),
     PX_ENTRY_OBJ(EOFError, &px_type_EOFError),
     PX_ENTRY(Ellipsis, PX_ELLIPSIS),
+    PX_ENTRY_OBJ(EncodingWarning, &px_type_EncodingWarning),
+    PX_ENTRY_OBJ(EnvironmentError, &px_type_OSError),
     PX_ENTRY_OBJ(Exception, &px_type_Exception),
+    PX_ENTRY(False, PX_FALSE),
+    PX_ENTRY_OBJ(FileExistsError, &px_type_FileExistsError),
+    PX_ENTRY_OBJ(FileNotFoundError, &px_type_FileNotFoundError),
+    PX_ENTRY_OBJ(FloatingPointError, &px_type_FloatingPointError),
+    PX_ENTRY_OBJ(FutureWarning, &px_type_FutureWarning),
     PX_ENTRY_OBJ(GeneratorExit, &px_type_GeneratorExit),
+    PX_ENTRY_OBJ(IOError, &px_type_OSError),
     PX_ENTRY_OBJ(ImportError, &px_type_ImportError),
+    PX_ENTRY_OBJ(ImportWarning, &px_type_ImportWarning),
     PX_ENTRY_OBJ(IndentationError, &px_type_IndentationError),
     PX_ENTRY_OBJ(IndexError, &px_type_IndexError),
+    PX_ENTRY_OBJ(InterruptedError, &px_type_InterruptedError),
+    PX_ENTRY_OBJ(IsADirectoryError, &px_type_IsADirectoryError),
     PX_ENTRY_OBJ(KeyError, &px_type_KeyError),
     PX_ENTRY_OBJ(KeyboardInterrupt, &px_type_KeyboardInterrupt),
     PX_ENTRY_OBJ(LookupError, &px_type_LookupError),
     PX_ENTRY_OBJ(MemoryError, &px_type_MemoryError),
     PX_ENTRY_OBJ(ModuleNotFoundError, &px_type_ModuleNotFoundError),
     PX_ENTRY_OBJ(NameError, &px_type_NameError),
+    PX_ENTRY(None, PX_NONE),
+    PX_ENTRY_OBJ(NotADirectoryError, &px_type_NotADirectoryError),
     PX_ENTRY(NotImplemented, PX_NOTIMPL),
     PX_ENTRY_OBJ(NotImplementedError, &px_type_NotImplementedError),
     PX_ENTRY_OBJ(OSError, &px_type_OSError),
     PX_ENTRY_OBJ(OverflowError, &px_type_OverflowError),
+    PX_ENTRY_OBJ(PendingDeprecationWarning, &px_type_PendingDeprecationWarning),
+    PX_ENTRY_OBJ(PermissionError, &px_type_PermissionError),
+    PX_ENTRY_OBJ(ProcessLookupError, &px_type_ProcessLookupError),
     PX_ENTRY_OBJ(RecursionError, &px_type_RecursionError),
+    PX_ENTRY_OBJ(ReferenceError, &px_type_ReferenceError),
+    PX_ENTRY_OBJ(ResourceWarning, &px_type_ResourceWarning),
     PX_ENTRY_OBJ(RuntimeError, &px_type_RuntimeError),
+    PX_ENTRY_OBJ(RuntimeWarning, &px_type_RuntimeWarning),
     PX_ENTRY_OBJ(StopAsyncIteration, &px_type_StopAsyncIteration),
     PX_ENTRY_OBJ(StopIteration, &px_type_StopIteration),
     PX_ENTRY_OBJ(SyntaxError, &px_type_SyntaxError),
+    PX_ENTRY_OBJ(SyntaxWarning, &px_type_SyntaxWarning),
+    PX_ENTRY_OBJ(SystemError, &px_type_SystemError),
     PX_ENTRY_OBJ(SystemExit, &px_type_SystemExit),
+    PX_ENTRY_OBJ(TabError, &px_type_TabError),
+    PX_ENTRY_OBJ(TimeoutError, &px_type_TimeoutError),
+    PX_ENTRY(True, PX_TRUE),
     PX_ENTRY_OBJ(TypeError, &px_type_TypeError),
     PX_ENTRY_OBJ(UnboundLocalError, &px_type_UnboundLocalError),
     PX_ENTRY_OBJ(UnicodeDecodeError, &px_type_UnicodeDecodeError),
     PX_ENTRY_OBJ(UnicodeEncodeError, &px_type_UnicodeEncodeError),
     PX_ENTRY_OBJ(UnicodeError, &px_type_UnicodeError),
+    PX_ENTRY_OBJ(UnicodeTranslateError, &px_type_UnicodeTranslateError),
+    PX_ENTRY_OBJ(UnicodeWarning, &px_type_UnicodeWarning),
+    PX_ENTRY_OBJ(UserWarning, &px_type_UserWarning),
     PX_ENTRY_OBJ(ValueError, &px_type_ValueError),
+    PX_ENTRY_OBJ(Warning, &px_type_Warning),
     PX_ENTRY_OBJ(ZeroDivisionError, &px_type_ZeroDivisionError),
     PX_ENTRY_OBJ(__build_class__, &px_builtin_build_class),
     PX_ENTRY(__debug__, PX_TRUE),
+    PX_ENTRY(__doc__, PX_NONE),
     PX_ENTRY_OBJ(__import__, &px_builtin___import__),
     PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(builtins))),
     PX_ENTRY_OBJ(abs, &px_builtin_abs),
@@ -445,6 +491,7 @@ static const px_map_entry builtins_table[] = {
     PX_ENTRY_OBJ(enumerate, &px_type_enumerate),
     PX_ENTRY_OBJ(eval, &px_builtin_eval),
     PX_ENTRY_OBJ(exec, &px_builtin_exec),
+    PX_ENTRY_OBJ(exit, &px_builtin_exit),
     PX_ENTRY_OBJ(filter, &px_type_filter),
     PX_ENTRY_OBJ(float, &px_type_float),
     PX_ENTRY_OBJ(format, &px_builtin_format),
@@ -474,6 +521,7 @@ static const px_map_entry builtins_table[] = {
     PX_ENTRY_OBJ(pow, &px_builtin_pow),
     PX_ENTRY_OBJ(print, &px_builtin_print),
     PX_ENTRY_OBJ(property, &px_type_property),
+    PX_ENTRY_OBJ(quit, &px_builtin_quit),
     PX_ENTRY_OBJ(range, &px_type_range),
     PX_ENTRY_OBJ(repr, &px_builtin_repr),
     PX_ENTRY_OBJ(reversed, &px_type_reversed),

@@ -50,9 +50,53 @@ static px_val exc_arg(px_exc *e, size_t i) {
 }
 
 /* ---- construction */
+/* OSError(errno, ...) is an instance of the subclass for that errno, as in
+ * CPython (Linux numbering, which MicroPython's errno module uses too). */
+static const px_type *os_error_subclass(px_int err) {
+    switch (err) {
+    case 1:
+    case 13:
+        return &px_type_PermissionError;
+    case 2:
+        return &px_type_FileNotFoundError;
+    case 3:
+        return &px_type_ProcessLookupError;
+    case 4:
+        return &px_type_InterruptedError;
+    case 10:
+        return &px_type_ChildProcessError;
+    case 11:
+    case 114:
+    case 115:
+        return &px_type_BlockingIOError;
+    case 17:
+        return &px_type_FileExistsError;
+    case 20:
+        return &px_type_NotADirectoryError;
+    case 21:
+        return &px_type_IsADirectoryError;
+    case 32:
+    case 108:
+        return &px_type_BrokenPipeError;
+    case 103:
+        return &px_type_ConnectionAbortedError;
+    case 104:
+        return &px_type_ConnectionResetError;
+    case 110:
+        return &px_type_TimeoutError;
+    case 111:
+        return &px_type_ConnectionRefusedError;
+    default:
+        return &px_type_OSError;
+    }
+}
+
 static px_val exc_make(const px_type *type, size_t argc, const px_val *argv, px_val kwnames) {
     if (kwnames != PX_NULL && px_tuple_ptr(kwnames)->len > 0) {
         px_raise_type_error("%s() takes no keyword arguments", px_qstr_str(type->name));
+    }
+    if (type == &px_type_OSError && argc >= 2 && px_is_small(argv[0])) {
+        type = os_error_subclass(px_small_get(argv[0]));
     }
     px_exc *e = px_gc_alloc(sizeof(px_exc), 0);
     e->base.type = type;
@@ -451,6 +495,39 @@ EXC(ValueError, Exception);
 EXC(UnicodeError, ValueError);
 EXC(UnicodeDecodeError, UnicodeError);
 EXC(UnicodeEncodeError, UnicodeError);
+EXC(BlockingIOError, OSError);
+EXC(ChildProcessError, OSError);
+EXC(ConnectionError, OSError);
+EXC(BrokenPipeError, ConnectionError);
+EXC(ConnectionAbortedError, ConnectionError);
+EXC(ConnectionRefusedError, ConnectionError);
+EXC(ConnectionResetError, ConnectionError);
+EXC(FileExistsError, OSError);
+EXC(FileNotFoundError, OSError);
+EXC(InterruptedError, OSError);
+EXC(IsADirectoryError, OSError);
+EXC(NotADirectoryError, OSError);
+EXC(PermissionError, OSError);
+EXC(ProcessLookupError, OSError);
+EXC(TimeoutError, OSError);
+EXC(Warning, Exception);
+EXC(UserWarning, Warning);
+EXC(DeprecationWarning, Warning);
+EXC(PendingDeprecationWarning, Warning);
+EXC(SyntaxWarning, Warning);
+EXC(RuntimeWarning, Warning);
+EXC(FutureWarning, Warning);
+EXC(ImportWarning, Warning);
+EXC(UnicodeWarning, Warning);
+EXC(BytesWarning, Warning);
+EXC(ResourceWarning, Warning);
+EXC(EncodingWarning, Warning);
+EXC(BufferError, Exception);
+EXC(FloatingPointError, ArithmeticError);
+EXC(ReferenceError, Exception);
+EXC(SystemError, Exception);
+EXC(TabError, IndentationError);
+EXC(UnicodeTranslateError, UnicodeError);
 
 /* ---- printing an uncaught exception */
 static void print_type_name(px_out *out, px_val exc) {

@@ -113,7 +113,8 @@ px_int px_hash(px_val v) {
         return i == -1 ? -2 : i;
     }
     if (px_is_qstr(v)) {
-        return (px_int)px_qstr_hash(px_qstr_get(v));
+        /* the same value str's hash slot gives a heap str: it fits a small int */
+        return (px_int)(px_qstr_hash(px_qstr_get(v)) & (uint32_t)PX_SMALL_MAX);
     }
     const px_type *t = px_type_of(v);
     if (t->flags & PX_TF_UNHASHABLE) {

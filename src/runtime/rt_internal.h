@@ -5,7 +5,7 @@
 
 #include "../runtime.h"
 
-/* ---- classes and instances (class.c) */
+/* ---- classes and instances (class.c, instance.c) */
 static inline bool px_rt_is_heap_type(const px_type *t) { return (t->flags & PX_TF_HEAPTYPE) != 0; }
 /* A px_instance (instance of a user class that is not a metaclass). */
 static inline bool px_rt_is_instance(px_val v) {
@@ -25,6 +25,12 @@ px_val px_rt_user_lookup(const px_type *t, px_qid name);
 /* Call an attribute found on the type as a method of self. */
 px_val px_rt_call_bound(px_val attr, px_val self, size_t argc, const px_val *argv);
 px_val px_rt_call_dunder1(px_val attr, px_val self, px_val arg);
+px_val px_rt_call_dunder0(px_val attr, px_val self);
+px_val px_rt_call_bound_kw(px_val attr, px_val self, size_t argc, const px_val *argv, px_val kwnames);
+/* f(first, *argv, **kw); argv also holds the keyword values. */
+px_val px_rt_call_prepend(px_val f, px_val first, size_t argc, const px_val *argv, px_val kwnames);
+/* Install the dunder-dispatching slots in a new class (instance_slots.c). */
+void px_rt_set_instance_slots(px_type *t);
 /* Create an instance of a user class (the class's call). */
 px_val px_rt_class_call(px_val cls, size_t argc, const px_val *argv, px_val kwnames);
 /* type(name, bases, dict) for metaclass meta; kw for __init_subclass__. */
@@ -95,6 +101,8 @@ enum {
     PX_TF_RT_SETATTR = 1 << 12,
     PX_TF_RT_DELATTR = 1 << 13,
 };
+/* Bumped whenever a class is made or its namespace changes (caches check it). */
+extern uint32_t px_rt_class_epoch;
 /* Recompute the hook bits of a class (after its namespace changed). */
 void px_rt_class_update_flags(px_class *cls);
 

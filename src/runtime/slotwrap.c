@@ -33,6 +33,21 @@ static px_val w_next(px_val self) {
     return v;
 }
 static px_val w_getitem(px_val self, px_val index) { return px_subscr_load(self, index); }
+static px_val w_len(px_val self) { return px_int_from_u64(px_len(self)); }
+static px_val w_contains(px_val self, px_val item) { return px_bool(px_contains(self, item)); }
+static px_val w_arith(px_binop op, px_val lhs, px_val rhs) {
+    const px_type *t = px_type_of(lhs);
+    px_val r = t->binop == NULL ? PX_NOTIMPL : t->binop(op, lhs, rhs);
+    if (r == PX_NOTIMPL && px_type_of(rhs) != t && px_type_of(rhs)->binop != NULL) {
+        r = px_type_of(rhs)->binop(op, lhs, rhs);
+    }
+    return r;
+}
+static px_val w_add(px_val a, px_val b) { return w_arith(PX_BINOP_ADD, a, b); }
+static px_val w_mul(px_val a, px_val b) { return w_arith(PX_BINOP_MUL, a, b); }
+static px_val w_rmul(px_val a, px_val b) { return w_arith(PX_BINOP_MUL, b, a); }
+static px_val w_iadd(px_val a, px_val b) { return w_arith(PX_BINOP_IADD, a, b); }
+static px_val w_imul(px_val a, px_val b) { return w_arith(PX_BINOP_IMUL, a, b); }
 static px_val w_format(px_val self, px_val spec) { return px_format(self, spec); }
 static px_val w_call(size_t argc, const px_val *argv, px_val kwnames) {
     return px_call(argv[0], argc - 1, argv + 1, kwnames);
@@ -50,8 +65,29 @@ static const px_builtin w_ge_t = {{&px_type_builtin}, PX_Q(__ge__), PX_BK_2, 2, 
 static const px_builtin w_iter_t = {{&px_type_builtin}, PX_Q(__iter__), PX_BK_1, 1, 1, NULL, {.f1 = w_iter}};
 static const px_builtin w_next_t = {{&px_type_builtin}, PX_Q(__next__), PX_BK_1, 1, 1, NULL, {.f1 = w_next}};
 static const px_builtin w_getitem_t = {{&px_type_builtin}, PX_Q(__getitem__), PX_BK_2, 2, 2, NULL, {.f2 = w_getitem}};
+static const px_builtin w_len_t = {{&px_type_builtin}, PX_Q(__len__), PX_BK_1, 1, 1, NULL, {.f1 = w_len}};
+static const px_builtin w_contains_t = {{&px_type_builtin}, PX_Q(__contains__), PX_BK_2, 2, 2, NULL, {.f2 = w_contains}};
+static const px_builtin w_add_t = {{&px_type_builtin}, PX_Q(__add__), PX_BK_2, 2, 2, NULL, {.f2 = w_add}};
+static const px_builtin w_mul_t = {{&px_type_builtin}, PX_Q(__mul__), PX_BK_2, 2, 2, NULL, {.f2 = w_mul}};
+static const px_builtin w_rmul_t = {{&px_type_builtin}, PX_Q(__rmul__), PX_BK_2, 2, 2, NULL, {.f2 = w_rmul}};
+static const px_builtin w_iadd_t = {{&px_type_builtin}, PX_Q(__iadd__), PX_BK_2, 2, 2, NULL, {.f2 = w_iadd}};
+static const px_builtin w_imul_t = {{&px_type_builtin}, PX_Q(__imul__), PX_BK_2, 2, 2, NULL, {.f2 = w_imul}};
 static const px_builtin w_format_t = {{&px_type_builtin}, PX_Q(__format__), PX_BK_2, 2, 2, NULL, {.f2 = w_format}};
 static const px_builtin w_call_t = {{&px_type_builtin}, PX_Q(__call__), PX_BK_KW, 1, PX_ARGS_MAX, NULL, {.fkw = w_call}};
+
+/* Types known to have a length and `in` (their slots may serve other
+ * operators too, so presence of a slot alone proves nothing). */
+static bool is_collection(const px_type *t) {
+    return t == &px_type_str || t == &px_type_bytes || t == &px_type_bytearray || t == &px_type_tuple ||
+           t == &px_type_list || t == &px_type_dict || t == &px_type_set || t == &px_type_frozenset ||
+           t == &px_type_range || t == &px_type_memoryview || t == &px_type_dict_keys ||
+           t == &px_type_dict_values || t == &px_type_dict_items;
+}
+static bool is_sequence(const px_type *t) {
+    return t == &px_type_str || t == &px_type_bytes || t == &px_type_bytearray || t == &px_type_tuple ||
+           t == &px_type_list;
+}
+static bool is_mutable_sequence(const px_type *t) { return t == &px_type_list || t == &px_type_bytearray; }
 
 /* Does t define the slot itself (rather than inherit it)? */
 #define INTRODUCES(t, slot) ((t)->slot != NULL && ((t)->base_type == NULL || (t)->base_type->slot != (t)->slot))
@@ -100,6 +136,27 @@ px_val px_rt_slot_wrapper(const px_type *t, px_qid name) {
         break;
     case PX_Q(__getitem__):
         tmpl = INTRODUCES(t, subscr) ? &w_getitem_t : NULL;
+        break;
+    case PX_Q(__len__):
+        tmpl = is_collection(t) ? &w_len_t : NULL;
+        break;
+    case PX_Q(__contains__):
+        tmpl = is_collection(t) && t != &px_type_dict_values ? &w_contains_t : NULL;
+        break;
+    case PX_Q(__add__):
+        tmpl = is_sequence(t) ? &w_add_t : NULL;
+        break;
+    case PX_Q(__mul__):
+        tmpl = is_sequence(t) ? &w_mul_t : NULL;
+        break;
+    case PX_Q(__rmul__):
+        tmpl = is_sequence(t) ? &w_rmul_t : NULL;
+        break;
+    case PX_Q(__iadd__):
+        tmpl = is_mutable_sequence(t) ? &w_iadd_t : NULL;
+        break;
+    case PX_Q(__imul__):
+        tmpl = is_mutable_sequence(t) ? &w_imul_t : NULL;
         break;
     case PX_Q(__format__):
         /* the types px_format formats natively (others use object.__format__) */

@@ -88,4 +88,221 @@ px_val px_vm_dict_of_map(px_map *m);
 
 static inline bool px_is_func(px_val v) { return px_is_type(v, &px_type_function); }
 
+/* ---- shared by the VM's files --------------------------------------- */
+
+#if defined(__GNUC__) || defined(__clang__)
+#define PX_VM_INLINE static inline __attribute__((always_inline))
+#else
+#define PX_VM_INLINE static inline
+#endif
+
+#define PX_VM_GEN_FLAGS (PX_CODE_GENERATOR | PX_CODE_COROUTINE | PX_CODE_ASYNC_GENERATOR)
+
+/* One inline-cache slot (code->caches holds code->ncaches of them). */
+typedef struct {
+    const void *type;            /* the type (or module) the entry is valid for */
+    const px_map_entry *entry;   /* const-map entry (built-in types) */
+    const px_map_entry *entries; /* heap-map entries array the index is in */
+    uint32_t index;
+    uint32_t epoch;
+    uint32_t cls_used;           /* px_vm_class_sig of the type when filled */
+} px_vm_cache;
+extern uint32_t px_vm_class_epoch;
+
+/* For caches that rely on a class chain lacking a name: a signature of
+ * every user class namespace in the MRO (entries array and fill count)
+ * tells whether any of them may have gained a name since the cache was
+ * filled, including through setattr() on a class, which bypasses the
+ * VM's STORE_ATTR (that one bumps px_vm_class_epoch). */
+static inline uint32_t px_vm_class_sig(const px_type *t) {
+    uint64_t h = px_vm_class_epoch;
+    if (t->mro != PX_NULL) {
+        const px_tuple *m = (const px_tuple *)px_as_ptr(t->mro);
+        for (size_t i = 0; i < m->len; i++) {
+            const px_type *b = (const px_type *)px_as_ptr(m->items[i]);
+            if (b->flags & PX_TF_HEAPTYPE) {
+                const px_class *cls = (const px_class *)b;
+                h = h * 31u + cls->attrs.used + ((uintptr_t)cls->attrs.entries >> 3);
+            }
+        }
+    }
+    return (uint32_t)(h ^ (h >> 32));
+}
+static inline bool px_vm_class_same(const px_type *t, const px_vm_cache *c) {
+    return c->cls_used == px_vm_class_sig(t);
+}
+static inline void px_vm_class_snapshot(const px_type *t, px_vm_cache *c) {
+    c->type = t;
+    c->entry = NULL;
+    c->entries = NULL;
+    c->epoch = px_vm_class_epoch;
+    c->cls_used = px_vm_class_sig(t);
+}
+
+/* State of one px_vm_execute activation. */
+typedef struct {
+    px_frame *volatile frame; /* the frame running now (read after a long jump) */
+    px_frame *entry;
+    px_val retval;
+    volatile bool reraise;    /* the pending raise is a RERAISE / bare raise */
+} px_vm_ctx;
+
+/* ---- the frame stack: chunks on the GC heap, frames freed LIFO (frames.c) */
+
+typedef struct px_vm_fchunk {
+    struct px_vm_fchunk *prev;
+    px_val *top;
+    px_val *end;
+    px_val data[];
+} px_vm_fchunk;
+
+enum { PX_VM_FS_CHUNK_WORDS = 16384 };
+
+typedef struct {
+    px_vm_fchunk *cur;
+    px_vm_fchunk *spare; /* one freed chunk kept to avoid re-allocating at a boundary */
+} px_vm_fstack;
+extern px_vm_fstack px_vm_fs;
+px_vm_fchunk *px_vm_fs_grow(size_t words);
+
+#define PX_VM_FRAME_HDR_WORDS ((sizeof(px_frame) + sizeof(px_val) - 1) / sizeof(px_val))
+
+static inline size_t px_vm_frame_words(const px_code *c) {
+    return PX_VM_FRAME_HDR_WORDS + c->nlocals + c->ncellvars + c->nfreevars + c->stacksize + 1;
+}
+
+static inline px_frame *px_vm_fs_alloc(size_t words) {
+    px_vm_fchunk *c = px_vm_fs.cur;
+    if (PX_UNLIKELY(c == NULL || (size_t)(c->end - c->top) < words)) {
+        c = px_vm_fs_grow(words);
+    }
+    px_frame *f = (px_frame *)c->top;
+    c->top += words;
+    f->chunk = c;
+    f->fs_chunk = c;
+    f->fs_top = c->top;
+    return f;
+}
+
+/* Make the frame stack what it was at a mark (chunk, top). */
+static inline void px_vm_fs_restore(void *chunk, px_val *top) {
+    px_vm_fchunk *c = chunk;
+    if (px_vm_fs.cur != c) {
+        px_vm_fs.spare = px_vm_fs.cur;
+        px_vm_fs.cur = c;
+    }
+    if (c != NULL) {
+        c->top = top;
+    }
+}
+
+static inline void px_vm_fs_pop(px_frame *f) { px_vm_fs_restore(f->chunk, (px_val *)f); }
+
+
+/* ---- frames and argument binding (args.c) */
+
+static inline void px_vm_frame_init(px_frame *f, px_code *code, px_func *fn, px_map *globals) {
+    f->back = NULL;
+    f->code = code;
+    f->func = fn;
+    f->globals = globals;
+    f->ns_map = NULL;
+    f->ns = PX_NULL;
+    f->ip = code->code;
+    f->gen = NULL;
+    size_t nl = code->nlocals, nc = (size_t)code->ncellvars + code->nfreevars;
+    memset(f->localsplus, 0, (nl + nc) * sizeof(px_val));
+    f->cells = f->localsplus + nl;
+    f->stack = f->sp = f->cells + nc;
+    if (PX_UNLIKELY(code->caches == NULL) && code->ncaches > 0) {
+        code->caches = px_gc_alloc(code->ncaches * sizeof(px_vm_cache), 0);
+    }
+}
+
+void px_vm_frame_cells(px_frame *f, px_func *fn);
+void px_vm_bind_slow(px_frame *f, px_func *fn, size_t argc, const px_val *argv, px_val kwnames);
+PX_VM_INLINE void px_vm_bind_args(px_frame *f, px_func *fn, size_t argc, const px_val *argv, px_val kwnames) {
+    px_code *co = fn->code;
+    if (PX_LIKELY(kwnames == PX_NULL && argc == co->argcount &&
+                  !(co->flags & (PX_CODE_VARARGS | PX_CODE_VARKEYWORDS)) && co->kwonlycount == 0)) {
+        for (size_t i = 0; i < argc; i++) { /* argv may be NULL when argc is 0 */
+            f->localsplus[i] = argv[i];
+        }
+    } else {
+        px_vm_bind_slow(f, fn, argc, argv, kwnames);
+    }
+    if (co->ncellvars + co->nfreevars > 0) {
+        px_vm_frame_cells(f, fn);
+    }
+}
+
+
+
+static inline unsigned px_vm_recursion_limit(void) {
+    return px_st.recursion_limit ? px_st.recursion_limit : PX_RECURSION_LIMIT;
+}
+
+PX_NORETURN void px_vm_raise_recursion(void);
+
+static inline void px_vm_check_c_stack(void) {
+    char probe;
+    if (px_st.stack_limit != NULL && &probe < px_st.stack_limit) {
+        px_vm_raise_recursion();
+    }
+}
+
+/* A new stack frame for fn with arguments bound; depth counted. */
+PX_VM_INLINE px_frame *px_vm_push_frame(px_func *fn, size_t argc, const px_val *argv, px_val kwnames) {
+    if (PX_UNLIKELY(px_st.depth >= px_vm_recursion_limit())) {
+        px_vm_raise_recursion();
+    }
+    px_code *co = fn->code;
+    px_frame *f = px_vm_fs_alloc(px_vm_frame_words(co));
+    px_vm_frame_init(f, co, fn, fn->globals);
+    /* If binding raises, the handler resets the frame stack to the caller's mark. */
+    px_vm_bind_args(f, fn, argc, argv, kwnames);
+    px_st.depth++;
+    return f;
+}
+
+
+px_val px_vm_make_generator(px_func *fn, size_t argc, const px_val *argv, px_val kwnames);
+
+/* ---- cold paths of the loop (vm_ops.c) and cache filling (vm_cache.c) */
+
+typedef struct {
+    px_obj base;
+    px_val seq;
+    size_t index;
+} px_vm_seq_iter;
+extern const px_type px_vm_type_list_iter, px_vm_type_tuple_iter;
+
+PX_NORETURN void px_vm_raise_unbound_local(px_code *co, size_t i);
+PX_NORETURN void px_vm_raise_unbound_deref(px_code *co, size_t i);
+px_val px_vm_ns_load(px_frame *f, px_qid q);
+px_val px_vm_load_name(px_frame *f, px_qid q);
+void px_vm_store_name(px_frame *f, px_qid q, px_val v);
+void px_vm_delete_name(px_frame *f, px_qid q);
+void px_vm_delete_global(px_frame *f, px_qid q);
+void px_vm_set_context(px_val exc, px_val handled);
+PX_NORETURN void px_vm_do_raise(px_vm_ctx *ctx, size_t n, px_val exc, px_val cause);
+void px_vm_print_expr(px_val v);
+px_val px_vm_build_map(size_t n, const px_val *items);
+px_val *px_vm_unpack_ex(px_val seq, size_t before, size_t after, px_val *sp);
+void px_vm_unpack_seq(px_val seq, size_t n, px_val *sp);
+px_val px_vm_get_iter(px_val v);
+px_val *px_vm_before_with(px_val mgr, px_val *sp, px_qid enter, px_qid exit);
+px_val px_vm_with_except(px_val exit, px_val exc);
+px_val px_vm_call_ex(px_val f, px_val args, px_val kwargs, px_val *kwn_out, size_t *argc_out, px_val **argv_out);
+void px_vm_check_pending(void);
+/* DICT_MERGE for f(**a, **b): CPython's errors naming the callee. */
+void px_vm_dict_merge(px_val dict, px_val other, px_val callee);
+px_val px_vm_import_name(px_frame *f, px_qid q, px_val fromlist, px_val level);
+px_map *px_vm_builtins_map(void);
+px_val px_vm_load_builtin(px_qid q);
+px_val px_vm_load_global_slow(px_map *g, px_qid q, px_vm_cache *c);
+void px_vm_load_method_slow(px_val obj, px_qid q, px_val *dest, px_vm_cache *c);
+px_val px_vm_load_attr_slow(px_val obj, px_qid q, px_vm_cache *c);
+void px_vm_store_attr_slow(px_val obj, px_qid q, px_val v, px_vm_cache *c);
+
 #endif

@@ -6,503 +6,10 @@
 #include <stdio.h>
 
 #include "frame.h"
-
-/* ---- the frame stack: chunks on the GC heap, frames freed LIFO ---------- */
-
-typedef struct fchunk {
-    struct fchunk *prev;
-    px_val *top;
-    px_val *end;
-    px_val data[];
-} fchunk;
-
-enum { FS_CHUNK_WORDS = 16384 };
-
-static struct {
-    fchunk *cur;
-    fchunk *spare; /* one freed chunk kept to avoid re-allocating at a boundary */
-} fs;
-static bool fs_rooted;
-
-#define FRAME_HDR_WORDS ((sizeof(px_frame) + sizeof(px_val) - 1) / sizeof(px_val))
-
-static inline size_t frame_words(const px_code *c) {
-    return FRAME_HDR_WORDS + c->nlocals + c->ncellvars + c->nfreevars + c->stacksize + 1;
-}
-
-static fchunk *fs_grow(size_t words) {
-    if (!fs_rooted) {
-        px_gc_add_root(&fs, sizeof fs);
-        fs_rooted = true;
-    }
-    fchunk *c = fs.spare;
-    if (c != NULL && (size_t)(c->end - c->data) >= words) {
-        fs.spare = NULL;
-    } else {
-        size_t n = words > FS_CHUNK_WORDS ? words : FS_CHUNK_WORDS;
-        c = px_gc_alloc(sizeof(fchunk) + n * sizeof(px_val), 0);
-        c->end = c->data + n;
-    }
-    c->prev = fs.cur;
-    c->top = c->data;
-    fs.cur = c;
-    return c;
-}
-
-static inline px_frame *fs_alloc(size_t words) {
-    fchunk *c = fs.cur;
-    if (PX_UNLIKELY(c == NULL || (size_t)(c->end - c->top) < words)) {
-        c = fs_grow(words);
-    }
-    px_frame *f = (px_frame *)c->top;
-    c->top += words;
-    f->chunk = c;
-    f->fs_chunk = c;
-    f->fs_top = c->top;
-    return f;
-}
-
-/* Make the frame stack what it was at a mark (chunk, top). */
-static inline void fs_restore(void *chunk, px_val *top) {
-    fchunk *c = chunk;
-    if (fs.cur != c) {
-        fs.spare = fs.cur;
-        fs.cur = c;
-    }
-    if (c != NULL) {
-        c->top = top;
-    }
-}
-
-static inline void fs_pop(px_frame *f) { fs_restore(f->chunk, (px_val *)f); }
-
-/* ---- inline caches ----------------------------------------------------- */
-
-typedef struct {
-    const void *type;            /* the type (or module) the entry is valid for */
-    const px_map_entry *entry;   /* const-map entry (built-in types) */
-    const px_map_entry *entries; /* heap-map entries array the index is in */
-    uint32_t index;
-    uint32_t epoch;
-} vm_cache;
-
-/* Bumped whenever the VM stores or deletes an attribute of a class, so
- * caches that rely on "the class has no such attribute" are dropped. */
-uint32_t px_vm_class_epoch = 1;
-
-/* ---- frames ------------------------------------------------------------ */
-
-static inline void frame_init(px_frame *f, px_code *code, px_func *fn, px_map *globals) {
-    f->back = NULL;
-    f->code = code;
-    f->func = fn;
-    f->globals = globals;
-    f->ns_map = NULL;
-    f->ns = PX_NULL;
-    f->ip = code->code;
-    f->gen = NULL;
-    size_t nl = code->nlocals, nc = (size_t)code->ncellvars + code->nfreevars;
-    memset(f->localsplus, 0, (nl + nc) * sizeof(px_val));
-    f->cells = f->localsplus + nl;
-    f->stack = f->sp = f->cells + nc;
-    if (PX_UNLIKELY(code->caches == NULL) && code->ncaches > 0) {
-        code->caches = px_gc_alloc(code->ncaches * sizeof(vm_cache), 0);
-    }
-}
-
-static void frame_cells(px_frame *f, px_func *fn) {
-    px_code *code = f->code;
-    for (size_t i = 0; i < code->ncellvars; i++) {
-        f->cells[i] = px_cell_new(PX_NULL);
-    }
-    if (code->nfreevars > 0) {
-        if (fn == NULL || fn->closure == PX_NULL) {
-            px_raise_msg(&px_type_RuntimeError, "code object has free variables but no closure");
-        }
-        px_tuple *cl = px_tuple_ptr(fn->closure);
-        size_t n = cl->len < code->nfreevars ? cl->len : code->nfreevars;
-        memcpy(f->cells + code->ncellvars, cl->items, n * sizeof(px_val));
-    }
-}
-
-/* ---- argument binding (CPython's rules and messages) ------------------- */
-
-static const char *fname(px_func *fn, int *len) {
-    size_t n;
-    const char *s = px_str_data(px_vm_func_qualname(fn), &n);
-    *len = (int)n;
-    return s;
-}
-
-static PX_NORETURN void too_many_positional(px_func *fn, size_t given, const px_val *L) {
-    px_code *co = fn->code;
-    size_t argcount = co->argcount;
-    size_t ndef = fn->defaults == PX_NULL ? 0 : px_tuple_ptr(fn->defaults)->len;
-    size_t kwonly_given = 0;
-    for (size_t i = argcount; i < argcount + co->kwonlycount; i++) {
-        kwonly_given += L[i] != PX_NULL;
-    }
-    char sig[64], kwsig[96];
-    bool plural;
-    if (ndef > 0) {
-        snprintf(sig, sizeof sig, "from %zu to %zu", argcount - ndef, argcount);
-        plural = true;
-    } else {
-        snprintf(sig, sizeof sig, "%zu", argcount);
-        plural = argcount != 1;
-    }
-    kwsig[0] = 0;
-    if (kwonly_given) {
-        snprintf(kwsig, sizeof kwsig, " positional argument%s (and %zu keyword-only argument%s)",
-                 given != 1 ? "s" : "", kwonly_given, kwonly_given != 1 ? "s" : "");
-    }
-    int n;
-    const char *s = fname(fn, &n);
-    px_raise_type_error("%.*s() takes %s positional argument%s but %zu%s %s given", n, s, sig,
-                        plural ? "s" : "", given, kwsig, given == 1 && !kwonly_given ? "was" : "were");
-}
-
-static PX_NORETURN void missing_args(px_func *fn, const px_val *L, size_t lo, size_t hi, const char *kind) {
-    px_code *co = fn->code;
-    size_t total = 0;
-    for (size_t i = lo; i < hi; i++) {
-        total += L[i] == PX_NULL;
-    }
-    px_strbuf b;
-    px_strbuf_init(&b, 64);
-    size_t k = 0;
-    for (size_t i = lo; i < hi; i++) {
-        if (L[i] != PX_NULL) {
-            continue;
-        }
-        if (k > 0) {
-            px_strbuf_add_cstr(&b, total == 2 ? " and " : (k == total - 1 ? ", and " : ", "));
-        }
-        px_strbuf_add_char(&b, '\'');
-        px_strbuf_add_cstr(&b, px_qstr_str(co->varnames[i]));
-        px_strbuf_add_char(&b, '\'');
-        k++;
-    }
-    px_strbuf_add_char(&b, 0);
-    int n;
-    const char *s = fname(fn, &n);
-    px_raise_type_error("%.*s() missing %zu required %s argument%s: %s", n, s, total, kind,
-                        total == 1 ? "" : "s", b.data);
-}
-
-static px_qid kw_qid(px_val name) {
-    if (px_is_qstr(name)) {
-        return px_qstr_get(name);
-    }
-    if (!px_is_str(name)) {
-        px_raise_type_error("keywords must be strings");
-    }
-    size_t len;
-    const char *s = px_str_data(name, &len);
-    return px_qstr_find(s, len);
-}
-
-static void bind_slow(px_frame *f, px_func *fn, size_t argc, const px_val *argv, px_val kwnames) {
-    px_code *co = fn->code;
-    px_val *L = f->localsplus;
-    size_t nargs = co->argcount, nnamed = nargs + co->kwonlycount;
-    size_t nkw = kwnames == PX_NULL ? 0 : px_tuple_ptr(kwnames)->len;
-    size_t extra = nnamed;
-    size_t n = argc < nargs ? argc : nargs;
-    memcpy(L, argv, n * sizeof(px_val));
-    if (co->flags & PX_CODE_VARARGS) {
-        L[extra++] = argc > nargs ? px_tuple_new(argc - nargs, argv + nargs) : px_from_ptr(&px_empty_tuple);
-    }
-    px_val kwdict = PX_NULL;
-    if (co->flags & PX_CODE_VARKEYWORDS) {
-        kwdict = px_dict_new(nkw);
-        L[extra] = kwdict;
-    }
-    for (size_t k = 0; k < nkw; k++) {
-        px_val name = px_tuple_ptr(kwnames)->items[k];
-        px_val val = argv[argc + k];
-        px_qid q = kw_qid(name);
-        size_t j = nnamed;
-        if (q != PX_QID_NONE) {
-            for (j = co->posonlycount; j < nnamed; j++) {
-                if (co->varnames[j] == q) {
-                    break;
-                }
-            }
-        }
-        if (j < nnamed) {
-            if (L[j] != PX_NULL) {
-                int ln;
-                const char *s = fname(fn, &ln);
-                px_raise_type_error("%.*s() got multiple values for argument '%s'", ln, s, px_qstr_str(q));
-            }
-            L[j] = val;
-            continue;
-        }
-        if (kwdict != PX_NULL) {
-            px_dict_set(kwdict, name, val);
-            continue;
-        }
-        int ln;
-        const char *s = fname(fn, &ln);
-        for (j = 0; j < co->posonlycount; j++) {
-            if (co->varnames[j] == q) {
-                px_raise_type_error("%.*s() got some positional-only arguments passed as keyword arguments: '%s'",
-                                    ln, s, px_qstr_str(q));
-            }
-        }
-        size_t sl;
-        const char *ks = px_str_data(name, &sl);
-        px_raise_type_error("%.*s() got an unexpected keyword argument '%.*s'", ln, s, (int)sl, ks);
-    }
-    if (argc > nargs && !(co->flags & PX_CODE_VARARGS)) {
-        too_many_positional(fn, argc, L);
-    }
-    if (argc < nargs) {
-        size_t ndef = 0;
-        const px_val *defs = NULL;
-        if (fn->defaults != PX_NULL) {
-            ndef = px_tuple_ptr(fn->defaults)->len;
-            defs = px_tuple_ptr(fn->defaults)->items;
-        }
-        size_t first = ndef > nargs ? 0 : nargs - ndef;
-        bool missing = false;
-        for (size_t i = argc; i < nargs; i++) {
-            if (L[i] == PX_NULL) {
-                if (i >= first) {
-                    L[i] = defs[i - first];
-                } else {
-                    missing = true;
-                }
-            }
-        }
-        if (missing) {
-            missing_args(fn, L, 0, nargs, "positional");
-        }
-    }
-    if (co->kwonlycount > 0) {
-        bool missing = false;
-        for (size_t i = nargs; i < nnamed; i++) {
-            if (L[i] == PX_NULL) {
-                px_val d = PX_NULL;
-                if (fn->kwdefaults != PX_NULL) {
-                    d = px_dict_get(fn->kwdefaults, px_qstr(co->varnames[i]));
-                }
-                if (d != PX_NULL) {
-                    L[i] = d;
-                } else {
-                    missing = true;
-                }
-            }
-        }
-        if (missing) {
-            missing_args(fn, L, nargs, nnamed, "keyword-only");
-        }
-    }
-}
-
-static inline void bind_args(px_frame *f, px_func *fn, size_t argc, const px_val *argv, px_val kwnames) {
-    px_code *co = fn->code;
-    if (PX_LIKELY(kwnames == PX_NULL && argc == co->argcount &&
-                  !(co->flags & (PX_CODE_VARARGS | PX_CODE_VARKEYWORDS)) && co->kwonlycount == 0)) {
-        memcpy(f->localsplus, argv, argc * sizeof(px_val));
-    } else {
-        bind_slow(f, fn, argc, argv, kwnames);
-    }
-    if (co->ncellvars + co->nfreevars > 0) {
-        frame_cells(f, fn);
-    }
-}
-
-#define GEN_FLAGS (PX_CODE_GENERATOR | PX_CODE_COROUTINE | PX_CODE_ASYNC_GENERATOR)
-
-px_frame *px_vm_gen_frame(px_func *fn, size_t argc, const px_val *argv, px_val kwnames) {
-    px_frame *f = px_gc_alloc(frame_words(fn->code) * sizeof(px_val), 0);
-    frame_init(f, fn->code, fn, fn->globals);
-    f->chunk = NULL;
-    bind_args(f, fn, argc, argv, kwnames);
-    return f;
-}
-
-static px_val make_generator(px_func *fn, size_t argc, const px_val *argv, px_val kwnames) {
-    return px_gen_new(fn, px_vm_gen_frame(fn, argc, argv, kwnames));
-}
-
-static unsigned recursion_limit(void) {
-    return px_st.recursion_limit ? px_st.recursion_limit : PX_RECURSION_LIMIT;
-}
-
-static PX_NORETURN void raise_recursion(void) {
-    px_raise_msg(&px_type_RecursionError, "maximum recursion depth exceeded");
-}
-
-static inline void check_c_stack(void) {
-    char probe;
-    if (px_st.stack_limit != NULL && &probe < px_st.stack_limit) {
-        raise_recursion();
-    }
-}
-
-/* A new stack frame for fn with arguments bound; depth counted. */
-static inline px_frame *push_frame(px_func *fn, size_t argc, const px_val *argv, px_val kwnames) {
-    if (PX_UNLIKELY(px_st.depth >= recursion_limit())) {
-        raise_recursion();
-    }
-    px_code *co = fn->code;
-    px_frame *f = fs_alloc(frame_words(co));
-    frame_init(f, co, fn, fn->globals);
-    /* If binding raises, the handler resets the frame stack to the caller's mark. */
-    bind_args(f, fn, argc, argv, kwnames);
-    px_st.depth++;
-    return f;
-}
-
-px_val px_func_call(px_val func, size_t argc, const px_val *argv, px_val kwnames) {
-    px_func *fn = px_as_ptr(func);
-    if (fn->code->flags & GEN_FLAGS) {
-        return make_generator(fn, argc, argv, kwnames);
-    }
-    check_c_stack();
-    px_frame *f = push_frame(fn, argc, argv, kwnames);
-    f->back = px_st.frame;
-    px_val result;
-    px_vm_execute(f, PX_NULL, &result);
-    return result;
-}
-
-/* ---- module, exec and class bodies -------------------------------------- */
-
-static px_val run_with_ns(px_code *code, px_func *fn, px_map *globals, px_map *ns_map, px_val ns) {
-    check_c_stack();
-    if (px_st.depth >= recursion_limit()) {
-        raise_recursion();
-    }
-    px_frame *f = fs_alloc(frame_words(code));
-    frame_init(f, code, fn, globals);
-    f->ns_map = ns_map;
-    f->ns = ns;
-    f->back = px_st.frame;
-    if (code->ncellvars + code->nfreevars > 0) {
-        frame_cells(f, fn); /* a raise here leaves the frame to the next handler's reset */
-    }
-    px_st.depth++;
-    px_val result;
-    px_vm_execute(f, PX_NULL, &result);
-    return result;
-}
-
-px_val px_vm_run_module(px_code *code, px_map *globals) {
-    return run_with_ns(code, NULL, globals, globals, PX_NULL);
-}
-
-px_val px_vm_run_code(px_code *code, px_map *globals, px_val locals) {
-    if (locals == PX_NULL || locals == PX_NONE) {
-        return run_with_ns(code, NULL, globals, globals, PX_NULL);
-    }
-    if (px_is_type(locals, &px_type_dict)) {
-        return run_with_ns(code, NULL, globals, px_dict_map(locals), PX_NULL);
-    }
-    return run_with_ns(code, NULL, globals, NULL, locals);
-}
-
-px_val px_vm_run_class_body(px_val func, px_val ns) {
-    px_func *fn = px_as_ptr(func);
-    if (px_is_type(ns, &px_type_dict)) {
-        return run_with_ns(fn->code, fn, fn->globals, px_dict_map(ns), PX_NULL);
-    }
-    return run_with_ns(fn->code, fn, fn->globals, NULL, ns);
-}
-
-/* ---- introspection ------------------------------------------------------ */
-
-px_map *px_vm_globals(void) {
-    px_frame *f = px_st.frame;
-    if (f == NULL) {
-        return px_dict_map(px_st.main_module == PX_NULL ? px_dict_new(0)
-                                                        : px_vm_dict_of_map(px_module_globals(px_st.main_module)));
-    }
-    return f->globals;
-}
-
-px_val px_vm_locals(void) {
-    px_frame *f = px_st.frame;
-    if (f == NULL) {
-        return px_vm_dict_of_map(px_vm_globals());
-    }
-    if (f->ns != PX_NULL) {
-        return f->ns;
-    }
-    if (f->ns_map != NULL) {
-        return px_vm_dict_of_map(f->ns_map);
-    }
-    px_code *co = f->code;
-    px_val d = px_dict_new(co->nlocals);
-    for (size_t i = 0; i < co->nlocals; i++) {
-        if (f->localsplus[i] != PX_NULL) {
-            px_dict_set(d, px_qstr(co->varnames[i]), f->localsplus[i]);
-        }
-    }
-    size_t ncells = (size_t)co->ncellvars + co->nfreevars;
-    for (size_t i = 0; i < ncells; i++) {
-        px_val c = f->cells[i];
-        if (px_is_type(c, &px_type_cell) && ((px_cell *)px_as_ptr(c))->value != PX_NULL) {
-            px_dict_set(d, px_qstr(co->cellnames[i]), ((px_cell *)px_as_ptr(c))->value);
-        }
-    }
-    return d;
-}
-
-void px_vm_super_args(px_val *cls, px_val *self) {
-    px_frame *f = px_st.frame;
-    if (f == NULL || f->func == NULL) {
-        px_raise_msg(&px_type_RuntimeError, "super(): no arguments");
-    }
-    px_code *co = f->code;
-    if (co->argcount == 0 && !(co->flags & PX_CODE_VARARGS)) {
-        px_raise_msg(&px_type_RuntimeError, "super(): no arguments");
-    }
-    px_val first = f->localsplus[0];
-    if (co->argcount == 0) {
-        /* def m(*args): the first positional is args[0] */
-        if (!px_is_tuple(first) || px_tuple_ptr(first)->len == 0) {
-            px_raise_msg(&px_type_RuntimeError, "super(): no arguments");
-        }
-        first = px_tuple_ptr(first)->items[0];
-    }
-    size_t ncells = (size_t)co->ncellvars + co->nfreevars;
-    px_val klass = PX_NULL;
-    bool found = false;
-    for (size_t i = 0; i < ncells; i++) {
-        px_cell *c = px_as_ptr(f->cells[i]);
-        if (co->cellnames[i] == co->varnames[0] && c != NULL && first == PX_NULL) {
-            first = c->value; /* the first argument was moved into a cell */
-        }
-        if (co->cellnames[i] == PX_Q(__class__)) {
-            found = true;
-            klass = c == NULL ? PX_NULL : c->value;
-        }
-    }
-    if (first == PX_NULL) {
-        px_raise_msg(&px_type_RuntimeError, "super(): arg[0] deleted");
-    }
-    if (!found) {
-        px_raise_msg(&px_type_RuntimeError, "super(): __class__ cell not found");
-    }
-    if (klass == PX_NULL) {
-        px_raise_msg(&px_type_RuntimeError, "super(): empty __class__ cell");
-    }
-    *cls = klass;
-    *self = first;
-}
+#include "vm_cache.h"
 
 /* ---- exceptions -------------------------------------------------------- */
 
-typedef struct {
-    px_frame *volatile frame; /* the frame running now (read after a long jump) */
-    px_frame *entry;
-    px_val retval;
-    volatile bool reraise;    /* the pending raise is a RERAISE / bare raise */
-} vm_ctx;
 
 static const px_exc_entry *find_entry(const px_code *code, uint32_t offset) {
     for (size_t i = 0; i < code->nexc; i++) {
@@ -547,11 +54,11 @@ static px_val gen_exit_exc(px_frame *f, px_val exc) {
 /* Route exc to a handler in the current frame or one of its callers up to
  * the entry frame. Returns the (possibly replaced) exception and sets
  * *handled when a handler was found (the frame is then ready to resume). */
-static px_val unwind(vm_ctx *ctx, px_val exc, bool reraise, bool *handled) {
+static px_val unwind(px_vm_ctx *ctx, px_val exc, bool reraise, bool *handled) {
     px_frame *f = ctx->frame;
-    if (!reraise && px_st.handled_exc != PX_NULL && px_st.handled_exc != exc &&
+    if (!reraise && px_st.handled_exc != PX_NULL && px_st.handled_exc != PX_NONE && px_st.handled_exc != exc &&
         px_exc_get_context(exc) == PX_NONE) {
-        px_exc_set_context(exc, px_st.handled_exc);
+        px_vm_set_context(exc, px_st.handled_exc);
     }
     for (;;) {
         if (!reraise) {
@@ -561,7 +68,7 @@ static px_val unwind(vm_ctx *ctx, px_val exc, bool reraise, bool *handled) {
         const px_exc_entry *e = find_entry(f->code, frame_offset(f));
         if (e != NULL) {
             /* Frames called from here and abandoned by the raise are gone. */
-            fs_restore(f->fs_chunk, f->fs_top);
+            px_vm_fs_restore(f->fs_chunk, f->fs_top);
             px_val *sp = f->stack + e->depth;
             *sp++ = exc;
             f->sp = sp;
@@ -577,25 +84,25 @@ static px_val unwind(vm_ctx *ctx, px_val exc, bool reraise, bool *handled) {
         px_st.depth--;
         if (f == ctx->entry) {
             if (f->chunk != NULL) {
-                fs_pop(f);
+                px_vm_fs_pop(f);
             } else {
-                fs_restore(f->fs_chunk, f->fs_top);
+                px_vm_fs_restore(f->fs_chunk, f->fs_top);
             }
             *handled = false;
             return exc;
         }
         px_frame *back = f->back;
-        fs_pop(f);
+        px_vm_fs_pop(f);
         f = back;
         ctx->frame = f;
         px_st.frame = f;
     }
 }
 
-static int run(vm_ctx *ctx);
+static int run(px_vm_ctx *ctx);
 
 int px_vm_execute(px_frame *entry, px_val throw_exc, px_val *result) {
-    vm_ctx ctx;
+    px_vm_ctx ctx;
     ctx.frame = entry;
     ctx.entry = entry;
     ctx.retval = PX_NONE;
@@ -603,8 +110,8 @@ int px_vm_execute(px_frame *entry, px_val throw_exc, px_val *result) {
     px_frame *caller = entry->back;
     if (entry->chunk == NULL) {
         /* a generator frame: its callees go above the current frame-stack top */
-        entry->fs_chunk = fs.cur;
-        entry->fs_top = fs.cur ? fs.cur->top : NULL;
+        entry->fs_chunk = px_vm_fs.cur;
+        entry->fs_top = px_vm_fs.cur ? px_vm_fs.cur->top : NULL;
     }
     px_st.frame = entry;
     px_val exc = throw_exc;
@@ -617,9 +124,9 @@ int px_vm_execute(px_frame *entry, px_val throw_exc, px_val *result) {
                 px_try_pop(&j);
                 px_st.depth--;
                 if (entry->chunk != NULL) {
-                    fs_pop(entry);
+                    px_vm_fs_pop(entry);
                 } else {
-                    fs_restore(entry->fs_chunk, entry->fs_top);
+                    px_vm_fs_restore(entry->fs_chunk, entry->fs_top);
                 }
                 px_st.frame = caller;
                 *result = ctx.retval;
@@ -639,518 +146,6 @@ int px_vm_execute(px_frame *entry, px_val throw_exc, px_val *result) {
     }
 }
 
-/* ---- helpers for the loop (cold paths kept out of it) ------------------- */
-
-static PX_NORETURN void raise_unbound_local(px_code *co, size_t i) {
-    px_raise_msg(&px_type_UnboundLocalError,
-                 "cannot access local variable '%s' where it is not associated with a value",
-                 px_qstr_str(co->varnames[i]));
-}
-
-static PX_NORETURN void raise_unbound_deref(px_code *co, size_t i) {
-    if (i < co->ncellvars) {
-        px_raise_msg(&px_type_UnboundLocalError,
-                     "cannot access local variable '%s' where it is not associated with a value",
-                     px_qstr_str(co->cellnames[i]));
-    }
-    px_raise_msg(&px_type_NameError,
-                 "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
-                 px_qstr_str(co->cellnames[i]));
-}
-
-static px_map *builtins_map(void) {
-    if (px_st.builtins != PX_NULL && px_is_type(px_st.builtins, &px_type_module)) {
-        return ((px_module *)px_as_ptr(px_st.builtins))->globals;
-    }
-    return (px_map *)&px_builtins_globals;
-}
-
-static px_val load_builtin(px_qid q) {
-    px_val v = px_map_get_q(builtins_map(), q);
-    if (v == PX_NULL) {
-        px_raise_name_error(q);
-    }
-    return v;
-}
-
-static px_val load_global_slow(px_map *g, px_qid q, vm_cache *c) {
-    px_map_entry *e = px_map_find(g, px_qstr(q));
-    if (e != NULL) {
-        if (c != NULL && !(g->flags & PX_MAP_CONST)) {
-            c->index = (uint32_t)(e - g->entries);
-        }
-        return e->value;
-    }
-    return load_builtin(q);
-}
-
-static px_val ns_load(px_frame *f, px_qid q) {
-    if (f->ns_map != NULL) {
-        px_val v = px_map_get_q(f->ns_map, q);
-        if (v != PX_NULL) {
-            return v;
-        }
-    } else if (f->ns != PX_NULL) {
-        px_jmp j;
-        px_val v = PX_NULL;
-        px_try_push(&j);
-        if (setjmp(j.buf) == 0) {
-            v = px_subscr_load(f->ns, px_qstr(q));
-            px_try_pop(&j);
-            return v;
-        }
-        if (!px_isinstance(j.exc, &px_type_KeyError)) {
-            px_raise(j.exc);
-        }
-    }
-    return PX_NULL;
-}
-
-static px_val load_name(px_frame *f, px_qid q) {
-    px_val v = ns_load(f, q);
-    if (v != PX_NULL) {
-        return v;
-    }
-    v = px_map_get_q(f->globals, q);
-    if (v != PX_NULL) {
-        return v;
-    }
-    return load_builtin(q);
-}
-
-static void store_name(px_frame *f, px_qid q, px_val v) {
-    if (f->ns_map != NULL) {
-        px_map_set_q(f->ns_map, q, v);
-    } else if (f->ns != PX_NULL) {
-        px_subscr_store(f->ns, px_qstr(q), v);
-    } else {
-        px_map_set_q(f->globals, q, v);
-    }
-}
-
-static void delete_name(px_frame *f, px_qid q) {
-    if (f->ns_map != NULL || f->ns == PX_NULL) {
-        px_map *m = f->ns_map ? f->ns_map : f->globals;
-        if (px_map_pop(m, px_qstr(q)) == PX_NULL) {
-            px_raise_name_error(q);
-        }
-    } else {
-        px_subscr_delete(f->ns, px_qstr(q));
-    }
-}
-
-static void delete_global(px_frame *f, px_qid q) {
-    if (px_map_pop(f->globals, px_qstr(q)) == PX_NULL) {
-        px_raise_name_error(q);
-    }
-}
-
-static px_val make_exception(px_val v) {
-    if (px_is_type_obj(v)) {
-        if (!px_issubclass((const px_type *)px_as_ptr(v), &px_type_BaseException)) {
-            px_raise_type_error("exceptions must derive from BaseException");
-        }
-        v = px_call(v, 0, NULL, PX_NULL);
-    }
-    if (!px_is_exception(v)) {
-        px_raise_type_error("exceptions must derive from BaseException");
-    }
-    return v;
-}
-
-static PX_NORETURN void do_raise(vm_ctx *ctx, size_t n, px_val exc, px_val cause) {
-    if (n == 0) {
-        if (px_st.handled_exc == PX_NULL || px_st.handled_exc == PX_NONE) {
-            px_raise_msg(&px_type_RuntimeError, "No active exception to reraise");
-        }
-        ctx->reraise = true;
-        px_raise(px_st.handled_exc);
-    }
-    exc = make_exception(exc);
-    if (n == 2) {
-        if (cause != PX_NONE) {
-            if (px_is_type_obj(cause)) {
-                cause = make_exception(cause);
-            } else if (!px_is_exception(cause)) {
-                px_raise_type_error("exception causes must derive from BaseException");
-            }
-        }
-        px_exc_set_cause(exc, cause);
-    }
-    px_raise(exc);
-}
-
-static void print_expr(px_val v) {
-    if (v == PX_NONE) {
-        return;
-    }
-    px_print(&px_out_stdout, v, PX_PRINT_REPR);
-    px_write(&px_out_stdout, "\n", 1);
-    px_st.repl_last = v;
-    px_map *bm = builtins_map();
-    if (!(bm->flags & PX_MAP_CONST)) {
-        px_map_set_q(bm, PX_Q(_), v);
-    }
-}
-
-static px_val build_map(size_t n, const px_val *items) {
-    px_val d = px_dict_new(n);
-    for (size_t i = 0; i < n; i++) {
-        px_dict_set(d, items[2 * i], items[2 * i + 1]);
-    }
-    return d;
-}
-
-/* UNPACK_EX: [seq] -> [after.., list, before..] written from `out` upwards. */
-static px_val *unpack_ex(px_val seq, size_t before, size_t after, px_val *sp) {
-    px_val list = px_list_from_iter(seq);
-    px_list *l = px_list_ptr(list);
-    size_t n = l->len;
-    if (n < before + after) {
-        px_raise_value_error("not enough values to unpack (expected at least %zu, got %zu)", before + after, n);
-    }
-    for (size_t i = 0; i < after; i++) {
-        *sp++ = l->items[n - 1 - i];
-    }
-    px_val mid = px_list_new(n - before - after, l->items + before);
-    *sp++ = mid;
-    for (size_t i = 0; i < before; i++) {
-        *sp++ = l->items[before - 1 - i];
-    }
-    return sp;
-}
-
-static void unpack_seq(px_val seq, size_t n, px_val *sp) {
-    px_val small[16];
-    px_val *out = n <= 16 ? small : px_gc_alloc(n * sizeof(px_val), 0);
-    px_unpack_sequence(seq, n, out);
-    for (size_t i = 0; i < n; i++) {
-        sp[i] = out[n - 1 - i];
-    }
-}
-
-/* The VM's own iterators over exact lists and tuples (FOR_ITER steps them inline). */
-typedef struct {
-    px_obj base;
-    px_val seq;
-    size_t index;
-} vm_seq_iter;
-
-static px_val seq_iter_next(px_val self) {
-    vm_seq_iter *it = px_as_ptr(self);
-    size_t len;
-    px_val *items = px_seq_items(it->seq, &len);
-    if (it->index < len) {
-        return items[it->index++];
-    }
-    it->seq = px_from_ptr(&px_empty_tuple);
-    return PX_NULL;
-}
-static px_val seq_iter_iter(px_val self) { return self; }
-
-static const px_type vm_type_list_iter = {
-    .base = {&px_type_type}, .name = PX_Q(list_iterator), .flags = PX_TF_ITERATOR,
-    .base_type = &px_type_object, .iter = seq_iter_iter, .next = seq_iter_next,
-};
-static const px_type vm_type_tuple_iter = {
-    .base = {&px_type_type}, .name = PX_Q(tuple_iterator), .flags = PX_TF_ITERATOR,
-    .base_type = &px_type_object, .iter = seq_iter_iter, .next = seq_iter_next,
-};
-
-static px_val get_iter(px_val v) {
-    if (px_is_type(v, &px_type_list) || px_is_type(v, &px_type_tuple)) {
-        vm_seq_iter *it = px_gc_alloc(sizeof *it, 0);
-        it->base.type = px_is_type(v, &px_type_list) ? &vm_type_list_iter : &vm_type_tuple_iter;
-        it->seq = v;
-        return px_from_ptr(it);
-    }
-    return px_iter(v);
-}
-
-/* BEFORE_WITH: [ctx] -> [bound __exit__, ctx.__enter__()] */
-static px_val *before_with(px_val mgr, px_val *sp, px_qid enter, px_qid exit) {
-    px_val ex = px_getattr_opt(mgr, exit);
-    px_val en[2];
-    if (ex == PX_NULL) {
-        px_raise_msg(&px_type_AttributeError, "%s", px_qstr_str(exit));
-    }
-    if (px_getattr_opt(mgr, enter) == PX_NULL) {
-        px_raise_msg(&px_type_AttributeError, "%s", px_qstr_str(enter));
-    }
-    px_load_method(mgr, enter, en);
-    px_val r = en[1] == PX_NULL ? px_call(en[0], 0, NULL, PX_NULL) : px_call(en[0], 1, &en[1], PX_NULL);
-    *sp++ = ex;
-    *sp++ = r;
-    return sp;
-}
-
-static px_val with_except(px_val exit, px_val exc) {
-    px_val args[3] = {px_from_ptr(px_type_of(exc)), exc, PX_NONE};
-    return px_call(exit, 3, args, PX_NULL);
-}
-
-static px_val call_ex(px_val f, px_val args, px_val kwargs, px_val *kwn_out, size_t *argc_out, px_val **argv_out) {
-    /* flatten f(*args, **kwargs) into argv + kwnames */
-    size_t npos;
-    px_val *pos = px_seq_items(args, &npos);
-    if (pos == NULL) {
-        px_val t = px_tuple_from_iter(args);
-        pos = px_tuple_ptr(t)->items;
-        npos = px_tuple_ptr(t)->len;
-    }
-    size_t nkw = 0;
-    px_map *m = NULL;
-    if (kwargs != PX_NULL) {
-        if (!px_is_dict(kwargs)) {
-            /* any mapping: copy through keys() */
-            px_val d = px_dict_new(0);
-            px_dict_update(d, kwargs, false);
-            kwargs = d;
-        }
-        m = px_dict_map(kwargs);
-        nkw = m->count;
-    }
-    px_val *argv = px_gc_alloc((npos + nkw + 1) * sizeof(px_val), 0);
-    memcpy(argv, pos, npos * sizeof(px_val));
-    px_val kwnames = PX_NULL;
-    if (nkw > 0) {
-        kwnames = px_tuple_new(nkw, NULL);
-        px_tuple *kt = px_tuple_ptr(kwnames);
-        size_t pos_i = 0, k = 0;
-        px_map_entry *e;
-        while ((e = px_map_next(m, &pos_i)) != NULL && k < nkw) {
-            if (!px_is_str(e->key)) {
-                px_raise_type_error("keywords must be strings");
-            }
-            kt->items[k] = e->key;
-            argv[npos + k] = e->value;
-            k++;
-        }
-    }
-    *kwn_out = kwnames;
-    *argc_out = npos;
-    *argv_out = argv;
-    return f;
-}
-
-/* A method found by LOAD_METHOD on a built-in type: cache it when the
- * type's dict is const (it can never change) and nothing per-instance
- * can shadow it. */
-static bool cacheable_builtin_type(const px_type *t) {
-    return !(t->flags & (PX_TF_HEAPTYPE | PX_TF_EXCEPTION)) && t != &px_type_module && t != &px_type_type &&
-           t != &px_type_function && t != &px_type_bound_method && t->getattr == NULL;
-}
-
-static const px_map_entry *builtin_method_entry(const px_type *t, px_qid q) {
-    for (; t != NULL; t = t->base_type) {
-        if (t->dict != NULL && (t->dict->flags & PX_MAP_CONST)) {
-            const px_map_entry *e = px_map_find(t->dict, px_qstr(q));
-            if (e != NULL) {
-                return e;
-            }
-        } else if (t->dict != NULL) {
-            return NULL;
-        }
-    }
-    return NULL;
-}
-
-static bool is_plain_instance_type(const px_type *t) {
-    if (!(t->flags & PX_TF_HEAPTYPE) || (t->flags & PX_TF_EXCEPTION)) {
-        return false;
-    }
-    const px_class *c = (const px_class *)t;
-    if (c->native_base == &px_type_type) {
-        return false;
-    }
-    /* no custom attribute protocol */
-    px_val ga = px_type_lookup(t, PX_Q(__getattribute__));
-    if (ga != PX_NULL && ga != px_type_lookup(&px_type_object, PX_Q(__getattribute__))) {
-        return false;
-    }
-    return true;
-}
-
-static void load_method_slow(px_val obj, px_qid q, px_val *dest, vm_cache *c) {
-    px_load_method(obj, q, dest);
-    if (c == NULL || dest[1] != obj) {
-        return;
-    }
-    const px_type *t = px_type_of(obj);
-    if (cacheable_builtin_type(t)) {
-        const px_map_entry *e = builtin_method_entry(t, q);
-        if (e != NULL && e->value == dest[0]) {
-            c->type = t;
-            c->entry = e;
-            c->entries = NULL;
-        }
-        return;
-    }
-    if (px_is_func(dest[0]) && is_plain_instance_type(t)) {
-        /* found in the class's own dict? (inherited methods are not cached) */
-        const px_class *cls = (const px_class *)t;
-        px_map_entry *e = px_map_find(&cls->attrs, px_qstr(q));
-        if (e != NULL && e->value == dest[0]) {
-            c->type = t;
-            c->entry = NULL;
-            c->entries = cls->attrs.entries;
-            c->index = (uint32_t)(e - cls->attrs.entries);
-        }
-    }
-}
-
-/* LOAD_METHOD cache hit test; fills dest on success. */
-static inline bool load_method_cached(px_val obj, px_qid q, px_val *dest, const vm_cache *c) {
-    const px_type *t = px_type_of(obj);
-    if (c->type != t) {
-        return false;
-    }
-    if (c->entry != NULL) {
-        dest[0] = c->entry->value;
-        dest[1] = obj;
-        return true;
-    }
-    const px_class *cls = (const px_class *)t;
-    if (cls->attrs.entries != c->entries || c->index >= cls->attrs.used ||
-        cls->attrs.entries[c->index].key != px_qstr(q)) {
-        return false;
-    }
-    px_val m = cls->attrs.entries[c->index].value;
-    if (!px_is_func(m)) {
-        return false;
-    }
-    px_instance *inst = px_as_ptr(obj);
-    if (inst->dict.count > 0 && px_map_get_q(&inst->dict, q) != PX_NULL) {
-        return false;
-    }
-    dest[0] = m;
-    dest[1] = obj;
-    return true;
-}
-
-/* LOAD_ATTR / STORE_ATTR on an attribute held in an instance's own dict,
- * when the class chain has nothing of that name (so no descriptor can take
- * precedence) and no custom attribute hooks. */
-static bool instance_attr_cacheable(px_val obj, px_qid q, bool store) {
-    const px_type *t = px_type_of(obj);
-    if (!is_plain_instance_type(t) || px_type_lookup(t, q) != PX_NULL) {
-        return false;
-    }
-    if (store) {
-        px_val sa = px_type_lookup(t, PX_Q(__setattr__));
-        if (sa != PX_NULL && sa != px_type_lookup(&px_type_object, PX_Q(__setattr__))) {
-            return false;
-        }
-    }
-    return true;
-}
-
-static px_val load_attr_slow(px_val obj, px_qid q, vm_cache *c) {
-    px_val v = px_getattr(obj, q);
-    if (c == NULL || !px_is_obj(obj)) {
-        return v;
-    }
-    const px_type *t = px_type_of(obj);
-    if (t->flags & PX_TF_HEAPTYPE) {
-        px_instance *inst = px_as_ptr(obj);
-        if (c->type != t || c->epoch != px_vm_class_epoch) {
-            if (!instance_attr_cacheable(obj, q, false)) {
-                return v;
-            }
-            c->type = t;
-            c->entry = NULL;
-            c->entries = NULL;
-            c->epoch = px_vm_class_epoch;
-        }
-        px_map_entry *e = px_map_find(&inst->dict, px_qstr(q));
-        if (e != NULL) {
-            c->index = (uint32_t)(e - inst->dict.entries);
-        }
-    } else if (t == &px_type_module) {
-        px_map *g = ((px_module *)px_as_ptr(obj))->globals;
-        if (!(g->flags & PX_MAP_CONST)) {
-            px_map_entry *e = px_map_find(g, px_qstr(q));
-            if (e != NULL && e->value == v) {
-                c->type = px_as_ptr(obj); /* the module itself */
-                c->entry = NULL;
-                c->entries = NULL;
-                c->index = (uint32_t)(e - g->entries);
-            }
-        }
-    }
-    return v;
-}
-
-/* A hit needs the cached type (its class chain known to lack the name,
- * checked by the epoch) and the name in the instance dict: at the cached
- * index, or found by one lookup. */
-static inline bool load_attr_cached(px_val obj, px_qid q, px_val *out, vm_cache *c) {
-    if (!px_is_obj(obj)) {
-        return false;
-    }
-    const px_type *t = px_type_of(obj);
-    px_map *m;
-    if (c->type == t) {
-        if (c->epoch != px_vm_class_epoch) {
-            return false;
-        }
-        m = &((px_instance *)px_as_ptr(obj))->dict;
-        if (c->index < m->used && m->entries[c->index].key == px_qstr(q)) {
-            *out = m->entries[c->index].value;
-            return true;
-        }
-        px_map_entry *e = px_map_find(m, px_qstr(q));
-        if (e == NULL) {
-            return false;
-        }
-        c->index = (uint32_t)(e - m->entries);
-        *out = e->value;
-        return true;
-    }
-    if (c->type == px_as_ptr(obj) && t == &px_type_module) {
-        m = ((px_module *)px_as_ptr(obj))->globals;
-        if (c->index < m->used && m->entries[c->index].key == px_qstr(q)) {
-            *out = m->entries[c->index].value;
-            return true;
-        }
-    }
-    return false;
-}
-
-static void store_attr_slow(px_val obj, px_qid q, px_val v, vm_cache *c) {
-    if (px_is_type_obj(obj)) {
-        px_vm_class_epoch++;
-    }
-    px_setattr(obj, q, v);
-    if (c == NULL || !px_is_obj(obj)) {
-        return;
-    }
-    const px_type *t = px_type_of(obj);
-    if ((t->flags & PX_TF_HEAPTYPE) && instance_attr_cacheable(obj, q, true)) {
-        px_instance *inst = px_as_ptr(obj);
-        px_map_entry *e = px_map_find(&inst->dict, px_qstr(q));
-        c->type = t;
-        c->entry = NULL;
-        c->entries = NULL;
-        c->index = e != NULL ? (uint32_t)(e - inst->dict.entries) : UINT32_MAX;
-        c->epoch = px_vm_class_epoch;
-    }
-}
-
-/* The cached type has no descriptor or __setattr__ for the name (epoch
- * checked), so the store goes straight into the instance dict. */
-static inline bool store_attr_cached(px_val obj, px_qid q, px_val v, vm_cache *c) {
-    if (!px_is_obj(obj) || c->type != px_type_of(obj) || c->epoch != px_vm_class_epoch) {
-        return false;
-    }
-    px_map *m = &((px_instance *)px_as_ptr(obj))->dict;
-    if (c->index < m->used && m->entries[c->index].key == px_qstr(q)) {
-        m->entries[c->index].value = v;
-        return true;
-    }
-    px_map_set_q(m, q, v);
-    return true;
-}
 
 /* Direct calls of simple built-ins (no keywords, exact arity). */
 static inline px_val call_builtin_fast(const px_builtin *b, size_t argc, const px_val *argv, bool *done) {
@@ -1183,18 +178,6 @@ static inline px_val call_builtin_fast(const px_builtin *b, size_t argc, const p
     return PX_NULL;
 }
 
-static void check_pending(void) {
-    px_port_poll();
-    px_val e = px_st.pending_exc;
-    if (e != PX_NULL) {
-        px_st.pending_exc = PX_NULL;
-        px_raise(e);
-    }
-}
-
-static px_val import_name(px_frame *f, px_qid q, px_val fromlist, px_val level) {
-    return px_import(px_qstr(q), fromlist, px_is_small(level) ? px_small_get(level) : 0, f->globals);
-}
 
 /* ---- the loop ---------------------------------------------------------- */
 
@@ -1239,7 +222,7 @@ static px_val import_name(px_frame *f, px_qid q, px_val fromlist, px_val level) 
 #define DISPATCH() goto dispatch
 #endif
 
-static inline bool is_numeric_pair(px_val a, px_val b, double *x, double *y) {
+PX_VM_INLINE bool is_numeric_pair(px_val a, px_val b, double *x, double *y) {
     if (px_is_float(a)) {
         *x = px_float_get(a);
         if (px_is_float(b)) {
@@ -1260,8 +243,9 @@ static inline bool is_numeric_pair(px_val a, px_val b, double *x, double *y) {
     return false;
 }
 
+
 /* The small-int fast path of BINARY_OP; PX_NULL when it does not apply. */
-static inline px_val int_binop_fast(unsigned op, px_int x, px_int y) {
+PX_VM_INLINE px_val int_binop_fast(unsigned op, px_int x, px_int y) {
     int64_t a = x, b = y, z;
     switch (op) {
     case PX_BINOP_ADD:
@@ -1335,7 +319,7 @@ static inline px_val int_binop_fast(unsigned op, px_int x, px_int y) {
     return px_small_fits(z) ? px_small((px_int)z) : PX_NULL;
 }
 
-static inline px_val float_binop_fast(unsigned op, double x, double y) {
+PX_VM_INLINE px_val float_binop_fast(unsigned op, double x, double y) {
     switch (op) {
     case PX_BINOP_ADD:
         return px_float(x + y);
@@ -1378,13 +362,13 @@ static inline int compare_floats(unsigned op, double x, double y) {
     }
 }
 
-static int run(vm_ctx *ctx) {
+static int run(px_vm_ctx *ctx) {
     px_frame *f = ctx->frame;
     px_code *co;
     const uint8_t *ip;
     px_val *sp, *L, *consts;
     px_qid *names;
-    vm_cache *caches;
+    px_vm_cache *caches;
     /* operands of the shared call path */
     px_val callee, kwnames;
     const px_val *argv;
@@ -1493,7 +477,7 @@ dispatch: {
         READ_U(i);
         px_val v = L[i];
         if (PX_UNLIKELY(v == PX_NULL)) {
-            raise_unbound_local(co, i);
+            px_vm_raise_unbound_local(co, i);
         }
         PUSH(v);
         DISPATCH();
@@ -1508,7 +492,7 @@ dispatch: {
         uint32_t i;
         READ_U(i);
         if (L[i] == PX_NULL) {
-            raise_unbound_local(co, i);
+            px_vm_raise_unbound_local(co, i);
         }
         L[i] = PX_NULL;
         DISPATCH();
@@ -1518,7 +502,7 @@ dispatch: {
         READ_U(i);
         px_val v = ((px_cell *)px_as_ptr(f->cells[i]))->value;
         if (PX_UNLIKELY(v == PX_NULL)) {
-            raise_unbound_deref(co, i);
+            px_vm_raise_unbound_deref(co, i);
         }
         PUSH(v);
         DISPATCH();
@@ -1534,7 +518,7 @@ dispatch: {
         READ_U(i);
         px_cell *c = px_as_ptr(f->cells[i]);
         if (c->value == PX_NULL) {
-            raise_unbound_deref(co, i);
+            px_vm_raise_unbound_deref(co, i);
         }
         c->value = PX_NULL;
         DISPATCH();
@@ -1549,11 +533,11 @@ dispatch: {
         uint32_t a, b;
         READ_U(a);
         READ_U(b);
-        px_val v = ns_load(f, names[a]);
+        px_val v = px_vm_ns_load(f, names[a]);
         if (v == PX_NULL) {
             v = ((px_cell *)px_as_ptr(f->cells[b]))->value;
             if (v == PX_NULL) {
-                raise_unbound_deref(co, b);
+                px_vm_raise_unbound_deref(co, b);
             }
         }
         PUSH(v);
@@ -1562,21 +546,21 @@ dispatch: {
     TARGET(LOAD_NAME) {
         uint32_t a;
         READ_U(a);
-        px_val v = load_name(f, names[a]);
+        px_val v = px_vm_load_name(f, names[a]);
         PUSH(v);
         DISPATCH();
     }
     TARGET(STORE_NAME) {
         uint32_t a;
         READ_U(a);
-        store_name(f, names[a], sp[-1]);
+        px_vm_store_name(f, names[a], sp[-1]);
         sp--;
         DISPATCH();
     }
     TARGET(DELETE_NAME) {
         uint32_t a;
         READ_U(a);
-        delete_name(f, names[a]);
+        px_vm_delete_name(f, names[a]);
         DISPATCH();
     }
     TARGET(LOAD_GLOBAL) {
@@ -1585,12 +569,12 @@ dispatch: {
         READ_U(b);
         px_qid q = names[a];
         px_map *g = f->globals;
-        vm_cache *c = caches ? &caches[b] : NULL;
+        px_vm_cache *c = caches ? &caches[b] : NULL;
         px_val v;
         if (c != NULL && c->index < g->used && g->entries[c->index].key == px_qstr(q)) {
             v = g->entries[c->index].value;
         } else {
-            v = load_global_slow(g, q, c);
+            v = px_vm_load_global_slow(g, q, c);
         }
         PUSH(v);
         DISPATCH();
@@ -1605,7 +589,7 @@ dispatch: {
     TARGET(DELETE_GLOBAL) {
         uint32_t a;
         READ_U(a);
-        delete_global(f, names[a]);
+        px_vm_delete_global(f, names[a]);
         DISPATCH();
     }
     TARGET(LOAD_ATTR) {
@@ -1613,9 +597,9 @@ dispatch: {
         READ_U(a);
         READ_U(b);
         px_val obj = sp[-1], v;
-        vm_cache *c = caches ? &caches[b] : NULL;
-        if (c == NULL || !load_attr_cached(obj, names[a], &v, c)) {
-            v = load_attr_slow(obj, names[a], c);
+        px_vm_cache *c = caches ? &caches[b] : NULL;
+        if (c == NULL || !px_vm_load_attr_cached(obj, names[a], &v, c)) {
+            v = px_vm_load_attr_slow(obj, names[a], c);
         }
         sp[-1] = v;
         DISPATCH();
@@ -1625,9 +609,9 @@ dispatch: {
         READ_U(a);
         READ_U(b);
         px_val obj = sp[-1], v = sp[-2];
-        vm_cache *c = caches ? &caches[b] : NULL;
-        if (c == NULL || !store_attr_cached(obj, names[a], v, c)) {
-            store_attr_slow(obj, names[a], v, c);
+        px_vm_cache *c = caches ? &caches[b] : NULL;
+        if (c == NULL || !px_vm_store_attr_cached(obj, names[a], v, c)) {
+            px_vm_store_attr_slow(obj, names[a], v, c);
         }
         sp -= 2;
         DISPATCH();
@@ -1649,9 +633,9 @@ dispatch: {
         READ_U(b);
         px_val obj = sp[-1];
         px_val dest[2];
-        vm_cache *c = caches ? &caches[b] : NULL;
-        if (c == NULL || !load_method_cached(obj, names[a], dest, c)) {
-            load_method_slow(obj, names[a], dest, c);
+        px_vm_cache *c = caches ? &caches[b] : NULL;
+        if (c == NULL || !px_vm_load_method_cached(obj, names[a], dest, c)) {
+            px_vm_load_method_slow(obj, names[a], dest, c);
         }
         sp[-1] = dest[0];
         sp[0] = dest[1];
@@ -1718,7 +702,7 @@ dispatch: {
         DISPATCH();
     }
     TARGET(LOAD_BUILD_CLASS) {
-        PUSH(load_builtin(PX_Q(__build_class__)));
+        PUSH(px_vm_load_builtin(PX_Q(__build_class__)));
         DISPATCH();
     }
     TARGET(UNARY_OP) {
@@ -1770,6 +754,17 @@ dispatch: {
         } else {
             r = px_binary((px_binop)op, a, b);
         }
+        /* a conditional jump on the result: take it here without pushing */
+        if (px_is_bool(r) && (*ip == PX_OP_POP_JUMP_IF_FALSE || *ip == PX_OP_POP_JUMP_IF_TRUE)) {
+            bool when = *ip == PX_OP_POP_JUMP_IF_TRUE;
+            ip++;
+            uint32_t t = READ_J();
+            sp -= 2;
+            if ((r == PX_TRUE) == when) {
+                ip = co->code + t;
+            }
+            DISPATCH();
+        }
         sp[-2] = r;
         sp--;
         DISPATCH();
@@ -1817,7 +812,7 @@ dispatch: {
     TARGET(BUILD_MAP) {
         uint32_t n;
         READ_U(n);
-        px_val d = build_map(n, sp - 2 * n);
+        px_val d = px_vm_build_map(n, sp - 2 * n);
         sp -= 2 * n;
         PUSH(d);
         DISPATCH();
@@ -1885,7 +880,7 @@ dispatch: {
         uint32_t i;
         READ_U(i);
         px_val v = POP();
-        px_dict_update(sp[-(ptrdiff_t)i], v, true);
+        px_vm_dict_merge(sp[-(ptrdiff_t)i], v, sp[-(ptrdiff_t)i - 2]);
         DISPATCH();
     }
     TARGET(LIST_TO_TUPLE) {
@@ -1939,7 +934,7 @@ dispatch: {
                 sp[i] = items[n - 1 - i];
             }
         } else {
-            unpack_seq(seq, n, sp);
+            px_vm_unpack_seq(seq, n, sp);
         }
         sp += n;
         DISPATCH();
@@ -1949,14 +944,14 @@ dispatch: {
         READ_U(a);
         READ_U(b);
         px_val seq = POP();
-        sp = unpack_ex(seq, a, b, sp);
+        sp = px_vm_unpack_ex(seq, a, b, sp);
         DISPATCH();
     }
     TARGET(JUMP) {
         uint32_t t = READ_J();
         const uint8_t *target = co->code + t;
         if (target < ip && PX_UNLIKELY(px_st.pending)) {
-            check_pending();
+            px_vm_check_pending();
         }
         ip = target;
         DISPATCH();
@@ -2012,7 +1007,7 @@ dispatch: {
         DISPATCH();
     }
     TARGET(GET_ITER) {
-        sp[-1] = get_iter(sp[-1]);
+        sp[-1] = px_vm_get_iter(sp[-1]);
         DISPATCH();
     }
     TARGET(FOR_ITER) {
@@ -2029,8 +1024,8 @@ dispatch: {
                 DISPATCH();
             }
             v = PX_NULL;
-        } else if (ty == &vm_type_list_iter || ty == &vm_type_tuple_iter) {
-            vm_seq_iter *s = px_as_ptr(it);
+        } else if (ty == &px_vm_type_list_iter || ty == &px_vm_type_tuple_iter) {
+            px_vm_seq_iter *s = px_as_ptr(it);
             size_t len;
             px_val *items = px_seq_items(s->seq, &len);
             if (s->index < len) {
@@ -2060,7 +1055,7 @@ dispatch: {
         }
         px_frame *back = f->back;
         px_st.depth--;
-        fs_pop(f);
+        px_vm_fs_pop(f);
         f = back;
         ctx->frame = f;
         px_st.frame = f;
@@ -2159,7 +1154,7 @@ dispatch: {
         }
         px_val args = POP();
         px_val *av;
-        callee = call_ex(sp[-1], args, kw, &kwnames, &argc, &av);
+        callee = px_vm_call_ex(sp[-1], args, kw, &kwnames, &argc, &av);
         argv = av;
         npop = 1;
         if (px_is_type(callee, &px_type_bound_method)) {
@@ -2167,7 +1162,9 @@ dispatch: {
             size_t nkw = kwnames == PX_NULL ? 0 : px_tuple_ptr(kwnames)->len;
             px_val *nv = px_gc_alloc((argc + nkw + 1) * sizeof(px_val), 0);
             nv[0] = bm->self;
-            memcpy(nv + 1, argv, (argc + nkw) * sizeof(px_val));
+            if (argc + nkw) {
+                memcpy(nv + 1, argv, (argc + nkw) * sizeof(px_val));
+            }
             argv = nv;
             argc++;
             callee = bm->func;
@@ -2191,7 +1188,7 @@ dispatch: {
         px_val fnv = px_func_new(code, f->globals, defs, kwdefs, closure);
         px_vm_func *vf = px_as_ptr(fnv);
         if (co->flags & PX_CODE_CLASSBODY) {
-            vf->classname = ns_load(f, PX_Q(__qualname__));
+            vf->classname = px_vm_ns_load(f, PX_Q(__qualname__));
         } else if (f->func != NULL) {
             vf->parent = px_from_ptr(f->func);
         }
@@ -2208,7 +1205,7 @@ dispatch: {
         if (n >= 1) {
             exc = POP();
         }
-        do_raise(ctx, n, exc, cause);
+        px_vm_do_raise(ctx, n, exc, cause);
     }
     TARGET(RERAISE) {
         px_val exc = POP();
@@ -2233,11 +1230,11 @@ dispatch: {
     }
     TARGET(BEFORE_WITH) {
         px_val mgr = POP();
-        sp = before_with(mgr, sp, PX_Q(__enter__), PX_Q(__exit__));
+        sp = px_vm_before_with(mgr, sp, PX_Q(__enter__), PX_Q(__exit__));
         DISPATCH();
     }
     TARGET(WITH_EXCEPT_START) {
-        px_val r = with_except(sp[-3], sp[-1]);
+        px_val r = px_vm_with_except(sp[-3], sp[-1]);
         PUSH(r);
         DISPATCH();
     }
@@ -2299,7 +1296,7 @@ dispatch: {
     }
     TARGET(BEFORE_ASYNC_WITH) {
         px_val mgr = POP();
-        sp = before_with(mgr, sp, PX_Q(__aenter__), PX_Q(__aexit__));
+        sp = px_vm_before_with(mgr, sp, PX_Q(__aenter__), PX_Q(__aexit__));
         sp[-1] = px_vm_get_awaitable(sp[-1]);
         DISPATCH();
     }
@@ -2307,7 +1304,7 @@ dispatch: {
         uint32_t a;
         READ_U(a);
         px_val fromlist = sp[-1], level = sp[-2];
-        px_val m = import_name(f, names[a], fromlist, level);
+        px_val m = px_vm_import_name(f, names[a], fromlist, level);
         sp -= 2;
         PUSH(m);
         DISPATCH();
@@ -2330,7 +1327,7 @@ dispatch: {
     }
     TARGET(PRINT_EXPR) {
         px_val v = POP();
-        print_expr(v);
+        px_vm_print_expr(v);
         DISPATCH();
     }
 
@@ -2343,14 +1340,14 @@ dispatch: {
 
 do_call:
     if (PX_UNLIKELY(px_st.pending)) {
-        check_pending();
+        px_vm_check_pending();
     }
     if (px_is_func(callee)) {
         px_func *fn = px_as_ptr(callee);
-        if (PX_LIKELY(!(fn->code->flags & GEN_FLAGS))) {
+        if (PX_LIKELY(!(fn->code->flags & PX_VM_GEN_FLAGS))) {
             f->sp = sp - npop;
             f->ip = ip; /* resume after the call's operands */
-            px_frame *nf = push_frame(fn, argc, argv, kwnames);
+            px_frame *nf = px_vm_push_frame(fn, argc, argv, kwnames);
             nf->back = f;
             f = nf;
             ctx->frame = f;
@@ -2358,7 +1355,7 @@ do_call:
             LOAD_FRAME();
             DISPATCH();
         }
-        px_val g = make_generator(fn, argc, argv, kwnames);
+        px_val g = px_vm_make_generator(fn, argc, argv, kwnames);
         sp -= npop;
         PUSH(g);
         DISPATCH();

@@ -22,3 +22,5 @@ m = {big: "b", 2**70 + 1: "c"}
 print(m[2**70], m[big + 1], float(2**70) in m)
 n = {"": "empty", "é": "e-acute", "日本": "jp"}
 print(n[""], n["é"], n["日" + "本"])
+print({10**20: 1}.get(1e20), {2**49: 2}.get(float(2**49)), {float(2**60): 3}.get(2**60), {-2**55: 4}.get(-float(2**55)))
+print({0.5: 1}.get(0.5), {1e300: 5}.get(1e300), {float("inf"): 6}.get(float("inf")), 2**49 in {2.0**49}, (2**49,) in {(2.0**49,)})

@@ -1,16 +1,21 @@
 # asking for far too much memory raises MemoryError, and the program goes on
+import sys
+
+# more than any heap can give (four of them certainly), yet a small int
+huge = 2**40 if sys.maxsize > 2**32 else 2**30 - 1
+
 try:
-    x = bytearray(2**40)
+    x = [bytearray(huge) for i in range(4)]
 except MemoryError:
     print("MemoryError bytearray")
 
 try:
-    x = [0] * (2**40)
+    x = [0] * huge
 except MemoryError:
     print("MemoryError list")
 
 try:
-    x = "ab" * (2**40)
+    x = "ab" * huge
 except (MemoryError, OverflowError) as e:
     print("error for str repeat")
 

@@ -65,3 +65,9 @@ print(next(e), list(e), iter(e) is e)
 m = map(int, "12")
 print(iter(m) is m, type(e).__name__, type(m).__name__, type(zip()).__name__, type(filter(None, [])).__name__)
 print(isinstance(e, enumerate), isinstance(zip(), zip))
+def stopper():
+    n[0] += 1
+    if n[0] > 6:
+        raise StopIteration
+    return n[0]
+print(list(iter(stopper, 100)))

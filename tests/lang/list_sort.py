@@ -48,3 +48,9 @@ except TypeError as e:
     print("TypeError")
 x = [1, 2, 3]
 print(x.sort(), x)
+# presorted and reversed inputs (fast paths) keep stability
+asc = [(i // 3, i) for i in range(60)]
+print(sorted(asc, key=lambda p: p[0]) == asc, sorted(asc, key=lambda p: p[0], reverse=True)[:5])
+desc = [(i // 3, i) for i in range(60, 0, -1)]
+print(sorted(desc, key=lambda p: p[0])[:5], sorted(desc, key=lambda p: p[0], reverse=True)[:5])
+print(sorted(range(50, 0, -1))[:5], sorted(range(50), reverse=True)[:5], sorted([2, 1, 1, 0]), sorted([1, 1]))

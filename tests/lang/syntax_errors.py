@@ -66,3 +66,10 @@ try:
     exec('def f():\n    return 1 +\n')
 except SyntaxError as e:
     print('exec', type(e).__name__, e.lineno)
+check('[a b]')
+check('f(a, b c=1)')
+check("f'{a b}'")
+check('{1: 2 3: 4}')
+check("f(x 'a')")
+check('print "hello"')
+check('x = 1 +\\\n')

@@ -29,7 +29,7 @@ static const char *tokens(const char *src) {
     for (size_t i = 0; i + 1 < n; i++) {
         const char *s;
         switch (t[i].type) {
-        case PX_TOK_NAME: s = px_qstr_str(px_qstr_get(t[i].value)); break;
+        case PX_TOK_NAME: s = px_qstr_str(px_qstr_get(t[i].u.value)); break;
         case PX_TOK_NUMBER: s = "#"; break;
         case PX_TOK_STRING: s = "$"; break;
         case PX_TOK_NEWLINE: s = "NL"; break;

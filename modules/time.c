@@ -1,0 +1,164 @@
+/* The time module (MicroPython flavour): sleeping, wrapping tick counters,
+ * wall-clock seconds, and UTC calendar conversion. */
+#include <math.h>
+
+#include "runtime.h"
+
+/* Tick counters wrap at 2**30 so they stay small ints on every target. */
+#define TICKS_PERIOD ((px_int)1 << 30)
+#define TICKS_MAX (TICKS_PERIOD - 1)
+
+static px_val time_sleep(px_val secs) {
+    double s = px_float_of(secs);
+    if (s < 0) {
+        px_raise_value_error("sleep length must be non-negative");
+    }
+    px_port_sleep_us((uint64_t)(s * 1e6));
+    return PX_NONE;
+}
+
+static px_val sleep_units(px_val n, uint64_t scale) {
+    px_int v = px_index(n);
+    if (v > 0) {
+        px_port_sleep_us((uint64_t)v * scale);
+    }
+    return PX_NONE;
+}
+static px_val time_sleep_ms(px_val n) {
+    return sleep_units(n, 1000);
+}
+static px_val time_sleep_us(px_val n) {
+    return sleep_units(n, 1);
+}
+
+static px_val time_ticks_ms(void) {
+    return px_small((px_int)(px_port_ticks_ms() & TICKS_MAX));
+}
+static px_val time_ticks_us(void) {
+    return px_small((px_int)(px_port_ticks_us() & TICKS_MAX));
+}
+
+/* Signed difference a - b of two tick values, in (-PERIOD/2, PERIOD/2]. */
+static px_val time_ticks_diff(px_val a, px_val b) {
+    px_int d = (px_index(a) - px_index(b) + TICKS_PERIOD / 2) & TICKS_MAX;
+    return px_small(d - TICKS_PERIOD / 2);
+}
+
+static px_val time_ticks_add(px_val t, px_val delta) {
+    return px_small((px_index(t) + px_index(delta)) & TICKS_MAX);
+}
+
+static px_val time_time(void) {
+    return px_float((double)px_port_time_ns() / 1e9);
+}
+
+static px_val time_time_ns(void) {
+    return px_int_from_i64(px_port_time_ns());
+}
+
+/* ---- calendar (proleptic Gregorian, UTC) */
+
+/* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
+static int64_t days_from_civil(int64_t y, int64_t m, int64_t d) {
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(int64_t z, int64_t *y, int64_t *m, int64_t *d) {
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = yoe + era * 400 + (*m <= 2);
+}
+
+/* gmtime([secs]) -> (year, month, mday, hour, minute, second, weekday, yearday) */
+static px_val time_gmtime(size_t argc, const px_val *argv) {
+    int64_t secs;
+    if (argc == 0 || argv[0] == PX_NONE) {
+        secs = px_port_time_ns() / 1000000000;
+    } else {
+        double f = floor(px_float_of(argv[0]));
+        if (!(f > -1e15 && f < 1e15)) {
+            px_raise_overflow("timestamp out of range");
+        }
+        secs = (int64_t)f;
+    }
+    int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+    int64_t rem = secs - days * 86400;
+    int64_t y, m, d;
+    civil_from_days(days, &y, &m, &d);
+    int64_t wday = ((days % 7) + 7 + 3) % 7; /* 1970-01-01 was a Thursday; Monday = 0 */
+    int64_t yday = days - days_from_civil(y, 1, 1) + 1;
+    px_val items[8] = {px_int_from_i64(y), px_small(m), px_small(d), px_small(rem / 3600),
+                       px_small(rem / 60 % 60), px_small(rem % 60), px_small(wday), px_small(yday)};
+    return px_tuple_new(8, items);
+}
+
+/* mktime((year, month, mday, hour, minute, second, ...)) -> seconds (UTC) */
+static px_val time_mktime(px_val t) {
+    px_val v[6];
+    size_t n;
+    px_val *items = px_seq_items(t, &n);
+    if (items == NULL || n < 6) {
+        px_raise_type_error("mktime needs a tuple of at least 6 integers");
+    }
+    int64_t f[6];
+    for (size_t i = 0; i < 6; i++) {
+        v[i] = items[i];
+        f[i] = px_int_to_i64(v[i]);
+        /* keep the arithmetic below far from int64 overflow */
+        if (f[i] > 100000000000ll || f[i] < -100000000000ll) {
+            px_raise_overflow("mktime argument out of range");
+        }
+    }
+    int64_t y = f[0], mo = f[1];
+    /* normalise the month so that out-of-range values carry into the year */
+    y += (mo - 1 >= 0 ? (mo - 1) / 12 : -((12 - mo) / 12));
+    mo = ((mo - 1) % 12 + 12) % 12 + 1;
+    int64_t days = days_from_civil(y, mo, 1) + f[2] - 1;
+    int64_t secs = days * 86400 + f[3] * 3600 + f[4] * 60 + f[5];
+    return px_int_from_i64(secs);
+}
+
+static PX_FUN1(time_sleep_obj, sleep, time_sleep);
+static PX_FUN1(time_sleep_ms_obj, sleep_ms, time_sleep_ms);
+static PX_FUN1(time_sleep_us_obj, sleep_us, time_sleep_us);
+static PX_FUN0(time_ticks_ms_obj, ticks_ms, time_ticks_ms);
+static PX_FUN0(time_ticks_us_obj, ticks_us, time_ticks_us);
+static PX_FUN0(time_ticks_cpu_obj, ticks_cpu, time_ticks_us);
+static PX_FUN2(time_ticks_diff_obj, ticks_diff, time_ticks_diff);
+static PX_FUN2(time_ticks_add_obj, ticks_add, time_ticks_add);
+static PX_FUN0(time_time_obj, time, time_time);
+static PX_FUN0(time_time_ns_obj, time_ns, time_time_ns);
+static PX_FUNV(time_gmtime_obj, gmtime, 0, 1, time_gmtime);
+static PX_FUNV(time_localtime_obj, localtime, 0, 1, time_gmtime);
+static PX_FUN1(time_mktime_obj, mktime, time_mktime);
+
+/* Sorted by name bytes. localtime is UTC: the core knows no time zones. */
+static const px_map_entry time_table[] = {
+    PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(time))),
+    PX_ENTRY_OBJ(gmtime, &time_gmtime_obj),
+    PX_ENTRY_OBJ(localtime, &time_localtime_obj),
+    PX_ENTRY_OBJ(mktime, &time_mktime_obj),
+    PX_ENTRY_OBJ(sleep, &time_sleep_obj),
+    PX_ENTRY_OBJ(sleep_ms, &time_sleep_ms_obj),
+    PX_ENTRY_OBJ(sleep_us, &time_sleep_us_obj),
+    PX_ENTRY_OBJ(ticks_add, &time_ticks_add_obj),
+    PX_ENTRY_OBJ(ticks_cpu, &time_ticks_cpu_obj),
+    PX_ENTRY_OBJ(ticks_diff, &time_ticks_diff_obj),
+    PX_ENTRY_OBJ(ticks_ms, &time_ticks_ms_obj),
+    PX_ENTRY_OBJ(ticks_us, &time_ticks_us_obj),
+    PX_ENTRY_OBJ(time, &time_time_obj),
+    PX_ENTRY_OBJ(time_ns, &time_time_ns_obj),
+};
+static PX_CONST_MAP(time_globals, time_table);
+PX_MODULE(px_module_time, time_globals);
