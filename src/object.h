@@ -258,11 +258,9 @@ static inline const px_type *px_type_of(px_val v) {
     if (px_is_qstr(v)) {
         return &px_type_str;
     }
-#if PX_NANBOX
-    if (px_is_float(v)) {
+    if (px_is_float_imm(v)) {
         return &px_type_float;
     }
-#endif
     switch (v) {
     case PX_NONE:
         return &px_type_none;

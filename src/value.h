@@ -34,14 +34,25 @@
 
 typedef uint32_t px_qid; /* interned string number */
 
+/* What other code may know: the width of px_int (PX_INT_BITS, PX_INT_MIN,
+ * PX_INT_MAX), the small-int range, and whether floats are boxed objects
+ * (PX_BOXED_FLOATS; then objects/float.c provides px_is_float and friends). */
 #if PX_NANBOX
 typedef uint64_t px_val;
 typedef int64_t px_int; /* holds any small int and then some */
 #define PX_SMALL_BITS 50
+#define PX_INT_BITS 64
+#define PX_INT_MIN INT64_MIN
+#define PX_INT_MAX INT64_MAX
+#define PX_BOXED_FLOATS 0
 #else
 typedef uint32_t px_val;
 typedef int32_t px_int;
 #define PX_SMALL_BITS 31
+#define PX_INT_BITS 32
+#define PX_INT_MIN INT32_MIN
+#define PX_INT_MAX INT32_MAX
+#define PX_BOXED_FLOATS 1
 #endif
 
 #define PX_SMALL_MIN (-((px_int)1 << (PX_SMALL_BITS - 1)))
@@ -123,6 +134,17 @@ double px_float_get(px_val v);
 px_val px_float(double d); /* allocates */
 
 #endif
+
+/* A float held in the value itself (never true with boxed floats): a
+ * cheap test for fast paths that must not touch memory. */
+static inline bool px_is_float_imm(px_val v) {
+#if PX_BOXED_FLOATS
+    (void)v;
+    return false;
+#else
+    return px_is_float(v);
+#endif
+}
 
 static inline bool px_small_fits(int64_t i) { return i >= PX_SMALL_MIN && i <= PX_SMALL_MAX; }
 static inline void *px_as_ptr(px_val v) { return (void *)(uintptr_t)v; }

@@ -9,7 +9,8 @@ Language tests (tests/lang/*.py) run with our `micropython` and are compared
 with CPython 3 (`python3`) running the same file, or with the file's .exp
 when there is one (where MicroPython differs on purpose, or CPython 3.11
 lacks the feature). Compared: stdout, and for a script ending in an
-uncaught exception, the exception line (the last line of stderr).
+uncaught exception, the exception line (the last line of stderr). Where a
+NAME.err file exists, stderr must equal it exactly (traceback format).
 
 The last line printed is `N passed, N failed` (plus `, N skipped`); the exit
 status is non-zero if anything failed.
@@ -174,6 +175,13 @@ def check_one(name, binary, timeout, cache):
         problems.append(f"exception: {exc!r}\nexpected:  {exp_exc!r}")
     if status != 0 and exp_status == 0:
         problems.append("stderr:\n" + "\n".join(err.splitlines()[-12:]))
+    errfile = path[:-3] + ".err"
+    if os.path.exists(errfile):
+        with open(errfile, encoding="utf-8") as f:
+            want = f.read()
+        if err != want:
+            diff = difflib.unified_diff(want.splitlines(), err.splitlines(), "expected stderr", "got", lineterm="", n=1)
+            problems.append("\n".join(list(diff)[:40]))
     if "runtime error:" in err or "AddressSanitizer" in err:
         problems.append("sanitizer:\n" + "\n".join(err.splitlines()[:20]))
     return name, "\n".join(problems)

@@ -6,7 +6,7 @@
  *   U  one unsigned LEB128 varint
  *   UU two varints
  *   S  one signed varint (zigzag: 0,-1,1,-2,... -> 0,1,2,3,...)
- *   J  a jump target: 2 bytes, little-endian, absolute offset in `code`
+ *   J  a jump target: 3 bytes, little-endian, absolute offset in `code`
  *      (so a code object is at most 64 KiB; the compiler raises
  *      SyntaxError "code too large" beyond that)
  *   UJ a varint then a jump target
@@ -186,9 +186,9 @@ enum {
 };
 
 typedef struct {
-    uint16_t start, end; /* [start, end) instruction offsets */
-    uint16_t handler;
-    uint16_t depth;      /* value-stack depth at the handler, before the exception is pushed */
+    uint32_t start, end; /* [start, end) instruction offsets */
+    uint32_t handler;
+    uint32_t depth;      /* value-stack depth at the handler, before the exception is pushed */
 } px_exc_entry;
 
 typedef struct px_code {
@@ -238,10 +238,10 @@ static inline int32_t px_read_sleb_zigzag(const uint8_t **pp) {
     uint32_t u = px_read_uleb(pp);
     return (int32_t)(u >> 1) ^ -(int32_t)(u & 1);
 }
-static inline uint16_t px_read_jump(const uint8_t **pp) {
+static inline uint32_t px_read_jump(const uint8_t **pp) {
     const uint8_t *p = *pp;
-    *pp = p + 2;
-    return (uint16_t)(p[0] | (p[1] << 8));
+    *pp = p + 3;
+    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16);
 }
 
 /* Line number of the instruction at `offset`. */

@@ -249,11 +249,50 @@ void px_emit_s(px_unit *u, px_opcode op, int32_t arg) {
     }
 }
 
+/* Once a code object has this many cache slots, instructions with the same
+ * opcode and name share one: a cache entry depends only on those and the
+ * receiver's type, so sharing is safe (merely less effective), and huge
+ * generated modules stay within the 16-bit slot count. */
+#define PX_CACHE_SHARE_FROM 0xF000u
+
+static uint32_t shared_cache_slot(px_unit *u, px_opcode op, uint32_t a) {
+    /* Triples (op, name, slot + 1) in open addressing; kept half full. */
+    if ((u->nshared + 1) * 2 > u->shared_cap) {
+        uint32_t ncap = u->shared_cap ? u->shared_cap * 2 : 256;
+        uint32_t *ns = px_gc_alloc((size_t)ncap * 3 * sizeof(uint32_t), PX_GC_LEAF);
+        for (uint32_t i = 0; i < u->shared_cap; i++) {
+            uint32_t *e = &u->shared[3 * i];
+            if (e[2]) {
+                uint32_t j = ((e[0] * 0x9E3779B1u) ^ (e[1] * 0x85EBCA6Bu)) & (ncap - 1);
+                while (ns[3 * j + 2]) {
+                    j = (j + 1) & (ncap - 1);
+                }
+                memcpy(&ns[3 * j], e, 3 * sizeof(uint32_t));
+            }
+        }
+        u->shared = ns;
+        u->shared_cap = ncap;
+    }
+    uint32_t mask = u->shared_cap - 1;
+    uint32_t j = (((uint32_t)op * 0x9E3779B1u) ^ (a * 0x85EBCA6Bu)) & mask;
+    for (; u->shared[3 * j + 2]; j = (j + 1) & mask) {
+        if (u->shared[3 * j] == (uint32_t)op && u->shared[3 * j + 1] == a) {
+            return u->shared[3 * j + 2] - 1;
+        }
+    }
+    u->shared[3 * j] = (uint32_t)op;
+    u->shared[3 * j + 1] = a;
+    u->shared[3 * j + 2] = u->ncaches + 1;
+    u->nshared++;
+    return u->ncaches++;
+}
+
 void px_emit_cached(px_unit *u, px_opcode op, uint32_t a) {
     if (u->dead) {
         return;
     }
-    px_emit_uu(u, op, a, u->ncaches++);
+    uint32_t slot = u->ncaches < PX_CACHE_SHARE_FROM ? u->ncaches++ : shared_cache_slot(u, op, a);
+    px_emit_uu(u, op, a, slot);
 }
 
 void px_emit_jump(px_unit *u, px_opcode op, int label) {
@@ -263,6 +302,7 @@ void px_emit_jump(px_unit *u, px_opcode op, int label) {
     u->fixups = px_emit_grow(u->fixups, &u->fixups_cap, u->nfixups + 2, sizeof(uint32_t), PX_GC_LEAF);
     u->fixups[u->nfixups++] = u->len;
     u->fixups[u->nfixups++] = (uint32_t)label;
+    put_byte(u, 0);
     put_byte(u, 0);
     put_byte(u, 0);
     px_label *l = &u->labels[label];
@@ -381,25 +421,101 @@ static bool const_same(px_val a, px_val b) {
     return false;
 }
 
+/* A hash consistent with const_same: equal constants hash alike. */
+static uint32_t const_hash(px_val v) {
+    if (!px_is_obj(v)) {
+        uint64_t x = (uint64_t)v;
+        return (uint32_t)(x ^ (x >> 32)) * 0x9E3779B1u;
+    }
+    const px_type *t = px_type_of(v);
+    if (t == &px_type_str) {
+        return px_str_hash(v);
+    }
+    if (t == &px_type_bytes) {
+        size_t len;
+        const uint8_t *d = px_bytes_data(v, &len);
+        return px_hash_bytes(d, len) ^ 0x5bd1e995u;
+    }
+    if (t == &px_type_int) {
+        return px_map_key_hash(v);
+    }
+    if (t == &px_type_tuple) {
+        px_tuple *tp = px_tuple_ptr(v);
+        uint32_t h = 0x345678u + (uint32_t)tp->len;
+        for (size_t i = 0; i < tp->len; i++) {
+            h = (h ^ const_hash(tp->items[i])) * 1000003u;
+        }
+        return h;
+    }
+    uintptr_t x = (uintptr_t)v;
+    return (uint32_t)(x ^ (x >> 16)) * 0x9E3779B1u;
+}
+
+/* Open-addressing index over a table of n entries: slots hold entry
+ * index + 1 (0: empty); kept at most half full. `hashof(i)` rehashes
+ * entry i when the index grows. */
+static uint32_t *index_grow(uint32_t *slots, uint32_t *cap, uint32_t n, uint32_t (*hashof)(px_unit *, uint32_t),
+                            px_unit *u) {
+    if ((n + 1) * 2 <= *cap) {
+        return slots;
+    }
+    uint32_t ncap = *cap ? *cap * 2 : 64;
+    while ((n + 1) * 2 > ncap) {
+        ncap *= 2;
+    }
+    uint32_t *ns = px_gc_alloc((size_t)ncap * sizeof(uint32_t), PX_GC_LEAF);
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t j = hashof(u, i) & (ncap - 1);
+        while (ns[j]) {
+            j = (j + 1) & (ncap - 1);
+        }
+        ns[j] = i + 1;
+    }
+    *cap = ncap;
+    return ns;
+}
+
+static uint32_t const_hash_at(px_unit *u, uint32_t i) {
+    return const_hash(u->consts[i]);
+}
+
+static uint32_t name_hash(px_qid q) {
+    return (uint32_t)q * 0x9E3779B1u;
+}
+
+static uint32_t name_hash_at(px_unit *u, uint32_t i) {
+    return name_hash(u->names[i]);
+}
+
 uint32_t px_const_index(px_unit *u, px_val v) {
-    for (uint32_t i = 0; i < u->nconsts; i++) {
+    u->const_slots = index_grow(u->const_slots, &u->const_slots_cap, u->nconsts, const_hash_at, u);
+    uint32_t mask = u->const_slots_cap - 1;
+    uint32_t j = const_hash(v) & mask;
+    for (; u->const_slots[j]; j = (j + 1) & mask) {
+        uint32_t i = u->const_slots[j] - 1;
         if (const_same(u->consts[i], v)) {
             return i;
         }
     }
     u->consts = px_emit_grow(u->consts, &u->consts_cap, u->nconsts + 1, sizeof(px_val), 0);
     u->consts[u->nconsts] = v;
+    u->const_slots[j] = u->nconsts + 1;
     return u->nconsts++;
 }
 
 uint32_t px_name_index(px_unit *u, px_qid name) {
-    for (uint32_t i = 0; i < u->nnames; i++) {
+    u->name_slots = index_grow(u->name_slots, &u->name_slots_cap, u->nnames, name_hash_at, u);
+    uint32_t mask = u->name_slots_cap - 1;
+    uint32_t j = name_hash(name) & mask;
+    for (; u->name_slots[j]; j = (j + 1) & mask) {
+        uint32_t i = u->name_slots[j] - 1;
         if (u->names[i] == name) {
             return i;
         }
     }
     u->names = px_emit_grow(u->names, &u->names_cap, u->nnames + 1, sizeof(px_qid), PX_GC_LEAF);
     u->names[u->nnames] = name;
+    u->name_slots[j] = u->nnames + 1;
     return u->nnames++;
 }
 
@@ -513,9 +629,12 @@ static int32_t flow_max_depth(const px_unit *u, const px_exc_entry *tab, uint32_
 
 /* ---- assembly */
 
+/* Jump targets are 3-byte absolute offsets. */
+#define PX_CODE_MAX_LEN 0xFFFFFFu
+
 px_code *px_emit_finish(px_unit *u) {
     px_handler_set(u, -1);
-    if (u->len > 0xFFFF) {
+    if (u->len > PX_CODE_MAX_LEN) {
         too_large(u);
     }
     for (uint32_t i = 0; i < u->nfixups; i += 2) {
@@ -524,6 +643,7 @@ px_code *px_emit_finish(px_unit *u) {
         uint32_t target = l->pos < 0 ? 0 : (uint32_t)l->pos;
         u->code[at] = (uint8_t)(target & 0xFF);
         u->code[at + 1] = (uint8_t)(target >> 8);
+        u->code[at + 2] = (uint8_t)(target >> 16);
     }
     px_code *code = px_gc_alloc(sizeof(px_code), 0);
     code->base.type = &px_type_code;
@@ -562,10 +682,10 @@ px_code *px_emit_finish(px_unit *u) {
     px_exc_entry *tab = px_gc_alloc((u->nruns + 1) * sizeof(px_exc_entry), PX_GC_LEAF);
     for (uint32_t i = 0; i < u->nruns; i++) {
         px_handler *h = &u->handlers[u->runs[i].handler];
-        tab[i].start = (uint16_t)u->runs[i].start;
-        tab[i].end = (uint16_t)u->runs[i].end;
-        tab[i].handler = (uint16_t)u->labels[h->label].pos;
-        tab[i].depth = (uint16_t)h->depth;
+        tab[i].start = u->runs[i].start;
+        tab[i].end = u->runs[i].end;
+        tab[i].handler = (uint32_t)u->labels[h->label].pos;
+        tab[i].depth = (uint32_t)h->depth;
     }
     code->nexc = (uint16_t)u->nruns;
     code->exctable = tab;

@@ -1,5 +1,5 @@
 /* Code emission for one code object (internal to the compiler): a growable
- * instruction buffer with LEB128 operands, labels with back-patched 2-byte
+ * instruction buffer with LEB128 operands, labels with back-patched 3-byte
  * jump targets, de-duplicated constant and name tables, stack depth
  * tracking, the line table and the exception table. */
 #ifndef PX_EMIT_H
@@ -35,6 +35,8 @@ typedef struct px_unit {
     uint32_t nconsts, consts_cap;
     px_qid *names;
     uint32_t nnames, names_cap;
+    uint32_t *const_slots, *name_slots; /* hashed indexes (emit.c) */
+    uint32_t const_slots_cap, name_slots_cap;
     px_label *labels;
     uint32_t nlabels, labels_cap;
     uint32_t *fixups; /* pairs (code offset, label) */
@@ -53,6 +55,8 @@ typedef struct px_unit {
     int32_t depth, maxdepth;
     bool dead;                  /* after an unconditional transfer: emit nothing */
     uint32_t ncaches;
+    uint32_t *shared;           /* cache slots shared by (op, name) in huge code (emit.c) */
+    uint32_t nshared, shared_cap;
     uint16_t flags;
     px_qid name;
     /* code generation state */

@@ -261,9 +261,8 @@ static void lex_number(px_lexer *lx, px_token *tok) {
         int base = (c1 | 0x20) == 'x' ? 16 : (c1 | 0x20) == 'o' ? 8 : 2;
         const char *what = base == 16 ? "hexadecimal" : base == 8 ? "octal" : "binary";
         lx->pos += 2;
-        if (peek(lx, 0) == '_') {
-            lx->pos++;
-        }
+        /* scan_digits accepts one '_' before a digit, so "0x_1" passes and
+         * "0x__1" does not. */
         bool ok = scan_digits(lx, base, buf, &n, cap);
         int c = peek(lx, 0);
         if (ok && is_digit(c) && base != 16) {

@@ -20,6 +20,8 @@ typedef struct {
     px_qid *const_names;
     px_val *const_values;
     uint32_t nconsts, consts_cap, values_cap;
+    /* > 0 while walking a comprehension's iterable, where ':=' is banned. */
+    uint32_t in_comp_iter;
 } collector;
 
 PX_NORETURN static void scope_error(collector *c, const void *node, const char *fmt, px_qid name) {
@@ -39,10 +41,78 @@ static void *grow(void *p, uint32_t *cap, uint32_t need, size_t elsize, unsigned
     return p;
 }
 
+/* Lazy hashed index over an append-only table: slots hold entry index + 1
+ * (0: empty), kept at most half full; entries appended since the last
+ * lookup are added on the next one. Small tables are scanned instead. */
+typedef struct px_scope_index {
+    uint32_t *slots;
+    uint32_t cap, nindexed;
+} px_scope_index;
+
+/* The index is a cache: lookups through a const scope may create it. */
+static px_scope_index *index_of(px_scope_index **slot) {
+    if (!*slot) {
+        *slot = px_gc_alloc(sizeof(px_scope_index), 0);
+    }
+    return *slot;
+}
+
+enum { SCAN_MAX = 8 };
+
+static uint32_t key_hash(uintptr_t key) {
+    uint64_t x = (uint64_t)key;
+    return (uint32_t)((x ^ (x >> 29)) * 0x9E3779B97F4A7C15ull >> 32);
+}
+
+static void index_put(px_scope_index *ix, uintptr_t key, uint32_t i) {
+    uint32_t mask = ix->cap - 1, j = key_hash(key) & mask;
+    while (ix->slots[j]) {
+        j = (j + 1) & mask;
+    }
+    ix->slots[j] = i + 1;
+}
+
+/* Bring ix up to date with n entries; key(i) gives entry i's key. */
+static void index_sync(px_scope_index *ix, uint32_t n, uintptr_t (*key)(const px_scope *, uint32_t),
+                       const px_scope *s) {
+    if ((n + 1) * 2 > ix->cap) {
+        uint32_t cap = ix->cap ? ix->cap : 32;
+        while ((n + 1) * 2 > cap) {
+            cap *= 2;
+        }
+        ix->slots = px_gc_alloc((size_t)cap * sizeof(uint32_t), PX_GC_LEAF);
+        ix->cap = cap;
+        ix->nindexed = 0;
+    }
+    for (; ix->nindexed < n; ix->nindexed++) {
+        index_put(ix, key(s, ix->nindexed), ix->nindexed);
+    }
+}
+
+static uintptr_t sym_key(const px_scope *s, uint32_t i) {
+    return s->syms[i].name;
+}
+
+static uintptr_t child_key(const px_scope *s, uint32_t i) {
+    return (uintptr_t)s->children[i]->node;
+}
+
 px_symbol *px_scope_lookup(const px_scope *s, px_qid name) {
-    for (uint32_t i = 0; i < s->nsyms; i++) {
-        if (s->syms[i].name == name) {
-            return &s->syms[i];
+    if (s->nsyms <= SCAN_MAX) {
+        for (uint32_t i = 0; i < s->nsyms; i++) {
+            if (s->syms[i].name == name) {
+                return &s->syms[i];
+            }
+        }
+        return NULL;
+    }
+    px_scope_index *ix = index_of(&((px_scope *)s)->sym_index);
+    index_sync(ix, s->nsyms, sym_key, s);
+    uint32_t mask = ix->cap - 1;
+    for (uint32_t j = key_hash(name) & mask; ix->slots[j]; j = (j + 1) & mask) {
+        px_symbol *sym = &s->syms[ix->slots[j] - 1];
+        if (sym->name == name) {
+            return sym;
         }
     }
     return NULL;
@@ -65,9 +135,21 @@ static px_symbol *sym_get(px_scope *s, px_qid name) {
 }
 
 px_scope *px_scope_child(const px_scope *s, const void *node) {
-    for (uint32_t i = 0; i < s->nchildren; i++) {
-        if (s->children[i]->node == node) {
-            return s->children[i];
+    if (s->nchildren <= SCAN_MAX) {
+        for (uint32_t i = 0; i < s->nchildren; i++) {
+            if (s->children[i]->node == node) {
+                return s->children[i];
+            }
+        }
+        return NULL;
+    }
+    px_scope_index *ix = index_of(&((px_scope *)s)->child_index);
+    index_sync(ix, s->nchildren, child_key, s);
+    uint32_t mask = ix->cap - 1;
+    for (uint32_t j = key_hash((uintptr_t)node) & mask; ix->slots[j]; j = (j + 1) & mask) {
+        px_scope *c = s->children[ix->slots[j] - 1];
+        if (c->node == node) {
+            return c;
         }
     }
     return NULL;
@@ -236,6 +318,10 @@ static px_scope *outer_non_comp(px_scope *s) {
 
 static void walk_walrus_target(collector *c, px_ast_expr *e) {
     px_qid name = e->u.namedexpr.target->u.name.id;
+    if (c->in_comp_iter > 0) {
+        px_ast_error(c->mod, e, &px_type_SyntaxError,
+                     "assignment expression cannot be used in a comprehension iterable expression");
+    }
     if (c->cur->kind != PX_SCOPE_COMPREHENSION) {
         add_def(c, e, name, PX_DEF_LOCAL);
         return;
@@ -264,7 +350,9 @@ static void walk_comprehension(collector *c, px_ast_expr *e) {
     px_ast_comprehensions *gens = e->kind == PX_AST_DictComp ? &e->u.dictcomp.generators
                                                              : &e->u.comp.generators;
     /* The outermost iterable is evaluated in the enclosing scope. */
+    c->in_comp_iter++;
     walk_expr(c, gens->items[0]->iter);
+    c->in_comp_iter--;
     px_qid name = e->kind == PX_AST_ListComp  ? PX_Q(lt_listcomp)
                   : e->kind == PX_AST_SetComp ? PX_Q(lt_setcomp)
                   : e->kind == PX_AST_DictComp ? PX_Q(lt_dictcomp)
@@ -283,7 +371,9 @@ static void walk_comprehension(collector *c, px_ast_expr *e) {
          * walrus check sees every iteration variable. */
         walk_expr(c, g->target);
         if (i > 0) {
+            c->in_comp_iter++;
             walk_expr(c, g->iter);
+            c->in_comp_iter--;
         }
         walk_exprs(c, &g->ifs);
     }

@@ -67,6 +67,8 @@ typedef struct px_scope {
     uint32_t nfreevars, freevars_cap;
     uint16_t argcount, posonlycount, kwonlycount;
     bool varargs, varkeywords;
+    /* Hashed lookup indexes for large scopes (scope.c), created on first use. */
+    struct px_scope_index *sym_index, *child_index;
 } px_scope;
 
 /* Analyse a whole module; raises SyntaxError for scoping errors. */

@@ -316,7 +316,8 @@ static bool parse_complex(const char *s, size_t n, double *re, double *im) {
 }
 
 /* A complex argument: numbers, or objects with __complex__/__float__/__index__. */
-static bool arg_pair(px_val v, double *re, double *im) {
+static bool arg_pair(px_val v, double *re, double *im, bool *cx) {
+    *cx = px_is_complex(v);
     if (as_pair(v, re, im)) {
         return true;
     }
@@ -331,6 +332,7 @@ static bool arg_pair(px_val v, double *re, double *im) {
             }
             *re = c->re;
             *im = c->im;
+            *cx = true;
             return true;
         }
         if (px_type_lookup(t, PX_Q(__float__)) != PX_NULL || px_type_lookup(t, PX_Q(__index__)) != PX_NULL) {
@@ -368,18 +370,19 @@ static px_val complex_make(const px_type *type, size_t argc, const px_val *argv,
         px_raise_type_error("complex() second arg can't be a string");
     }
     double rr, ri, ir = 0.0, ii = 0.0;
-    if (!arg_pair(a[0], &rr, &ri)) {
+    bool cx0, cx1 = false;
+    if (!arg_pair(a[0], &rr, &ri, &cx0)) {
         px_raise_type_error("complex() first argument must be a string or a number, not '%s'", px_type_name(a[0]));
     }
-    if (a[1] != PX_UNSET && !arg_pair(a[1], &ir, &ii)) {
+    if (a[1] != PX_UNSET && !arg_pair(a[1], &ir, &ii, &cx1)) {
         px_raise_type_error("complex() second argument must be a number, not '%s'", px_type_name(a[1]));
     }
     /* Only complex components mix in, so complex(0.0, -0.0) keeps its -0.0. */
     double re = rr, im = ir;
-    if (a[1] != PX_UNSET && px_is_complex(a[1])) {
+    if (cx1) {
         re -= ii;
     }
-    if (px_is_complex(a[0])) {
+    if (cx0) {
         im = a[1] != PX_UNSET ? im + ri : ri;
     }
     return px_complex(re, im);

@@ -8,7 +8,7 @@
 #include "../runtime.h"
 #include "bigint.h"
 
-#if !PX_NANBOX
+#if PX_BOXED_FLOATS
 typedef struct {
     px_obj base;
     double d;

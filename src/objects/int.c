@@ -104,16 +104,17 @@ px_int px_index(px_val v) {
         if (m == PX_NULL) {
             px_raise_type_error("'%s' object cannot be interpreted as an integer", px_type_name(v));
         }
-        u = px_int_unwrap(px_call1(m, v));
+        px_val r = px_call1(m, v);
+        u = px_int_unwrap(r);
         if (u == PX_NULL) {
-            px_raise_type_error("__index__ returned non-int");
+            px_raise_type_error("__index__ returned non-int (type %s)", px_type_name(r));
         }
     }
     if (px_is_small(u)) {
         return px_small_get(u);
     }
     int64_t i = px_int_to_i64(u);
-    if (i < PX_SMALL_MIN || i > PX_SMALL_MAX) {
+    if (i < PX_INT_MIN || i > PX_INT_MAX) {
         px_raise_msg(&px_type_IndexError, "cannot fit 'int' into an index-sized integer");
     }
     return (px_int)i;
@@ -135,7 +136,8 @@ double px_int_to_double(px_val v) {
 
 /* ---- hashing (CPython's numeric hash) */
 
-#if PX_NANBOX
+/* CPython's modulus for a 64-bit hash; 2**31-1 where px_int is 32 bits. */
+#if PX_INT_BITS == 64
 #define HASH_BITS 61
 #else
 #define HASH_BITS 31

@@ -255,6 +255,11 @@ static px_val list_binop(px_binop op, px_val lhs, px_val rhs) {
             px_cont_move(px_list_ptr(res)->items + a->len, b->items, b->len);
             return res;
         }
+        // Built-in right operands cannot handle list + x, so name the real
+        // mistake; user classes may still define __radd__.
+        if (lself && !(px_type_of(rhs)->flags & PX_TF_HEAPTYPE)) {
+            px_raise_type_error("can only concatenate list (not \"%s\") to list", px_type_name(rhs));
+        }
         return PX_NOTIMPL;
     case PX_BINOP_IADD:
         if (!lself) {

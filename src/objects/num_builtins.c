@@ -110,6 +110,12 @@ static px_val builtin_pow(size_t argc, const px_val *argv, px_val kwnames) {
                 return px_call(f, 3, args, PX_NULL);
             }
         }
+        for (int i = 0; i < 3; i++) {
+            if (!px_is_int(a[i]) && !px_is_float(a[i]) && !px_is_complex(a[i])) {
+                px_raise_type_error("unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
+                                    px_type_name(a[0]), px_type_name(a[1]), px_type_name(a[2]));
+            }
+        }
         px_raise_type_error("pow() 3rd argument not allowed unless all arguments are integers");
     }
     return px_int_pow(x, y, m);

@@ -40,11 +40,9 @@ static px_int arg_int(px_val v) {
     if (px_is_int(v) && !px_is_bool(v)) {
         /* a big int: fine while it fits a machine int */
         int64_t i = px_int_to_i64(v);
-#if !PX_NANBOX
-        if (i < INT32_MIN || i > INT32_MAX) {
+        if (i < PX_INT_MIN || i > PX_INT_MAX) {
             px_raise_overflow("Python int too large to convert to C ssize_t");
         }
-#endif
         return (px_int)i;
     }
     return px_index(v);

@@ -497,7 +497,9 @@ static px_val str_binop(px_binop op, px_val lhs, px_val rhs) {
         return PX_NOTIMPL;
     case PX_BINOP_MOD:
     case PX_BINOP_IMOD:
-        if (a && !(is_foreign_class(rhs) && !b && px_type_lookup(px_type_of(rhs), PX_Q(__rmod__)))) {
+        /* like CPython, str % x formats even when x has __rmod__ (unless x's
+           class subclasses str: the dispatcher asks it first) */
+        if (a) {
             return px_str_modulo(lhs, rhs);
         }
         return PX_NOTIMPL;

@@ -50,8 +50,6 @@ size_t px_seq_index(px_val index, size_t len, const char *what) {
     px_int i;
     if (px_is_small(index)) {
         i = px_small_get(index);
-    } else if (px_is_int(index) && !px_is_bool(index)) {
-        px_raise_index_error("cannot fit 'int' into an index-sized integer");
     } else {
         i = px_index(index);
     }
@@ -85,7 +83,7 @@ static void tuple_print(px_out *out, px_val self, px_print_kind kind) {
 /* CPython's tuple hash (xxHash-style lanes over the item hashes). */
 static px_val tuple_hash(px_tuple *t) {
     px_cont_check_stack("");
-#if PX_NANBOX
+#if PX_INT_BITS == 64
     const uint64_t p1 = 11400714785074694791ull, p2 = 14029467366897019727ull,
                    p5 = 2870177450012600261ull;
     uint64_t acc = p5;
@@ -161,6 +159,10 @@ static px_val tuple_binop(px_binop op, px_val lhs, px_val rhs) {
             px_cont_move(px_tuple_ptr(res)->items, a->items, a->len);
             px_cont_move(px_tuple_ptr(res)->items + a->len, b->items, b->len);
             return res;
+        }
+        // As for list: only a user class could still handle tuple + x.
+        if (lself && !(px_type_of(rhs)->flags & PX_TF_HEAPTYPE)) {
+            px_raise_type_error("can only concatenate tuple (not \"%s\") to tuple", px_type_name(rhs));
         }
         return PX_NOTIMPL;
     case PX_BINOP_MUL:

@@ -134,6 +134,14 @@ bool px_is_exception(px_val v) { return px_is_obj(v) && (px_type_of(v)->flags & 
 bool px_exc_matches(px_val exc, px_val type_or_tuple) {
     if (px_is_tuple(type_or_tuple)) {
         px_tuple *t = px_tuple_ptr(type_or_tuple);
+        /* every entry is checked, even those after a match, as in CPython */
+        for (size_t i = 0; i < t->len; i++) {
+            px_val c = t->items[i];
+            if (!px_is_tuple(c) && (!px_is_type_obj(c) ||
+                                    !px_issubclass((const px_type *)px_as_ptr(c), &px_type_BaseException))) {
+                px_raise_type_error("catching classes that do not inherit from BaseException is not allowed");
+            }
+        }
         for (size_t i = 0; i < t->len; i++) {
             if (px_exc_matches(exc, t->items[i])) {
                 return true;
@@ -379,6 +387,7 @@ static bool exc_setattr(px_val self, px_qid name, px_val value) {
             px_raise_type_error("exception cause must be None or derive from BaseException");
         }
         e->cause = value == PX_NONE || value == PX_DELETE ? PX_NULL : value;
+        e->suppress_context = true;   /* as CPython: assigning a cause hides the context */
         return true;
     case PX_Q(__context__):
         if (value != PX_NONE && value != PX_DELETE && !px_is_exception(value)) {

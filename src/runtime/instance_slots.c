@@ -117,6 +117,9 @@ static px_val inst_unop(px_unop op, px_val self) {
         if (px_truthy(px_binary(PX_BINOP_LT, r, px_small(0)))) {
             px_raise_value_error("__len__() should return >= 0");
         }
+        if (px_truthy(px_binary(PX_BINOP_GT, r, px_small(PX_SMALL_MAX)))) {
+            px_raise_overflow("cannot fit 'int' into an index-sized integer");
+        }
         return px_small(px_index(r));
     }
     case PX_UNOP_HASH: {
@@ -223,6 +226,10 @@ static px_val inst_subscr(px_val self, px_val index, px_val value) {
 static px_val inst_iter(px_val self) {
     const px_type *t = px_type_of(self);
     px_val f = px_rt_user_lookup(t, PX_Q(__iter__));
+    if (f == PX_NONE) {
+        /* __iter__ = None opts out, even with __getitem__ */
+        px_raise_type_error("'%s' object is not iterable", px_qstr_str(t->name));
+    }
     if (f != PX_NULL) {
         px_val r = px_rt_call_dunder0(f, self);
         if (px_type_of(r)->next == NULL) {

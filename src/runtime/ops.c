@@ -77,11 +77,9 @@ bool px_truthy(px_val v) {
     if (px_is_qstr(v)) {
         return px_qstr_len(px_qstr_get(v)) != 0;
     }
-#if PX_NANBOX
-    if (px_is_float(v)) {
+    if (px_is_float_imm(v)) {
         return px_float_get(v) != 0.0;
     }
-#endif
     px_val r = call_unop_slot(PX_UNOP_BOOL, v);
     if (r != PX_NOTIMPL) {
         return r == PX_TRUE;
@@ -274,6 +272,14 @@ static px_val compare_raw(px_binop op, px_val lhs, px_val rhs) {
     return r;
 }
 
+static bool has_user_eq(px_val v) {
+    if (!is_user_obj(v)) {
+        return false;
+    }
+    px_val f = px_rt_user_lookup(px_type_of(v), PX_Q(__eq__));
+    return f != PX_NULL && f != PX_NONE;
+}
+
 px_val px_rt_compare(px_binop op, px_val lhs, px_val rhs) {
     px_val r = compare_raw(op, lhs, rhs);
     if (r != PX_NOTIMPL) {
@@ -283,7 +289,8 @@ px_val px_rt_compare(px_binop op, px_val lhs, px_val rhs) {
         return px_bool(lhs == rhs);
     }
     if (op == PX_BINOP_NE) {
-        r = compare_raw(PX_BINOP_EQ, lhs, rhs);
+        /* a user __eq__ was already asked (and inverted) by cmp_side */
+        r = has_user_eq(lhs) || has_user_eq(rhs) ? PX_NOTIMPL : compare_raw(PX_BINOP_EQ, lhs, rhs);
         if (r == PX_NOTIMPL) {
             return px_bool(lhs != rhs);
         }

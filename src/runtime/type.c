@@ -249,8 +249,10 @@ static px_val object_eq(px_val self, px_val other) { return self == other ? PX_T
 static PX_METH2(object_eq_obj, &px_type_object, __eq__, object_eq);
 
 static px_val object_ne(px_val self, px_val other) {
-    px_val r = px_rt_compare(PX_BINOP_EQ, self, other);
-    return px_bool(!px_truthy(r));
+    /* invert self.__eq__ only: NotImplemented passes through, so that
+       != can still ask the other operand */
+    px_val r = px_call(px_getattr(self, PX_Q(__eq__)), 1, &other, PX_NULL);
+    return r == PX_NOTIMPL ? r : px_bool(!px_truthy(r));
 }
 static PX_METH2(object_ne_obj, &px_type_object, __ne__, object_ne);
 

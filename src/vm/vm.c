@@ -191,7 +191,7 @@ static inline px_val call_builtin_fast(const px_builtin *b, size_t argc, const p
             (v) = px_read_uleb(&ip);         \
         }                                    \
     } while (0)
-#define READ_J() (ip += 2, (uint32_t)(ip[-2] | (ip[-1] << 8)))
+#define READ_J() (ip += 3, (uint32_t)ip[-3] | ((uint32_t)ip[-2] << 8) | ((uint32_t)ip[-1] << 16))
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
@@ -734,6 +734,10 @@ dispatch: {
         } else {
             r = px_binary((px_binop)op, a, b);
         }
+        if (PX_UNLIKELY(r == PX_NOTIMPL)) {
+            /* fast paths decline e.g. 1.5 << 1 or 1 @ 2: raise the TypeError */
+            r = px_binary((px_binop)op, a, b);
+        }
         sp[-2] = r;
         sp--;
         DISPATCH();
@@ -859,6 +863,12 @@ dispatch: {
         uint32_t i;
         READ_U(i);
         px_val v = POP();
+        const px_type *vt = px_type_of(v);
+        if (PX_UNLIKELY(vt->iter == NULL) && px_type_lookup(vt, PX_Q(__iter__)) == PX_NULL &&
+            px_type_lookup(vt, PX_Q(__getitem__)) == PX_NULL) {
+            /* [*x] / f(*x): CPython names the star, not the iteration */
+            px_raise_type_error("Value after * must be an iterable, not %s", px_type_name(v));
+        }
         px_list_extend(sp[-(ptrdiff_t)i], v);
         DISPATCH();
     }
@@ -873,6 +883,10 @@ dispatch: {
         uint32_t i;
         READ_U(i);
         px_val v = POP();
+        if (!px_is_dict(v) && px_getattr_opt(v, PX_Q(keys)) == PX_NULL) {
+            /* {**x} takes mappings only, not sequences of pairs */
+            px_raise_type_error("'%s' object is not a mapping", px_type_name(v));
+        }
         px_dict_update(sp[-(ptrdiff_t)i], v, false);
         DISPATCH();
     }

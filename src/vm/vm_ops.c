@@ -162,6 +162,11 @@ px_val px_vm_build_map(size_t n, const px_val *items) {
 
 /* UNPACK_EX: [seq] -> [after.., list, before..] written from `out` upwards. */
 px_val *px_vm_unpack_ex(px_val seq, size_t before, size_t after, px_val *sp) {
+    const px_type *t = px_type_of(seq);
+    if (t->iter == NULL && px_type_lookup(t, PX_Q(__iter__)) == PX_NULL &&
+        px_type_lookup(t, PX_Q(__getitem__)) == PX_NULL) {
+        px_raise_type_error("cannot unpack non-iterable %s object", px_type_name(seq));
+    }
     px_val list = px_list_from_iter(seq);
     px_list *l = px_list_ptr(list);
     size_t n = l->len;
@@ -222,13 +227,17 @@ px_val px_vm_get_iter(px_val v) {
 
 /* BEFORE_WITH: [ctx] -> [bound __exit__, ctx.__enter__()] */
 px_val *px_vm_before_with(px_val mgr, px_val *sp, px_qid enter, px_qid exit) {
+    /* CPython 3.11's TypeError wording: __enter__ is checked first. */
+    const char *kind = enter == PX_Q(__enter__) ? "" : "asynchronous ";
+    if (px_getattr_opt(mgr, enter) == PX_NULL) {
+        px_raise_msg(&px_type_TypeError, "'%s' object does not support the %scontext manager protocol",
+                     px_type_name(mgr), kind);
+    }
     px_val ex = px_getattr_opt(mgr, exit);
     px_val en[2];
     if (ex == PX_NULL) {
-        px_raise_msg(&px_type_AttributeError, "%s", px_qstr_str(exit));
-    }
-    if (px_getattr_opt(mgr, enter) == PX_NULL) {
-        px_raise_msg(&px_type_AttributeError, "%s", px_qstr_str(enter));
+        px_raise_msg(&px_type_TypeError, "'%s' object does not support the %scontext manager protocol (missed %s method)",
+                     px_type_name(mgr), kind, px_qstr_str(exit));
     }
     px_load_method(mgr, enter, en);
     px_val r = en[1] == PX_NULL ? px_call(en[0], 0, NULL, PX_NULL) : px_call(en[0], 1, &en[1], PX_NULL);

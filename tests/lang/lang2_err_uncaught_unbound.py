@@ -1,0 +1,5 @@
+def f():
+    total += 1
+    return total
+print("start")
+f()
