@@ -10,6 +10,8 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BDIR = os.path.join(ROOT, "build-release")
+# The interpreter running this script: `python3` may be a slow wrapper (pyenv shims).
+PYTHON = sys.executable
 
 
 def best_time(cmd, path, repeat):
@@ -38,7 +40,7 @@ def main():
         name = os.path.basename(path)[:-3]
         if name == "run":
             continue
-        tp, outp = best_time(["python3"], path, repeat)
+        tp, outp = best_time([PYTHON], path, repeat)
         to, outo = best_time([ours], path, repeat)
         if to is None:
             print(f"{name:<12} {tp:>10.3f} {'error':>10}  {outo[0]}")

@@ -152,7 +152,7 @@ def expected_for(name, cache):
             res = (f.read(), None, 0, "")
     else:
         env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")
-        res = outcome(["python3"], path, 60, env)
+        res = outcome([sys.executable], path, 60, env)
     cache[name] = res
     return res
 

@@ -54,6 +54,10 @@ px_val px_utf8_decode(const char *s, size_t len, const char *errors);
 /* Is the code point printable (as str.isprintable / repr decide)? */
 bool px_unicode_printable(uint32_t cp);
 bool px_unicode_isspace(uint32_t cp);
+/* The ASCII part of isspace, inline for the hot loops (split, strip). */
+static inline bool px_ascii_isspace(uint8_t c) {
+    return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x1F);
+}
 
 /* repr of text into a sink: str (quote chosen as CPython), bytes (b'') */
 void px_str_repr_out(px_out *out, const char *s, size_t len, bool ascii_only);

@@ -115,7 +115,7 @@ static px_val new_str(const char *s, size_t len) {
 static size_t space_at(const char *p, const char *end) {
     uint8_t c = (uint8_t)*p;
     if (c < 0x80) {
-        return px_unicode_isspace(c) ? 1 : 0;
+        return px_ascii_isspace(c) ? 1 : 0;
     }
     const char *q = p;
     uint32_t cp = px_utf8_next(&q, end);
@@ -236,10 +236,18 @@ static px_val split_ws(const char *s, size_t len, px_int maxsplit, bool right) {
                 break;
             }
             const char *q = p;
-            while (q < end && space_at(q, end) == 0) {
-                const char *r = q;
-                px_utf8_next(&r, end);
-                q = r;
+            while (q < end) {
+                uint8_t c = (uint8_t)*q;
+                if (c < 0x80) { /* ASCII: the common case, no decoding */
+                    if (px_ascii_isspace(c)) {
+                        break;
+                    }
+                    q++;
+                } else if (space_at(q, end) == 0) {
+                    px_utf8_next(&q, end);
+                } else {
+                    break;
+                }
             }
             px_list_append(list, new_str(p, (size_t)(q - p)));
             p = q;
