@@ -131,6 +131,17 @@ static void cg_sequence(px_compiler *c, px_ast_expr *e) {
     }
 }
 
+/* Build the `pending` key/value pairs on the stack into a dict; after the
+   first one, merge it into the dict already being built. */
+static void flush_map(px_unit *u, uint32_t *pending, bool *have_dict) {
+    px_emit_u(u, PX_OP_BUILD_MAP, *pending);
+    if (*have_dict) {
+        px_emit_u(u, PX_OP_DICT_UPDATE, 1);
+    }
+    *have_dict = true;
+    *pending = 0;
+}
+
 static void cg_dict(px_compiler *c, px_ast_expr *e) {
     px_unit *u = c->u;
     px_ast_exprs *keys = &e->u.dict.keys, *values = &e->u.dict.values;
@@ -139,12 +150,7 @@ static void cg_dict(px_compiler *c, px_ast_expr *e) {
     for (uint32_t i = 0; i < keys->len; i++) {
         if (!keys->items[i]) {
             if (pending || !have_dict) {
-                px_emit_u(u, PX_OP_BUILD_MAP, pending);
-                if (have_dict) {
-                    px_emit_u(u, PX_OP_DICT_UPDATE, 1);
-                }
-                have_dict = true;
-                pending = 0;
+                flush_map(u, &pending, &have_dict);
             }
             px_cg_expr(c, values->items[i]);
             px_emit_u(u, PX_OP_DICT_UPDATE, 1);
@@ -153,20 +159,12 @@ static void cg_dict(px_compiler *c, px_ast_expr *e) {
         px_cg_expr(c, keys->items[i]);
         px_cg_expr(c, values->items[i]);
         if (++pending == 16 && keys->len > 16) {
-            px_emit_u(u, PX_OP_BUILD_MAP, pending);
-            if (have_dict) {
-                px_emit_u(u, PX_OP_DICT_UPDATE, 1);
-            }
-            have_dict = true;
-            pending = 0;
+            flush_map(u, &pending, &have_dict);
         }
     }
     if (pending || !have_dict) {
         set_line(c, e);
-        px_emit_u(u, PX_OP_BUILD_MAP, pending);
-        if (have_dict) {
-            px_emit_u(u, PX_OP_DICT_UPDATE, 1);
-        }
+        flush_map(u, &pending, &have_dict);
     }
 }
 

@@ -166,16 +166,18 @@ static px_ast_expr *comprehension(px_parser *P, px_ast_kind kind, const px_token
 
 /* ---- atoms */
 
+/* `*bitor` at a STAR token: the starred item of displays, star_expressions and targets. */
+static px_ast_expr *starred_bitor(px_parser *P) {
+    px_token *t = px_cur(P);
+    P->p++;
+    px_ast_expr *e = px_new_expr(P, PX_AST_Starred, t);
+    e->u.starred.value = px_p_bitor(P);
+    px_finish(P, e);
+    return e;
+}
+
 static px_ast_expr *star_named_expression(px_parser *P) {
-    if (px_at(P) == PX_TOK_STAR) {
-        px_token *t = px_cur(P);
-        P->p++;
-        px_ast_expr *e = px_new_expr(P, PX_AST_Starred, t);
-        e->u.starred.value = px_p_bitor(P);
-        px_finish(P, e);
-        return e;
-    }
-    return px_p_named_expression(P);
+    return px_at(P) == PX_TOK_STAR ? starred_bitor(P) : px_p_named_expression(P);
 }
 
 /* Elements of a display after the first, up to the closing token. */
@@ -907,15 +909,7 @@ px_ast_expr *px_p_named_expression(px_parser *P) {
 }
 
 static px_ast_expr *star_expression(px_parser *P) {
-    if (px_at(P) == PX_TOK_STAR) {
-        px_token *t = px_cur(P);
-        P->p++;
-        px_ast_expr *e = px_new_expr(P, PX_AST_Starred, t);
-        e->u.starred.value = px_p_bitor(P);
-        px_finish(P, e);
-        return e;
-    }
-    return px_p_expression(P);
+    return px_at(P) == PX_TOK_STAR ? starred_bitor(P) : px_p_expression(P);
 }
 
 /* A comma-separated list of `item`s: the item alone, or a Tuple. */
@@ -945,15 +939,7 @@ px_ast_expr *px_p_star_expressions(px_parser *P) {
 }
 
 static px_ast_expr *target_item(px_parser *P) {
-    if (px_at(P) == PX_TOK_STAR) {
-        px_token *t = px_cur(P);
-        P->p++;
-        px_ast_expr *e = px_new_expr(P, PX_AST_Starred, t);
-        e->u.starred.value = px_p_bitor(P);
-        px_finish(P, e);
-        return e;
-    }
-    return px_p_bitor(P);
+    return px_at(P) == PX_TOK_STAR ? starred_bitor(P) : px_p_bitor(P);
 }
 
 px_ast_expr *px_p_target_list(px_parser *P) {

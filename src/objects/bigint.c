@@ -655,7 +655,20 @@ px_bn px_bn_from_double(double d) {
     return r;
 }
 
-static int digit_value(char c) {
+static bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+void px_num_strip(const char *s, size_t *i, size_t *end) {
+    while (*i < *end && is_space(s[*i])) {
+        (*i)++;
+    }
+    while (*end > *i && is_space(s[*end - 1])) {
+        (*end)--;
+    }
+}
+
+int px_digit_value(char c) {
     if (c >= '0' && c <= '9') {
         return c - '0';
     }
@@ -695,7 +708,7 @@ px_bn px_bn_from_digits(const char *s, size_t len, int base) {
         size_t take = i == 0 ? first : (size_t)k;
         px_digit chunk = 0, mul = 1;
         for (size_t j = 0; j < take; j++) {
-            chunk = chunk * (px_digit)base + (px_digit)digit_value(s[i + j]);
+            chunk = chunk * (px_digit)base + (px_digit)px_digit_value(s[i + j]);
             mul *= (px_digit)base;
         }
         r.n = px_nat_muladd1(r.d, r.n, take == (size_t)k ? big : mul, chunk);

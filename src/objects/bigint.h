@@ -102,5 +102,11 @@ char *px_int_digits(px_val v, int base, size_t *len, bool *neg);
 size_t px_float_repr_nodot(char *buf, size_t size, double d);
 /* Correctly rounded round(x, ndigits) for floats. */
 double px_float_round(double x, px_int ndigits);
+/* Narrow [*i, *end) of s past leading and trailing ASCII whitespace (number parsing). */
+void px_num_strip(const char *s, size_t *i, size_t *end);
+/* Value of a digit character in bases up to 36; 99 for a non-digit. */
+int px_digit_value(char c);
+/* __format__(self, spec) shared by int, float and complex (the mini-language). */
+px_val px_num_format_meth(px_val self, px_val spec);
 
 #endif

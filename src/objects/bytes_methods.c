@@ -1,6 +1,7 @@
 /* Methods of bytes and bytearray (one implementation for both: results
  * have the type of self), plus bytearray's mutating methods. */
 #include "str_impl.h"
+#include "contutil.h"
 
 static const uint8_t *self_data(px_val self, size_t *len) {
     if (px_is_bytes(self)) {
@@ -323,55 +324,12 @@ static px_val split_common(size_t argc, const px_val *argv, px_val kwnames, bool
                 maxsplit--;
             }
         }
-        px_list *l = px_list_ptr(list);
-        for (size_t i = 0, j = l->len; i + 1 < j; i++, j--) {
-            px_val t = l->items[i];
-            l->items[i] = l->items[j - 1];
-            l->items[j - 1] = t;
-        }
+        px_list_reverse(list);
         return list;
     }
     size_t sl;
     const uint8_t *sep = px_bytes_arg(a[0], &sl);
-    if (sl == 0) {
-        px_raise_value_error("empty separator");
-    }
-    if (!right) {
-        size_t at = 0;
-        while (maxsplit != 0) {
-            ptrdiff_t f = px_text_find((const char *)d + at, len - at, (const char *)sep, sl, 1);
-            if (f < 0) {
-                break;
-            }
-            px_list_append(list, like(argv[0], d + at, (size_t)f));
-            at += (size_t)f + sl;
-            if (maxsplit > 0) {
-                maxsplit--;
-            }
-        }
-        px_list_append(list, like(argv[0], d + at, len - at));
-        return list;
-    }
-    size_t e = len;
-    while (maxsplit != 0) {
-        ptrdiff_t f = px_text_find((const char *)d, e, (const char *)sep, sl, -1);
-        if (f < 0) {
-            break;
-        }
-        px_list_append(list, like(argv[0], d + f + sl, e - (size_t)f - sl));
-        e = (size_t)f;
-        if (maxsplit > 0) {
-            maxsplit--;
-        }
-    }
-    px_list_append(list, like(argv[0], d, e));
-    px_list *l = px_list_ptr(list);
-    for (size_t i = 0, j = l->len; i + 1 < j; i++, j--) {
-        px_val t = l->items[i];
-        l->items[i] = l->items[j - 1];
-        l->items[j - 1] = t;
-    }
-    return list;
+    return px_text_split_sep(argv[0], (const char *)d, len, (const char *)sep, sl, maxsplit, right, px_bytes_like);
 }
 
 static px_val b_split(size_t argc, const px_val *argv, px_val kwnames) {
@@ -481,19 +439,7 @@ static px_val b_replace(size_t argc, const px_val *argv) {
         px_strbuf_add(&b, (const char *)d + i, len - i);
         return like(argv[0], b.data, b.len);
     }
-    size_t at = 0;
-    while (count != 0) {
-        ptrdiff_t f = px_text_find((const char *)d + at, len - at, (const char *)old, ol, 1);
-        if (f < 0) {
-            break;
-        }
-        px_strbuf_add(&b, (const char *)d + at, (size_t)f);
-        px_strbuf_add(&b, (const char *)nw, nl);
-        at += (size_t)f + ol;
-        if (count > 0) {
-            count--;
-        }
-    }
+    size_t at = px_text_replace_into(&b, (const char *)d, len, (const char *)old, ol, (const char *)nw, nl, count);
     px_strbuf_add(&b, (const char *)d + at, len - at);
     return like(argv[0], b.data, b.len);
 }

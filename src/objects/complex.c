@@ -266,27 +266,13 @@ static px_val complex_getattr(px_val self, px_qid name) {
 
 /* ---- construction */
 
-static bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 static bool parse_complex(const char *s, size_t n, double *re, double *im) {
     size_t i = 0, end = n;
-    while (i < end && is_space(s[i])) {
-        i++;
-    }
-    while (end > i && is_space(s[end - 1])) {
-        end--;
-    }
+    px_num_strip(s, &i, &end);
     if (end - i >= 2 && s[i] == '(' && s[end - 1] == ')') {
         i++;
         end--;
-        while (i < end && is_space(s[i])) {
-            i++;
-        }
-        while (end > i && is_space(s[end - 1])) {
-            end--;
-        }
+        px_num_strip(s, &i, &end);
     }
     if (i == end) {
         return false;
@@ -397,16 +383,7 @@ static px_val complex_conjugate(px_val self) {
 }
 static PX_METH1(complex_conjugate_obj, &px_type_complex, conjugate, complex_conjugate);
 
-/* format(x, spec) of an int, float or complex (the mini-language). */
-static px_val complex_format_meth(px_val self, px_val spec) {
-    if (!px_is_str(spec)) {
-        px_raise_type_error("__format__() argument must be str, not %s", px_type_name(spec));
-    }
-    size_t n;
-    const char *s = px_str_data(spec, &n);
-    return px_format_number(self, s, n);
-}
-static PX_METH2(complex_format_obj, &px_type_complex, __format__, complex_format_meth);
+static PX_METH2(complex_format_obj, &px_type_complex, __format__, px_num_format_meth);
 
 /* Operator dunders, for super().__add__(x) and friends. */
 static px_val complex_d_add(px_val a, px_val b) { return complex_binop(PX_BINOP_ADD, a, b); }

@@ -42,6 +42,30 @@ int64_t px_cont_repeat_count(px_val n, size_t len);
 /* index(x, start, stop) bounds clamped to [0, len]. */
 void px_cont_index_bounds(size_t argc, const px_val *argv, size_t first, size_t len,
                           size_t *start, size_t *stop);
+/* Position of the first item equal to x in items[start..stop), or -1; count
+ * of items equal to x. Both take the array and length by address and re-read
+ * them after each comparison, since __eq__ may resize a list. */
+static inline ptrdiff_t px_cont_find(px_val *const *items, const size_t *len, px_val x,
+                                     size_t start, size_t stop) {
+    for (size_t i = start; i < stop && i < *len; i++) {
+        px_val v = (*items)[i];
+        if (v == x || px_equal(v, x)) {
+            return (ptrdiff_t)i;
+        }
+    }
+    return -1;
+}
+static inline px_int px_cont_count(px_val *const *items, const size_t *len, px_val x) {
+    px_int n = 0;
+    for (size_t i = 0; i < *len; i++) {
+        if ((*items)[i] == x || px_equal((*items)[i], x)) {
+            n++;
+        }
+    }
+    return n;
+}
+/* Reverse a list's items in place (list.reverse, and rsplit of str/bytes). */
+void px_list_reverse(px_val list);
 /* A list, tuple or any iterable as an array (borrowed for list/tuple, else
  * a fresh copy). */
 px_val *px_cont_items(px_val iterable, size_t *len);

@@ -75,10 +75,6 @@ double px_float_of(px_val v) {
 
 /* ---- parsing */
 
-static bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 static bool ieq(const char *s, size_t n, const char *word) {
     size_t wn = strlen(word);
     if (n != wn) {
@@ -164,12 +160,7 @@ bool px_float_parse_text(const char *s, size_t n, double *out) {
 
 double px_float_parse(const char *s, size_t len) {
     size_t i = 0, end = len;
-    while (i < end && is_space(s[i])) {
-        i++;
-    }
-    while (end > i && is_space(s[end - 1])) {
-        end--;
-    }
+    px_num_strip(s, &i, &end);
     double d;
     if (i == end || !px_float_parse_text(s + i, end - i, &d)) {
         px_val r = px_to_repr(px_str(s, len));
@@ -422,12 +413,7 @@ static px_val float_make(const px_type *type, size_t argc, const px_val *argv, p
         px_get_buffer(x, &buf, PX_BUF_READ);
         size_t i = 0, end = buf.len;
         const char *s = buf.data;
-        while (i < end && is_space(s[i])) {
-            i++;
-        }
-        while (end > i && is_space(s[end - 1])) {
-            end--;
-        }
+        px_num_strip(s, &i, &end);
         if (i == end || !px_float_parse_text(s + i, end - i, &d)) {
             px_val r = px_to_repr(x);
             size_t n;
@@ -562,12 +548,7 @@ static px_val float_fromhex(px_val cls, px_val arg) {
     size_t n;
     const char *s = px_str_data(arg, &n);
     size_t i = 0, end = n;
-    while (i < end && is_space(s[i])) {
-        i++;
-    }
-    while (end > i && is_space(s[end - 1])) {
-        end--;
-    }
+    px_num_strip(s, &i, &end);
     double d;
     bool neg = false;
     size_t j = i;
@@ -655,16 +636,7 @@ static px_val float_rdivmod_meth(px_val a, px_val b) {
 }
 static PX_METH2(float_rdivmod_obj, &px_type_float, __rdivmod__, float_rdivmod_meth);
 
-/* format(x, spec) of an int, float or complex (the mini-language). */
-static px_val float_format_meth(px_val self, px_val spec) {
-    if (!px_is_str(spec)) {
-        px_raise_type_error("__format__() argument must be str, not %s", px_type_name(spec));
-    }
-    size_t n;
-    const char *s = px_str_data(spec, &n);
-    return px_format_number(self, s, n);
-}
-static PX_METH2(float_format_obj, &px_type_float, __format__, float_format_meth);
+static PX_METH2(float_format_obj, &px_type_float, __format__, px_num_format_meth);
 
 /* Operator dunders, for super().__add__(x), float.__mul__(a, b) and friends. */
 static px_val float_d_add(px_val a, px_val b) { return float_binop(PX_BINOP_ADD, a, b); }

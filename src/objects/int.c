@@ -223,23 +223,6 @@ int px_int_cmp_double(px_val i, double d) {
 
 /* ---- parsing */
 
-static bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static int digit_of(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'z') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'Z') {
-        return c - 'A' + 10;
-    }
-    return 99;
-}
-
 PX_NORETURN static void bad_literal(px_val orig, int base) {
     px_val r = px_to_repr(orig);
     size_t n;
@@ -250,12 +233,7 @@ PX_NORETURN static void bad_literal(px_val orig, int base) {
 /* Returns PX_NULL for bad text (the caller raises). */
 static px_val parse_int(const char *s, size_t len, int base) {
     size_t i = 0, end = len;
-    while (i < end && is_space(s[i])) {
-        i++;
-    }
-    while (end > i && is_space(s[end - 1])) {
-        end--;
-    }
+    px_num_strip(s, &i, &end);
     bool neg = false;
     if (i < end && (s[i] == '+' || s[i] == '-')) {
         neg = s[i] == '-';
@@ -293,7 +271,7 @@ static px_val parse_int(const char *s, size_t len, int base) {
             last_us = true;
             continue;
         }
-        if (digit_of(c) >= base) {
+        if (px_digit_value(c) >= base) {
             return PX_NULL;
         }
         digits[nd++] = c;
@@ -312,7 +290,7 @@ static px_val parse_int(const char *s, size_t len, int base) {
     if (nd <= 9 || (base <= 16 && nd <= 12)) {
         int64_t v = 0;
         for (size_t k = 0; k < nd; k++) {
-            v = v * base + digit_of(digits[k]);
+            v = v * base + px_digit_value(digits[k]);
         }
         return px_int_from_i64(neg ? -v : v);
     }
@@ -1090,7 +1068,7 @@ static px_val int_rdivmod_meth(px_val a, px_val b) {
 static PX_METH2(int_rdivmod_obj, &px_type_int, __rdivmod__, int_rdivmod_meth);
 
 /* format(x, spec) of an int, float or complex (the mini-language). */
-static px_val num_format_meth(px_val self, px_val spec) {
+px_val px_num_format_meth(px_val self, px_val spec) {
     if (!px_is_str(spec)) {
         px_raise_type_error("__format__() argument must be str, not %s", px_type_name(spec));
     }
@@ -1098,7 +1076,7 @@ static px_val num_format_meth(px_val self, px_val spec) {
     const char *s = px_str_data(spec, &n);
     return px_format_number(self, s, n);
 }
-static PX_METH2(int_format_obj, &px_type_int, __format__, num_format_meth);
+static PX_METH2(int_format_obj, &px_type_int, __format__, px_num_format_meth);
 
 /* Operator dunders, for super().__add__(x), int.__add__(a, b) and friends. */
 static px_val int_d_add(px_val a, px_val b) { return int_binop(PX_BINOP_ADD, a, b); }

@@ -295,13 +295,7 @@ static px_val list_binop(px_binop op, px_val lhs, px_val rhs) {
         return PX_NOTIMPL;
     case PX_BINOP_CONTAINS: {
         px_list *l = px_list_ptr(lhs);
-        for (size_t i = 0; i < l->len; i++) {
-            px_val x = l->items[i];
-            if (x == rhs || px_equal(x, rhs)) {
-                return PX_TRUE;
-            }
-        }
-        return PX_FALSE;
+        return px_bool(px_cont_find(&l->items, &l->len, rhs, 0, SIZE_MAX) >= 0);
     }
     default:
         return PX_NOTIMPL;
@@ -332,13 +326,7 @@ static px_val list_copy(px_val self) {
 
 static px_val list_count(px_val self, px_val x) {
     px_list *l = px_list_ptr(self);
-    px_int n = 0;
-    for (size_t i = 0; i < l->len; i++) {
-        if (l->items[i] == x || px_equal(l->items[i], x)) {
-            n++;
-        }
-    }
-    return px_small(n);
+    return px_small(px_cont_count(&l->items, &l->len, x));
 }
 
 static px_val list_extend(px_val self, px_val it) {
@@ -356,12 +344,11 @@ static px_val list_index(size_t argc, const px_val *argv) {
     px_list *l = px_list_ptr(argv[0]);
     size_t start, stop;
     px_cont_index_bounds(argc, argv, 2, l->len, &start, &stop);
-    for (size_t i = start; i < stop && i < l->len; i++) {
-        if (l->items[i] == argv[1] || px_equal(l->items[i], argv[1])) {
-            return px_small((px_int)i);
-        }
+    ptrdiff_t i = px_cont_find(&l->items, &l->len, argv[1], start, stop);
+    if (i < 0) {
+        not_in_list(argv[1]);
     }
-    not_in_list(argv[1]);
+    return px_small((px_int)i);
 }
 
 static px_val list_insert(px_val self, px_val index, px_val x) {
@@ -407,25 +394,29 @@ static px_val list_pop(size_t argc, const px_val *argv) {
 
 static px_val list_remove(px_val self, px_val x) {
     px_list *l = px_list_ptr(self);
-    for (size_t i = 0; i < l->len; i++) {
-        if (l->items[i] == x || px_equal(l->items[i], x)) {
-            if (i < l->len) { /* __eq__ may have shrunk the list */
-                px_cont_move(l->items + i, l->items + i + 1, l->len - i - 1);
-                l->items[--l->len] = PX_NULL;
-            }
-            return PX_NONE;
-        }
+    ptrdiff_t f = px_cont_find(&l->items, &l->len, x, 0, SIZE_MAX);
+    if (f < 0) {
+        px_raise_value_error("list.remove(x): x not in list");
     }
-    px_raise_value_error("list.remove(x): x not in list");
+    size_t i = (size_t)f;
+    if (i < l->len) { /* __eq__ may have shrunk the list */
+        px_cont_move(l->items + i, l->items + i + 1, l->len - i - 1);
+        l->items[--l->len] = PX_NULL;
+    }
+    return PX_NONE;
 }
 
-static px_val list_reverse(px_val self) {
-    px_list *l = px_list_ptr(self);
+void px_list_reverse(px_val list) {
+    px_list *l = px_list_ptr(list);
     for (size_t i = 0, j = l->len; i + 1 < j; i++, j--) {
         px_val t = l->items[i];
         l->items[i] = l->items[j - 1];
         l->items[j - 1] = t;
     }
+}
+
+static px_val list_reverse(px_val self) {
+    px_list_reverse(self);
     return PX_NONE;
 }
 

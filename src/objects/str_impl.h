@@ -79,6 +79,14 @@ void px_text_range(size_t argc, const px_val *argv, size_t first, size_t len, si
 /* Find needle in hay[0..hlen) (bytes), first (dir > 0) or last; -1 if absent. */
 ptrdiff_t px_text_find(const char *hay, size_t hlen, const char *needle, size_t nlen, int dir);
 size_t px_text_count(const char *hay, size_t hlen, const char *needle, size_t nlen);
+/* Split s at each sep (maxsplit < 0: no limit), from the right if `right`;
+ * mk(self, piece, n) makes each piece (str, or bytes like self). */
+px_val px_text_split_sep(px_val self, const char *s, size_t len, const char *sep, size_t slen, px_int maxsplit,
+                         bool right, px_val (*mk)(px_val self, const void *data, size_t len));
+/* Append s with the first `count` (all if < 0) occurrences of old (olen > 0)
+ * replaced by nw; returns the offset where the unreplaced tail begins. */
+size_t px_text_replace_into(px_strbuf *b, const char *s, size_t len, const char *old, size_t olen, const char *nw,
+                            size_t nlen, px_int count);
 
 extern const px_map px_str_dict;
 extern const px_map px_bytes_dict, px_bytearray_dict;

@@ -2,6 +2,7 @@
  * point indexes; the work is done on UTF-8 bytes, converting at the edges
  * (free for ASCII text, where bytes and code points coincide). */
 #include "str_case.h"
+#include "contutil.h"
 
 /* ---- shared helpers (also used by bytes methods) */
 
@@ -47,6 +48,24 @@ size_t px_text_count(const char *hay, size_t hlen, const char *needle, size_t nl
         n++;
         at += (size_t)f + nlen;
     }
+}
+
+size_t px_text_replace_into(px_strbuf *b, const char *s, size_t len, const char *old, size_t olen, const char *nw,
+                            size_t nlen, px_int count) {
+    size_t at = 0;
+    while (count != 0) {
+        ptrdiff_t f = px_text_find(s + at, len - at, old, olen, 1);
+        if (f < 0) {
+            break;
+        }
+        px_strbuf_add(b, s + at, (size_t)f);
+        px_strbuf_add(b, nw, nlen);
+        at += (size_t)f + olen;
+        if (count > 0) {
+            count--;
+        }
+    }
+    return at;
 }
 
 /* Slice-like clamping of optional start/end args at argv[first], argv[first+1]. */
@@ -288,17 +307,12 @@ static px_val split_ws(const char *s, size_t len, px_int maxsplit, bool right) {
             maxsplit--;
         }
     }
-    px_list *l = px_list_ptr(list);
-    for (size_t i = 0, j = l->len; i + 1 < j; i++, j--) {
-        px_val tmp = l->items[i];
-        l->items[i] = l->items[j - 1];
-        l->items[j - 1] = tmp;
-    }
+    px_list_reverse(list);
     return list;
 }
 
-static px_val split_sep(const char *s, size_t len, const char *sep, size_t slen, px_int maxsplit, bool right,
-                        px_val (*mk)(const char *, size_t)) {
+px_val px_text_split_sep(px_val self, const char *s, size_t len, const char *sep, size_t slen, px_int maxsplit,
+                         bool right, px_val (*mk)(px_val self, const void *data, size_t len)) {
     if (slen == 0) {
         px_raise_value_error("empty separator");
     }
@@ -310,13 +324,13 @@ static px_val split_sep(const char *s, size_t len, const char *sep, size_t slen,
             if (f < 0) {
                 break;
             }
-            px_list_append(list, mk(s + at, (size_t)f));
+            px_list_append(list, mk(self, s + at, (size_t)f));
             at += (size_t)f + slen;
             if (maxsplit > 0) {
                 maxsplit--;
             }
         }
-        px_list_append(list, mk(s + at, len - at));
+        px_list_append(list, mk(self, s + at, len - at));
         return list;
     }
     size_t e = len;
@@ -325,20 +339,20 @@ static px_val split_sep(const char *s, size_t len, const char *sep, size_t slen,
         if (f < 0) {
             break;
         }
-        px_list_append(list, mk(s + f + slen, e - (size_t)f - slen));
+        px_list_append(list, mk(self, s + f + slen, e - (size_t)f - slen));
         e = (size_t)f;
         if (maxsplit > 0) {
             maxsplit--;
         }
     }
-    px_list_append(list, mk(s, e));
-    px_list *l = px_list_ptr(list);
-    for (size_t i = 0, j = l->len; i + 1 < j; i++, j--) {
-        px_val tmp = l->items[i];
-        l->items[i] = l->items[j - 1];
-        l->items[j - 1] = tmp;
-    }
+    px_list_append(list, mk(self, s, e));
+    px_list_reverse(list);
     return list;
+}
+
+/* A str piece for px_text_split_sep (self only matters for bytes). */
+static px_val str_piece(px_val self, const void *data, size_t len) {
+    return px_str(data, len);
 }
 
 static px_val split_common(size_t argc, const px_val *argv, px_val kwnames, bool right) {
@@ -362,7 +376,7 @@ static px_val split_common(size_t argc, const px_val *argv, px_val kwnames, bool
     if (sep == NULL) {
         px_raise_type_error("must be str or None, not %s", px_type_name(a[0]));
     }
-    return split_sep(s, len, sep, slen, maxsplit, right, new_str);
+    return px_text_split_sep(argv[0], s, len, sep, slen, maxsplit, right, str_piece);
 }
 
 static px_val str_split(size_t argc, const px_val *argv, px_val kwnames) {
@@ -584,19 +598,7 @@ static px_val str_replace(size_t argc, const px_val *argv) {
         px_strbuf_add(&b, p, (size_t)(end - p));
         return px_strbuf_to_str(&b);
     }
-    size_t at = 0;
-    while (count != 0) {
-        ptrdiff_t f = px_text_find(t.s + at, t.len - at, old, olen, 1);
-        if (f < 0) {
-            break;
-        }
-        px_strbuf_add(&b, t.s + at, (size_t)f);
-        px_strbuf_add(&b, nw, nlen);
-        at += (size_t)f + olen;
-        if (count > 0) {
-            count--;
-        }
-    }
+    size_t at = px_text_replace_into(&b, t.s, t.len, old, olen, nw, nlen, count);
     if (at == 0) {
         return argv[0];
     }

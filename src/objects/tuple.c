@@ -180,12 +180,8 @@ static px_val tuple_binop(px_binop op, px_val lhs, px_val rhs) {
         return PX_NOTIMPL;
     case PX_BINOP_CONTAINS: {
         px_tuple *t = px_tuple_ptr(lhs);
-        for (size_t i = 0; i < t->len; i++) {
-            if (t->items[i] == rhs || px_equal(t->items[i], rhs)) {
-                return PX_TRUE;
-            }
-        }
-        return PX_FALSE;
+        px_val *items = t->items;
+        return px_bool(px_cont_find(&items, &t->len, rhs, 0, SIZE_MAX) >= 0);
     }
     default:
         return PX_NOTIMPL;
@@ -235,25 +231,20 @@ static px_val tuple_iter(px_val self) { return px_seq_iter_new(self); }
 
 static px_val tuple_count(px_val self, px_val x) {
     px_tuple *t = px_tuple_ptr(self);
-    px_int n = 0;
-    for (size_t i = 0; i < t->len; i++) {
-        if (t->items[i] == x || px_equal(t->items[i], x)) {
-            n++;
-        }
-    }
-    return px_small(n);
+    px_val *items = t->items;
+    return px_small(px_cont_count(&items, &t->len, x));
 }
 
 static px_val tuple_index(size_t argc, const px_val *argv) {
     px_tuple *t = px_tuple_ptr(argv[0]);
     size_t start, stop;
     px_cont_index_bounds(argc, argv, 2, t->len, &start, &stop);
-    for (size_t i = start; i < stop; i++) {
-        if (t->items[i] == argv[1] || px_equal(t->items[i], argv[1])) {
-            return px_small((px_int)i);
-        }
+    px_val *items = t->items;
+    ptrdiff_t i = px_cont_find(&items, &t->len, argv[1], start, stop);
+    if (i < 0) {
+        px_raise_value_error("tuple.index(x): x not in tuple");
     }
-    px_raise_value_error("tuple.index(x): x not in tuple");
+    return px_small((px_int)i);
 }
 
 static PX_METH2(m_add, &px_type_tuple, __add__, px_cont_add_fn);

@@ -108,9 +108,11 @@ static px_val bi_vars(size_t argc, const px_val *argv) {
 static PX_FUNV(px_builtin_vars, vars, 0, 1, bi_vars);
 
 /* ---- types */
-static bool isinstance_any(px_val obj, px_val cls, int depth) {
+/* One walk serves isinstance() and issubclass(): arg 2 may be a type, a union
+   or a (nested) tuple of them; `subclass` picks the test and the message. */
+static bool class_check_any(px_val obj, px_val cls, bool subclass, int depth) {
     if (px_is_type_obj(cls)) {
-        return px_isinstance(obj, px_as_ptr(cls));
+        return subclass ? px_issubclass(px_as_ptr(obj), px_as_ptr(cls)) : px_isinstance(obj, px_as_ptr(cls));
     }
     px_val members = px_rt_union_types(cls);
     if (members != PX_NULL) {
@@ -119,43 +121,24 @@ static bool isinstance_any(px_val obj, px_val cls, int depth) {
     if (px_is_tuple(cls) && depth < 64) {
         px_tuple *t = px_tuple_ptr(cls);
         for (size_t i = 0; i < t->len; i++) {
-            if (isinstance_any(obj, t->items[i], depth + 1)) {
+            if (class_check_any(obj, t->items[i], subclass, depth + 1)) {
                 return true;
             }
         }
         return false;
     }
-    px_raise_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
+    px_raise_type_error(subclass ? "issubclass() arg 2 must be a class, a tuple of classes, or a union"
+                                 : "isinstance() arg 2 must be a type, a tuple of types, or a union");
 }
 
-static px_val bi_isinstance(px_val obj, px_val cls) { return px_bool(isinstance_any(obj, cls, 0)); }
+static px_val bi_isinstance(px_val obj, px_val cls) { return px_bool(class_check_any(obj, cls, false, 0)); }
 static PX_FUN2(px_builtin_isinstance, isinstance, bi_isinstance);
-
-static bool issubclass_any(const px_type *sub, px_val cls, int depth) {
-    if (px_is_type_obj(cls)) {
-        return px_issubclass(sub, px_as_ptr(cls));
-    }
-    px_val members = px_rt_union_types(cls);
-    if (members != PX_NULL) {
-        cls = members;
-    }
-    if (px_is_tuple(cls) && depth < 64) {
-        px_tuple *t = px_tuple_ptr(cls);
-        for (size_t i = 0; i < t->len; i++) {
-            if (issubclass_any(sub, t->items[i], depth + 1)) {
-                return true;
-            }
-        }
-        return false;
-    }
-    px_raise_type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union");
-}
 
 static px_val bi_issubclass(px_val sub, px_val cls) {
     if (!px_is_type_obj(sub)) {
         px_raise_type_error("issubclass() arg 1 must be a class");
     }
-    return px_bool(issubclass_any(px_as_ptr(sub), cls, 0));
+    return px_bool(class_check_any(sub, cls, true, 0));
 }
 static PX_FUN2(px_builtin_issubclass, issubclass, bi_issubclass);
 

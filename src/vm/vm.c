@@ -148,6 +148,20 @@ int px_vm_execute(px_frame *entry, px_val throw_exc, px_val *result) {
 
 
 /* Direct calls of simple built-ins (no keywords, exact arity). */
+/* A bound method called with its arguments on the stack (args = first
+   argument) puts self in the slot just below them and calls the function
+   directly, so no argument array is copied. */
+static inline px_val unbind_on_stack(px_val callee, px_val *args, const px_val **argv, size_t *argc) {
+    if (px_is_type(callee, &px_type_bound_method)) {
+        px_bound *bm = px_as_ptr(callee);
+        args[-1] = bm->self;
+        *argv = args - 1;
+        (*argc)++;
+        return bm->func;
+    }
+    return callee;
+}
+
 static inline px_val call_builtin_fast(const px_builtin *b, size_t argc, const px_val *argv, bool *done) {
     if (b->owner != NULL && argc > 0 && px_type_of(argv[0]) != b->owner) {
         *done = false;
@@ -338,29 +352,23 @@ PX_VM_INLINE px_val float_binop_fast(unsigned op, double x, double y) {
     return px_float_binop((px_binop)op, x, y);
 }
 
-static inline int compare_ints(unsigned op, px_int x, px_int y) {
-    switch (op) {
-    case PX_BINOP_LT: return x < y;
-    case PX_BINOP_LE: return x <= y;
-    case PX_BINOP_EQ: return x == y;
-    case PX_BINOP_NE: return x != y;
-    case PX_BINOP_GT: return x > y;
-    case PX_BINOP_GE: return x >= y;
-    default: return -1;
+/* The same comparison switch for small ints and floats: -1 means `op` is
+   not an ordering/equality operator. */
+#define DEFINE_COMPARE(name, T)                                                                    \
+    static inline int name(unsigned op, T x, T y) {                                                \
+        switch (op) {                                                                              \
+        case PX_BINOP_LT: return x < y;                                                            \
+        case PX_BINOP_LE: return x <= y;                                                           \
+        case PX_BINOP_EQ: return x == y;                                                           \
+        case PX_BINOP_NE: return x != y;                                                           \
+        case PX_BINOP_GT: return x > y;                                                            \
+        case PX_BINOP_GE: return x >= y;                                                           \
+        default: return -1;                                                                        \
+        }                                                                                          \
     }
-}
-
-static inline int compare_floats(unsigned op, double x, double y) {
-    switch (op) {
-    case PX_BINOP_LT: return x < y;
-    case PX_BINOP_LE: return x <= y;
-    case PX_BINOP_EQ: return x == y;
-    case PX_BINOP_NE: return x != y;
-    case PX_BINOP_GT: return x > y;
-    case PX_BINOP_GE: return x >= y;
-    default: return -1;
-    }
-}
+DEFINE_COMPARE(compare_ints, px_int)
+DEFINE_COMPARE(compare_floats, double)
+#undef DEFINE_COMPARE
 
 static int run(px_vm_ctx *ctx) {
     px_frame *f = ctx->frame;
@@ -1085,13 +1093,7 @@ dispatch: {
         argc = n;
         kwnames = PX_NULL;
         npop = n + 1;
-        if (px_is_type(callee, &px_type_bound_method)) {
-            px_bound *bm = px_as_ptr(callee);
-            sp[-(ptrdiff_t)n - 1] = bm->self;
-            callee = bm->func;
-            argv--;
-            argc++;
-        }
+        callee = unbind_on_stack(callee, sp - n, &argv, &argc);
         goto do_call;
     }
     TARGET(CALL_KW) {
@@ -1103,13 +1105,7 @@ dispatch: {
         argv = sp - n;
         argc = n - nkw;
         npop = n + 1;
-        if (px_is_type(callee, &px_type_bound_method)) {
-            px_bound *bm = px_as_ptr(callee);
-            sp[-(ptrdiff_t)n - 1] = bm->self;
-            callee = bm->func;
-            argv--;
-            argc++;
-        }
+        callee = unbind_on_stack(callee, sp - n, &argv, &argc);
         goto do_call;
     }
     TARGET(CALL_METHOD) {
@@ -1125,13 +1121,7 @@ dispatch: {
         } else {
             argv = sp - n;
             argc = n;
-            if (px_is_type(callee, &px_type_bound_method)) {
-                px_bound *bm = px_as_ptr(callee);
-                sp[-(ptrdiff_t)n - 1] = bm->self;
-                callee = bm->func;
-                argv--;
-                argc++;
-            }
+            callee = unbind_on_stack(callee, sp - n, &argv, &argc);
         }
         goto do_call;
     }
@@ -1149,13 +1139,7 @@ dispatch: {
         } else {
             argv = sp - n;
             argc = n - nkw;
-            if (px_is_type(callee, &px_type_bound_method)) {
-                px_bound *bm = px_as_ptr(callee);
-                sp[-(ptrdiff_t)n - 1] = bm->self;
-                callee = bm->func;
-                argv--;
-                argc++;
-            }
+            callee = unbind_on_stack(callee, sp - n, &argv, &argc);
         }
         goto do_call;
     }
