@@ -13,7 +13,8 @@ static void out_stderr(void *ctx, const char *s, size_t n) {
     px_port_stderr(s, n);
 }
 
-/* Unbuffered for now: each write goes straight to the port. */
+/* The sinks pass bytes straight to the port; buffering (and when to flush)
+ * is the port's choice: posix/port.c buffers stdout. */
 px_out px_out_stdout = {out_stdout, NULL};
 px_out px_out_stderr = {out_stderr, NULL};
 
