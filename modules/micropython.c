@@ -39,11 +39,23 @@ static px_val mp_alloc_emergency_exception_buf(px_val n) {
     return PX_NONE;
 }
 
+/* micropython.schedule(func, arg): func(arg) runs soon, between bytecodes. */
+static px_val mp_schedule(px_val func, px_val arg) {
+    if (!px_callable(func)) {
+        px_raise_type_error("'%s' object is not callable", px_type_name(func));
+    }
+    if (!px_sched_schedule(func, arg)) {
+        px_raise_msg(&px_type_RuntimeError, "schedule queue full");
+    }
+    return PX_NONE;
+}
+
 static PX_FUN1(mp_const_obj, const, mp_const);
 static PX_FUNV(mp_opt_level_obj, opt_level, 0, 1, mp_opt_level);
 static PX_FUNV(mp_mem_info_obj, mem_info, 0, 1, mp_mem_info);
 static PX_FUNV(mp_qstr_info_obj, qstr_info, 0, 1, mp_qstr_info);
 static PX_FUN1(mp_kbd_intr_obj, kbd_intr, mp_kbd_intr);
+static PX_FUN2(mp_schedule_obj, schedule, mp_schedule);
 static PX_FUN1(mp_alloc_emergency_exception_buf_obj, alloc_emergency_exception_buf, mp_alloc_emergency_exception_buf);
 
 /* Sorted by name bytes. */
@@ -55,6 +67,7 @@ static const px_map_entry micropython_table[] = {
     PX_ENTRY_OBJ(mem_info, &mp_mem_info_obj),
     PX_ENTRY_OBJ(opt_level, &mp_opt_level_obj),
     PX_ENTRY_OBJ(qstr_info, &mp_qstr_info_obj),
+    PX_ENTRY_OBJ(schedule, &mp_schedule_obj),
 };
 static PX_CONST_MAP(micropython_globals, micropython_table);
 PX_MODULE(px_module_micropython, micropython_globals);

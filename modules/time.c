@@ -8,19 +8,40 @@
 #define TICKS_PERIOD ((px_int)1 << 30)
 #define TICKS_MAX (TICKS_PERIOD - 1)
 
+/* Sleep the whole time, running scheduled callbacks (IRQ handlers) when
+ * they wake the port's sleep early; an exception (KeyboardInterrupt)
+ * ends the sleep. */
+static void sleep_for_us(uint64_t us) {
+    uint64_t end = px_port_ticks_us() + us;
+    for (;;) {
+        uint64_t now = px_port_ticks_us();
+        if (now >= end) {
+            return;
+        }
+        px_port_sleep_us(end - now);
+        if (px_st.pending) {
+            px_check_pending();
+        }
+    }
+}
+
 static px_val time_sleep(px_val secs) {
     double s = px_float_of(secs);
+    if (s != s) {
+        px_raise_value_error("Invalid value NaN (not a number)");
+    }
     if (s < 0) {
         px_raise_value_error("sleep length must be non-negative");
     }
-    px_port_sleep_us((uint64_t)(s * 1e6));
+    double us = s * 1e6;
+    sleep_for_us(us < 1e18 ? (uint64_t)us : (uint64_t)1e18); /* huge: ~forever */
     return PX_NONE;
 }
 
 static px_val sleep_units(px_val n, uint64_t scale) {
     px_int v = px_index(n);
     if (v > 0) {
-        px_port_sleep_us((uint64_t)v * scale);
+        sleep_for_us((uint64_t)v * scale);
     }
     return PX_NONE;
 }

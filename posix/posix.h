@@ -4,5 +4,7 @@
 
 /* SIGINT -> KeyboardInterrupt (through px_st.pending), SIGPIPE ignored. */
 void px_posix_signals_init(void);
+/* Called by px_port_poll: turn caught signals into px_st.pending_exc. */
+void px_posix_signals_poll(void);
 
 #endif

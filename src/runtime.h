@@ -10,6 +10,8 @@
 #include "core/qstr.h"
 #include "core/error.h"
 #include "core/state.h"
+#include "core/sched.h"
+#include "core/stream.h"
 #include "core/print.h"
 #include "objects/numbers.h"
 #include "objects/text.h"

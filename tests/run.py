@@ -12,6 +12,13 @@ lacks the feature). Compared: stdout, and for a script ending in an
 uncaught exception, the exception line (the last line of stderr). Where a
 NAME.err file exists, stderr must equal it exactly (traceback format).
 
+Script suites (tests/<suite>/suite.py, for the suites in SUITES) drive the
+built binary from outside: the command line, the REPL through a
+pseudo-terminal, the HAL in a QEMU-booted kernel. Each is run as
+`python3 tests/<suite>/suite.py --binary build/micropython [-k PAT]` and
+prints one line per test, `ok NAME` or `FAIL NAME` (details indented on the
+lines below) or `skip NAME: why`; it exits non-zero only if it could not run.
+
 The last line printed is `N passed, N failed` (plus `, N skipped`); the exit
 status is non-zero if anything failed.
 """
@@ -44,6 +51,10 @@ CONFIGS = {
         "timeout": 60,
     },
 }
+
+
+# Script suites, run once against the default build.
+SUITES = ["cli", "repl", "kernel"]
 
 
 class Tally:
@@ -205,6 +216,46 @@ def run_lang(name, cfg, tally, pattern, cache, jobs):
     print(f"ok   {name}: {npass}/{len(tests)} language tests passed")
 
 
+def run_suite(suite, binary, tally, pattern):
+    script = os.path.join(ROOT, "tests", suite, "suite.py")
+    if not os.path.exists(script):
+        return
+    cmd = [sys.executable, script, "--binary", binary] + (["-k", pattern] if pattern else [])
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            stdin=subprocess.DEVNULL)
+    counts = [0, 0, 0]
+    failing, detail = None, []
+
+    def flush():
+        if failing:
+            tally.fail(f"{suite}/{failing}", "\n".join(detail))
+
+    for line in proc.stdout:
+        line = line.rstrip("\n")
+        if line.startswith("    ") and failing:
+            detail.append(line[4:])
+            continue
+        flush()
+        failing, detail = None, []
+        if line.startswith("ok "):
+            tally.ok()
+            counts[0] += 1
+        elif line.startswith("FAIL "):
+            failing = line[5:]
+            counts[1] += 1
+        elif line.startswith("skip "):
+            tally.skipped += 1
+            counts[2] += 1
+            print(f"skip {suite}/{line[5:]}")
+        elif line.strip():
+            print(f"     {suite}: {line}")
+    flush()
+    status = proc.wait()
+    if status != 0 and counts[1] == 0:
+        tally.fail(f"{suite}: suite", f"exit status {status}")
+    print(f"ok   {suite}: {counts[0]} passed, {counts[1]} failed, {counts[2]} skipped")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="default build only")
@@ -212,6 +263,7 @@ def main():
     ap.add_argument("--clean", action="store_true", help="rebuild from scratch (to see every warning)")
     ap.add_argument("-j", dest="jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--configs", default="", help="comma-separated build configurations")
+    ap.add_argument("--suites", default=",".join(SUITES), help="comma-separated script suites ('' for none)")
     args = ap.parse_args()
 
     names = list(CONFIGS)
@@ -230,6 +282,9 @@ def main():
             unit_tests(name, tally)
         if cfg["lang"]:
             run_lang(name, cfg, tally, args.pattern, cache, args.jobs)
+        if name == "build":
+            for suite in filter(None, args.suites.split(",")):
+                run_suite(suite, os.path.join(ROOT, name, "micropython"), tally, args.pattern)
     print(f"({time.time() - start:.0f} s)")
     if tally.failures:
         print("failed: " + " ".join(tally.failures[:50]) + (" ..." if len(tally.failures) > 50 else ""))

@@ -3,6 +3,8 @@
 #ifndef PX_STATE_H
 #define PX_STATE_H
 
+#include <stdbool.h>
+
 #include "../object.h"
 
 struct px_jmp;
@@ -27,6 +29,11 @@ typedef struct px_state {
     /* scheduler: set asynchronously (signals), checked between bytecodes */
     volatile int pending;
     px_val pending_exc;      /* e.g. KeyboardInterrupt to raise at the next check */
+    /* core/sched.c: the queue of scheduled callbacks (a ring) */
+    px_val sched_func[PX_SCHED_DEPTH];
+    px_val sched_arg[PX_SCHED_DEPTH];
+    unsigned sched_head, sched_len;
+    bool sched_running;      /* a callback is running: others wait for it */
 } px_state;
 
 extern px_state px_st;

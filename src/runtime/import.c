@@ -119,6 +119,11 @@ static const px_module *find_builtin(const char *s, size_t n) {
             return px_builtin_modules[i].module;
         }
     }
+    for (size_t i = 0; i < px_port_modules_count; i++) {
+        if (px_port_modules[i].name == q) {
+            return px_port_modules[i].module;
+        }
+    }
     return NULL;
 }
 

@@ -27,6 +27,10 @@ typedef struct {
 } px_builtin_module;
 extern const px_builtin_module px_builtin_modules[];
 extern const size_t px_builtin_modules_count;
+/* The port's own built-in modules (select, machine, ...), in a table the
+ * port defines; searched after the core's. */
+extern const px_builtin_module px_port_modules[];
+extern const size_t px_port_modules_count;
 
 /* The builtins module object (modules.c). */
 px_val px_builtins_module(void);

@@ -297,12 +297,7 @@ px_val px_vm_call_ex(px_val f, px_val args, px_val kwargs, px_val *kwn_out, size
     return f;
 }
 void px_vm_check_pending(void) {
-    px_port_poll();
-    px_val e = px_st.pending_exc;
-    if (e != PX_NULL) {
-        px_st.pending_exc = PX_NULL;
-        px_raise(e);
-    }
+    px_check_pending();
 }
 
 px_val px_vm_import_name(px_frame *f, px_qid q, px_val fromlist, px_val level) {

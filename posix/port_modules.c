@@ -1,0 +1,8 @@
+/* The built-in modules of the POSIX port (the core's are in
+ * src/runtime/modules.c). Each area adds its module above the end marker. */
+#include "runtime.h"
+
+const px_builtin_module px_port_modules[] = {
+    {PX_QID_NONE, NULL}, /* end marker: keeps the table non-empty */
+};
+const size_t px_port_modules_count = sizeof px_port_modules / sizeof px_port_modules[0] - 1;
