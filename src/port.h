@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "config.h"
+#include "value.h"
 
 /* Console */
 void px_port_stdout(const char *s, size_t n);
@@ -37,6 +38,9 @@ px_path_kind px_port_stat(const char *path);
 char *px_port_read_file(const char *path, size_t *len, int *err);
 /* Message for an errno value ("No such file or directory"). */
 const char *px_port_strerror(int err);
+/* The builtin open(file, mode='r', buffering=-1, encoding=None, errors=None,
+ * newline=None, closefd=True, opener=None): a file object of the port. */
+px_val px_port_open(size_t argc, const px_val *argv, px_val kwnames);
 
 /* Interrupts and the scheduler */
 void px_port_irq_lock(void);

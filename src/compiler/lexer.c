@@ -326,7 +326,7 @@ static void lex_number(px_lexer *lx, px_token *tok) {
         error_at_pos(lx, start, "leading zeros in decimal integer literals are not permitted; "
                                 "use an 0o prefix for octal integers");
     }
-    check_number_end(lx, "decimal");
+    check_number_end(lx, imag ? "imaginary" : "decimal");
     set_tok(lx, tok, PX_TOK_NUMBER, start);
     if (is_float || imag) {
         double d = px_float_parse(buf, n);

@@ -95,5 +95,7 @@ extern const px_type px_type_BlockingIOError,
     px_type_SystemError,
     px_type_TabError,
     px_type_UnicodeTranslateError;
+/* io.UnsupportedOperation (an OSError and a ValueError). */
+extern const px_type px_type_UnsupportedOperation;
 
 #endif

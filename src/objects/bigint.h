@@ -79,8 +79,8 @@ px_bn px_bn_from_digits(const char *s, size_t len, int base);
 
 
 /* ---- shared inside the numbers area */
-/* CPython's numeric hash (modulus 2^61-1, or 2^31-1 on 32-bit), folded into
- * the small-int range; equal numbers of any type hash alike. */
+/* CPython's numeric hash (modulus 2^61-1, or 2^31-1 where px_int has 32
+ * bits): the same values as CPython's hash(); equal numbers hash alike. */
 px_int px_num_hash_bn(const px_bn *a);
 px_int px_num_hash_double(double d);
 px_int px_num_hash_fold(int64_t h);
@@ -102,6 +102,10 @@ char *px_int_digits(px_val v, int base, size_t *len, bool *neg);
 size_t px_float_repr_nodot(char *buf, size_t size, double d);
 /* Correctly rounded round(x, ndigits) for floats. */
 double px_float_round(double x, px_int ndigits);
+/* A str's text for int()/float()/complex(): Unicode decimal digits become
+ * ASCII digits, Unicode spaces ' ', other non-ASCII '?' (as CPython does);
+ * s itself when all ASCII, else a fresh block; *len updated. */
+const char *px_num_to_ascii(const char *s, size_t *len);
 /* Narrow [*i, *end) of s past leading and trailing ASCII whitespace (number parsing). */
 void px_num_strip(const char *s, size_t *i, size_t *end);
 /* Value of a digit character in bases up to 36; 99 for a non-digit. */

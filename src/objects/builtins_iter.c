@@ -5,10 +5,13 @@
 static px_val sorted_fn(size_t argc, const px_val *argv, px_val kwnames) {
     static const px_qid names[] = {PX_Q(key), PX_Q(reverse)};
     px_val kw[2] = {PX_NONE, PX_FALSE};
+    if (argc != 1) {
+        px_raise_type_error("sorted expected 1 argument, got %zu", argc);
+    }
     px_cont_parse_kw("sorted", argc, argv, kwnames, 2, names, kw);
     return px_list_sorted(argv[0], kw[0], px_truthy(kw[1]));
 }
-PX_FUNKW(px_builtin_sorted, sorted, 1, 1, sorted_fn);
+PX_FUNKW(px_builtin_sorted, sorted, 0, PX_ARGS_MAX, sorted_fn);
 
 /* Is a better than b for min (op LT) or max (op GT)? */
 static bool better(px_binop op, px_val a, px_val b) {

@@ -1,7 +1,6 @@
-/* bytes (immutable, hashable), bytearray (mutable) and memoryview (a view
- * of another object's buffer, sliced without copying): construction, repr,
+/* bytes (immutable, hashable) and bytearray (mutable): construction, repr,
  * indexing, slicing, slice assignment, iteration, operators and the buffer
- * protocol. Methods are in bytes_methods.c. */
+ * protocol. Methods are in bytes_methods.c, memoryview in bytes_memview.c. */
 #include "str_impl.h"
 
 /* ---- construction */
@@ -59,20 +58,25 @@ px_val px_bytes_like(px_val like, const void *data, size_t len) {
     return px_is_type(like, &px_type_bytearray) ? px_bytearray(data, len) : px_bytes(data, len);
 }
 
-void px_get_buffer(px_val v, px_buffer *buf, unsigned flags) {
+bool px_buffer_try(px_val v, px_buffer *buf, unsigned flags) {
     const px_type *t = px_type_of(v);
     if (t->buffer && t->buffer(v, buf, flags)) {
-        return;
+        return true;
     }
     if (t->flags & PX_TF_HEAPTYPE) {
         if (px_isinstance(v, &px_type_bytes)) {
-            px_get_buffer(px_native(v, &px_type_bytes), buf, flags);
-            return;
+            return px_buffer_try(px_native(v, &px_type_bytes), buf, flags);
         }
         if (px_isinstance(v, &px_type_bytearray)) {
-            px_get_buffer(px_native(v, &px_type_bytearray), buf, flags);
-            return;
+            return px_buffer_try(px_native(v, &px_type_bytearray), buf, flags);
         }
+    }
+    return false;
+}
+
+void px_get_buffer(px_val v, px_buffer *buf, unsigned flags) {
+    if (px_buffer_try(v, buf, flags)) {
+        return;
     }
     if (flags & PX_BUF_WRITE) {
         px_raise_type_error("a writable bytes-like object is required, not '%s'", px_type_name(v));
@@ -88,22 +92,24 @@ const uint8_t *px_bytes_arg(px_val v, size_t *len) {
 }
 
 static bool has_buffer(px_val v) {
-    const px_type *t = px_type_of(v);
-    if (t->buffer) {
-        px_buffer buf;
-        return t->buffer(v, &buf, PX_BUF_READ);
-    }
-    return (t->flags & PX_TF_HEAPTYPE) && (px_isinstance(v, &px_type_bytes) || px_isinstance(v, &px_type_bytearray));
+    px_buffer buf;
+    return px_buffer_try(v, &buf, PX_BUF_READ);
 }
 
 /* Fill a byte buffer from an int count, a buffer, or an iterable of ints. */
 static void bytes_from_source(px_strbuf *b, px_val src, const char *range_msg, const char *what) {
-    if (px_is_int(src)) {
+    if (px_is_int(src) || (!has_buffer(src) && px_type_lookup(px_type_of(src), PX_Q(__index__)) != PX_NULL)) {
         px_int n = px_index(src);
         if (n < 0) {
             px_raise_value_error("negative count");
         }
         memset(px_strbuf_extend(b, (size_t)n), 0, (size_t)n);
+        return;
+    }
+    if (px_is_type(src, &px_type_memoryview)) {
+        size_t len;
+        const uint8_t *d = px_bytes_data(px_memview_tobytes(src), &len);
+        px_strbuf_add(b, (const char *)d, len);
         return;
     }
     if (has_buffer(src)) {
@@ -170,6 +176,14 @@ static px_val bytes_construct(bool mutable, size_t argc, const px_val *argv, px_
         }
         if (!mutable && px_is_bytes(a[0])) {
             return a[0];
+        }
+        px_val conv = mutable ? PX_NULL : px_special_method(a[0], PX_Q(__bytes__));
+        if (conv != PX_NULL) {
+            px_val r = px_call0(conv);
+            if (!px_isinstance(r, &px_type_bytes)) {
+                px_raise_type_error("__bytes__ returned non-bytes (type %s)", px_type_name(r));
+            }
+            return r;
         }
         bytes_from_source(&b, a[0], mutable ? "byte must be in range(0, 256)" : "bytes must be in range(0, 256)",
                           mutable ? "bytearray" : "bytes");
@@ -241,10 +255,6 @@ static void bytearray_print(px_out *out, px_val self, px_print_kind kind) {
     px_write_cstr(out, ")");
 }
 
-static void memview_print(px_out *out, px_val self, px_print_kind kind) {
-    px_printf(out, "<memory at 0x%lx>", (unsigned long)(uintptr_t)px_as_ptr(self));
-}
-
 /* ---- buffers */
 
 static bool bytes_buffer(px_val self, px_buffer *buf, unsigned flags) {
@@ -268,65 +278,13 @@ static bool bytearray_buffer(px_val self, px_buffer *buf, unsigned flags) {
     return true;
 }
 
-/* The bytes a memoryview currently sees (the target may have shrunk). */
-static uint8_t *memview_data(px_memview_obj *m, size_t *len) {
-    px_buffer buf;
-    px_get_buffer(m->obj, &buf, PX_BUF_READ);
-    size_t end = m->start + m->len;
-    if (end > buf.len) {
-        end = buf.len < m->start ? m->start : buf.len;
-    }
-    *len = end - m->start;
-    return (uint8_t *)buf.data + m->start;
-}
-
-static bool memview_buffer(px_val self, px_buffer *buf, unsigned flags) {
-    px_memview_obj *m = px_as_ptr(self);
-    if ((flags & PX_BUF_WRITE) && m->readonly) {
-        return false;
-    }
-    buf->data = memview_data(m, &buf->len);
-    buf->typecode = 'B';
-    buf->readonly = m->readonly;
-    return true;
-}
-
-static px_val memview_make(const px_type *type, size_t argc, const px_val *argv, px_val kwnames) {
-    static const px_argspec spec[] = {{PX_Q(object), PX_ARG_REQUIRED, PX_UNSET}};
-    px_val a[1];
-    px_parse_args(PX_Q(memoryview), argc, argv, kwnames, 1, spec, a);
-    px_buffer buf;
-    const px_type *t = px_type_of(a[0]);
-    if (!t->buffer && !has_buffer(a[0])) {
-        px_raise_type_error("memoryview: a bytes-like object is required, not '%s'", px_type_name(a[0]));
-    }
-    px_get_buffer(a[0], &buf, PX_BUF_READ);
-    px_memview_obj *m = px_gc_alloc(sizeof *m, 0);
-    m->base.type = &px_type_memoryview;
-    if (px_is_type(a[0], &px_type_memoryview)) {
-        px_memview_obj *src = px_as_ptr(a[0]);
-        *m = *src;
-        return px_from_ptr(m);
-    }
-    m->obj = a[0];
-    m->start = 0;
-    m->len = buf.len;
-    m->readonly = buf.readonly;
-    return px_from_ptr(m);
-}
-
 /* ---- length, hash, truth */
 
 static size_t any_len(px_val self) {
     if (px_is_bytes(self)) {
         return ((px_strobj *)px_as_ptr(self))->len;
     }
-    if (px_is_type(self, &px_type_bytearray)) {
-        return ((px_bytearray_obj *)px_as_ptr(self))->len;
-    }
-    size_t len;
-    memview_data(px_as_ptr(self), &len);
-    return len;
+    return ((px_bytearray_obj *)px_as_ptr(self))->len;
 }
 
 static uint8_t *any_data(px_val self, size_t *len) {
@@ -335,12 +293,9 @@ static uint8_t *any_data(px_val self, size_t *len) {
         *len = s->len;
         return (uint8_t *)s->data;
     }
-    if (px_is_type(self, &px_type_bytearray)) {
-        px_bytearray_obj *b = px_as_ptr(self);
-        *len = b->len;
-        return b->data;
-    }
-    return memview_data(px_as_ptr(self), len);
+    px_bytearray_obj *b = px_as_ptr(self);
+    *len = b->len;
+    return b->data;
 }
 
 static px_val bytes_unop(px_unop op, px_val self) {
@@ -357,11 +312,6 @@ static px_val bytes_unop(px_unop op, px_val self) {
             }
             return px_small((px_int)(s->hash & (uint32_t)PX_SMALL_MAX));
         }
-        if (px_is_type(self, &px_type_memoryview) && ((px_memview_obj *)px_as_ptr(self))->readonly) {
-            size_t len;
-            uint8_t *d = any_data(self, &len);
-            return px_small((px_int)(px_hash_bytes(d, len) & (uint32_t)PX_SMALL_MAX));
-        }
         px_raise_type_error("unhashable type: '%s'", px_type_name(self));
     }
     default:
@@ -377,17 +327,6 @@ static px_val slice_of(px_val self, px_val index) {
     px_int start, stop, step;
     size_t count;
     px_slice_indices(index, len, &start, &stop, &step, &count);
-    if (px_is_type(self, &px_type_memoryview)) {
-        if (step != 1) {
-            px_raise_msg(&px_type_NotImplementedError, "only slices with step=1 (aka None) are supported");
-        }
-        px_memview_obj *src = px_as_ptr(self);
-        px_memview_obj *m = px_gc_alloc(sizeof *m, 0);
-        *m = *src;
-        m->start = src->start + (size_t)start;
-        m->len = count;
-        return px_from_ptr(m);
-    }
     if (step == 1) {
         return px_bytes_like(self, d + start, count);
     }
@@ -401,17 +340,14 @@ static px_val slice_of(px_val self, px_val index) {
 
 static size_t item_index(px_val self, px_val index, size_t len) {
     if (!px_is_int(index) && !(px_type_of(index)->flags & PX_TF_HEAPTYPE)) {
-        px_raise_type_error("%s indices must be integers or slices, not %s", px_type_name(self),
-                            px_type_name(index));
+        px_raise_type_error("%s indices must be integers or slices, not %s",
+                            px_is_bytes(self) ? "byte" : px_type_name(self), px_type_name(index));
     }
-    px_int i = px_index(index);
+    px_int i = px_seq_index_arg(index);
     if (i < 0) {
         i += (px_int)len;
     }
     if (i < 0 || (size_t)i >= len) {
-        if (px_is_type(self, &px_type_memoryview)) {
-            px_raise_index_error("index out of bounds on dimension 1");
-        }
         if (px_is_type(self, &px_type_bytearray)) {
             px_raise_index_error("bytearray index out of range");
         }
@@ -506,37 +442,6 @@ static px_val bytes_subscr(px_val self, px_val index, px_val value) {
         px_raise_type_error(value == PX_DELETE ? "'bytes' object doesn't support item deletion"
                                                : "'bytes' object does not support item assignment");
     }
-    if (px_is_type(self, &px_type_memoryview)) {
-        px_memview_obj *m = px_as_ptr(self);
-        if (m->readonly) {
-            px_raise_type_error("cannot modify read-only memory");
-        }
-        if (value == PX_DELETE) {
-            px_raise_type_error("cannot delete memory");
-        }
-        size_t len;
-        uint8_t *d = memview_data(m, &len);
-        if (px_is_slice(index)) {
-            px_int start, stop, step;
-            size_t count;
-            px_slice_indices(index, len, &start, &stop, &step, &count);
-            size_t sl;
-            const uint8_t *s = px_bytes_arg(value, &sl);
-            if (sl != count) {
-                px_raise_value_error("memoryview assignment: lvalue and rvalue have different structures");
-            }
-            for (size_t i = 0; i < count; i++) {
-                d[start + (px_int)i * step] = s[i];
-            }
-            return PX_NONE;
-        }
-        size_t i = item_index(self, index, len);
-        if (px_is_int(value) && px_text_byte_int(value) < 0) {
-            px_raise_value_error("memoryview: invalid value for format 'B'");
-        }
-        d[i] = byte_value(value);
-        return PX_NONE;
-    }
     px_bytearray_obj *ba = px_as_ptr(self);
     if (px_is_slice(index)) {
         bytearray_set_slice(ba, index, value);
@@ -593,7 +498,7 @@ static px_val bytes_iter(px_val self) {
 /* ---- operators */
 
 static bool is_bytes_family(px_val v) {
-    return px_is_bytes(v) || px_is_type(v, &px_type_bytearray) || px_is_type(v, &px_type_memoryview);
+    return px_is_bytes(v) || px_is_type(v, &px_type_bytearray);
 }
 
 static px_val repeat(px_val self, px_val n) {
@@ -623,7 +528,7 @@ static px_val bytes_binop(px_binop op, px_val lhs, px_val rhs) {
     switch (op) {
     case PX_BINOP_ADD:
     case PX_BINOP_IADD: {
-        if (!lb || px_is_type(lhs, &px_type_memoryview)) {
+        if (!lb) {
             return PX_NOTIMPL;
         }
         if (!rb) {
@@ -651,7 +556,7 @@ static px_val bytes_binop(px_binop op, px_val lhs, px_val rhs) {
     }
     case PX_BINOP_MUL:
     case PX_BINOP_IMUL:
-        if (lb && !px_is_type(lhs, &px_type_memoryview) && px_is_int(rhs)) {
+        if (lb && px_is_int(rhs)) {
             px_val r = repeat(lhs, rhs);
             if (op == PX_BINOP_IMUL && px_is_type(lhs, &px_type_bytearray)) {
                 px_bytearray_obj *ba = px_as_ptr(lhs), *rb2 = px_as_ptr(r);
@@ -661,13 +566,13 @@ static px_val bytes_binop(px_binop op, px_val lhs, px_val rhs) {
             }
             return r;
         }
-        if (px_is_int(lhs) && is_bytes_family(rhs) && !px_is_type(rhs, &px_type_memoryview)) {
+        if (px_is_int(lhs) && is_bytes_family(rhs)) {
             return repeat(rhs, lhs);
         }
         return PX_NOTIMPL;
     case PX_BINOP_MOD:
     case PX_BINOP_IMOD:
-        if (lb && !px_is_type(lhs, &px_type_memoryview)) {
+        if (lb) {
             return px_bytes_modulo(lhs, rhs);
         }
         return PX_NOTIMPL;
@@ -677,15 +582,9 @@ static px_val bytes_binop(px_binop op, px_val lhs, px_val rhs) {
     case PX_BINOP_LE:
     case PX_BINOP_GT:
     case PX_BINOP_GE: {
+        /* bytes and bytearray compare with each other; a memoryview
+         * compares itemwise through its own slot. */
         if (!lb || !is_bytes_family(rhs)) {
-            if (lb && px_is_type(lhs, &px_type_memoryview) && has_buffer(rhs) && (op == PX_BINOP_EQ || op == PX_BINOP_NE)) {
-                /* memoryview == any buffer */
-            } else {
-                return PX_NOTIMPL;
-            }
-        }
-        if ((px_is_type(lhs, &px_type_memoryview) || px_is_type(rhs, &px_type_memoryview)) &&
-            op != PX_BINOP_EQ && op != PX_BINOP_NE) {
             return PX_NOTIMPL;
         }
         size_t la, lr;
@@ -719,87 +618,6 @@ static px_val bytes_binop(px_binop op, px_val lhs, px_val rhs) {
     }
 }
 
-/* ---- memoryview attributes and methods */
-
-static px_val memview_getattr(px_val self, px_qid name) {
-    px_memview_obj *m = px_as_ptr(self);
-    if (name == PX_Q(readonly)) {
-        return px_bool(m->readonly);
-    }
-    if (name == PX_Q(nbytes)) {
-        size_t len;
-        memview_data(m, &len);
-        return px_small((px_int)len);
-    }
-    if (name == PX_Q(itemsize)) {
-        return px_small(1);
-    }
-    if (name == PX_Q(obj)) {
-        return m->obj;
-    }
-    if (name == PX_Q(format)) {
-        return px_qstr(px_qstr_intern("B", 1));
-    }
-    return PX_NULL;
-}
-
-static px_val mv_tobytes(px_val self) {
-    size_t len;
-    uint8_t *d = any_data(self, &len);
-    return px_bytes(d, len);
-}
-
-static px_val mv_tolist(px_val self) {
-    size_t len;
-    uint8_t *d = any_data(self, &len);
-    px_val list = px_list_new(0, NULL);
-    for (size_t i = 0; i < len; i++) {
-        px_list_append(list, px_small(d[i]));
-    }
-    return list;
-}
-
-static px_val mv_release(px_val self) {
-    return PX_NONE;
-}
-
-static px_val mv_enter(px_val self) {
-    return self;
-}
-
-static px_val mv_exit(size_t argc, const px_val *argv) {
-    return PX_FALSE;
-}
-
-static px_val mv_hex(px_val self) {
-    size_t len;
-    uint8_t *d = any_data(self, &len);
-    px_strbuf b;
-    px_strbuf_init(&b, len * 2);
-    for (size_t i = 0; i < len; i++) {
-        px_strbuf_add_char(&b, "0123456789abcdef"[d[i] >> 4]);
-        px_strbuf_add_char(&b, "0123456789abcdef"[d[i] & 15]);
-    }
-    return px_strbuf_to_str(&b);
-}
-
-static PX_METH1(mv_m_enter, &px_type_memoryview, __enter__, mv_enter);
-static PX_METHV(mv_m_exit, &px_type_memoryview, __exit__, 1, 4, mv_exit);
-static PX_METH1(mv_m_hex, &px_type_memoryview, hex, mv_hex);
-static PX_METH1(mv_m_release, &px_type_memoryview, release, mv_release);
-static PX_METH1(mv_m_tobytes, &px_type_memoryview, tobytes, mv_tobytes);
-static PX_METH1(mv_m_tolist, &px_type_memoryview, tolist, mv_tolist);
-
-static const px_map_entry memview_methods[] = {
-    PX_ENTRY_OBJ(__enter__, &mv_m_enter),
-    PX_ENTRY_OBJ(__exit__, &mv_m_exit),
-    PX_ENTRY_OBJ(hex, &mv_m_hex),
-    PX_ENTRY_OBJ(release, &mv_m_release),
-    PX_ENTRY_OBJ(tobytes, &mv_m_tobytes),
-    PX_ENTRY_OBJ(tolist, &mv_m_tolist),
-};
-static PX_CONST_MAP(memview_dict, memview_methods);
-
 /* ---- the types */
 
 const px_type px_type_bytes = {
@@ -830,20 +648,4 @@ const px_type px_type_bytearray = {
     .subscr = bytes_subscr,
     .iter = bytes_iter,
     .buffer = bytearray_buffer,
-};
-
-const px_type px_type_memoryview = {
-    .base = {&px_type_type},
-    .name = PX_Q(memoryview),
-    .flags = 0,
-    .base_type = &px_type_object,
-    .dict = &memview_dict,
-    .make = memview_make,
-    .print = memview_print,
-    .unop = bytes_unop,
-    .binop = bytes_binop,
-    .getattr = memview_getattr,
-    .subscr = bytes_subscr,
-    .iter = bytes_iter,
-    .buffer = memview_buffer,
 };

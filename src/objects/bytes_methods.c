@@ -23,7 +23,12 @@ static const uint8_t *needle_arg(px_val v, size_t *len, uint8_t *one) {
         *len = 1;
         return one;
     }
-    return px_bytes_arg(v, len);
+    px_buffer buf;
+    if (!px_buffer_try(v, &buf, PX_BUF_READ)) {
+        px_raise_type_error("argument should be integer or bytes-like object, not '%s'", px_type_name(v));
+    }
+    *len = buf.len;
+    return buf.data;
 }
 
 static px_val like(px_val self, const void *d, size_t n) {
@@ -64,15 +69,13 @@ px_val px_bytes_decode(const char *s, size_t len, px_val encoding, px_val errors
     for (size_t i = 0; i < len; i++) {
         uint8_t c = (uint8_t)s[i];
         if (c >= 0x80 && ascii) {
-            if (strcmp(err, "ignore") == 0) {
-                continue;
+            int mode = px_decode_error_mode(err);
+            if (mode == PX_DECODE_STRICT) {
+                px_raise_msg(&px_type_UnicodeDecodeError,
+                             "'ascii' codec can't decode byte 0x%02x in position %zu: ordinal not in range(128)", c, i);
             }
-            if (strcmp(err, "replace") == 0) {
-                px_strbuf_add_utf8(&b, 0xFFFD);
-                continue;
-            }
-            px_raise_msg(&px_type_UnicodeDecodeError,
-                         "'ascii' codec can't decode byte 0x%02x in position %zu: ordinal not in range(128)", c, i);
+            px_decode_error_byte(&b, c, mode);
+            continue;
         }
         px_strbuf_add_utf8(&b, c);
     }
@@ -91,7 +94,7 @@ static px_val b_decode(size_t argc, const px_val *argv, px_val kwnames) {
     return px_bytes_decode((const char *)d, len, a[0], a[1]);
 }
 
-static px_val b_hex(size_t argc, const px_val *argv, px_val kwnames) {
+px_val px_bytes_hex(size_t argc, const px_val *argv, px_val kwnames) {
     static const px_argspec spec[] = {
         {PX_Q(sep), 0, PX_UNSET},
         {PX_Q(bytes_per_sep), 0, PX_SMALL_CONST(1)},
@@ -104,8 +107,13 @@ static px_val b_hex(size_t argc, const px_val *argv, px_val kwnames) {
     size_t sl = 0;
     if (a[0] != PX_UNSET) {
         sep = px_str_get(a[0], &sl);
+        px_buffer buf;
         if (sep == NULL) {
-            sep = (const char *)px_bytes_arg(a[0], &sl);
+            if (!px_buffer_try(a[0], &buf, PX_BUF_READ)) {
+                px_raise_type_error("object of type '%s' has no len()", px_type_name(a[0]));
+            }
+            sep = buf.data;
+            sl = buf.len;
         }
         if (px_utf8_count(sep, sl) != 1) {
             px_raise_value_error("sep must be length 1.");
@@ -375,15 +383,14 @@ static px_val b_join(px_val self, px_val iterable) {
     px_strbuf_init(&b, 16);
     for (size_t i = 0; i < l->len; i++) {
         px_val it = l->items[i];
-        if (px_str_get(it, &(size_t){0}) != NULL || px_type_of(it)->buffer == NULL) {
+        px_buffer buf;
+        if (!px_buffer_try(it, &buf, PX_BUF_READ)) {
             px_raise_type_error("sequence item %zu: expected a bytes-like object, %s found", i, px_type_name(it));
         }
-        size_t il;
-        const uint8_t *id = px_bytes_arg(it, &il);
         if (i) {
             px_strbuf_add(&b, (const char *)sep, sl);
         }
-        px_strbuf_add(&b, (const char *)id, il);
+        px_strbuf_add(&b, (const char *)buf.data, buf.len);
     }
     return like(self, b.data, b.len);
 }
@@ -600,12 +607,13 @@ static px_val just_common(size_t argc, const px_val *argv, int how) {
     px_int width = px_index(argv[1]);
     uint8_t fill = ' ';
     if (argc > 2) {
-        size_t fl;
-        const uint8_t *f = px_bytes_arg(argv[2], &fl);
-        if (fl != 1) {
-            px_raise_type_error("argument 2 must be a byte string of length 1, not %s", px_type_name(argv[2]));
+        px_buffer f;
+        if ((!px_is_bytes(argv[2]) && !px_is_type(argv[2], &px_type_bytearray)) ||
+            !px_buffer_try(argv[2], &f, PX_BUF_READ) || f.len != 1) {
+            px_raise_type_error("%s() argument 2 must be a byte string of length 1, not %s",
+                                how == 0 ? "ljust" : how == 1 ? "rjust" : "center", px_type_name(argv[2]));
         }
-        fill = f[0];
+        fill = *(const uint8_t *)f.data;
     }
     if (width <= (px_int)len) {
         return like(argv[0], d, len);
@@ -628,6 +636,35 @@ static px_val b_rjust(size_t argc, const px_val *argv) {
 }
 static px_val b_center(size_t argc, const px_val *argv) {
     return just_common(argc, argv, 2);
+}
+
+/* Uppercase only after uncased bytes, lowercase only after cased ones. */
+static px_val b_istitle(px_val self) {
+    size_t len;
+    const uint8_t *d = self_data(self, &len);
+    bool prev_cased = false, any = false;
+    for (size_t i = 0; i < len; i++) {
+        bool up = d[i] >= 'A' && d[i] <= 'Z', lo = d[i] >= 'a' && d[i] <= 'z';
+        if ((up && prev_cased) || (lo && !prev_cased)) {
+            return PX_FALSE;
+        }
+        prev_cased = up || lo;
+        any |= up || lo;
+    }
+    return px_bool(any);
+}
+
+static px_val b_expandtabs(size_t argc, const px_val *argv, px_val kwnames) {
+    static const px_argspec spec[] = {{PX_Q(tabsize), 0, PX_SMALL_CONST(8)}};
+    px_val a[1];
+    px_parse_args(PX_Q(expandtabs), argc - 1, argv + 1, kwnames, 1, spec, a);
+    px_int tab = px_index(a[0]);
+    size_t len;
+    const uint8_t *d = self_data(argv[0], &len);
+    px_strbuf b;
+    px_strbuf_init(&b, len + 8);
+    px_text_expandtabs(&b, (const char *)d, len, tab, false);
+    return like(argv[0], b.data, b.len);
 }
 
 static px_val b_isascii(px_val self) {
@@ -738,15 +775,18 @@ static px_val ba_extend(px_val self, px_val src) {
         memcpy(b->data + old, px_bytes_data(copy, &n), n);
         return PX_NONE;
     }
-    if (px_str_get(src, &(size_t){0}) != NULL) {
-        px_raise_type_error("expected iterable of integers; got: 'str'");
+    const px_type *t = px_type_of(src);
+    if (t->iter == NULL && !(t->flags & PX_TF_HEAPTYPE)) {
+        px_raise_type_error("can't extend bytearray with %s", px_type_name(src));
     }
+    /* Collect first: a bad item leaves the bytearray unchanged. */
+    px_val tmp = px_bytearray(NULL, 0);
     px_val it = px_iter(src);
     px_val x;
     while ((x = px_next(it)) != PX_NULL) {
-        ba_append(self, x);
+        ba_append(tmp, x);
     }
-    return PX_NONE;
+    return ba_extend(self, tmp);
 }
 
 static px_val ba_pop(size_t argc, const px_val *argv) {
@@ -826,8 +866,9 @@ static px_val ba_reverse(px_val self) {
     static PX_METHV(P##count, T, count, 2, 4, b_count);                        \
     static PX_METHKW(P##decode, T, decode, 1, 3, b_decode);                    \
     static PX_METHV(P##endswith, T, endswith, 2, 4, b_endswith);               \
+    static PX_METHKW(P##expandtabs, T, expandtabs, 1, 2, b_expandtabs);        \
     static PX_METHV(P##find, T, find, 2, 4, b_find);                           \
-    static PX_METHKW(P##hex, T, hex, 1, 3, b_hex);                             \
+    static PX_METHKW(P##hex, T, hex, 1, 3, px_bytes_hex);                             \
     static PX_METHV(P##index, T, index, 2, 4, b_index);                        \
     static PX_METH1(P##isalnum, T, isalnum, b_isalnum);                        \
     static PX_METH1(P##isalpha, T, isalpha, b_isalpha);                        \
@@ -835,6 +876,7 @@ static px_val ba_reverse(px_val self) {
     static PX_METH1(P##isdigit, T, isdigit, b_isdigit);                        \
     static PX_METH1(P##islower, T, islower, b_islower);                        \
     static PX_METH1(P##isspace, T, isspace, b_isspace);                        \
+    static PX_METH1(P##istitle, T, istitle, b_istitle);                        \
     static PX_METH1(P##isupper, T, isupper, b_isupper);                        \
     static PX_METH2(P##join, T, join, b_join);                                 \
     static PX_METHV(P##ljust, T, ljust, 2, 3, b_ljust);                        \
@@ -886,9 +928,9 @@ static PX_METH1(bam_reverse, &px_type_bytearray, reverse, ba_reverse);
 
 static const px_map_entry bytes_methods[] = {
     PX_TEXT_DUNDER_ENTRIES1(bm_), PX_TEXT_DUNDER_ENTRIES2(bm_),
-    E(bm_, capitalize), E(bm_, center), E(bm_, count), E(bm_, decode), E(bm_, endswith),
+    E(bm_, capitalize), E(bm_, center), E(bm_, count), E(bm_, decode), E(bm_, endswith), E(bm_, expandtabs),
     E(bm_, find), PX_ENTRY_OBJ(fromhex, &m_fromhex), E(bm_, hex), E(bm_, index), E(bm_, isalnum),
-    E(bm_, isalpha), E(bm_, isascii), E(bm_, isdigit), E(bm_, islower), E(bm_, isspace), E(bm_, isupper),
+    E(bm_, isalpha), E(bm_, isascii), E(bm_, isdigit), E(bm_, islower), E(bm_, isspace), E(bm_, istitle), E(bm_, isupper),
     E(bm_, join), E(bm_, ljust), E(bm_, lower), E(bm_, lstrip), PX_ENTRY_OBJ(maketrans, &m_maketrans), E(bm_, partition),
     E(bm_, removeprefix), E(bm_, removesuffix), E(bm_, replace), E(bm_, rfind), E(bm_, rindex),
     E(bm_, rjust), E(bm_, rpartition), E(bm_, rsplit), E(bm_, rstrip), E(bm_, split),
@@ -903,9 +945,9 @@ static const px_map_entry bytearray_methods[] = {
     E(bam_, __le__), E(bam_, __len__), E(bam_, __lt__), E(bam_, __mod__), E(bam_, __mul__), E(bam_, __ne__),
     E(bam_, __repr__), E(bam_, __rmul__), E(bam_, __setitem__), E(bam_, __str__),
     E(bam_, append), E(bam_, capitalize), E(bam_, center), E(bam_, clear), E(bam_, copy),
-    E(bam_, count), E(bam_, decode), E(bam_, endswith), E(bam_, extend), E(bam_, find),
+    E(bam_, count), E(bam_, decode), E(bam_, endswith), E(bam_, expandtabs), E(bam_, extend), E(bam_, find),
     PX_ENTRY_OBJ(fromhex, &m_fromhex), E(bam_, hex), E(bam_, index), E(bam_, insert), E(bam_, isalnum),
-    E(bam_, isalpha), E(bam_, isascii), E(bam_, isdigit), E(bam_, islower), E(bam_, isspace), E(bam_, isupper),
+    E(bam_, isalpha), E(bam_, isascii), E(bam_, isdigit), E(bam_, islower), E(bam_, isspace), E(bam_, istitle), E(bam_, isupper),
     E(bam_, join), E(bam_, ljust), E(bam_, lower), E(bam_, lstrip), PX_ENTRY_OBJ(maketrans, &m_maketrans),
     E(bam_, partition),
     E(bam_, pop), E(bam_, remove), E(bam_, removeprefix), E(bam_, removesuffix), E(bam_, replace),

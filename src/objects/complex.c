@@ -120,17 +120,24 @@ static cpx c_powu(cpx x, long n) {
     return r;
 }
 
+PX_NORETURN static void zero_to_negative(void) {
+    px_raise_zero_division("0.0 to a negative or complex power");
+}
+
+/* CPython reports a domain error (ZeroDivisionError) where its C library
+ * does: dividing by a zero power, or cos/sin of an infinite phase. */
 static cpx c_pow(cpx a, cpx b) {
     if (b.im == 0.0 && b.re == floor(b.re) && fabs(b.re) <= 100.0) {
         long n = (long)b.re;
         if (n >= 0) {
             return c_powu(a, n);
         }
-        if (a.re == 0.0 && a.im == 0.0) {
-            px_raise_zero_division("0.0 to a negative or complex power");
+        cpx d = c_powu(a, -n);
+        if (d.re == 0.0 && d.im == 0.0) {
+            zero_to_negative();
         }
         cpx one = {1.0, 0.0};
-        return c_div(one, c_powu(a, -n));
+        return c_div(one, d);
     }
     cpx r;
     if (b.re == 0.0 && b.im == 0.0) {
@@ -138,7 +145,7 @@ static cpx c_pow(cpx a, cpx b) {
         r.im = 0.0;
     } else if (a.re == 0.0 && a.im == 0.0) {
         if (b.im != 0.0 || b.re < 0.0) {
-            px_raise_zero_division("0.0 to a negative or complex power");
+            zero_to_negative();
         }
         r.re = r.im = 0.0;
     } else {
@@ -149,6 +156,9 @@ static cpx c_pow(cpx a, cpx b) {
         if (b.im != 0.0) {
             len /= exp(at * b.im);
             phase += b.im * log(vabs);
+        }
+        if (isinf(phase)) {
+            zero_to_negative();
         }
         r.re = len * cos(phase);
         r.im = len * sin(phase);
@@ -174,7 +184,7 @@ px_val px_complex_binop(px_binop op, double ar, double ai, double br, double bi)
         break;
     case PX_BINOP_POW:
         r = c_pow(a, b);
-        if ((isinf(r.re) || isinf(r.im)) && isfinite(ar) && isfinite(ai) && isfinite(br) && isfinite(bi)) {
+        if (isinf(r.re) || isinf(r.im)) { /* even from infinite operands, as CPython */
             px_raise_overflow("complex exponentiation");
         }
         break;
@@ -223,8 +233,10 @@ static px_val complex_unop(px_unop op, px_val self) {
     case PX_UNOP_BOOL:
         return px_bool(c->re != 0.0 || c->im != 0.0);
     case PX_UNOP_HASH: {
-        int64_t h = (int64_t)px_num_hash_double(c->re) + 1000003 * (int64_t)px_num_hash_double(c->im);
-        return px_small(px_num_hash_fold(h));
+        /* CPython: hash(re) + 1000003 * hash(im) in unsigned hash-width arithmetic */
+        uint64_t h = (uint64_t)(int64_t)px_num_hash_double(c->re) +
+                     1000003u * (uint64_t)(int64_t)px_num_hash_double(c->im);
+        return px_int_from_i64(px_num_hash_fold((int64_t)h));
     }
     default:
         return PX_NOTIMPL;
@@ -330,6 +342,10 @@ static bool arg_pair(px_val v, double *re, double *im, bool *cx) {
     return false;
 }
 
+static bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
 static px_val complex_make(const px_type *type, size_t argc, const px_val *argv, px_val kwnames) {
     static const px_argspec spec[] = {
         {PX_Q(real), 0, PX_UNSET},
@@ -346,6 +362,15 @@ static px_val complex_make(const px_type *type, size_t argc, const px_val *argv,
         }
         size_t n;
         const char *s = px_str_data(a[0], &n);
+        s = px_num_to_ascii(s, &n);
+        /* CPython rejects an underscore not between two digits up front */
+        for (size_t i = 0; i < n; i++) {
+            if (s[i] == '_' && !(i > 0 && i + 1 < n && is_digit(s[i - 1]) && is_digit(s[i + 1]))) {
+                size_t rn;
+                const char *r = px_str_data(px_to_repr(a[0]), &rn);
+                px_raise_value_error("could not convert string to complex: %.*s", (int)rn, r);
+            }
+        }
         double re, im;
         if (!parse_complex(s, n, &re, &im)) {
             px_raise_value_error("complex() arg is a malformed string");
@@ -402,10 +427,22 @@ static px_val complex_d_truediv(px_val a, px_val b) { return complex_binop(PX_BI
 static PX_METH2(complex_d_truediv_obj, &px_type_complex, __truediv__, complex_d_truediv);
 static px_val complex_d_rtruediv(px_val a, px_val b) { return complex_binop(PX_BINOP_TRUEDIV, b, a); }
 static PX_METH2(complex_d_rtruediv_obj, &px_type_complex, __rtruediv__, complex_d_rtruediv);
-static px_val complex_d_pow(px_val a, px_val b) { return complex_binop(PX_BINOP_POW, a, b); }
-static PX_METH2(complex_d_pow_obj, &px_type_complex, __pow__, complex_d_pow);
-static px_val complex_d_rpow(px_val a, px_val b) { return complex_binop(PX_BINOP_POW, b, a); }
-static PX_METH2(complex_d_rpow_obj, &px_type_complex, __rpow__, complex_d_rpow);
+/* __pow__/__rpow__ take pow()'s optional modulus, which complex refuses. */
+static void complex_no_mod(size_t argc, const px_val *argv) {
+    if (argc > 2 && argv[2] != PX_NONE) {
+        px_raise_value_error("complex modulo");
+    }
+}
+static px_val complex_d_pow(size_t argc, const px_val *argv) {
+    complex_no_mod(argc, argv);
+    return complex_binop(PX_BINOP_POW, argv[0], argv[1]);
+}
+static PX_METHV(complex_d_pow_obj, &px_type_complex, __pow__, 2, 3, complex_d_pow);
+static px_val complex_d_rpow(size_t argc, const px_val *argv) {
+    complex_no_mod(argc, argv);
+    return complex_binop(PX_BINOP_POW, argv[1], argv[0]);
+}
+static PX_METHV(complex_d_rpow_obj, &px_type_complex, __rpow__, 2, 3, complex_d_rpow);
 static px_val complex_d_eq(px_val a, px_val b) { return complex_binop(PX_BINOP_EQ, a, b); }
 static PX_METH2(complex_d_eq_obj, &px_type_complex, __eq__, complex_d_eq);
 static px_val complex_d_ne(px_val a, px_val b) { return complex_binop(PX_BINOP_NE, a, b); }

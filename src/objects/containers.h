@@ -72,6 +72,9 @@ px_val px_slice_new(px_val start, px_val stop, px_val step);
 bool px_is_slice(px_val v);
 /* Resolve a slice against a length (CPython's PySlice_GetIndicesEx semantics). */
 void px_slice_indices(px_val slice, size_t len, px_int *start, px_int *stop, px_int *step, size_t *count);
+/* An index argument's value (__index__ honoured); IndexError "cannot fit
+ * 'int' into an index-sized integer" when too big, as CPython. */
+px_int px_seq_index_arg(px_val index);
 /* Normalise a (possibly negative) index; IndexError naming `what` ("list") if out of range. */
 size_t px_seq_index(px_val index, size_t len, const char *what);
 
@@ -97,6 +100,7 @@ typedef struct px_set {
 typedef struct px_range {
     px_obj base;
     px_int start, stop, step;
+    px_val big; /* (start, stop, step) as a tuple when one does not fit px_int, else PX_NULL */
 } px_range;
 
 /* The range iterator, exposed so the VM's FOR_ITER can step it inline:

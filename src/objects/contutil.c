@@ -183,3 +183,27 @@ px_val px_cont_len_fn(px_val self) { return px_small((px_int)px_len(self)); }
 px_val px_cont_contains_fn(px_val self, px_val x) { return px_bool(px_contains(self, x)); }
 px_val px_cont_add_fn(px_val self, px_val other) { return px_binary(PX_BINOP_ADD, self, other); }
 px_val px_cont_mul_fn(px_val self, px_val n) { return px_binary(PX_BINOP_MUL, self, n); }
+
+/* ---- operator dunders (see contutil.h) */
+
+static px_val slot_op(px_binop op, px_val self, px_val lhs, px_val rhs) {
+    const px_type *t = px_type_of(self);
+    return t->binop ? t->binop(op, lhs, rhs) : PX_NOTIMPL;
+}
+
+#define PX_CONT_OP_DEF(name, OP)                                                                \
+    px_val px_cont_##name##_op(px_val self, px_val other) {                                     \
+        return slot_op(PX_BINOP_##OP, self, self, other);                                       \
+    }                                                                                           \
+    px_val px_cont_r##name##_op(px_val self, px_val other) {                                    \
+        return slot_op(PX_BINOP_##OP, self, other, self);                                       \
+    }                                                                                           \
+    px_val px_cont_i##name##_op(px_val self, px_val other) {                                    \
+        return slot_op(PX_BINOP_I##OP, self, self, other);                                      \
+    }
+PX_CONT_OP_FNS(PX_CONT_OP_DEF)
+
+px_val px_cont_reversed_fn(px_val self) {
+    px_val r = px_dict_reversed(self);
+    return r != PX_NULL ? r : px_seq_reversed(self, px_len(self));
+}

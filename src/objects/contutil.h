@@ -77,6 +77,20 @@ px_val px_cont_contains_fn(px_val self, px_val x);
 px_val px_cont_add_fn(px_val self, px_val other);
 px_val px_cont_mul_fn(px_val self, px_val n);
 
+/* Operator dunders listed in type dicts (set.__or__, list.__iadd__, ...):
+ * they call self's own binop slot, never a subclass override, so super()
+ * calls work; NotImplemented comes back as is. The r forms swap operands. */
+#define PX_CONT_OP_FNS(X) X(or, OR) X(and, AND) X(sub, SUB) X(xor, XOR) X(add, ADD) X(mul, MUL)
+#define PX_CONT_OP_DECL(name, OP)                                                               \
+    px_val px_cont_##name##_op(px_val self, px_val other);                                      \
+    px_val px_cont_r##name##_op(px_val self, px_val other);                                     \
+    px_val px_cont_i##name##_op(px_val self, px_val other);
+PX_CONT_OP_FNS(PX_CONT_OP_DECL)
+/* reversed(self) for list and dict */
+px_val px_cont_reversed_fn(px_val self);
+/* The reverse iterator over the first len items of a sequence. */
+px_val px_seq_reversed(px_val seq, size_t len);
+
 /* The generic iterator over a list, tuple or __getitem__ sequence. */
 px_val px_seq_iter_new(px_val seq);
 /* The iter slot of iterator types: returns self. */

@@ -353,12 +353,21 @@ static PX_METHV(m_setdefault, &px_type_dict, setdefault, 2, 3, dict_setdefault);
 static PX_METHKW(m_update, &px_type_dict, update, 1, 2, dict_update_m);
 static PX_METH1(m_values, &px_type_dict, values, px_dict_values_view);
 
+static PX_METH2(m_ior, &px_type_dict, __ior__, px_cont_ior_op);
+static PX_METH2(m_or, &px_type_dict, __or__, px_cont_or_op);
+static PX_METH1(m_reversed, &px_type_dict, __reversed__, px_cont_reversed_fn);
+static PX_METH2(m_ror, &px_type_dict, __ror__, px_cont_ror_op);
+
 static const px_map_entry dict_methods[] = {
     PX_ENTRY_OBJ(__contains__, &m_contains),
     PX_ENTRY_OBJ(__delitem__, &m_delitem),
     PX_ENTRY_OBJ(__getitem__, &m_getitem),
+    PX_ENTRY_OBJ(__ior__, &m_ior),
     PX_ENTRY_OBJ(__iter__, &m_iter),
     PX_ENTRY_OBJ(__len__, &m_len),
+    PX_ENTRY_OBJ(__or__, &m_or),
+    PX_ENTRY_OBJ(__reversed__, &m_reversed),
+    PX_ENTRY_OBJ(__ror__, &m_ror),
     PX_ENTRY_OBJ(__setitem__, &m_setitem),
     PX_ENTRY_OBJ(clear, &m_clear),
     PX_ENTRY_OBJ(copy, &m_copy),

@@ -213,10 +213,9 @@ static px_val view_binop(px_binop op, px_val lhs, px_val rhs) {
     case PX_BINOP_OR:
     case PX_BINOP_SUB:
     case PX_BINOP_XOR: {
-        /* the view may be either operand; the other is any iterable */
-        px_val other = is_setlike_view(lhs) ? rhs : lhs;
-        const px_type *t = px_type_of(other);
-        if (t->iter == NULL && px_type_lookup(t, PX_Q(__iter__)) == PX_NULL) {
+        /* A keys or items view may be either operand; the other is any
+         * iterable (TypeError otherwise, as CPython). */
+        if (!is_setlike_view(lhs) && !is_setlike_view(rhs)) {
             return PX_NOTIMPL;
         }
         return px_binary(op, as_set(lhs), as_set(rhs));

@@ -159,11 +159,14 @@ bool px_float_parse_text(const char *s, size_t n, double *out) {
 }
 
 double px_float_parse(const char *s, size_t len) {
+    const char *orig = s;
+    size_t olen = len;
+    s = px_num_to_ascii(s, &len);
     size_t i = 0, end = len;
     px_num_strip(s, &i, &end);
     double d;
     if (i == end || !px_float_parse_text(s + i, end - i, &d)) {
-        px_val r = px_to_repr(px_str(s, len));
+        px_val r = px_to_repr(px_str(orig, olen));
         size_t n;
         const char *rs = px_str_data(r, &n);
         px_raise_value_error("could not convert string to float: %.*s", (int)n, rs);
@@ -363,7 +366,7 @@ static px_val float_unop(px_unop op, px_val self) {
     case PX_UNOP_BOOL:
         return px_bool(d != 0.0);
     case PX_UNOP_HASH:
-        return px_small(px_num_hash_double(d));
+        return px_int_from_i64(px_num_hash_double(d));
     case PX_UNOP_INT:
         return px_int_from_double(d);
     default:
@@ -663,10 +666,22 @@ static px_val float_d_mod(px_val a, px_val b) { return float_binop(PX_BINOP_MOD,
 static PX_METH2(float_d_mod_obj, &px_type_float, __mod__, float_d_mod);
 static px_val float_d_rmod(px_val a, px_val b) { return float_binop(PX_BINOP_MOD, b, a); }
 static PX_METH2(float_d_rmod_obj, &px_type_float, __rmod__, float_d_rmod);
-static px_val float_d_pow(px_val a, px_val b) { return float_binop(PX_BINOP_POW, a, b); }
-static PX_METH2(float_d_pow_obj, &px_type_float, __pow__, float_d_pow);
-static px_val float_d_rpow(px_val a, px_val b) { return float_binop(PX_BINOP_POW, b, a); }
-static PX_METH2(float_d_rpow_obj, &px_type_float, __rpow__, float_d_rpow);
+/* __pow__/__rpow__ take pow()'s optional modulus, which floats refuse. */
+static void float_no_mod(size_t argc, const px_val *argv) {
+    if (argc > 2 && argv[2] != PX_NONE) {
+        px_raise_type_error("pow() 3rd argument not allowed unless all arguments are integers");
+    }
+}
+static px_val float_d_pow(size_t argc, const px_val *argv) {
+    float_no_mod(argc, argv);
+    return float_binop(PX_BINOP_POW, argv[0], argv[1]);
+}
+static PX_METHV(float_d_pow_obj, &px_type_float, __pow__, 2, 3, float_d_pow);
+static px_val float_d_rpow(size_t argc, const px_val *argv) {
+    float_no_mod(argc, argv);
+    return float_binop(PX_BINOP_POW, argv[1], argv[0]);
+}
+static PX_METHV(float_d_rpow_obj, &px_type_float, __rpow__, 2, 3, float_d_rpow);
 static px_val float_d_lt(px_val a, px_val b) { return float_binop(PX_BINOP_LT, a, b); }
 static PX_METH2(float_d_lt_obj, &px_type_float, __lt__, float_d_lt);
 static px_val float_d_le(px_val a, px_val b) { return float_binop(PX_BINOP_LE, a, b); }

@@ -176,7 +176,7 @@ static size_t repr_mode(char *buf, size_t size, double d, bool dot0, bool alt) {
             d = -d;
         }
         if (d == 0) {
-            k += (size_t)snprintf(tmp + k, sizeof tmp - k, dot0 ? "0.0" : "0");
+            k += (size_t)snprintf(tmp + k, sizeof tmp - k, dot0 ? "0.0" : alt ? "0." : "0");
         } else {
             char dig[24];
             int nd;
@@ -251,7 +251,7 @@ typedef struct {
     bool z, alt, zero;
     size_t width;
     char grouping; /* 0, ',', '_' */
-    px_int prec;   /* -1 = none */
+    int64_t prec;  /* -1 = none */
     char type;     /* 0 = none */
 } fmt_spec;
 
@@ -297,7 +297,7 @@ static void parse_spec(px_val v, const char *s, size_t n, fmt_spec *sp) {
         i++;
     }
     while (i < n && s[i] >= '0' && s[i] <= '9') {
-        if (sp->width > 100000000) {
+        if (sp->width > (SIZE_MAX - 9) / 10) { /* CPython: past Py_ssize_t */
             px_raise_value_error("Too many decimal digits in format string");
         }
         sp->width = sp->width * 10 + (size_t)(s[i++] - '0');
@@ -315,7 +315,7 @@ static void parse_spec(px_val v, const char *s, size_t n, fmt_spec *sp) {
         }
         sp->prec = 0;
         while (i < n && s[i] >= '0' && s[i] <= '9') {
-            if (sp->prec > 100000000) {
+            if (sp->prec > (INT64_MAX - 9) / 10) {
                 px_raise_value_error("Too many decimal digits in format string");
             }
             sp->prec = sp->prec * 10 + (s[i++] - '0');
@@ -387,7 +387,11 @@ static px_val assemble(const fmt_spec *sp, bool neg, const char *prefix, const c
                        const char *rest, size_t nrest, int every) {
     const char *sign = neg ? "-" : sp->sign == '+' ? "+" : sp->sign == ' ' ? " " : "";
     size_t ls = strlen(sign), lp = strlen(prefix);
-    size_t body = ls + lp + grouped_len(nd, sp->grouping, every) + nrest;
+    size_t nchars = 0; /* rest may hold a non-ASCII character ('c') */
+    for (size_t i = 0; i < nrest; i++) {
+        nchars += ((unsigned char)rest[i] & 0xC0) != 0x80;
+    }
+    size_t body = ls + lp + grouped_len(nd, sp->grouping, every) + nchars;
     px_strbuf b;
     px_strbuf_init(&b, (body > sp->width ? body : sp->width) + 8);
     size_t pad = sp->width > body ? sp->width - body : 0;
@@ -428,6 +432,10 @@ static px_val assemble(const fmt_spec *sp, bool neg, const char *prefix, const c
 /* Format a finite or special double per spec into text with its integer
  * part separated: returns the buffer; *nint = integer digits count. */
 static char *float_body(const fmt_spec *sp, double x, char type, size_t *len, size_t *nint, bool *neg) {
+    int64_t prec = sp->prec;
+    if (prec > INT32_MAX) {
+        px_raise_value_error("precision too big");
+    }
     *neg = signbit(x) && !isnan(x);
     x = fabs(x);
     bool upper = type == 'F' || type == 'E' || type == 'G';
@@ -441,10 +449,6 @@ static char *float_body(const fmt_spec *sp, double x, char type, size_t *len, si
         }
         *nint = 0;
         return o;
-    }
-    px_int prec = sp->prec;
-    if (prec > 100000) {
-        px_raise_value_error("precision too big");
     }
     size_t cap = (size_t)(prec < 0 ? 17 : prec) + 360;
     o = px_gc_alloc(cap, PX_GC_LEAF);
@@ -620,7 +624,7 @@ static px_val format_complex(px_val v, const fmt_spec *sp) {
     if (!(t == 0 || t == 'e' || t == 'E' || t == 'f' || t == 'F' || t == 'g' || t == 'G' || t == 'n')) {
         unknown_code(t, v);
     }
-    if (sp->zero && sp->fill[0] == '0' && sp->align == '=') {
+    if (sp->fill_len == 1 && sp->fill[0] == '0') { /* the '0' flag or an explicit '0' fill */
         px_raise_value_error("Zero padding is not allowed in complex format specifier");
     }
     if (sp->align == '=') {

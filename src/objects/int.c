@@ -6,6 +6,7 @@
 
 #include "../runtime.h"
 #include "bigint.h"
+#include "str_case.h" /* px_cp_isdecimal, px_unicode_isspace */
 
 /* ---- conversions */
 
@@ -96,6 +97,16 @@ int64_t px_int_to_i64(px_val v) {
     px_raise_overflow("Python int too large to convert to C long");
 }
 
+/* b as a px_int (CPython's Py_ssize_t); false if out of range. */
+static bool bn_to_px_int(const px_bn *b, px_int *out) {
+    uint64_t m = ((uint64_t)(b->n > 1 ? b->d[1] : 0) << 32) | (b->n ? b->d[0] : 0);
+    if (b->n > 2 || m > (uint64_t)PX_INT_MAX + b->neg) {
+        return false;
+    }
+    *out = b->neg ? (px_int)(0 - m) : (px_int)m; /* 0 - m wraps to PX_INT_MIN's bits */
+    return true;
+}
+
 px_int px_index(px_val v) {
     px_val u = px_int_unwrap(v);
     if (u == PX_NULL) {
@@ -113,11 +124,13 @@ px_int px_index(px_val v) {
     if (px_is_small(u)) {
         return px_small_get(u);
     }
-    int64_t i = px_int_to_i64(u);
-    if (i < PX_INT_MIN || i > PX_INT_MAX) {
-        px_raise_msg(&px_type_IndexError, "cannot fit 'int' into an index-sized integer");
+    px_digit buf[2];
+    px_bn b = get_bn(u, buf);
+    px_int i;
+    if (!bn_to_px_int(&b, &i)) {
+        px_raise_overflow("Python int too large to convert to C ssize_t");
     }
-    return (px_int)i;
+    return i;
 }
 
 double px_int_to_double(px_val v) {
@@ -150,17 +163,25 @@ static uint64_t hash_rotl(uint64_t h, int k) {
 }
 
 px_int px_num_hash_fold(int64_t h) {
-    if (!px_small_fits(h)) {
-        h %= PX_SMALL_MAX;
+    px_int r = (px_int)(uint64_t)h; /* wraps like CPython's Py_hash_t */
+    return r == -1 ? -2 : r;
+}
+
+px_int px_hash_from_int(px_val v) {
+    px_digit buf[2];
+    px_bn b = get_bn(v, buf);
+    px_int i;
+    if (bn_to_px_int(&b, &i)) {
+        return i == -1 ? -2 : i;
     }
-    return h == -1 ? -2 : (px_int)h;
+    return px_num_hash_bn(&b);
 }
 
 px_int px_num_hash_bn(const px_bn *a) {
     uint64_t h = 0;
     for (size_t i = a->n; i-- > 0;) {
         h = hash_rotl(h, 32) + a->d[i];
-        if (h >= HASH_MOD) {
+        while (h >= HASH_MOD) { /* a few times when a digit exceeds a 31-bit modulus */
             h -= HASH_MOD;
         }
     }
@@ -228,6 +249,40 @@ PX_NORETURN static void bad_literal(px_val orig, int base) {
     size_t n;
     const char *s = px_str_data(r, &n);
     px_raise_value_error("invalid literal for int() with base %d: %.*s", base, (int)(n > 200 ? 200 : n), s);
+}
+
+/* Value 0..9 of a Unicode decimal digit: digits come in runs of ten that
+ * start at a zero (Unicode guarantees it), possibly several runs in a row. */
+static char decimal_digit(uint32_t cp) {
+    uint32_t k = 0;
+    while (k < cp && px_cp_isdecimal(cp - k - 1)) {
+        k++;
+    }
+    return (char)('0' + k % 10);
+}
+
+const char *px_num_to_ascii(const char *s, size_t *len) {
+    size_t n = *len, k = 0;
+    while (k < n && (unsigned char)s[k] < 0x80) {
+        k++;
+    }
+    if (k == n) {
+        return s;
+    }
+    char *out = px_gc_alloc(n + 1, PX_GC_LEAF);
+    memcpy(out, s, k);
+    size_t o = k;
+    const char *p = s + k, *end = s + n;
+    while (p < end) {
+        if ((unsigned char)*p < 0x80) {
+            out[o++] = *p++;
+            continue;
+        }
+        uint32_t cp = px_utf8_next(&p, end);
+        out[o++] = px_cp_isdecimal(cp) ? decimal_digit(cp) : px_unicode_isspace(cp) ? ' ' : '?';
+    }
+    *len = o;
+    return out;
 }
 
 /* Returns PX_NULL for bad text (the caller raises). */
@@ -299,9 +354,13 @@ static px_val parse_int(const char *s, size_t len, int base) {
     return px_bn_to_val(&b);
 }
 
+PX_NORETURN static void bad_base(void) {
+    px_raise_value_error("int() base must be >= 2 and <= 36, or 0");
+}
+
 static void check_base(px_int base) {
     if (base != 0 && (base < 2 || base > 36)) {
-        px_raise_value_error("int() base must be >= 2 and <= 36, or 0");
+        bad_base();
     }
 }
 
@@ -456,21 +515,34 @@ static px_val small_binop(px_binop op, int64_t a, int64_t b) {
     }
 }
 
-static size_t shift_count(const px_bn *b, bool left) {
+/* The shift amount; (size_t)-1 for a right shift past any size. `a` is
+ * the value shifted: zero shifts left by any amount without overflow. */
+static size_t shift_count(const px_bn *a, const px_bn *b, bool left) {
     if (b->neg) {
         px_raise_value_error("negative shift count");
     }
-    if (b->n > 2 || (b->n == 2 && b->d[1] > 0xFFFF)) {
-        if (left) {
-            px_raise_overflow("too many digits in integer");
-        }
-        return (size_t)-1;
+    if (left && a->n == 0) {
+        return 0;
     }
     uint64_t s = b->n == 2 ? ((uint64_t)b->d[1] << 32) | b->d[0] : b->n ? b->d[0] : 0;
-    if (left && s > (uint64_t)SIZE_MAX / 64) {
+    if (b->n <= 2 && s <= (uint64_t)SIZE_MAX / 64) {
+        return (size_t)s;
+    }
+    if (!left) {
+        return (size_t)-1;
+    }
+    /* Far too big either way; CPython says which by whether the result's
+     * digit count (30-bit digits, 15-bit with a 32-bit Py_ssize_t) would
+     * pass its object size limit, else it tries and runs out of memory. */
+    double bits = 0;
+    for (size_t i = b->n; i-- > 0;) {
+        bits = bits * 4294967296.0 + b->d[i];
+    }
+    double limit = PX_INT_BITS == 64 ? 30.0 * ((double)INT64_MAX / 4) : 15.0 * ((double)INT32_MAX / 2);
+    if (bits >= limit) {
         px_raise_overflow("too many digits in integer");
     }
-    return (size_t)s;
+    px_raise_memory_error();
 }
 
 static px_val big_binop(px_binop op, const px_bn *a, const px_bn *b) {
@@ -509,12 +581,12 @@ static px_val big_binop(px_binop op, const px_bn *a, const px_bn *b) {
         return px_float(d);
     }
     case PX_BINOP_LSHIFT: {
-        size_t s = shift_count(b, true);
+        size_t s = shift_count(a, b, true);
         r = px_bn_shl(a, s);
         break;
     }
     case PX_BINOP_RSHIFT: {
-        size_t s = shift_count(b, false);
+        size_t s = shift_count(a, b, false);
         if (s == (size_t)-1 || s / 32 > a->n) {
             return px_small(a->neg ? -1 : 0);
         }
@@ -738,7 +810,7 @@ static px_val int_unop(px_unop op, px_val self) {
     case PX_UNOP_BOOL:
         return PX_TRUE;
     case PX_UNOP_HASH:
-        return px_small(px_num_hash_bn(&b));
+        return px_int_from_i64(px_num_hash_bn(&b));
     case PX_UNOP_ABS:
         b.neg = false;
         return px_bn_to_val(&b);
@@ -782,6 +854,7 @@ static px_val int_from_object(px_val x) {
     if (px_is_str(x)) {
         size_t n;
         const char *s = px_str_data(x, &n);
+        s = px_num_to_ascii(s, &n);
         px_val r = parse_int(s, n, 10);
         if (r == PX_NULL) {
             bad_literal(x, 10);
@@ -835,6 +908,10 @@ static px_val int_make(const px_type *type, size_t argc, const px_val *argv, px_
     if (args[1] == PX_UNSET) {
         return int_from_object(args[0]);
     }
+    px_val bu = px_int_unwrap(args[1]);
+    if (bu != PX_NULL && !px_is_small(bu)) {
+        bad_base(); /* the usual message, not an overflow */
+    }
     px_int base = px_index(args[1]);
     check_base(base);
     px_val x = args[0];
@@ -842,6 +919,7 @@ static px_val int_make(const px_type *type, size_t argc, const px_val *argv, px_
     size_t n;
     if (px_is_str(x)) {
         s = px_str_data(x, &n);
+        s = px_num_to_ascii(s, &n);
     } else if (px_is_bytes(x) || px_is_type(x, &px_type_bytearray)) {
         px_buffer buf;
         px_get_buffer(x, &buf, PX_BUF_READ);
@@ -982,7 +1060,19 @@ static px_val int_from_bytes(size_t argc, const px_val *argv, px_val kwnames) {
     const uint8_t *data;
     size_t len;
     size_t nitems;
-    px_val *items = px_seq_items(a[0], &nitems);
+    const px_type *bt = px_type_of(a[0]);
+    px_val *items = NULL;
+    if (!bt->buffer) {
+        /* CPython converts with bytes(): any iterable of ints, but not str */
+        if (px_is_str(a[0]) || !bt->iter) {
+            px_raise_type_error("cannot convert '%s' object to bytes", px_type_name(a[0]));
+        }
+        items = px_seq_items(a[0], &nitems);
+        if (!items) {
+            px_val list = px_list_from_iter(a[0]);
+            items = px_seq_items(list, &nitems);
+        }
+    }
     if (items) {
         uint8_t *tmp = px_gc_alloc(nitems + 1, PX_GC_LEAF);
         for (size_t i = 0; i < nitems; i++) {

@@ -240,6 +240,8 @@ typedef struct {
     size_t i; /* items left: the next one is seq[i-1] */
 } reversed_obj;
 
+static const px_type list_reviter_type;
+
 static px_val reversed_make(const px_type *type, size_t argc, const px_val *argv,
                             px_val kwnames) {
     px_check_args(PX_Q(reversed), argc, kwnames, 1, 1);
@@ -252,7 +254,9 @@ static px_val reversed_make(const px_type *type, size_t argc, const px_val *argv
         return r;
     }
     size_t len;
-    if (px_seq_items(seq, &len) == NULL) {
+    if (px_is_list(seq) || px_is_tuple(seq)) {
+        px_seq_items(seq, &len);
+    } else {
         const px_type *t = px_type_of(seq);
         px_val meth = px_type_lookup(t, PX_Q(__reversed__));
         if (meth != PX_NULL && meth != PX_NONE) {
@@ -266,8 +270,12 @@ static px_val reversed_make(const px_type *type, size_t argc, const px_val *argv
         }
         len = px_len(seq);
     }
+    return px_seq_reversed(seq, len);
+}
+
+px_val px_seq_reversed(px_val seq, size_t len) {
     reversed_obj *o = px_gc_alloc(sizeof(reversed_obj), 0);
-    o->base.type = &px_type_reversed;
+    o->base.type = px_is_type(seq, &px_type_list) ? &list_reviter_type : &px_type_reversed;
     o->seq = seq;
     o->i = len;
     return px_from_ptr(o);
@@ -292,6 +300,8 @@ static px_val reversed_next(px_val self) {
 }
 
 ITER_TYPE(px_type_reversed, reversed, reversed_make, reversed_next);
+/* reversed(list), under CPython's name for it (not callable as a type) */
+static ITER_TYPE(list_reviter_type, list_reverseiterator, NULL, reversed_next);
 
 /* ---- iter(callable, sentinel) */
 

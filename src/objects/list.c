@@ -133,6 +133,12 @@ static void slice_delete(px_list *l, px_val slice) {
 static void slice_store(px_val self, px_val slice, px_val value) {
     px_list *l = px_list_ptr(self);
     size_t m;
+    const px_type *vt = px_type_of(value);
+    if (vt->iter == NULL && !(vt->flags & PX_TF_HEAPTYPE)) {
+        px_slice *sl = px_as_ptr(slice);
+        bool extended = sl->step != PX_NONE && !(px_is_small(sl->step) && px_small_get(sl->step) == 1);
+        px_raise_type_error(extended ? "must assign iterable to extended slice" : "can only assign an iterable");
+    }
     px_val *src = px_cont_items(value, &m);
     if (value == self) {
         px_val copy = px_list_new(m, src);
@@ -456,16 +462,25 @@ static PX_METH3(m_insert, &px_type_list, insert, list_insert);
 static PX_METHV(m_pop, &px_type_list, pop, 1, 2, list_pop);
 static PX_METH2(m_remove, &px_type_list, remove, list_remove);
 static PX_METH1(m_reverse, &px_type_list, reverse, list_reverse);
-static PX_METHKW(m_sort, &px_type_list, sort, 1, 1, list_sort);
+static PX_METHKW(m_sort, &px_type_list, sort, 1, PX_ARGS_MAX, list_sort);
+
+static PX_METH2(m_iadd, &px_type_list, __iadd__, px_cont_iadd_op);
+static PX_METH2(m_imul, &px_type_list, __imul__, px_cont_imul_op);
+static PX_METH1(m_reversed, &px_type_list, __reversed__, px_cont_reversed_fn);
+static PX_METH2(m_rmul, &px_type_list, __rmul__, px_cont_rmul_op);
 
 static const px_map_entry list_methods[] = {
     PX_ENTRY_OBJ(__add__, &m_add),
     PX_ENTRY_OBJ(__contains__, &m_contains),
     PX_ENTRY_OBJ(__delitem__, &m_delitem),
     PX_ENTRY_OBJ(__getitem__, &m_getitem),
+    PX_ENTRY_OBJ(__iadd__, &m_iadd),
+    PX_ENTRY_OBJ(__imul__, &m_imul),
     PX_ENTRY_OBJ(__iter__, &m_iter),
     PX_ENTRY_OBJ(__len__, &m_len),
     PX_ENTRY_OBJ(__mul__, &m_mul),
+    PX_ENTRY_OBJ(__reversed__, &m_reversed),
+    PX_ENTRY_OBJ(__rmul__, &m_rmul),
     PX_ENTRY_OBJ(__setitem__, &m_setitem),
     PX_ENTRY_OBJ(append, &m_append),
     PX_ENTRY_OBJ(clear, &m_clear),
@@ -505,9 +520,13 @@ typedef struct {
     size_t i;
 } seq_iter;
 
+static const px_type list_iter_type, tuple_iter_type;
+
 px_val px_seq_iter_new(px_val seq) {
     seq_iter *it = px_gc_alloc(sizeof(seq_iter), 0);
-    it->base.type = &px_type_seq_iter;
+    it->base.type = px_is_type(seq, &px_type_list)    ? &list_iter_type
+                    : px_is_type(seq, &px_type_tuple) ? &tuple_iter_type
+                                                      : &px_type_seq_iter;
     it->seq = seq;
     return px_from_ptr(it);
 }
@@ -547,11 +566,17 @@ static px_val seq_iter_next(px_val self) {
     return v;
 }
 
-const px_type px_type_seq_iter = {
-    .base = {&px_type_type},
-    .name = PX_Q(iterator),
-    .flags = PX_TF_ITERATOR,
-    .base_type = &px_type_object,
-    .iter = px_cont_iter_self,
-    .next = seq_iter_next,
-};
+#define SEQ_ITER_TYPE(cname, qname)                                                             \
+    const px_type cname = {                                                                     \
+        .base = {&px_type_type},                                                                \
+        .name = PX_Q(qname),                                                                    \
+        .flags = PX_TF_ITERATOR,                                                                \
+        .base_type = &px_type_object,                                                           \
+        .iter = px_cont_iter_self,                                                              \
+        .next = seq_iter_next,                                                                  \
+    }
+
+SEQ_ITER_TYPE(px_type_seq_iter, iterator);
+/* The same iterator under the names CPython shows for lists and tuples. */
+static SEQ_ITER_TYPE(list_iter_type, list_iterator);
+static SEQ_ITER_TYPE(tuple_iter_type, tuple_iterator);

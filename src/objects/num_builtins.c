@@ -89,6 +89,10 @@ static px_val builtin_divmod(px_val a, px_val b) {
 }
 PX_FUN2(px_builtin_divmod, divmod, builtin_divmod);
 
+static bool is_number(px_val v) {
+    return px_is_int(v) || px_is_float(v) || px_is_complex(v);
+}
+
 static px_val builtin_pow(size_t argc, const px_val *argv, px_val kwnames) {
     static const px_argspec spec[] = {
         {PX_Q(base), PX_ARG_REQUIRED, PX_UNSET},
@@ -110,13 +114,20 @@ static px_val builtin_pow(size_t argc, const px_val *argv, px_val kwnames) {
                 return px_call(f, 3, args, PX_NULL);
             }
         }
+        /* Each operand's type is asked in turn, as in CPython: int declines
+         * mixed operands, float refuses any modulus, complex refuses one
+         * once base and exponent are numbers; with none, nothing supports it. */
+        bool numeric = is_number(a[0]) && is_number(a[1]);
         for (int i = 0; i < 3; i++) {
-            if (!px_is_int(a[i]) && !px_is_float(a[i]) && !px_is_complex(a[i])) {
-                px_raise_type_error("unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
-                                    px_type_name(a[0]), px_type_name(a[1]), px_type_name(a[2]));
+            if (px_is_complex(a[i]) && numeric) {
+                px_raise_value_error("complex modulo");
+            }
+            if (px_is_float(a[i])) {
+                px_raise_type_error("pow() 3rd argument not allowed unless all arguments are integers");
             }
         }
-        px_raise_type_error("pow() 3rd argument not allowed unless all arguments are integers");
+        px_raise_type_error("unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
+                            px_type_name(a[0]), px_type_name(a[1]), px_type_name(a[2]));
     }
     return px_int_pow(x, y, m);
 }
@@ -127,6 +138,13 @@ PX_FUNKW(px_builtin_pow, pow, 0, 3, builtin_pow);
 static px_val round_int(px_val x, px_int n) {
     if (n >= 0) {
         return x;
+    }
+    px_digit buf[2];
+    px_bn b;
+    px_bn_get(x, &b, buf);
+    /* 10^-n > 2|x| rounds to zero: skip computing a huge power */
+    if ((double)-n > (double)px_nat_bitlen(b.d, b.n) * 0.30103 + 1) {
+        return px_small(0);
     }
     px_val p = px_int_pow(px_small(10), px_int_from_i64(-(int64_t)n), PX_NULL);
     px_val qr = px_int_divmod(x, p);
@@ -170,7 +188,14 @@ static px_val builtin_round(size_t argc, const px_val *argv, px_val kwnames) {
     }
     if (px_is_int(x)) {
         px_val u = px_int_unwrap(x);
-        return nd == PX_NONE ? u : round_int(u, px_index(nd));
+        if (nd == PX_NONE) {
+            return u;
+        }
+        px_val nv = px_int_unwrap(nd);
+        if (nv != PX_NULL && !px_is_small(nv)) { /* far beyond any digit of x */
+            return px_int_binop(PX_BINOP_LT, nv, px_small(0)) == PX_TRUE ? px_small(0) : u;
+        }
+        return round_int(u, px_index(nd));
     }
     if (px_is_float(x)) {
         double d = px_float_get(x);

@@ -22,6 +22,9 @@ px_val px_int_parse(const char *s, size_t len, int base);
 px_val px_int_format(px_val v, int base, bool prefix);
 /* Arithmetic used by the VM's fast paths when the small-int path overflows. */
 px_val px_int_binop(px_binop op, px_val lhs, px_val rhs);
+/* The hash for an int that a __hash__ (or a hash slot) returned: the
+ * value itself if it fits px_int, else its numeric hash, as CPython does. */
+px_int px_hash_from_int(px_val v);
 
 /* ---- float */
 double px_float_of(px_val v); /* float(v) semantics for int/float/bool; TypeError otherwise */

@@ -407,6 +407,20 @@ static px_val set_issuperset(px_val self, px_val other) {
 }
 
 #define ST &px_type_set
+#define SET_OPS(T, P)                                                                           \
+    static PX_METH2(P##and, T, __and__, px_cont_and_op);                                        \
+    static PX_METH2(P##or, T, __or__, px_cont_or_op);                                          \
+    static PX_METH2(P##rand, T, __rand__, px_cont_rand_op);                                     \
+    static PX_METH2(P##ror, T, __ror__, px_cont_ror_op);                                        \
+    static PX_METH2(P##rsub, T, __rsub__, px_cont_rsub_op);                                     \
+    static PX_METH2(P##rxor, T, __rxor__, px_cont_rxor_op);                                     \
+    static PX_METH2(P##sub, T, __sub__, px_cont_sub_op);                                        \
+    static PX_METH2(P##xor, T, __xor__, px_cont_xor_op);
+SET_OPS(ST, s_op_)
+static PX_METH2(s_op_iand, ST, __iand__, px_cont_iand_op);
+static PX_METH2(s_op_ior, ST, __ior__, px_cont_ior_op);
+static PX_METH2(s_op_isub, ST, __isub__, px_cont_isub_op);
+static PX_METH2(s_op_ixor, ST, __ixor__, px_cont_ixor_op);
 static PX_METH2(s_contains, ST, __contains__, px_cont_contains_fn);
 static PX_METH1(s_len, ST, __len__, px_cont_len_fn);
 static PX_METH2(s_add, ST, add, set_add_m);
@@ -428,8 +442,20 @@ static PX_METHV(s_union, ST, union, 1, PX_ARGS_MAX, set_union);
 static PX_METHV(s_update, ST, update, 1, PX_ARGS_MAX, set_update_m);
 
 static const px_map_entry set_methods[] = {
+    PX_ENTRY_OBJ(__and__, &s_op_and),
     PX_ENTRY_OBJ(__contains__, &s_contains),
+    PX_ENTRY_OBJ(__iand__, &s_op_iand),
+    PX_ENTRY_OBJ(__ior__, &s_op_ior),
+    PX_ENTRY_OBJ(__isub__, &s_op_isub),
+    PX_ENTRY_OBJ(__ixor__, &s_op_ixor),
     PX_ENTRY_OBJ(__len__, &s_len),
+    PX_ENTRY_OBJ(__or__, &s_op_or),
+    PX_ENTRY_OBJ(__rand__, &s_op_rand),
+    PX_ENTRY_OBJ(__ror__, &s_op_ror),
+    PX_ENTRY_OBJ(__rsub__, &s_op_rsub),
+    PX_ENTRY_OBJ(__rxor__, &s_op_rxor),
+    PX_ENTRY_OBJ(__sub__, &s_op_sub),
+    PX_ENTRY_OBJ(__xor__, &s_op_xor),
     PX_ENTRY_OBJ(add, &s_add),
     PX_ENTRY_OBJ(clear, &s_clear),
     PX_ENTRY_OBJ(copy, &s_copy),
@@ -451,6 +477,7 @@ static const px_map_entry set_methods[] = {
 static PX_CONST_MAP(set_dict, set_methods);
 
 #define FT &px_type_frozenset
+SET_OPS(FT, f_op_)
 static PX_METH2(f_contains, FT, __contains__, px_cont_contains_fn);
 static PX_METH1(f_len, FT, __len__, px_cont_len_fn);
 static PX_METH1(f_copy, FT, copy, frozenset_copy);
@@ -463,8 +490,16 @@ static PX_METH2(f_symdiff, FT, symmetric_difference, set_symdiff);
 static PX_METHV(f_union, FT, union, 1, PX_ARGS_MAX, set_union);
 
 static const px_map_entry frozenset_methods[] = {
+    PX_ENTRY_OBJ(__and__, &f_op_and),
     PX_ENTRY_OBJ(__contains__, &f_contains),
     PX_ENTRY_OBJ(__len__, &f_len),
+    PX_ENTRY_OBJ(__or__, &f_op_or),
+    PX_ENTRY_OBJ(__rand__, &f_op_rand),
+    PX_ENTRY_OBJ(__ror__, &f_op_ror),
+    PX_ENTRY_OBJ(__rsub__, &f_op_rsub),
+    PX_ENTRY_OBJ(__rxor__, &f_op_rxor),
+    PX_ENTRY_OBJ(__sub__, &f_op_sub),
+    PX_ENTRY_OBJ(__xor__, &f_op_xor),
     PX_ENTRY_OBJ(copy, &f_copy),
     PX_ENTRY_OBJ(difference, &f_difference),
     PX_ENTRY_OBJ(intersection, &f_intersection),

@@ -352,7 +352,7 @@ static px_val str_index(px_val self, px_val index) {
     if (!px_is_int(index) && !(px_type_of(index)->flags & PX_TF_HEAPTYPE)) {
         px_raise_type_error("string indices must be integers, not '%s'", px_type_name(index));
     }
-    px_int i = px_index(index);
+    px_int i = px_seq_index_arg(index);
     if (i < 0) {
         i += (px_int)clen;
     }

@@ -5,6 +5,47 @@
 
 /* ---- encoding */
 
+/* Apply a non-strict error handler to the unencodable c; false for
+ * "strict" (the caller raises). */
+static bool encode_error(px_strbuf *b, uint32_t c, const char *errors, uint32_t limit) {
+    bool surrogate = c >= 0xD800 && c <= 0xDFFF;
+    if (strcmp(errors, "strict") == 0) {
+        return false;
+    }
+    if (strcmp(errors, "ignore") == 0) {
+        return true;
+    }
+    if (strcmp(errors, "replace") == 0) {
+        px_strbuf_add_char(b, '?');
+        return true;
+    }
+    if (strcmp(errors, "backslashreplace") == 0) {
+        px_out out = px_strbuf_out(b);
+        px_printf(&out, c <= 0xFF ? "\\x%02x" : c <= 0xFFFF ? "\\u%04x" : "\\U%08x", (unsigned)c);
+        return true;
+    }
+    if (strcmp(errors, "xmlcharrefreplace") == 0) {
+        px_out out = px_strbuf_out(b);
+        px_printf(&out, "&#%u;", (unsigned)c);
+        return true;
+    }
+    if (strcmp(errors, "surrogateescape") == 0) {
+        if (c < 0xDC80 || c > 0xDCFF) {
+            return false;
+        }
+        px_strbuf_add_char(b, (char)(c - 0xDC00));
+        return true;
+    }
+    if (strcmp(errors, "surrogatepass") == 0) {
+        if (!surrogate || limit != 0x110000) {
+            return false;
+        }
+        px_strbuf_add_utf8(b, c);
+        return true;
+    }
+    px_raise_msg(&px_type_LookupError, "unknown error handler name '%s'", errors);
+}
+
 px_val px_str_encode(size_t argc, const px_val *argv, px_val kwnames) {
     static const px_argspec spec[] = {
         {PX_Q(encoding), 0, PX_UNSET},
@@ -44,7 +85,6 @@ px_val px_str_encode(size_t argc, const px_val *argv, px_val kwnames) {
     } else {
         px_raise_msg(&px_type_LookupError, "unknown encoding: %.*s", (int)elen, enc);
     }
-    bool ignore = strcmp(errors, "ignore") == 0, replace = strcmp(errors, "replace") == 0;
     px_strbuf b;
     px_strbuf_init(&b, len);
     const char *p = s, *end = s + len;
@@ -53,11 +93,10 @@ px_val px_str_encode(size_t argc, const px_val *argv, px_val kwnames) {
         const char *start = p;
         uint32_t c = px_utf8_next(&p, end);
         bool bad = c >= limit || (c >= 0xD800 && c <= 0xDFFF);
-        if (bad) {
-            if (ignore) {
-            } else if (replace) {
-                px_strbuf_add_char(&b, '?');
-            } else if (limit == 0x110000) {
+        if (bad && encode_error(&b, c, errors, limit)) {
+            /* handled by the error handler */
+        } else if (bad) {
+            if (limit == 0x110000) {
                 px_raise_msg(&px_type_UnicodeEncodeError,
                              "'utf-8' codec can't encode character '\\u%04x' in position %zu: surrogates not allowed",
                              (unsigned)c, idx);

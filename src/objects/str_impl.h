@@ -22,12 +22,19 @@ typedef struct px_bytearray_obj {
     uint8_t *data; /* GC leaf block */
 } px_bytearray_obj;
 
+/* A one-dimensional view: item i is at byte start + i * stride of obj's
+ * buffer (stride may be negative or larger than the item). */
 typedef struct px_memview_obj {
     px_obj base;
-    px_val obj;     /* the object whose buffer we view */
-    size_t start;   /* byte offset into it */
-    size_t len;     /* bytes in view */
+    px_val obj;       /* the exporter (never itself a memoryview) */
+    size_t start;     /* byte offset of item 0 */
+    size_t count;     /* items */
+    ptrdiff_t stride; /* bytes from one item to the next */
+    uint8_t itemsize;
+    char format; /* struct item code: 'B', 'h', 'd', ... */
+    bool at_prefix; /* the format was given as '@' + code */
     bool readonly;
+    bool released;
 } px_memview_obj;
 
 /* A str/bytes object with room for len bytes (filled by the caller). */
@@ -49,7 +56,13 @@ size_t px_utf8_encode(uint32_t cp, char *out);
 /* Check UTF-8 strictly (no surrogates, shortest forms); on failure gives
  * the offset of the bad byte, how many bytes to skip, and the reason. */
 bool px_utf8_check(const char *s, size_t len, size_t *bad, size_t *skip, const char **why);
-/* Decode bytes to a str with errors = "strict", "replace" or "ignore". */
+/* Decoding error handlers: the mode for a name (LookupError if unknown),
+ * and what a mode appends for one undecodable byte. */
+enum { PX_DECODE_STRICT, PX_DECODE_REPLACE, PX_DECODE_IGNORE, PX_DECODE_BACKSLASH, PX_DECODE_SURROGATE };
+int px_decode_error_mode(const char *errors);
+void px_decode_error_byte(px_strbuf *b, uint8_t c, int mode);
+/* Decode bytes to a str with errors = "strict", "replace", "ignore",
+ * "backslashreplace" or "surrogateescape". */
 px_val px_utf8_decode(const char *s, size_t len, const char *errors);
 /* Is the code point printable (as str.isprintable / repr decide)? */
 bool px_unicode_printable(uint32_t cp);
@@ -87,6 +100,10 @@ px_val px_text_split_sep(px_val self, const char *s, size_t len, const char *sep
  * replaced by nw; returns the offset where the unreplaced tail begins. */
 size_t px_text_replace_into(px_strbuf *b, const char *s, size_t len, const char *old, size_t olen, const char *nw,
                             size_t nlen, px_int count);
+
+/* Append s with tabs expanded to columns of `tab` (columns count code
+ * points when utf8, else bytes). */
+void px_text_expandtabs(px_strbuf *b, const char *s, size_t len, px_int tab, bool utf8);
 
 extern const px_map px_str_dict;
 extern const px_map px_bytes_dict, px_bytearray_dict;
@@ -160,6 +177,11 @@ px_val px_text_d_contains(px_val a, px_val b);
 extern const px_builtin px_str_m_encode, px_str_m_format, px_str_m_format_map, px_str_m_translate,
     px_str_m_format_dunder;
 extern const px_wrapper px_str_m_maketrans;
+
+/* bytes.hex(sep, bytes_per_sep) with argv[0] bytes or bytearray (method convention). */
+px_val px_bytes_hex(size_t argc, const px_val *argv, px_val kwnames);
+/* The bytes a memoryview shows, in order (a copy). */
+px_val px_memview_tobytes(px_val view);
 
 /* bytes % args (bytearray % args gives a bytearray). */
 px_val px_bytes_modulo(px_val fmt, px_val args);

@@ -264,6 +264,9 @@ static px_int parse_index(const char *s, size_t n) {
 }
 
 static px_val positional(fmt_state *st, px_int i) {
+    if (st->argv == NULL) { /* format_map */
+        px_raise_value_error("Format string contains positional fields");
+    }
     if (i < 0 || (size_t)i >= st->argc) {
         px_raise_index_error("Replacement index %ld out of range for positional args tuple", (long)i);
     }
@@ -664,6 +667,7 @@ static px_val modulo(const char *fmt, size_t len, px_val args, bool bytes_mode) 
             }
             arg = px_subscr_load(args, bytes_mode ? px_bytes(fmt + a, i - a) : px_str(fmt + a, i - a));
             i++;
+            ai = nargs; /* after a keyed field, none without a key may follow (as CPython) */
         }
         int flags = 0;
         while (i < len) {
@@ -729,14 +733,11 @@ static px_val modulo(const char *fmt, size_t len, px_val args, bool bytes_mode) 
             continue;
         }
         if (arg == PX_NULL) {
-            if (mapping && !px_is_tuple(args)) {
-                arg = args;
-            } else {
-                if (ai >= nargs) {
-                    px_raise_type_error("not enough arguments for format string");
-                }
-                arg = items[ai++];
+            /* A mapping that is not a tuple counts as one argument here. */
+            if (ai >= nargs) {
+                px_raise_type_error("not enough arguments for format string");
             }
+            arg = items[ai++];
         }
         if (bytes_mode && (type == 's' || type == 'b')) {
             const px_type *at = px_type_of(arg);

@@ -69,10 +69,24 @@ size_t px_text_replace_into(px_strbuf *b, const char *s, size_t len, const char 
 }
 
 /* Slice-like clamping of optional start/end args at argv[first], argv[first+1]. */
+/* A start/end argument: any int (huge ones clamp) or __index__. */
+static px_int range_arg(px_val v) {
+    if (px_is_small(v)) {
+        return px_small_get(v);
+    }
+    if (px_is_int(v) && px_type_of(v) == &px_type_int) {
+        return px_less(v, px_small(0)) ? -PX_SMALL_MAX : PX_SMALL_MAX;
+    }
+    if (!px_is_int(v) && px_type_lookup(px_type_of(v), PX_Q(__index__)) == PX_NULL) {
+        px_raise_type_error("slice indices must be integers or None or have an __index__ method");
+    }
+    return px_index(v);
+}
+
 void px_text_range(size_t argc, const px_val *argv, size_t first, size_t len, size_t *start, size_t *end) {
     px_int s = 0, e = (px_int)len;
     if (argc > first && argv[first] != PX_NONE) {
-        s = px_index(argv[first]);
+        s = range_arg(argv[first]);
         if (s < 0) {
             s += (px_int)len;
             if (s < 0) {
@@ -81,7 +95,7 @@ void px_text_range(size_t argc, const px_val *argv, size_t first, size_t len, si
         }
     }
     if (argc > first + 1 && argv[first + 1] != PX_NONE) {
-        e = px_index(argv[first + 1]);
+        e = range_arg(argv[first + 1]);
         if (e < 0) {
             e += (px_int)len;
             if (e < 0) {
@@ -424,6 +438,10 @@ static px_val str_join(px_val self, px_val iterable) {
     px_val *items = px_seq_items(iterable, &n);
     px_val tmp = PX_NULL;
     if (items == NULL) {
+        const px_type *t = px_type_of(iterable);
+        if (t->iter == NULL && !(t->flags & PX_TF_HEAPTYPE)) {
+            px_raise_type_error("can only join an iterable");
+        }
         tmp = px_list_from_iter(iterable);
         items = px_seq_items(tmp, &n);
     }
@@ -608,100 +626,102 @@ static px_val str_replace(size_t argc, const px_val *argv) {
 
 /* ---- case */
 
-typedef uint32_t (*cp_map)(uint32_t);
-
-/* casefold: lower case; final sigma folds to sigma; sharp s becomes 'ss' (below). */
-static uint32_t fold(uint32_t c) {
-    return c == 0x3C2 ? 0x3C3 : px_cp_lower(c);
+/* Is the capital sigma at [at, at_end) a final sigma? It is when a cased
+ * letter precedes it and none follows, skipping case-ignorable characters
+ * on both sides (Unicode's Final_Sigma condition). */
+static bool final_sigma(const char *s, const char *at, const char *at_end, const char *end) {
+    bool before = false;
+    const char *p = at;
+    while (p > s) {
+        do {
+            p--;
+        } while (p > s && ((uint8_t)*p & 0xC0) == 0x80);
+        const char *q = p;
+        uint32_t c = px_utf8_next(&q, end);
+        if (!px_cp_case_ignorable(c)) {
+            before = px_cp_iscased(c);
+            break;
+        }
+    }
+    if (!before) {
+        return false;
+    }
+    p = at_end;
+    while (p < end) {
+        uint32_t c = px_utf8_next(&p, end);
+        if (!px_cp_case_ignorable(c)) {
+            return !px_cp_iscased(c);
+        }
+    }
+    return true;
 }
 
-/* mode: 0 map all, 1 capitalize, 2 title, 3 swapcase */
-static px_val case_common(px_val self, cp_map map, int mode) {
+enum { CASE_ALL, CASE_CAPITALIZE, CASE_TITLE, CASE_SWAP };
+
+/* which: PX_CASE_* applied to every character for CASE_ALL. */
+static px_val case_common(px_val self, int which, int mode) {
     size_t len;
     const char *s = px_str_data(self, &len);
     const char *p = s, *end = s + len;
     px_strbuf b;
     px_strbuf_init(&b, len + 4);
-    bool prev_cased = false, first = true, last_cased = false;
+    bool prev_cased = false, first = true;
     while (p < end) {
+        const char *at = p;
         uint32_t c = (uint8_t)*p < 0x80 ? (uint8_t)*p++ : px_utf8_next(&p, end);
-        bool to_upper;
+        int w = which;
         switch (mode) {
-        case 0:
-            to_upper = map == px_cp_upper;
+        case CASE_CAPITALIZE:
+            w = first ? PX_CASE_TITLE : PX_CASE_LOWER;
             break;
-        case 1:
-            to_upper = first;
-            break;
-        case 2:
-            to_upper = !prev_cased;
+        case CASE_TITLE:
+            w = prev_cased ? PX_CASE_LOWER : PX_CASE_TITLE;
             prev_cased = px_cp_iscased(c);
             break;
+        case CASE_SWAP:
+            w = px_cp_isupper(c) ? PX_CASE_LOWER : px_cp_islower(c) ? PX_CASE_UPPER : -1;
+            break;
         default:
-            to_upper = !px_cp_isupper(c);
             break;
         }
         first = false;
-        if (c == 0xDF && to_upper) {
-            last_cased = true;
-            /* sharp s has no one-character upper case: 'SS' ('Ss' in title case) */
-            px_strbuf_add_cstr(&b, mode == 1 || mode == 2 ? "Ss" : "SS");
+        if (w < 0) {
+            px_strbuf_add(&b, at, (size_t)(p - at));
             continue;
         }
-        uint32_t r = mode == 0 ? map(c) : to_upper ? px_cp_upper(c) : px_cp_lower(c);
-        if (c == 0x3A3 && r == 0x3C3 && map != fold) {
-            /* Final sigma: after a cased letter and not before one. */
-            const char *q = p;
-            bool next_cased = q < end && px_cp_iscased(px_utf8_next(&q, end));
-            if (last_cased && !next_cased) {
-                r = 0x3C2;
-            }
+        uint32_t out[3];
+        size_t n = px_cp_case(c, w, out);
+        if (c == 0x3A3 && w == PX_CASE_LOWER && final_sigma(s, at, p, end)) {
+            out[0] = 0x3C2;
         }
-        last_cased = px_cp_iscased(c);
-        if (r < 0x80) {
-            px_strbuf_add_char(&b, (char)r);
-        } else {
-            px_strbuf_add_utf8(&b, r);
+        for (size_t i = 0; i < n; i++) {
+            if (out[i] < 0x80) {
+                px_strbuf_add_char(&b, (char)out[i]);
+            } else {
+                px_strbuf_add_utf8(&b, out[i]);
+            }
         }
     }
     return px_strbuf_to_str(&b);
 }
 
 static px_val str_upper(px_val self) {
-    return case_common(self, px_cp_upper, 0);
+    return case_common(self, PX_CASE_UPPER, CASE_ALL);
 }
 static px_val str_lower(px_val self) {
-    return case_common(self, px_cp_lower, 0);
+    return case_common(self, PX_CASE_LOWER, CASE_ALL);
 }
 static px_val str_casefold(px_val self) {
-    size_t len;
-    const char *s = px_str_data(self, &len);
-    if (memchr(s, 0xC3, len) == NULL) {
-        return case_common(self, fold, 0);
-    }
-    px_val lowered = case_common(self, fold, 0);
-    size_t ll;
-    const char *l = px_str_data(lowered, &ll);
-    px_strbuf b;
-    px_strbuf_init(&b, ll + 4);
-    for (size_t i = 0; i < ll; i++) {
-        if ((uint8_t)l[i] == 0xC3 && i + 1 < ll && (uint8_t)l[i + 1] == 0x9F) {
-            px_strbuf_add_cstr(&b, "ss");
-            i++;
-        } else {
-            px_strbuf_add_char(&b, l[i]);
-        }
-    }
-    return px_strbuf_to_str(&b);
+    return case_common(self, PX_CASE_FOLD, CASE_ALL);
 }
 static px_val str_capitalize(px_val self) {
-    return case_common(self, NULL, 1);
+    return case_common(self, 0, CASE_CAPITALIZE);
 }
 static px_val str_title(px_val self) {
-    return case_common(self, NULL, 2);
+    return case_common(self, 0, CASE_TITLE);
 }
 static px_val str_swapcase(px_val self) {
-    return case_common(self, NULL, 3);
+    return case_common(self, 0, CASE_SWAP);
 }
 
 /* ---- predicates */
@@ -758,7 +778,8 @@ static px_val str_isprintable(px_val self) {
     return all_chars(self, pred_printable, true);
 }
 
-/* isupper/islower: at least one cased char and none of the other case. */
+/* isupper/islower: at least one cased char and none of the other case
+ * (titlecase letters count as the other case for both). */
 static px_val case_pred(px_val self, bool upper) {
     size_t len;
     const char *s = px_str_data(self, &len);
@@ -766,7 +787,7 @@ static px_val case_pred(px_val self, bool upper) {
     bool cased = false;
     while (p < end) {
         uint32_t c = px_utf8_next(&p, end);
-        if (upper ? px_cp_islower(c) : px_cp_isupper(c)) {
+        if ((upper ? px_cp_islower(c) : px_cp_isupper(c)) || px_cp_istitle(c)) {
             return PX_FALSE;
         }
         cased |= upper ? px_cp_isupper(c) : px_cp_islower(c);
@@ -780,6 +801,7 @@ static px_val str_islower(px_val self) {
     return case_pred(self, false);
 }
 
+/* Upper/titlecase letters only after uncased ones, lowercase only after cased. */
 static px_val str_istitle(px_val self) {
     size_t len;
     const char *s = px_str_data(self, &len);
@@ -787,7 +809,7 @@ static px_val str_istitle(px_val self) {
     bool prev_cased = false, any = false;
     while (p < end) {
         uint32_t c = px_utf8_next(&p, end);
-        if (px_cp_isupper(c)) {
+        if (px_cp_isupper(c) || px_cp_istitle(c)) {
             if (prev_cased) {
                 return PX_FALSE;
             }
@@ -814,11 +836,7 @@ static px_val str_isidentifier(px_val self) {
     bool first = true;
     while (p < end) {
         uint32_t c = px_utf8_next(&p, end);
-        /* letter numbers (Nl) such as Roman numerals count as letters here */
-        bool nl = (c >= 0x2160 && c <= 0x2188 && c != 0x2183 && c != 0x2184) || c == 0x3007 ||
-                  (c >= 0x3021 && c <= 0x3029);
-        bool ok = c == '_' || px_cp_isalpha(c) || nl || (!first && px_cp_isdecimal(c));
-        if (!ok) {
+        if (!(first ? px_cp_id_start(c) : px_cp_id_continue(c))) {
             return PX_FALSE;
         }
         first = false;
@@ -905,6 +923,35 @@ static px_val str_zfill(px_val self, px_val widthv) {
     return px_strbuf_to_str(&b);
 }
 
+void px_text_expandtabs(px_strbuf *b, const char *s, size_t len, px_int tab, bool utf8) {
+    const char *p = s, *end = s + len;
+    size_t col = 0;
+    while (p < end) {
+        char c = *p;
+        if (c == '\t') {
+            if (tab > 0) {
+                size_t n = (size_t)tab - col % (size_t)tab;
+                memset(px_strbuf_extend(b, n), ' ', n);
+                col += n;
+            }
+            p++;
+        } else if (c == '\n' || c == '\r') {
+            px_strbuf_add_char(b, c);
+            col = 0;
+            p++;
+        } else {
+            const char *q = p + 1;
+            if (utf8 && (uint8_t)c >= 0x80) {
+                q = p;
+                px_utf8_next(&q, end);
+            }
+            px_strbuf_add(b, p, (size_t)(q - p));
+            p = q;
+            col++;
+        }
+    }
+}
+
 static px_val str_expandtabs(size_t argc, const px_val *argv, px_val kwnames) {
     static const px_argspec spec[] = {{PX_Q(tabsize), 0, PX_SMALL_CONST(8)}};
     px_val a[1];
@@ -912,33 +959,9 @@ static px_val str_expandtabs(size_t argc, const px_val *argv, px_val kwnames) {
     px_int tab = px_index(a[0]);
     size_t len;
     const char *s = px_str_data(argv[0], &len);
-    const char *p = s, *end = s + len;
     px_strbuf b;
     px_strbuf_init(&b, len + 8);
-    size_t col = 0;
-    while (p < end) {
-        char c = *p;
-        if (c == '\t') {
-            if (tab > 0) {
-                size_t n = (size_t)tab - col % (size_t)tab;
-                for (size_t i = 0; i < n; i++) {
-                    px_strbuf_add_char(&b, ' ');
-                }
-                col += n;
-            }
-            p++;
-        } else if (c == '\n' || c == '\r') {
-            px_strbuf_add_char(&b, c);
-            col = 0;
-            p++;
-        } else {
-            const char *q = p;
-            px_utf8_next(&q, end);
-            px_strbuf_add(&b, p, (size_t)(q - p));
-            p = q;
-            col++;
-        }
-    }
+    px_text_expandtabs(&b, s, len, tab, true);
     return px_strbuf_to_str(&b);
 }
 

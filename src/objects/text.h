@@ -32,6 +32,8 @@ bool px_is_bytes(px_val v);
 const uint8_t *px_bytes_data(px_val v, size_t *len); /* bytes only */
 /* Any object with the buffer protocol; TypeError naming `what` otherwise. */
 void px_get_buffer(px_val v, px_buffer *buf, unsigned flags);
+/* The same without raising: false if v has no (suitable) buffer. */
+bool px_buffer_try(px_val v, px_buffer *buf, unsigned flags);
 
 /* ---- formatting */
 /* format(v, spec): __format__ of v, or the built-in mini-language. */

@@ -46,13 +46,27 @@ px_val *px_seq_items(px_val v, size_t *len) {
     return NULL;
 }
 
-size_t px_seq_index(px_val index, size_t len, const char *what) {
-    px_int i;
+px_int px_seq_index_arg(px_val index) {
     if (px_is_small(index)) {
-        i = px_small_get(index);
-    } else {
-        i = px_index(index);
+        return px_small_get(index);
     }
+    volatile px_int i = 0;
+    px_jmp j;
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        i = px_index(index);
+        px_try_pop(&j);
+    } else {
+        if (px_exc_matches(j.exc, px_from_ptr(&px_type_OverflowError))) {
+            px_raise_index_error("cannot fit '%s' into an index-sized integer", px_type_name(index));
+        }
+        px_raise(j.exc);
+    }
+    return i;
+}
+
+size_t px_seq_index(px_val index, size_t len, const char *what) {
+    px_int i = px_seq_index_arg(index);
     if (i < 0) {
         i += (px_int)len;
     }

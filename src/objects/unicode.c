@@ -1,6 +1,5 @@
 /* UTF-8: validation, decoding with error handlers, code-point indexing,
- * a small printable/space classification, and chr()/ord().
- * Printability (for repr) comes from the table in unicode_printable.c. */
+ * and chr()/ord(). Character properties are in str_case.c. */
 #include "str_impl.h"
 
 size_t px_utf8_count(const char *s, size_t len) {
@@ -128,21 +127,39 @@ bool px_utf8_valid(const char *s, size_t len) {
     return px_utf8_check(s, len, &bad, &skip, &why);
 }
 
+int px_decode_error_mode(const char *errors) {
+    static const char *const names[] = {"strict", "replace", "ignore", "backslashreplace", "surrogateescape"};
+    if (errors == NULL) {
+        return PX_DECODE_STRICT;
+    }
+    /* names[] is in the order of the PX_DECODE_* modes */
+    for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++) {
+        if (strcmp(errors, names[i]) == 0) {
+            return i;
+        }
+    }
+    px_raise_msg(&px_type_LookupError, "unknown error handler name '%s'", errors);
+}
+
+void px_decode_error_byte(px_strbuf *b, uint8_t c, int mode) {
+    if (mode == PX_DECODE_REPLACE) {
+        px_strbuf_add_utf8(b, 0xFFFD);
+    } else if (mode == PX_DECODE_BACKSLASH) {
+        char esc[4] = {'\\', 'x', "0123456789abcdef"[c >> 4], "0123456789abcdef"[c & 15]};
+        px_strbuf_add(b, esc, 4);
+    } else if (mode == PX_DECODE_SURROGATE) {
+        px_strbuf_add_utf8(b, 0xDC00 + c);
+    }
+}
+
 px_val px_utf8_decode(const char *s, size_t len, const char *errors) {
     size_t bad, skip;
     const char *why;
     if (px_utf8_check(s, len, &bad, &skip, &why)) {
         return px_str(s, len);
     }
-    int mode = 0; /* 0 strict, 1 replace, 2 ignore */
-    if (errors && strcmp(errors, "replace") == 0) {
-        mode = 1;
-    } else if (errors && strcmp(errors, "ignore") == 0) {
-        mode = 2;
-    } else if (errors && strcmp(errors, "strict") != 0 && strcmp(errors, "surrogateescape") != 0) {
-        px_raise_msg(&px_type_LookupError, "unknown error handler name '%s'", errors);
-    }
-    if (mode == 0) {
+    int mode = px_decode_error_mode(errors);
+    if (mode == PX_DECODE_STRICT) {
         if (skip > 1) {
             px_raise_msg(&px_type_UnicodeDecodeError, "'utf-8' codec can't decode bytes in position %zu-%zu: %s",
                          bad, bad + skip - 1, why);
@@ -160,20 +177,16 @@ px_val px_utf8_decode(const char *s, size_t len, const char *errors) {
             break;
         }
         px_strbuf_add(&b, s + pos, bad);
-        if (mode == 1) {
+        if (mode == PX_DECODE_REPLACE) {
             px_strbuf_add_utf8(&b, 0xFFFD);
+        } else {
+            for (size_t i = 0; i < skip; i++) {
+                px_decode_error_byte(&b, (uint8_t)s[pos + bad + i], mode);
+            }
         }
         pos += bad + skip;
     }
     return px_strbuf_to_str(&b);
-}
-
-bool px_unicode_isspace(uint32_t c) {
-    if (c < 0x80) {
-        return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x1F);
-    }
-    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-           c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 px_val px_str_from_cp(uint32_t cp) {

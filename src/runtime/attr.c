@@ -44,6 +44,12 @@ px_val px_type_lookup(const px_type *t, px_qid name) {
     return PX_NULL;
 }
 
+px_val px_special_method(px_val obj, px_qid name) {
+    const px_type *t = px_type_of(obj);
+    px_val d = px_type_lookup(t, name);
+    return d == PX_NULL ? PX_NULL : px_rt_descr_get(d, obj, t);
+}
+
 px_val px_bound_method(px_val func, px_val self) {
     px_bound *b = px_gc_alloc(sizeof(px_bound), 0);
     b->base.type = &px_type_bound_method;
@@ -386,6 +392,11 @@ PX_NORETURN static void set_error(px_val obj, px_qid name, px_val value) {
     if (px_type_lookup(t, name) != PX_NULL) {
         px_raise_msg(&px_type_AttributeError, "'%s' object attribute '%s' is read-only", px_type_name(obj),
                      px_qstr_str(name));
+    }
+    if (t->getattr != NULL && t->getattr(obj, name) != PX_NULL) {
+        /* a computed attribute of a built-in (int.real, file.closed) */
+        px_raise_msg(&px_type_AttributeError, "attribute '%s' of '%s' objects is not writable", px_qstr_str(name),
+                     px_type_name(obj));
     }
     px_raise_attribute_error(obj, name);
 }

@@ -75,15 +75,29 @@ static px_val bi_dir(size_t argc, const px_val *argv) {
         }
     } else {
         px_val o = argv[0];
+        px_val hook = px_rt_user_lookup(px_type_of(o), PX_Q(__dir__));
+        if (hook != PX_NULL) {
+            px_val list = px_list_from_iter(px_rt_call_dunder0(hook, o));
+            px_list_sort(list, PX_NONE, false);
+            return list;
+        }
+        /* attributes every object answers (not stored in any dict here) */
+        px_dict_set(set, px_qstr(PX_Q(__doc__)), PX_NONE);
         if (px_is_type(o, &px_type_module)) {
             add_keys(set, px_module_globals(o));
-        } else if (px_is_type_obj(o)) {
-            add_type_keys(set, px_as_ptr(o));
         } else {
-            if (px_rt_is_instance(o)) {
-                add_keys(set, &px_rt_inst(o)->dict);
+            px_dict_set(set, px_qstr(PX_Q(__class__)), PX_NONE);
+            if (px_rt_is_instance(o) || (px_is_type_obj(o) && px_rt_is_heap_type(px_as_ptr(o)))) {
+                px_dict_set(set, px_qstr(PX_Q(__dict__)), PX_NONE);
             }
-            add_type_keys(set, px_type_of(o));
+            if (px_is_type_obj(o)) {
+                add_type_keys(set, px_as_ptr(o));
+            } else {
+                if (px_rt_is_instance(o)) {
+                    add_keys(set, &px_rt_inst(o)->dict);
+                }
+                add_type_keys(set, px_type_of(o));
+            }
         }
     }
     px_val list = px_list_from_iter(set);
@@ -96,10 +110,7 @@ static px_val bi_vars(size_t argc, const px_val *argv) {
     if (argc == 0) {
         return px_vm_locals();
     }
-    if (px_is_type(argv[0], &px_type_module)) {
-        return dict_of_map(px_module_globals(argv[0]));
-    }
-    px_val d = px_getattr_opt(argv[0], PX_Q(__dict__));
+    px_val d = px_getattr_opt(argv[0], PX_Q(__dict__)); /* a module's: its live globals */
     if (d == PX_NULL) {
         px_raise_type_error("vars() argument must have __dict__ attribute");
     }
@@ -112,6 +123,17 @@ static PX_FUNV(px_builtin_vars, vars, 0, 1, bi_vars);
    or a (nested) tuple of them; `subclass` picks the test and the message. */
 static bool class_check_any(px_val obj, px_val cls, bool subclass, int depth) {
     if (px_is_type_obj(cls)) {
+        /* a metaclass may decide (abstract base classes do) */
+        const px_type *meta = px_type_of(cls);
+        px_val hook = px_rt_is_heap_type(meta)
+                          ? px_rt_user_lookup(meta, subclass ? PX_Q(__subclasscheck__) : PX_Q(__instancecheck__))
+                          : PX_NULL;
+        if (hook != PX_NULL) {
+            if (!subclass && px_as_ptr(cls) == px_type_of(obj)) {
+                return true; /* the exact type: CPython skips the hook */
+            }
+            return px_truthy(px_rt_call_dunder1(hook, cls, obj));
+        }
         return subclass ? px_issubclass(px_as_ptr(obj), px_as_ptr(cls)) : px_isinstance(obj, px_as_ptr(cls));
     }
     px_val members = px_rt_union_types(cls);
@@ -228,6 +250,7 @@ static px_val bi_input(size_t argc, const px_val *argv) {
     if (argc == 1) {
         px_print(&px_out_stdout, argv[0], PX_PRINT_STR);
     }
+    px_port_stdout_flush(); /* the prompt shows before we wait */
     px_strbuf b;
     px_strbuf_init(&b, 32);
     bool any = false;
@@ -283,6 +306,9 @@ static px_val run_code(px_val src, px_val globals, px_val locals, px_compile_mod
         loc = locals == PX_NONE ? px_vm_locals() : locals;
     } else {
         if (!px_is_dict(globals)) {
+            if (mode == PX_COMPILE_EVAL) {
+                px_raise_type_error("globals must be a real dict; try eval(expr, {}, mapping)");
+            }
             px_raise_type_error("%s() globals must be a dict, not %s", func, px_type_name(globals));
         }
         g = px_dict_map(globals);
@@ -346,6 +372,105 @@ static px_val bi_compile(size_t argc, const px_val *argv, px_val kwnames) {
 }
 static PX_FUNKW(px_builtin_compile, compile, 3, 6, bi_compile);
 
+/* open(): files belong to the port (the core has no OS calls). */
+static PX_FUNKW(px_builtin_open, open, 0, 8, px_port_open);
+
+/* ---- help() in MicroPython's form */
+static const char help_text[] =
+    "Welcome to MicroPython!\n"
+    "\n"
+    "For online docs please visit http://docs.micropython.org/\n"
+    "\n"
+    "This is the Linux port: scripts run with `micropython script.py`,\n"
+    "`micropython -h` lists the command-line options.\n"
+    "\n"
+    "Control commands at the REPL:\n"
+    "  CTRL-A        -- on a blank line, enter raw REPL mode\n"
+    "  CTRL-B        -- on a blank line, enter normal REPL mode\n"
+    "  CTRL-C        -- interrupt a running program\n"
+    "  CTRL-D        -- on a blank line, exit\n"
+    "  CTRL-E        -- on a blank line, enter paste mode\n"
+    "\n"
+    "For further help on a specific object, type help(obj)\n"
+    "For a list of available modules, type help('modules')\n";
+
+static void help_modules(void) {
+    px_val names = px_list_new(0, NULL);
+    for (size_t i = 0; i < px_builtin_modules_count; i++) {
+        px_list_append(names, px_qstr(px_builtin_modules[i].name));
+    }
+    for (size_t i = 0; i < px_port_modules_count; i++) {
+        px_list_append(names, px_qstr(px_port_modules[i].name));
+    }
+    px_list_sort(names, PX_NONE, false);
+    size_t n;
+    px_val *items = px_seq_items(names, &n);
+    enum { COLUMNS = 4 };
+    size_t width = 16;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = px_str_charlen(items[i]) + 2;
+        width = len > width ? len : width;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t len;
+        const char *s = px_str_data(items[i], &len);
+        px_write(&px_out_stdout, s, len);
+        bool last = i % COLUMNS == COLUMNS - 1 || i + 1 == n;
+        for (size_t k = len; !last && k < width; k++) {
+            px_write(&px_out_stdout, " ", 1);
+        }
+        if (last) {
+            px_write(&px_out_stdout, "\n", 1);
+        }
+    }
+    px_write_cstr(&px_out_stdout, "Plus any modules on the filesystem\n");
+}
+
+/* "object X is of type T", then the names of its module or type. */
+static void help_object(px_val obj) {
+    px_out *out = &px_out_stdout;
+    px_write_cstr(out, "object ");
+    px_print(out, obj, PX_PRINT_STR);
+    px_printf(out, " is of type %s\n", px_type_name(obj));
+    const px_map *m;
+    bool module = px_is_type(obj, &px_type_module);
+    if (module) {
+        m = px_module_globals(obj);
+    } else if (px_is_type_obj(obj)) {
+        m = ((const px_type *)px_as_ptr(obj))->dict;
+    } else {
+        m = px_type_of(obj)->dict;
+    }
+    for (uint32_t i = 0; m != NULL && i < m->used; i++) {
+        px_val key = m->entries[i].key;
+        if (key == PX_NULL) {
+            continue;
+        }
+        size_t klen;
+        const char *k = px_is_str(key) ? px_str_data(key, &klen) : "";
+        if (!module && k[0] == '_' && k[1] == '_') {
+            continue; /* a type's dunders are the protocol, not its API */
+        }
+        px_write_cstr(out, "  ");
+        px_print(out, m->entries[i].key, PX_PRINT_STR);
+        px_write_cstr(out, " -- ");
+        px_print(out, m->entries[i].value, PX_PRINT_STR);
+        px_write_cstr(out, "\n");
+    }
+}
+
+static px_val bi_help(size_t argc, const px_val *argv) {
+    if (argc == 0) {
+        px_write_cstr(&px_out_stdout, help_text);
+    } else if (px_is_str(argv[0]) && px_str_equal(argv[0], px_qstr(PX_Q(modules)))) {
+        help_modules();
+    } else {
+        help_object(argv[0]);
+    }
+    return PX_NONE;
+}
+static PX_FUNV(px_builtin_help, help, 0, 1, bi_help);
+
 /* exit()/quit(): what the site module gives CPython scripts */
 static px_val bi_exit(size_t argc, const px_val *argv) {
     px_raise(px_exc_new(&px_type_SystemExit, argc, argv));
@@ -364,7 +489,7 @@ static px_val bi_import(size_t argc, const px_val *argv, px_val kwnames) {
     px_val a[5];
     px_parse_args(PX_Q(__import__), argc, argv, kwnames, 5, spec, a);
     if (!px_is_str(a[0])) {
-        px_raise_type_error("__import__() argument 1 must be str, not %s", px_type_name(a[0]));
+        px_raise_type_error("module name must be a string");
     }
     px_map *g = px_is_dict(a[1]) ? px_dict_map(a[1]) : NULL;
     px_int level = px_index(a[4]);
@@ -483,6 +608,7 @@ static const px_map_entry builtins_table[] = {
     PX_ENTRY_OBJ(globals, &px_builtin_globals),
     PX_ENTRY_OBJ(hasattr, &px_builtin_hasattr),
     PX_ENTRY_OBJ(hash, &px_builtin_hash),
+    PX_ENTRY_OBJ(help, &px_builtin_help),
     PX_ENTRY_OBJ(hex, &px_builtin_hex),
     PX_ENTRY_OBJ(id, &px_builtin_id),
     PX_ENTRY_OBJ(input, &px_builtin_input),
@@ -500,6 +626,7 @@ static const px_map_entry builtins_table[] = {
     PX_ENTRY_OBJ(next, &px_builtin_next),
     PX_ENTRY_OBJ(object, &px_type_object),
     PX_ENTRY_OBJ(oct, &px_builtin_oct),
+    PX_ENTRY_OBJ(open, &px_builtin_open),
     PX_ENTRY_OBJ(ord, &px_builtin_ord),
     PX_ENTRY_OBJ(pow, &px_builtin_pow),
     PX_ENTRY_OBJ(print, &px_builtin_print),

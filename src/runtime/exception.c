@@ -101,9 +101,13 @@ static px_val exc_make(const px_type *type, size_t argc, const px_val *argv, px_
     px_exc *e = px_gc_alloc(sizeof(px_exc), 0);
     e->base.type = type;
     px_map_init(&e->dict, 0);
-    if (px_issubclass(type, &px_type_OSError) && argc == 3) {
-        /* OSError(errno, strerror, filename): filename is not part of args */
+    if (px_issubclass(type, &px_type_OSError) && argc >= 3 && argc <= 5) {
+        /* OSError(errno, strerror, filename[, winerror[, filename2]]):
+         * the filenames are not part of args */
         px_map_set_q(&e->dict, PX_Q(filename), argv[2]);
+        if (argc == 5) {
+            px_map_set_q(&e->dict, PX_Q(filename2), argv[4]);
+        }
         argc = 2;
     }
     e->args = argc == 0 ? px_from_ptr(&px_empty_tuple) : px_tuple_new(argc, argv);
@@ -241,14 +245,21 @@ static void exc_print_str(px_out *out, px_exc *e) {
     const px_type *t = e->base.type;
     size_t n = exc_nargs(e);
     if (px_issubclass(t, &px_type_OSError) && n >= 2) {
+        /* errno and strerror may have been assigned since */
+        px_val err = dict_attr(e, PX_Q(errno)), msg = dict_attr(e, PX_Q(strerror));
         px_write_cstr(out, "[Errno ");
-        px_print(out, exc_arg(e, 0), PX_PRINT_STR);
+        px_print(out, err != PX_NULL ? err : exc_arg(e, 0), PX_PRINT_STR);
         px_write_cstr(out, "] ");
-        px_print(out, exc_arg(e, 1), PX_PRINT_STR);
+        px_print(out, msg != PX_NULL ? msg : exc_arg(e, 1), PX_PRINT_STR);
         px_val f = os_filename(e);
         if (f != PX_NULL) {
             px_write_cstr(out, ": ");
             px_print(out, f, PX_PRINT_REPR);
+            px_val f2 = dict_attr(e, PX_Q(filename2));
+            if (f2 != PX_NULL && f2 != PX_NONE) {
+                px_write_cstr(out, " -> ");
+                px_print(out, f2, PX_PRINT_REPR);
+            }
         }
         return;
     }
@@ -330,6 +341,7 @@ static px_val exc_getattr(px_val self, px_qid name) {
         case PX_Q(strerror):
             return pair ? exc_arg(e, 1) : PX_NONE;
         case PX_Q(filename):
+        case PX_Q(filename2):
             return PX_NONE;
         default:
             break;
@@ -537,6 +549,9 @@ EXC(ReferenceError, Exception);
 EXC(SystemError, Exception);
 EXC(TabError, IndentationError);
 EXC(UnicodeTranslateError, UnicodeError);
+/* io.UnsupportedOperation: CPython derives it from OSError and ValueError;
+ * px_issubclass knows the second base (built-in types have one base_type). */
+EXC(UnsupportedOperation, OSError);
 
 /* ---- printing an uncaught exception */
 static void print_type_name(px_out *out, px_val exc) {

@@ -34,9 +34,25 @@ px_val px_module_new(px_qid name) {
     return px_from_ptr(m);
 }
 
+/* The builtins module is a heap module over the const table until a
+ * program changes it (`builtins.x = 1`): then it gets a mutable copy, so
+ * the table costs no RAM in programs that never do. */
+static bool module_make_mutable(px_module *m) {
+    if (!(m->globals->flags & PX_MAP_CONST)) {
+        return true;
+    }
+    if (px_from_ptr(m) != px_st.builtins) {
+        return false; /* a static const module */
+    }
+    px_val d = px_dict_new(m->globals->count + 4);
+    px_map_copy(px_dict_map(d), m->globals);
+    m->globals = px_dict_map(d);
+    return true;
+}
+
 /* The dict around a heap module's globals; a fresh copy for a const map. */
 static px_val module_dict(px_module *m) {
-    if (m->globals->flags & PX_MAP_CONST) {
+    if (!module_make_mutable(m)) {
         px_val d = px_dict_new(m->globals->count);
         px_map_copy(px_dict_map(d), m->globals);
         return d;
@@ -53,6 +69,9 @@ static px_val module_getattr(px_val self, px_qid name) {
     if (name == PX_Q(__dict__)) {
         return module_dict(m);
     }
+    if (name == PX_Q(__doc__)) {
+        return PX_NONE; /* docstrings are not kept (as in MicroPython) */
+    }
     /* module-level __getattr__ (PEP 562) */
     px_val ga = px_map_get_q(m->globals, PX_Q(__getattr__));
     if (ga != PX_NULL && name != PX_Q(__getattr__)) {
@@ -63,7 +82,7 @@ static px_val module_getattr(px_val self, px_qid name) {
 
 static bool module_setattr(px_val self, px_qid name, px_val value) {
     px_module *m = px_as_ptr(self);
-    if (m->globals->flags & PX_MAP_CONST) {
+    if (!module_make_mutable(m)) {
         return false;
     }
     if (value == PX_DELETE) {
@@ -531,6 +550,12 @@ void px_import_init(void) {
     px_st.argv = px_list_new(0, NULL);
     px_st.sys_module = px_sys_module_new();
     px_dict_set(px_st.modules, px_qstr(PX_Q(sys)), px_st.sys_module);
+    /* builtins: a heap module (see module_make_mutable) */
+    px_module *b = px_gc_alloc(sizeof *b, 0);
+    b->base.type = &px_type_module;
+    b->globals = px_module_globals(px_builtins_module());
+    px_st.builtins = px_from_ptr(b);
+    px_dict_set(px_st.modules, px_qstr(PX_Q(builtins)), px_st.builtins);
 }
 
 /* ---- micropython -m name */

@@ -125,8 +125,8 @@ px_int px_hash(px_val v) {
     if (px_is_small(r)) {
         return px_small_get(r);
     }
-    /* a big int from __hash__: reduce it the way CPython does for ints */
-    return px_small_get(px_int_binop(PX_BINOP_MOD, r, px_small(((px_int)1 << (PX_SMALL_BITS - 2)) - 1)));
+    /* numeric hashes beyond the small-int range, or a big int from __hash__ */
+    return px_hash_from_int(r);
 }
 
 px_val px_unary(px_unop op, px_val v) {
@@ -138,7 +138,7 @@ px_val px_unary(px_unop op, px_val v) {
     case PX_UNOP_LEN:
         return px_small((px_int)px_len(v));
     case PX_UNOP_HASH:
-        return px_small(px_hash(v));
+        return px_int_from_i64(px_hash(v));
     default:
         break;
     }

@@ -43,6 +43,9 @@ void px_load_method(px_val obj, px_qid name, px_val dest[2]);
 /* Lookup in a type's MRO dicts only (no instance dict, no descriptors). */
 px_val px_type_lookup(const px_type *t, px_qid name);
 px_val px_bound_method(px_val func, px_val self);
+/* A special method as the language looks it up (`with`, ...): on the
+ * type, not the instance, bound to obj; PX_NULL if the type lacks it. */
+px_val px_special_method(px_val obj, px_qid name);
 
 /* ---- operators */
 px_val px_unary(px_unop op, px_val v);

@@ -24,6 +24,9 @@ bool px_issubclass(const px_type *sub, const px_type *t) {
         }
         return false;
     }
+    if (sub == &px_type_UnsupportedOperation && px_issubclass(&px_type_ValueError, t)) {
+        return true; /* its second base */
+    }
     for (sub = sub->base_type; sub != NULL; sub = sub->base_type) {
         if (sub == t) {
             return true;
@@ -80,7 +83,8 @@ px_val px_native(px_val v, const px_type *t) {
 
 px_val px_rt_class_module(const px_type *t) {
     if (!px_rt_is_heap_type(t)) {
-        return PX_NULL;
+        /* the one built-in exception that lives in a module */
+        return t == &px_type_UnsupportedOperation ? px_qstr(PX_Q(io)) : PX_NULL;
     }
     return px_map_get_q(&((const px_class *)t)->attrs, PX_Q(__module__));
 }

@@ -18,8 +18,11 @@ static const char *gen_kind(const px_gen *g) {
 }
 
 px_val px_gen_new(px_func *fn, px_frame *f) {
-    px_gen *g = px_gc_alloc(sizeof *g, 0);
     unsigned flags = fn->code->flags;
+    /* Only a generator with handlers (try/finally, with) has anything to
+     * run when it is dropped while suspended: only those are finalized. */
+    bool fin = fn->code->nexc > 0 && !(flags & PX_CODE_ASYNC_GENERATOR);
+    px_gen *g = px_gc_alloc(sizeof *g, fin ? PX_GC_FINALIZE : 0);
     g->base.type = (flags & PX_CODE_ASYNC_GENERATOR) ? &px_type_async_generator
                    : (flags & PX_CODE_COROUTINE)     ? &px_type_coroutine
                                                      : &px_type_generator;
@@ -226,6 +229,56 @@ static void gen_close(px_gen *g) {
     }
 }
 
+/* ---- generators dropped while suspended
+ * CPython closes a generator it collects, so its `finally` blocks and
+ * `with` exits run. Our finalizers run inside the collector, where no
+ * Python code may run, so the finalizer only queues the generator; the
+ * scheduler closes the queued ones at the next pending check (right after
+ * the collection, between bytecodes). An exception from that close is
+ * reported as "Exception ignored in: ..." on stderr, as CPython does, and
+ * not raised into the unrelated code that happened to run. The queue is
+ * a list held by the scheduler (its argument), so the GC sees it; if the
+ * scheduler's ring is full the generator is not closed. */
+static px_val dropped_gens; /* the list being filled, or PX_NULL */
+
+static px_val close_dropped(px_val list) {
+    if (list == dropped_gens) {
+        dropped_gens = PX_NULL; /* later drops start a new list */
+    }
+    size_t n;
+    px_val *items = px_seq_items(list, &n);
+    for (size_t i = 0; i < n; i++) {
+        px_jmp j;
+        px_try_push(&j);
+        if (setjmp(j.buf) == 0) {
+            gen_close(px_as_ptr(items[i]));
+            px_try_pop(&j);
+        } else {
+            px_write_cstr(&px_out_stderr, "Exception ignored in: ");
+            px_print(&px_out_stderr, items[i], PX_PRINT_REPR);
+            px_write_cstr(&px_out_stderr, "\n");
+            px_exc_print(&px_out_stderr, j.exc);
+        }
+    }
+    return PX_NONE;
+}
+static PX_FUN1(close_dropped_obj, close, close_dropped);
+
+static void gen_finalize(px_obj *o) {
+    px_gen *g = (px_gen *)o;
+    if (g->state != PX_GEN_SUSPENDED) {
+        return;
+    }
+    if (dropped_gens == PX_NULL) {
+        px_val list = px_list_new(0, NULL);
+        if (!px_sched_schedule(PX_OBJ_CONST(&close_dropped_obj), list)) {
+            return;
+        }
+        dropped_gens = list;
+    }
+    px_list_append(dropped_gens, px_from_ptr(g));
+}
+
 /* throw(type[, value[, tb]]) or throw(instance): the exception to raise. */
 static px_val throw_args_exc(size_t argc, const px_val *argv) {
     px_val typ = argv[0];
@@ -354,6 +407,7 @@ const px_type px_type_generator = {
     .getattr = gen_getattr,
     .iter = gen_iter_slot,
     .next = gen_next_slot,
+    .finalize = gen_finalize,
 };
 
 /* ---- coroutines -------------------------------------------------------- */
@@ -378,6 +432,7 @@ const px_type px_type_coroutine = {
     .dict = &coro_methods,
     .print = gen_print,
     .getattr = gen_getattr,
+    .finalize = gen_finalize,
 };
 
 /* ---- delegation -------------------------------------------------------- */

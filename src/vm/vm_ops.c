@@ -229,18 +229,18 @@ px_val px_vm_get_iter(px_val v) {
 px_val *px_vm_before_with(px_val mgr, px_val *sp, px_qid enter, px_qid exit) {
     /* CPython 3.11's TypeError wording: __enter__ is checked first. */
     const char *kind = enter == PX_Q(__enter__) ? "" : "asynchronous ";
-    if (px_getattr_opt(mgr, enter) == PX_NULL) {
+    /* Both are looked up on the type, as special methods are. */
+    px_val en = px_special_method(mgr, enter);
+    if (en == PX_NULL) {
         px_raise_msg(&px_type_TypeError, "'%s' object does not support the %scontext manager protocol",
                      px_type_name(mgr), kind);
     }
-    px_val ex = px_getattr_opt(mgr, exit);
-    px_val en[2];
+    px_val ex = px_special_method(mgr, exit);
     if (ex == PX_NULL) {
         px_raise_msg(&px_type_TypeError, "'%s' object does not support the %scontext manager protocol (missed %s method)",
                      px_type_name(mgr), kind, px_qstr_str(exit));
     }
-    px_load_method(mgr, enter, en);
-    px_val r = en[1] == PX_NULL ? px_call(en[0], 0, NULL, PX_NULL) : px_call(en[0], 1, &en[1], PX_NULL);
+    px_val r = px_call(en, 0, NULL, PX_NULL);
     *sp++ = ex;
     *sp++ = r;
     return sp;

@@ -223,6 +223,28 @@ START_TEST(test_to_double) {
 }
 END_TEST
 
+/* CPython's values (64-bit, modulus 2^61-1), from python3's hash(). */
+START_TEST(test_numeric_hash) {
+    px_bn a = bn_dec("1267650600228229401496703205376"); /* 2^100 */
+    ck_assert_int_eq(px_num_hash_bn(&a), 549755813888LL); /* 2^100 mod (2^61-1) = 2^39 */
+    a = bn_dec("-1267650600228229401496703205376");
+    ck_assert_int_eq(px_num_hash_bn(&a), -549755813888LL);
+    a = bn_dec("2305843009213693951"); /* the modulus itself */
+    ck_assert_int_eq(px_num_hash_bn(&a), 0);
+    a = bn_dec("1000000000000000000000000000000");
+    ck_assert_int_eq(px_num_hash_bn(&a), 465258685558744706LL);
+    ck_assert_int_eq(px_num_hash_double(0.5), 1152921504606846976LL);
+    ck_assert_int_eq(px_num_hash_double(-2.5), -1152921504606846978LL);
+    ck_assert_int_eq(px_num_hash_double(1e300), 1224995262755759164LL);
+    ck_assert_int_eq(px_num_hash_double(-1.0), -2);
+    /* a __hash__ result that fits px_int is kept; a bigger one is hashed */
+    ck_assert_int_eq(px_hash_from_int(px_int_from_i64(INT64_C(1) << 62)), INT64_C(1) << 62);
+    ck_assert_int_eq(px_hash_from_int(px_int_from_i64(-1)), -2);
+    a = bn_dec("1267650600228229401496703205376");
+    ck_assert_int_eq(px_hash_from_int(px_bn_to_val(&a)), 549755813888LL);
+}
+END_TEST
+
 static Suite *bigint_suite(void) {
     Suite *s = suite_create("bigint");
     TCase *tc = tcase_create("core");
@@ -236,6 +258,7 @@ static Suite *bigint_suite(void) {
     tcase_add_test(tc, test_big_power_str);
     tcase_add_test(tc, test_to_double);
     tcase_add_test(tc, test_str_divide_and_conquer);
+    tcase_add_test(tc, test_numeric_hash);
     suite_add_tcase(s, tc);
     return s;
 }
