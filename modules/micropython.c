@@ -5,13 +5,13 @@ static px_val mp_const(px_val v) {
     return v; /* the compiler may also fold const() away */
 }
 
-static int opt_level_value;
-
+/* The compiler's level (-O): code compiled later drops asserts from 1 on. */
 static px_val mp_opt_level(size_t argc, const px_val *argv) {
     if (argc == 0) {
-        return px_small(opt_level_value);
+        return px_small(px_compile_optimize);
     }
-    opt_level_value = (int)px_index(argv[0]);
+    px_int level = px_index(argv[0]);
+    px_compile_optimize = level < 0 ? 0 : level > 255 ? 255 : (int)level;
     return PX_NONE;
 }
 

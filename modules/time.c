@@ -12,6 +12,7 @@
  * they wake the port's sleep early; an exception (KeyboardInterrupt)
  * ends the sleep. */
 static void sleep_for_us(uint64_t us) {
+    px_port_stdout_flush(); /* output before a pause is seen before it */
     uint64_t end = px_port_ticks_us() + us;
     for (;;) {
         uint64_t now = px_port_ticks_us();

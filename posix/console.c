@@ -1,67 +1,134 @@
-/* The console of the POSIX port: buffered stdout, stderr, stdin bytes. */
+/* The console of the POSIX port: buffered stdout, stderr, stdin bytes.
+ *
+ * stdout to a pipe whose reader has gone (EPIPE; SIGPIPE is ignored):
+ * the write raises BrokenPipeError so the program ends, running its
+ * finally blocks; every later write raises it again, so even a loop that
+ * swallows exceptions cannot spin printing into nothing unnoticed. main.c
+ * ends such a program quietly with status 141 (what a shell shows for a
+ * program killed by SIGPIPE), without a traceback.
+ *
+ * Reading stdin waits in ppoll() with signals unblocked only there, so a
+ * signal (SIGINT, SIGTERM, an event timer) wakes the wait and the pending
+ * check raises KeyboardInterrupt or runs scheduled callbacks. */
 #include <errno.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "runtime.h"
 #include "posix.h"
 
-/* Write everything, retrying after signals and short writes. A closed pipe
- * (EPIPE) or any other error drops the rest quietly: output to a reader
- * that went away is not an interpreter failure. */
-static void write_all(int fd, const char *s, size_t n) {
+/* Write everything, retrying after signals and short writes; 0 or the
+ * errno value of a failed write. */
+static int write_all(int fd, const char *s, size_t n) {
     while (n > 0) {
         ssize_t w = write(fd, s, n);
         if (w < 0) {
             if (errno == EINTR) {
                 continue;
             }
-            return;
+            return errno;
         }
         s += w;
         n -= (size_t)w;
     }
+    return 0;
 }
 
 /* stdout is buffered (print writes each piece separately; a syscall per
  * piece is slow): line-buffered on a terminal, block-buffered otherwise,
- * and flushed before stderr output, before reading stdin and at exit. */
+ * and flushed before stderr output, before reading stdin, before
+ * time.sleep and at exit. */
 static struct {
     char buf[8192];
     size_t len;
-    int tty; /* -1: not checked yet */
+    int tty;     /* -1: not checked yet */
+    bool broken; /* EPIPE seen: output is dropped */
+    bool lost;   /* output dropped since the last BrokenPipeError */
 } out = {.tty = -1};
+
+bool px_posix_stdout_broken(void) {
+    return out.broken;
+}
+
+bool px_posix_stdout_lost(void) {
+    return out.lost;
+}
+
+static void write_out(const char *s, size_t n) {
+    if (!out.broken && write_all(STDOUT_FILENO, s, n) == EPIPE) {
+        out.broken = true;
+    }
+    out.lost |= out.broken;
+}
 
 void px_port_stdout_flush(void) {
     if (out.len > 0) {
         size_t n = out.len;
         out.len = 0;
-        write_all(STDOUT_FILENO, out.buf, n);
+        write_out(out.buf, n);
+    }
+}
+
+/* Raise BrokenPipeError if stdout is broken (and an interpreter handler
+ * exists: not during start-up or the final flush). */
+static void check_broken(void) {
+    if (out.broken && px_st.jmp_top != NULL) {
+        out.len = 0;
+        out.lost = false;
+        px_val args[2] = {px_small(EPIPE), px_str_cstr(px_port_strerror(EPIPE))};
+        px_raise(px_exc_new(&px_type_BrokenPipeError, 2, args));
     }
 }
 
 void px_port_stdout(const char *s, size_t n) {
+    check_broken();
     if (out.tty < 0) {
         out.tty = isatty(STDOUT_FILENO);
     }
     if (n >= sizeof out.buf) {
         px_port_stdout_flush();
-        write_all(STDOUT_FILENO, s, n);
-        return;
+        write_out(s, n);
+    } else {
+        if (out.len + n > sizeof out.buf) {
+            px_port_stdout_flush();
+        }
+        memcpy(out.buf + out.len, s, n);
+        out.len += n;
+        if (out.tty && memchr(s, '\n', n) != NULL) {
+            px_port_stdout_flush();
+        }
     }
-    if (out.len + n > sizeof out.buf) {
-        px_port_stdout_flush();
-    }
-    memcpy(out.buf + out.len, s, n);
-    out.len += n;
-    if (out.tty && memchr(s, '\n', n) != NULL) {
-        px_port_stdout_flush();
-    }
+    check_broken();
 }
 
 void px_port_stderr(const char *s, size_t n) {
     px_port_stdout_flush();
-    write_all(STDERR_FILENO, s, n);
+    write_all(STDERR_FILENO, s, n); /* nowhere to report a failure */
+}
+
+/* Wait until stdin is readable (or at end of file or in error). Signals
+ * are blocked while px_st.pending is tested and unblocked atomically by
+ * ppoll, so one arriving in between still ends the wait. */
+static void wait_stdin(void) {
+    sigset_t all, old;
+    sigfillset(&all);
+    for (;;) {
+        pthread_sigmask(SIG_BLOCK, &all, &old);
+        if (px_st.pending && px_st.jmp_top != NULL) {
+            pthread_sigmask(SIG_SETMASK, &old, NULL);
+            px_check_pending(); /* may raise KeyboardInterrupt */
+            continue;
+        }
+        struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+        int r = ppoll(&p, 1, NULL, &old);
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+        if (r != 0 && !(r < 0 && errno == EINTR)) {
+            return; /* readable, closed, or an error that read() will report */
+        }
+    }
 }
 
 /* Buffered so reading a script from a pipe is not one syscall per byte. */
@@ -75,6 +142,7 @@ int px_port_stdin_char(void) {
         px_port_stdout_flush(); /* a prompt must be visible before we wait */
         ssize_t r;
         do {
+            wait_stdin();
             r = read(STDIN_FILENO, in.buf, sizeof in.buf);
         } while (r < 0 && errno == EINTR);
         if (r <= 0) {
@@ -85,4 +153,3 @@ int px_port_stdin_char(void) {
     }
     return in.buf[in.pos++];
 }
-

@@ -1,17 +1,19 @@
-/* The `micropython` command.
+/* The `micropython` command: parse the command line (args.c), set up
+ * sys.path/argv/executable, run a script, -c text, a module, standard input
+ * or the REPL, and turn the outcome into the exit status:
  *
- *   micropython [options] [script.py | -c code | -m module | -] [args...]
+ *   0    success (or SystemExit with None)
+ *   1    an uncaught exception, or SystemExit with a non-int argument
+ *   2    a bad command line or a script that cannot be opened
+ *   n    SystemExit(n) / sys.exit(n), modulo 256
+ *   130  an uncaught KeyboardInterrupt (SIGINT)
+ *   143  SIGTERM not caught: it raises SystemExit(143) (signals.c)
+ *   141  standard output is a closed pipe (console.c): quietly, no traceback
  *
- * Options: -X heapsize=N[kmg]  heap cap (default: see px_port_heap_default_cap)
- *          -h                  usage
- *          -i                  the REPL after the program
- *          -m module           run a module (a package: its __main__) as __main__
- * With no program, the REPL runs on a terminal; otherwise the program is
- * read from standard input.
- *
- * The interpreter runs on a thread with a large stack (INTERP_STACK) so
- * the C-stack depth limit does not depend on `ulimit -s`; the GC scans that
- * thread's stack from the top recorded in run(). */
+ * The interpreter runs on a thread with a large stack (INTERP_STACK) so the
+ * C-stack depth limit does not depend on `ulimit -s`; the main thread only
+ * waits for it, with every signal blocked so that signals reach the
+ * interpreter thread and interrupt its blocking calls. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -19,174 +21,67 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "runtime.h"
+#include "args.h"
 #include "posix.h"
 #include "repl.h"
 
 #define INTERP_STACK ((size_t)64 << 20)
 
-typedef enum { RUN_FILE, RUN_CODE, RUN_MODULE, RUN_STDIN } run_kind;
+static px_cli_opts opt;
+static int exit_code;
 
-static struct {
-    const char *prog;     /* argv[0] */
-    size_t heap_cap;      /* 0: the port's default */
-    run_kind kind;
-    const char *target;   /* script path or -c code */
-    bool inspect;         /* -i: the REPL after the program */
-    int argc;             /* the script's arguments: sys.argv */
-    char **argv;
-    int status;
-} opt;
+/* ---- sys.path, sys.argv, sys.executable */
 
-static void usage(FILE *f) {
-    fprintf(f,
-            "usage: %s [-X heapsize=N[kmg]] [-c cmd | -m mod | file | -] [arg ...]\n"
-            "  -c cmd     program passed in as string\n"
-            "  -m mod     run library module as a script\n"
-            "  -i         inspect interactively after running the program\n"
-            "  file       program read from script file\n"
-            "  -          program read from stdin (default; the REPL on a terminal)\n"
-            "  -X heapsize=N   heap size limit in bytes (suffix k, m or g)\n",
-            opt.prog);
+/* A str must be valid UTF-8: a directory whose name is not goes on
+ * sys.path as bytes (there is no surrogateescape), which import skips. */
+static void path_append(const char *s, size_t n) {
+    px_list_append(px_st.path, px_utf8_valid(s, n) ? px_str(s, n) : px_bytes(s, n));
 }
 
-PX_NORETURN static void bad_usage(const char *msg, const char *arg) {
-    fprintf(stderr, "%s: %s%s\n", opt.prog, msg, arg ? arg : "");
-    usage(stderr);
-    exit(2);
-}
-
-/* "64k", "8M", "1g", "100000" -> bytes; 0 on bad text. */
-static size_t parse_size(const char *s) {
-    char *end;
-    errno = 0;
-    unsigned long long n = strtoull(s, &end, 10);
-    if (end == s || errno != 0) {
-        return 0;
-    }
-    unsigned shift = 0;
-    switch (*end) {
-    case 'k': case 'K': shift = 10; end++; break;
-    case 'm': case 'M': shift = 20; end++; break;
-    case 'g': case 'G': shift = 30; end++; break;
-    default: break;
-    }
-    if (*end != '\0' || n > (SIZE_MAX >> shift)) {
-        return 0;
-    }
-    return (size_t)(n << shift);
-}
-
-static void parse_x_option(const char *arg) {
-    if (strncmp(arg, "heapsize=", 9) == 0) {
-        opt.heap_cap = parse_size(arg + 9);
-        if (opt.heap_cap < 4096) {
-            bad_usage("bad heap size: ", arg + 9);
-        }
+/* A MICROPYPATH entry: a leading "~" (alone or before '/') is $HOME. */
+static void path_append_expanded(const char *s, size_t n) {
+    const char *home = getenv("HOME");
+    if (home != NULL && n > 0 && s[0] == '~' && (n == 1 || s[1] == '/')) {
+        px_strbuf b;
+        px_strbuf_init(&b, strlen(home) + n);
+        px_strbuf_add_cstr(&b, home);
+        px_strbuf_add(&b, s + 1, n - 1);
+        path_append(b.data, b.len);
         return;
     }
-    bad_usage("unknown -X option: ", arg);
+    path_append(s, n);
 }
 
-static void parse_args(int argc, char **argv) {
-    opt.prog = argc > 0 ? argv[0] : "micropython";
-    opt.kind = RUN_STDIN;
-    int i = 1;
-    for (; i < argc; i++) {
-        const char *a = argv[i];
-        if (a[0] != '-' || strcmp(a, "-") == 0) {
-            break;
-        }
-        if (strcmp(a, "-c") == 0) {
-            if (i + 1 >= argc) {
-                bad_usage("argument expected for the -c option", NULL);
-            }
-            opt.kind = RUN_CODE;
-            opt.target = argv[i + 1];
-            /* sys.argv = ['-c', args...] */
-            opt.argc = argc - (i + 1);
-            opt.argv = argv + i + 1;
-            opt.argv[0] = "-c";
-            return;
-        }
-        if (strcmp(a, "-m") == 0) {
-            if (i + 1 >= argc) {
-                bad_usage("argument expected for the -m option", NULL);
-            }
-            opt.kind = RUN_MODULE;
-            opt.target = argv[i + 1];
-            /* sys.argv = [module file (set when found), args...] */
-            opt.argc = argc - (i + 1);
-            opt.argv = argv + i + 1;
-            return;
-        }
-        if (strcmp(a, "-X") == 0) {
-            if (++i >= argc) {
-                bad_usage("argument expected for the -X option", NULL);
-            }
-            parse_x_option(argv[i]);
-        } else if (strncmp(a, "-X", 2) == 0) {
-            parse_x_option(a + 2);
-        } else if (strcmp(a, "-i") == 0) {
-            opt.inspect = true;
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            usage(stdout);
-            exit(0);
-        } else {
-            bad_usage("unknown option: ", a);
-        }
-    }
-    if (i < argc && strcmp(argv[i], "-") != 0) {
-        opt.kind = RUN_FILE;
-        opt.target = argv[i];
-    }
-    opt.argc = argc - i;
-    opt.argv = argv + i;
-}
-
-/* ---- sys.path and sys.argv */
-
-static void path_append(const char *s, size_t n) {
-    px_list_append(px_st.path, px_str(s, n));
+static void set_sys_attr(px_qid name, px_val v) {
+    px_map_set_q(px_module_globals(px_st.sys_module), name, v);
 }
 
 static void setup_sys(void) {
-    /* sys.path[0]: the script's directory, or '' for -c and stdin */
-    if (opt.kind == RUN_FILE) {
-        char *real = realpath(opt.target, NULL);
-        const char *p = real ? real : opt.target;
-        const char *slash = strrchr(p, '/');
-        if (slash == NULL) {
-            path_append("", 0);
-        } else {
-            path_append(p, slash == p ? 1 : (size_t)(slash - p));
-        }
-        free(real);
-    } else {
+    /* sys.path[0]: the script's directory, or '' (the current one) */
+    char *real = opt.kind == PX_RUN_FILE ? realpath(opt.target, NULL) : NULL;
+    const char *script = real != NULL ? real : opt.kind == PX_RUN_FILE ? opt.target : "";
+    const char *slash = strrchr(script, '/');
+    if (slash == NULL) {
         path_append("", 0);
-    }
-    /* then MICROPYPATH (colon-separated) or the default library dirs */
-    const char *env = getenv("MICROPYPATH");
-    if (env != NULL) {
-        while (*env) {
-            const char *c = strchr(env, ':');
-            size_t n = c ? (size_t)(c - env) : strlen(env);
-            path_append(env, n);
-            env += n + (c != NULL);
-        }
     } else {
-        const char *home = getenv("HOME");
-        if (home != NULL) {
-            char buf[PATH_MAX];
-            int n = snprintf(buf, sizeof buf, "%s/.micropython/lib", home);
-            if (n > 0 && (size_t)n < sizeof buf) {
-                path_append(buf, (size_t)n);
-            }
-        }
-        path_append("/usr/lib/micropython", 20);
+        path_append(script, slash == script ? 1 : (size_t)(slash - script));
     }
+    free(real);
+    const char *env = getenv("MICROPYPATH");
+    if (env == NULL) {
+        env = "~/.micropython/lib:/usr/lib/micropython";
+    }
+    while (*env) {
+        const char *colon = strchr(env, ':');
+        size_t n = colon ? (size_t)(colon - env) : strlen(env);
+        path_append_expanded(env, n);
+        env += n + (colon != NULL);
+    }
+
     if (opt.argc == 0) {
         px_list_append(px_st.argv, px_qstr(PX_Q(empty)));
     }
@@ -196,9 +91,79 @@ static void setup_sys(void) {
         /* str must be valid UTF-8: an argument that is not stays bytes */
         px_list_append(px_st.argv, px_utf8_valid(a, n) ? px_str(a, n) : px_bytes(a, n));
     }
+
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe);
+    bool ok = n > 0 && (size_t)n < sizeof exe && px_utf8_valid(exe, (size_t)n);
+    set_sys_attr(PX_Q(executable), ok ? px_str(exe, (size_t)n) : px_qstr(PX_Q(empty)));
 }
 
-/* ---- running and the exit status */
+/* ---- finding what to run */
+
+static bool is_builtin_module(const char *name) {
+    px_qid q = px_qstr_find(name, strlen(name));
+    if (q == PX_QID_NONE) {
+        return false;
+    }
+    for (size_t i = 0; i < px_builtin_modules_count; i++) {
+        if (px_builtin_modules[i].name == q) {
+            return true;
+        }
+    }
+    for (size_t i = 0; i < px_port_modules_count; i++) {
+        if (px_port_modules[i].name == q) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* -m on a built-in module runs its _main() (a command-line tool such as
+ * `-m gpio`), with sys.argv[0] the module's name. */
+static void run_builtin_module(const char *name) {
+    px_val m = px_import(px_str_cstr(name), PX_NONE, 0, NULL);
+    px_val main_fn = px_getattr_opt(m, PX_Q(_main));
+    if (main_fn == PX_NULL) {
+        /* as a SystemExit message: printed to stderr, status 1, no traceback */
+        char msg[256];
+        snprintf(msg, sizeof msg, "%s: No code object available for %s", opt.prog, name);
+        px_val text = px_str_cstr(msg);
+        px_raise(px_exc_new(&px_type_SystemExit, 1, &text));
+    }
+    px_call0(main_fn);
+}
+
+/* The file -m would run: dir/a/b.py or the package's dir/a/b/__main__.py
+ * for the first sys.path entry that has it; NULL if none. */
+static char *module_file(const char *name) {
+    size_t count;
+    px_val *dirs = px_seq_items(px_st.path, &count);
+    for (size_t i = 0; i < count; i++) {
+        if (!px_is_str(dirs[i])) {
+            continue;
+        }
+        size_t dlen;
+        const char *d = px_str_data(dirs[i], &dlen);
+        static const char *const tails[] = {".py", "/__main__.py"};
+        for (size_t t = 0; t < 2; t++) {
+            px_strbuf b;
+            px_strbuf_init(&b, dlen + strlen(name) + 16);
+            if (dlen > 0) {
+                px_strbuf_add(&b, d, dlen);
+                px_strbuf_add_char(&b, '/');
+            }
+            for (const char *p = name; *p; p++) {
+                px_strbuf_add_char(&b, *p == '.' ? '/' : *p);
+            }
+            px_strbuf_add_cstr(&b, tails[t]);
+            px_strbuf_add_char(&b, '\0');
+            if (px_port_stat(b.data) == PX_PATH_FILE) {
+                return b.data;
+            }
+        }
+    }
+    return NULL;
+}
 
 static char *read_stdin(size_t *len) {
     px_strbuf b;
@@ -207,45 +172,103 @@ static char *read_stdin(size_t *len) {
     while ((c = px_port_stdin_char()) >= 0) {
         px_strbuf_add_char(&b, (char)c);
     }
+    *len = b.len;
     px_strbuf_add_char(&b, '\0');
-    *len = b.len - 1;
     return b.data;
+}
+
+/* -X compile-only: compile what would run (SyntaxError propagates). */
+static void compile_program(void) {
+    const char *src, *file = opt.target;
+    size_t len = 0;
+    switch (opt.kind) {
+    case PX_RUN_CODE:
+        src = opt.target;
+        len = strlen(src);
+        file = "<string>";
+        break;
+    case PX_RUN_STDIN:
+        src = read_stdin(&len);
+        file = "<stdin>";
+        break;
+    case PX_RUN_MODULE:
+        if (is_builtin_module(opt.target)) {
+            return; /* nothing to compile */
+        }
+        file = module_file(opt.target);
+        if (file == NULL) {
+            px_raise_msg(&px_type_ModuleNotFoundError, "No module named '%s'", opt.target);
+        }
+        /* fall through */
+    case PX_RUN_FILE:
+    default: {
+        int err = 0;
+        src = px_port_read_file(file, &len, &err);
+        if (src == NULL) {
+            px_raise_os_error(err, "'%s'", file);
+        }
+        break;
+    }
+    }
+    px_compile(src, len, px_qstr_intern_cstr(file), PX_COMPILE_FILE);
 }
 
 static void run_program(void) {
     setup_sys();
+    if (opt.kind == PX_RUN_MODULE && !px_utf8_valid(opt.target, strlen(opt.target))) {
+        /* not a str: show it with \xNN escapes */
+        px_strbuf b;
+        px_strbuf_init(&b, 64);
+        for (const unsigned char *p = (const unsigned char *)opt.target; *p; p++) {
+            if (*p >= 0x20 && *p < 0x7f) {
+                px_strbuf_add_char(&b, (char)*p);
+            } else {
+                char esc[5];
+                snprintf(esc, sizeof esc, "\\x%02x", *p);
+                px_strbuf_add_cstr(&b, esc);
+            }
+        }
+        px_strbuf_add_char(&b, '\0');
+        px_raise_msg(&px_type_ModuleNotFoundError, "No module named '%s'", b.data);
+    }
+    if (opt.compile_only) {
+        compile_program();
+        return;
+    }
     switch (opt.kind) {
-    case RUN_FILE:
+    case PX_RUN_FILE:
         px_run_main_file(opt.target);
         break;
-    case RUN_CODE:
+    case PX_RUN_CODE:
         px_run_main_source(opt.target, strlen(opt.target), "<string>");
         break;
-    case RUN_MODULE:
-        px_run_main_module(opt.target);
-        break;
-    case RUN_STDIN: {
-        if (isatty(STDIN_FILENO)) {
-            px_repl_run();
-            return;
+    case PX_RUN_MODULE:
+        if (is_builtin_module(opt.target)) {
+            run_builtin_module(opt.target);
+        } else {
+            px_run_main_module(opt.target);
         }
-        size_t len;
-        char *src = read_stdin(&len);
-        px_run_main_source(src, len, "<stdin>");
         break;
-    }
-    }
-    if (opt.inspect) {
-        px_repl_run();
+    case PX_RUN_STDIN:
+        if (opt.target == NULL && isatty(STDIN_FILENO)) {
+            px_repl_run();
+        } else {
+            /* a piped script runs as a whole, as CPython and MicroPython do */
+            size_t len;
+            char *src = read_stdin(&len);
+            px_run_main_source(src, len, "<stdin>");
+        }
+        break;
     }
 }
 
-/* SystemExit: None -> 0, an int -> it, anything else is printed -> 1. */
-static int exit_status(px_val exc) {
-    if (!px_isinstance(exc, &px_type_SystemExit)) {
-        px_exc_print(&px_out_stderr, exc);
-        return px_isinstance(exc, &px_type_KeyboardInterrupt) ? 130 : 1;
-    }
+static void run_repl(void) {
+    px_repl_run();
+}
+
+/* ---- the exit status */
+
+static int system_exit_status(px_val exc) {
     px_val args = px_exc_args(exc);
     size_t n = 0;
     px_val *items = px_seq_items(args, &n);
@@ -253,35 +276,64 @@ static int exit_status(px_val exc) {
     if (code == PX_NONE) {
         return 0;
     }
-    if (px_is_int(code) && !px_is_bool(code)) {
-        int64_t v = px_int_to_i64(code);
-        return (int)(v & 0xFF);
+    if (px_is_int(code)) {
+        /* as CPython: a value too big for the C int is -1 */
+        return px_is_small(code) || px_is_bool(code) ? (int)(px_int_to_i64(code) & 0xFF) : 255;
     }
     px_print(&px_out_stderr, code, PX_PRINT_STR);
     px_write(&px_out_stderr, "\n", 1);
     return 1;
 }
 
-/* Calls f, turning an escaping exception into an exit status. */
-static int guarded(void (*f)(void), int ok_status) {
-    volatile int status = ok_status;
+/* Print an uncaught exception as it deserves and return the exit status. */
+static int report(px_val exc) {
+    if (px_isinstance(exc, &px_type_SystemExit)) {
+        return system_exit_status(exc);
+    }
+    if (px_isinstance(exc, &px_type_BrokenPipeError) && px_posix_stdout_broken()) {
+        return 141; /* the reader of our output has gone: end quietly */
+    }
+    px_exc_print(&px_out_stderr, exc);
+    return px_isinstance(exc, &px_type_KeyboardInterrupt) ? 130 : 1;
+}
+
+/* Call f; the exception that escapes it, or PX_NULL. Sets exit_code. */
+static px_val run_guarded(void (*f)(void)) {
     px_jmp j;
     px_try_push(&j);
     if (setjmp(j.buf) == 0) {
         f();
         px_try_pop(&j);
-        return status;
+        exit_code = 0;
+        return PX_NULL;
     }
     px_jmp j2; /* printing the exception may itself raise */
     px_try_push(&j2);
     if (setjmp(j2.buf) == 0) {
-        status = exit_status(j.exc);
+        exit_code = report(j.exc);
         px_try_pop(&j2);
     } else {
         px_port_stderr("error while printing an exception\n", 34);
-        status = 1;
+        exit_code = 1;
     }
-    return status;
+    return j.exc;
+}
+
+static void print_version(void) {
+    /* "MicroPython-compatible px 0.1.0; linux [GCC ...] with x86_64":
+     * sys.version after its "3.4.0; " and sys.implementation._machine */
+    px_val v = px_getattr(px_st.sys_module, PX_Q(version));
+    size_t n;
+    const char *s = px_str_data(v, &n);
+    const char *semi = memchr(s, ';', n);
+    if (semi != NULL && semi + 2 <= s + n) {
+        n -= (size_t)(semi + 2 - s);
+        s = semi + 2;
+    }
+    px_val machine = px_getattr(px_getattr(px_st.sys_module, PX_Q(implementation)), PX_Q(_machine));
+    px_printf(&px_out_stdout, "%.*s; ", (int)n, s);
+    px_print(&px_out_stdout, machine, PX_PRINT_STR);
+    px_write(&px_out_stdout, "\n", 1);
 }
 
 static void *interp_thread(void *arg) {
@@ -294,24 +346,46 @@ static void *interp_thread(void *arg) {
     px_init(opt.heap_cap, top);
     px_set_c_stack(top, INTERP_STACK - (64u << 10));
     px_posix_signals_init();
-    int status = guarded(run_program, 0);
-    status = guarded(px_sys_run_atexit, status);
+    px_compile_optimize = opt.opt_level;
+    px_compile_dis = opt.verbose > 0;
+    if (opt.version) {
+        run_guarded(print_version);
+    } else {
+        px_val exc = run_guarded(run_program);
+        bool in_repl = opt.kind == PX_RUN_STDIN && opt.target == NULL && isatty(STDIN_FILENO);
+        /* -i: the REPL after the program, even after an exception (to look
+         * at the state), but not after sys.exit() */
+        if (opt.inspect && !in_repl && !opt.compile_only &&
+            (exc == PX_NULL || !px_isinstance(exc, &px_type_SystemExit))) {
+            run_guarded(run_repl);
+        }
+        /* an exception from the atexit function decides the status */
+        int status = exit_code;
+        if (run_guarded(px_sys_run_atexit) == PX_NULL) {
+            exit_code = status;
+        }
+    }
     px_deinit();
-    opt.status = status;
     return arg;
 }
 
 int main(int argc, char **argv) {
-    parse_args(argc, argv);
-    if (opt.kind == RUN_FILE) {
+    px_cli_parse(&opt, argc, argv);
+    if (opt.kind == PX_RUN_FILE) {
+        /* CPython's wording; a directory opens but cannot be run */
+        struct stat st;
         int fd = open(opt.target, O_RDONLY);
-        if (fd < 0) {
-            fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", opt.prog, opt.target, errno,
-                    strerror(errno));
+        int err = fd < 0 ? errno : fstat(fd, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0;
+        if (fd >= 0) {
+            close(fd);
+        }
+        if (err != 0) {
+            fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", opt.prog, opt.target, err,
+                    strerror(err));
             return 2;
         }
-        close(fd);
     }
+    px_posix_signals_route();
     pthread_attr_t attr;
     pthread_t th;
     pthread_attr_init(&attr);
@@ -324,6 +398,8 @@ int main(int argc, char **argv) {
     }
     pthread_attr_destroy(&attr);
     px_port_stdout_flush();
-    fflush(stdout);
-    return opt.status;
+    if (exit_code == 0 && px_posix_stdout_lost()) {
+        exit_code = 141;
+    }
+    return exit_code;
 }

@@ -12,6 +12,7 @@
 
 #include "runtime.h"
 #include "posix.h"
+#include "events.h"
 
 /* ---- time */
 
@@ -35,9 +36,11 @@ int64_t px_port_time_ns(void) {
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+/* Sleep in the event wait: sources' callbacks run meanwhile, and the sleep
+ * ends when the time is up or the scheduler has work (px_st.pending: a
+ * signal, or a callback that queued Python code). */
 void px_port_sleep_us(uint64_t us) {
-    /* sleep in slices so pending scheduler work (signals) ends the wait */
-    uint64_t end = mono_ns() + us * 1000u;
+    uint64_t end = us < UINT64_MAX / 4000u ? mono_ns() + us * 1000u : UINT64_MAX; /* huge: forever */
     for (;;) {
         if (px_st.pending) {
             return;
@@ -46,12 +49,12 @@ void px_port_sleep_us(uint64_t us) {
         if (now >= end) {
             return;
         }
-        uint64_t left = end - now;
-        if (left > 10000000u) {
-            left = 10000000u;
+        uint64_t left = (end - now + 999u) / 1000u; /* round up: never return early */
+        if (px_events_wait_us((int64_t)left, NULL, 0) < 0) {
+            /* cannot happen without extra fds; do not spin if it does */
+            struct timespec ts = {0, 1000000};
+            nanosleep(&ts, NULL);
         }
-        struct timespec ts = {(time_t)(left / 1000000000u), (long)(left % 1000000000u)};
-        nanosleep(&ts, NULL);
     }
 }
 
@@ -173,6 +176,7 @@ const char *px_port_strerror(int err) {
 void px_port_poll(void) {
     px_st.pending = 0;
     px_posix_signals_poll();
+    px_events_poll();
 }
 
 uint64_t px_port_random_seed(void) {

@@ -2,7 +2,11 @@
  * src/runtime/modules.c). Each area adds its module above the end marker. */
 #include "runtime.h"
 
+extern const px_module px_module_errno, px_module_select;
+
 const px_builtin_module px_port_modules[] = {
+    {PX_Q(errno), &px_module_errno},
+    {PX_Q(select), &px_module_select},
     {PX_QID_NONE, NULL}, /* end marker: keeps the table non-empty */
 };
 const size_t px_port_modules_count = sizeof px_port_modules / sizeof px_port_modules[0] - 1;

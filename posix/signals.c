@@ -1,11 +1,24 @@
 /* Signals of the POSIX port: handlers only set flags and px_st.pending
  * (async-signal-safe); px_posix_signals_poll turns the flags into Python
- * exceptions between bytecodes. Also the interrupt lock (signal mask). */
+ * exceptions between bytecodes:
+ *
+ *   SIGINT   KeyboardInterrupt (uncaught: exit status 130, main.c)
+ *   SIGTERM  SystemExit(143), so finally blocks and with exits run and an
+ *            uncaught one ends the process with the status a shell shows
+ *            for a SIGTERM death (128 + 15)
+ *   SIGPIPE  ignored: a closed pipe is an EPIPE write error (console.c)
+ *
+ * The handlers are installed without SA_RESTART so a blocking call returns
+ * EINTR and its caller can run the pending check. Also the interrupt lock
+ * (the signal mask). */
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 
 #include "runtime.h"
 #include "posix.h"
+
+#define SIGTERM_STATUS 143
 
 static sigset_t saved_mask;
 static int lock_depth;
@@ -14,41 +27,54 @@ void px_port_irq_lock(void) {
     if (lock_depth++ == 0) {
         sigset_t all;
         sigfillset(&all);
-        sigprocmask(SIG_BLOCK, &all, &saved_mask);
+        pthread_sigmask(SIG_BLOCK, &all, &saved_mask);
     }
 }
 
 void px_port_irq_unlock(void) {
     if (lock_depth > 0 && --lock_depth == 0) {
-        sigprocmask(SIG_SETMASK, &saved_mask, NULL);
+        pthread_sigmask(SIG_SETMASK, &saved_mask, NULL);
     }
 }
 
-/* SIGINT only sets flags (async-signal-safe); the VM sees px_st.pending
- * between bytecodes and calls px_port_poll, which turns it into a
- * KeyboardInterrupt. */
-static volatile sig_atomic_t got_sigint;
+static volatile sig_atomic_t got_sigint, got_sigterm;
 
-static void on_sigint(int sig) {
-    (void)sig;
-    got_sigint = 1;
+static void on_signal(int sig) {
+    if (sig == SIGINT) {
+        got_sigint = 1;
+    } else {
+        got_sigterm = 1;
+    }
     px_st.pending = 1;
+}
+
+static sigset_t startup_mask; /* the mask the process started with */
+
+void px_posix_signals_route(void) {
+    sigset_t all;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &startup_mask);
 }
 
 void px_posix_signals_init(void) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_sigint;
+    sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
-    /* a closed pipe is an EPIPE write error, not a silent death */
+    sigaction(SIGTERM, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
+    pthread_sigmask(SIG_SETMASK, &startup_mask, NULL);
 }
 
 void px_posix_signals_poll(void) {
-    if (got_sigint) {
+    /* a request to stop outranks (and swallows) an interrupt */
+    if (got_sigterm) {
+        got_sigterm = got_sigint = 0;
+        px_val code = px_small(SIGTERM_STATUS);
+        px_st.pending_exc = px_exc_new(&px_type_SystemExit, 1, &code);
+    } else if (got_sigint) {
         got_sigint = 0;
         px_st.pending_exc = px_from_ptr(&px_type_KeyboardInterrupt);
     }
 }
-

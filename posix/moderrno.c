@@ -1,0 +1,147 @@
+/* The errno module: the symbolic error codes (the ones MicroPython
+ * documents, the rest of POSIX's and the common Linux ones), with the
+ * values of the system's <errno.h>, and errno.errorcode.
+ *
+ * errorcode is a real dict (it can be changed, as in CPython), so it
+ * cannot be const data: it is built on first use, through the module's
+ * __getattr__. Where two names share a value (EAGAIN/EWOULDBLOCK,
+ * ENOTSUP/EOPNOTSUPP on Linux) it maps to the first in byte order, as
+ * CPython's does. */
+#include <errno.h>
+#include <string.h>
+
+#include "runtime.h"
+
+/* PX_QID_##name pastes the name before <errno.h> can expand it to its
+ * number (PX_ENTRY would expand it first). */
+#define E(name) {PX_QSTR_CONST(PX_QID_##name), PX_SMALL_CONST(name)}
+
+static px_val errno_getattr(px_val name);
+static PX_FUN1(errno_getattr_obj, __getattr__, errno_getattr);
+
+/* Sorted by name bytes: the codes first, then the two dunder entries. */
+static const px_map_entry errno_table[] = {
+    E(E2BIG),
+    E(EACCES),
+    E(EADDRINUSE),
+    E(EADDRNOTAVAIL),
+    E(EAFNOSUPPORT),
+    E(EAGAIN),
+    E(EALREADY),
+    E(EBADF),
+    E(EBADMSG),
+    E(EBUSY),
+    E(ECANCELED),
+    E(ECHILD),
+    E(ECONNABORTED),
+    E(ECONNREFUSED),
+    E(ECONNRESET),
+    E(EDEADLK),
+    E(EDESTADDRREQ),
+    E(EDOM),
+    E(EDQUOT),
+    E(EEXIST),
+    E(EFAULT),
+    E(EFBIG),
+    E(EHOSTDOWN),
+    E(EHOSTUNREACH),
+    E(EIDRM),
+    E(EILSEQ),
+    E(EINPROGRESS),
+    E(EINTR),
+    E(EINVAL),
+    E(EIO),
+    E(EISCONN),
+    E(EISDIR),
+    E(ELOOP),
+    E(EMEDIUMTYPE),
+    E(EMFILE),
+    E(EMLINK),
+    E(EMSGSIZE),
+    E(EMULTIHOP),
+    E(ENAMETOOLONG),
+    E(ENETDOWN),
+    E(ENETRESET),
+    E(ENETUNREACH),
+    E(ENFILE),
+    E(ENOBUFS),
+    E(ENODATA),
+    E(ENODEV),
+    E(ENOENT),
+    E(ENOEXEC),
+    E(ENOLCK),
+    E(ENOLINK),
+    E(ENOMEDIUM),
+    E(ENOMEM),
+    E(ENOMSG),
+    E(ENOPROTOOPT),
+    E(ENOSPC),
+    E(ENOSR),
+    E(ENOSTR),
+    E(ENOSYS),
+    E(ENOTBLK),
+    E(ENOTCONN),
+    E(ENOTDIR),
+    E(ENOTEMPTY),
+    E(ENOTRECOVERABLE),
+    E(ENOTSOCK),
+    E(ENOTSUP),
+    E(ENOTTY),
+    E(ENXIO),
+    E(EOPNOTSUPP),
+    E(EOVERFLOW),
+    E(EOWNERDEAD),
+    E(EPERM),
+    E(EPFNOSUPPORT),
+    E(EPIPE),
+    E(EPROTO),
+    E(EPROTONOSUPPORT),
+    E(EPROTOTYPE),
+    E(ERANGE),
+    E(EREMOTEIO),
+    E(EROFS),
+    E(ESHUTDOWN),
+    E(ESOCKTNOSUPPORT),
+    E(ESPIPE),
+    E(ESRCH),
+    E(ESTALE),
+    E(ETIME),
+    E(ETIMEDOUT),
+    E(ETOOMANYREFS),
+    E(ETXTBSY),
+    E(EWOULDBLOCK),
+    E(EXDEV),
+    PX_ENTRY_OBJ(__getattr__, &errno_getattr_obj),
+    PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(errno))),
+};
+static PX_CONST_MAP(errno_globals, errno_table);
+PX_MODULE(px_module_errno, errno_globals);
+
+#define NCODES (sizeof errno_table / sizeof errno_table[0] - 2)
+
+static px_val errorcode; /* a GC root once built */
+
+static px_val errorcode_new(void) {
+    px_val d = px_dict_new(NCODES);
+    for (size_t i = 0; i < NCODES; i++) {
+        if (px_dict_get(d, errno_table[i].value) == PX_NULL) {
+            px_dict_set(d, errno_table[i].value, errno_table[i].key);
+        }
+    }
+    return d;
+}
+
+/* Module __getattr__ (PEP 562): only errorcode is not in the table. */
+static px_val errno_getattr(px_val name) {
+    size_t n = 0;
+    const char *s = px_is_str(name) ? px_str_data(name, &n) : "";
+    if (n == 9 && memcmp(s, "errorcode", 9) == 0) {
+        if (errorcode == PX_NULL) {
+            px_val d = errorcode_new();
+            px_gc_add_root(&errorcode, sizeof errorcode);
+            errorcode = d;
+        }
+        return errorcode;
+    }
+    px_raise_msg(&px_type_AttributeError, "module 'errno' has no attribute '%.*s'", (int)n, s);
+}
