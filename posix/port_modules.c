@@ -3,9 +3,12 @@
 #include "runtime.h"
 
 extern const px_module px_module_errno, px_module_select;
+extern const px_module px_module_gpio, px_module_machine;
 
 const px_builtin_module px_port_modules[] = {
     {PX_Q(errno), &px_module_errno},
+    {PX_Q(gpio), &px_module_gpio},
+    {PX_Q(machine), &px_module_machine},
     {PX_Q(select), &px_module_select},
     {PX_QID_NONE, NULL}, /* end marker: keeps the table non-empty */
 };

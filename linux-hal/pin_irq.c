@@ -1,0 +1,389 @@
+/* Pin edges: Pin.irq() turns on the request's edge detection and puts its
+ * fd in the event poller. The poller's callback (between bytecodes or
+ * inside waits, never in a signal handler) reads the kernel's edge events,
+ * counts gaps in their sequence numbers as lost edges, and queues them on
+ * the Pin; one scheduled dispatch per Pin then calls the handler once per
+ * edge, so bursts are counted exactly although the scheduler queue is short.
+ * Without a handler the edges wait for select.poll and irq().flags(). */
+#include <stdio.h>
+#include <sys/epoll.h>
+
+#include "events.h"
+#include "machine_pin.h"
+
+#define RING 512             /* edges queued per Pin before the kernel buffer takes over */
+#define MAX_EVENT_BUFFER 1024 /* the kernel's cap: 16 * GPIO_V2_LINES_MAX */
+
+struct px_pin_irq {
+    px_obj base; /* &px_type_pin_irq */
+    px_pin *pin;
+    px_val handler;     /* callable or None */
+    unsigned trigger;   /* PX_PIN_IRQ_RISING | PX_PIN_IRQ_FALLING, 0: off */
+    bool hard;          /* accepted; Linux user space has no hard IRQs */
+    bool queued;        /* a dispatch waits in the scheduler queue */
+    bool warned;        /* the overflow warning was printed */
+    int polled_fd;      /* the fd registered with the event poller, or -1 */
+    int seq_fd;         /* the request last_seqno counts for */
+    int read_err;       /* errno from reading edges (chip gone), or 0 */
+    uint32_t last_seqno;
+    px_int overflows;   /* edges the kernel dropped (buffer full) */
+    unsigned flags;     /* the edge being handled; without handler: edges since flags() */
+    unsigned pending;   /* edges not yet delivered */
+    unsigned head;      /* first queued edge in ring */
+    uint8_t *ring;      /* RING edge kinds (leaf block), used with a handler */
+};
+
+static px_val irq_dispatch(px_val self);
+static PX_FUN1(irq_dispatch_obj, irq, irq_dispatch);
+
+static void warn_overflow(px_pin_irq *irq, uint32_t lost) {
+    irq->overflows += lost;
+    if (!irq->warned) {
+        irq->warned = true;
+        char d[64];
+        px_pin_describe(irq->pin, d, sizeof d);
+        px_printf(&px_out_stderr,
+                  "warning: Pin %s: %lu edge(s) lost: the kernel's event buffer (%lu) overflowed; "
+                  "handle edges faster or raise Pin.irq(event_buffer=...) (count in "
+                  "irq().overflows)\n",
+                  d, (unsigned long)lost, (unsigned long)irq->pin->event_buffer);
+    }
+}
+
+static void note_edge(px_pin_irq *irq, const px_gpio_edge *e, bool dispatch) {
+    if (e->seqno > irq->last_seqno + 1 && irq->last_seqno != 0) {
+        warn_overflow(irq, e->seqno - irq->last_seqno - 1);
+    } else if (e->seqno > 1 && irq->last_seqno == 0) {
+        warn_overflow(irq, e->seqno - 1); /* lost before the first read */
+    }
+    irq->last_seqno = e->seqno;
+    unsigned kind = e->rising ? PX_PIN_IRQ_RISING : PX_PIN_IRQ_FALLING;
+    if (dispatch) {
+        irq->ring[(irq->head + irq->pending) % RING] = (uint8_t)kind;
+        irq->pending++;
+    } else {
+        irq->flags |= kind;
+        if (irq->pending < 0x7fffffff) {
+            irq->pending++;
+        }
+    }
+}
+
+/* The event poller's callback for a Pin's request fd. */
+static void on_edges(px_val ctx, int fd, uint32_t revents) {
+    px_pin_irq *irq = px_as_ptr(ctx);
+    bool dispatch = irq->handler != PX_NONE;
+    for (;;) {
+        size_t room = 16;
+        if (dispatch) {
+            /* leave edges in the kernel's buffer rather than drop them here:
+             * its sequence numbers tell if it overflows */
+            if (irq->pending >= RING || (!irq->queued && px_st.sched_len >= PX_SCHED_DEPTH)) {
+                break;
+            }
+            if (RING - irq->pending < room) {
+                room = RING - irq->pending;
+            }
+        }
+        px_gpio_edge ev[16];
+        long n = px_gpio_read_edges(fd, ev, room);
+        if (n < 0) {
+            /* the chip is gone: stop watching; the next Pin call reports it */
+            irq->read_err = (int)-n;
+            px_events_remove(fd);
+            irq->polled_fd = -1;
+            break;
+        }
+        for (long i = 0; i < n; i++) {
+            note_edge(irq, &ev[i], dispatch);
+        }
+        if (n < (long)room) {
+            break;
+        }
+    }
+    if (dispatch && irq->pending > 0 && !irq->queued &&
+        px_sched_schedule(px_from_ptr(&irq_dispatch_obj), ctx)) {
+        irq->queued = true;
+    }
+}
+
+/* handler(pin): the exception it raised, or PX_NULL. */
+static px_val call_handler(px_val handler, px_val pin) {
+    px_jmp j;
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        px_call1(handler, pin);
+        px_try_pop(&j);
+        return PX_NULL;
+    }
+    return j.exc;
+}
+
+static px_val irq_dispatch(px_val self) {
+    px_pin_irq *irq = px_as_ptr(self);
+    irq->queued = false;
+    while (irq->pending > 0 && irq->handler != PX_NONE) {
+        irq->flags = irq->ring[irq->head];
+        irq->head = (irq->head + 1) % RING;
+        irq->pending--;
+        px_val exc = call_handler(irq->handler, px_from_ptr(irq->pin));
+        if (exc != PX_NULL) {
+            /* the remaining edges are delivered at the next pending check */
+            if (irq->pending > 0 && !irq->queued &&
+                px_sched_schedule(px_from_ptr(&irq_dispatch_obj), self)) {
+                irq->queued = true;
+            }
+            px_raise(exc);
+        }
+    }
+    return PX_NONE;
+}
+
+/* ---- the poller registration follows the request fd */
+
+void px_pin_irq_attach(px_pin *p) {
+    px_pin_irq *irq = p->irq;
+    if (irq == NULL) {
+        return;
+    }
+    bool want = irq->trigger != 0 && p->fd >= 0;
+    if (irq->polled_fd >= 0 && (!want || irq->polled_fd != p->fd)) {
+        px_events_remove(irq->polled_fd);
+        irq->polled_fd = -1;
+    }
+    if (want && irq->polled_fd < 0) {
+        int err = px_events_add(p->fd, EPOLLIN, on_edges, px_from_ptr(irq));
+        if (err != 0) {
+            px_raise_os_error(err, "event poller");
+        }
+        irq->polled_fd = p->fd;
+        irq->read_err = 0;
+        if (irq->seq_fd != p->fd) {
+            irq->seq_fd = p->fd;
+            irq->last_seqno = 0; /* a new request numbers its edges from 1 */
+        }
+    }
+}
+
+void px_pin_irq_detach(px_pin *p) {
+    px_pin_irq *irq = p->irq;
+    if (irq != NULL) {
+        if (irq->polled_fd >= 0) {
+            px_events_remove(irq->polled_fd);
+            irq->polled_fd = -1;
+        }
+        irq->pending = 0; /* edges of a released line are not delivered */
+    }
+}
+
+uint64_t px_pin_irq_line_flags(const px_pin *p) {
+    uint64_t f = 0;
+    if (p->irq != NULL) {
+        if (p->irq->trigger & PX_PIN_IRQ_RISING) {
+            f |= GPIO_V2_LINE_FLAG_EDGE_RISING;
+        }
+        if (p->irq->trigger & PX_PIN_IRQ_FALLING) {
+            f |= GPIO_V2_LINE_FLAG_EDGE_FALLING;
+        }
+    }
+    return f;
+}
+
+/* ---- Pin.irq() */
+
+enum { I_SELF, I_HANDLER, I_TRIGGER, I_PRIORITY, I_WAKE, I_HARD, I_DEBOUNCE, I_BUFFER, I__COUNT };
+
+static const px_argspec irq_spec[I__COUNT - 1] = {
+    {PX_Q(handler), 0, PX_NONE},
+    {PX_Q(trigger), 0, PX_UNSET},
+    {PX_Q(priority), PX_ARG_KWONLY, PX_SMALL_CONST(1)},
+    {PX_Q(wake), PX_ARG_KWONLY, PX_NONE},
+    {PX_Q(hard), PX_ARG_KWONLY, PX_FALSE},
+    {PX_Q(debounce), PX_ARG_KWONLY, PX_UNSET},
+    {PX_Q(event_buffer), PX_ARG_KWONLY, PX_UNSET},
+};
+
+static px_pin_irq *irq_of(px_pin *p) {
+    if (p->irq == NULL) {
+        px_pin_irq *irq = px_gc_alloc(sizeof *irq, 0);
+        irq->base.type = &px_type_pin_irq;
+        irq->pin = p;
+        irq->handler = PX_NONE;
+        irq->polled_fd = -1;
+        irq->seq_fd = -1;
+        irq->ring = px_gc_alloc(RING, PX_GC_LEAF);
+        p->irq = irq;
+    }
+    return p->irq;
+}
+
+px_val px_pin_irq_method(size_t argc, const px_val *argv, px_val kwnames) {
+    px_pin *p = px_pin_of(argv[0]);
+    if (argc == 1 && kwnames == PX_NULL) {
+        return px_from_ptr(irq_of(p)); /* irq(): the current settings */
+    }
+    px_val a[I__COUNT];
+    a[I_SELF] = argv[0];
+    px_parse_args(PX_Q(irq), argc - 1, argv + 1, kwnames, I__COUNT - 1, irq_spec, a + 1);
+    px_val handler = a[I_HANDLER];
+    if (handler != PX_NONE && !px_callable(handler)) {
+        px_raise_type_error("'%s' object is not callable", px_type_name(handler));
+    }
+    /* irq(None) turns edges off (MicroPython's idiom); irq(trigger=...)
+     * without a handler keeps them for select.poll */
+    px_int both = PX_PIN_IRQ_RISING | PX_PIN_IRQ_FALLING;
+    px_int trigger = a[I_TRIGGER] != PX_UNSET ? px_index(a[I_TRIGGER]) : handler == PX_NONE ? 0 : both;
+    if (trigger & (PX_PIN_IRQ_LOW_LEVEL | PX_PIN_IRQ_HIGH_LEVEL)) {
+        px_raise_value_error("level-triggered IRQs are not available on Linux: the GPIO interface "
+                             "reports edges (use IRQ_RISING and/or IRQ_FALLING)");
+    }
+    if (trigger & ~both) {
+        px_raise_value_error("invalid trigger %lld", (long long)trigger);
+    }
+    px_index(a[I_PRIORITY]);
+    if (a[I_WAKE] != PX_NONE) {
+        px_raise_value_error("waking from sleep states is not available on Linux");
+    }
+    long long debounce = -1;
+    if (a[I_DEBOUNCE] != PX_UNSET) {
+        debounce = a[I_DEBOUNCE] == PX_NONE ? 0 : px_index(a[I_DEBOUNCE]);
+        if (debounce < 0 || debounce > 100000000) {
+            px_raise_value_error("debounce must be 0..100000000 microseconds");
+        }
+    }
+    long long buffer = -1;
+    if (a[I_BUFFER] != PX_UNSET) {
+        buffer = px_index(a[I_BUFFER]);
+        if (buffer < 1 || buffer > MAX_EVENT_BUFFER) {
+            px_raise_value_error("event_buffer must be 1..%d edges", MAX_EVENT_BUFFER);
+        }
+    }
+    if (p->fd < 0) {
+        char d[64];
+        px_pin_describe(p, d, sizeof d);
+        px_raise_value_error("Pin %s was released by deinit(); call init() to request it again", d);
+    }
+    if (trigger != 0 && p->mode != PX_PIN_IN) {
+        px_raise_value_error("Pin.irq() needs an input: Linux detects edges only on lines "
+                             "configured as Pin.IN");
+    }
+    px_pin_irq *irq = irq_of(p);
+    if ((irq->handler == PX_NONE) != (handler == PX_NONE)) {
+        /* queued edges are kept differently with and without a handler */
+        irq->pending = irq->head = irq->flags = 0;
+    }
+    irq->handler = handler;
+    irq->trigger = (unsigned)trigger;
+    irq->hard = px_truthy(a[I_HARD]);
+    if (debounce >= 0) {
+        p->debounce_us = (uint32_t)debounce;
+    }
+    if (buffer >= 0 && (uint32_t)buffer != p->event_buffer) {
+        /* the kernel sizes the buffer when the line is requested */
+        p->event_buffer = (uint32_t)buffer;
+        px_pin_rerequest(p);
+    } else {
+        px_pin_apply(p);
+        px_pin_irq_attach(p);
+    }
+    if (trigger == 0) {
+        /* edges still queued belong to the old trigger: drop them */
+        px_gpio_edge ev[16];
+        long n;
+        while ((n = px_gpio_read_edges(p->fd, ev, 16)) > 0) {
+            irq->last_seqno = ev[n - 1].seqno;
+        }
+        irq->pending = 0;
+        irq->flags = 0;
+    }
+    return px_from_ptr(irq);
+}
+
+/* ---- the irq object */
+
+static px_pin_irq *irq_self(px_val v) {
+    return px_as_ptr(px_native(v, &px_type_pin_irq));
+}
+
+/* With a handler: the edge being handled. Without: the edges seen since
+ * the last call (which consumes them, so select.poll waits again). */
+static px_val irq_flags(px_val self) {
+    px_pin_irq *irq = irq_self(self);
+    unsigned f = irq->flags;
+    if (irq->handler == PX_NONE) {
+        irq->flags = 0;
+        irq->pending = 0;
+    }
+    return px_small(f);
+}
+
+static px_val irq_trigger(px_val self) {
+    return px_small(irq_self(self)->trigger);
+}
+
+static px_val irq_getattr(px_val self, px_qid name) {
+    px_pin_irq *irq = irq_self(self);
+    if (name == PX_Q(overflows)) {
+        return px_int_from_i64(irq->overflows);
+    }
+    return PX_NULL;
+}
+
+static px_val irq_call(px_val self, size_t argc, const px_val *argv, px_val kwnames) {
+    px_pin_irq *irq = irq_self(self);
+    px_check_args(PX_Q(irq), argc, kwnames, 0, 0);
+    if (irq->handler != PX_NONE) {
+        px_call1(irq->handler, px_from_ptr(irq->pin));
+    }
+    return PX_NONE;
+}
+
+static void irq_print(px_out *out, px_val self, px_print_kind kind) {
+    px_pin_irq *irq = irq_self(self);
+    char d[64];
+    px_pin_describe(irq->pin, d, sizeof d);
+    px_printf(out, "<irq %s trigger=%u>", d, irq->trigger);
+}
+
+static PX_METH1(irq_flags_obj, &px_type_pin_irq, flags, irq_flags);
+static PX_METH1(irq_trigger_obj, &px_type_pin_irq, trigger, irq_trigger);
+
+static const px_map_entry irq_table[] = {
+    PX_ENTRY_OBJ(flags, &irq_flags_obj),
+    PX_ENTRY_OBJ(trigger, &irq_trigger_obj),
+};
+static PX_CONST_MAP(irq_dict, irq_table);
+
+const px_type px_type_pin_irq = {
+    .base = {&px_type_type},
+    .name = PX_Q(irq),
+    .base_type = &px_type_object,
+    .dict = &irq_dict,
+    .print = irq_print,
+    .call = irq_call,
+    .getattr = irq_getattr,
+};
+
+/* ---- Pin as a stream: select.poll waits for its edges */
+
+static int pin_fileno(px_val self) {
+    px_pin *p = px_pin_of(self);
+    return p->irq != NULL && p->irq->trigger != 0 && p->fd >= 0 ? p->fd : -1;
+}
+
+static unsigned pin_ready(px_val self, unsigned events) {
+    px_pin *p = px_pin_of(self);
+    unsigned r = 0;
+    if (p->irq != NULL && p->irq->pending > 0) {
+        r |= PX_POLL_IN;
+    }
+    if (p->irq != NULL && p->irq->read_err != 0) {
+        r |= PX_POLL_ERR;
+    }
+    return r & (events | PX_POLL_ERR | PX_POLL_HUP);
+}
+
+const px_stream_proto px_pin_stream = {
+    .fileno = pin_fileno,
+    .ready = pin_ready,
+};

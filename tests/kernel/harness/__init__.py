@@ -1,0 +1,1 @@
+"""Host side of the kernel bench: kernel packages, module build, initramfs, VM."""

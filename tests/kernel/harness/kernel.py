@@ -1,0 +1,151 @@
+"""Debian's kernel image and matching headers, unpacked into the cache.
+
+The packages are fetched with `apt-get download` and unpacked with
+`dpkg-deb`, not installed: nothing on the host changes and no root is
+needed. The version is the one Debian's `linux-image-amd64` currently
+depends on (6.1.0-N-amd64); set PX_KERNEL_RELEASE=6.1.0-N-amd64 to pin one
+that is already in the cache, e.g. offline.
+
+Layout under the cache:
+    kernel-RELEASE/vmlinuz                           the kernel to boot
+    kernel-RELEASE/root/usr/src/linux-headers-...    headers for module builds
+    kernel-RELEASE/root/usr/lib/linux-kbuild-X.Y     kbuild tools they link to
+"""
+import glob
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+
+from .common import BenchError, cache_dir, publish, run_tool, scratch_dir
+
+
+class Kernel:
+    def __init__(self, release, root):
+        self.release = release  # e.g. 6.1.0-56-amd64
+        self.root = root  # kernel-RELEASE directory in the cache
+        self.vmlinuz = os.path.join(root, "vmlinuz")
+        self.headers = os.path.join(root, "root", "usr", "src", f"linux-headers-{release}")
+
+
+def _candidate():
+    """(release, version) of the kernel linux-image-amd64 depends on now, or None."""
+    try:
+        out = subprocess.run(["apt-cache", "show", "--no-all-versions", "linux-image-amd64"],
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                             timeout=60).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    m = re.search(r"^Depends:.*?linux-image-(\S+-amd64) \(= ([^)\s]+)\)", out, re.M)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def _cached():
+    """Releases already unpacked in the cache, newest (by ABI number) first."""
+    found = []
+    for d in glob.glob(os.path.join(cache_dir(), "kernel-*")):
+        if os.path.exists(os.path.join(d, "vmlinuz")):
+            rel = os.path.basename(d)[len("kernel-"):]
+            m = re.match(r"(\d+)\.(\d+)\.(\d+)-(\d+)-", rel)
+            found.append((tuple(int(x) for x in m.groups()) if m else (0,), rel))
+    return [rel for _, rel in sorted(found, reverse=True)]
+
+
+def _unpack(release, version, dest):
+    """Download the four packages of one kernel version and unpack what we need."""
+    stem = release[: -len("-amd64")]  # 6.1.0-56
+    series = ".".join(stem.split(".")[:2])  # 6.1
+    pkgs = [f"linux-image-{release}", f"linux-headers-{release}", f"linux-headers-{stem}-common",
+            f"linux-kbuild-{series}"]
+    with tempfile.TemporaryDirectory(dir=cache_dir(), prefix=".download-") as tmp:
+        run_tool(["apt-get", "download"] + [f"{p}={version}" for p in pkgs], 600,
+                 "downloading the kernel packages (apt-get download)", cwd=tmp)
+        debs = {p: glob.glob(os.path.join(tmp, f"{p}_*.deb")) for p in pkgs}
+        for p, found in debs.items():
+            if len(found) != 1:
+                raise BenchError(f"apt-get download did not produce {p}_*.deb")
+        part = scratch_dir(".unpack-")
+        try:
+            _extract(release, pkgs, debs, part, dest)
+        except BaseException:
+            shutil.rmtree(part, ignore_errors=True)
+            raise
+    publish(part, dest)
+
+
+def _extract(release, pkgs, debs, part, dest):
+    """Unpack the headers and the kernel into `part`, which will become `dest`."""
+    os.makedirs(os.path.join(part, "root"))
+    for p in pkgs[1:]:
+        run_tool(["dpkg-deb", "-x", debs[p][0], os.path.join(part, "root")], 300, f"unpacking {p}")
+    # The image package is mostly modules we do not need: take the kernel only.
+    with open(os.path.join(part, "vmlinuz"), "wb") as out:
+        tar = subprocess.Popen(["dpkg-deb", "--fsys-tarfile", debs[pkgs[0]][0]], stdout=subprocess.PIPE)
+        x = subprocess.run(["tar", "-xOf", "-", f"./boot/vmlinuz-{release}"], stdin=tar.stdout,
+                           stdout=out, stderr=subprocess.PIPE, timeout=300)
+        tar.stdout.close()
+        tar.wait(timeout=60)
+    if x.returncode != 0 or tar.returncode != 0:
+        raise BenchError(f"could not extract vmlinuz-{release}: {x.stderr.decode(errors='replace')}")
+    # The arch headers' Makefile includes the common one by its absolute
+    # /usr/src path; point it into the cache instead.
+    stem = release[: -len("-amd64")]
+    hdr = os.path.join(part, "root", "usr", "src", f"linux-headers-{release}", "Makefile")
+    with open(hdr) as f:
+        text = f.read()
+    common = os.path.join(dest, "root", "usr", "src", f"linux-headers-{stem}-common")
+    text = re.sub(r"^include /usr/src/\S+/Makefile$", f"include {common}/Makefile", text, flags=re.M)
+    with open(hdr, "w") as f:
+        f.write(text)
+
+
+def _refreshed_candidate():
+    """Refresh the package lists (root only) and ask again."""
+    if os.geteuid() != 0:
+        return None
+    try:
+        subprocess.run(["apt-get", "update", "-qq"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, timeout=300)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return _candidate()
+
+
+def _kernel(release):
+    return Kernel(release, os.path.join(cache_dir(), f"kernel-{release}"))
+
+
+def _download(release, version):
+    k = _kernel(release)
+    if not os.path.exists(k.vmlinuz):
+        _unpack(release, version, k.root)
+    return k
+
+
+def get_kernel():
+    """The kernel to boot, downloading and unpacking it on first use."""
+    pinned = os.environ.get("PX_KERNEL_RELEASE")
+    if pinned:
+        if pinned not in _cached():
+            raise BenchError(f"PX_KERNEL_RELEASE={pinned} is not in the cache {cache_dir()}")
+        return _kernel(pinned)
+    problem = "apt-cache knows no linux-image-amd64"
+    cand = _candidate()
+    if cand:
+        try:
+            return _download(*cand)
+        except BenchError as e:
+            problem = str(e)
+    # Missing or stale package lists (naming a version the archive no
+    # longer has): refresh them once.
+    fresh = _refreshed_candidate()
+    if fresh and fresh != cand:
+        try:
+            return _download(*fresh)
+        except BenchError as e:
+            problem = str(e)
+    cached = _cached()
+    if cached:
+        return _kernel(cached[0])  # offline: an older kernel still serves
+    raise BenchError(f"no kernel in the cache {cache_dir()} and none could be fetched: {problem}")

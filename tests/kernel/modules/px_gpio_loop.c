@@ -1,0 +1,431 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * px_gpio_loop: two test GPIO chips whose lines are wired in loopback pairs
+ * (line 2k <-> line 2k+1), for the micropython kernel bench.
+ *
+ *   px-gpio-loop0: 28 lines GPIO0..GPIO27 (registered first: gpiochip0)
+ *   px-gpio-loop1:  8 lines AUX0..AUX7; AUX7 is held by this module as
+ *                   "spi0 CS0", so userspace sees a line used by the kernel
+ *
+ * Each pair is one wire. A line reads what it drives itself, else what its
+ * partner drives, else its own bias (pull-up 1, pull-down 0, none 0).
+ * Open-drain outputs drive only 0, open-source outputs only 1.
+ *
+ * Every line is an interrupt source (GPIOLIB_IRQCHIP, edge triggers). A
+ * state change computes which lines of the pair changed level and raises
+ * each resulting edge from a per-line irq_work (hard IRQ context, as real
+ * hardware would), then waits until the IRQ's handlers, threaded ones
+ * included, have finished before the next edge or change. So gpiolib-cdev
+ * (threaded one-shot handlers that read the line to label an edge when both
+ * edges are requested) sees every edge, one at a time, with the level of
+ * that edge. This needs a sleeping set(), hence can_sleep.
+ *
+ * A released line returns to its power-on state (input, no bias,
+ * push-pull) so that tests do not inherit each other's configuration.
+ */
+#include <linux/errno.h>
+#include <linux/gpio/consumer.h>
+#include <linux/gpio/driver.h>
+#include <linux/gpio/machine.h>
+#include <linux/interrupt.h>
+#include <linux/irq.h>
+#include <linux/irq_work.h>
+#include <linux/irqdomain.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/pinctrl/pinconf-generic.h>
+#include <linux/platform_device.h>
+#include <linux/seq_file.h>
+#include <linux/spinlock.h>
+
+#define PX_MAX_LINES 28
+
+enum px_drive { PX_PUSH_PULL, PX_OPEN_DRAIN, PX_OPEN_SOURCE };
+enum px_bias { PX_BIAS_NONE, PX_BIAS_UP, PX_BIAS_DOWN };
+enum px_op { PX_OP_VALUE, PX_OP_INPUT, PX_OP_OUTPUT, PX_OP_DRIVE, PX_OP_BIAS, PX_OP_RESET };
+
+struct px_chip;
+
+struct px_line {
+	struct px_chip *chip;
+	unsigned int offset;
+	u8 is_out, value, drive, bias;
+	unsigned int irq_type;	/* IRQ_TYPE_EDGE_* bits set by the IRQ's user */
+	bool irq_used;		/* requested as an interrupt */
+	bool irq_unmasked;
+	bool latched;		/* an edge came while masked: raise it at unmask */
+	struct irq_work work;	/* raises this line's interrupt */
+};
+
+struct px_chip {
+	struct gpio_chip gc;
+	raw_spinlock_t lock;		/* line state; also taken in IRQ context */
+	struct mutex change_lock;	/* one change and its edges at a time */
+	struct px_line lines[PX_MAX_LINES];
+	char names[PX_MAX_LINES][8];
+	const char *name_ptrs[PX_MAX_LINES];
+	struct gpio_desc *own;		/* the line the kernel holds, or NULL */
+};
+
+static struct platform_device *px_pdev;
+static struct px_chip px_chips[2];
+
+/* Does the line drive its wire, and to which level? */
+static bool px_drives(const struct px_line *l, int *level)
+{
+	if (!l->is_out)
+		return false;
+	if (l->drive == PX_OPEN_DRAIN && l->value)
+		return false;
+	if (l->drive == PX_OPEN_SOURCE && !l->value)
+		return false;
+	*level = l->value;
+	return true;
+}
+
+/* The level line `off` reads. Caller holds c->lock. */
+static int px_level(struct px_chip *c, unsigned int off)
+{
+	int level;
+
+	if (px_drives(&c->lines[off], &level))
+		return level;
+	if (px_drives(&c->lines[off ^ 1], &level))
+		return level;
+	return c->lines[off].bias == PX_BIAS_UP;
+}
+
+static void px_apply(struct px_line *l, enum px_op op, int arg)
+{
+	switch (op) {
+	case PX_OP_VALUE:
+		l->value = arg;
+		break;
+	case PX_OP_INPUT:
+		l->is_out = 0;
+		break;
+	case PX_OP_OUTPUT:
+		l->value = arg;
+		l->is_out = 1;
+		break;
+	case PX_OP_DRIVE:
+		l->drive = arg;
+		break;
+	case PX_OP_BIAS:
+		l->bias = arg;
+		break;
+	case PX_OP_RESET:
+		l->is_out = 0;
+		l->value = 0;
+		l->drive = PX_PUSH_PULL;
+		l->bias = PX_BIAS_NONE;
+		break;
+	}
+}
+
+static void px_irq_work(struct irq_work *work)
+{
+	struct px_line *l = container_of(work, struct px_line, work);
+
+	generic_handle_domain_irq(l->chip->gc.irq.domain, l->offset);
+}
+
+/* Line `off` changed to `level`: raise the edge if its trigger wants it,
+ * and wait until every handler of the interrupt has run. */
+static void px_edge(struct px_chip *c, unsigned int off, int level)
+{
+	struct px_line *l = &c->lines[off];
+	unsigned int want = level ? IRQ_TYPE_EDGE_RISING : IRQ_TYPE_EDGE_FALLING;
+	unsigned long flags;
+	unsigned int virq;
+	bool fire;
+
+	raw_spin_lock_irqsave(&c->lock, flags);
+	fire = l->irq_used && (l->irq_type & want);
+	if (fire && !l->irq_unmasked) {
+		l->latched = true;
+		fire = false;
+	}
+	raw_spin_unlock_irqrestore(&c->lock, flags);
+	if (!fire)
+		return;
+	irq_work_queue(&l->work);
+	irq_work_sync(&l->work);
+	virq = irq_find_mapping(c->gc.irq.domain, off);
+	if (virq)
+		synchronize_irq(virq);
+}
+
+/* Change one line and deliver the edges this causes on its pair. */
+static void px_change(struct px_chip *c, unsigned int off, enum px_op op, int arg)
+{
+	unsigned int pair = off & ~1u, i;
+	int before[2], after[2];
+	unsigned long flags;
+
+	mutex_lock(&c->change_lock);
+	raw_spin_lock_irqsave(&c->lock, flags);
+	for (i = 0; i < 2; i++)
+		before[i] = px_level(c, pair + i);
+	px_apply(&c->lines[off], op, arg);
+	for (i = 0; i < 2; i++)
+		after[i] = px_level(c, pair + i);
+	raw_spin_unlock_irqrestore(&c->lock, flags);
+	for (i = 0; i < 2; i++)
+		if (before[i] != after[i])
+			px_edge(c, pair + i, after[i]);
+	mutex_unlock(&c->change_lock);
+}
+
+static int px_get(struct gpio_chip *gc, unsigned int off)
+{
+	struct px_chip *c = gpiochip_get_data(gc);
+	unsigned long flags;
+	int level;
+
+	raw_spin_lock_irqsave(&c->lock, flags);
+	level = px_level(c, off);
+	raw_spin_unlock_irqrestore(&c->lock, flags);
+	return level;
+}
+
+static void px_set(struct gpio_chip *gc, unsigned int off, int value)
+{
+	px_change(gpiochip_get_data(gc), off, PX_OP_VALUE, !!value);
+}
+
+static int px_direction_input(struct gpio_chip *gc, unsigned int off)
+{
+	px_change(gpiochip_get_data(gc), off, PX_OP_INPUT, 0);
+	return 0;
+}
+
+static int px_direction_output(struct gpio_chip *gc, unsigned int off, int value)
+{
+	px_change(gpiochip_get_data(gc), off, PX_OP_OUTPUT, !!value);
+	return 0;
+}
+
+static int px_get_direction(struct gpio_chip *gc, unsigned int off)
+{
+	struct px_chip *c = gpiochip_get_data(gc);
+
+	return READ_ONCE(c->lines[off].is_out) ? GPIO_LINE_DIRECTION_OUT : GPIO_LINE_DIRECTION_IN;
+}
+
+static int px_set_config(struct gpio_chip *gc, unsigned int off, unsigned long config)
+{
+	struct px_chip *c = gpiochip_get_data(gc);
+
+	switch (pinconf_to_config_param(config)) {
+	case PIN_CONFIG_BIAS_PULL_UP:
+		px_change(c, off, PX_OP_BIAS, PX_BIAS_UP);
+		return 0;
+	case PIN_CONFIG_BIAS_PULL_DOWN:
+		px_change(c, off, PX_OP_BIAS, PX_BIAS_DOWN);
+		return 0;
+	case PIN_CONFIG_BIAS_DISABLE:
+		px_change(c, off, PX_OP_BIAS, PX_BIAS_NONE);
+		return 0;
+	case PIN_CONFIG_DRIVE_OPEN_DRAIN:
+		px_change(c, off, PX_OP_DRIVE, PX_OPEN_DRAIN);
+		return 0;
+	case PIN_CONFIG_DRIVE_OPEN_SOURCE:
+		px_change(c, off, PX_OP_DRIVE, PX_OPEN_SOURCE);
+		return 0;
+	case PIN_CONFIG_DRIVE_PUSH_PULL:
+		px_change(c, off, PX_OP_DRIVE, PX_PUSH_PULL);
+		return 0;
+	default:
+		/* Debounce among others: gpiolib-cdev then debounces in software. */
+		return -ENOTSUPP;
+	}
+}
+
+static void px_free(struct gpio_chip *gc, unsigned int off)
+{
+	px_change(gpiochip_get_data(gc), off, PX_OP_RESET, 0);
+}
+
+static struct px_line *px_irq_line(struct irq_data *d)
+{
+	struct px_chip *c = gpiochip_get_data(irq_data_get_irq_chip_data(d));
+
+	return &c->lines[irqd_to_hwirq(d)];
+}
+
+static void px_irq_mask(struct irq_data *d)
+{
+	struct px_line *l = px_irq_line(d);
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&l->chip->lock, flags);
+	l->irq_unmasked = false;
+	raw_spin_unlock_irqrestore(&l->chip->lock, flags);
+	gpiochip_disable_irq(&l->chip->gc, l->offset);
+}
+
+static void px_irq_unmask(struct irq_data *d)
+{
+	struct px_line *l = px_irq_line(d);
+	unsigned long flags;
+	bool replay;
+
+	gpiochip_enable_irq(&l->chip->gc, l->offset);
+	raw_spin_lock_irqsave(&l->chip->lock, flags);
+	l->irq_unmasked = true;
+	replay = l->latched;
+	l->latched = false;
+	raw_spin_unlock_irqrestore(&l->chip->lock, flags);
+	if (replay)
+		irq_work_queue(&l->work);
+}
+
+static int px_irq_set_type(struct irq_data *d, unsigned int type)
+{
+	struct px_line *l = px_irq_line(d);
+	unsigned long flags;
+
+	if (type & ~IRQ_TYPE_EDGE_BOTH)
+		return -EINVAL;	/* edges only: a wire has no level interrupts here */
+	raw_spin_lock_irqsave(&l->chip->lock, flags);
+	l->irq_type = type;
+	l->latched = false;
+	raw_spin_unlock_irqrestore(&l->chip->lock, flags);
+	return 0;
+}
+
+static int px_irq_reqres(struct irq_data *d)
+{
+	struct px_line *l = px_irq_line(d);
+	unsigned long flags;
+	int ret;
+
+	ret = gpiochip_reqres_irq(&l->chip->gc, l->offset);
+	if (ret)
+		return ret;
+	raw_spin_lock_irqsave(&l->chip->lock, flags);
+	l->irq_used = true;
+	l->latched = false;
+	raw_spin_unlock_irqrestore(&l->chip->lock, flags);
+	return 0;
+}
+
+static void px_irq_relres(struct irq_data *d)
+{
+	struct px_line *l = px_irq_line(d);
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&l->chip->lock, flags);
+	l->irq_used = false;
+	l->latched = false;
+	raw_spin_unlock_irqrestore(&l->chip->lock, flags);
+	gpiochip_relres_irq(&l->chip->gc, l->offset);
+}
+
+/* /proc/interrupts names the chip by label, so tests can find a line's IRQ. */
+static void px_irq_print_chip(struct irq_data *d, struct seq_file *p)
+{
+	struct gpio_chip *gc = irq_data_get_irq_chip_data(d);
+
+	seq_puts(p, gc->label);
+}
+
+static const struct irq_chip px_irq_chip = {
+	.name = "px-gpio-loop",
+	.irq_print_chip = px_irq_print_chip,
+	.irq_mask = px_irq_mask,
+	.irq_unmask = px_irq_unmask,
+	.irq_set_type = px_irq_set_type,
+	.irq_request_resources = px_irq_reqres,
+	.irq_release_resources = px_irq_relres,
+	.flags = IRQCHIP_IMMUTABLE | IRQCHIP_SKIP_SET_WAKE,
+};
+
+static int px_chip_add(struct px_chip *c, const char *label, const char *prefix, unsigned int n)
+{
+	struct gpio_chip *gc = &c->gc;
+	struct gpio_irq_chip *girq = &gc->irq;
+	unsigned int i;
+
+	raw_spin_lock_init(&c->lock);
+	mutex_init(&c->change_lock);
+	for (i = 0; i < n; i++) {
+		c->lines[i].chip = c;
+		c->lines[i].offset = i;
+		c->lines[i].work = IRQ_WORK_INIT_HARD(px_irq_work);
+		snprintf(c->names[i], sizeof(c->names[i]), "%s%u", prefix, i);
+		c->name_ptrs[i] = c->names[i];
+	}
+	gc->label = label;
+	gc->parent = &px_pdev->dev;
+	gc->owner = THIS_MODULE;
+	gc->base = -1;
+	gc->ngpio = n;
+	gc->names = c->name_ptrs;
+	gc->can_sleep = true;
+	gc->get = px_get;
+	gc->set = px_set;
+	gc->direction_input = px_direction_input;
+	gc->direction_output = px_direction_output;
+	gc->get_direction = px_get_direction;
+	gc->set_config = px_set_config;
+	gc->free = px_free;
+	gpio_irq_chip_set_chip(girq, &px_irq_chip);
+	girq->handler = handle_simple_irq;
+	girq->default_type = IRQ_TYPE_NONE;
+	return gpiochip_add_data(gc, c);
+}
+
+static void px_chip_remove(struct px_chip *c)
+{
+	unsigned int i;
+
+	/* No line is requested any more, so nothing queues new work. */
+	for (i = 0; i < c->gc.ngpio; i++)
+		irq_work_sync(&c->lines[i].work);
+	gpiochip_remove(&c->gc);
+}
+
+static int __init px_gpio_loop_init(void)
+{
+	int ret;
+
+	px_pdev = platform_device_register_simple("px-gpio-loop", PLATFORM_DEVID_NONE, NULL, 0);
+	if (IS_ERR(px_pdev))
+		return PTR_ERR(px_pdev);
+	ret = px_chip_add(&px_chips[0], "px-gpio-loop0", "GPIO", 28);
+	if (ret)
+		goto err_pdev;
+	ret = px_chip_add(&px_chips[1], "px-gpio-loop1", "AUX", 8);
+	if (ret)
+		goto err_chip0;
+	px_chips[1].own = gpiochip_request_own_desc(&px_chips[1].gc, 7, "spi0 CS0",
+						    GPIO_LOOKUP_FLAGS_DEFAULT, GPIOD_OUT_HIGH);
+	if (IS_ERR(px_chips[1].own)) {
+		ret = PTR_ERR(px_chips[1].own);
+		goto err_chip1;
+	}
+	return 0;
+
+err_chip1:
+	px_chip_remove(&px_chips[1]);
+err_chip0:
+	px_chip_remove(&px_chips[0]);
+err_pdev:
+	platform_device_unregister(px_pdev);
+	return ret;
+}
+
+static void __exit px_gpio_loop_exit(void)
+{
+	gpiochip_free_own_desc(px_chips[1].own);
+	px_chip_remove(&px_chips[1]);
+	px_chip_remove(&px_chips[0]);
+	platform_device_unregister(px_pdev);
+}
+
+module_init(px_gpio_loop_init);
+module_exit(px_gpio_loop_exit);
+MODULE_DESCRIPTION("Loopback GPIO chips for the micropython kernel bench");
+MODULE_LICENSE("GPL");
