@@ -5,12 +5,14 @@
 #include "../runtime.h"
 
 extern const px_module px_module_io;
+extern const px_module px_module_array;
 extern const px_module px_module_sys_const, px_module_gc, px_module_time, px_module_micropython,
     px_module_string, px_module_string_templatelib;
 
 static PX_MODULE(builtins_module, px_builtins_globals);
 
 const px_builtin_module px_builtin_modules[] = {
+    {PX_Q(array), &px_module_array},
     {PX_Q(builtins), &builtins_module},
     {PX_Q(gc), &px_module_gc},
     {PX_Q(io), &px_module_io},
