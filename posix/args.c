@@ -39,8 +39,8 @@ static const char *const help_lines[] = {
     "  MICROPYINSPECT  if non-empty, the same as -i",
     "Exit status: 0 on success, 1 on an uncaught exception, 2 on a bad command",
     "line, n for sys.exit(n), 130 on an uncaught KeyboardInterrupt (SIGINT),",
-    "143 on an uncaught SystemExit raised by SIGTERM, 141 when standard output",
-    "is a closed pipe.",
+    "143 / 129 on an uncaught SystemExit raised by SIGTERM / SIGHUP, 141 when",
+    "standard output is a closed pipe.",
 };
 
 static void usage_line(FILE *f, const char *prog) {

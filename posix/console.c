@@ -7,18 +7,18 @@
  * ends such a program quietly with status 141 (what a shell shows for a
  * program killed by SIGPIPE), without a traceback.
  *
- * Reading stdin waits in ppoll() with signals unblocked only there, so a
- * signal (SIGINT, SIGTERM, an event timer) wakes the wait and the pending
- * check raises KeyboardInterrupt or runs scheduled callbacks. */
+ * Reading stdin waits in the event poller (events.h) with stdin as an
+ * extra fd: event sources and scheduled callbacks keep running while a
+ * program waits in input(), and SIGINT/SIGTERM end the wait (the pending
+ * check raises KeyboardInterrupt or SystemExit). */
 #include <errno.h>
 #include <poll.h>
-#include <pthread.h>
-#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "runtime.h"
 #include "posix.h"
+#include "events.h"
 
 /* Write everything, retrying after signals and short writes; 0 or the
  * errno value of a failed write. */
@@ -109,23 +109,26 @@ void px_port_stderr(const char *s, size_t n) {
     write_all(STDERR_FILENO, s, n); /* nowhere to report a failure */
 }
 
-/* Wait until stdin is readable (or at end of file or in error). Signals
- * are blocked while px_st.pending is tested and unblocked atomically by
- * ppoll, so one arriving in between still ends the wait. */
+/* Wait until stdin is readable (or at end of file or in error) in the
+ * port's event wait, so event sources (GPIO edges, ...) are served and
+ * scheduled callbacks run while a program waits for input; a signal or
+ * a queued callback ends the wait early and the pending check runs (and
+ * may raise KeyboardInterrupt or SystemExit from here). */
 static void wait_stdin(void) {
-    sigset_t all, old;
-    sigfillset(&all);
     for (;;) {
-        pthread_sigmask(SIG_BLOCK, &all, &old);
         if (px_st.pending && px_st.jmp_top != NULL) {
-            pthread_sigmask(SIG_SETMASK, &old, NULL);
-            px_check_pending(); /* may raise KeyboardInterrupt */
+            px_check_pending();
             continue;
         }
         struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-        int r = ppoll(&p, 1, NULL, &old);
-        pthread_sigmask(SIG_SETMASK, &old, NULL);
-        if (r != 0 && !(r < 0 && errno == EINTR)) {
+        int r;
+        if (px_st.jmp_top == NULL) {
+            /* no handler to raise into (start-up): only wait for input */
+            r = poll(&p, 1, -1);
+        } else {
+            r = px_events_wait(-1, &p, 1);
+        }
+        if (r > 0 || (r < 0 && errno != EINTR)) {
             return; /* readable, closed, or an error that read() will report */
         }
     }
@@ -146,6 +149,9 @@ int px_port_stdin_char(void) {
             r = read(STDIN_FILENO, in.buf, sizeof in.buf);
         } while (r < 0 && errno == EINTR);
         if (r <= 0) {
+            if (px_st.pending && px_st.jmp_top != NULL) {
+                px_check_pending(); /* a hangup's SIGHUP outranks its end of input */
+            }
             return -1; /* a later call reads again (^D at a terminal) */
         }
         in.pos = 0;

@@ -8,7 +8,11 @@
  *   n    SystemExit(n) / sys.exit(n), modulo 256
  *   130  an uncaught KeyboardInterrupt (SIGINT)
  *   143  SIGTERM not caught: it raises SystemExit(143) (signals.c)
+ *   129  the same for SIGHUP: SystemExit(129)
  *   141  standard output is a closed pipe (console.c): quietly, no traceback
+ *
+ * Before the atexit function, scheduled work still queued runs (dropped
+ * generators are closed), as the program would have had it gone on.
  *
  * The interpreter runs on a thread with a large stack (INTERP_STACK) so the
  * C-stack depth limit does not depend on `ulimit -s`; the main thread only
@@ -319,6 +323,53 @@ static px_val run_guarded(void (*f)(void)) {
     return j.exc;
 }
 
+/* ---- scheduled work left at exit */
+
+#define EXIT_PASSES 3
+
+/* the callback being run and its argument (a GC root) */
+static px_val exit_call[2];
+
+static void call_exit_callback(void) {
+    px_call(exit_call[0], 1, &exit_call[1], PX_NULL);
+}
+
+/* Before shutting down, run what the scheduler holds, as the program would
+ * have had it gone on: micropython.schedule'd callbacks, and the closing
+ * of generators dropped while suspended (a collection finds them first;
+ * their finally blocks then run at exit, as in CPython). Each pass runs
+ * only what was queued when it started, and there are few passes, so a
+ * callback that re-schedules itself cannot keep the process alive. Each
+ * callback is guarded: an exception is reported and decides the status,
+ * as one from an atexit function does. */
+static void run_scheduled_at_exit(void) {
+    px_gc_add_root(exit_call, sizeof exit_call);
+    for (int pass = 0; pass < EXIT_PASSES; pass++) {
+        px_gc_collect();
+        unsigned n = px_st.sched_len;
+        if (n == 0) {
+            return;
+        }
+        while (n-- > 0 && px_st.sched_len > 0) {
+            px_port_irq_lock();
+            unsigned i = px_st.sched_head;
+            exit_call[0] = px_st.sched_func[i];
+            exit_call[1] = px_st.sched_arg[i];
+            px_st.sched_func[i] = px_st.sched_arg[i] = PX_NULL;
+            px_st.sched_head = (i + 1) % PX_SCHED_DEPTH;
+            px_st.sched_len--;
+            px_port_irq_unlock();
+            /* as px_sched_run: pending checks inside do not run the rest */
+            px_st.sched_running = true;
+            int status = exit_code;
+            if (run_guarded(call_exit_callback) == PX_NULL) {
+                exit_code = status;
+            }
+            px_st.sched_running = false;
+        }
+    }
+}
+
 static void print_version(void) {
     /* "MicroPython-compatible px 0.1.0; linux [GCC ...] with x86_64":
      * sys.version after its "3.4.0; " and sys.implementation._machine */
@@ -359,6 +410,7 @@ static void *interp_thread(void *arg) {
             (exc == PX_NULL || !px_isinstance(exc, &px_type_SystemExit))) {
             run_guarded(run_repl);
         }
+        run_scheduled_at_exit();
         /* an exception from the atexit function decides the status */
         int status = exit_code;
         if (run_guarded(px_sys_run_atexit) == PX_NULL) {

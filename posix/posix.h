@@ -4,8 +4,9 @@
 
 #include <stdbool.h>
 
-/* SIGINT -> KeyboardInterrupt, SIGTERM -> SystemExit(143) (through
- * px_st.pending), SIGPIPE ignored. Called on the interpreter thread. */
+/* SIGINT -> KeyboardInterrupt, SIGTERM -> SystemExit(143), SIGHUP ->
+ * SystemExit(129) (through px_st.pending), SIGPIPE ignored. Called on the
+ * interpreter thread. */
 void px_posix_signals_init(void);
 /* Called by px_port_poll: turn caught signals into px_st.pending_exc. */
 void px_posix_signals_poll(void);

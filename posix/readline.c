@@ -209,6 +209,15 @@ static bool only_spaces_before(const editor *e) {
     return true;
 }
 
+static bool blank(const px_strbuf *b) {
+    for (size_t i = 0; i < b->len; i++) {
+        if (b->data[i] != ' ') {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Backspace; at an indentation it removes one indent level. */
 static void backspace(editor *e) {
     if (e->pos == 0) {
@@ -418,7 +427,9 @@ px_rl_result px_readline(px_strbuf *line, const char *prompt, const char *prefil
             finish(&e);
             return PX_RL_CANCEL;
         case K_CTRL_D:
-            if (empty) {
+            /* on a continuation line, the auto-indent alone counts as
+             * empty: Ctrl-D ends the statement and runs it */
+            if (empty || (!first && blank(line))) {
                 finish(&e);
                 return PX_RL_EOF;
             }

@@ -8,7 +8,7 @@
 
 typedef enum {
     PX_RL_LINE,   /* Enter: the line is in the buffer (no newline) */
-    PX_RL_EOF,    /* Ctrl-D on an empty line, or end of input */
+    PX_RL_EOF,    /* Ctrl-D on an empty (or, after the first, blank) line; end of input */
     PX_RL_CANCEL, /* Ctrl-C */
     PX_RL_RAW,    /* Ctrl-A on an empty first line: raw REPL */
     PX_RL_BANNER, /* Ctrl-B on an empty first line: friendly REPL banner */

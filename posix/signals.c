@@ -6,6 +6,8 @@
  *   SIGTERM  SystemExit(143), so finally blocks and with exits run and an
  *            uncaught one ends the process with the status a shell shows
  *            for a SIGTERM death (128 + 15)
+ *   SIGHUP   SystemExit(129) the same way: the terminal (or the session
+ *            of a service) has gone, so the program ends, cleaning up
  *   SIGPIPE  ignored: a closed pipe is an EPIPE write error (console.c)
  *
  * The handlers are installed without SA_RESTART so a blocking call returns
@@ -18,7 +20,8 @@
 #include "runtime.h"
 #include "posix.h"
 
-#define SIGTERM_STATUS 143
+/* the status of a shell's report of a death by the signal */
+#define SIGNAL_STATUS(sig) (128 + (sig))
 
 static sigset_t saved_mask;
 static int lock_depth;
@@ -37,13 +40,14 @@ void px_port_irq_unlock(void) {
     }
 }
 
-static volatile sig_atomic_t got_sigint, got_sigterm;
+/* got_stop: the number of the last SIGTERM or SIGHUP, or 0 */
+static volatile sig_atomic_t got_sigint, got_stop;
 
 static void on_signal(int sig) {
     if (sig == SIGINT) {
         got_sigint = 1;
     } else {
-        got_sigterm = 1;
+        got_stop = sig;
     }
     px_st.pending = 1;
 }
@@ -63,15 +67,20 @@ void px_posix_signals_init(void) {
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    /* nohup (or a parent) may have set SIGHUP to be ignored: keep that */
+    struct sigaction hup;
+    if (sigaction(SIGHUP, NULL, &hup) == 0 && hup.sa_handler != SIG_IGN) {
+        sigaction(SIGHUP, &sa, NULL);
+    }
     signal(SIGPIPE, SIG_IGN);
     pthread_sigmask(SIG_SETMASK, &startup_mask, NULL);
 }
 
 void px_posix_signals_poll(void) {
     /* a request to stop outranks (and swallows) an interrupt */
-    if (got_sigterm) {
-        got_sigterm = got_sigint = 0;
-        px_val code = px_small(SIGTERM_STATUS);
+    if (got_stop) {
+        px_val code = px_small(SIGNAL_STATUS(got_stop));
+        got_stop = got_sigint = 0;
         px_st.pending_exc = px_exc_new(&px_type_SystemExit, 1, &code);
     } else if (got_sigint) {
         got_sigint = 0;

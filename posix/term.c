@@ -138,8 +138,8 @@ int px_term_getc(void) {
             k = c;
             break;
         }
-        if (n < 0 && errno == EINTR) {
-            continue;
+        if ((n < 0 && errno == EINTR) || px_st.pending) {
+            continue; /* a hangup's SIGHUP outranks the end of input it causes */
         }
         k = -1; /* end of input (or an unreadable stdin) */
         break;

@@ -17,7 +17,8 @@ built binary from outside: the command line, the REPL through a
 pseudo-terminal, the HAL in a QEMU-booted kernel. Each is run as
 `python3 tests/<suite>/suite.py --binary build/micropython [-k PAT]` and
 prints one line per test, `ok NAME` or `FAIL NAME` (details indented on the
-lines below) or `skip NAME: why`; it exits non-zero only if it could not run.
+lines below) or `skip NAME: why`; it exits non-zero only if it could not run. The suites
+share that protocol's code in tests/suitelib.py.
 
 The last line printed is `N passed, N failed` (plus `, N skipped`); the exit
 status is non-zero if anything failed.

@@ -21,7 +21,10 @@ void px_sched_run(void) {
     if (px_st.sched_running) {
         return;
     }
-    while (px_st.sched_len > 0) {
+    /* Only what is queued now: a callback that schedules itself again runs
+     * at the next check, so the program keeps making progress. */
+    unsigned n = px_st.sched_len;
+    while (n-- > 0 && px_st.sched_len > 0) {
         px_port_irq_lock();
         unsigned i = px_st.sched_head;
         px_val func = px_st.sched_func[i], arg = px_st.sched_arg[i];
@@ -43,6 +46,9 @@ void px_sched_run(void) {
             px_raise(j.exc);
         }
         px_st.sched_running = false;
+    }
+    if (px_st.sched_len > 0) {
+        px_st.pending = 1;
     }
 }
 

@@ -13,7 +13,6 @@ during a test fail it. Prints `ok NAME`, `FAIL NAME` with indented detail
 lines, or `skip NAME: why`; exits 1 only if the bench itself could not run.
 See tests/kernel/README.md.
 """
-import argparse
 import difflib
 import fnmatch
 import glob
@@ -22,12 +21,14 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from harness.common import BenchError, cache_dir  # noqa: E402
 from harness.initramfs import build_initramfs, find_busybox  # noqa: E402
 from harness.kernel import get_kernel  # noqa: E402
 from harness.kmod import build_modules  # noqa: E402
 from harness.vm import Result, find_qemu, parse_console, qemu_command, run_vm  # noqa: E402
+from suitelib import arg_parser, fail, ok, skip  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TESTS = os.path.join(HERE, "tests")
@@ -47,20 +48,6 @@ def collect(pattern):
     return tests
 
 
-def indent(text, limit=60):
-    lines = text.rstrip("\n").splitlines()
-    if len(lines) > limit:
-        lines = lines[:limit] + [f"... {len(lines) - limit} more lines"]
-    return "\n".join("    " + line for line in lines)
-
-
-def fail(name, *details):
-    print(f"FAIL {name}")
-    for d in details:
-        if d and d.strip():
-            print(indent(d))
-
-
 def text(data):
     return (data or b"").decode("utf-8", errors="replace")
 
@@ -72,7 +59,7 @@ def report(name, res, timeout):
         fail(name, "did not finish: the VM stopped or timed out while it ran", err and "stderr:\n" + err)
         return False
     if res.rc == 77:
-        print(f"skip {name}: {(out.splitlines() or ['no reason given'])[0]}")
+        skip(name, (out.splitlines() or ['no reason given'])[0])
         return True
     problems = list(res.problems)
     if res.rc in (124, 143):
@@ -91,7 +78,7 @@ def report(name, res, timeout):
     if any(word in kmsg for word in KERNEL_TROUBLE):
         problems.append("the kernel complained:\n" + kmsg)
     if not problems:
-        print(f"ok {name}")
+        ok(name)
         return True
     fail(name, *problems, err and "stderr:\n" + err)
     return False
@@ -158,9 +145,7 @@ def run_bench(args, tests):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--binary", required=True, help="the micropython to test")
-    ap.add_argument("-k", dest="pattern", default="", help="only tests whose name contains (or globs) this")
+    ap = arg_parser(__doc__, "only tests whose name contains (or globs) this")
     ap.add_argument("--timeout", type=int, default=60, help="seconds each test may run (default 60)")
     ap.add_argument("--smp", type=int, default=1, help="virtual CPUs (default 1)")
     ap.add_argument("-v", dest="verbose", action="store_true", help="copy the VM console to stderr")

@@ -6,9 +6,8 @@
 Each test starts the binary on a fresh pty (80x24, a temporary HOME), types
 keys and waits for output with a deadline, so a broken REPL fails a test
 instead of hanging it. Prints `ok NAME`, `FAIL NAME` with indented details,
-or `skip NAME: why`; exits 1 only if it could not run at all.
+or `skip NAME: why` (tests/suitelib.py); exits 1 only if it could not run.
 """
-import argparse
 import fcntl
 import os
 import pty
@@ -23,14 +22,15 @@ import tempfile
 import termios
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+import suitelib  # noqa: E402
+from suitelib import Fail  # noqa: E402
+
 TIMEOUT = 5.0
 PROMPT = b"\r\n>>> "  # a fresh prompt (a redraw starts with "\r" alone)
 RAW_BANNER = b"raw REPL; CTRL-B to exit\r\n>"
 LEFT, RIGHT, UP, DOWN = b"\x1b[D", b"\x1b[C", b"\x1b[A", b"\x1b[B"
-
-
-class Failure(Exception):
-    pass
 
 
 def base_env():
@@ -94,16 +94,16 @@ class Session:
                 return seen
             try:
                 if not self._read(deadline - time.monotonic()) and time.monotonic() >= deadline:
-                    raise Failure(f"timed out waiting for {what!r}; got {self.out[self.pos:]!r}")
+                    raise Fail(f"timed out waiting for {what!r}; got {self.out[self.pos:]!r}")
             except EOFError:
-                raise Failure(f"end of output waiting for {what!r}; got {self.out[self.pos:]!r}")
+                raise Fail(f"end of output waiting for {what!r}; got {self.out[self.pos:]!r}")
 
     def wait_signals_on(self, timeout=TIMEOUT):
         """Wait until the terminal is out of raw mode (ISIG on: code runs)."""
         deadline = time.monotonic() + timeout
         while not termios.tcgetattr(self.fd)[3] & termios.ISIG:
             if time.monotonic() >= deadline:
-                raise Failure("the terminal stayed in raw mode while code runs")
+                raise Fail("the terminal stayed in raw mode while code runs")
             time.sleep(0.01)
 
     def line(self, text, reply_until=PROMPT):
@@ -120,7 +120,7 @@ class Session:
                 self.status = os.waitstatus_to_exitcode(st)
                 break
             if time.monotonic() >= deadline:
-                raise Failure(f"did not exit; output {self.out[self.pos:]!r}")
+                raise Fail(f"did not exit; output {self.out[self.pos:]!r}")
             try:
                 self._read(0.05)
             except EOFError:
@@ -141,7 +141,7 @@ class Session:
 
 def check(cond, msg):
     if not cond:
-        raise Failure(msg)
+        raise Fail(msg)
 
 
 def has(out, text, msg=None):
@@ -248,6 +248,22 @@ def t_auto_indent(s):
     has(out, "    print(i * 10)", "body not auto-indented")
     s.send("\r\r\r")  # two lines of spaces, then an empty line runs it
     has(s.expect(PROMPT), "0\r\n10\r\n20\r\n")
+
+
+def t_ctrl_d_ends_block(s):
+    # Ctrl-D on a continuation line holding only the auto-indent runs the
+    # block (and does not exit)
+    s.send("for i in range(2):\r")
+    s.expect(b"... ")
+    s.send("print(i * 3)\r")
+    s.expect(b"...     ")
+    s.send("\x04")
+    has(s.expect(PROMPT), "0\r\n3\r\n")
+    s.send("if True:\r")
+    s.send("print('a')\r")
+    s.send("  \x04")  # spaces typed after the indent count too
+    has(s.expect(PROMPT), "a\r\n")
+    has(s.line("print('alive')"), "alive\r\n")
 
 
 def t_indent_backspace(s):
@@ -426,7 +442,7 @@ def raw_paste(s, code):
             if b == b"\x01":
                 window += inc
             else:
-                raise Failure(f"unexpected flow-control byte {b!r}")
+                raise Fail(f"unexpected flow-control byte {b!r}")
         n = min(window, len(code) - i)
         s.send(code[i:i + n])
         window -= n
@@ -494,6 +510,26 @@ def t_sigterm_at_prompt(s):
         check("hist_term = 1" in f.read(), "history not saved on SIGTERM")
 
 
+def t_hangup_at_prompt(s):
+    # the terminal goes away (the pty's master closes): the kernel sends
+    # SIGHUP, which ends the REPL like SIGTERM, saving the history
+    s.line("hist_hup = 1")
+    os.close(s.fd)
+    s.fd = os.open(os.devnull, os.O_RDONLY)  # for close()
+    deadline = time.monotonic() + TIMEOUT
+    while s.status is None:
+        pid, st = os.waitpid(s.pid, os.WNOHANG)
+        if pid:
+            s.status = os.waitstatus_to_exitcode(st)
+        elif time.monotonic() >= deadline:
+            raise Fail("did not exit after the hangup")
+        else:
+            time.sleep(0.02)
+    check(s.status == 129, f"exit status {s.status}")
+    with open(os.path.join(s.home, ".micropython", "history")) as f:
+        check("hist_hup = 1" in f.read(), "history not saved on SIGHUP")
+
+
 def t_ctrl_d_exits(s):
     s.send("\x04")
     check(s.wait() == 0, f"exit status {s.status}")
@@ -558,25 +594,9 @@ def name_of(f):
     return f.__name__[2:]
 
 
-def report_fail(name, err):
-    print(f"FAIL {name}")
-    for line in str(err).splitlines() or ["(no details)"]:
-        print("    " + line)
-
-
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--binary", required=True)
-    ap.add_argument("-k", default="")
-    a = ap.parse_args()
-    binary = os.path.abspath(a.binary)
-    if not os.access(binary, os.X_OK):
-        print(f"no binary at {binary}", file=sys.stderr)
-        return 1
-    for t in PTY_TESTS:
-        name = name_of(t)
-        if a.k not in name:
-            continue
+def pty_test(binary, t):
+    """t on a fresh Session started at the first prompt."""
+    def run():
         s = Session(binary)
         try:
             s.expect(PROMPT)
@@ -584,27 +604,28 @@ def main():
                 t(s, binary)
             else:
                 t(s)
-            print(f"ok {name}")
-        except Failure as e:
-            report_fail(name, e)
-        except Exception as e:  # a bug in the test or the pty: report, go on
-            report_fail(name, f"{type(e).__name__}: {e}")
         finally:
             s.close()
-        sys.stdout.flush()
-    for t in PIPE_TESTS:
-        name = name_of(t)
-        if a.k not in name:
-            continue
+    return run
+
+
+def pipe_test(binary, t):
+    """t with a fresh temporary HOME."""
+    def run():
         home = tempfile.mkdtemp(prefix="repl-home-")
         try:
             t(binary, home)
-            print(f"ok {name}")
-        except Exception as e:
-            report_fail(name, e)
         finally:
             shutil.rmtree(home, ignore_errors=True)
-        sys.stdout.flush()
+    return run
+
+
+def main():
+    args = suitelib.arg_parser(__doc__).parse_args()
+    binary = suitelib.binary_or_exit(args.binary)
+    tests = [(name_of(t), pty_test(binary, t)) for t in PTY_TESTS]
+    tests += [(name_of(t), pipe_test(binary, t)) for t in PIPE_TESTS]
+    suitelib.run_tests(tests, args.pattern)
     return 0
 
 
