@@ -212,6 +212,21 @@ const px_gpio_chip *px_gpio_default_chip(void) {
     return &chips[0];
 }
 
+bool px_gpio_chip_present(const px_gpio_chip *chip) {
+    if (chip->err != 0) {
+        return true; /* as unopenable as before: the request says why */
+    }
+    int fd = chip_open(chip->num);
+    if (fd < 0) {
+        return errno != ENOENT && errno != ENODEV && errno != ENXIO;
+    }
+    struct gpiochip_info info;
+    memset(&info, 0, sizeof info);
+    int r = ioctl(fd, GPIO_GET_CHIPINFO_IOCTL, &info);
+    close(fd);
+    return r == 0 && info.lines == chip->nlines && strncmp(info.label, chip->label, sizeof chip->label) == 0;
+}
+
 int px_gpio_line_info_get(const px_gpio_chip *chip, unsigned line, px_gpio_line_info *out) {
     int fd = chip_open(chip->num);
     if (fd < 0) {

@@ -56,6 +56,9 @@ bool px_gpio_line_find(const char *name, size_t len, const px_gpio_chip **chip, 
  * there is none. */
 const px_gpio_chip *px_gpio_default_chip(void);
 int px_gpio_line_info_get(const px_gpio_chip *chip, unsigned line, px_gpio_line_info *out);
+/* Whether /dev/gpiochipN is still the chip discovered (false once it is
+ * unplugged, or another chip took its number). */
+bool px_gpio_chip_present(const px_gpio_chip *chip);
 
 /* ---- requests (gpio_request.c) */
 /* Request one line; *fd receives the request (non-blocking, close-on-exec). */

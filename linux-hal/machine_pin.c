@@ -1,5 +1,6 @@
 /* machine.Pin on the GPIO character device: naming a line, requesting it,
  * configuring it in place, reading and driving it, releasing it. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -132,6 +133,7 @@ static void pin_request(px_pin *p) {
         px_gpio_raise(err, p->chip, p->line);
     }
     p->fd = fd;
+    p->gone = false;
     held_add(p);
     if (p->mode == PX_PIN_ASIS) {
         /* the line keeps its direction; settings given with it apply now */
@@ -156,7 +158,40 @@ static void pin_release(px_pin *p) {
     }
 }
 
+/* The chip is gone (ENODEV): the request is useless, so let go of it; the
+ * Pin says so until deinit() or init(). The next look-up rescans. */
+static bool is_gone_error(int err) {
+    return err == ENODEV || err == ENXIO;
+}
+
+static void pin_mark_gone(px_pin *p) {
+    pin_release(p);
+    p->gone = true;
+    size_t n;
+    px_gpio_chips(&n, true);
+}
+
+PX_NORETURN static void pin_fail(px_pin *p, int err) {
+    if (is_gone_error(err)) {
+        pin_mark_gone(p);
+    }
+    px_gpio_raise(err, p->chip, p->line);
+}
+
+/* Whether a held Pin's chip was unplugged (it is then released). */
+static bool pin_vanished(px_pin *p) {
+    int v;
+    if (p->fd >= 0 && is_gone_error(px_gpio_get_value(p->fd, &v))) {
+        pin_mark_gone(p);
+        return true;
+    }
+    return false;
+}
+
 static void check_held(const px_pin *p) {
+    if (p->gone) {
+        px_gpio_raise(ENODEV, p->chip, p->line);
+    }
     if (p->fd < 0) {
         char d[64];
         px_pin_describe(p, d, sizeof d);
@@ -172,7 +207,7 @@ void px_pin_apply(px_pin *p) {
     px_gpio_config cfg = {pin_line_flags(p), p->out_value, p->debounce_us};
     int err = px_gpio_set_config(p->fd, &cfg);
     if (err != 0) {
-        px_gpio_raise(err, p->chip, p->line);
+        pin_fail(p, err);
     }
 }
 
@@ -202,7 +237,7 @@ int px_pin_read(px_pin *p) {
     check_held(p);
     int v, err = px_gpio_get_value(p->fd, &v);
     if (err != 0) {
-        px_gpio_raise(err, p->chip, p->line);
+        pin_fail(p, err);
     }
     return v;
 }
@@ -213,7 +248,7 @@ void px_pin_write(px_pin *p, int v) {
     if (is_output(p)) {
         int err = px_gpio_set_value(p->fd, p->out_value);
         if (err != 0) {
-            px_gpio_raise(err, p->chip, p->line);
+            pin_fail(p, err);
         }
     }
     /* an input keeps the value in its output buffer (MicroPython's rule) */
@@ -301,6 +336,9 @@ static void parse_settings(const px_val *a, pin_settings *s) {
 }
 
 static void apply_settings(px_pin *p, const pin_settings *s) {
+    if (p->gone && !px_gpio_chip_present(p->chip)) {
+        px_gpio_raise(ENODEV, p->chip, p->line); /* still unplugged */
+    }
     px_pin before = *p;
     bool reconfigure = p->fd < 0;
     if (s->consumer != PX_NULL) {
@@ -340,6 +378,13 @@ px_val px_pin_new(size_t argc, const px_val *argv, px_val kwnames) {
     unsigned line;
     px_pin_resolve(a[A_ID], &chip, &line);
     px_pin *p = held_find(chip->num, line);
+    if (p != NULL ? pin_vanished(p) : !px_gpio_chip_present(chip)) {
+        /* unplugged since discovery (maybe back under another number) */
+        size_t n;
+        px_gpio_chips(&n, true);
+        px_pin_resolve(a[A_ID], &chip, &line);
+        p = held_find(chip->num, line);
+    }
     if (p == NULL) {
         p = px_gc_alloc(sizeof *p, PX_GC_FINALIZE);
         p->base.type = &px_type_pin;
@@ -382,7 +427,7 @@ static void pin_print(px_out *out, px_val self, px_print_kind kind) {
         px_printf(out, "Pin(('%s', %u)", p->chip->dev, p->line);
     }
     if (p->fd < 0) {
-        px_write_cstr(out, ", released)");
+        px_write_cstr(out, p->gone ? ", chip gone)" : ", released)");
         return;
     }
     px_printf(out, ", mode=%s", mode_name(p->mode));
@@ -487,7 +532,9 @@ static px_val pin_name(px_val self) {
 }
 
 static px_val pin_deinit(px_val self) {
-    pin_release(px_pin_of(self));
+    px_pin *p = px_pin_of(self);
+    pin_release(p);
+    p->gone = false;
     return PX_NONE;
 }
 

@@ -30,6 +30,7 @@ typedef struct px_pin {
     uint32_t event_buffer;    /* kernel edge buffer size for this request */
     px_val consumer;          /* str, or PX_NULL for "micropython[pid]" */
     px_pin_irq *irq;          /* NULL until irq() is first called */
+    bool gone;                /* released because its chip was unplugged */
 } px_pin;
 
 extern const px_type px_type_pin, px_type_pin_irq, px_type_signal;

@@ -5,6 +5,7 @@
  * the Pin; one scheduled dispatch per Pin then calls the handler once per
  * edge, so bursts are counted exactly although the scheduler queue is short.
  * Without a handler the edges wait for select.poll and irq().flags(). */
+#include <errno.h>
 #include <stdio.h>
 #include <sys/epoll.h>
 
@@ -22,6 +23,7 @@ struct px_pin_irq {
     bool hard;          /* accepted; Linux user space has no hard IRQs */
     bool queued;        /* a dispatch waits in the scheduler queue */
     bool warned;        /* the overflow warning was printed */
+    bool paused;        /* registered with no events while the ring is full */
     int polled_fd;      /* the fd registered with the event poller, or -1 */
     int seq_fd;         /* the request last_seqno counts for */
     int read_err;       /* errno from reading edges (chip gone), or 0 */
@@ -34,6 +36,7 @@ struct px_pin_irq {
 };
 
 static px_val irq_dispatch(px_val self);
+static void on_edges(px_val ctx, int fd, uint32_t revents);
 static PX_FUN1(irq_dispatch_obj, irq, irq_dispatch);
 
 static void warn_overflow(px_pin_irq *irq, uint32_t lost) {
@@ -69,17 +72,59 @@ static void note_edge(px_pin_irq *irq, const px_gpio_edge *e, bool dispatch) {
     }
 }
 
+/* Stop watching the request: the chip is gone (err). The next Pin call
+ * reports it; select.poll sees POLLERR. */
+static void stop_watching(px_pin_irq *irq, int fd, int err) {
+    irq->read_err = err;
+    px_events_remove(fd);
+    irq->polled_fd = -1;
+    irq->paused = false;
+}
+
+/* The fd stays readable while edges wait in the kernel, and the poller is
+ * level-triggered: so while the ring is full the source is paused (no
+ * events), or every wait would return at once and spin. */
+static void pause_source(px_pin_irq *irq, int fd, px_val ctx) {
+    if (!irq->paused && px_events_add(fd, 0, on_edges, ctx) == 0) {
+        irq->paused = true;
+    }
+}
+
+/* 0 or an errno value (the source then stays paused). */
+static int resume_source(px_pin_irq *irq) {
+    if (irq->paused && irq->polled_fd >= 0) {
+        int err = px_events_add(irq->polled_fd, EPOLLIN, on_edges, px_from_ptr(irq));
+        if (err != 0) {
+            return err;
+        }
+        irq->paused = false;
+    }
+    return 0;
+}
+
 /* The event poller's callback for a Pin's request fd. */
 static void on_edges(px_val ctx, int fd, uint32_t revents) {
     px_pin_irq *irq = px_as_ptr(ctx);
+    if (irq->paused) {
+        /* a paused source still reports errors: the chip may be gone */
+        if (revents & (EPOLLERR | EPOLLHUP)) {
+            int v, err = px_gpio_get_value(fd, &v);
+            stop_watching(irq, fd, err != 0 ? err : EIO);
+        }
+        return;
+    }
     bool dispatch = irq->handler != PX_NONE;
     for (;;) {
         size_t room = 16;
         if (dispatch) {
             /* leave edges in the kernel's buffer rather than drop them here:
              * its sequence numbers tell if it overflows */
-            if (irq->pending >= RING || (!irq->queued && px_st.sched_len >= PX_SCHED_DEPTH)) {
+            if (irq->pending >= RING) {
+                pause_source(irq, fd, ctx); /* irq_dispatch resumes it */
                 break;
+            }
+            if (!irq->queued && px_st.sched_len >= PX_SCHED_DEPTH) {
+                break; /* retried at the next wake-up, once the queue has room */
             }
             if (RING - irq->pending < room) {
                 room = RING - irq->pending;
@@ -88,10 +133,7 @@ static void on_edges(px_val ctx, int fd, uint32_t revents) {
         px_gpio_edge ev[16];
         long n = px_gpio_read_edges(fd, ev, room);
         if (n < 0) {
-            /* the chip is gone: stop watching; the next Pin call reports it */
-            irq->read_err = (int)-n;
-            px_events_remove(fd);
-            irq->polled_fd = -1;
+            stop_watching(irq, fd, (int)-n);
             break;
         }
         for (long i = 0; i < n; i++) {
@@ -126,6 +168,9 @@ static px_val irq_dispatch(px_val self) {
         irq->flags = irq->ring[irq->head];
         irq->head = (irq->head + 1) % RING;
         irq->pending--;
+        if (irq->pending <= RING / 2) {
+            resume_source(irq); /* room again: read the kernel's buffer (retried below) */
+        }
         px_val exc = call_handler(irq->handler, px_from_ptr(irq->pin));
         if (exc != PX_NULL) {
             /* the remaining edges are delivered at the next pending check */
@@ -135,6 +180,10 @@ static px_val irq_dispatch(px_val self) {
             }
             px_raise(exc);
         }
+    }
+    int err = resume_source(irq);
+    if (err != 0) {
+        px_raise_os_error(err, "event poller");
     }
     return PX_NONE;
 }
@@ -157,10 +206,16 @@ void px_pin_irq_attach(px_pin *p) {
             px_raise_os_error(err, "event poller");
         }
         irq->polled_fd = p->fd;
+        irq->paused = false;
         irq->read_err = 0;
         if (irq->seq_fd != p->fd) {
             irq->seq_fd = p->fd;
             irq->last_seqno = 0; /* a new request numbers its edges from 1 */
+        }
+    } else if (want && irq->pending < RING) {
+        int err = resume_source(irq); /* the ring was emptied (a new handler) */
+        if (err != 0) {
+            px_raise_os_error(err, "event poller");
         }
     }
 }
@@ -172,6 +227,7 @@ void px_pin_irq_detach(px_pin *p) {
             px_events_remove(irq->polled_fd);
             irq->polled_fd = -1;
         }
+        irq->paused = false;
         irq->pending = 0; /* edges of a released line are not delivered */
     }
 }
@@ -257,6 +313,9 @@ px_val px_pin_irq_method(size_t argc, const px_val *argv, px_val kwnames) {
         if (buffer < 1 || buffer > MAX_EVENT_BUFFER) {
             px_raise_value_error("event_buffer must be 1..%d edges", MAX_EVENT_BUFFER);
         }
+    }
+    if (p->gone) {
+        px_gpio_raise(ENODEV, p->chip, p->line);
     }
     if (p->fd < 0) {
         char d[64];

@@ -22,6 +22,20 @@
  *
  * A released line returns to its power-on state (input, no bias,
  * push-pull) so that tests do not inherit each other's configuration.
+ *
+ * The parameter aux_plugged (/sys/module/px_gpio_loop/parameters/) unplugs
+ * px-gpio-loop1 when set to N and plugs a new one in when set to Y: the chip
+ * is removed even while user space holds its lines, as when a USB GPIO
+ * adapter is pulled out. Two 6.1 gpiolib shortcomings are worked around
+ * here, so that the unplug itself is clean and user space's handling of it
+ * can be tested:
+ *  - gpiochip_remove() disposes of IRQs that are still requested (warning,
+ *    then use-after-free when the user frees them). So the chip keeps its
+ *    IRQ domain itself: an unplugged chip stays allocated, "gone", until its
+ *    last IRQ is freed, and is reaped at the next plug change or unload.
+ *  - A chip removed with lines requested leaves its gpio_device behind with
+ *    no chip, which gpio_name_to_desc() (used for gc->names) dereferences.
+ *    So AUX line names come from a "gpio-line-names" software node instead.
  */
 #include <linux/errno.h>
 #include <linux/gpio/consumer.h>
@@ -32,11 +46,16 @@
 #include <linux/irq_work.h>
 #include <linux/irqdomain.h>
 #include <linux/module.h>
+#include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/pinctrl/pinconf-generic.h>
 #include <linux/platform_device.h>
+#include <linux/property.h>
 #include <linux/seq_file.h>
+#include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/sysfs.h>
 
 #define PX_MAX_LINES 28
 
@@ -65,10 +84,19 @@ struct px_chip {
 	char names[PX_MAX_LINES][8];
 	const char *name_ptrs[PX_MAX_LINES];
 	struct gpio_desc *own;		/* the line the kernel holds, or NULL */
+	struct irq_domain *domain;	/* ours once the chip is unplugged */
+	bool gone;			/* unplugged; waits for its IRQs to be freed */
+	struct list_head stale;		/* on px_stale while gone */
 };
 
 static struct platform_device *px_pdev;
-static struct px_chip px_chips[2];
+static struct px_chip px_chip0;
+static struct px_chip *px_aux;		/* px-gpio-loop1 while plugged in */
+static struct fwnode_handle *px_aux_node; /* its line names */
+static LIST_HEAD(px_stale);		/* unplugged chips with IRQs in use */
+
+static DEFINE_MUTEX(px_plug_lock);	/* aux_plugged against load and unload */
+static bool px_loaded;			/* between init and exit */
 
 /* Does the line drive its wire, and to which level? */
 static bool px_drives(const struct px_line *l, int *level)
@@ -127,7 +155,7 @@ static void px_irq_work(struct irq_work *work)
 {
 	struct px_line *l = container_of(work, struct px_line, work);
 
-	generic_handle_domain_irq(l->chip->gc.irq.domain, l->offset);
+	generic_handle_domain_irq(l->chip->domain, l->offset);
 }
 
 /* Line `off` changed to `level`: raise the edge if its trigger wants it,
@@ -151,7 +179,7 @@ static void px_edge(struct px_chip *c, unsigned int off, int level)
 		return;
 	irq_work_queue(&l->work);
 	irq_work_sync(&l->work);
-	virq = irq_find_mapping(c->gc.irq.domain, off);
+	virq = irq_find_mapping(c->domain, off);
 	if (virq)
 		synchronize_irq(virq);
 }
@@ -249,9 +277,10 @@ static void px_free(struct gpio_chip *gc, unsigned int off)
 
 static struct px_line *px_irq_line(struct irq_data *d)
 {
-	struct px_chip *c = gpiochip_get_data(irq_data_get_irq_chip_data(d));
+	struct gpio_chip *gc = irq_data_get_irq_chip_data(d);
 
-	return &c->lines[irqd_to_hwirq(d)];
+	/* not gpiochip_get_data(): an unplugged chip has no gpio_device */
+	return &container_of(gc, struct px_chip, gc)->lines[irqd_to_hwirq(d)];
 }
 
 static void px_irq_mask(struct irq_data *d)
@@ -262,7 +291,8 @@ static void px_irq_mask(struct irq_data *d)
 	raw_spin_lock_irqsave(&l->chip->lock, flags);
 	l->irq_unmasked = false;
 	raw_spin_unlock_irqrestore(&l->chip->lock, flags);
-	gpiochip_disable_irq(&l->chip->gc, l->offset);
+	if (!READ_ONCE(l->chip->gone))
+		gpiochip_disable_irq(&l->chip->gc, l->offset);
 }
 
 static void px_irq_unmask(struct irq_data *d)
@@ -271,6 +301,8 @@ static void px_irq_unmask(struct irq_data *d)
 	unsigned long flags;
 	bool replay;
 
+	if (READ_ONCE(l->chip->gone))
+		return;
 	gpiochip_enable_irq(&l->chip->gc, l->offset);
 	raw_spin_lock_irqsave(&l->chip->lock, flags);
 	l->irq_unmasked = true;
@@ -301,6 +333,8 @@ static int px_irq_reqres(struct irq_data *d)
 	unsigned long flags;
 	int ret;
 
+	if (READ_ONCE(l->chip->gone))
+		return -ENODEV;
 	ret = gpiochip_reqres_irq(&l->chip->gc, l->offset);
 	if (ret)
 		return ret;
@@ -320,7 +354,10 @@ static void px_irq_relres(struct irq_data *d)
 	l->irq_used = false;
 	l->latched = false;
 	raw_spin_unlock_irqrestore(&l->chip->lock, flags);
-	gpiochip_relres_irq(&l->chip->gc, l->offset);
+	if (READ_ONCE(l->chip->gone))
+		module_put(THIS_MODULE);	/* what gpiochip_reqres_irq() took */
+	else
+		gpiochip_relres_irq(&l->chip->gc, l->offset);
 }
 
 /* /proc/interrupts names the chip by label, so tests can find a line's IRQ. */
@@ -342,14 +379,18 @@ static const struct irq_chip px_irq_chip = {
 	.flags = IRQCHIP_IMMUTABLE | IRQCHIP_SKIP_SET_WAKE,
 };
 
-static int px_chip_add(struct px_chip *c, const char *label, const char *prefix, unsigned int n)
+/* Register c; line names come from gc->names, or from fwnode if given. */
+static int px_chip_add(struct px_chip *c, const char *label, const char *prefix, unsigned int n,
+		       struct fwnode_handle *fwnode)
 {
 	struct gpio_chip *gc = &c->gc;
 	struct gpio_irq_chip *girq = &gc->irq;
 	unsigned int i;
+	int ret;
 
 	raw_spin_lock_init(&c->lock);
 	mutex_init(&c->change_lock);
+	INIT_LIST_HEAD(&c->stale);
 	for (i = 0; i < n; i++) {
 		c->lines[i].chip = c;
 		c->lines[i].offset = i;
@@ -359,10 +400,11 @@ static int px_chip_add(struct px_chip *c, const char *label, const char *prefix,
 	}
 	gc->label = label;
 	gc->parent = &px_pdev->dev;
+	gc->fwnode = fwnode;
 	gc->owner = THIS_MODULE;
 	gc->base = -1;
 	gc->ngpio = n;
-	gc->names = c->name_ptrs;
+	gc->names = fwnode ? NULL : c->name_ptrs;
 	gc->can_sleep = true;
 	gc->get = px_get;
 	gc->set = px_set;
@@ -374,55 +416,193 @@ static int px_chip_add(struct px_chip *c, const char *label, const char *prefix,
 	gpio_irq_chip_set_chip(girq, &px_irq_chip);
 	girq->handler = handle_simple_irq;
 	girq->default_type = IRQ_TYPE_NONE;
-	return gpiochip_add_data(gc, c);
+	ret = gpiochip_add_data(gc, c);
+	if (!ret)
+		c->domain = gc->irq.domain;
+	return ret;
 }
 
+/* Remove c from gpiolib, which then fails user space's requests (ENODEV).
+ * The IRQ domain stays with c until px_reap(). */
 static void px_chip_remove(struct px_chip *c)
+{
+	unsigned long flags;
+	unsigned int i;
+
+	raw_spin_lock_irqsave(&c->lock, flags);
+	WRITE_ONCE(c->gone, true);
+	raw_spin_unlock_irqrestore(&c->lock, flags);
+	for (i = 0; i < c->gc.ngpio; i++)
+		irq_work_sync(&c->lines[i].work);
+	c->gc.irq.domain = NULL;	/* gpiolib would dispose of IRQs in use */
+	gpiochip_remove(&c->gc);
+}
+
+static bool px_irqs_in_use(struct px_chip *c)
+{
+	unsigned long flags;
+	unsigned int i;
+	bool used = false;
+
+	raw_spin_lock_irqsave(&c->lock, flags);
+	for (i = 0; i < c->gc.ngpio; i++)
+		used |= c->lines[i].irq_used;
+	raw_spin_unlock_irqrestore(&c->lock, flags);
+	return used;
+}
+
+/* Dispose of a removed chip's IRQs (none requested any more), as
+ * gpiochip_irqchip_remove() would have. */
+static void px_chip_free(struct px_chip *c)
 {
 	unsigned int i;
 
-	/* No line is requested any more, so nothing queues new work. */
-	for (i = 0; i < c->gc.ngpio; i++)
-		irq_work_sync(&c->lines[i].work);
-	gpiochip_remove(&c->gc);
+	for (i = 0; i < c->gc.ngpio; i++) {
+		unsigned int virq = irq_find_mapping(c->domain, i);
+
+		if (virq)
+			irq_dispose_mapping(virq);
+	}
+	irq_domain_remove(c->domain);
+	c->domain = NULL;
 }
+
+/* Free the unplugged chips whose IRQs have all been freed. */
+static void px_reap(void)
+{
+	struct px_chip *c, *next;
+
+	list_for_each_entry_safe(c, next, &px_stale, stale) {
+		if (px_irqs_in_use(c))
+			continue;
+		list_del(&c->stale);
+		px_chip_free(c);
+		kfree(c);
+	}
+}
+
+/* Plug in a new px-gpio-loop1, with AUX7 held by the kernel. */
+static int px_aux_add(void)
+{
+	struct px_chip *c = kzalloc(sizeof(*c), GFP_KERNEL);
+	int ret;
+
+	if (!c)
+		return -ENOMEM;
+	ret = px_chip_add(c, "px-gpio-loop1", "AUX", 8, px_aux_node);
+	if (ret) {
+		kfree(c);
+		return ret;
+	}
+	c->own = gpiochip_request_own_desc(&c->gc, 7, "spi0 CS0",
+					   GPIO_LOOKUP_FLAGS_DEFAULT, GPIOD_OUT_HIGH);
+	if (IS_ERR(c->own)) {
+		ret = PTR_ERR(c->own);
+		px_chip_remove(c);
+		px_chip_free(c);
+		kfree(c);
+		return ret;
+	}
+	px_aux = c;
+	return 0;
+}
+
+/* Unplug px-gpio-loop1, whatever user space holds. */
+static void px_aux_remove(void)
+{
+	gpiochip_free_own_desc(px_aux->own);
+	px_chip_remove(px_aux);
+	list_add_tail(&px_aux->stale, &px_stale);
+	px_aux = NULL;
+	px_reap();
+}
+
+static int px_plugged_set(const char *val, const struct kernel_param *kp)
+{
+	bool on;
+	int ret = kstrtobool(val, &on);
+
+	if (ret)
+		return ret;
+	mutex_lock(&px_plug_lock);
+	if (!px_loaded)
+		ret = -EAGAIN;	/* given to insmod: both chips are plugged anyway */
+	else if (on && !px_aux)
+		ret = px_aux_add();
+	else if (!on && px_aux)
+		px_aux_remove();
+	px_reap();
+	mutex_unlock(&px_plug_lock);
+	return ret;
+}
+
+static int px_plugged_get(char *buf, const struct kernel_param *kp)
+{
+	return sysfs_emit(buf, "%c\n", READ_ONCE(px_aux) ? 'Y' : 'N');
+}
+
+static const struct kernel_param_ops px_plugged_ops = {
+	.set = px_plugged_set,
+	.get = px_plugged_get,
+};
+module_param_cb(aux_plugged, &px_plugged_ops, NULL, 0644);
+MODULE_PARM_DESC(aux_plugged, "px-gpio-loop1 is present (N: unplug it, Y: plug a new one in)");
+
+static const char *const px_aux_names[] = {
+	"AUX0", "AUX1", "AUX2", "AUX3", "AUX4", "AUX5", "AUX6", "AUX7",
+};
+
+static const struct property_entry px_aux_props[] = {
+	PROPERTY_ENTRY_STRING_ARRAY("gpio-line-names", px_aux_names),
+	{}
+};
 
 static int __init px_gpio_loop_init(void)
 {
 	int ret;
 
+	px_aux_node = fwnode_create_software_node(px_aux_props, NULL);
+	if (IS_ERR(px_aux_node))
+		return PTR_ERR(px_aux_node);
 	px_pdev = platform_device_register_simple("px-gpio-loop", PLATFORM_DEVID_NONE, NULL, 0);
-	if (IS_ERR(px_pdev))
-		return PTR_ERR(px_pdev);
-	ret = px_chip_add(&px_chips[0], "px-gpio-loop0", "GPIO", 28);
+	if (IS_ERR(px_pdev)) {
+		ret = PTR_ERR(px_pdev);
+		goto err_node;
+	}
+	ret = px_chip_add(&px_chip0, "px-gpio-loop0", "GPIO", 28, NULL);
 	if (ret)
 		goto err_pdev;
-	ret = px_chip_add(&px_chips[1], "px-gpio-loop1", "AUX", 8);
+	ret = px_aux_add();
 	if (ret)
 		goto err_chip0;
-	px_chips[1].own = gpiochip_request_own_desc(&px_chips[1].gc, 7, "spi0 CS0",
-						    GPIO_LOOKUP_FLAGS_DEFAULT, GPIOD_OUT_HIGH);
-	if (IS_ERR(px_chips[1].own)) {
-		ret = PTR_ERR(px_chips[1].own);
-		goto err_chip1;
-	}
+	mutex_lock(&px_plug_lock);
+	px_loaded = true;
+	mutex_unlock(&px_plug_lock);
 	return 0;
 
-err_chip1:
-	px_chip_remove(&px_chips[1]);
 err_chip0:
-	px_chip_remove(&px_chips[0]);
+	px_chip_remove(&px_chip0);
+	px_chip_free(&px_chip0);
 err_pdev:
 	platform_device_unregister(px_pdev);
+err_node:
+	fwnode_remove_software_node(px_aux_node);
 	return ret;
 }
 
+/* Unloading needs every IRQ freed (each holds a module reference). */
 static void __exit px_gpio_loop_exit(void)
 {
-	gpiochip_free_own_desc(px_chips[1].own);
-	px_chip_remove(&px_chips[1]);
-	px_chip_remove(&px_chips[0]);
+	mutex_lock(&px_plug_lock);
+	px_loaded = false;
+	if (px_aux)
+		px_aux_remove();
+	px_reap();
+	mutex_unlock(&px_plug_lock);
+	px_chip_remove(&px_chip0);
+	px_chip_free(&px_chip0);
 	platform_device_unregister(px_pdev);
+	fwnode_remove_software_node(px_aux_node);
 }
 
 module_init(px_gpio_loop_init);
