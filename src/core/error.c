@@ -99,6 +99,10 @@ PX_NORETURN void px_raise_attribute_error(px_val obj, px_qid name) {
                  px_qstr_str(name));
 }
 
+PX_NORETURN void px_raise_recursion(const char *context) {
+    px_raise_msg(&px_type_RecursionError, "maximum recursion depth exceeded%s", context);
+}
+
 PX_NORETURN void px_raise_name_error(px_qid name) {
     px_raise_msg(&px_type_NameError, "name '%s' is not defined", px_qstr_str(name));
 }

@@ -18,6 +18,7 @@
 
 #include <setjmp.h>
 #include "../object.h"
+#include "state.h"
 
 typedef struct px_jmp {
     struct px_jmp *prev;
@@ -46,6 +47,22 @@ PX_NORETURN void px_raise_stop_iteration(px_val value); /* value PX_NULL: none *
 /* OSError(errnum, strerror-like message), with an optional printf-formatted
  * detail such as the path or device: "[Errno 2] No such file or directory: 'x'" */
 PX_NORETURN void px_raise_os_error(int errnum, const char *fmt, ...) PX_PRINTF(2, 3);
+/* RecursionError("maximum recursion depth exceeded" + context), e.g. the
+ * context " in comparison" or "" for none. */
+PX_NORETURN void px_raise_recursion(const char *context);
+
+/* The one C-stack guard. C code that can recurse without entering a Python
+ * frame (calls, iteration, hashing, comparison, printing, attribute hooks,
+ * iterators pulling from iterators) passes through a caller of this, so
+ * malformed input deep enough to exhaust the C stack raises RecursionError
+ * instead of crashing. px_st.stack_limit is NULL (no check) before px_init. */
+static inline void px_check_stack(const char *context) {
+    char probe; /* (__builtin_frame_address would force a frame pointer in the VM loop) */
+    if (PX_UNLIKELY((uintptr_t)&probe < (uintptr_t)px_st.stack_limit)) {
+        px_raise_recursion(context);
+    }
+}
+
 /* "f() takes N positional arguments but M were given" and friends. */
 PX_NORETURN void px_raise_arg_count(px_qid func, size_t min, size_t max, size_t given);
 

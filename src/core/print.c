@@ -100,6 +100,8 @@ static void print_fallback(px_out *out, px_val v) {
 }
 
 static void print_dispatch(px_out *out, px_val v, px_print_kind kind) {
+    px_check_stack(kind == PX_PRINT_STR ? " while getting the str of an object"
+                                        : " while getting the repr of an object");
     const px_type *t = px_type_of(v);
     if (t->print) {
         t->print(out, v, kind);

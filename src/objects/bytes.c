@@ -2,6 +2,7 @@
  * indexing, slicing, slice assignment, iteration, operators and the buffer
  * protocol. Methods are in bytes_methods.c, memoryview in bytes_memview.c. */
 #include "str_impl.h"
+#include "contutil.h"
 
 /* ---- construction */
 
@@ -504,7 +505,7 @@ static bool is_bytes_family(px_val v) {
 static px_val repeat(px_val self, px_val n) {
     size_t len;
     uint8_t *d = any_data(self, &len);
-    int64_t k = px_text_repeat_count(n);
+    int64_t k = px_cont_index(n);
     if (k < 0 || len == 0) {
         k = 0;
     }
@@ -521,6 +522,8 @@ static px_val repeat(px_val self, px_val n) {
     }
     return px_bytes(b.data, b.len);
 }
+
+static bool user_class(px_val v) { return (px_type_of(v)->flags & PX_TF_HEAPTYPE) != 0; }
 
 static px_val bytes_binop(px_binop op, px_val lhs, px_val rhs) {
     bool lb = is_bytes_family(lhs);
@@ -556,7 +559,7 @@ static px_val bytes_binop(px_binop op, px_val lhs, px_val rhs) {
     }
     case PX_BINOP_MUL:
     case PX_BINOP_IMUL:
-        if (lb && px_is_int(rhs)) {
+        if (lb && px_cont_is_index(rhs)) {
             px_val r = repeat(lhs, rhs);
             if (op == PX_BINOP_IMUL && px_is_type(lhs, &px_type_bytearray)) {
                 px_bytearray_obj *ba = px_as_ptr(lhs), *rb2 = px_as_ptr(r);
@@ -566,8 +569,12 @@ static px_val bytes_binop(px_binop op, px_val lhs, px_val rhs) {
             }
             return r;
         }
-        if (px_is_int(lhs) && is_bytes_family(rhs)) {
+        if (px_cont_is_index(lhs) && is_bytes_family(rhs)) {
             return repeat(rhs, lhs);
+        }
+        /* a user class may still answer with __rmul__/__mul__ */
+        if ((lb && !user_class(rhs)) || (is_bytes_family(rhs) && !lb && !user_class(lhs))) {
+            px_raise_type_error("can't multiply sequence by non-int of type '%s'", px_type_name(lb ? rhs : lhs));
         }
         return PX_NOTIMPL;
     case PX_BINOP_MOD:

@@ -39,18 +39,11 @@ void px_cont_parse_kw(const char *func, size_t argc, const px_val *argv, px_val 
     }
 }
 
-void px_cont_check_stack(const char *what) {
-    char probe;
-    if (px_st.stack_limit != NULL && &probe < px_st.stack_limit) {
-        px_raise_msg(&px_type_RecursionError, "maximum recursion depth exceeded%s", what);
-    }
-}
-
 /* ---- repr with cycle protection (the set of objects being printed is
  * kept by core/print.c). */
 void px_cont_print_guarded(px_out *out, px_val self, const char *cycle,
                            void (*body)(px_out *out, px_val self)) {
-    px_cont_check_stack(" while getting the repr of an object");
+    px_check_stack(" while getting the repr of an object");
     if (!px_print_enter(self)) {
         px_write_cstr(out, cycle);
         return;
@@ -80,7 +73,7 @@ void px_cont_print_items(px_out *out, const px_val *items, size_t n) {
 
 px_val px_cont_seq_compare(px_binop op, px_val a, px_val b) {
     size_t na, nb, i = 0;
-    px_cont_check_stack(" in comparison");
+    px_check_stack(" in comparison");
     for (;; i++) {
         /* re-read each time: __eq__ may change a list */
         px_val *ia = px_seq_items(a, &na);
@@ -111,15 +104,29 @@ px_val px_cont_seq_compare(px_binop op, px_val a, px_val b) {
     return px_bool(r);
 }
 
+bool px_cont_is_index(px_val n) {
+    return px_is_int(n) || px_type_lookup(px_type_of(n), PX_Q(__index__)) != PX_NULL;
+}
+
+px_int px_cont_index(px_val n) {
+    if (px_is_small(n)) {
+        return px_small_get(n);
+    }
+    px_val i = px_unary(PX_UNOP_INDEX, n);
+    if (!px_is_small(i) && (px_less(i, px_int_from_i64(PX_INT_MIN)) || px_less(px_int_from_i64(PX_INT_MAX), i))) {
+        px_raise_msg(&px_type_OverflowError, "cannot fit '%s' into an index-sized integer", px_type_name(n));
+    }
+    return px_index(i);
+}
+
 int64_t px_cont_repeat_count(px_val n, size_t len) {
-    const px_type *t = px_type_of(n);
-    if (!px_is_int(n) && px_type_lookup(t, PX_Q(__index__)) == PX_NULL) {
-        if (t->flags & PX_TF_HEAPTYPE) {
+    if (!px_cont_is_index(n)) {
+        if (px_type_of(n)->flags & PX_TF_HEAPTYPE) {
             return -1; /* a user class may still answer with __rmul__ */
         }
         px_raise_type_error("can't multiply sequence by non-int of type '%s'", px_type_name(n));
     }
-    px_int k = px_index(n);
+    px_int k = px_cont_index(n);
     if (k <= 0 || len == 0) {
         return 0;
     }

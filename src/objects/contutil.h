@@ -24,9 +24,8 @@ void px_cont_parse_kw(const char *func, size_t argc, const px_val *argv, px_val 
                       size_t n, const px_qid *names, px_val *out);
 size_t px_cont_kw_count(px_val kwnames);
 
-/* RecursionError ("maximum recursion depth exceeded<what>") when the C
- * stack is nearly used up: nested containers recurse in C. */
-void px_cont_check_stack(const char *what);
+/* Old name of px_check_stack (core/error.h), still used by dict.c. */
+static inline void px_cont_check_stack(const char *what) { px_check_stack(what); }
 
 /* repr of a container with cycle protection: `body` prints the contents;
  * while it runs, printing the same object again writes `cycle` instead. */
@@ -39,6 +38,11 @@ void px_cont_print_items(px_out *out, const px_val *items, size_t n);
 px_val px_cont_seq_compare(px_binop op, px_val a, px_val b);
 /* The repeat count of seq * n, or -1 if n is not an int (NotImplemented). */
 int64_t px_cont_repeat_count(px_val n, size_t len);
+/* True if n is an int or has __index__ (it can repeat a sequence). */
+bool px_cont_is_index(px_val n);
+/* operator.index(n) as a size or index: OverflowError "cannot fit 'int'
+ * into an index-sized integer" (CPython's wording) when it does not fit. */
+px_int px_cont_index(px_val n);
 /* index(x, start, stop) bounds clamped to [0, len]. */
 void px_cont_index_bounds(size_t argc, const px_val *argv, size_t first, size_t len,
                           size_t *start, size_t *stop);

@@ -6,14 +6,22 @@ bool px_is_set(px_val v) {
     return px_is_type(v, &px_type_set) || px_is_type(v, &px_type_frozenset);
 }
 
+/* Every set is allocated with room for a cached hash, used once it is a
+ * frozenset (CPython caches it too): hashing a frozenset of frozensets
+ * would otherwise walk the whole nesting at every level, quadratic time. */
+typedef struct {
+    px_set set;
+    px_val hash; /* PX_NULL until computed */
+} set_block;
+
 static px_set *set_ptr(px_val v) { return px_as_ptr(v); }
 static px_map *smap(px_val v) { return &set_ptr(v)->map; }
 
 static px_val alloc_set(const px_type *type) {
-    px_set *s = px_gc_alloc(sizeof(px_set), 0);
-    s->base.type = type;
-    px_map_init(&s->map, 0);
-    return px_from_ptr(s);
+    set_block *b = px_gc_alloc(sizeof(set_block), 0);
+    b->set.base.type = type;
+    px_map_init(&b->set.map, 0);
+    return px_from_ptr(&b->set);
 }
 
 void px_set_add(px_val set, px_val item) { px_map_set(smap(set), item, PX_NONE); }
@@ -203,6 +211,11 @@ static void set_print(px_out *out, px_val self, px_print_kind kind) {
 
 /* Order-independent hash (CPython's frozenset scheme). */
 static px_val frozenset_hash(px_val self) {
+    set_block *b = px_as_ptr(self);
+    bool frozen = px_is_type(self, &px_type_frozenset);
+    if (frozen && b->hash != PX_NULL) {
+        return b->hash;
+    }
     uint64_t h = 0;
     size_t pos = 0;
     px_map_entry *e;
@@ -213,7 +226,11 @@ static px_val frozenset_hash(px_val self) {
     h ^= ((uint64_t)smap(self)->count + 1) * 1927868237u;
     h ^= (h >> 11) ^ (h >> 25);
     h = h * 69069u + 907133923u;
-    return px_small((px_int)(h & (uint64_t)PX_SMALL_MAX));
+    px_val r = px_small((px_int)(h & (uint64_t)PX_SMALL_MAX));
+    if (frozen) {
+        b->hash = r;
+    }
+    return r;
 }
 
 static px_val set_unop(px_unop op, px_val self) {

@@ -2,6 +2,7 @@
  * slicing by code point, iteration, repr, and the operators. A str is an
  * interned name (qstr) or a heap px_strobj holding UTF-8. */
 #include "str_impl.h"
+#include "contutil.h"
 
 /* ---- construction */
 
@@ -448,7 +449,7 @@ static int str_compare(const char *a, size_t la, const char *b, size_t lb) {
 static px_val str_repeat(px_val s, px_val n) {
     size_t len;
     const char *d = px_str_data(s, &len);
-    int64_t k = px_text_repeat_count(n);
+    int64_t k = px_cont_index(n);
     if (k <= 0 || len == 0) {
         return px_qstr(PX_Q(empty));
     }
@@ -485,10 +486,10 @@ static px_val str_binop(px_binop op, px_val lhs, px_val rhs) {
         return PX_NOTIMPL;
     case PX_BINOP_MUL:
     case PX_BINOP_IMUL:
-        if (a && px_is_int(rhs)) {
+        if (a && px_cont_is_index(rhs)) {
             return str_repeat(lhs, rhs);
         }
-        if (b && px_is_int(lhs)) {
+        if (b && px_cont_is_index(lhs)) {
             return str_repeat(rhs, lhs);
         }
         if ((a && !is_foreign_class(rhs)) || (b && !a && !is_foreign_class(lhs))) {

@@ -10,7 +10,7 @@ typedef struct {
     uint32_t fill;
     char align; /* 0 if not given */
     char sign;
-    bool alt, zero;
+    bool alt, zero, no_neg_zero;
     char grouping;
     px_int width, prec; /* -1 if absent */
     char type;
@@ -23,6 +23,20 @@ static px_int spec_num(const char **p, const char *end) {
             px_raise_value_error("Too many decimal digits in format string");
         }
         n = n * 10 + (**p - '0');
+        (*p)++;
+    }
+    return n;
+}
+
+/* A width or precision of a %-format: "<what> too big" past max, as CPython. */
+static px_int pct_num(const char **p, const char *end, px_int max, const char *what) {
+    px_int n = 0;
+    while (*p < end && **p >= '0' && **p <= '9') {
+        int d = **p - '0';
+        if (n > (max - d) / 10) {
+            px_raise_value_error("%s too big", what);
+        }
+        n = n * 10 + d;
         (*p)++;
     }
     return n;
@@ -49,6 +63,7 @@ static void parse_spec(const char *s, size_t len, fmt_spec *f) {
         f->sign = *p++;
     }
     if (p < end && *p == 'z') {
+        f->no_neg_zero = true;
         p++;
     }
     if (p < end && *p == '#') {
@@ -76,7 +91,7 @@ static void parse_spec(const char *s, size_t len, fmt_spec *f) {
         f->type = *p++;
     }
     if (p < end) {
-        px_raise_value_error("Invalid format specifier");
+        px_raise_value_error("Invalid format specifier '%.*s' for object of type 'str'", (int)len, s);
     }
 }
 
@@ -89,14 +104,18 @@ px_val px_format_str(const char *s, size_t len, const char *spec, size_t spec_le
     if (f.type && f.type != 's') {
         px_raise_value_error("Unknown format code '%c' for object of type 'str'", f.type);
     }
+    /* checked in CPython's order */
+    if (f.grouping) {
+        px_raise_value_error("Cannot specify '%c' with 's'.", f.grouping);
+    }
     if (f.sign) {
-        px_raise_value_error("Sign not allowed in string format specifier");
+        px_raise_value_error("%s not allowed in string format specifier", f.sign == ' ' ? "Space" : "Sign");
+    }
+    if (f.no_neg_zero) {
+        px_raise_value_error("Negative zero coercion (z) not allowed in string format specifier");
     }
     if (f.alt) {
         px_raise_value_error("Alternate form (#) not allowed in string format specifier");
-    }
-    if (f.grouping) {
-        px_raise_value_error("Cannot specify '%c' with 's'.", f.grouping);
     }
     if (f.align == '=') {
         px_raise_value_error("'=' alignment not allowed in string format specifier");
@@ -587,11 +606,9 @@ static void format_float(px_strbuf *b, double d, char type, int flags, px_int wi
     memcpy(spec + n, num, (size_t)k);
     n += (size_t)k;
     spec[n++] = '.';
+    /* any precision: px_format_number gives CPython's "precision too big" */
     px_int p = prec < 0 ? 6 : prec;
-    if (p > 999) {
-        p = 999;
-    }
-    char rev[8];
+    char rev[24];
     int r = 0;
     do {
         rev[r++] = (char)('0' + p % 10);
@@ -696,7 +713,7 @@ static px_val modulo(const char *fmt, size_t len, px_val args, bool bytes_mode) 
         } else {
             const char *p = fmt + i;
             if (i < len && fmt[i] >= '0' && fmt[i] <= '9') {
-                width = spec_num(&p, fmt + len);
+                width = pct_num(&p, fmt + len, PX_INT_MAX, "width");
                 i = (size_t)(p - fmt);
             }
         }
@@ -716,7 +733,7 @@ static px_val modulo(const char *fmt, size_t len, px_val args, bool bytes_mode) 
                 i++;
             } else {
                 const char *p = fmt + i;
-                prec = spec_num(&p, fmt + len);
+                prec = pct_num(&p, fmt + len, INT32_MAX, "precision");
                 i = (size_t)(p - fmt);
             }
         }
@@ -849,10 +866,10 @@ static px_val modulo(const char *fmt, size_t len, px_val args, bool bytes_mode) 
             if (!px_is_int(arg)) {
                 px_raise_type_error("%%c requires int or char");
             }
-            px_int cp = px_index(arg);
-            if (cp < 0 || cp >= 0x110000) {
+            if (px_less(arg, px_small(0)) || !px_less(arg, px_small(0x110000))) {
                 px_raise_overflow("%c arg not in range(0x110000)");
             }
+            px_int cp = px_index(arg);
             tl = px_utf8_encode((uint32_t)cp, tmp);
             pad_out(&b, tmp, tl, 1, width, flags);
             break;

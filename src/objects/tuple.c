@@ -96,7 +96,7 @@ static void tuple_print(px_out *out, px_val self, px_print_kind kind) {
 
 /* CPython's tuple hash (xxHash-style lanes over the item hashes). */
 static px_val tuple_hash(px_tuple *t) {
-    px_cont_check_stack("");
+    px_check_stack("");
 #if PX_INT_BITS == 64
     const uint64_t p1 = 11400714785074694791ull, p2 = 14029467366897019727ull,
                    p5 = 2870177450012600261ull;

@@ -293,6 +293,7 @@ static bool is_attribute_error(px_val exc) { return px_isinstance(exc, &px_type_
 /* Instances of classes with __getattribute__/__getattr__ hooks. Raises
  * AttributeError when absent. */
 static px_val hooked_getattr(px_val obj, px_qid name) {
+    px_check_stack("");
     const px_type *t = px_type_of(obj);
     px_val v = PX_NULL;
     px_val nameval = px_qstr(name);

@@ -9,6 +9,7 @@ static size_t kw_count(px_val kwnames) {
 }
 
 px_val px_call(px_val f, size_t argc, const px_val *argv, px_val kwnames) {
+    px_check_stack(" while calling a Python object");
     const px_type *t = px_type_of(f);
     if (t->call == NULL) {
         px_raise_type_error("'%s' object is not callable", px_qstr_str(t->name));

@@ -114,6 +114,7 @@ px_int px_hash(px_val v) {
         /* the same value str's hash slot gives a heap str: it fits a small int */
         return (px_int)(px_qstr_hash(px_qstr_get(v)) & (uint32_t)PX_SMALL_MAX);
     }
+    px_check_stack("");
     const px_type *t = px_type_of(v);
     if (t->flags & PX_TF_UNHASHABLE) {
         px_raise_type_error("unhashable type: '%s'", px_qstr_str(t->name));
@@ -281,6 +282,7 @@ static bool has_user_eq(px_val v) {
 }
 
 px_val px_rt_compare(px_binop op, px_val lhs, px_val rhs) {
+    px_check_stack(" in comparison");
     px_val r = compare_raw(op, lhs, rhs);
     if (r != PX_NOTIMPL) {
         return r;
@@ -307,6 +309,7 @@ px_val px_binary(px_binop op, px_val lhs, px_val rhs) {
         }
         return px_rt_compare(op, lhs, rhs);
     }
+    px_check_stack("");
     const char *sym;
     if (op >= PX_BINOP_IADD) {
         px_binop plain = (px_binop)(op - PX_BINOP_INPLACE_DELTA);
@@ -371,6 +374,7 @@ bool px_less(px_val a, px_val b) {
 
 /* ---- containment, subscripts, iteration */
 bool px_contains(px_val container, px_val item) {
+    px_check_stack(" in comparison");
     const px_type *t = px_type_of(container);
     if (is_user_obj(container)) {
         px_val f = px_rt_user_lookup(t, PX_Q(__contains__));
@@ -482,6 +486,7 @@ static px_val seq_iter_new(px_val seq) {
 }
 
 px_val px_iter(px_val v) {
+    px_check_stack("");
     const px_type *t = px_type_of(v);
     if (t->iter != NULL) {
         return t->iter(v);
@@ -496,6 +501,7 @@ px_val px_iter(px_val v) {
 }
 
 px_val px_next(px_val it) {
+    px_check_stack("");
     const px_type *t = px_type_of(it);
     if (t->next == NULL) {
         px_raise_type_error("'%s' object is not an iterator", px_qstr_str(t->name));

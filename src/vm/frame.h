@@ -244,12 +244,7 @@ static inline unsigned px_vm_recursion_limit(void) {
 
 PX_NORETURN void px_vm_raise_recursion(void);
 
-static inline void px_vm_check_c_stack(void) {
-    char probe;
-    if (px_st.stack_limit != NULL && &probe < px_st.stack_limit) {
-        px_vm_raise_recursion();
-    }
-}
+static inline void px_vm_check_c_stack(void) { px_check_stack(""); }
 
 /* A new stack frame for fn with arguments bound; depth counted. */
 PX_VM_INLINE px_frame *px_vm_push_frame(px_func *fn, size_t argc, const px_val *argv, px_val kwnames) {

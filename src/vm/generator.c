@@ -157,10 +157,7 @@ px_val px_gen_resume(px_val genv, px_val send_in, px_val throw_exc, px_val *ret)
     default:
         break;
     }
-    char probe;
-    if (px_st.stack_limit != NULL && &probe < px_st.stack_limit) {
-        px_raise_msg(&px_type_RecursionError, "maximum recursion depth exceeded");
-    }
+    px_check_stack("");
     bool started = g->state == PX_GEN_SUSPENDED;
     px_val outer_handled = px_st.handled_exc;
     if (g->handled != PX_NULL) {
