@@ -350,15 +350,7 @@ static void run_scheduled_at_exit(void) {
         if (n == 0) {
             return;
         }
-        while (n-- > 0 && px_st.sched_len > 0) {
-            px_port_irq_lock();
-            unsigned i = px_st.sched_head;
-            exit_call[0] = px_st.sched_func[i];
-            exit_call[1] = px_st.sched_arg[i];
-            px_st.sched_func[i] = px_st.sched_arg[i] = PX_NULL;
-            px_st.sched_head = (i + 1) % PX_SCHED_DEPTH;
-            px_st.sched_len--;
-            px_port_irq_unlock();
+        while (n-- > 0 && px_sched_take(&exit_call[0], &exit_call[1])) {
             /* as px_sched_run: pending checks inside do not run the rest */
             px_st.sched_running = true;
             int status = exit_code;

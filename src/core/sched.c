@@ -17,6 +17,21 @@ bool px_sched_schedule(px_val func, px_val arg) {
     return ok;
 }
 
+bool px_sched_take(px_val *func, px_val *arg) {
+    if (px_st.sched_len == 0) {
+        return false;
+    }
+    px_port_irq_lock();
+    unsigned i = px_st.sched_head;
+    *func = px_st.sched_func[i];
+    *arg = px_st.sched_arg[i];
+    px_st.sched_func[i] = px_st.sched_arg[i] = PX_NULL;
+    px_st.sched_head = (i + 1) % PX_SCHED_DEPTH;
+    px_st.sched_len--;
+    px_port_irq_unlock();
+    return true;
+}
+
 void px_sched_run(void) {
     if (px_st.sched_running) {
         return;
@@ -24,14 +39,8 @@ void px_sched_run(void) {
     /* Only what is queued now: a callback that schedules itself again runs
      * at the next check, so the program keeps making progress. */
     unsigned n = px_st.sched_len;
-    while (n-- > 0 && px_st.sched_len > 0) {
-        px_port_irq_lock();
-        unsigned i = px_st.sched_head;
-        px_val func = px_st.sched_func[i], arg = px_st.sched_arg[i];
-        px_st.sched_func[i] = px_st.sched_arg[i] = PX_NULL;
-        px_st.sched_head = (i + 1) % PX_SCHED_DEPTH;
-        px_st.sched_len--;
-        px_port_irq_unlock();
+    px_val func, arg;
+    while (n-- > 0 && px_sched_take(&func, &arg)) {
         px_st.sched_running = true;
         px_jmp j;
         px_try_push(&j);

@@ -12,6 +12,9 @@
 /* Queue func(arg) to run at the next pending check; false if the queue
  * (PX_SCHED_DEPTH entries) is full. Not for signal handlers. */
 bool px_sched_schedule(px_val func, px_val arg);
+/* Remove the oldest queued callback (into func and arg); false if none.
+ * (px_sched_run uses it; so does the port's run-at-exit.) */
+bool px_sched_take(px_val *func, px_val *arg);
 /* Run what is queued (nothing if a callback is already running: callbacks
  * do not nest). An exception from a callback propagates to the caller,
  * as it does from the code it interrupted. */
