@@ -9,37 +9,16 @@
 
 /* ---- storage */
 
-static size_t typecode_size(char tc) {
-    switch (tc) {
-    case 'b':
-    case 'B':
-        return 1;
-    case 'h':
-    case 'H':
-        return sizeof(short);
-    case 'i':
-    case 'I':
-        return sizeof(int);
-    case 'l':
-    case 'L':
-        return sizeof(long);
-    case 'q':
-    case 'Q':
-        return sizeof(long long);
-    case 'f':
-        return sizeof(float);
-    case 'd':
-        return sizeof(double);
-    default:
-        return 0;
-    }
+/* The typecodes array has (memoryview knows a few more formats). */
+static bool typecode_ok(char tc) {
+    return tc != 0 && strchr("bBhHiIlLqQfd", tc) != NULL;
 }
 
 px_array *px_array_new(char typecode, size_t len) {
     px_array *a = px_gc_alloc(sizeof *a, 0);
     a->base.type = &px_type_array;
     a->typecode = typecode;
-    a->itemsize = (uint8_t)typecode_size(typecode);
+    a->itemsize = (uint8_t)px_buffer_item_size(typecode);
     a->alloc = len < 4 ? 4 : len;
     a->data = px_gc_alloc(a->alloc * a->itemsize, PX_GC_LEAF);
     a->len = len;
@@ -197,20 +176,7 @@ void px_array_pack(const px_array *a, uint8_t *p, px_val v) {
 }
 
 px_val px_array_unpack(const px_array *a, const uint8_t *p) {
-    switch (a->typecode) {
-    case 'b': { signed char x; memcpy(&x, p, sizeof x); return px_small(x); }
-    case 'B': { unsigned char x; memcpy(&x, p, sizeof x); return px_small(x); }
-    case 'h': { short x; memcpy(&x, p, sizeof x); return px_small(x); }
-    case 'H': { unsigned short x; memcpy(&x, p, sizeof x); return px_small(x); }
-    case 'i': { int x; memcpy(&x, p, sizeof x); return px_int_from_i64(x); }
-    case 'I': { unsigned x; memcpy(&x, p, sizeof x); return px_int_from_u64(x); }
-    case 'l': { long x; memcpy(&x, p, sizeof x); return px_int_from_i64(x); }
-    case 'L': { unsigned long x; memcpy(&x, p, sizeof x); return px_int_from_u64(x); }
-    case 'q': { long long x; memcpy(&x, p, sizeof x); return px_int_from_i64(x); }
-    case 'Q': { unsigned long long x; memcpy(&x, p, sizeof x); return px_int_from_u64(x); }
-    case 'f': { float x; memcpy(&x, p, sizeof x); return px_float(x); }
-    default: { double x; memcpy(&x, p, sizeof x); return px_float(x); }
-    }
+    return px_buffer_unpack_item(p, a->typecode);
 }
 
 void px_array_append(px_array *a, px_val v) {
@@ -287,7 +253,7 @@ static px_val array_make(const px_type *type, size_t argc, const px_val *argv, p
         px_raise_type_error("array() argument 1 must be a unicode character, not a string of length %u",
                             (unsigned)px_str_charlen(argv[0]));
     }
-    if (n != 1 || !typecode_size(s[0])) {
+    if (n != 1 || !typecode_ok(s[0])) {
         px_raise_value_error("bad typecode (must be b, B, h, H, i, I, l, L, q, Q, f or d)");
     }
     px_array *a = px_array_new(s[0], 0);
@@ -351,10 +317,10 @@ static px_array *concat(px_array *a, px_array *b) {
 
 /* a * n into dst (which may be a: in-place repeat). */
 static px_val repeat(px_array *dst, px_array *a, px_val times) {
-    if (!px_is_int(times)) {
+    if (!px_cont_is_index(times)) {
         px_raise_type_error("can't multiply sequence by non-int of type '%s'", px_type_name(times));
     }
-    px_int n = px_index(times);
+    px_int n = px_cont_index(times); /* CPython's "cannot fit 'int'" when huge */
     size_t len = a->len, size = len * a->itemsize;
     if (n <= 0 || len == 0) {
         dst->len = 0;
@@ -427,8 +393,8 @@ static px_val array_binop(px_binop op, px_val lhs, px_val rhs) {
         if (left) {
             return repeat(px_array_new(((px_array *)px_as_ptr(lhs))->typecode, 0), px_as_ptr(lhs), rhs);
         }
-        if (!px_is_int(lhs)) {
-            return PX_NOTIMPL;
+        if (!px_cont_is_index(lhs) && (px_type_of(lhs)->flags & PX_TF_HEAPTYPE)) {
+            return PX_NOTIMPL; /* a user class may still have __rmul__ */
         }
         return repeat(px_array_new(((px_array *)px_as_ptr(rhs))->typecode, 0), px_as_ptr(rhs), lhs);
     case PX_BINOP_IMUL:

@@ -6,7 +6,7 @@
 
 /* ---- item formats */
 
-static size_t format_size(char f) {
+size_t px_buffer_item_size(char f) {
     switch (f) {
     case 'b':
     case 'B':
@@ -45,7 +45,7 @@ static bool format_is_signed(char f) {
     return f == 'b' || f == 'h' || f == 'i' || f == 'l' || f == 'q' || f == 'n';
 }
 
-static px_val unpack_item(const uint8_t *p, char f) {
+px_val px_buffer_unpack_item(const uint8_t *p, char f) {
     switch (f) {
     case 'c':
         return px_bytes(p, 1);
@@ -64,7 +64,7 @@ static px_val unpack_item(const uint8_t *p, char f) {
     default:
         break;
     }
-    size_t n = format_size(f);
+    size_t n = px_buffer_item_size(f);
     uint64_t u = 0;
     /* Native byte order: copy into the low bytes of a same-size integer. */
     if (n == 1) {
@@ -165,7 +165,7 @@ static void pack_item(uint8_t *p, char f, px_val v) {
     if (!int_bits(v, &u, &neg)) {
         bad_value(f);
     }
-    size_t n = format_size(f);
+    size_t n = px_buffer_item_size(f);
     if (format_is_signed(f)) {
         int64_t s = (int64_t)u, lim = n < 8 ? (int64_t)1 << (8 * n - 1) : 0;
         if ((!neg && u > (uint64_t)INT64_MAX) || (n < 8 && (s < -lim || s >= lim))) {
@@ -263,10 +263,10 @@ static px_val mv_from(px_val obj) {
     if (!ok) {
         px_raise_type_error("memoryview: a bytes-like object is required, not '%s'", px_type_name(obj));
     }
-    char f = format_size(buf.typecode) ? buf.typecode : 'B';
+    char f = px_buffer_item_size(buf.typecode) ? buf.typecode : 'B';
     px_memview_obj *m = mv_new();
     m->obj = obj;
-    m->itemsize = (uint8_t)format_size(f);
+    m->itemsize = (uint8_t)px_buffer_item_size(f);
     m->format = f;
     m->count = buf.len / m->itemsize;
     m->stride = (ptrdiff_t)m->itemsize;
@@ -329,7 +329,7 @@ static px_val mv_subscr(px_val self, px_val index, px_val value) {
     }
     if (value == PX_NULL) {
         if (!slice) {
-            return unpack_item(mv_item_ptr(base, m, mv_index(index, n)), m->format);
+            return px_buffer_unpack_item(mv_item_ptr(base, m, mv_index(index, n)), m->format);
         }
         px_int start, stop, step;
         size_t count;
@@ -384,7 +384,7 @@ static px_val mv_iter_next(px_val self) {
     if (it->i >= n) {
         return PX_NULL;
     }
-    return unpack_item(mv_item_ptr(base, m, it->i++), m->format);
+    return px_buffer_unpack_item(mv_item_ptr(base, m, it->i++), m->format);
 }
 
 static const px_type mv_iter_type = {
@@ -459,7 +459,7 @@ static bool mv_equal(px_val a, px_val b) {
     bool raw = x->format == y->format && x->format != 'f' && x->format != 'd' && x->format != '?';
     for (size_t i = 0; i < nx; i++) {
         const uint8_t *p = mv_item_ptr(bx, x, i), *q = mv_item_ptr(by, y, i);
-        if (raw ? memcmp(p, q, x->itemsize) != 0 : !px_equal(unpack_item(p, x->format), unpack_item(q, y->format))) {
+        if (raw ? memcmp(p, q, x->itemsize) != 0 : !px_equal(px_buffer_unpack_item(p, x->format), px_buffer_unpack_item(q, y->format))) {
             return false;
         }
     }
@@ -550,7 +550,7 @@ static px_val mv_tolist(px_val self) {
     uint8_t *base = mv_base(m, &n);
     px_val list = px_list_new(n, NULL);
     for (size_t i = 0; i < n; i++) {
-        px_list_ptr(list)->items[i] = unpack_item(mv_item_ptr(base, m, i), m->format);
+        px_list_ptr(list)->items[i] = px_buffer_unpack_item(mv_item_ptr(base, m, i), m->format);
     }
     return list;
 }
@@ -593,7 +593,7 @@ static px_val mv_cast(size_t argc, const px_val *argv, px_val kwnames) {
         f++;
         fl--;
     }
-    if (fl != 1 || format_size(f[0]) == 0) {
+    if (fl != 1 || px_buffer_item_size(f[0]) == 0) {
         px_raise_value_error("memoryview: destination format must be a native single character format "
                              "prefixed with an optional '@'");
     }
@@ -606,7 +606,7 @@ static px_val mv_cast(size_t argc, const px_val *argv, px_val kwnames) {
     }
     size_t n;
     mv_base(m, &n);
-    size_t nbytes = n * m->itemsize, size = format_size(to);
+    size_t nbytes = n * m->itemsize, size = px_buffer_item_size(to);
     size_t count = nbytes / size;
     if (a[1] != PX_UNSET) {
         size_t dims;

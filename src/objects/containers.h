@@ -134,4 +134,11 @@ extern const px_type px_type_range_iter, px_type_seq_iter, px_type_dict_keys,
 extern const px_builtin px_builtin_sorted, px_builtin_min, px_builtin_max, px_builtin_sum,
     px_builtin_any, px_builtin_all, px_builtin_iter, px_builtin_next;
 
+/* Sequence repeat counts and indexes (contutil.c), for any sequence type. */
+/* True if n is an int or has __index__ (it can repeat a sequence). */
+bool px_cont_is_index(px_val n);
+/* operator.index(n) as a size or index: OverflowError "cannot fit 'int'
+ * into an index-sized integer" (CPython's wording) when it does not fit. */
+px_int px_cont_index(px_val n);
+
 #endif

@@ -38,11 +38,6 @@ void px_cont_print_items(px_out *out, const px_val *items, size_t n);
 px_val px_cont_seq_compare(px_binop op, px_val a, px_val b);
 /* The repeat count of seq * n, or -1 if n is not an int (NotImplemented). */
 int64_t px_cont_repeat_count(px_val n, size_t len);
-/* True if n is an int or has __index__ (it can repeat a sequence). */
-bool px_cont_is_index(px_val n);
-/* operator.index(n) as a size or index: OverflowError "cannot fit 'int'
- * into an index-sized integer" (CPython's wording) when it does not fit. */
-px_int px_cont_index(px_val n);
 /* index(x, start, stop) bounds clamped to [0, len]. */
 void px_cont_index_bounds(size_t argc, const px_val *argv, size_t first, size_t len,
                           size_t *start, size_t *stop);

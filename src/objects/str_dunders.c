@@ -80,16 +80,6 @@ px_val px_text_d_contains(px_val a, px_val b) {
     return binop(PX_BINOP_CONTAINS, a, b);
 }
 
-int64_t px_text_repeat_count(px_val n) {
-    if (px_is_small(n)) {
-        return px_small_get(n);
-    }
-    if (px_is_bool(n)) {
-        return n == PX_TRUE;
-    }
-    return px_int_to_i64(n);
-}
-
 px_int px_text_byte_int(px_val v) {
     if (px_is_small(v)) {
         px_int i = px_small_get(v);

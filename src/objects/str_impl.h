@@ -83,8 +83,6 @@ px_val px_str_from_cp(uint32_t cp);
 px_val px_format_str(const char *s, size_t len, const char *spec, size_t spec_len);
 
 /* Argument helpers shared by str and bytes methods. */
-/* A repeat count (seq * n): any int; huge ones raise OverflowError. */
-int64_t px_text_repeat_count(px_val n);
 /* An int meant as a byte value: the value, or -1 for any int out of range. */
 px_int px_text_byte_int(px_val v);
 /* Resolve optional start/end arguments (None allowed) against len. */

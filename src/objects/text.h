@@ -34,6 +34,11 @@ const uint8_t *px_bytes_data(px_val v, size_t *len); /* bytes only */
 void px_get_buffer(px_val v, px_buffer *buf, unsigned flags);
 /* The same without raising: false if v has no (suitable) buffer. */
 bool px_buffer_try(px_val v, px_buffer *buf, unsigned flags);
+/* Item formats of buffers (b B h H i I l L q Q n N f d c ?, native size
+ * and order): the size of one item (0 for an unknown format), and the
+ * Python value of the item at p. */
+size_t px_buffer_item_size(char format);
+px_val px_buffer_unpack_item(const uint8_t *p, char format);
 
 /* ---- formatting */
 /* format(v, spec): __format__ of v, or the built-in mini-language. */

@@ -611,19 +611,50 @@ static void print_syntax_location(px_out *out, px_exc *e) {
     }
 }
 
-static void print_one(px_out *out, px_val exc, int depth) {
+/* str() of the exception as Python code sees it (user __str__ included),
+ * or PX_NULL if that fails: a failing __str__ must not stop the report. */
+static px_val exc_message(px_val exc, px_exc *e, bool syntax) {
+    px_val volatile s = PX_NULL;
+    px_jmp j;
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        if (syntax && exc_nargs(e) >= 1 && !px_rt_is_instance(exc)) {
+            s = px_to_str(exc_arg(e, 0));
+        } else {
+            s = px_to_str(exc);
+        }
+        px_try_pop(&j);
+    } else {
+        s = PX_NULL;
+    }
+    return s;
+}
+
+#define CHAIN_MAX 32 /* causes/contexts printed before an exception */
+
+/* Print exc after its cause or context; `chain` holds the exceptions
+ * already on the way here, so a cycle (a.__context__ = b,
+ * b.__context__ = a) prints each exception once, as CPython does. */
+static void print_one(px_out *out, px_val exc, px_val *chain, int depth) {
     px_exc *e = exc_ptr(exc);
     if (e == NULL) {
         return;
     }
-    if (depth < 32) {
-        if (e->cause != PX_NULL) {
-            print_one(out, e->cause, depth + 1);
-            px_write_cstr(out, "\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if (e->context != PX_NULL && !e->suppress_context) {
-            print_one(out, e->context, depth + 1);
-            px_write_cstr(out, "\nDuring handling of the above exception, another exception occurred:\n\n");
+    chain[depth] = exc;
+    px_val prior = e->cause != PX_NULL ? e->cause : e->suppress_context ? PX_NULL : e->context;
+    if (prior != PX_NULL && exc_ptr(prior) == NULL) {
+        prior = PX_NULL; /* __cause__ = None */
+    }
+    for (int i = 0; i <= depth && prior != PX_NULL; i++) {
+        if (chain[i] == prior) {
+            prior = PX_NULL;
         }
+    }
+    if (prior != PX_NULL && depth + 1 < CHAIN_MAX) {
+        print_one(out, prior, chain, depth + 1);
+        px_write_cstr(out, e->cause != PX_NULL
+                               ? "\nThe above exception was the direct cause of the following exception:\n\n"
+                               : "\nDuring handling of the above exception, another exception occurred:\n\n");
     }
     if (e->traceback != PX_NULL && px_is_list(e->traceback) && px_list_ptr(e->traceback)->len > 0) {
         px_list *tb = px_list_ptr(e->traceback);
@@ -648,21 +679,7 @@ static void print_one(px_out *out, px_val exc, int depth) {
         print_syntax_location(out, e);
     }
     print_type_name(out, exc);
-    /* str() of the exception as Python code sees it (user __str__ included);
-     * a failing __str__ must not stop the report. */
-    px_val volatile s = PX_NULL;
-    px_jmp j;
-    px_try_push(&j);
-    if (setjmp(j.buf) == 0) {
-        if (syntax && exc_nargs(e) >= 1 && !px_rt_is_instance(exc)) {
-            s = px_to_str(exc_arg(e, 0));
-        } else {
-            s = px_to_str(exc);
-        }
-        px_try_pop(&j);
-    } else {
-        s = PX_NULL;
-    }
+    px_val s = exc_message(exc, e, syntax);
     if (s == PX_NULL) {
         px_write_cstr(out, ": <exception str() failed>");
     } else {
@@ -676,4 +693,7 @@ static void print_one(px_out *out, px_val exc, int depth) {
     px_write_cstr(out, "\n");
 }
 
-void px_exc_print(px_out *out, px_val exc) { print_one(out, exc, 0); }
+void px_exc_print(px_out *out, px_val exc) {
+    px_val chain[CHAIN_MAX];
+    print_one(out, exc, chain, 0);
+}
