@@ -19,6 +19,7 @@
 #include "runtime.h"
 #include "posix.h"
 #include "events.h"
+#include "services.h"
 
 /* Write everything, retrying after signals and short writes; 0 or the
  * errno value of a failed write. */
@@ -38,7 +39,8 @@ static int write_all(int fd, const char *s, size_t n) {
 }
 
 /* stdout is buffered (print writes each piece separately; a syscall per
- * piece is slow): line-buffered on a terminal, block-buffered otherwise,
+ * piece is slow): line-buffered on a terminal and to the journal (each line
+ * an entry as it is printed), block-buffered otherwise,
  * and flushed before stderr output, before reading stdin, before
  * time.sleep and at exit. */
 static struct {
@@ -86,7 +88,7 @@ static void check_broken(void) {
 void px_port_stdout(const char *s, size_t n) {
     check_broken();
     if (out.tty < 0) {
-        out.tty = isatty(STDOUT_FILENO);
+        out.tty = isatty(STDOUT_FILENO) || px_journal_stdout();
     }
     if (n >= sizeof out.buf) {
         px_port_stdout_flush();
@@ -104,9 +106,18 @@ void px_port_stdout(const char *s, size_t n) {
     check_broken();
 }
 
+static void write_stderr(const char *s, size_t n) {
+    write_all(STDERR_FILENO, s, n); /* nowhere to report a failure */
+}
+
+/* To the journal, each line gets a priority prefix (services/journal.c). */
 void px_port_stderr(const char *s, size_t n) {
     px_port_stdout_flush();
-    write_all(STDERR_FILENO, s, n); /* nowhere to report a failure */
+    if (px_journal_stderr()) {
+        px_journal_stderr_write(s, n, write_stderr);
+    } else {
+        write_stderr(s, n);
+    }
 }
 
 /* Wait until stdin is readable (or at end of file or in error) in the

@@ -3,6 +3,7 @@
 #define PX_POSIX_H
 
 #include <stdbool.h>
+#include "runtime.h"
 
 /* SIGINT -> KeyboardInterrupt, SIGTERM -> SystemExit(143), SIGHUP ->
  * SystemExit(129) (through px_st.pending), SIGPIPE ignored. Called on the
@@ -15,6 +16,8 @@ void px_posix_signals_poll(void);
  * px_posix_signals_init restores it), so signals reach the interpreter
  * thread and interrupt its blocking calls. */
 void px_posix_signals_route(void);
+/* The stop signal (SIGTERM, SIGHUP) whose SystemExit exc is, or 0. */
+int px_posix_stop_signal(px_val exc);
 
 /* Standard output went to a pipe whose reader has gone (EPIPE): writes
  * raise BrokenPipeError from then on (console.c). */

@@ -498,7 +498,7 @@ def sigint_caught():
 @test
 def sigterm_runs_finally():
     code = READY + "try:\n    time.sleep(30)\nfinally:\n    print('cleanup')\n"
-    expect_signal(code, signal.SIGTERM, 143, "cleanup\n", "")
+    expect_signal(code, signal.SIGTERM, -signal.SIGTERM, "cleanup\n", "")
 
 
 @test
@@ -513,7 +513,7 @@ def sigterm_runs_with_exit():
             "with C():\n"
             "    while True:\n"
             "        pass\n")
-    expect_signal(code, signal.SIGTERM, 143, "exit SystemExit\n", "")
+    expect_signal(code, signal.SIGTERM, -signal.SIGTERM, "exit SystemExit\n", "")
 
 
 @test
@@ -525,7 +525,7 @@ def sigterm_caught():
 @test
 def sighup_runs_finally():
     code = READY + "try:\n    time.sleep(30)\nfinally:\n    print('cleanup')\n"
-    expect_signal(code, signal.SIGHUP, 129, "cleanup\n", "")
+    expect_signal(code, signal.SIGHUP, -signal.SIGHUP, "cleanup\n", "")
 
 
 @test
@@ -542,7 +542,7 @@ def sighup_ignored_under_nohup():
             raise Fail(f"ended by an ignored SIGHUP: status {p.returncode}")
         p.send_signal(signal.SIGTERM)
         out, err = p.communicate(timeout=5)
-        expect((p.returncode, out, err), (143, "cleanup\n", ""))
+        expect((p.returncode, out, err), (-signal.SIGTERM, "cleanup\n", ""))
     finally:
         if p.poll() is None:
             p.kill()
@@ -554,7 +554,7 @@ def sigterm_stdin_read():
     r, w = os.pipe()
     try:
         code = READY + "try:\n    input()\nfinally:\n    print('cleanup')\n"
-        expect_signal(code, signal.SIGTERM, 143, "cleanup\n", "", stdin=r)
+        expect_signal(code, signal.SIGTERM, -signal.SIGTERM, "cleanup\n", "", stdin=r)
     finally:
         os.close(r)
         os.close(w)
