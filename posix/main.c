@@ -82,7 +82,7 @@ static void setup_sys(void) {
     free(real);
     const char *env = getenv("MICROPYPATH");
     if (env == NULL) {
-        env = "~/.micropython/lib:/usr/lib/micropython";
+        env = "~/.micropython/lib:" PX_PYLIBDIR;
     }
     while (*env) {
         const char *colon = strchr(env, ':');
