@@ -1,0 +1,126 @@
+#!/bin/bash
+# The boot tests, inside the VM (PID 1 is systemd): install the package into
+# this fresh bookworm tree, use it, and run scripts as services. Each test
+# prints "@@SV ok NAME" or "@@SV FAIL NAME" with detail lines "@@SV | ...";
+# "@@SV-DONE" at the end. Every wait has a time limit.
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C
+out=/tmp/px-out
+failed=0
+
+emit() { sed 's/^/@@SV | /' "$1"; }
+pass() { echo "@@SV ok $1"; }
+fail() { echo "@@SV FAIL $1"; [ -s "$out" ] && emit "$out"; failed=1; }
+# run NAME COMMAND...: the command's output in $out; ok if it succeeds
+run() { local name=$1; shift; if "$@" >"$out" 2>&1; then pass "$name"; else echo "exit status $?" >>"$out"; fail "$name"; fi; }
+
+# wait_for SECONDS COMMAND...: until the command succeeds
+wait_for() {
+    local n=$(( $1 * 5 )); shift
+    while ! "$@" >/dev/null 2>&1; do
+        n=$((n - 1)); [ $n -le 0 ] && return 1
+        sleep 0.2
+    done
+}
+
+echo "@@SV-BOOTED $(uname -r) $(systemctl --version | head -1)"
+
+t_install() {
+    dpkg -i /px/micropython-px_*.deb || return 1
+    dpkg -s micropython-px | grep -q '^Status: install ok installed'
+}
+run install t_install
+
+t_command() {
+    [ "$(micropython -c 'print(6 * 7)')" = 42 ] || { echo "micropython -c failed"; return 1; }
+    printf '#!/usr/bin/micropython\nimport sys\nprint("shebang", sys.argv[1:])\n' >/tmp/sb.py
+    chmod +x /tmp/sb.py
+    local got; got=$(/tmp/sb.py a b)
+    [ "$got" = "shebang ['a', 'b']" ] || { echo "shebang script printed: $got"; return 1; }
+}
+run command t_command
+
+t_manpage() {
+    local p; p=$(man -w micropython) || return 1
+    [ "$p" = /usr/share/man/man1/micropython.1.gz ] || { echo "man -w: $p"; return 1; }
+}
+run man_page t_manpage
+
+t_groups() {
+    getent group gpio && getent group i2c && getent group spi
+}
+run groups t_groups
+
+t_paths() {
+    [ -d /usr/lib/micropython ] && [ -d /etc/micropython ] &&
+    [ -f /lib/udev/rules.d/60-micropython.rules ] && [ -f /usr/lib/sysusers.d/micropython.conf ] &&
+    micropython -c 'import sys; print(sys.path)' | grep -q "'/usr/lib/micropython'"
+}
+run paths t_paths
+
+install -m 644 /px/demo.py /etc/micropython/demo.py
+install -m 644 /px/hang.py /etc/micropython/hang.py
+mkdir -p /etc/systemd/system/micropython@hang.service.d
+install -m 644 /px/hang.conf /etc/systemd/system/micropython@hang.service.d/test.conf
+systemctl daemon-reload
+
+t_verify() {
+    # no complaint at all, not just a zero status
+    local o rc; o=$(systemd-analyze verify micropython@demo.service 2>&1); rc=$?
+    echo "$o"
+    [ $rc = 0 ] && [ -z "$o" ]
+}
+run verify t_verify
+
+show() { systemctl show -p "$2" --value "micropython@$1.service"; }
+
+t_start() {
+    timeout 60 systemctl start micropython@demo || { systemctl status micropython@demo --no-pager; return 1; }
+    local state; state="$(show demo ActiveState)/$(show demo SubState)"
+    [ "$state" = active/running ] || { echo "state $state"; return 1; }
+    wait_for 10 sh -c 'systemctl show -p StatusText --value micropython@demo | grep -q "^tick [0-9]"' ||
+        { echo "StatusText: $(show demo StatusText)"; return 1; }
+    echo "$state, StatusText=$(show demo StatusText), user $(ps -o user= -p "$(show demo MainPID)")"
+    [ "$(show demo User)" = "" ] && [ "$(show demo DynamicUser)" = yes ]
+}
+run start_active_running t_start
+
+t_journal() {
+    wait_for 10 sh -c 'journalctl -u micropython@demo -o cat | grep -q "demo: started"' || return 1
+    journalctl -u micropython@demo -p err -o cat >/tmp/err.log
+    grep -q '^demo: an error line$' /tmp/err.log || { echo "not at priority err:"; cat /tmp/err.log; return 1; }
+    ! grep -q 'demo: started' /tmp/err.log || { echo "stdout at priority err"; return 1; }
+}
+run journal_priorities t_journal
+
+t_stop() {
+    local t0 t1; t0=$(date +%s%N)
+    timeout 60 systemctl stop micropython@demo || return 1
+    t1=$(date +%s%N)
+    local r="$(show demo Result) $(show demo ActiveState) code=$(show demo ExecMainCode) status=$(show demo ExecMainStatus)"
+    echo "stop took $(( (t1 - t0) / 1000000 )) ms: $r"
+    [ "$r" = "success inactive code=2 status=15" ] || return 1
+    [ $(( (t1 - t0) / 1000000 )) -lt 5000 ] || return 1
+    journalctl -u micropython@demo -o cat | grep -q '^demo: stopped after [0-9]* ticks$' ||
+        { echo "no clean-up line in the journal"; return 1; }
+}
+run stop_clean t_stop
+
+t_watchdog() {
+    timeout 60 systemctl start micropython@hang || { systemctl status micropython@hang --no-pager; return 1; }
+    # the watchdog (2 s) fires about 2 s after the last ping; the restart
+    # comes 3 s later: Result=watchdog meanwhile, then NRestarts=1
+    local seen="" n=0
+    while [ $n -lt 150 ]; do
+        [ "$(show hang Result)" = watchdog ] && seen=yes
+        [ "$(show hang NRestarts)" -ge 1 ] && [ "$(show hang ActiveState)" = active ] && break
+        sleep 0.2; n=$((n + 1))
+    done
+    echo "Result=watchdog seen: ${seen:-no}; NRestarts=$(show hang NRestarts); $(show hang ActiveState)"
+    journalctl -u micropython@hang -o cat | grep -E "atchdog|result" | head -5
+    [ -n "$seen" ] && [ "$(show hang NRestarts)" -ge 1 ] && [ "$(show hang ActiveState)" = active ] || return 1
+    journalctl -u micropython@hang -o cat | grep -q "Failed with result 'watchdog'" || return 1
+    timeout 60 systemctl stop micropython@hang && [ "$(show hang Result)" = success ]
+}
+run watchdog_restart t_watchdog
+
+echo "@@SV-DONE $failed"
