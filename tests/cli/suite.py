@@ -303,10 +303,20 @@ def modules_doc():
     expect(listed, documented, "modules in help('modules') against docs/modules.md")
 
 
+def build_prefix():
+    """The installation prefix the binary was configured with (meson)."""
+    import json
+    info = os.path.join(os.path.dirname(BIN), "meson-info", "intro-buildoptions.json")
+    with open(info, encoding="utf-8") as f:
+        return next(o["value"] for o in json.load(f) if o["name"] == "prefix")
+
+
 @test
 def default_path():
+    # the packaged modules' directory is under the prefix: /usr/lib/micropython
+    # in the Debian package, /usr/local/lib/micropython in meson's default
     expect_run(["-c", "import sys; print(sys.path)"], env={"HOME": "/home/u"},
-               out="['', '/home/u/.micropython/lib', '/usr/lib/micropython']\n")
+               out=f"['', '/home/u/.micropython/lib', '{build_prefix()}/lib/micropython']\n")
 
 
 @test

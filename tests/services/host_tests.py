@@ -5,6 +5,7 @@ import os
 import signal
 import socket
 import statistics
+import subprocess
 import tempfile
 import threading
 import time
@@ -337,3 +338,95 @@ print('still here')
         p.signal(signal.SIGHUP)
         rc, out, err = p.finish(15)
     check((rc, out, err) == (0, "hup 129\nstill here\n", ""), f"status {rc}, {out!r}, {err!r}")
+
+
+@test
+def module_outside_a_service(binary):
+    """Without NOTIFY_SOCKET the systemd module's messages do nothing and
+    say so (False), so a service script also runs from a shell."""
+    code = ("import systemd\n"
+            "print(systemd.notify('X=1'), systemd.ready(), systemd.status('s'), systemd.watchdog())\n"
+            "print(systemd.watchdog_usec(), systemd.listen_fds(), systemd.auto_ready(), systemd.auto_watchdog())\n")
+    with Proc(binary, code, service_env()) as p:
+        rc, out, err = p.finish()
+    check((rc, out, err) == (0, "False False False False\n0 [] True False\n", ""), f"{rc} {out!r} {err!r}")
+
+
+@test
+def module_ready_status_notify(binary):
+    """A script that signals readiness itself: nothing before its ready(),
+    its STATUS= and other assignments as sent, READY=1 once."""
+    code = """\
+import sys, time, systemd
+systemd.auto_ready(False)
+time.sleep(0.4)
+print(systemd.status('warming up')); sys.stdout.flush()
+time.sleep(0.2)
+print(systemd.ready())
+systemd.notify('STATUS=running\\nEXTEND_TIMEOUT_USEC=1000000')
+time.sleep(0.2)
+for bad in ('a\\nb', 'nul\\x00'):
+    try:
+        systemd.status(bad)
+    except ValueError as e:
+        print('ValueError:', e)
+"""
+    with Listener() as ls, Proc(binary, code, service_env(NOTIFY_SOCKET=ls.address)) as p:
+        msgs = ls.collect(1.2)
+        rc, out, err = p.finish()
+    texts = [m for _, _, m in msgs]
+    want = ["STATUS=warming up", "READY=1", "STATUS=running\nEXTEND_TIMEOUT_USEC=1000000", "STOPPING=1"]
+    check(texts == want, f"messages {texts}")
+    check((rc, err) == (0, "") and out == ("True\nTrue\nValueError: status text must be one line\n"
+                                           "ValueError: embedded null character\n"), f"{rc} {out!r} {err!r}")
+
+
+@test
+def module_own_watchdog_pings(binary):
+    """auto_watchdog(False): only the script's own pings; watchdog_usec()
+    tells the interval."""
+    code = """\
+import time, systemd
+print(systemd.watchdog_usec(), systemd.auto_watchdog())
+systemd.auto_watchdog(False)
+for i in range(3):
+    systemd.watchdog()
+    time.sleep(0.3)
+print(systemd.auto_watchdog())
+"""
+    with Listener() as ls, Proc(binary, code, service_env(NOTIFY_SOCKET=ls.address, WATCHDOG_USEC=200000)) as p:
+        msgs = ls.collect(1.3)
+        rc, out, err = p.finish()
+    times, _ = intervals(msgs)
+    check((rc, out, err) == (0, "200000 True\nFalse\n", ""), f"{rc} {out!r} {err!r}")
+    check(len(times) == 3, f"expected the script's 3 pings only: {msgs}")
+
+
+@test
+def module_listen_fds(binary):
+    """Socket activation: fd 3 (a listening socket systemd would pass) with
+    its name."""
+    srv = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    srv.bind("\0px-listen-test-%d" % os.getpid())
+    srv.listen()
+    code = ("import systemd, select\n"
+            "print(systemd.listen_fds(), systemd.listen_fd_names())\n"
+            "p = select.poll(); p.register(3, select.POLLIN)\n"
+            "print([(fd, ev & select.POLLIN != 0) for fd, ev in p.poll(5000)])\n")
+    # LISTEN_PID must be the service's pid: a shell that execs keeps its own
+    cmd = ["/bin/sh", "-c", 'exec 3<&"$2"; LISTEN_PID=$$ exec "$0" -c "$1"', binary, code, str(srv.fileno())]
+    env = service_env(LISTEN_FDS=1, LISTEN_FDNAMES="web")
+    p = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                         pass_fds=(srv.fileno(),))
+    try:
+        time.sleep(0.3)
+        c = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        c.connect("\0px-listen-test-%d" % os.getpid())
+        out, err = p.communicate(timeout=10)
+        c.close()
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.communicate()
+        srv.close()
+    check((p.returncode, out, err) == (0, "[3] ['web']\n[(3, True)]\n", ""), f"{p.returncode} {out!r} {err!r}")
