@@ -430,3 +430,15 @@ def module_listen_fds(binary):
             p.communicate()
         srv.close()
     check((p.returncode, out, err) == (0, "[3] ['web']\n[(3, True)]\n", ""), f"{p.returncode} {out!r} {err!r}")
+
+
+@test
+def doc_example_is_the_file(binary):
+    """docs/services.md shows docs/examples/button-led.py as it is (the
+    kernel bench runs that file: tests/kernel/tests/services_button_led.sh)."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    with open(os.path.join(root, "docs", "services.md"), encoding="utf-8") as f:
+        doc = f.read()
+    with open(os.path.join(root, "docs", "examples", "button-led.py"), encoding="utf-8") as f:
+        example = f.read()
+    check("```python\n" + example + "```\n" in doc, "docs/services.md's example differs from docs/examples/button-led.py")

@@ -23,8 +23,13 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "tests"))
 sys.path.insert(0, HERE)
 
+sys.path.insert(0, os.path.join(ROOT, "tests", "kernel"))  # its harness: kernel, qemu, cpio
+
 import suitelib  # noqa: E402
 import host_tests  # noqa: E402
+import package_tests  # noqa: E402
+import boot_tests  # noqa: E402
+from harness.common import BenchError  # noqa: E402
 
 
 def main():
@@ -33,6 +38,35 @@ def main():
     host = [(f.__name__, lambda f=f: f(binary)) for f in host_tests.TESTS]
     # timing tests: a few at a time, so they are not starved on 2 cores
     suitelib.run_tests(host, args.pattern, workers=4)
+
+    state = package_tests.State(binary)
+    pkg = [(f.__name__, lambda f=f: f(state)) for f in package_tests.TESTS]
+    suitelib.run_tests(pkg, args.pattern)
+
+    boot_names = ["boot_" + t for t in boot_tests.GUEST_TESTS]
+    if not any(args.pattern in n for n in boot_names + ["boot"]):
+        return
+    if not state.deb:
+        if args.pattern and "deb_build" not in [n for n, _ in pkg if args.pattern in n]:
+            suitelib.run_tests([("deb_build", lambda: package_tests.deb_build(state))])
+        if not state.deb:
+            suitelib.fail("boot", "no .deb to install (deb_build failed)")
+            return
+    try:
+        results, _, took = boot_tests.boot(state.deb)
+    except BenchError as e:
+        suitelib.fail("boot", str(e))
+        return
+    print(f"boot: {took:.0f} s for the boot and every boot test", flush=True)
+    for name in boot_tests.GUEST_TESTS + sorted(set(results) - set(boot_tests.GUEST_TESTS)):
+        full = "boot_" + name if not name.startswith("(") else "boot" + name
+        if args.pattern not in full and args.pattern not in "boot":
+            continue
+        ok, detail = results.get(name, (False, ["did not run"]))
+        if ok:
+            suitelib.ok(full)
+        else:
+            suitelib.fail(full, "\n".join(detail))
 
 
 if __name__ == "__main__":
