@@ -59,8 +59,10 @@ run paths t_paths
 
 install -m 644 /px/demo.py /etc/micropython/demo.py
 install -m 644 /px/hang.py /etc/micropython/hang.py
-mkdir -p /etc/systemd/system/micropython@hang.service.d
+mkdir -p /etc/systemd/system/micropython@hang.service.d /etc/systemd/system/micropython@demo.service.d
 install -m 644 /px/hang.conf /etc/systemd/system/micropython@hang.service.d/test.conf
+install -m 644 /px/ended.conf /etc/systemd/system/micropython@demo.service.d/ended.conf
+install -m 644 /px/ended.conf /etc/systemd/system/micropython@hang.service.d/ended.conf
 systemctl daemon-reload
 
 t_verify() {
@@ -79,8 +81,9 @@ t_start() {
     [ "$state" = active/running ] || { echo "state $state"; return 1; }
     wait_for 10 sh -c 'systemctl show -p StatusText --value micropython@demo | grep -q "^tick [0-9]"' ||
         { echo "StatusText: $(show demo StatusText)"; return 1; }
-    echo "$state, StatusText=$(show demo StatusText), user $(ps -o user= -p "$(show demo MainPID)")"
-    [ "$(show demo User)" = "" ] && [ "$(show demo DynamicUser)" = yes ]
+    local uid; uid=$(awk '/^Uid:/ {print $2}' "/proc/$(show demo MainPID)/status")
+    echo "$state, StatusText=$(show demo StatusText), DynamicUser=$(show demo DynamicUser), uid $uid"
+    [ "$(show demo DynamicUser)" = yes ] && [ -n "$uid" ] && [ "$uid" != 0 ]
 }
 run start_active_running t_start
 
@@ -92,14 +95,20 @@ t_journal() {
 }
 run journal_priorities t_journal
 
+# how the last run of micropython@NAME ended, as systemd saw it (written
+# by the drop-in's ExecStopPost: SERVICE_RESULT EXIT_CODE EXIT_STATUS);
+# the unit itself may be unloaded once it is inactive
+ended() { cat "/run/px-ended-$1" 2>/dev/null; }
+
 t_stop() {
-    local t0 t1; t0=$(date +%s%N)
+    local t0 t1 ms; t0=$(date +%s%N)
     timeout 60 systemctl stop micropython@demo || return 1
-    t1=$(date +%s%N)
-    local r="$(show demo Result) $(show demo ActiveState) code=$(show demo ExecMainCode) status=$(show demo ExecMainStatus)"
-    echo "stop took $(( (t1 - t0) / 1000000 )) ms: $r"
-    [ "$r" = "success inactive code=2 status=15" ] || return 1
-    [ $(( (t1 - t0) / 1000000 )) -lt 5000 ] || return 1
+    t1=$(date +%s%N); ms=$(( (t1 - t0) / 1000000 ))
+    echo "stop took $ms ms; ended: $(ended demo); is-failed: $(systemctl is-failed micropython@demo)"
+    journalctl -u micropython@demo -o short-monotonic | tail -6
+    [ "$(ended demo)" = "success killed TERM" ] || return 1
+    [ "$(systemctl is-failed micropython@demo)" = inactive ] || return 1
+    [ $ms -lt 5000 ] || return 1
     journalctl -u micropython@demo -o cat | grep -q '^demo: stopped after [0-9]* ticks$' ||
         { echo "no clean-up line in the journal"; return 1; }
 }
@@ -108,7 +117,8 @@ run stop_clean t_stop
 t_watchdog() {
     timeout 60 systemctl start micropython@hang || { systemctl status micropython@hang --no-pager; return 1; }
     # the watchdog (2 s) fires about 2 s after the last ping; the restart
-    # comes 3 s later: Result=watchdog meanwhile, then NRestarts=1
+    # comes 3 s later: Result=watchdog meanwhile, then NRestarts=1 and the
+    # second run stays up (guest/hang.py)
     local seen="" n=0
     while [ $n -lt 150 ]; do
         [ "$(show hang Result)" = watchdog ] && seen=yes
@@ -116,10 +126,12 @@ t_watchdog() {
         sleep 0.2; n=$((n + 1))
     done
     echo "Result=watchdog seen: ${seen:-no}; NRestarts=$(show hang NRestarts); $(show hang ActiveState)"
-    journalctl -u micropython@hang -o cat | grep -E "atchdog|result" | head -5
+    journalctl -u micropython@hang -o cat | grep -E "atchdog|result|hang:" | head -8
     [ -n "$seen" ] && [ "$(show hang NRestarts)" -ge 1 ] && [ "$(show hang ActiveState)" = active ] || return 1
     journalctl -u micropython@hang -o cat | grep -q "Failed with result 'watchdog'" || return 1
-    timeout 60 systemctl stop micropython@hang && [ "$(show hang Result)" = success ]
+    timeout 60 systemctl stop micropython@hang || return 1
+    echo "stopped: $(ended hang); is-failed: $(systemctl is-failed micropython@hang)"
+    [ "$(ended hang)" = "success killed TERM" ] && [ "$(systemctl is-failed micropython@hang)" = inactive ]
 }
 run watchdog_restart t_watchdog
 
