@@ -13,7 +13,7 @@
   script that stops pinging, `systemctl stop`.
 
 Prints `ok NAME`, `FAIL NAME` with indented details, or `skip NAME: why`
-(tests/suitelib.py). See tests/services/README.md.
+(tests/suitelib.py). See docs/testing.md, "The services suite".
 """
 import os
 import sys
