@@ -103,6 +103,9 @@ def deb_contents(state):
             unit = f.read()
         if "ExecStart=/usr/bin/micropython /etc/micropython/%i.py" not in unit:
             raise Fail(f"unit:\n{unit}")
+        for doc in re.findall(r"file://(/\S+)", unit):
+            if not os.path.isfile(d + doc):
+                raise Fail(f"the unit's Documentation= names {doc}, which the package lacks")
 
 
 @test
