@@ -2,16 +2,18 @@
 (rootfs.py) as its initramfs and systemd as PID 1. The package under test
 and guest/ are added on top; guest/px-bench.service runs
 guest/run-tests.sh when the system is up, which installs the .deb with
-dpkg, uses it, starts, watches and stops micropython@ services, prints its
-results on the serial console and powers off."""
+dpkg, uses it, starts, watches and stops micropython@ services, runs the
+documented button/LED example as a service against the kernel bench's
+loopback GPIO chip (tests/kernel/modules), prints its results on the
+serial console and powers off."""
 import os
 import re
-import stat
 import time
 
 from harness.common import BenchError
 from harness.cpio import CpioWriter
 from harness.kernel import get_kernel
+from harness.kmod import build_modules
 from harness.vm import find_qemu, run_vm
 from rootfs import cache_dir, get_rootfs_cpio
 
@@ -22,16 +24,18 @@ MEMORY = "1536M"     # the tree lives in RAM (about 140 MB, unpacked once more)
 
 # the guest's tests, in the order run-tests.sh runs them
 GUEST_TESTS = ["install", "command", "man_page", "groups", "paths", "verify", "start_active_running",
-               "journal_priorities", "stop_clean", "watchdog_restart"]
+               "journal_priorities", "stop_clean", "watchdog_restart", "udev_gpio_group", "button_led_service"]
 
 
-def _overlay(deb, path):
-    """The package and the test files, added over the tree."""
+def _overlay(deb, modules, path):
+    """The package, the kernel bench's GPIO chip module and the test files,
+    added over the tree."""
     with open(path, "wb") as out:
         w = CpioWriter(out)
         w.dir("px")
-        with open(deb, "rb") as f:
-            w.file("px/" + os.path.basename(deb), f.read())
+        for f_path in [deb] + modules:
+            with open(f_path, "rb") as f:
+                w.file("px/" + os.path.basename(f_path), f.read())
         for name in sorted(os.listdir(GUEST)):
             with open(os.path.join(GUEST, name), "rb") as f:
                 w.file("px/" + name, f.read(), 0o755 if name.endswith(".sh") else 0o644)
@@ -48,12 +52,13 @@ def _overlay(deb, path):
 def boot(deb):
     """Boot once; ({test: (passed, detail lines)}, console text, seconds)."""
     kernel = get_kernel()
+    modules, _ = build_modules(kernel)
     base = get_rootfs_cpio()
     run_dir = os.path.join(cache_dir(), "run")
     os.makedirs(run_dir, exist_ok=True)
     initrd = os.path.join(run_dir, "initrd.cpio")
     overlay = os.path.join(run_dir, "overlay.cpio")
-    _overlay(deb, overlay)
+    _overlay(deb, modules, overlay)
     with open(initrd, "wb") as out:
         for part in (base, overlay):  # the kernel unpacks concatenated archives in turn
             with open(part, "rb") as f:

@@ -7,27 +7,27 @@ Debian's packages and kept in the cache as a tar file:
         rootfs-KEY.cpio    the same as an initramfs, with docs and locales left out
 
 The tree is the `essential` variant plus systemd and what the tests use
-(udev, man-db, nss-systemd); it has no kernel: the boot uses the kernel
-bench's (tests/kernel/harness/kernel.py). mmdebstrap takes the host's apt
-sources, runs as root in root mode and otherwise in unshare mode (a user
-namespace: needs the uidmap package and /etc/subuid ranges), and needs no
-network but Debian's mirror. The first run takes one to three minutes;
-later runs reuse the files.
+(udev, man-db, nss-systemd, kmod to load the GPIO test chip); it has no
+kernel: the boot uses the kernel bench's (tests/kernel/harness/kernel.py).
+mmdebstrap takes the host's apt sources, runs as root in root mode and
+otherwise in unshare mode (a user namespace: needs the uidmap package and
+/etc/subuid ranges), and needs no network but Debian's mirror. The first
+run takes one to three minutes; later runs reuse the files, and trees of
+an older KEY are removed.
 """
+import glob
 import hashlib
 import os
 import shutil
 import stat
-import subprocess
 import tarfile
-import tempfile
 
 from harness.common import BenchError, run_tool
 from harness.cpio import CpioWriter
 
 SUITE = "bookworm"
 VARIANT = "essential"
-PACKAGES = ["systemd", "systemd-sysv", "udev", "man-db", "libnss-systemd"]
+PACKAGES = ["systemd", "systemd-sysv", "udev", "man-db", "libnss-systemd", "kmod"]
 BUILD_TIMEOUT = 900  # seconds; a download of about 60 MB and the unpacking
 
 # left out of the initramfs: not needed to boot or test, and RAM is scarce
@@ -129,4 +129,9 @@ def get_rootfs_cpio():
         if not os.path.exists(tar_path):
             _mmdebstrap(tar_path)
         _to_cpio(tar_path, cpio_path)
+    # trees made from an older package list are not needed again (each
+    # pair is about 350 MB); files being written (.part) are left alone
+    for old in glob.glob(os.path.join(d, "rootfs-*.tar")) + glob.glob(os.path.join(d, "rootfs-*.cpio")):
+        if not os.path.basename(old).startswith(f"rootfs-{key}.") and ".part" not in old:
+            os.unlink(old)
     return cpio_path

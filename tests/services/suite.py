@@ -10,7 +10,9 @@
 - boot_tests.py: the .deb installed into a fresh Debian bookworm tree
   (mmdebstrap) booted with systemd under QEMU: the command, the man page,
   the groups, `systemctl start micropython@demo`, the watchdog restarting a
-  script that stops pinging, `systemctl stop`.
+  script that stops pinging, `systemctl stop`, the udev rules on the
+  kernel bench's loopback GPIO chip, and docs/services.md's button/LED
+  example as a service.
 
 Prints `ok NAME`, `FAIL NAME` with indented details, or `skip NAME: why`
 (tests/suitelib.py). See docs/testing.md, "The services suite".

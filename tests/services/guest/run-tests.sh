@@ -135,4 +135,46 @@ t_watchdog() {
 }
 run watchdog_restart t_watchdog
 
+# The kernel bench's loopback GPIO chip (tests/kernel/README.md): GPIO26
+# is wired to GPIO27 (the button), GPIO16 to GPIO17 (the LED).
+t_udev() {
+    insmod /px/px_gpio_loop.ko || return 1
+    udevadm settle --timeout=30
+    local m; m=$(stat -c '%G %a' /dev/gpiochip0) || return 1
+    echo "/dev/gpiochip0: $m"
+    [ "$m" = "gpio 660" ]
+}
+run udev_gpio_group t_udev
+
+t_button_led() {
+    install -m 644 /usr/share/doc/micropython-px/examples/button-led.py /etc/micropython/button-led.py
+    mkdir -p /etc/systemd/system/micropython@button-led.service.d
+    install -m 644 /px/ended.conf /etc/systemd/system/micropython@button-led.service.d/ended.conf
+    systemctl daemon-reload
+    timeout 60 systemctl start micropython@button-led || { systemctl status micropython@button-led --no-pager; return 1; }
+    echo "started: $(show button-led ActiveState)/$(show button-led SubState), status: $(show button-led StatusText)"
+    [ "$(show button-led StatusText)" = "LED off, waiting for the button" ] || return 1
+    micropython -c "
+import time
+from machine import Pin
+finger = Pin('GPIO26', Pin.OPEN_DRAIN, value=1)
+for _ in range(3):
+    finger.value(0)
+    time.sleep_ms(150)
+    finger.value(1)
+    time.sleep_ms(400)
+print('LED seen on GPIO16:', Pin('GPIO16', Pin.IN).value())
+" | tee /tmp/led || return 1
+    grep -qx 'LED seen on GPIO16: 1' /tmp/led || return 1
+    wait_for 10 sh -c '[ "$(systemctl show -p StatusText --value micropython@button-led)" = "LED on, 3 presses" ]' ||
+        { echo "status: $(show button-led StatusText)"; return 1; }
+    echo "after 3 presses: $(show button-led StatusText)"
+    timeout 60 systemctl stop micropython@button-led || return 1
+    echo "stopped: $(ended button-led)"
+    journalctl -u micropython@button-led -o cat | grep -E '^(button|stopped)'
+    [ "$(ended button-led)" = "success killed TERM" ] &&
+        journalctl -u micropython@button-led -o cat | grep -qx 'stopped: LED off'
+}
+run button_led_service t_button_led
+
 echo "@@SV-DONE $failed"
