@@ -233,7 +233,6 @@ def journal_prefixes_and_line_buffering(binary):
     reader.start()
     with Proc(binary, JOURNAL_SCRIPT, service_env(JOURNAL_STREAM=value), stdout=theirs, stderr=theirs) as p:
         theirs.close()
-        t0 = time.monotonic()
         time.sleep(0.4)
         early = [l for _, l in reader.lines]
         check(early[:1] == ["info line"], f"stdout line not there at once (line-buffered): {early}")
