@@ -92,4 +92,4 @@ static const px_map_entry machine_table[] = {
     PX_ENTRY_OBJ(unique_id, &machine_unique_id_obj),
 };
 static PX_CONST_MAP(machine_globals, machine_table);
-PX_MODULE(px_module_machine, machine_globals);
+PX_MODULE_DEF(machine, machine_globals, PX_MODULE_EXTENSIBLE, NULL);

@@ -502,4 +502,4 @@ static const px_map_entry array_globals[] = {
     PX_ENTRY_OBJ(array, &px_type_array),
 };
 static PX_CONST_MAP(array_globals_map, array_globals);
-PX_MODULE(px_module_array, array_globals_map);
+PX_MODULE_DEF(array, array_globals_map, PX_MODULE_EXTENSIBLE, NULL);

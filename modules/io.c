@@ -423,4 +423,4 @@ static const px_map_entry io_table[] = {
     PX_ENTRY_OBJ(open, &io_open_obj),
 };
 static PX_CONST_MAP(io_globals, io_table);
-PX_MODULE(px_module_io, io_globals);
+PX_MODULE_DEF(io, io_globals, PX_MODULE_EXTENSIBLE, NULL);

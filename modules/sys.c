@@ -3,6 +3,7 @@
  * which change at run time. Also the console streams sys.stdin/stdout/
  * stderr (and their .buffer), which go straight to the port. */
 #include "runtime.h"
+#include "sys.h"
 
 /* ---- console streams */
 
@@ -326,7 +327,6 @@ static const px_map_entry sys_table[] = {
     PX_ENTRY_OBJ(version_info, &version_info),
 };
 static PX_CONST_MAP(sys_globals, sys_table);
-PX_MODULE(px_module_sys_const, sys_globals);
 
 #if defined(__x86_64__)
 #define ARCH "x86_64"
@@ -349,7 +349,12 @@ PX_MODULE(px_module_sys_const, sys_globals);
 #define COMPILER "C compiler"
 #endif
 
-px_val px_sys_module_new(void) {
+/* The heap module: the const globals plus what changes at run time. It
+ * becomes px_st.sys_module, where import reads sys.path from. */
+static px_val sys_make(const px_module *module) {
+    if (px_st.sys_module != PX_NULL) {
+        return px_st.sys_module;
+    }
     px_gc_add_root(&atexit_func, sizeof atexit_func);
     px_gc_add_root(&machine_str, sizeof machine_str);
     machine_str = px_str_cstr("linux [" COMPILER "] with " ARCH);
@@ -357,7 +362,7 @@ px_val px_sys_module_new(void) {
     px_map *g = px_module_globals(m);
     size_t pos = 0;
     px_map_entry *e;
-    while ((e = px_map_next(&sys_globals, &pos)) != NULL) {
+    while ((e = px_map_next(module->globals, &pos)) != NULL) {
         px_map_set(g, e->key, e->value);
     }
     px_map_set_q(g, PX_Q(ps1), px_str_cstr(">>> "));
@@ -366,5 +371,8 @@ px_val px_sys_module_new(void) {
     px_map_set_q(g, PX_Q(path), px_st.path);
     px_map_set_q(g, PX_Q(modules), px_st.modules);
     px_map_set_q(g, PX_Q(maxsize), px_int_from_i64((int64_t)(SIZE_MAX >> 1)));
+    px_st.sys_module = m;
     return m;
 }
+
+PX_MODULE_DEF(sys, sys_globals, 0, sys_make);

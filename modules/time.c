@@ -183,4 +183,4 @@ static const px_map_entry time_table[] = {
     PX_ENTRY_OBJ(time_ns, &time_time_ns_obj),
 };
 static PX_CONST_MAP(time_globals, time_table);
-PX_MODULE(px_module_time, time_globals);
+PX_MODULE_DEF(time, time_globals, PX_MODULE_EXTENSIBLE, NULL);

@@ -453,4 +453,4 @@ static const px_map_entry select_table[] = {
     PX_ENTRY_OBJ(select, &select_select_obj),
 };
 static PX_CONST_MAP(select_globals, select_table);
-PX_MODULE(px_module_select, select_globals);
+PX_MODULE_DEF(select, select_globals, PX_MODULE_EXTENSIBLE, NULL);

@@ -25,7 +25,8 @@ typedef struct px_state {
     px_val path;             /* sys.path list */
     px_val argv;             /* sys.argv list */
     px_val repl_last;        /* `_` in the REPL */
-    px_val sys_module;       /* the sys module (a heap module: argv/path/modules change) */
+    px_val sys_module;       /* the sys module once made (modules/sys.c), or PX_NULL:
+                                import reads sys.path from it */
     /* scheduler: set asynchronously (signals), checked between bytecodes */
     volatile int pending;
     px_val pending_exc;      /* e.g. KeyboardInterrupt to raise at the next check */

@@ -395,12 +395,10 @@ static const char help_text[] =
     "For a list of available modules, type help('modules')\n";
 
 static void help_modules(void) {
-    px_val names = px_list_new(0, NULL);
-    for (size_t i = 0; i < px_builtin_modules_count; i++) {
-        px_list_append(names, px_qstr(px_builtin_modules[i].name));
-    }
-    for (size_t i = 0; i < px_port_modules_count; i++) {
-        px_list_append(names, px_qstr(px_port_modules[i].name));
+    px_val b = px_qstr(PX_Q(builtins));
+    px_val names = px_list_new(1, &b);
+    for (size_t i = 0; i < px_module_defs_count; i++) {
+        px_list_append(names, px_qstr(px_module_defs[i]->name));
     }
     px_list_sort(names, PX_NONE, false);
     size_t n;
@@ -650,3 +648,11 @@ static const px_map_entry builtins_table[] = {
     PX_ENTRY_OBJ(zip, &px_type_zip),
 };
 PX_CONST_MAP(px_builtins_globals, builtins_table);
+
+/* The builtins module: the const table until a program changes it (see
+ * module_make_mutable in import.c). */
+static PX_MODULE(builtins_module, px_builtins_globals);
+
+px_val px_builtins_module(void) {
+    return px_from_ptr(&builtins_module);
+}

@@ -290,6 +290,20 @@ def m_builtin_main():
 
 
 @test
+def modules_doc():
+    """help('modules') lists exactly the posix modules of docs/modules.md."""
+    with open(os.path.join(ROOT, "docs", "modules.md"), encoding="utf-8") as f:
+        rows = [line.split("|") for line in f if line.startswith("| ") and not line.startswith("| module ")]
+    documented = sorted(r[1].strip() for r in rows if "posix" in [p.strip() for p in r[3].split(",")])
+    o, _ = expect_run(["-c", "help('modules')"])
+    lines = o.splitlines()
+    if not lines or lines[-1] != "Plus any modules on the filesystem":
+        raise Fail(f"unexpected help('modules') output {o!r}")
+    listed = sorted(" ".join(lines[:-1]).split())
+    expect(listed, documented, "modules in help('modules') against docs/modules.md")
+
+
+@test
 def default_path():
     expect_run(["-c", "import sys; print(sys.path)"], env={"HOME": "/home/u"},
                out="['', '/home/u/.micropython/lib', '/usr/lib/micropython']\n")
