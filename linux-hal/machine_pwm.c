@@ -214,7 +214,7 @@ static const px_argspec init_spec[A__COUNT] = {
 };
 
 static uint64_t period_of_freq(px_val freq) {
-    px_int f = px_index(freq);
+    int64_t f = px_int_to_i64(freq); /* the same range check on 32-bit builds */
     if (f <= 0 || f > 1000000000) {
         px_raise_value_error("freq must be 1 to 1000000000 Hz, not %lld", (long long)f);
     }
