@@ -13,20 +13,30 @@
  * check raises KeyboardInterrupt or SystemExit). */
 #include <errno.h>
 #include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "runtime.h"
 #include "posix.h"
 #include "events.h"
 
-/* Write everything, retrying after signals and short writes; 0 or the
- * errno value of a failed write. */
+/* Write everything, retrying after signals and short writes, and waiting
+ * for room when the descriptor is non-blocking (a terminal or pipe that
+ * another program set O_NONBLOCK on: EAGAIN must not lose output); 0 or
+ * the errno value of a failed write. */
 static int write_all(int fd, const char *s, size_t n) {
     while (n > 0) {
         ssize_t w = write(fd, s, n);
         if (w < 0) {
             if (errno == EINTR) {
+                continue;
+            }
+            if (errno == EAGAIN || errno == EWOULDBLOCK) {
+                struct pollfd p = {.fd = fd, .events = POLLOUT};
+                poll(&p, 1, -1); /* no Python code here: it runs inside flushes at exit too */
                 continue;
             }
             return errno;
@@ -38,16 +48,17 @@ static int write_all(int fd, const char *s, size_t n) {
 }
 
 /* stdout is buffered (print writes each piece separately; a syscall per
- * piece is slow): line-buffered on a terminal, block-buffered otherwise,
- * and flushed before stderr output, before reading stdin, before
- * time.sleep and at exit. */
+ * piece is slow): line-buffered on a terminal and when it is the journal
+ * (a service's log lines must reach it as they are printed), block-
+ * buffered into pipes and files; flushed before stderr output, before
+ * any blocking wait (events.c), on print(flush=True) and at exit. */
 static struct {
     char buf[8192];
     size_t len;
-    int tty;     /* -1: not checked yet */
+    int linebuf; /* -1: not decided yet */
     bool broken; /* EPIPE seen: output is dropped */
     bool lost;   /* output dropped since the last BrokenPipeError */
-} out = {.tty = -1};
+} out = {.linebuf = -1};
 
 bool px_posix_stdout_broken(void) {
     return out.broken;
@@ -83,10 +94,22 @@ static void check_broken(void) {
     }
 }
 
+/* systemd sets JOURNAL_STREAM to "DEVICE:INODE" of the journal's socket
+ * when it connects a service's stdout or stderr to it. */
+static bool stdout_is_journal(void) {
+    const char *js = getenv("JOURNAL_STREAM");
+    unsigned long long dev, ino;
+    struct stat st;
+    if (js == NULL || sscanf(js, "%llu:%llu", &dev, &ino) != 2 || fstat(STDOUT_FILENO, &st) != 0) {
+        return false;
+    }
+    return (unsigned long long)st.st_dev == dev && (unsigned long long)st.st_ino == ino;
+}
+
 void px_port_stdout(const char *s, size_t n) {
     check_broken();
-    if (out.tty < 0) {
-        out.tty = isatty(STDOUT_FILENO);
+    if (out.linebuf < 0) {
+        out.linebuf = isatty(STDOUT_FILENO) || stdout_is_journal();
     }
     if (n >= sizeof out.buf) {
         px_port_stdout_flush();
@@ -97,7 +120,7 @@ void px_port_stdout(const char *s, size_t n) {
         }
         memcpy(out.buf + out.len, s, n);
         out.len += n;
-        if (out.tty && memchr(s, '\n', n) != NULL) {
+        if (out.linebuf && memchr(s, '\n', n) != NULL) {
             px_port_stdout_flush();
         }
     }

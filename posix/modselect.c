@@ -17,7 +17,7 @@
 #include "events.h"
 
 _Static_assert(PX_POLL_IN == POLLIN && PX_POLL_OUT == POLLOUT && PX_POLL_ERR == POLLERR &&
-                   PX_POLL_HUP == POLLHUP,
+                   PX_POLL_HUP == POLLHUP && PX_POLL_NVAL == POLLNVAL,
                "stream.h's poll bits are the system's");
 
 typedef struct {
@@ -63,7 +63,7 @@ static void resolve(px_val obj, const px_stream_proto **proto, int *fd) {
     }
     const px_stream_proto *sp = px_stream_of(obj);
     if (sp != NULL && (sp->fileno != NULL || sp->ready != NULL)) {
-        if (sp->ready == NULL && sp->fileno(obj) < 0) {
+        if (sp->ready == NULL ? sp->fileno(obj) < 0 : (sp->ready(obj, 0) & PX_POLL_NVAL) != 0) {
             px_raise_value_error("I/O operation on closed file");
         }
         *proto = sp;
@@ -161,7 +161,7 @@ static size_t wait_entries(poll_obj *p, int64_t timeout_us) {
             e->revents = 0;
             if (e->proto != NULL && e->proto->ready != NULL) {
                 /* data the object holds itself: ready without waiting */
-                e->revents = e->proto->ready(e->obj, e->mask) & (e->mask | POLLERR | POLLHUP);
+                e->revents = e->proto->ready(e->obj, e->mask) & (e->mask | POLLERR | POLLHUP | POLLNVAL);
             } else if (fd < 0) {
                 e->revents = POLLNVAL; /* a stream closed since register */
             }
