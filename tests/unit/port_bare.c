@@ -45,6 +45,10 @@ int64_t px_port_time_ns(void) {
 void px_port_sleep_us(uint64_t us) {
     clock_us += us;
 }
+int32_t px_port_tz_offset(int64_t utc, bool *dst) {
+    *dst = false;
+    return 0;
+}
 
 /* One fixed region, handed out once, as on an MCU. */
 static _Alignas(16) unsigned char heap[BARE_HEAP_SIZE];
