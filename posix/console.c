@@ -108,6 +108,7 @@ static bool stdout_is_journal(void) {
 
 void px_port_stdout(const char *s, size_t n) {
     check_broken();
+    px_posix_dupterm_out(s, n);
     if (out.linebuf < 0) {
         out.linebuf = isatty(STDOUT_FILENO) || stdout_is_journal();
     }
@@ -132,43 +133,59 @@ void px_port_stderr(const char *s, size_t n) {
     write_all(STDERR_FILENO, s, n); /* nowhere to report a failure */
 }
 
-/* Wait until stdin is readable (or at end of file or in error) in the
- * port's event wait, so event sources (GPIO edges, ...) are served and
- * scheduled callbacks run while a program waits for input; a signal or
- * a queued callback ends the wait early and the pending check runs (and
- * may raise KeyboardInterrupt or SystemExit from here). */
-static void wait_stdin(void) {
-    for (;;) {
-        if (px_st.pending && px_st.jmp_top != NULL) {
-            px_check_pending();
-            continue;
-        }
-        struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-        int r;
-        if (px_st.jmp_top == NULL) {
-            /* no handler to raise into (start-up): only wait for input */
-            r = poll(&p, 1, -1);
-        } else {
-            r = px_events_wait(-1, &p, 1);
-        }
-        if (r > 0 || (r < 0 && errno != EINTR)) {
-            return; /* readable, closed, or an error that read() will report */
-        }
-    }
-}
-
 /* Buffered so reading a script from a pipe is not one syscall per byte. */
 static struct {
     unsigned char buf[4096];
     size_t pos, len;
 } in;
 
+#define DUPTERM_FDS 2
+#define DUPTERM_POLL_MS 20
+
+/* Wait until stdin is readable (or at end of file or in error) in the
+ * port's event wait, so event sources (GPIO edges, ...) are served and
+ * scheduled callbacks run while a program waits for input; a signal or
+ * a queued callback ends the wait early and the pending check runs (and
+ * may raise KeyboardInterrupt or SystemExit from here). Input from
+ * os.dupterm streams is taken meanwhile: true if some went into `in`. */
+static bool wait_stdin(void) {
+    for (;;) {
+        if (px_st.pending && px_st.jmp_top != NULL) {
+            px_check_pending();
+            continue;
+        }
+        struct pollfd p[1 + DUPTERM_FDS] = {{.fd = STDIN_FILENO, .events = POLLIN}};
+        int r;
+        if (px_st.jmp_top == NULL) {
+            /* no handler to raise into (start-up): only wait for input */
+            r = poll(p, 1, -1);
+        } else {
+            bool fdless = false;
+            int nd = px_posix_dupterm_active() ? px_posix_dupterm_fds(p + 1, DUPTERM_FDS, &fdless) : 0;
+            r = px_events_wait(fdless ? DUPTERM_POLL_MS : -1, p, 1 + nd);
+            if (nd > 0 || fdless) {
+                in.len = px_posix_dupterm_read(in.buf, sizeof in.buf);
+                in.pos = 0;
+                if (in.len > 0) {
+                    return true;
+                }
+            }
+            r = r > 0 && p[0].revents == 0 ? 0 : r; /* only a dupterm stream woke us */
+        }
+        if (r > 0 || (r < 0 && errno != EINTR)) {
+            return false; /* readable, closed, or an error that read() will report */
+        }
+    }
+}
+
 int px_port_stdin_char(void) {
     if (in.pos == in.len) {
         px_port_stdout_flush(); /* a prompt must be visible before we wait */
         ssize_t r;
         do {
-            wait_stdin();
+            if (wait_stdin()) {
+                return in.buf[in.pos++];
+            }
             r = read(STDIN_FILENO, in.buf, sizeof in.buf);
         } while (r < 0 && errno == EINTR);
         if (r <= 0) {

@@ -17,6 +17,8 @@
 
 #include "file.h"
 #include "events.h"
+#include "vfs.h"
+#include "vfs_posix.h"
 
 #define WBUF_SIZE 8192
 #define RBUF_MIN 4096
@@ -952,68 +954,38 @@ px_val px_file_from_fd(int fd, const char *mode, px_val name, bool closefd) {
     return px_from_ptr(f);
 }
 
-/* The path as a NUL-terminated string: str, bytes or an os.PathLike. */
-static const char *path_arg(px_val file) {
-    if (!px_is_str(file) && !px_is_bytes(file)) {
-        px_val fspath = px_getattr_opt(file, PX_Q(__fspath__));
-        if (fspath == PX_NULL) {
-            px_raise_type_error("expected str, bytes or os.PathLike object, not %s", px_type_name(file));
-        }
-        file = px_call0(fspath);
-        if (!px_is_str(file) && !px_is_bytes(file)) {
-            px_raise_type_error("expected %s.__fspath__() to return str or bytes, not %s", px_type_name(file),
-                                px_type_name(file));
-        }
-    }
-    size_t n;
-    const char *s = px_is_str(file) ? px_str_data(file, &n) : (const char *)px_bytes_data(file, &n);
-    if (memchr(s, 0, n) != NULL) {
-        px_raise_value_error("embedded null byte");
-    }
-    char *c = px_gc_alloc(n + 1, PX_GC_LEAF);
-    memcpy(c, s, n);
-    return c;
-}
+/* The arguments of open(), parsed: file, mode, buffering, encoding,
+ * errors, newline, closefd, opener. */
+enum { A_FILE, A_MODE, A_BUFFERING, A_ENCODING, A_ERRORS, A_NEWLINE, A_CLOSEFD, A_OPENER, A_COUNT };
 
-PX_NORETURN static void raise_path_error(int err, px_val file) {
-    px_val args[3] = {px_small(err), px_str_cstr(px_port_strerror(err)), file};
-    px_raise(px_exc_new(&px_type_OSError, 3, args));
-}
-
-px_val px_port_open(size_t argc, const px_val *argv, px_val kwnames) {
-    static const px_argspec spec[] = {
-        {PX_Q(file), PX_ARG_REQUIRED, PX_NONE},   {PX_Q(mode), 0, PX_NULL},    {PX_Q(buffering), 0, PX_SMALL_CONST(-1)},
-        {PX_Q(encoding), 0, PX_NONE},             {PX_Q(errors), 0, PX_NONE},  {PX_Q(newline), 0, PX_NONE},
-        {PX_Q(closefd), 0, PX_TRUE},              {PX_Q(opener), 0, PX_NONE},
-    };
-    px_val a[8];
-    px_parse_args(PX_Q(open), argc, argv, kwnames, 8, spec, a);
-    px_val file = a[0], mode = a[1] == PX_NULL ? px_qstr(PX_Q(r)) : a[1];
+/* Open a host file (host_path NULL: file is a descriptor) as open() says. */
+static px_val open_host(const char *host_path, const px_val *a) {
+    px_val file = a[A_FILE], mode = a[A_MODE];
     parsed_mode pm;
     parse_mode(mode, &pm);
-    px_int buffering = px_index(a[2]);
+    px_int buffering = px_index(a[A_BUFFERING]);
     bool text = (pm.flags & F_TEXT) != 0;
     if (!text) {
-        if (a[3] != PX_NONE) {
+        if (a[A_ENCODING] != PX_NONE) {
             px_raise_value_error("binary mode doesn't take an encoding argument");
         }
-        if (a[4] != PX_NONE) {
+        if (a[A_ERRORS] != PX_NONE) {
             px_raise_value_error("binary mode doesn't take an errors argument");
         }
-        if (a[5] != PX_NONE) {
+        if (a[A_NEWLINE] != PX_NONE) {
             px_raise_value_error("binary mode doesn't take a newline argument");
         }
     } else if (buffering == 0) {
         px_raise_value_error("can't have unbuffered text I/O");
     }
-    int newline = parse_newline(a[5]);
-    check_encoding(a[3]);
-    if (a[4] != PX_NONE && !px_is_str(a[4])) {
-        px_raise_type_error("open() argument 'errors' must be str or None, not %s", px_type_name(a[4]));
+    int newline = parse_newline(a[A_NEWLINE]);
+    check_encoding(a[A_ENCODING]);
+    if (a[A_ERRORS] != PX_NONE && !px_is_str(a[A_ERRORS])) {
+        px_raise_type_error("open() argument 'errors' must be str or None, not %s", px_type_name(a[A_ERRORS]));
     }
-    bool closefd = px_truthy(a[6]);
+    bool closefd = px_truthy(a[A_CLOSEFD]);
     int fd;
-    if (px_is_small(file) || px_is_type(file, &px_type_bool)) {
+    if (host_path == NULL) {
         px_int n = px_index(file);
         if (n < 0) {
             px_raise_value_error("negative file descriptor");
@@ -1027,22 +999,21 @@ px_val px_port_open(size_t argc, const px_val *argv, px_val kwnames) {
         if (!closefd) {
             px_raise_value_error("Cannot use closefd=False with file name");
         }
-        const char *path = path_arg(file);
-        if (a[7] != PX_NONE) {
-            px_val r = px_call2(a[7], file, px_small(pm.oflags));
+        if (a[A_OPENER] != PX_NONE) {
+            px_val r = px_call2(a[A_OPENER], file, px_small(pm.oflags));
             fd = (int)px_index(r);
         } else {
             do {
-                fd = open(path, pm.oflags, 0666);
+                fd = open(host_path, pm.oflags, 0666);
             } while (fd < 0 && errno == EINTR && (on_eintr(), true));
         }
         if (fd < 0) {
-            raise_path_error(errno, file);
+            px_vfs_raise(errno, file, PX_NULL);
         }
         struct stat st;
         if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
             close(fd);
-            raise_path_error(EISDIR, file);
+            px_vfs_raise(EISDIR, file, PX_NULL);
         }
     }
     unsigned flags = pm.flags | (closefd ? F_CLOSEFD : 0);
@@ -1056,11 +1027,55 @@ px_val px_port_open(size_t argc, const px_val *argv, px_val kwnames) {
         f->wcap = (size_t)buffering; /* the write buffer's size, as CPython's buffer_size */
     }
     f->newline = (uint8_t)newline;
-    if (a[4] != PX_NONE) {
-        f->errors = a[4];
+    if (a[A_ERRORS] != PX_NONE) {
+        f->errors = a[A_ERRORS];
     }
     if (pm.flags & F_APPEND) {
         lseek(fd, 0, SEEK_END); /* tell() reports the end from the start, as CPython does */
     }
     return px_from_ptr(f);
+}
+
+/* Whether a mode writes (a read-only file system refuses it). */
+static bool mode_writes(px_val mode) {
+    size_t n;
+    const char *s = px_is_str(mode) ? px_str_data(mode, &n) : "";
+    return px_is_str(mode) && strpbrk(s, "wax+") != NULL;
+}
+
+px_val px_file_open_host(const char *host_path, px_val name, px_val mode) {
+    px_val a[A_COUNT] = {name, mode, px_small(-1), PX_NONE, PX_NONE, PX_NONE, PX_TRUE, PX_NONE};
+    return open_host(host_path, a);
+}
+
+/* open(): a descriptor directly; a path through the VFS (modules/vfs.h):
+ * on a VfsPosix mount it is a host file with every argument of open(),
+ * on any other file system its open(path, mode). */
+px_val px_port_open(size_t argc, const px_val *argv, px_val kwnames) {
+    static const px_argspec spec[] = {
+        {PX_Q(file), PX_ARG_REQUIRED, PX_NONE},   {PX_Q(mode), 0, PX_NULL},    {PX_Q(buffering), 0, PX_SMALL_CONST(-1)},
+        {PX_Q(encoding), 0, PX_NONE},             {PX_Q(errors), 0, PX_NONE},  {PX_Q(newline), 0, PX_NONE},
+        {PX_Q(closefd), 0, PX_TRUE},              {PX_Q(opener), 0, PX_NONE},
+    };
+    px_val a[A_COUNT];
+    px_parse_args(PX_Q(open), argc, argv, kwnames, A_COUNT, spec, a);
+    if (a[A_MODE] == PX_NULL) {
+        a[A_MODE] = px_qstr(PX_Q(r));
+    }
+    px_val file = a[A_FILE];
+    if (px_is_small(file) || px_is_type(file, &px_type_bool)) {
+        return open_host(NULL, a);
+    }
+    px_val path = px_vfs_path(file), sub;
+    px_val fs = px_vfs_lookup(path, &sub);
+    if (px_is_type(fs, &px_type_vfs_posix)) {
+        return open_host(px_vfs_posix_host_path(fs, sub, mode_writes(a[A_MODE]), file), a);
+    }
+    for (int i = A_BUFFERING; i < A_COUNT; i++) {
+        if (a[i] != spec[i].def) {
+            px_raise_value_error("open() on this file system takes only a path and a mode");
+        }
+    }
+    px_val args[2] = {sub, a[A_MODE]};
+    return px_call_method(fs, PX_Q(open), 2, args);
 }
