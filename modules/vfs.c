@@ -150,7 +150,8 @@ static size_t lookup(px_val path, px_val *sub) {
 }
 
 px_val px_vfs_lookup(px_val path, px_val *sub) {
-    return mounts[lookup(path, sub)].fs;
+    size_t i = lookup(path, sub); /* (it may set up the table: read it after) */
+    return mounts[i].fs;
 }
 
 /* The file system of mount i: fs.name(*args). An OSError naming a path
