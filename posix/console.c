@@ -178,6 +178,10 @@ static bool wait_stdin(void) {
     }
 }
 
+size_t px_port_stdin_pending(void) {
+    return in.len - in.pos;
+}
+
 int px_port_stdin_char(void) {
     if (in.pos == in.len) {
         px_port_stdout_flush(); /* a prompt must be visible before we wait */

@@ -5,9 +5,12 @@
  *
  * What can be polled: an int (a file descriptor), an object whose type is
  * a stream (stream.h: its fileno() is asked at every wait, and its ready()
- * reports data it buffers itself), or any object with a fileno() method
- * (asked once, at register). poll() reports the object as registered, as
- * MicroPython does; CPython reports the fd. */
+ * reports data it buffers itself), any object with a fileno() method
+ * (asked once, at register), or a Python object with MicroPython's stream
+ * method ioctl(MP_STREAM_POLL, events) -> ready events (asked at every
+ * wait; the wait ends for it when pending work has run, such as the
+ * callback that made it ready). poll() reports the object as registered,
+ * as MicroPython does; CPython reports the fd. */
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -42,6 +45,9 @@ extern const px_type px_type_poll;
 
 /* ---- what an object polls on */
 
+#define FD_IOCTL (-2)        /* entry.fd of an object asked through ioctl() */
+#define MP_STREAM_POLL 3     /* MicroPython's ioctl request number */
+
 static int fd_from_int(px_val v) {
     int64_t i = px_int_to_i64(v);
     if (i > INT_MAX || i < INT_MIN) {
@@ -71,6 +77,10 @@ static void resolve(px_val obj, const px_stream_proto **proto, int *fd) {
     }
     px_val method = px_getattr_opt(obj, PX_Q(fileno));
     if (method == PX_NULL) {
+        if (px_getattr_opt(obj, PX_Q(ioctl)) != PX_NULL) {
+            *fd = FD_IOCTL;
+            return;
+        }
         px_raise_type_error("argument must be an int, or have a fileno() method.");
     }
     px_val r = px_call0(method);
@@ -82,7 +92,7 @@ static void resolve(px_val obj, const px_stream_proto **proto, int *fd) {
 
 static int entry_fd(const entry *e) {
     if (e->proto == NULL) {
-        return e->fd;
+        return e->fd == FD_IOCTL ? -1 : e->fd;
     }
     return e->proto->fileno != NULL ? e->proto->fileno(e->obj) : -1;
 }
@@ -162,6 +172,10 @@ static size_t wait_entries(poll_obj *p, int64_t timeout_us) {
             if (e->proto != NULL && e->proto->ready != NULL) {
                 /* data the object holds itself: ready without waiting */
                 e->revents = e->proto->ready(e->obj, e->mask) & (e->mask | POLLERR | POLLHUP | POLLNVAL);
+            } else if (e->proto == NULL && e->fd == FD_IOCTL) {
+                px_val args[2] = {px_small(MP_STREAM_POLL), px_small((px_int)e->mask)};
+                px_val r = px_call_method(e->obj, PX_Q(ioctl), 2, args);
+                e->revents = (unsigned)px_index(r) & (e->mask | POLLERR | POLLHUP | POLLNVAL);
             } else if (fd < 0) {
                 e->revents = POLLNVAL; /* a stream closed since register */
             }

@@ -16,6 +16,9 @@ void px_port_stdout(const char *s, size_t n);
 void px_port_stdout_flush(void);
 void px_port_stderr(const char *s, size_t n);
 int px_port_stdin_char(void); /* next byte, or -1 at end of input */
+/* Bytes of stdin the port has read ahead and not handed out yet (select
+ * counts them as input ready on sys.stdin). */
+size_t px_port_stdin_pending(void);
 
 /* Time */
 uint64_t px_port_ticks_ms(void);

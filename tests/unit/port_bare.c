@@ -31,6 +31,9 @@ void px_port_stderr(const char *s, size_t n) {
 int px_port_stdin_char(void) {
     return -1;
 }
+size_t px_port_stdin_pending(void) {
+    return 0;
+}
 
 static uint64_t clock_us;
 uint64_t px_port_ticks_ms(void) {
