@@ -106,8 +106,8 @@ static poll_obj *poll_new(void) {
     return p;
 }
 
-/* The entry of obj: the same object, or for an int the non-stream entry
- * with that fd (so poll.unregister(0) finds a registered sys.stdin). */
+/* The entry of obj: the same object, or for an int the entry polling
+ * that fd (so poll.unregister(0) finds a registered sys.stdin). */
 static long find_entry(const poll_obj *p, px_val obj) {
     for (size_t i = 0; i < p->len; i++) {
         if (p->entries[i].obj == obj) {
@@ -117,7 +117,7 @@ static long find_entry(const poll_obj *p, px_val obj) {
     if (px_is_int(obj)) {
         int fd = fd_from_int(obj);
         for (size_t i = 0; i < p->len; i++) {
-            if (p->entries[i].proto == NULL && p->entries[i].fd == fd) {
+            if (entry_fd(&p->entries[i]) == fd) {
                 return (long)i;
             }
         }
