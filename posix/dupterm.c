@@ -19,6 +19,9 @@
 
 static px_val slots[SLOTS] = {PX_NONE, PX_NONE};
 static bool rooted, busy; /* busy: inside a stream's method (no recursion) */
+/* The stream refused bytes with a TypeError (a text file, StringIO): it
+ * is given str from then on. */
+static bool text[SLOTS];
 
 static void detach(int i, px_val exc, const char *what) {
     slots[i] = PX_NONE;
@@ -44,16 +47,23 @@ void px_posix_dupterm_out(const char *s, size_t n) {
         if (slots[i] == PX_NONE) {
             continue;
         }
-        px_jmp j;
-        px_try_push(&j);
-        if (setjmp(j.buf) == 0) {
-            px_val data = px_bytes(s, n);
-            px_call_method(slots[i], PX_Q(write), 1, &data);
-            px_try_pop(&j);
-        } else {
+        for (int tries = 0; tries < 2; tries++) {
+            px_jmp j;
+            px_try_push(&j);
+            if (setjmp(j.buf) == 0) {
+                px_val data = text[i] && px_utf8_valid(s, n) ? px_str(s, n) : px_bytes(s, n);
+                px_call_method(slots[i], PX_Q(write), 1, &data);
+                px_try_pop(&j);
+                break;
+            }
+            if (!text[i] && px_isinstance(j.exc, &px_type_TypeError)) {
+                text[i] = true; /* and try again with str */
+                continue;
+            }
             busy = false;
             detach(i, j.exc, "write");
             busy = true;
+            break;
         }
     }
     busy = false;
@@ -152,6 +162,7 @@ static px_val os_dupterm(size_t argc, const px_val *argv) {
     px_port_stdout_flush(); /* what was printed before goes only where it went */
     px_val prev = slots[i];
     slots[i] = s;
+    text[i] = false;
     return prev;
 }
 

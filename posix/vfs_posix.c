@@ -67,11 +67,7 @@ const char *px_vfs_posix_host_path(px_val fs, px_val path, bool write, px_val sh
     }
     size_t n;
     const char *s = px_is_str(path) ? px_str_data(path, &n) : (const char *)px_bytes_data(path, &n);
-    if (n == 0) {
-        s = ".";
-        n = 1;
-    }
-    bool rooted = v->root_len > 0 && s[0] == '/';
+    bool rooted = v->root_len > 0 && n > 0 && s[0] == '/';
     if (rooted) {
         s++;
         n--;
@@ -237,6 +233,9 @@ extern const px_type px_type_vfs_posix_ilistdir;
 
 static px_val vp_ilistdir(px_val self, px_val path) {
     const char *h = host(self, &path, false);
+    if (h[0] == 0) {
+        h = "."; /* os.ilistdir() with no argument: the current directory */
+    }
     DIR *d = opendir(h);
     if (d == NULL) {
         px_vfs_raise(errno, path, PX_NULL);
