@@ -1,6 +1,7 @@
 /* os.dupterm(stream, index=0): the terminal duplicated on streams. What
  * goes to stdout is written to each stream too (its write method), and
- * input a stream has is read (its readinto) as if typed on stdin: the
+ * input a stream has is read (one read of a native stream, else its
+ * readinto, which should not block) as if typed on stdin: the
  * REPL or input() can be driven from a socket, a pipe or a serial line.
  *
  * Input streams are waited on with stdin (console.c) when they have a
@@ -22,6 +23,9 @@ static bool rooted, busy; /* busy: inside a stream's method (no recursion) */
 /* The stream refused bytes with a TypeError (a text file, StringIO): it
  * is given str from then on. */
 static bool text[SLOTS];
+/* The stream cannot be written (io.UnsupportedOperation: a file opened
+ * for reading): it only gives input. */
+static bool input_only[SLOTS];
 
 static void detach(int i, px_val exc, const char *what) {
     slots[i] = PX_NONE;
@@ -44,7 +48,7 @@ void px_posix_dupterm_out(const char *s, size_t n) {
     }
     busy = true;
     for (int i = 0; i < SLOTS; i++) {
-        if (slots[i] == PX_NONE) {
+        if (slots[i] == PX_NONE || input_only[i]) {
             continue;
         }
         for (int tries = 0; tries < 2; tries++) {
@@ -59,6 +63,10 @@ void px_posix_dupterm_out(const char *s, size_t n) {
             if (!text[i] && px_isinstance(j.exc, &px_type_TypeError)) {
                 text[i] = true; /* and try again with str */
                 continue;
+            }
+            if (px_isinstance(j.exc, &px_type_UnsupportedOperation)) {
+                input_only[i] = true;
+                break;
             }
             busy = false;
             detach(i, j.exc, "write");
@@ -117,7 +125,18 @@ size_t px_posix_dupterm_read(unsigned char *buf, size_t n) {
             struct pollfd p = {.fd = fd, .events = POLLIN};
             /* a stream with a descriptor is read only when it has input, so
              * a blocking one never stalls the terminal */
-            if (fd < 0 || (poll(&p, 1, 0) > 0 && p.revents != 0)) {
+            const px_stream_proto *sp = px_stream_of(slots[i]);
+            if (fd >= 0 && sp != NULL && sp->read != NULL) {
+                /* a native stream: one read of what is there */
+                if (poll(&p, 1, 0) > 0 && p.revents != 0) {
+                    int err = 0;
+                    long k = sp->read(slots[i], buf, n, &err);
+                    if (k == 0 || (k < 0 && err != EAGAIN && err != EINTR)) {
+                        slots[i] = PX_NONE; /* end of file or a failed stream: the other side has gone */
+                    }
+                    got = k > 0 ? (size_t)k : 0;
+                }
+            } else if (fd < 0 || (poll(&p, 1, 0) > 0 && p.revents != 0)) {
                 px_val b = px_bytearray(buf, n); /* contents overwritten */
                 px_val args[2] = {b, px_small((px_int)n)};
                 px_val r = px_call_method(slots[i], PX_Q(readinto), 2, args);
@@ -162,7 +181,7 @@ static px_val os_dupterm(size_t argc, const px_val *argv) {
     px_port_stdout_flush(); /* what was printed before goes only where it went */
     px_val prev = slots[i];
     slots[i] = s;
-    text[i] = false;
+    text[i] = input_only[i] = false;
     return prev;
 }
 
