@@ -309,17 +309,17 @@ def modules_doc():
 @test
 def default_path():
     expect_run(["-c", "import sys; print(sys.path)"], env={"HOME": "/home/u"},
-               out="['', '/home/u/.micropython/lib', '/usr/lib/micropython']\n")
+               out="['', '.frozen', '/home/u/.micropython/lib', '/usr/lib/micropython']\n")
 
 
 @test
 def micropypath():
     expect_run(["-c", "import sys; print(sys.path)"], env={"HOME": "/h", "MICROPYPATH": "/a:~/b:rel"},
-               out="['', '/a', '/h/b', 'rel']\n")
-    expect_run(["-c", "import sys; print(sys.path)"], env={"MICROPYPATH": ""}, out="['']\n")
+               out="['', '.frozen', '/a', '/h/b', 'rel']\n")
+    expect_run(["-c", "import sys; print(sys.path)"], env={"MICROPYPATH": ""}, out="['', '.frozen']\n")
     # a directory name that is not UTF-8 stays bytes (import skips it)
     expect_run(["-c", "import sys; print(sys.path)"], env={"MICROPYPATH": "/a\udcff:/b"},
-               out="['', b'/a\\xff', '/b']\n")
+               out="['', '.frozen', b'/a\\xff', '/b']\n")
 
 
 @test
