@@ -726,10 +726,12 @@ BLOCKERS = {
     "fifo_read": "import os\nopen(os.getenv('FIFO'), 'rb').read(1)",
     "fifo_readline": "import os\nopen(os.getenv('FIFO')).readline()",
 }
+# SIGTERM and SIGHUP end the process by the signal itself after the
+# clean-up (docs/services.md): a negative returncode
 SIGNALS = {
     "sigint": (signal.SIGINT, 130, "KeyboardInterrupt\n"),
-    "sigterm": (signal.SIGTERM, 143, ""),
-    "sighup": (signal.SIGHUP, 129, ""),
+    "sigterm": (signal.SIGTERM, -signal.SIGTERM, ""),
+    "sighup": (signal.SIGHUP, -signal.SIGHUP, ""),
 }
 
 
@@ -907,7 +909,7 @@ def output_flushed_at_every_exit():
     for tail, status in (("", 0), ("1/0", 1), ("sys.exit(3)", 3), ("raise KeyboardInterrupt", 130)):
         st, out, err = finish(start_bin("import sys\nprint('x')\n" + tail))
         expect((st, out), (status, b"x\n"), f"exit by {tail or 'the end'!r}")
-    for sig, status in ((signal.SIGTERM, 143), (signal.SIGINT, 130), (signal.SIGHUP, 129)):
+    for sig, status in ((signal.SIGTERM, -signal.SIGTERM), (signal.SIGINT, 130), (signal.SIGHUP, -signal.SIGHUP)):
         with TempDir() as d:
             mark = os.path.join(d.path, "mark")
             p = start_bin(f"print('x')\nopen({mark!r}, 'w').close()\nwhile True:\n    pass\n")
