@@ -394,6 +394,9 @@ static void *interp_thread(void *arg) {
     } else {
         px_val exc = run_guarded(run_program);
         ended_by_signal = px_posix_stop_signal(exc);
+        if (exit_code == 0) {
+            px_service_finished(); /* READY=1 if not sent yet: it ran */
+        }
         px_service_stopping();
         bool in_repl = opt.kind == PX_RUN_STDIN && opt.target == NULL && isatty(STDIN_FILENO);
         /* -i: the REPL after the program, even after an exception (to look

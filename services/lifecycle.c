@@ -3,7 +3,9 @@
  *
  * READY=1 is automatic: it is sent when the program first waits (sleep,
  * poll, input, reading a device) or when the watchdog timer first finds it
- * running, whichever comes first. A service script does its set-up
+ * running, whichever comes first, and at the latest when the main program
+ * ends with status 0 (a script that does its work and exits: its start
+ * succeeded; without READY=1 systemd would record a protocol failure). A service script does its set-up
  * (opening GPIO lines, reading its configuration) and then waits for
  * something in its main loop, so readiness comes after the set-up
  * succeeded, and a script that fails during set-up fails `systemctl start`
@@ -49,6 +51,10 @@ static void auto_ready(void) {
 }
 
 void px_service_waiting(void) {
+    auto_ready();
+}
+
+void px_service_finished(void) {
     auto_ready();
 }
 

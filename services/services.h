@@ -6,6 +6,7 @@
  *                        signal handlers are installed
  *   px_service_poll      from px_port_poll (every pending-work check)
  *   px_service_waiting   from the event wait, before it blocks
+ *   px_service_finished  when the main program ended with status 0
  *   px_service_stopping  when the program starts to end (stop signal, end
  *                        of the main program)
  *
@@ -32,6 +33,7 @@ int px_notify_cstr(const char *msg);
 void px_service_init(void);
 void px_service_poll(void);
 void px_service_waiting(void);
+void px_service_finished(void);
 void px_service_stopping(void);
 /* READY=1 now (the automatic one is then not sent again) */
 int px_service_ready(void);

@@ -24,7 +24,8 @@ MEMORY = "1536M"     # the tree lives in RAM (about 140 MB, unpacked once more)
 
 # the guest's tests, in the order run-tests.sh runs them
 GUEST_TESTS = ["install", "command", "man_page", "groups", "paths", "verify", "start_active_running",
-               "journal_priorities", "stop_clean", "watchdog_restart", "udev_gpio_group", "button_led_service"]
+               "journal_priorities", "stop_clean", "watchdog_restart", "script_that_ends",
+               "script_that_ends_unready", "udev_gpio_group", "button_led_service"]
 
 
 def _overlay(deb, modules, path):

@@ -60,6 +60,23 @@ def notify_ready_at_first_wait(binary):
 
 
 @test
+def notify_ready_at_clean_end(binary):
+    """A script that does its work and ends without waiting: READY=1 then
+    STOPPING=1 when it ends with status 0 (its start succeeded); none when
+    it fails in its set-up, or when it left readiness to itself."""
+    cases = [("print('work')\n", 0, ["READY=1", "STOPPING=1"]),
+             ("import sys\nsys.exit(0)\n", 0, ["READY=1", "STOPPING=1"]),
+             ("1/0\n", 1, ["STOPPING=1"]),
+             ("import sys\nsys.exit(2)\n", 2, ["STOPPING=1"]),
+             ("import systemd\nsystemd.auto_ready(False)\n", 0, ["STOPPING=1"])]
+    for code, status, want in cases:
+        with Listener() as ls, Proc(binary, code, service_env(NOTIFY_SOCKET=ls.address)) as p:
+            rc, _, _ = p.finish()
+            got = [m[2] for m in ls.collect(0.3)]
+        check((rc, got) == (status, want), f"{code!r}: status {rc}, messages {got}; want {status}, {want}")
+
+
+@test
 def notify_path_socket(binary):
     """NOTIFY_SOCKET as a file-system path."""
     with Listener(abstract=False) as ls, Proc(binary, "import time\ntime.sleep(0.01)\n",

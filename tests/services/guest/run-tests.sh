@@ -135,6 +135,37 @@ t_watchdog() {
 }
 run watchdog_restart t_watchdog
 
+# A script that does its work and ends: its start succeeds (READY=1 when
+# it ends with status 0) and it ends as a success, not restarted.
+t_once() {
+    printf 'print("once: done")\n' >/etc/micropython/once.py
+    mkdir -p /etc/systemd/system/micropython@once.service.d
+    install -m 644 /px/ended.conf /etc/systemd/system/micropython@once.service.d/ended.conf
+    systemctl daemon-reload
+    timeout 60 systemctl start micropython@once || { systemctl status micropython@once --no-pager; return 1; }
+    wait_for 10 test -s /run/px-ended-once || return 1
+    echo "ended: $(ended once); NRestarts=$(show once NRestarts)"
+    journalctl -u micropython@once -o cat | grep -E "once|result"
+    [ "$(ended once)" = "success exited 0" ] && [ "$(show once NRestarts)" = 0 ] &&
+        journalctl -u micropython@once -o cat | grep -qx "once: done"
+}
+run script_that_ends t_once
+
+# the same script leaving readiness to itself and never sending it: the
+# failure the automatic READY=1 at the end avoids (no restart for the test)
+t_once_unready() {
+    printf 'import systemd\nsystemd.auto_ready(False)\nprint("unready: done")\n' >/etc/micropython/unready.py
+    mkdir -p /etc/systemd/system/micropython@unready.service.d
+    install -m 644 /px/ended.conf /etc/systemd/system/micropython@unready.service.d/ended.conf
+    printf '[Service]\nRestart=no\n' >/etc/systemd/system/micropython@unready.service.d/norestart.conf
+    systemctl daemon-reload
+    if timeout 60 systemctl start micropython@unready; then echo "the start succeeded"; return 1; fi
+    wait_for 10 test -s /run/px-ended-unready || return 1
+    echo "ended: $(ended unready)"
+    [ "$(ended unready)" = "protocol exited 0" ]
+}
+run script_that_ends_unready t_once_unready
+
 # The kernel bench's loopback GPIO chip (tests/kernel/README.md): GPIO26
 # is wired to GPIO27 (the button), GPIO16 to GPIO17 (the LED).
 t_udev() {
