@@ -2,17 +2,18 @@
 (rootfs.py) as its initramfs and systemd as PID 1. The package under test
 and guest/ are added on top; guest/px-bench.service runs
 guest/run-tests.sh when the system is up, which installs the .deb with
-dpkg, uses it, starts, watches and stops micropython@ services, runs the
-documented button/LED example as a service against the kernel bench's
-loopback GPIO chip (tests/kernel/modules), prints its results on the
-serial console and powers off."""
+dpkg, uses it, starts, watches and stops micropython@ services, loads the
+kernel bench's GPIO, I2C, SPI and PWM devices (tests/kernel/modules) to
+check the udev rules and use them from services (the documented
+button/LED example among them), prints its results on the serial console
+and powers off."""
 import os
 import re
 import time
 
 from harness.common import BenchError
 from harness.cpio import CpioWriter
-from harness.kernel import get_kernel
+from harness.kernel import get_kernel, intree_modules
 from harness.kmod import build_modules
 from harness.vm import find_qemu, run_vm
 from rootfs import cache_dir, get_rootfs_cpio
@@ -25,12 +26,12 @@ MEMORY = "1536M"     # the tree lives in RAM (about 140 MB, unpacked once more)
 # the guest's tests, in the order run-tests.sh runs them
 GUEST_TESTS = ["install", "command", "man_page", "groups", "paths", "verify", "start_active_running",
                "journal_priorities", "stop_clean", "watchdog_restart", "script_that_ends",
-               "script_that_ends_unready", "udev_gpio_group", "button_led_service"]
+               "script_that_ends_unready", "udev_device_groups", "devices_service", "button_led_service"]
 
 
 def _overlay(deb, modules, path):
-    """The package, the kernel bench's GPIO chip module and the test files,
-    added over the tree."""
+    """The package, the kernel bench's device modules (and the kernel's
+    i2c-dev) and the test files, added over the tree."""
     with open(path, "wb") as out:
         w = CpioWriter(out)
         w.dir("px")
@@ -54,6 +55,8 @@ def boot(deb):
     """Boot once; ({test: (passed, detail lines)}, console text, seconds)."""
     kernel = get_kernel()
     modules, _ = build_modules(kernel)
+    intree, _ = intree_modules(kernel)  # without i2c-dev.ko the guest's device test says so
+    modules += [intree[n] for n in ("i2c-dev",) if n in intree]
     base = get_rootfs_cpio()
     run_dir = os.path.join(cache_dir(), "run")
     os.makedirs(run_dir, exist_ok=True)

@@ -166,16 +166,57 @@ t_once_unready() {
 }
 run script_that_ends_unready t_once_unready
 
-# The kernel bench's loopback GPIO chip (tests/kernel/README.md): GPIO26
-# is wired to GPIO27 (the button), GPIO16 to GPIO17 (the LED).
+# The kernel bench's devices (tests/kernel/README.md): a loopback GPIO chip
+# (GPIO26 wired to GPIO27, GPIO16 to GPIO17), the I2C adapter px-i2c-sim
+# (through the kernel's i2c-dev), an SPI controller with MOSI wired to MISO
+# (spidev0.0), PWM chips. The udev rules must give each to its group.
 t_udev() {
-    insmod /px/px_gpio_loop.ko || return 1
+    [ -f /px/i2c-dev.ko ] || { echo "no i2c-dev.ko: the kernel bench could not fetch the kernel's modules"; return 1; }
+    for m in i2c-dev px_gpio_loop px_i2c_sim px_spi_loop px_pwm_sim; do
+        insmod "/px/$m.ko" || { echo "insmod $m failed"; return 1; }
+    done
     udevadm settle --timeout=30
-    local m; m=$(stat -c '%G %a' /dev/gpiochip0) || return 1
-    echo "/dev/gpiochip0: $m"
-    [ "$m" = "gpio 660" ]
+    local i2c pwm f m ok=0
+    i2c=$(grep -lx px-i2c-sim /sys/class/i2c-dev/i2c-*/name | head -1)
+    i2c=/dev/$(basename "$(dirname "$i2c")")
+    for c in /sys/class/pwm/pwmchip*; do
+        [ "$(basename "$(readlink -f "$c/device")")" = px-pwm-sim.1 ] && pwm=$c
+    done
+    for f in /dev/gpiochip0:"gpio 660" "$i2c":"i2c 660" /dev/spidev0.0:"spi 660" \
+             "$pwm/export":"gpio 220" "$pwm/unexport":"gpio 220"; do
+        m=$(stat -c '%G %a' "${f%%:*}") || { ok=1; continue; }
+        echo "${f%%:*}: $m"
+        [ "$m" = "${f#*:}" ] || ok=1
+    done
+    [ $ok = 0 ] || journalctl -u systemd-udevd -o cat | tail -20
+    return $ok
 }
-run udev_gpio_group t_udev
+run udev_device_groups t_udev
+
+# I2C, SPI and PWM from a service: its dynamic user reaches the devices
+# through the unit's groups and device policy (char-i2c, char-spi), and
+# /sys stays writable for PWM (no ProtectKernelTunables=); a channel's
+# files are the gpio group's once udev has seen the export.
+t_devices() {
+    install -m 644 /px/devices.py /etc/micropython/devices.py
+    mkdir -p /etc/systemd/system/micropython@devices.service.d
+    install -m 644 /px/ended.conf /etc/systemd/system/micropython@devices.service.d/ended.conf
+    systemctl daemon-reload
+    timeout 60 systemctl start micropython@devices ||
+        { systemctl status micropython@devices --no-pager; journalctl -u micropython@devices -o cat; return 1; }
+    local want="i2c b'svc' spi [1, 2, 3, 4] pwm 1000 Hz, 50%"
+    # PWM() waits for udev (a wait: the automatic READY=1 may come then,
+    # before the status text)
+    wait_for 10 sh -c "[ \"\$(systemctl show -p StatusText --value micropython@devices)\" = \"$want\" ]" ||
+        { echo "status: $(show devices StatusText)"; echo "wanted: $want"; journalctl -u micropython@devices -o cat; return 1; }
+    echo "status: $(show devices StatusText)"
+    timeout 60 systemctl stop micropython@devices || return 1
+    echo "stopped: $(ended devices)"
+    journalctl -u micropython@devices -o cat | grep "^devices:"
+    [ "$(ended devices)" = "success killed TERM" ] &&
+        journalctl -u micropython@devices -o cat | grep -qx "devices: PWM off"
+}
+run devices_service t_devices
 
 t_button_led() {
     install -m 644 /usr/share/doc/micropython-px/examples/button-led.py /etc/micropython/button-led.py
