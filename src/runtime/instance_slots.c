@@ -261,6 +261,8 @@ static px_val inst_next(px_val self) {
             if (!px_isinstance(j.exc, &px_type_StopIteration)) {
                 px_raise(j.exc);
             }
+            px_val args = px_getattr(j.exc, PX_Q(args));
+            px_st.stop_value = px_is_tuple(args) && px_tuple_ptr(args)->len > 0 ? px_tuple_ptr(args)->items[0] : PX_NULL;
             return PX_NULL;
         }
         return r;
