@@ -239,6 +239,9 @@ static px_val inst_iter(px_val self) {
     }
     px_val native = px_rt_native_of(self);
     if (native != PX_NULL && native != self) {
+        if (px_type_of(native)->flags & PX_TF_ITERATOR) {
+            return self; /* a subclass of map, zip, ...: its own __next__ counts */
+        }
         return px_iter(native);
     }
     if (px_rt_user_lookup(t, PX_Q(__getitem__)) != PX_NULL) {
