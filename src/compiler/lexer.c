@@ -182,6 +182,10 @@ static px_tok keyword(const char *s, size_t n) {
     return PX_TOK_NAME;
 }
 
+const char *px_lex_keyword(size_t i) {
+    return i < PX_TOK__COUNT - PX_TOK_FIRST_KW ? tok_texts[PX_TOK_FIRST_KW + i] : NULL;
+}
+
 /* Digits of `base` with single underscores between them; returns false
  * if an underscore is not followed by a digit. Appends digits to buf. */
 static bool scan_digits(px_lexer *lx, int base, char *buf, size_t *n, size_t cap) {

@@ -400,12 +400,7 @@ static const char help_text[] =
     "For a list of available modules, type help('modules')\n";
 
 static void help_modules(void) {
-    px_val b = px_qstr(PX_Q(builtins));
-    px_val names = px_list_new(1, &b);
-    for (size_t i = 0; i < px_module_defs_count; i++) {
-        px_list_append(names, px_qstr(px_module_defs[i]->name));
-    }
-    px_list_sort(names, PX_NONE, false);
+    px_val names = px_module_names();
     size_t n;
     px_val *items = px_seq_items(names, &n);
     enum { COLUMNS = 4 };
