@@ -760,12 +760,18 @@ static px_val modulo(const char *fmt, size_t len, px_val args, bool bytes_mode) 
         }
         if (bytes_mode && (type == 's' || type == 'b')) {
             const px_type *at = px_type_of(arg);
-            if (!at->buffer || px_str_get(arg, &(size_t){0}) != NULL) {
+            size_t bl;
+            const uint8_t *bd;
+            if (type == 's' && px_is_str(arg)) {
+                /* MicroPython puts a str's UTF-8 in (b"%s /%s HTTP/1.1" % (method,
+                 * path) in its requests package); CPython raises TypeError */
+                bd = (const uint8_t *)px_str_data(arg, &bl);
+            } else if (!at->buffer || px_is_str(arg)) {
                 px_raise_type_error("%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'",
                                     px_type_name(arg));
+            } else {
+                bd = px_bytes_arg(arg, &bl);
             }
-            size_t bl;
-            const uint8_t *bd = px_bytes_arg(arg, &bl);
             if (prec >= 0 && (size_t)prec < bl) {
                 bl = (size_t)prec;
             }

@@ -28,7 +28,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 sys.path.insert(0, os.path.join(ROOT, "tests"))
 
 import suitelib  # noqa: E402
-from suitelib import Fail, Skip  # noqa: E402
+from suitelib import Fail, Skip, shared  # noqa: E402
 
 MANPAGE = os.path.join(ROOT, "docs", "micropython.1")
 BIN = None  # set in main()
@@ -1127,12 +1127,10 @@ def dupterm_input_from_a_stream():
 
 @test
 def micropython_lib_os_path():
-    # shared/ is beside the checkout (or beside the folder of worktrees)
-    up = [os.path.dirname(ROOT), os.path.dirname(os.path.dirname(ROOT))]
-    srcs = [os.path.join(u, "shared", "micropython-lib", "python-stdlib", "os-path") for u in up]
-    src = next((s for s in srcs if os.path.isdir(s)), None)
-    if src is None:
+    mplib = shared("micropython-lib")
+    if mplib is None:
         raise Skip("micropython-lib is not in a shared/ beside the tree")
+    src = os.path.join(mplib, "python-stdlib", "os-path")
     with TempDir() as d:
         shutil.copytree(src, os.path.join(d.path, "os-path"))
         expect_run([os.path.join(d.path, "os-path", "test_path.py")], out="")
