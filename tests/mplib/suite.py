@@ -12,23 +12,33 @@ the project). For every package outside unix-ffi (which needs a C FFI):
                  micropython-lib's CI runs them, and exits 0;
 - unittest:DIR   a directory of unittest test modules passes
                  `micropython -m unittest` (discovery), with unittest
-                 installed.
+                 installed;
+
+and our installer, `micropython -m mip` and `mip.install()`, against an
+index of the same packages (tests/mplib/index.py) served over loopback by
+an HTTP server in this process (mip:* tests).
 
 Packages that cannot pass here are listed in docs/compat.md, table "Known
 failures", with the reason; such a test must still fail (a listed test
 that passes fails as stale, so the list stays true).
 """
+import atexit
+import functools
+import http.server
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 from suitelib import Fail, arg_parser, binary_or_exit, run_tests, shared  # noqa: E402
+import index  # noqa: E402
 import manifest  # noqa: E402
 
 MPLIB = shared("micropython-lib")
@@ -116,6 +126,137 @@ def owner(library, path):
     return None
 
 
+# ---- mip against a local index ------------------------------------------------
+
+class Served:
+    """The index, and a self-hosted package beside it, over HTTP on
+    127.0.0.1 from a thread of this process; made at first use."""
+    _lock = threading.Lock()
+    _made = None
+
+    @classmethod
+    def get(cls, library):
+        with cls._lock:
+            if cls._made is None:
+                cls._made = cls(library)
+            return cls._made
+
+    def __init__(self, library):
+        self.dir = tempfile.mkdtemp(prefix="px-mip-index-")
+        atexit.register(shutil.rmtree, self.dir, True)
+        index.build(library, os.path.join(self.dir, "pi"))
+        own = os.path.join(self.dir, "own")
+        os.makedirs(os.path.join(own, "pkg", "shpkg"))
+        with open(os.path.join(own, "pkg", "shpkg", "__init__.py"), "w") as f:
+            f.write("from shpkg.util import twice\nimport hmac\n")
+        with open(os.path.join(own, "pkg", "shpkg", "util.py"), "w") as f:
+            f.write("def twice(x):\n    return 2 * x\n")
+        with open(os.path.join(own, "pkg", "package.json"), "w") as f:
+            f.write('{"urls": [["shpkg/__init__.py", "shpkg/__init__.py"], ["shpkg/util.py", "shpkg/util.py"]],'
+                    ' "deps": [["hmac", "latest"]], "version": "0.1"}')
+        with open(os.path.join(own, "single.py"), "w") as f:
+            f.write("VALUE = 42\n")
+        handler = functools.partial(_QuietHandler, directory=self.dir)
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def mip_run(home, args, timeout=TIMEOUT):
+    """micropython with HOME=home (so ~/.micropython/lib is home's)."""
+    env = dict(os.environ)
+    for k in ("MICROPYPATH", "MICROPYINSPECT"):
+        env.pop(k, None)
+    env["HOME"] = home
+    p = subprocess.run([BIN] + args, cwd=home, env=env, capture_output=True, text=True, errors="replace",
+                       timeout=timeout, stdin=subprocess.DEVNULL)
+    return p.returncode, p.stdout, p.stderr
+
+
+def mip_expect(home, args, status=0, out_has=(), err_has=()):
+    st, out, err = mip_run(home, args)
+    if st != status or any(o not in out for o in out_has) or any(e not in err for e in err_has):
+        raise Fail(f"micropython {' '.join(args)}: status {st} (want {status})\nstdout: {out}\nstderr: {err}")
+    return out
+
+
+def same_file(a, b):
+    with open(a, "rb") as fa, open(b, "rb") as fb:
+        if fa.read() != fb.read():
+            raise Fail(f"{a} differs from {b}")
+
+
+def mip_tests(library):
+    def home():
+        return tempfile.TemporaryDirectory(prefix="px-mip-home-")
+
+    def index_package():
+        srv = Served.get(library)
+        with home() as h:
+            lib = os.path.join(h, ".micropython", "lib")
+            out = mip_expect(h, ["-m", "mip", "install", "--index", srv.url + "/pi", "hmac"],
+                             out_has=["Installing hmac (latest)", "Copying: hmac.py", "Done"])
+            same_file(os.path.join(lib, "hmac.py"), library.get("hmac").files[0][0])
+            mip_expect(h, ["-c", "import hmac, sys; print(hmac.__file__.startswith(sys.path[2]))"], out_has=["True"])
+            # again: the file is there with the right hash, nothing is fetched
+            out = mip_expect(h, ["-m", "mip", "install", "--index", srv.url + "/pi", "hmac"], out_has=["Exists: hmac.py"])
+            if "Copying" in out:
+                raise Fail("a second install downloaded again:\n" + out)
+
+    def requirements_and_version():
+        srv = Served.get(library)
+        version = library.get("os-path").metadata["version"]
+        with home() as h:
+            lib = os.path.join(h, ".micropython", "lib")
+            mip_expect(h, ["-m", "mip", "install", "--index", srv.url + "/pi", f"os-path@{version}"],
+                       out_has=[f"Installing os-path ({version})", "Copying: os/__init__.py", "Copying: os/path.py"])
+            mip_expect(h, ["-c", "import os.path; print(os.path.join('a', 'b'), os.path.basename('/x/y.py'))"],
+                       out_has=["a/b y.py"])
+            if not os.path.isfile(os.path.join(lib, "os", "__init__.py")):
+                raise Fail("the requirement os was not installed")
+            mip_expect(h, ["-m", "mip", "install", "--index", srv.url + "/pi", "os-path@0.0.0"], status=1,
+                       err_has=["package not found", "os-path/0.0.0.json"])
+            mip_expect(h, ["-m", "mip", "install", "--index", srv.url + "/pi", "no-such-package-x"], status=1,
+                       err_has=["package not found"])
+
+    def self_hosted_and_target():
+        srv = Served.get(library)
+        with home() as h:
+            target = os.path.join(h, "third-party")
+            mip_expect(h, ["-m", "mip", "install", "--index", srv.url + "/pi", "--target", target,
+                           srv.url + "/own/pkg/"],
+                       out_has=["Copying: shpkg/__init__.py", "Copying: shpkg/util.py", "Copying: hmac.py"])
+            mip_expect(h, ["-c", f"import sys; sys.path.append({target!r}); import shpkg; print(shpkg.twice(21))"],
+                       out_has=["42"])
+            # from Python, a single file by URL
+            code = f"import mip; mip.install({srv.url + '/own/single.py'!r}, target={target!r})"
+            mip_expect(h, ["-c", code], out_has=["Done"])
+            same_file(os.path.join(target, "single.py"), os.path.join(srv.dir, "own", "single.py"))
+            leftovers = [n for _, _, names in os.walk(target) for n in names if n.endswith(".mip-part")]
+            if leftovers:
+                raise Fail(f"temporary files left: {leftovers}")
+
+    def errors():
+        with home() as h:
+            # nothing listens on port 9 of loopback (discard is not run here)
+            mip_expect(h, ["-m", "mip", "install", "--index", "http://127.0.0.1:9/pi", "hmac"], status=1,
+                       err_has=["mip: cannot install hmac", "127.0.0.1"])
+            mip_expect(h, ["-m", "mip", "install", "--bogus", "hmac"], status=2, err_has=["unknown option --bogus"])
+            mip_expect(h, ["-m", "mip"], status=2, err_has=["usage: micropython -m mip install"])
+            mip_expect(h, ["-m", "mip", "install", "--index", "ftp://example/pi", "hmac"], status=1,
+                       err_has=["unsupported URL"])
+            mip_expect(h, ["-c", "import mip; mip.install('github:onlyorg')"], status=1,
+                       err_has=["must be github:org/repo"])
+
+    return [("mip:index_package", index_package), ("mip:requirements_and_version", requirements_and_version),
+            ("mip:self_hosted_and_target", self_hosted_and_target), ("mip:errors", errors)]
+
+
 def collect(library, known):
     tests = []
     used = set()
@@ -152,6 +293,7 @@ def collect(library, known):
         if any(top.startswith(o + os.sep) for o, _ in unittest_dirs):
             continue  # a sub-folder: discovery from its parent finds it
         tests.append((f"unittest:{rel}", unittest_test(library, library.get(name), top, reason_for(f"unittest:{rel}"))))
+    tests += mip_tests(library)
     stale = sorted(set(known) - used)
     if stale:
         def t():
