@@ -531,6 +531,13 @@ static px_val sock_makefile(size_t argc, const px_val *argv) {
     return argv[0];
 }
 
+/* Writes are not buffered: there is never anything to flush (for code
+ * written for CPython's makefile objects). */
+static px_val sock_flush(px_val self) {
+    px_sock_open(self);
+    return PX_NONE;
+}
+
 static px_val sock_enter(px_val self) {
     return self;
 }
@@ -605,6 +612,7 @@ static PX_METH1(m_close, &px_type_socket, close, sock_close);
 static PX_METH2(m_connect, &px_type_socket, connect, sock_connect);
 static PX_METH2(m_connect_ex, &px_type_socket, connect_ex, sock_connect_ex);
 static PX_METH1(m_fileno, &px_type_socket, fileno, sock_fileno);
+static PX_METH1(m_flush, &px_type_socket, flush, sock_flush);
 static PX_METH1(m_getblocking, &px_type_socket, getblocking, sock_getblocking);
 static PX_METH1(m_getpeername, &px_type_socket, getpeername, sock_getpeername);
 static PX_METH1(m_getsockname, &px_type_socket, getsockname, sock_getsockname);
@@ -637,6 +645,7 @@ static const px_map_entry sock_methods[] = {
     PX_ENTRY_OBJ(connect, &m_connect),
     PX_ENTRY_OBJ(connect_ex, &m_connect_ex),
     PX_ENTRY_OBJ(fileno, &m_fileno),
+    PX_ENTRY_OBJ(flush, &m_flush),
     PX_ENTRY_OBJ(getblocking, &m_getblocking),
     PX_ENTRY_OBJ(getpeername, &m_getpeername),
     PX_ENTRY_OBJ(getsockname, &m_getsockname),

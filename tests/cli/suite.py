@@ -8,7 +8,9 @@ statuses, SIGINT/SIGTERM/SIGHUP (also while blocked in each kind of wait),
 scheduled work while input() waits and at exit, stdout buffering into
 pipes, terminals and the journal, local time under several TZ values
 against /usr/bin/python3, ticks across a wall-clock jump (libfaketime),
-termios on a pty, os.dupterm input, micropython-lib's os.path test, and -h
+termios on a pty, os.dupterm input, sockets with a CPython peer in another
+process (a server that resets the connection, a client that disconnects),
+micropython-lib's os.path test, and -h
 agreeing with the man page (docs/micropython.1). Prints `ok NAME` or `FAIL NAME` with indented
 details (tests/suitelib.py). Tests run in parallel.
 """
@@ -715,6 +717,11 @@ BLOCKERS = {
     "stdin_read": "sys.stdin.read(1)",
     "fifo_read": "import os\nopen(os.getenv('FIFO'), 'rb').read(1)",
     "fifo_readline": "import os\nopen(os.getenv('FIFO')).readline()",
+    "accept": "import socket\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen(1)\ns.accept()",
+    "recv": "import socket\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen(1)\n"
+            "c = socket.socket()\nc.connect(s.getsockname())\ns.accept()[0].recv(1)",
+    "recv_timeout": "import socket\na = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
+                    "a.bind(('127.0.0.1', 0))\na.settimeout(60)\na.recvfrom(10)",
 }
 SIGNALS = {
     "sigint": (signal.SIGINT, 130, "KeyboardInterrupt\n"),
@@ -1106,6 +1113,105 @@ def dupterm_input_from_a_stream():
                 p.communicate()
             for fd in (hold, r, w):
                 os.close(fd)
+
+
+# ---- sockets with a CPython peer in another process --------------------------
+
+# A CPython server: greets, echoes each line in upper case, and on b"bye"
+# drops the connection with a reset (SO_LINGER 0), as a crashed peer would.
+PEER_SERVER = r"""
+import socket, struct, sys
+srv = socket.socket()
+srv.bind(("127.0.0.1", 0))
+srv.listen(1)
+print(srv.getsockname()[1], flush=True)
+c, _ = srv.accept()
+c.sendall(b"hello\n")
+f = c.makefile("rb")
+for line in f:
+    if line == b"bye\n":
+        c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        break
+    c.sendall(line.upper())
+c.close()
+"""
+
+CLIENT = r"""
+import socket, sys
+s = socket.socket()
+s.connect(socket.getaddrinfo("localhost", int(sys.argv[1]), socket.AF_INET, socket.SOCK_STREAM)[0][-1])
+print(s.readline())
+for word in (b"one", b"two"):
+    s.write(word + b"\n")
+    print(s.readline())
+s.write(b"bye\n")
+try:
+    print(s.recv(10))
+    s.recv(10)
+except OSError as e:
+    print(type(e).__name__)
+s.close()
+"""
+
+
+@test
+def socket_client_cpython_server():
+    peer = subprocess.Popen([sys.executable, "-c", PEER_SERVER], stdout=subprocess.PIPE, text=True)
+    try:
+        port = peer.stdout.readline().strip()
+        expect_run(["-c", CLIENT, port],
+                   out="b'hello\\n'\nb'ONE\\n'\nb'TWO\\n'\nConnectionResetError\n")
+    finally:
+        peer.kill()
+        peer.communicate()
+
+
+# Our server: one connection at a time, echoing what it reads reversed,
+# until the peer disconnects; it reports each disconnection.
+SERVER = r"""
+import socket
+srv = socket.socket()
+srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+srv.bind(("127.0.0.1", 0))
+srv.listen(2)
+print(srv.getsockname()[1])
+for i in range(2):
+    c, addr = srv.accept()
+    c.settimeout(5)
+    while True:
+        data = c.recv(100)
+        if not data:
+            break
+        c.sendall(data[::-1])
+    print("peer", i, "left", addr[0])
+    c.close()
+"""
+
+PEER_CLIENT = r"""
+import socket, sys
+port = int(sys.argv[1])
+for n in range(2):
+    c = socket.create_connection(("127.0.0.1", port), timeout=5)
+    c.sendall(b"abc%d" % n)
+    print(c.recv(100))
+    c.close()
+"""
+
+
+@test
+def socket_server_cpython_client():
+    p = subprocess.Popen([BIN, "-c", SERVER], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        port = p.stdout.readline().strip()
+        peer = subprocess.run([sys.executable, "-c", PEER_CLIENT, port], capture_output=True, text=True,
+                              timeout=10)
+        expect(peer.stdout, "b'0cba'\nb'1cba'\n", "the CPython client's output")
+        out, err = p.communicate(timeout=5)
+        expect((p.returncode, out, err), (0, "peer 0 left 127.0.0.1\npeer 1 left 127.0.0.1\n", ""))
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.communicate()
 
 
 # ---- a real client: micropython-lib's os.path ----------------------------------
