@@ -722,6 +722,10 @@ BLOCKERS = {
             "c = socket.socket()\nc.connect(s.getsockname())\ns.accept()[0].recv(1)",
     "recv_timeout": "import socket\na = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
                     "a.bind(('127.0.0.1', 0))\na.settimeout(60)\na.recvfrom(10)",
+    "asyncio_sleep": "import asyncio\nasyncio.run(asyncio.sleep(30))",
+    "asyncio_server": "import asyncio\nasync def main():\n"
+                      "    await asyncio.start_server(None, '127.0.0.1', 0)\n    await asyncio.Event().wait()\n"
+                      "asyncio.run(main())",
 }
 SIGNALS = {
     "sigint": (signal.SIGINT, 130, "KeyboardInterrupt\n"),
