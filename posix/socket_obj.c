@@ -36,6 +36,7 @@ static int int_arg(px_val v) {
 
 /* socket(family=AF_INET, type=SOCK_STREAM, proto=0) */
 static px_val sock_make(const px_type *type, size_t argc, const px_val *argv, px_val kwnames) {
+    (void)type;
     static const px_argspec spec[] = {
         {PX_Q(family), 0, PX_SMALL_CONST(AF_INET)},
         {PX_Q(type), 0, PX_SMALL_CONST(SOCK_STREAM)},

@@ -1,6 +1,7 @@
 /* The builtins module: functions implemented here (print, getattr, exec,
  * isinstance, ...) and the const table listing every built-in name. */
 #include <stddef.h>
+#include <string.h>
 
 #include "rt_internal.h"
 
@@ -402,6 +403,14 @@ static void help_modules(void) {
     px_val names = px_list_new(1, &b);
     for (size_t i = 0; i < px_module_defs_count; i++) {
         px_list_append(names, px_qstr(px_module_defs[i]->name));
+    }
+    /* frozen modules and packages by their top-level name (a package's
+     * submodules are its own business) */
+    for (size_t i = 0; i < px_frozen_defs_count; i++) {
+        const char *fname = px_frozen_defs[i].name;
+        if (strchr(fname, '.') == NULL) {
+            px_list_append(names, px_str_cstr(fname));
+        }
     }
     px_list_sort(names, PX_NONE, false);
     size_t n;
