@@ -142,9 +142,28 @@ def _addr_text(a):
     return str(a)
 
 
+async def _handshake(s):
+    # a TLS handshake on a non-blocking socket: OpenSSL says EAGAIN while
+    # it waits for the peer's next flight
+    while True:
+        try:
+            s.do_handshake()
+            return
+        except OSError as e:
+            if e.errno not in _AGAIN:
+                raise
+        await core.IOWait(s, 0)
+
+
+def _tls_context(ssl):
+    if ssl is True:
+        import ssl as _ssl
+
+        return _ssl.create_default_context()
+    return ssl
+
+
 async def open_connection(host, port, ssl=None):
-    if ssl:
-        raise ValueError("asyncio: TLS connections need the ssl module, which this build does not have")
     ai = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)[0]
     s = socket.socket(ai[0], ai[1], ai[2])
     s.setblocking(False)
@@ -159,14 +178,22 @@ async def open_connection(host, port, ssl=None):
         if err:
             s.close()
             raise OSError(err, "Connect call failed", _addr_text(ai[-1]))
+    if ssl:
+        try:
+            s = _tls_context(ssl).wrap_socket(s, server_hostname=host, do_handshake_on_connect=False)
+            await _handshake(s)
+        except BaseException:
+            s.close()
+            raise
     st = Stream(s, {"peername": ai[-1]})
     return st, st
 
 
 class Server:
-    def __init__(self, s):
+    def __init__(self, s, tls):
         self.sockets = [s]
         self.task = None
+        self._tls = tls
 
     async def __aenter__(self):
         return self
@@ -197,15 +224,24 @@ class Server:
                         continue
                     raise
                 c.setblocking(False)
-                st = Stream(c, {"peername": addr})
-                core.create_task(cb(st, st))
+                core.create_task(self._connection(c, addr, cb))
         finally:
             s.close()
 
+    async def _connection(self, c, addr, cb):
+        if self._tls is not None:
+            try:
+                c = self._tls.wrap_socket(c, server_side=True, do_handshake_on_connect=False)
+                await _handshake(c)
+            except Exception:
+                # a client that fails the handshake only loses its connection
+                c.close()
+                return
+        st = Stream(c, {"peername": addr})
+        await cb(st, st)
+
 
 async def start_server(cb, host, port, backlog=5, ssl=None):
-    if ssl:
-        raise ValueError("asyncio: TLS servers need the ssl module, which this build does not have")
     ai = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM, 0, socket.AI_PASSIVE)[0]
     s = socket.socket(ai[0], ai[1], ai[2])
     s.setblocking(False)
@@ -216,6 +252,6 @@ async def start_server(cb, host, port, backlog=5, ssl=None):
     except OSError:
         s.close()
         raise
-    srv = Server(s)
+    srv = Server(s, ssl or None)
     srv.task = core.create_task(srv._serve(cb))
     return srv
