@@ -21,7 +21,7 @@ def _mode(wbits, reading):
     raise ValueError("invalid wbits %d" % wbits)
 
 
-def compress(data, wbits=15, /, level=-1):
+def compress(data, wbits=15, level=-1):
     # level: accepted for CPython's keyword; the compressor has one level
     fmt, window = _mode(wbits, False)
     out = io.BytesIO()

@@ -403,6 +403,9 @@ static void help_modules(void) {
     for (size_t i = 0; i < px_module_defs_count; i++) {
         px_list_append(names, px_qstr(px_module_defs[i]->name));
     }
+    for (size_t i = 0; i < px_frozen_defs_count; i++) { /* frozen ones too, as MicroPython lists them */
+        px_list_append(names, px_str_cstr(px_frozen_defs[i].name));
+    }
     px_list_sort(names, PX_NONE, false);
     size_t n;
     px_val *items = px_seq_items(names, &n);
