@@ -7,33 +7,12 @@
  * struct.error derives from ValueError: MicroPython's struct raises
  * ValueError, CPython's struct.error, and this way both kinds of program
  * catch it. Whitespace between items is allowed, as in CPython. */
+#include "modexc.h"
 #include "structmod.h"
 
-/* ---- struct.error: a ValueError subclass with the exception slots */
+/* ---- struct.error */
 
-static px_val error_make(const px_type *type, size_t argc, const px_val *argv, px_val kwnames) {
-    return px_type_ValueError.make(type, argc, argv, kwnames);
-}
-static void error_print(px_out *out, px_val self, px_print_kind kind) {
-    px_type_ValueError.print(out, self, kind);
-}
-static px_val error_getattr(px_val self, px_qid name) {
-    return px_type_ValueError.getattr(self, name);
-}
-static bool error_setattr(px_val self, px_qid name, px_val value) {
-    return px_type_ValueError.setattr(self, name, value);
-}
-
-const px_type px_type_struct_error = {
-    .base = {&px_type_type},
-    .name = PX_Q(error),
-    .flags = PX_TF_BASETYPE | PX_TF_EXCEPTION,
-    .base_type = &px_type_ValueError,
-    .make = error_make,
-    .print = error_print,
-    .getattr = error_getattr,
-    .setattr = error_setattr,
-};
+PX_MODULE_EXCEPTION(px_type_struct_error, error, px_type_ValueError);
 
 /* ---- parsed formats, cached */
 
