@@ -78,3 +78,15 @@ try:
     cmath.isclose(1, 1, rel_tol=-1)
 except ValueError as e:
     print("ValueError", e)
+
+# branch cuts: the sign of a zero imaginary (or real) part picks the side
+for fname in ["sqrt", "log", "asin", "acos", "atan", "asinh", "acosh", "atanh"]:
+    f = getattr(cmath, fname)
+    out = []
+    for z in [complex(-2, 0.0), complex(-2, -0.0), complex(2, 0.0), complex(2, -0.0), complex(0.0, 2), complex(-0.0, 2), complex(0.0, -2), complex(-0.0, -2)]:
+        try:
+            w = f(z)
+            out.append("(%.12g %+.12gj)" % (w.real, w.imag))
+        except ValueError:
+            out.append("ValueError")
+    print(fname, " ".join(out))
