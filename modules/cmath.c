@@ -14,13 +14,27 @@
 
 #include "runtime.h"
 
+/* re + im*i with both parts exactly as given (re + im * I would turn an
+ * infinite im into a NaN real part). C11's CMPLX does this but glibc
+ * defines it only for gcc, so the parts are stored through the layout
+ * C11 guarantees: a complex is an array of its two parts. */
+static double complex make_complex(double re, double im) {
+    union {
+        double complex z;
+        double parts[2];
+    } u;
+    u.parts[0] = re;
+    u.parts[1] = im;
+    return u.z;
+}
+
 /* A complex argument: a complex, an object with __complex__, or anything
  * float() of which works (TypeError "must be real number, not str"). */
 static double complex arg_of(px_val v) {
     double re, im;
     if (px_is_complex(v)) {
         px_complex_get(v, &re, &im);
-        return CMPLX(re, im);
+        return make_complex(re, im);
     }
     if (px_type_of(v)->flags & PX_TF_HEAPTYPE) {
         px_val m = px_special_method(v, PX_Q(__complex__));
@@ -30,10 +44,10 @@ static double complex arg_of(px_val v) {
                 px_raise_type_error("__complex__ returned non-complex (type %s)", px_type_name(r));
             }
             px_complex_get(r, &re, &im);
-            return CMPLX(re, im);
+            return make_complex(re, im);
         }
     }
-    return CMPLX(px_float_of(v), 0.0);
+    return make_complex(px_float_of(v), 0.0);
 }
 
 static px_val complex_of(double complex z) {
@@ -96,13 +110,13 @@ static double complex tanh_of(double complex z) {
     double tx = tanh(creal(z)), ty = tan(cimag(z));
     double sech = 1.0 / cosh(creal(z));
     double den = 1.0 + tx * tx * ty * ty;
-    return CMPLX(tx * (1.0 + ty * ty) / den, ty * sech * sech / den);
+    return make_complex(tx * (1.0 + ty * ty) / den, ty * sech * sech / den);
 }
 
 /* tan(z) = -i tanh(iz) */
 static double complex tan_of(double complex z) {
-    double complex t = tanh_of(CMPLX(-cimag(z), creal(z)));
-    return CMPLX(cimag(t), -creal(t));
+    double complex t = tanh_of(make_complex(-cimag(z), creal(z)));
+    return make_complex(cimag(t), -creal(t));
 }
 
 CMATH1(tan, tan_of, false);
