@@ -627,7 +627,7 @@ static void format_float(px_strbuf *b, double d, char type, int flags, px_int wi
 }
 
 static bool is_mapping_arg(px_val v) {
-    if (px_is_tuple(v) || px_str_get(v, &(size_t){0}) != NULL) {
+    if (px_isinstance(v, &px_type_tuple) || px_str_get(v, &(size_t){0}) != NULL) {
         return false;
     }
     const px_type *t = px_type_of(v);
@@ -646,9 +646,11 @@ static px_val modulo(const char *fmt, size_t len, px_val args, bool bytes_mode) 
     size_t nargs;
     const px_val *items;
     px_val single = args;
-    if (px_is_tuple(args)) {
-        items = px_tuple_ptr(args)->items;
-        nargs = px_tuple_ptr(args)->len;
+    if (px_isinstance(args, &px_type_tuple)) {
+        /* a tuple subclass (a namedtuple) gives its items, as in CPython */
+        px_val t = px_native(args, &px_type_tuple);
+        items = px_tuple_ptr(t)->items;
+        nargs = px_tuple_ptr(t)->len;
     } else {
         items = &single;
         nargs = 1;
