@@ -2,7 +2,7 @@
  * (b2a_base64, a2b_base64 with CPython's strict_mode), crc32, and
  * binascii.Error (a ValueError, as in CPython). hexlify is bytes.hex
  * with the result as bytes. */
-#include "crc32.h"
+#include "checksum.h"
 #include "modexc.h"
 #include "objects/bigint.h"
 
@@ -212,8 +212,8 @@ static px_val binascii_crc32(size_t argc, const px_val *argv) {
 static PX_FUNV(binascii_crc32_obj, crc32, 1, 2, binascii_crc32);
 
 static const px_map_entry binascii_table[] = {
-    PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(binascii))),
     PX_ENTRY_OBJ(Error, &px_type_binascii_error),
+    PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(binascii))),
     PX_ENTRY_OBJ(a2b_base64, &binascii_a2b_base64_obj),
     PX_ENTRY_OBJ(a2b_hex, &binascii_a2b_hex_obj),
     PX_ENTRY_OBJ(b2a_base64, &binascii_b2a_base64_obj),

@@ -305,8 +305,8 @@ const px_type px_type_struct = {
 };
 
 static const px_map_entry struct_table[] = {
-    PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(struct))),
     PX_ENTRY_OBJ(Struct, &px_type_struct),
+    PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(struct))),
     PX_ENTRY_OBJ(calcsize, &struct_calcsize_obj),
     PX_ENTRY_OBJ(error, &px_type_struct_error),
     PX_ENTRY_OBJ(iter_unpack, &struct_iter_unpack_obj),
