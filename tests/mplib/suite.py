@@ -9,7 +9,8 @@ the project). For every package outside unix-ffi (which needs a C FFI):
 - import:NAME    the package, installed with what its manifest requires
                  into a fresh lib directory (MICROPYPATH), imports;
 - test:PATH      each of its test scripts runs from its own directory, as
-                 micropython-lib's CI runs them, and exits 0;
+                 micropython-lib's CI runs them (with the packages that CI
+                 installs for every test), and exits 0;
 - unittest:DIR   a directory of unittest test modules passes
                  `micropython -m unittest` (discovery), with unittest
                  installed;
@@ -70,6 +71,12 @@ def run(args, cwd, lib):
     return p.returncode, p.stdout + p.stderr
 
 
+# What micropython-lib's CI (tools/ci.sh) installs for every test run,
+# beside the package under test (unix-ffi's ffilib aside).
+TEST_LIBS = ["ucontextlib", "fnmatch", "hashlib-core", "hashlib-sha224", "hashlib-sha256", "hashlib-sha384",
+             "hashlib-sha512", "shutil", "tempfile", "unittest", "unittest-discover"]
+
+
 def installed(library, names):
     """A temporary lib directory with the packages (and requirements)."""
     tmp = tempfile.TemporaryDirectory(prefix="px-mplib-")
@@ -96,18 +103,26 @@ def import_test(library, pkg, reason):
     return t
 
 
+def copied(directory, lib):
+    """A copy of a test directory inside lib's temporary folder: tests
+    write files where they run, and the shared copy stays untouched."""
+    dest = os.path.join(lib, "_run", os.path.basename(directory))
+    shutil.copytree(directory, dest)
+    return dest
+
+
 def script_test(library, pkg, path, reason):
     def t():
-        with installed(library, [pkg.name]) as lib:
-            st, out = run([os.path.basename(path)], os.path.dirname(path), lib)
+        with installed(library, TEST_LIBS + [pkg.name]) as lib:
+            st, out = run([os.path.basename(path)], copied(os.path.dirname(path), lib), lib)
             expecting(path, reason, st == 0, out)
     return t
 
 
 def unittest_test(library, pkg, directory, reason):
     def t():
-        with installed(library, [pkg.name, "unittest", "unittest-discover"]) as lib:
-            st, out = run(["-m", "unittest"], directory, lib)
+        with installed(library, TEST_LIBS + [pkg.name]) as lib:
+            st, out = run(["-m", "unittest"], copied(directory, lib), lib)
             # unittest ends with "OK" or "FAILED (...)"; a discovery that
             # found nothing runs 0 tests and proves nothing
             ran = re.search(r"^Ran (\d+) tests?", out, re.M)
