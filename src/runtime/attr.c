@@ -171,6 +171,9 @@ static px_val type_getattr(px_val cls, px_qid name) {
         return v;
     }
     v = px_type_lookup(t, name);
+    if (v == px_from_ptr(&px_rt_object_new) && t != &px_type_object && !px_rt_is_heap_type(t)) {
+        v = px_from_ptr(&px_rt_native_new); /* int.__new__ is not object.__new__ */
+    }
     if (v != PX_NULL) {
         return px_rt_descr_get(v, PX_NULL, t);
     }
