@@ -128,6 +128,19 @@ static px_map *map_of(px_val self) {
 
 static const px_argspec last_spec[] = {{PX_Q(last), 0, PX_TRUE}};
 
+/* The map's first live entry is at index `first`. Pops from the front
+ * leave deleted entries before it, which every later pop steps over; the
+ * map is copied compactly once there are more than about the square root
+ * of its size, which keeps a pop at O(sqrt(n)) steps without a linked list
+ * beside the dict. */
+static void compact_front(px_map *m, size_t first) {
+    if (first > 16 && first * first > m->count) {
+        px_map fresh;
+        px_map_copy(&fresh, m);
+        *m = fresh;
+    }
+}
+
 static px_val od_move_to_end(size_t argc, const px_val *argv, px_val kwnames) {
     if (argc < 2) {
         px_raise_type_error("move_to_end() missing required argument 'key' (pos 1)");
@@ -144,13 +157,15 @@ static px_val od_move_to_end(size_t argc, const px_val *argv, px_val kwnames) {
         px_map_set(m, key, v);
         return PX_NONE;
     }
-    /* to the front: re-insert everything after it */
-    px_val rest = px_dict_items_list(native_dict(argv[0]));
-    px_map_clear(m);
+    /* to the front: a new map with the key first, then the others in
+     * order (O(n); the old entries stay reachable through `old` on the
+     * C stack while they are copied) */
+    px_map old = *m;
+    px_map_init(m, old.count + 1);
     px_map_set(m, key, v);
-    for (size_t i = 0; i < px_list_ptr(rest)->len; i++) {
-        px_tuple *kv = px_tuple_ptr(px_list_ptr(rest)->items[i]);
-        px_map_set(m, kv->items[0], kv->items[1]);
+    size_t pos = 0;
+    for (px_map_entry *e; (e = px_map_next(&old, &pos)) != NULL;) {
+        px_map_set(m, e->key, e->value);
     }
     return PX_NONE;
 }
@@ -163,17 +178,25 @@ static px_val od_popitem(size_t argc, const px_val *argv, px_val kwnames) {
     if (m->count == 0) {
         px_raise_msg(&px_type_KeyError, "dictionary is empty");
     }
-    px_map_entry *e = NULL;
-    size_t pos = 0;
+    size_t i;
     if (px_truthy(last)) {
-        for (px_map_entry *x; (x = px_map_next(m, &pos)) != NULL;) {
-            e = x;
+        /* deletion trims trailing deleted entries: the last one is live */
+        i = m->used;
+        while (m->entries[i - 1].key == PX_NULL) {
+            i--;
         }
+        i--;
     } else {
-        e = px_map_next(m, &pos);
+        i = 0;
+        while (m->entries[i].key == PX_NULL) {
+            i++;
+        }
     }
-    px_val kv[2] = {e->key, e->value};
+    px_val kv[2] = {m->entries[i].key, m->entries[i].value};
     px_map_pop(m, kv[0]);
+    if (!px_truthy(last)) {
+        compact_front(m, i + 1);
+    }
     return px_tuple_new(2, kv);
 }
 static PX_METHKW(od_popitem_obj, &px_type_object, popitem, 1, 2, od_popitem);

@@ -110,3 +110,28 @@ cn = Counter()
 for k in "aab":
     cn.add(k)
 print(sorted(cn.items()), cn.default_factory is int)
+
+# many pops from both ends with inserts between them (the map is compacted
+# as deleted entries pile up at its front): order and contents stay right
+big = OrderedDict((i, i * i) for i in range(3000))
+popped = []
+for i in range(2500):
+    popped.append(big.popitem(last=(i % 5 == 0)))
+    if i % 7 == 0:
+        big["n%d" % i] = i
+    if i % 11 == 0:
+        big.move_to_end(next(iter(big)))
+    if i % 13 == 0:
+        k = next(reversed(list(big)))
+        big.move_to_end(k, last=False)
+print(len(big), popped[:6], popped[-3:], list(big.items())[:5], list(big)[-5:])
+print(sum(v for k, v in popped if isinstance(v, int)), big == OrderedDict(list(big.items())), 1000 in big)
+lru = OrderedDict()
+for i in range(5000):
+    key = i % 97 if i % 3 else i
+    if key in lru:
+        lru.move_to_end(key)
+    lru[key] = i
+    if len(lru) > 50:
+        lru.popitem(last=False)
+print(len(lru), list(lru)[:8], list(lru.values())[-4:])
