@@ -325,6 +325,32 @@ def modules_doc():
 
 
 @test
+def module_tables_lookup():
+    """Every name dir() shows on each built-in module, and on each class a
+    module holds, is found by getattr: the const tables are sorted as the
+    binary search needs (a debug build aborts on an unsorted one)."""
+    code = """
+import sys
+names = []
+for line in sys.argv[1].split():
+    names.append(line)
+for name in names:
+    m = __import__(name)
+    for part in name.split(".")[1:]:
+        m = getattr(m, part)
+    for a in dir(m):
+        v = getattr(m, a)
+        if isinstance(v, type):
+            for b in dir(v):
+                getattr(v, b, None)
+print(len(names))
+"""
+    o, _ = expect_run(["-c", "help('modules')"])
+    mods = " ".join(o.splitlines()[:-1]).split()
+    expect_run(["-c", code, " ".join(mods)], out=f"{len(mods)}\n")
+
+
+@test
 def deflate_interop():
     """Multi-megabyte streams between our zlib/gzip/deflate and CPython's,
     both ways: CPython compresses, we decompress; we compress (each
