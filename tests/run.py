@@ -56,7 +56,7 @@ CONFIGS = {
 
 
 # Script suites, run once against the default build.
-SUITES = ["cli", "repl", "kernel", "services"]
+SUITES = ["cli", "repl", "mplib", "kernel", "services"]
 
 
 class Tally:

@@ -110,7 +110,8 @@ def deb_contents(state):
 
 @test
 def static_musl(state):
-    """packaging/build-static: a static musl binary that runs; its size."""
+    """packaging/build-static: a static musl binary that runs, without
+    OpenSSL (no ssl module); its size."""
     out_dir = os.path.join(ROOT, "build-static")
     st, out = sh([os.path.join(ROOT, "packaging", "build-static"), out_dir], 900, cwd=ROOT)
     if st != 0:
@@ -121,6 +122,9 @@ def static_musl(state):
     st, got = sh([exe, "-c", "import machine, systemd, select; print(sum(range(10)))"], 30)
     if (st, got) != (0, "45\n"):
         raise Fail(f"the static binary: status {st}, {got!r}")
+    st, got = sh([exe, "-c", "import ssl"], 30)
+    if st == 0 or "ImportError" not in got:
+        raise Fail(f"the static binary has ssl (it must link no OpenSSL): status {st}, {got!r}")
     print(f"static musl binary: {os.path.getsize(exe)} bytes, stripped", flush=True)
 
 
