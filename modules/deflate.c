@@ -253,14 +253,7 @@ static px_val dio_write(px_val self, px_val data) {
     dio_obj *d = dio_of(self);
     check_open(d);
     px_buffer buf;
-    size_t n;
-    const char *text = px_str_get(data, &n);
-    if (text != NULL) { /* str is written as UTF-8, as MicroPython's streams do (json.dump) */
-        buf.data = (void *)text;
-        buf.len = n;
-    } else {
-        px_get_buffer(data, &buf, PX_BUF_READ);
-    }
+    px_get_write_buffer(data, &buf); /* str as UTF-8 (json.dump into a DeflateIO) */
     if (d->def == NULL) {
         start_writing(d);
     }
