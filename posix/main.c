@@ -413,7 +413,25 @@ static void *interp_thread(void *arg) {
     return arg;
 }
 
+/* A standard descriptor closed at start-up (`>&-`) is taken by /dev/null
+ * opened the wrong way round before anything else is opened: otherwise the
+ * script's first open() gets it and print() writes into that file. Writing
+ * to such a stdout still fails (EBADF, reported as any write error), and
+ * reading such a stdin finds nothing (EBADF, taken as end of input). */
+static void reserve_std_fds(void) {
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) < 0 && errno == EBADF) {
+            int r = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+            if (r >= 0 && r != fd) { /* (r is fd: the lower ones are open) */
+                dup2(r, fd);
+                close(r);
+            }
+        }
+    }
+}
+
 int main(int argc, char **argv) {
+    reserve_std_fds();
     px_cli_parse(&opt, argc, argv);
     if (opt.kind == PX_RUN_FILE) {
         /* CPython's wording; a directory opens but cannot be run */
@@ -444,6 +462,14 @@ int main(int argc, char **argv) {
     px_port_stdout_flush();
     if (exit_code == 0 && px_posix_stdout_lost()) {
         exit_code = 141;
+    }
+    bool on_stderr;
+    int err = px_posix_output_error(&on_stderr);
+    if (err != 0) {
+        fprintf(stderr, "%s: output lost: writing to stdout failed: %s\n", opt.prog, strerror(err));
+    }
+    if ((err != 0 || on_stderr) && exit_code == 0) {
+        exit_code = 120; /* as CPython when its final flush fails */
     }
     return exit_code;
 }

@@ -685,6 +685,47 @@ def output_flushed_before_sleep():
         p.communicate()
 
 
+@test
+def closed_stdout_not_reused():
+    with TempDir() as d:
+        path = os.path.join(d.path, "f.txt")
+        code = f"f = open({path!r}, 'w')\nf.write('file\\n')\nprint('stdout')\nf.close()\n"
+        st, o, e = shell(f'"$MP" -c "{code}" >&-; echo "status $?"')
+        with open(path) as f:
+            expect(f.read(), "file\n", "the script's file")
+        expect(o, "status 120\n", "print to a closed stdout")
+        if "output lost" not in e or "Bad file descriptor" not in e:
+            raise Fail(f"no message on stderr: {e!r}")
+        # stdin closed: the first open() does not get fd 0, input() finds nothing
+        code = f"f = open({path!r})\nprint(f.read().strip())\ninput()\n"
+        st, o, e = shell(f'"$MP" -c "{code}" <&-; echo "status $?"')
+        expect(o, "file\nstatus 1\n", "closed stdin")
+        if not e.endswith("EOFError: EOF when reading a line\n"):
+            raise Fail(f"closed stdin: {e!r}")
+
+
+@test
+def full_disk_stdout_fails():
+    # lost at the final flush: reported, non-zero status
+    st, o, e = shell('"$MP" -c "print(1)" >/dev/full; echo "status $?"')
+    expect(o, "status 120\n", "print to /dev/full")
+    if "output lost" not in e or "No space left on device" not in e:
+        raise Fail(f"no message on stderr: {e!r}")
+    # lost while running: an OSError the program can catch
+    code = "import sys\ntry:\n    for i in range(100000): print(i)\nexcept OSError as e:\n" \
+        "    sys.stderr.write(str(e))\n"
+    st, o, e = shell(f'"$MP" -c "{code}" >/dev/full; echo "status $?"')
+    expect((o, e), ("status 0\n", "[Errno 28] No space left on device: '<stdout>'"), "caught ENOSPC")
+    # uncaught: a traceback and status 1
+    st, o, e = shell('"$MP" -c "while True: print(1)" >/dev/full; echo "status $?"')
+    expect(o, "status 1\n", "uncaught ENOSPC")
+    if not e.endswith("OSError: [Errno 28] No space left on device: '<stdout>'\n"):
+        raise Fail(f"uncaught ENOSPC: {e!r}")
+    # stderr: nowhere to report it but the status
+    st, o, e = shell('"$MP" -c "import sys; sys.stderr.write(\'x\')" 2>/dev/full; echo "status $?"')
+    expect(o, "status 120\n", "write to stderr on a full disk")
+
+
 def main():
     global BIN
     args = suitelib.arg_parser(__doc__).parse_args()
