@@ -474,6 +474,30 @@ def sigint_busy_loop():
     expect_signal(READY + "while True:\n    pass\n", signal.SIGINT, 130, "", "KeyboardInterrupt\n")
 
 
+# Every kind of loop serves signals, and its finally block runs.
+LOOPS = {
+    "while_cond": "x = 1\nwhile x:\n    pass\n",
+    "while_compare": "i = 0\nwhile i < 10:\n    pass\n",
+    "while_true": "while True:\n    pass\n",
+    "for": "for i in range(10 ** 15):\n    pass\n",
+    "for_generator": "def it():\n    while 1:\n        yield 0\nfor i in it():\n    pass\n",
+    "comprehension": "[0 for i in range(10 ** 15)]\n",
+    "generator": "sum(0 for i in range(10 ** 15))\n",
+}
+
+
+@test
+def signals_reach_every_loop():
+    for sig, status in ((signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 129)):
+        for kind, loop in LOOPS.items():
+            body = "".join("    " + l + "\n" for l in loop.splitlines())
+            code = READY + "try:\n" + body + "finally:\n    print('finally')\n"
+            try:
+                expect_signal(code, sig, status, "finally\n")
+            except Fail as e:
+                raise Fail(f"{signal.Signals(sig).name} in {kind}: {e}")
+
+
 @test
 def sigint_sleep():
     expect_signal(READY + "time.sleep(30)\n", signal.SIGINT, 130, "", "KeyboardInterrupt\n")
