@@ -301,6 +301,32 @@ static int report(px_val exc) {
     return px_isinstance(exc, &px_type_KeyboardInterrupt) ? 130 : 1;
 }
 
+#ifdef PX_GC_DEBUG
+/* Debug builds: PX_FAIL_ALLOC=N[,LIMIT] makes every Nth allocation of the
+ * program fail (at most LIMIT times); PX_COUNT_ALLOCS=1 prints how many
+ * allocations it made. tests/faults/ sweeps N over the language tests. */
+static void fault_injection_start(void) {
+    const char *e = getenv("PX_FAIL_ALLOC");
+    if (e != NULL && *e) {
+        char *end;
+        unsigned long n = strtoul(e, &end, 10), limit = *end == ',' ? strtoul(end + 1, NULL, 10) : 0;
+        px_gc_debug_fail_every(n, limit);
+    } else {
+        px_gc_debug_fail_every(0, 0);
+    }
+}
+
+static void fault_injection_stop(void) {
+    size_t n = px_gc_debug_allocs();
+    px_gc_debug_fail_every(0, 0);
+    const char *e = getenv("PX_COUNT_ALLOCS");
+    if (e != NULL && *e == '1') {
+        fprintf(stderr, "px: %zu allocations\n", n);
+        setenv("PX_COUNT_ALLOCS", "0", 1); /* once */
+    }
+}
+#endif
+
 /* Call f; the exception that escapes it, or PX_NULL. Sets exit_code. */
 static px_val run_guarded(void (*f)(void)) {
     px_jmp j;
@@ -311,6 +337,9 @@ static px_val run_guarded(void (*f)(void)) {
         exit_code = 0;
         return PX_NULL;
     }
+#ifdef PX_GC_DEBUG
+    fault_injection_stop(); /* the report of what escaped is not under test */
+#endif
     px_jmp j2; /* printing the exception may itself raise */
     px_try_push(&j2);
     if (setjmp(j2.buf) == 0) {
@@ -394,7 +423,13 @@ static void *interp_thread(void *arg) {
     if (opt.version) {
         run_guarded(print_version);
     } else {
+#ifdef PX_GC_DEBUG
+        fault_injection_start();
+#endif
         px_val exc = run_guarded(run_program);
+#ifdef PX_GC_DEBUG
+        fault_injection_stop();
+#endif
         bool in_repl = opt.kind == PX_RUN_STDIN && opt.target == NULL && isatty(STDIN_FILENO);
         /* -i: the REPL after the program, even after an exception (to look
          * at the state), but not after sys.exit() */
