@@ -218,6 +218,39 @@ def heapsize():
         expect_run(["-X", bad, "-c", "pass"], status=2, out="", err_has="heapsize")
 
 
+def limited_run(args, address_space):
+    """Run under `ulimit -v`; (status, stdout, stderr)."""
+    import resource
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+    p = subprocess.run([BIN] + args, capture_output=True, text=True, timeout=60, preexec_fn=limit,
+                       stdin=subprocess.DEVNULL)
+    return p.returncode, p.stdout, p.stderr
+
+
+@test
+def heap_cap_bounds():
+    # beyond the memory there is: refused, naming the limit
+    st, o, e = limited_run(["-X", "heapsize=2G", "-c", "pass"], 1 << 30)
+    expect(st, 2, "heapsize over ulimit -v: status")
+    if "ulimit -v: 1G" not in e:
+        raise Fail(f"heapsize over ulimit -v: {e!r}")
+    expect_run(["-X", "heapsize=1000000G", "-c", "pass"], status=2, out="", err_has="more than")
+    # the default: a quarter of what the process may use, shown by -h
+    code = "import gc\ngc.collect()\nprint((gc.mem_free() + gc.mem_alloc()) >> 20)\n"
+    st, o, e = limited_run(["-c", code], 1 << 30)
+    expect((st, o), (0, "256\n"), "default cap under ulimit -v 1G")
+    st, o, e = limited_run(["-h"], 1 << 30)
+    if "default here: 256M" not in o or "(ulimit -v: 1G)" not in o:
+        raise Fail(f"-h under ulimit -v 1G: {o!r}")
+    # a runaway program meets MemoryError, and a huge request fails at once
+    code = "l = []\ntry:\n    while True: l.append(bytearray(1 << 20))\nexcept MemoryError:\n" \
+        "    print(200 < len(l) <= 256)\ntry:\n    bytearray(10 ** 13)\nexcept MemoryError:\n    print('huge')\n"
+    st, o, e = limited_run(["-c", code], 1 << 30)
+    expect((st, o), (0, "True\nhuge\n"), "runaway under ulimit -v 1G")
+
+
 @test
 def emitters():
     expect_run(["-X", "emit=bytecode", "-c", "print(1)"], out="1\n")
