@@ -66,15 +66,16 @@ static void set_sys_attr(px_qid name, px_val v) {
 
 static void setup_sys(void) {
     /* sys.path[0]: the script's directory, or '' (the current one) */
-    char *real = opt.kind == PX_RUN_FILE ? realpath(opt.target, NULL) : NULL;
-    const char *script = real != NULL ? real : opt.kind == PX_RUN_FILE ? opt.target : "";
+    /* (on the stack: path_append may raise MemoryError, leaking a malloc'd one) */
+    char real[PATH_MAX];
+    bool resolved = opt.kind == PX_RUN_FILE && realpath(opt.target, real) != NULL;
+    const char *script = resolved ? real : opt.kind == PX_RUN_FILE ? opt.target : "";
     const char *slash = strrchr(script, '/');
     if (slash == NULL) {
         path_append("", 0);
     } else {
         path_append(script, slash == script ? 1 : (size_t)(slash - script));
     }
-    free(real);
     const char *env = getenv("MICROPYPATH");
     if (env == NULL) {
         env = "~/.micropython/lib:/usr/lib/micropython";
