@@ -439,6 +439,22 @@ def inspect():
     expect_run(["-i", "-c", "import sys; sys.exit(4)"], stdin="print('repl')\n", status=4, out="")
 
 
+@test
+def inspect_long_statements():
+    # statements split where the REPL would end them: brackets, triple
+    # quotes (with '#' and quotes inside), backslashes, blocks, decorators
+    stdin = ("s = '''a # not a comment\n'b' \"c\"\n'''\nprint(repr(s))\n"
+             "t = 1 + \\\n  2  # it's a comment\nprint(t)\n"
+             "def d(f):\n    return lambda: f() * 2\n@d\ndef g():\n    return (1,\n# ]\n  2)[1]\nprint(g())\n"
+             "for i in range(2):\n    x = i\nelse:\n    print('else', x)\n\nprint('end')\n")
+    expect_run(["-i", "-c", "pass"], stdin=stdin, out="'a # not a comment\\n\\'b\\' \"c\"\\n'\n3\n4\nelse 1\nend\n")
+    # a statement of 200,000 lines is read in time linear in its length
+    # (it took minutes when each line rescanned the statement so far)
+    n = 200000
+    stdin = "x = [\n" + "".join(f"  {i},\n" for i in range(n)) + "]\n\nprint(len(x), x[-1])\n"
+    expect_run(["-i", "-c", "pass"], stdin=stdin, out=f"{n} {n - 1}\n", timeout=60)
+
+
 # ---- exit statuses ----------------------------------------------------------
 
 @test
