@@ -45,6 +45,8 @@ typedef struct page_meta {
     uint8_t cls;
     uint8_t listed;
     uint8_t hint;  /* SMALL: no free block in bitmap words below this */
+    uint8_t overflowed; /* SMALL or LARGE_HEAD: on the overflow list */
+    struct page_meta *overflow_next; /* the overflow list (during marking) */
     uint8_t *addr; /* the page itself */
     uint64_t bm[B__COUNT][BM_WORDS];
 } page_meta;
@@ -83,8 +85,10 @@ static struct {
     int lock;
     bool enabled;
     bool collecting;
-    bool overflow;
     bool in_oom;
+    /* pages holding a block marked while the mark stack was full: its
+     * children are still to be found by scanning the page again */
+    page_meta *overflow;
 #ifdef PX_GC_DEBUG
     size_t fail_every, fail_limit, fail_count, allocs;
 #endif
@@ -448,7 +452,11 @@ static void mark_candidate(uintptr_t a) {
         return;
     }
     if (gc.msp == MARK_STACK_SIZE) {
-        gc.overflow = true; /* its children are found by the rescan */
+        if (!b.m->overflowed) { /* (b.m: a large block's head page) */
+            b.m->overflowed = 1;
+            b.m->overflow_next = gc.overflow;
+            gc.overflow = b.m;
+        }
         return;
     }
     gc.mstack[gc.msp].p = b.start;
@@ -476,30 +484,30 @@ static void drain(void) {
     }
 }
 
-/* After a mark-stack overflow: rescan every marked non-leaf block until a
- * whole pass completes without overflowing. */
+/* After a mark-stack overflow: scan again the marked non-leaf blocks of
+ * each page on the overflow list, until the list is empty. Only pages
+ * where a block overflowed are visited, and a page goes on the list again
+ * only when one of its blocks overflows after the visit (once per block at
+ * most: it is marked then), so the work stays linear in the heap however
+ * deep the object graph (a whole-heap rescan per overflow was quadratic in
+ * the depth of a chain). */
 static void rescan_overflow(void) {
-    while (gc.overflow) {
-        gc.overflow = false;
-        for (size_t k = 0; k < gc.nchunks; k++) {
-            chunk *c = gc.chunks[k];
-            for (size_t i = 0; i < c->npages; i++) {
-                page_meta *m = &c->pages[i];
-                if (m->kind == PG_SMALL) {
-                    size_t n = blocks_per_page(m->cls), sz = class_size[m->cls];
-                    for (size_t j = 0; j < n; j++) {
-                        if (bit_get(m, B_MARK, j) && !bit_get(m, B_LEAF, j)) {
-                            uint8_t *p = c->data + i * PAGE + j * sz;
-                            scan_words(p, p + sz);
-                            drain();
-                        }
-                    }
-                } else if (m->kind == PG_LARGE_HEAD && bit_get(m, B_MARK, 0) && !bit_get(m, B_LEAF, 0)) {
-                    uint8_t *p = c->data + i * PAGE;
-                    scan_words(p, p + (size_t)m->run * PAGE);
+    while (gc.overflow != NULL) {
+        page_meta *m = gc.overflow;
+        gc.overflow = m->overflow_next;
+        m->overflowed = 0;
+        if (m->kind == PG_SMALL) {
+            size_t n = blocks_per_page(m->cls), sz = class_size[m->cls];
+            for (size_t j = 0; j < n; j++) {
+                if (bit_get(m, B_MARK, j) && !bit_get(m, B_LEAF, j)) {
+                    uint8_t *p = m->addr + j * sz;
+                    scan_words(p, p + sz);
                     drain();
                 }
             }
+        } else if (m->kind == PG_LARGE_HEAD && bit_get(m, B_MARK, 0) && !bit_get(m, B_LEAF, 0)) {
+            scan_words(m->addr, m->addr + (size_t)m->run * PAGE);
+            drain();
         }
     }
 }
@@ -829,7 +837,7 @@ void px_gc_collect(void) {
     }
     gc.collecting = true;
     px_vm_gc_prepare();
-    gc.overflow = false;
+    gc.overflow = NULL;
     gc.msp = 0;
     mark_roots();
     mark_pending();
