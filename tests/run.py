@@ -28,8 +28,10 @@ import concurrent.futures as cf
 import difflib
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -50,6 +52,9 @@ CONFIGS = {
         "opts": ["-Dc_args=-m32 -msse2 -mfpmath=sse", "-Dc_link_args=-m32", "-Dunit_tests=disabled"],
         "lang": True,
         "timeout": 60,
+        # where the kernel cannot run 32-bit programs: qemu-i386 runs them
+        "emulated": {"opts": ["--cross-file", os.path.join(ROOT, "tests", "cross", "i386-qemu.ini")],
+                     "wrapper": ["qemu-i386"], "timeout": 240},
     },
 }
 
@@ -78,6 +83,47 @@ class Tally:
 
 def run(cmd, **kw):
     return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kw)
+
+
+def runs_32bit_programs():
+    """Can this kernel run 32-bit x86 programs? (An x86-64 kernel built
+    without IA32 emulation, or booted with ia32_emulation=0, cannot.)
+    PX_M32_EMULATE=1 answers no, to try the emulated way anywhere."""
+    if os.environ.get("PX_M32_EMULATE") == "1":
+        return False
+    with tempfile.TemporaryDirectory() as d:
+        src, exe = os.path.join(d, "t.c"), os.path.join(d, "t")
+        with open(src, "w") as f:
+            f.write("int main(void) { return 0; }\n")
+        if run([os.environ.get("CC", "cc"), "-m32", src, "-o", exe]).returncode != 0:
+            return True  # no 32-bit compiler: the build itself says so
+        try:
+            return subprocess.run([exe]).returncode == 0
+        except OSError:  # ENOEXEC: exec format error
+            return False
+
+
+def m32_setup(cfg, tally):
+    """Choose how build-m32 runs; False if it cannot run here. A build
+    directory configured the other way is made again."""
+    native = runs_32bit_programs()
+    cmdline = os.path.join(ROOT, "build-m32", "meson-private", "cmd_line.txt")
+    if os.path.exists(cmdline):
+        with open(cmdline) as f:
+            if ("i386-qemu.ini" in f.read()) == native:
+                shutil.rmtree(os.path.join(ROOT, "build-m32"))
+    if native:
+        return True
+    if shutil.which("qemu-i386") is None:
+        tally.fail("build-m32: setup", "this kernel cannot run 32-bit programs and qemu-i386 is missing:\n"
+                   "install Debian's qemu-user (see the README)")
+        return False
+    print("     build-m32: the kernel cannot run 32-bit programs; running them under qemu-i386")
+    emu = cfg["emulated"]
+    cfg["opts"] = cfg["opts"] + emu["opts"]
+    cfg["wrapper"] = emu["wrapper"]
+    cfg["timeout"] = emu["timeout"]
+    return True
 
 
 def build(name, cfg, tally, clean):
@@ -170,10 +216,10 @@ def expected_for(name, cache):
     return res
 
 
-def check_one(name, binary, timeout, cache):
+def check_one(name, cmd, timeout, cache):
     path = os.path.join(LANG, name)
     exp_out, exp_exc, exp_status, _ = expected_for(name, cache)
-    out, exc, status, err = outcome([binary], path, timeout)
+    out, exc, status, err = outcome(cmd, path, timeout)
     if out is None:
         return name, "timed out"
     if exp_out is None:
@@ -201,12 +247,12 @@ def check_one(name, binary, timeout, cache):
 
 
 def run_lang(name, cfg, tally, pattern, cache, jobs):
-    binary = os.path.join(ROOT, name, "micropython")
+    cmd = cfg.get("wrapper", []) + [os.path.join(ROOT, name, "micropython")]
     tests = lang_tests(pattern)
     # CPython's outputs first (in parallel), then ours.
     with cf.ThreadPoolExecutor(jobs) as ex:
         list(ex.map(lambda t: expected_for(t, cache), tests))
-        results = list(ex.map(lambda t: check_one(t, binary, cfg["timeout"], cache), tests))
+        results = list(ex.map(lambda t: check_one(t, cmd, cfg["timeout"], cache), tests))
     npass = 0
     for test, problem in results:
         if problem:
@@ -276,7 +322,9 @@ def main():
     cache = {}
     start = time.time()
     for name in names:
-        cfg = CONFIGS[name]
+        cfg = dict(CONFIGS[name])
+        if name == "build-m32" and not m32_setup(cfg, tally):
+            continue
         if not build(name, cfg, tally, args.clean):
             continue
         if not args.pattern:
