@@ -29,7 +29,7 @@ print(EnvironmentError is OSError, IOError is OSError)
 try:
     raise ValueError
 except ValueError as e:
-    print(repr(e), e.__traceback__ is not None, type(e.__traceback__).__name__ == 'traceback' or True)
+    print(repr(e), e.__traceback__ is not None)
 try:
     try:
         raise KeyError('a')
