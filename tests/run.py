@@ -56,6 +56,15 @@ CONFIGS = {
         "emulated": {"opts": ["--cross-file", os.path.join(ROOT, "tests", "cross", "i386-qemu.ini")],
                      "wrapper": ["qemu-i386"], "timeout": 240},
     },
+    # libFuzzer targets (clang, ASan+UBSan): the fuzz suite runs each for a
+    # fixed number of mutations; no language tests (the default build has them)
+    "build-fuzz": {
+        "opts": ["-Dfuzz=enabled", "-Db_sanitize=address,undefined", "-Db_lundef=false", "-Dunit_tests=disabled"],
+        "env": {"CC": "clang"},
+        "lang": False,
+        "timeout": 120,
+        "suites": ["fuzz"],
+    },
 }
 
 
@@ -151,11 +160,15 @@ def build(name, cfg, tally, clean):
     return True
 
 
-def unit_tests(name, tally):
+def unit_tests(name, cfg, tally):
     """Each Check executable reports 'Checks: N, Failures: F, Errors: E'."""
     bdir = os.path.join(ROOT, name)
     exes = sorted(f for f in os.listdir(bdir)
                   if f.startswith("unit_") and os.path.isfile(os.path.join(bdir, f)) and os.access(os.path.join(bdir, f), os.X_OK))
+    if not exes and "-Dunit_tests=disabled" not in cfg["opts"]:
+        tally.fail(f"{name}: unit tests", "no C unit test was built: the Check library is missing\n"
+                   "(apt-get install check, see the README; then rm -r " + name + " to configure again)")
+        return
     for exe in exes:
         try:
             r = run([os.path.join(bdir, exe)], cwd=ROOT, timeout=300, stdin=subprocess.DEVNULL)
@@ -218,7 +231,7 @@ def expected_for(name, cache):
 
 def check_one(name, cmd, timeout, cache):
     path = os.path.join(LANG, name)
-    exp_out, exp_exc, exp_status, _ = expected_for(name, cache)
+    exp_out, exp_exc, exp_status, exp_err = expected_for(name, cache)
     out, exc, status, err = outcome(cmd, path, timeout)
     if out is None:
         return name, "timed out"
@@ -241,6 +254,12 @@ def check_one(name, cmd, timeout, cache):
         if err != want:
             diff = difflib.unified_diff(want.splitlines(), err.splitlines(), "expected stderr", "got", lineterm="", n=1)
             problems.append("\n".join(list(diff)[:40]))
+    elif status == 0 and exp_status == 0 and err != exp_err:
+        # warnings (a HAL test's lost edges) are behaviour too: a program
+        # that succeeds writes to stderr what CPython does (nothing for a
+        # .exp test), or what its NAME.err says
+        diff = difflib.unified_diff(exp_err.splitlines(), err.splitlines(), "expected stderr", "got", lineterm="", n=1)
+        problems.append("\n".join(list(diff)[:40]))
     if "runtime error:" in err or "AddressSanitizer" in err:
         problems.append("sanitizer:\n" + "\n".join(err.splitlines()[:20]))
     return name, "\n".join(problems)
@@ -328,12 +347,15 @@ def main():
         if not build(name, cfg, tally, args.clean):
             continue
         if not args.pattern:
-            unit_tests(name, tally)
+            unit_tests(name, cfg, tally)
         if cfg["lang"]:
             run_lang(name, cfg, tally, args.pattern, cache, args.jobs)
         if name == "build":
             for suite in filter(None, args.suites.split(",")):
                 run_suite(suite, os.path.join(ROOT, name, "micropython"), tally, args.pattern)
+        if args.suites and not args.pattern:
+            for suite in cfg.get("suites", []):
+                run_suite(suite, os.path.join(ROOT, name, "micropython"), tally, "")
     print(f"({time.time() - start:.0f} s)")
     if tally.failures:
         print("failed: " + " ".join(tally.failures[:50]) + (" ..." if len(tally.failures) > 50 else ""))
