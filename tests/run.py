@@ -223,7 +223,8 @@ def expected_for(name, cache):
         with open(exp, encoding="utf-8") as f:
             res = (f.read(), None, 0, "")
     else:
-        env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")
+        # (no warnings: CPython's SyntaxWarnings are its compiler's advice)
+        env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", PYTHONWARNINGS="ignore")
         res = outcome([sys.executable], path, 60, env)
     cache[name] = res
     return res
