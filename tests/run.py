@@ -40,7 +40,9 @@ LANG = os.path.join(ROOT, "tests", "lang")
 # Build configurations: name -> meson options. "lang" says whether the
 # language tests run on it.
 CONFIGS = {
-    "build": {"opts": [], "lang": True, "timeout": 30},
+    # the language tests run a second time in a 2 MiB heap (frequent
+    # collections), but for those that say "# big heap: why" in a line
+    "build": {"opts": [], "lang": True, "timeout": 30, "small_heap": "2M"},
     # clang, with the portable switch dispatch instead of computed goto
     "build-clang": {"opts": ["-Dc_args=-DPX_COMPUTED_GOTO=0"], "env": {"CC": "clang"}, "lang": True, "timeout": 30},
     "build-asan": {
@@ -266,9 +268,18 @@ def check_one(name, cmd, timeout, cache):
     return name, "\n".join(problems)
 
 
-def run_lang(name, cfg, tally, pattern, cache, jobs):
+def needs_big_heap(test):
+    with open(os.path.join(LANG, test), encoding="utf-8") as f:
+        return any(line.startswith("# big heap:") for line in f)
+
+
+def run_lang(name, cfg, tally, pattern, cache, jobs, heap=None):
     cmd = cfg.get("wrapper", []) + [os.path.join(ROOT, name, "micropython")]
     tests = lang_tests(pattern)
+    if heap:
+        cmd += ["-X", "heapsize=" + heap]
+        tests = [t for t in tests if not needs_big_heap(t)]
+        name = f"{name} heapsize={heap}"
     # CPython's outputs first (in parallel), then ours.
     with cf.ThreadPoolExecutor(jobs) as ex:
         list(ex.map(lambda t: expected_for(t, cache), tests))
@@ -351,6 +362,8 @@ def main():
             unit_tests(name, cfg, tally)
         if cfg["lang"]:
             run_lang(name, cfg, tally, args.pattern, cache, args.jobs)
+            if cfg.get("small_heap"):
+                run_lang(name, cfg, tally, args.pattern, cache, args.jobs, heap=cfg["small_heap"])
         if name == "build":
             for suite in filter(None, args.suites.split(",")):
                 run_suite(suite, os.path.join(ROOT, name, "micropython"), tally, args.pattern)

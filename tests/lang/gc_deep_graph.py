@@ -1,6 +1,7 @@
 # Object graphs much deeper and wider than the collector's mark stack:
 # everything reachable survives collections (blocks marked while the
 # stack was full have their children found by rescanning their pages).
+# big heap: builds chains of 200,000 objects (not run in the 2 MiB heap pass)
 import gc
 
 n = 200000

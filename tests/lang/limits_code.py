@@ -3,6 +3,7 @@
 # else (constants, names, arguments of a call, items of a display, parts
 # of an f-string) fits however many there are. Tested at 2**16 - 1, 2**16,
 # 2**16 + 1 and far beyond.
+# big heap: compiles code at the 2**16 limits and beyond (not run in the 2 MiB heap pass)
 
 
 def attempt(label, src, use):
