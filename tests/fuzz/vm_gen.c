@@ -527,11 +527,14 @@ static const char prelude[] =
     "        return list(x)[:6]\n"
     "    except Exception:\n"
     "        return [x]\n"
-    "def _r(x):\n"
+    /* depth-limited: loops rebinding a name into [f, f, *f] build
+     * shared nestings whose full walk is exponential (a time-out finding) */
+    "def _r(x, d=0):\n"
     "    t = type(x)\n"
     "    if x is None or t in (int, float, str, bytes, bool, complex, K): return x\n"
-    "    if t in (list, tuple): return t(_r(y) for y in x)\n"
-    "    if t is dict: return {k: _r(v) for k, v in x.items()}\n"
+    "    if d > 3: return '...'\n"
+    "    if t in (list, tuple): return t(_r(y, d + 1) for y in x)\n"
+    "    if t is dict: return {k: _r(v, d + 1) for k, v in x.items()}\n"
     "    if t in (set, frozenset): return ('set', sorted(x, key=repr))\n"
     "    if t in (range, bytearray): return x\n"
     "    return '<' + ('type' if t is type else 'exception' if isinstance(x, BaseException) else 'object') + '>'\n"
