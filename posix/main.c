@@ -445,7 +445,7 @@ static void reserve_std_fds(void) {
     for (int fd = 0; fd <= 2; fd++) {
         if (fcntl(fd, F_GETFD) < 0 && errno == EBADF) {
             int r = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
-            if (r >= 0 && r != fd) { /* (r is fd: the lower ones are open) */
+            if (r >= 0 && r != fd) { /* (normally r is fd: the lower ones are open) */
                 dup2(r, fd);
                 close(r);
             }

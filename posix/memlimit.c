@@ -10,7 +10,7 @@
 #include "memlimit.h"
 
 #define MIN_CAP ((uint64_t)8 << 20)
-#define MAX_CAP (sizeof(void *) >= 8 ? (uint64_t)2 << 30 : (uint64_t)1 << 30)
+#define MAX_CAP ((uint64_t)2 << 30)
 
 /* A number read from a one-line file; 0 if absent, unreadable or "max". */
 static uint64_t read_number(const char *path) {

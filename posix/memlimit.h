@@ -12,7 +12,7 @@
 uint64_t px_posix_memory_limit(const char **what);
 
 /* The default heap cap: a quarter of that limit, kept within [8 MiB,
- * 2 GiB] (on 32-bit hosts 1 GiB) and never above half of the limit. */
+ * 2 GiB] and never above half of the limit. */
 size_t px_posix_default_heap_cap(void);
 
 /* "1.5G", "256M", "800K": a size for messages. */
