@@ -71,7 +71,7 @@ CONFIGS = {
 
 
 # Script suites, run once against the default build.
-SUITES = ["cli", "repl", "kernel"]
+SUITES = ["cli", "repl", "mplib", "kernel"]
 
 
 class Tally:
