@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "args.h"
+#include "memlimit.h"
 
 /* The interpreter needs about 200 KiB to start (px_init cannot report a
  * MemoryError: it would abort), so smaller heaps are refused. */
@@ -43,7 +44,9 @@ static const char *const help_lines[] = {
     "Exit status: 0 on success, 1 on an uncaught exception, 2 on a bad command",
     "line, n for sys.exit(n), 130 on an uncaught KeyboardInterrupt (SIGINT),",
     "143 / 129 (death by the signal, after clean-up) on an uncaught SystemExit",
-    "raised by SIGTERM / SIGHUP, 141 when standard output is a closed pipe.",
+    "raised by SIGTERM / SIGHUP, 141 when standard output is a closed pipe,",
+    "120 when output was lost to a write error (a full disk) the program was",
+    "not told of.",
 };
 
 static void usage_line(FILE *f, const char *prog) {
@@ -56,6 +59,17 @@ static void help(const char *prog) {
     usage_line(stdout, prog);
     for (size_t i = 0; i < sizeof help_lines / sizeof help_lines[0]; i++) {
         puts(help_lines[i]);
+        if (strstr(help_lines[i], "K and M multiply") != NULL) {
+            /* the default and the bound, as found on this machine */
+            const char *what;
+            char cap[32], limit[32];
+            px_posix_format_size(px_posix_default_heap_cap(), cap, sizeof cap);
+            px_posix_format_size(px_posix_memory_limit(&what), limit, sizeof limit);
+            printf("                           default here: %s, a quarter of what the process\n"
+                   "                           may use (%s: %s), within 8M..2G;\n"
+                   "                           at most %s\n",
+                   cap, what, limit, limit);
+        }
     }
     exit(0);
 }
@@ -103,6 +117,17 @@ static void x_option(px_cli_opts *o, const char *arg) {
         }
         if (o->heap_cap < MIN_HEAP) {
             fprintf(stderr, "%s: -X heapsize: at least 256K is needed, got %s\n", o->prog, arg + 9);
+            exit(2);
+        }
+        /* a heap bigger than the memory there is ends in the OOM killer
+         * (or swapping), never in a MemoryError the program can handle */
+        const char *what;
+        uint64_t limit = px_posix_memory_limit(&what);
+        if (o->heap_cap > limit) {
+            char text[32];
+            px_posix_format_size(limit, text, sizeof text);
+            fprintf(stderr, "%s: -X heapsize: %s is more than the memory this process may use (%s: %s)\n",
+                    o->prog, arg + 9, what, text);
             exit(2);
         }
     } else if (strcmp(arg, "compile-only") == 0) {

@@ -7,6 +7,13 @@
  * ends such a program quietly with status 141 (what a shell shows for a
  * program killed by SIGPIPE), without a traceback.
  *
+ * Any other write error (ENOSPC on a full disk, EIO, EBADF for a stdout
+ * closed at start-up) loses bytes the program believes written, so it is
+ * never silent: the next write raises OSError naming <stdout>, and an
+ * error nobody heard of by exit (the final flush) is reported on stderr
+ * with exit status 120. A failed write to stderr cannot be reported
+ * anywhere but the exit status: 120 too.
+ *
  * Reading stdin waits in the event poller (events.h) with stdin as an
  * extra fd: event sources and scheduled callbacks keep running while a
  * program waits in input(), and SIGINT/SIGTERM end the wait (the pending
@@ -56,6 +63,8 @@ static struct {
     int linebuf; /* -1: not decided yet */
     bool broken; /* EPIPE seen: output is dropped */
     bool lost;   /* output dropped since the last BrokenPipeError */
+    int err;     /* errno of a failed write the program has not heard of */
+    bool err_stderr; /* a write to stderr failed */
 } out = {.linebuf = -1};
 
 bool px_posix_stdout_broken(void) {
@@ -66,9 +75,17 @@ bool px_posix_stdout_lost(void) {
     return out.lost;
 }
 
+int px_posix_output_error(bool *on_stderr) {
+    *on_stderr = out.err_stderr;
+    return out.err;
+}
+
 static void write_out(const char *s, size_t n) {
-    if (!out.broken && write_all(STDOUT_FILENO, s, n) == EPIPE) {
+    int e = out.broken ? 0 : write_all(STDOUT_FILENO, s, n);
+    if (e == EPIPE) {
         out.broken = true;
+    } else if (e != 0 && out.err == 0) {
+        out.err = e; /* the first cause is the one worth reporting */
     }
     out.lost |= out.broken;
 }
@@ -81,14 +98,24 @@ void px_port_stdout_flush(void) {
     }
 }
 
-/* Raise BrokenPipeError if stdout is broken (and an interpreter handler
- * exists: not during start-up or the final flush). */
+/* Raise BrokenPipeError if stdout is broken, OSError if a write failed
+ * otherwise (when an interpreter handler exists: not during start-up or
+ * the final flush). After an OSError, writing is tried again. */
 static void check_broken(void) {
-    if (out.broken && px_st.jmp_top != NULL) {
+    if (px_st.jmp_top == NULL) {
+        return;
+    }
+    if (out.broken) {
         out.len = 0;
         out.lost = false;
         px_val args[2] = {px_small(EPIPE), px_str_cstr(px_port_strerror(EPIPE))};
         px_raise(px_exc_new(&px_type_BrokenPipeError, 2, args));
+    }
+    if (out.err != 0) {
+        int e = out.err;
+        out.err = 0;
+        out.len = 0; /* what failed is gone; the exception says so */
+        px_raise_os_error(e, "<stdout>");
     }
 }
 
@@ -115,7 +142,10 @@ void px_port_stdout(const char *s, size_t n) {
 }
 
 static void write_stderr(const char *s, size_t n) {
-    write_all(STDERR_FILENO, s, n); /* nowhere to report a failure */
+    int e = write_all(STDERR_FILENO, s, n);
+    if (e != 0 && e != EPIPE) {
+        out.err_stderr = true; /* nowhere to report it but the exit status */
+    }
 }
 
 /* To the journal, each line gets a priority prefix (services/journal.c). */

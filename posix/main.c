@@ -75,12 +75,16 @@ static void setup_sys(void) {
     px_import(px_qstr(PX_Q(sys)), PX_NONE, 0, NULL);
     /* sys.path[0]: the script's directory; for -m the current one by its
      * full name (so sys.argv[0] is the module's full path, as in CPython);
-     * otherwise '' (the current one, wherever that is at each import) */
-    char *real = opt.kind == PX_RUN_FILE ? realpath(opt.target, NULL) : opt.kind == PX_RUN_MODULE ? getcwd(NULL, 0) : NULL;
-    if (opt.kind == PX_RUN_MODULE && real != NULL) {
+     * otherwise '' (the current one, wherever that is at each import).
+     * (On the stack: path_append may raise MemoryError, leaking a malloc'd one.) */
+    char real[PATH_MAX];
+    bool resolved = opt.kind == PX_RUN_FILE     ? realpath(opt.target, real) != NULL
+                    : opt.kind == PX_RUN_MODULE ? getcwd(real, sizeof real) != NULL
+                                                : false;
+    if (opt.kind == PX_RUN_MODULE && resolved) {
         path_append(real, strlen(real));
     } else {
-        const char *script = real != NULL ? real : opt.kind == PX_RUN_FILE ? opt.target : "";
+        const char *script = resolved ? real : opt.kind == PX_RUN_FILE ? opt.target : "";
         const char *slash = strrchr(script, '/');
         if (slash == NULL) {
             path_append("", 0);
@@ -88,7 +92,6 @@ static void setup_sys(void) {
             path_append(script, slash == script ? 1 : (size_t)(slash - script));
         }
     }
-    free(real);
     /* then the modules frozen into the binary (import.h), then the rest */
     path_append(PX_FROZEN_PATH, sizeof PX_FROZEN_PATH - 1);
     const char *env = getenv("MICROPYPATH");
@@ -303,6 +306,32 @@ static int report(px_val exc) {
     return px_isinstance(exc, &px_type_KeyboardInterrupt) ? 130 : 1;
 }
 
+#ifdef PX_GC_DEBUG
+/* Debug builds: PX_FAIL_ALLOC=N[,LIMIT] makes every Nth allocation of the
+ * program fail (at most LIMIT times); PX_COUNT_ALLOCS=1 prints how many
+ * allocations it made. tests/faults/ sweeps N over the language tests. */
+static void fault_injection_start(void) {
+    const char *e = getenv("PX_FAIL_ALLOC");
+    if (e != NULL && *e) {
+        char *end;
+        unsigned long n = strtoul(e, &end, 10), limit = *end == ',' ? strtoul(end + 1, NULL, 10) : 0;
+        px_gc_debug_fail_every(n, limit);
+    } else {
+        px_gc_debug_fail_every(0, 0);
+    }
+}
+
+static void fault_injection_stop(void) {
+    size_t n = px_gc_debug_allocs();
+    px_gc_debug_fail_every(0, 0);
+    const char *e = getenv("PX_COUNT_ALLOCS");
+    if (e != NULL && *e == '1') {
+        fprintf(stderr, "px: %zu allocations\n", n);
+        setenv("PX_COUNT_ALLOCS", "0", 1); /* once */
+    }
+}
+#endif
+
 /* Call f; the exception that escapes it, or PX_NULL. Sets exit_code. */
 static px_val run_guarded(void (*f)(void)) {
     px_jmp j;
@@ -313,6 +342,9 @@ static px_val run_guarded(void (*f)(void)) {
         exit_code = 0;
         return PX_NULL;
     }
+#ifdef PX_GC_DEBUG
+    fault_injection_stop(); /* the report of what escaped is not under test */
+#endif
     px_jmp j2; /* printing the exception may itself raise */
     px_try_push(&j2);
     if (setjmp(j2.buf) == 0) {
@@ -385,7 +417,13 @@ static void *interp_thread(void *arg) {
     if (opt.version) {
         run_guarded(print_version);
     } else {
+#ifdef PX_GC_DEBUG
+        fault_injection_start();
+#endif
         px_val exc = run_guarded(run_program);
+#ifdef PX_GC_DEBUG
+        fault_injection_stop();
+#endif
         ended_by_signal = px_posix_stop_signal(exc);
         if (exit_code == 0) {
             px_service_finished(); /* READY=1 if not sent yet: it ran */
@@ -409,7 +447,25 @@ static void *interp_thread(void *arg) {
     return arg;
 }
 
+/* A standard descriptor closed at start-up (`>&-`) is taken by /dev/null
+ * opened the wrong way round before anything else is opened: otherwise the
+ * script's first open() gets it and print() writes into that file. Writing
+ * to such a stdout still fails (EBADF, reported as any write error), and
+ * reading such a stdin finds nothing (EBADF, taken as end of input). */
+static void reserve_std_fds(void) {
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) < 0 && errno == EBADF) {
+            int r = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+            if (r >= 0 && r != fd) { /* (normally r is fd: the lower ones are open) */
+                dup2(r, fd);
+                close(r);
+            }
+        }
+    }
+}
+
 int main(int argc, char **argv) {
+    reserve_std_fds();
     px_cli_parse(&opt, argc, argv);
     if (opt.kind == PX_RUN_FILE) {
         /* CPython's wording; a directory opens but cannot be run */
@@ -440,6 +496,14 @@ int main(int argc, char **argv) {
     px_port_stdout_flush();
     if (exit_code == 0 && px_posix_stdout_lost()) {
         exit_code = 141;
+    }
+    bool on_stderr;
+    int err = px_posix_output_error(&on_stderr);
+    if (err != 0) {
+        fprintf(stderr, "%s: output lost: writing to stdout failed: %s\n", opt.prog, strerror(err));
+    }
+    if ((err != 0 || on_stderr) && exit_code == 0) {
+        exit_code = 120; /* as CPython when its final flush fails */
     }
     /* unless work at exit raised and so decided another status */
     if (ended_by_signal != 0 && exit_code == 128 + ended_by_signal) {

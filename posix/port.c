@@ -15,6 +15,7 @@
 #include "posix.h"
 #include "events.h"
 #include "services.h"
+#include "memlimit.h"
 
 /* ---- time */
 
@@ -94,24 +95,10 @@ void *px_port_heap_region(size_t min, size_t *got) {
     return p;
 }
 
-/* Default heap cap: a quarter of physical RAM, kept within [8 MiB, 2 GiB].
- * Big enough that ordinary programs never meet it (chunks are only mapped
- * as the heap grows), small enough that a runaway program gets MemoryError
- * before the machine starts swapping. -X heapsize overrides it. */
+/* The default heap cap: a fraction of the memory this process may use
+ * (memlimit.c). -X heapsize overrides it. */
 size_t px_port_heap_default_cap(void) {
-    const uint64_t lo = 8ull << 20, hi = 2ull << 30;
-    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
-    uint64_t cap = (pages > 0 && size > 0) ? (uint64_t)pages * (uint64_t)size / 4 : hi;
-    if (cap < lo) {
-        cap = lo;
-    }
-    if (cap > hi) {
-        cap = hi;
-    }
-    if (cap > SIZE_MAX / 2) {
-        cap = SIZE_MAX / 2;
-    }
-    return (size_t)cap;
+    return px_posix_default_heap_cap();
 }
 
 /* ---- files */

@@ -28,6 +28,9 @@ bool px_posix_stdout_broken(void);
 /* ... and output was dropped without a BrokenPipeError telling the program
  * (a flush before stderr output or at exit). */
 bool px_posix_stdout_lost(void);
+/* The errno of a failed stdout write (other than EPIPE) the program was
+ * not told of, or 0; *on_stderr: a write to stderr failed (console.c). */
+int px_posix_output_error(bool *on_stderr);
 
 /* os.dupterm (dupterm.c): console.c hands it what goes to stdout, and
  * asks it for input while stdin has none. */

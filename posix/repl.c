@@ -84,57 +84,91 @@ typedef enum {
     BLOCK, /* a compound statement: ended by an empty line */
 } completeness;
 
-static completeness check(const char *s, size_t n) {
-    int depth = 0;
-    char quote = 0, last = 0; /* last: last significant character */
-    bool triple = false, block = n > 0 && s[0] == '@';
+/* The scan of a statement so far, fed one line at a time so that reading
+ * a long statement costs time linear in its length. */
+typedef struct {
+    int depth;       /* open brackets */
+    char quote;      /* inside a string opened by this quote char, or 0 */
+    bool triple;     /* ... a triple-quoted one */
+    char last;       /* the last significant character */
+    bool block;      /* a compound statement (or a decorator) */
+    bool backslash;  /* the last line ends in a backslash */
+    bool decorators; /* every line so far is a decorator: a def follows */
+    bool started;
+} scan_state;
+
+/* Scan one more line of the statement (without its newline). */
+static void scan_line(scan_state *st, const char *s, size_t n) {
+    if (!st->started) {
+        st->block = n > 0 && s[0] == '@';
+    }
+    if (!st->quote && st->depth <= 0 && !st->backslash) { /* a new logical line */
+        st->decorators = (st->decorators || !st->started) && n > 0 && s[0] == '@';
+    }
+    st->started = true;
     for (size_t i = 0; i <= n; i++) {
         char c = i < n ? s[i] : '\n';
-        if (quote) {
+        if (st->quote) {
             if (c == '\\') {
                 i++;
-            } else if (triple && c == quote && i + 2 < n && s[i + 1] == quote && s[i + 2] == quote) {
-                quote = 0;
+            } else if (st->triple && c == st->quote && i + 2 < n && s[i + 1] == st->quote && s[i + 2] == st->quote) {
+                st->quote = 0;
                 i += 2;
-            } else if (!triple && (c == quote || c == '\n')) {
-                quote = 0;
+            } else if (!st->triple && (c == st->quote || c == '\n')) {
+                st->quote = 0;
             }
-            last = 'x';
+            st->last = 'x';
             continue;
         }
         if (c == '#') {
-            while (i < n && s[i] != '\n') {
-                i++;
-            }
+            i = n; /* the rest of the line */
             c = '\n';
         }
         if (c == '\n') {
             /* a logical line ending in ':' starts a compound statement */
-            if (depth <= 0 && last == ':') {
-                block = true;
+            if (st->depth <= 0 && st->last == ':') {
+                st->block = true;
             }
             continue;
         }
         if (c == ' ' || c == '\t' || c == '\r') {
             continue;
         }
-        last = c;
+        st->last = c;
         if (c == '"' || c == '\'') {
-            quote = c;
-            triple = i + 2 < n && s[i + 1] == c && s[i + 2] == c;
-            if (triple) {
+            st->quote = c;
+            st->triple = i + 2 < n && s[i + 1] == c && s[i + 2] == c;
+            if (st->triple) {
                 i += 2;
             }
         } else if (c == '(' || c == '[' || c == '{') {
-            depth++;
+            st->depth++;
         } else if (c == ')' || c == ']' || c == '}') {
-            depth--;
+            st->depth--;
         }
     }
-    if ((quote && triple) || depth > 0 || (n > 0 && s[n - 1] == '\\')) {
+    st->backslash = n > 0 && s[n - 1] == '\\';
+}
+
+/* Scan text that may hold several lines. */
+static void scan_text(scan_state *st, const char *s, size_t n) {
+    for (;;) {
+        const char *nl = memchr(s, '\n', n);
+        size_t k = nl != NULL ? (size_t)(nl - s) : n;
+        scan_line(st, s, k);
+        if (nl == NULL) {
+            return;
+        }
+        s += k + 1;
+        n -= k + 1;
+    }
+}
+
+static completeness scan_result(const scan_state *st) {
+    if ((st->quote && st->triple) || st->depth > 0 || st->backslash) {
         return MORE;
     }
-    return block ? BLOCK : COMPLETE;
+    return st->block ? BLOCK : COMPLETE;
 }
 
 /* ---- the friendly REPL on a terminal */
@@ -249,8 +283,10 @@ static bool paste_mode(void) {
 static bool continuation(px_strbuf *text) {
     px_strbuf line;
     px_strbuf_init(&line, 128);
+    scan_state scan = {0};
+    scan_text(&scan, text->data, text->len);
     completeness state;
-    while ((state = check(text->data, text->len)) != COMPLETE) {
+    while ((state = scan_result(&scan)) != COMPLETE) {
         char indent[256];
         size_t ind = auto_indent(text->data, text->len);
         ind = ind < sizeof indent - 1 ? ind : sizeof indent - 1;
@@ -266,6 +302,7 @@ static bool continuation(px_strbuf *text) {
         px_history_add(line.data, line.len);
         px_strbuf_add_char(text, '\n');
         px_strbuf_add(text, line.data, line.len);
+        scan_line(&scan, line.data, line.len);
     }
     return true;
 }
@@ -360,8 +397,10 @@ static void pipe_repl(void) {
         } else if (!read_line(&text)) {
             break;
         }
+        scan_state scan = {0};
+        scan_text(&scan, text.data, text.len);
         completeness state;
-        while ((state = check(text.data, text.len)) != COMPLETE) {
+        while ((state = scan_result(&scan)) != COMPLETE) {
             next.len = 0;
             if (!read_line(&next)) {
                 eof = true;
@@ -370,12 +409,13 @@ static void pipe_repl(void) {
             if (state == BLOCK && next.len == 0) {
                 break;
             }
-            if (state == BLOCK && !continues_block(next.data, next.len)) {
+            if (state == BLOCK && !scan.decorators && !continues_block(next.data, next.len)) {
                 have_next = true;
                 break;
             }
             px_strbuf_add_char(&text, '\n');
             px_strbuf_add(&text, next.data, next.len);
+            scan_line(&scan, next.data, next.len);
         }
         if (leading_spaces(text.data, text.len) == text.len) {
             continue;

@@ -29,8 +29,10 @@ import concurrent.futures as cf
 import difflib
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -39,7 +41,9 @@ LANG = os.path.join(ROOT, "tests", "lang")
 # Build configurations: name -> meson options. "lang" says whether the
 # language tests run on it.
 CONFIGS = {
-    "build": {"opts": [], "lang": True, "timeout": 30},
+    # the language tests run a second time in a 2 MiB heap (frequent
+    # collections), but for those that say "# big heap: why" in a line
+    "build": {"opts": [], "lang": True, "timeout": 30, "small_heap": "2M"},
     # clang, with the portable switch dispatch instead of computed goto
     "build-clang": {"opts": ["-Dc_args=-DPX_COMPUTED_GOTO=0"], "env": {"CC": "clang"}, "lang": True, "timeout": 30},
     "build-asan": {
@@ -51,6 +55,18 @@ CONFIGS = {
         "opts": ["-Dc_args=-m32 -msse2 -mfpmath=sse", "-Dc_link_args=-m32", "-Dunit_tests=disabled"],
         "lang": True,
         "timeout": 60,
+        # where the kernel cannot run 32-bit programs: qemu-i386 runs them
+        "emulated": {"opts": ["--cross-file", os.path.join(ROOT, "tests", "cross", "i386-qemu.ini")],
+                     "wrapper": ["qemu-i386"], "timeout": 240},
+    },
+    # libFuzzer targets (clang, ASan+UBSan): the fuzz suite runs each for a
+    # fixed number of mutations; no language tests (the default build has them)
+    "build-fuzz": {
+        "opts": ["-Dfuzz=enabled", "-Db_sanitize=address,undefined", "-Db_lundef=false", "-Dunit_tests=disabled"],
+        "env": {"CC": "clang"},
+        "lang": False,
+        "timeout": 120,
+        "suites": ["fuzz"],
     },
 }
 
@@ -81,6 +97,47 @@ def run(cmd, **kw):
     return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kw)
 
 
+def runs_32bit_programs():
+    """Can this kernel run 32-bit x86 programs? (An x86-64 kernel built
+    without IA32 emulation, or booted with ia32_emulation=0, cannot.)
+    PX_M32_EMULATE=1 answers no, to try the emulated way anywhere."""
+    if os.environ.get("PX_M32_EMULATE") == "1":
+        return False
+    with tempfile.TemporaryDirectory() as d:
+        src, exe = os.path.join(d, "t.c"), os.path.join(d, "t")
+        with open(src, "w") as f:
+            f.write("int main(void) { return 0; }\n")
+        if run([os.environ.get("CC", "cc"), "-m32", src, "-o", exe]).returncode != 0:
+            return True  # no 32-bit compiler: the build itself says so
+        try:
+            return subprocess.run([exe]).returncode == 0
+        except OSError:  # ENOEXEC: exec format error
+            return False
+
+
+def m32_setup(cfg, tally):
+    """Choose how build-m32 runs; False if it cannot run here. A build
+    directory configured the other way is made again."""
+    native = runs_32bit_programs()
+    cmdline = os.path.join(ROOT, "build-m32", "meson-private", "cmd_line.txt")
+    if os.path.exists(cmdline):
+        with open(cmdline) as f:
+            if ("i386-qemu.ini" in f.read()) == native:
+                shutil.rmtree(os.path.join(ROOT, "build-m32"))
+    if native:
+        return True
+    if shutil.which("qemu-i386") is None:
+        tally.fail("build-m32: setup", "this kernel cannot run 32-bit programs and qemu-i386 is missing:\n"
+                   "install Debian's qemu-user (see the README)")
+        return False
+    print("     build-m32: the kernel cannot run 32-bit programs; running them under qemu-i386")
+    emu = cfg["emulated"]
+    cfg["opts"] = cfg["opts"] + emu["opts"]
+    cfg["wrapper"] = emu["wrapper"]
+    cfg["timeout"] = emu["timeout"]
+    return True
+
+
 def build(name, cfg, tally, clean):
     """Configure and build one configuration; a warning or error fails it."""
     bdir = os.path.join(ROOT, name)
@@ -106,11 +163,15 @@ def build(name, cfg, tally, clean):
     return True
 
 
-def unit_tests(name, tally):
+def unit_tests(name, cfg, tally):
     """Each Check executable reports 'Checks: N, Failures: F, Errors: E'."""
     bdir = os.path.join(ROOT, name)
     exes = sorted(f for f in os.listdir(bdir)
                   if f.startswith("unit_") and os.path.isfile(os.path.join(bdir, f)) and os.access(os.path.join(bdir, f), os.X_OK))
+    if not exes and "-Dunit_tests=disabled" not in cfg["opts"]:
+        tally.fail(f"{name}: unit tests", "no C unit test was built: the Check library is missing\n"
+                   "(apt-get install check, see the README; then rm -r " + name + " to configure again)")
+        return
     for exe in exes:
         try:
             r = run([os.path.join(bdir, exe)], cwd=ROOT, timeout=300, stdin=subprocess.DEVNULL)
@@ -165,16 +226,17 @@ def expected_for(name, cache):
         with open(exp, encoding="utf-8") as f:
             res = (f.read(), None, 0, "")
     else:
-        env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")
+        # (no warnings: CPython's SyntaxWarnings are its compiler's advice)
+        env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", PYTHONWARNINGS="ignore")
         res = outcome([sys.executable], path, 60, env)
     cache[name] = res
     return res
 
 
-def check_one(name, binary, timeout, cache):
+def check_one(name, cmd, timeout, cache):
     path = os.path.join(LANG, name)
-    exp_out, exp_exc, exp_status, _ = expected_for(name, cache)
-    out, exc, status, err = outcome([binary], path, timeout)
+    exp_out, exp_exc, exp_status, exp_err = expected_for(name, cache)
+    out, exc, status, err = outcome(cmd, path, timeout)
     if out is None:
         return name, "timed out"
     if exp_out is None:
@@ -196,18 +258,33 @@ def check_one(name, binary, timeout, cache):
         if err != want:
             diff = difflib.unified_diff(want.splitlines(), err.splitlines(), "expected stderr", "got", lineterm="", n=1)
             problems.append("\n".join(list(diff)[:40]))
+    elif status == 0 and exp_status == 0 and err != exp_err:
+        # warnings (a HAL test's lost edges) are behaviour too: a program
+        # that succeeds writes to stderr what CPython does (nothing for a
+        # .exp test), or what its NAME.err says
+        diff = difflib.unified_diff(exp_err.splitlines(), err.splitlines(), "expected stderr", "got", lineterm="", n=1)
+        problems.append("\n".join(list(diff)[:40]))
     if "runtime error:" in err or "AddressSanitizer" in err:
         problems.append("sanitizer:\n" + "\n".join(err.splitlines()[:20]))
     return name, "\n".join(problems)
 
 
-def run_lang(name, cfg, tally, pattern, cache, jobs):
-    binary = os.path.join(ROOT, name, "micropython")
+def needs_big_heap(test):
+    with open(os.path.join(LANG, test), encoding="utf-8") as f:
+        return any(line.startswith("# big heap:") for line in f)
+
+
+def run_lang(name, cfg, tally, pattern, cache, jobs, heap=None):
+    cmd = cfg.get("wrapper", []) + [os.path.join(ROOT, name, "micropython")]
     tests = lang_tests(pattern)
+    if heap:
+        cmd += ["-X", "heapsize=" + heap]
+        tests = [t for t in tests if not needs_big_heap(t)]
+        name = f"{name} heapsize={heap}"
     # CPython's outputs first (in parallel), then ours.
     with cf.ThreadPoolExecutor(jobs) as ex:
         list(ex.map(lambda t: expected_for(t, cache), tests))
-        results = list(ex.map(lambda t: check_one(t, binary, cfg["timeout"], cache), tests))
+        results = list(ex.map(lambda t: check_one(t, cmd, cfg["timeout"], cache), tests))
     npass = 0
     for test, problem in results:
         if problem:
@@ -277,16 +354,23 @@ def main():
     cache = {}
     start = time.time()
     for name in names:
-        cfg = CONFIGS[name]
+        cfg = dict(CONFIGS[name])
+        if name == "build-m32" and not m32_setup(cfg, tally):
+            continue
         if not build(name, cfg, tally, args.clean):
             continue
         if not args.pattern:
-            unit_tests(name, tally)
+            unit_tests(name, cfg, tally)
         if cfg["lang"]:
             run_lang(name, cfg, tally, args.pattern, cache, args.jobs)
+            if cfg.get("small_heap"):
+                run_lang(name, cfg, tally, args.pattern, cache, args.jobs, heap=cfg["small_heap"])
         if name == "build":
             for suite in filter(None, args.suites.split(",")):
                 run_suite(suite, os.path.join(ROOT, name, "micropython"), tally, args.pattern)
+        if args.suites and not args.pattern:
+            for suite in cfg.get("suites", []):
+                run_suite(suite, os.path.join(ROOT, name, "micropython"), tally, "")
     print(f"({time.time() - start:.0f} s)")
     if tally.failures:
         print("failed: " + " ".join(tally.failures[:50]) + (" ..." if len(tally.failures) > 50 else ""))

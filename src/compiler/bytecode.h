@@ -191,6 +191,12 @@ typedef struct {
     uint32_t depth;      /* value-stack depth at the handler, before the exception is pushed */
 } px_exc_entry;
 
+/* Counts stored in 16 bits below (locals, cells, free variables,
+ * parameters, stack size, cache slots, exception table entries); the
+ * compiler raises SyntaxError for code that needs more. Constants and
+ * names are 32-bit counts; jump targets 24-bit offsets. */
+#define PX_CODE_MAX_COUNT 0xFFFFu
+
 typedef struct px_code {
     px_obj base; /* &px_type_code */
     px_qid name;

@@ -190,14 +190,26 @@ static void cg_break_continue(px_compiler *c, px_ast_stmt *st, bool is_break) {
 void px_cg_make_function(px_compiler *c, px_code *code, px_scope *s, uint32_t flags) {
     px_unit *u = c->u;
     if (s->nfreevars) {
+        /* Many cells are collected one by one: the stack size is a 16-bit count. */
+        bool incremental = s->nfreevars > 64;
+        if (incremental) {
+            px_emit_u(u, PX_OP_BUILD_LIST, 0);
+        }
         for (uint32_t i = 0; i < s->nfreevars; i++) {
             int idx = px_scope_cell_index(u->scope, s->freevars[i]);
             if (idx < 0) {
                 px_cg_error(c, s->node, "internal error: missing closure cell");
             }
             px_emit_u(u, PX_OP_LOAD_CLOSURE, (uint32_t)idx);
+            if (incremental) {
+                px_emit_u(u, PX_OP_LIST_APPEND, 1);
+            }
         }
-        px_emit_u(u, PX_OP_BUILD_TUPLE, s->nfreevars);
+        if (incremental) {
+            px_emit_op(u, PX_OP_LIST_TO_TUPLE);
+        } else {
+            px_emit_u(u, PX_OP_BUILD_TUPLE, s->nfreevars);
+        }
         flags |= 4;
     }
     px_emit_u(u, PX_OP_LOAD_CONST, px_const_index(u, px_from_ptr(code)));

@@ -67,6 +67,12 @@ static void set_line(px_compiler *c, const px_ast_expr *e) {
 
 /* ---- displays */
 
+/* Displays, calls, defaults and closures with more items than this are
+ * built incrementally (BUILD_LIST 0 + LIST_APPEND ...), so the value stack
+ * stays small however long the source line: a code object's stack size
+ * is a 16-bit count (bytecode.h). */
+#define DIRECT_MAX 64
+
 static bool any_starred(px_ast_exprs *l) {
     for (uint32_t i = 0; i < l->len; i++) {
         if (l->items[i]->kind == PX_AST_Starred) {
@@ -106,7 +112,7 @@ static void cg_sequence(px_compiler *c, px_ast_expr *e) {
         px_emit_u(u, is_set ? PX_OP_SET_UPDATE : PX_OP_LIST_EXTEND, 1);
         return;
     }
-    if (!starred && elts->len <= 64) {
+    if (!starred && elts->len <= DIRECT_MAX) {
         for (uint32_t i = 0; i < elts->len; i++) {
             px_cg_expr(c, elts->items[i]);
         }
@@ -170,16 +176,28 @@ static void cg_dict(px_compiler *c, px_ast_expr *e) {
 
 /* ---- calls */
 
-void px_cg_call_args(px_compiler *c, uint32_t npre, px_ast_exprs *args, px_ast_keywords *kws, bool method) {
-    px_unit *u = c->u;
-    bool dstar = false;
+/* Whether a call must go through CALL_EX: *args, **kwargs, or too many
+ * arguments to push on the stack. */
+static bool call_needs_ex(px_ast_exprs *args, px_ast_keywords *kws) {
+    if (args->len + kws->len > DIRECT_MAX || any_starred(args)) {
+        return true;
+    }
     for (uint32_t i = 0; i < kws->len; i++) {
         if (!kws->items[i]->arg) {
-            dstar = true;
+            return true;
         }
     }
-    if (any_starred(args) || dstar) {
+    return false;
+}
+
+void px_cg_call_args(px_compiler *c, uint32_t npre, px_ast_exprs *args, px_ast_keywords *kws, bool method) {
+    px_unit *u = c->u;
+    /* the parser rejected repeated keywords */
+    if (call_needs_ex(args, kws)) {
         /* f(*a, **k): collect into a tuple and a dict, then CALL_EX. */
+        if (method) {
+            px_cg_error(c, NULL, "internal error: CALL_EX after LOAD_METHOD");
+        }
         px_emit_u(u, PX_OP_BUILD_LIST, npre);
         for (uint32_t i = 0; i < args->len; i++) {
             px_ast_expr *x = args->items[i];
@@ -197,7 +215,7 @@ void px_cg_call_args(px_compiler *c, uint32_t npre, px_ast_exprs *args, px_ast_k
             uint32_t pending = 0;
             for (uint32_t i = 0; i <= kws->len; i++) {
                 px_ast_keyword *k = i < kws->len ? kws->items[i] : NULL;
-                if ((!k || !k->arg) && pending) {
+                if ((!k || !k->arg || pending == 16) && pending) {
                     px_emit_u(u, PX_OP_BUILD_MAP, pending);
                     px_emit_u(u, PX_OP_DICT_MERGE, 1);
                     pending = 0;
@@ -228,12 +246,6 @@ void px_cg_call_args(px_compiler *c, uint32_t npre, px_ast_exprs *args, px_ast_k
         px_val *names = px_gc_alloc(kws->len * sizeof(px_val), 0);
         for (uint32_t i = 0; i < kws->len; i++) {
             px_ast_keyword *k = kws->items[i];
-            for (uint32_t j = 0; j < i; j++) {
-                if (kws->items[j]->arg == k->arg) {
-                    px_ast_error(c->mod, k, &px_type_SyntaxError, "keyword argument repeated: %s",
-                                 px_qstr_str(k->arg));
-                }
-            }
             names[i] = px_qstr(k->arg);
             px_cg_expr(c, k->value);
         }
@@ -247,13 +259,7 @@ void px_cg_call_args(px_compiler *c, uint32_t npre, px_ast_exprs *args, px_ast_k
 static void cg_call(px_compiler *c, px_ast_expr *e) {
     px_unit *u = c->u;
     px_ast_expr *f = e->u.call.func;
-    bool simple = !any_starred(&e->u.call.args);
-    for (uint32_t i = 0; simple && i < e->u.call.keywords.len; i++) {
-        if (!e->u.call.keywords.items[i]->arg) {
-            simple = false;
-        }
-    }
-    if (simple && f->kind == PX_AST_Attribute) {
+    if (!call_needs_ex(&e->u.call.args, &e->u.call.keywords) && f->kind == PX_AST_Attribute) {
         px_cg_expr(c, f->u.attribute.value);
         set_line(c, f);
         px_emit_cached(u, PX_OP_LOAD_METHOD, px_name_index(u, f->u.attribute.attr));
@@ -389,24 +395,36 @@ uint32_t px_cg_defaults(px_compiler *c, px_ast_arguments *a) {
     if (a->defaults.len) {
         if (all_const(&a->defaults)) {
             px_emit_const(u, const_tuple(&a->defaults));
-        } else {
+        } else if (a->defaults.len <= DIRECT_MAX) {
             for (uint32_t i = 0; i < a->defaults.len; i++) {
                 px_cg_expr(c, a->defaults.items[i]);
             }
             px_emit_u(u, PX_OP_BUILD_TUPLE, a->defaults.len);
+        } else {
+            px_emit_u(u, PX_OP_BUILD_LIST, 0);
+            for (uint32_t i = 0; i < a->defaults.len; i++) {
+                px_cg_expr(c, a->defaults.items[i]);
+                px_emit_u(u, PX_OP_LIST_APPEND, 1);
+            }
+            px_emit_op(u, PX_OP_LIST_TO_TUPLE);
         }
         flags |= 1;
     }
-    uint32_t nkw = 0;
+    uint32_t pending = 0;
+    bool have_dict = false;
     for (uint32_t i = 0; i < a->kw_defaults.len; i++) {
         if (a->kw_defaults.items[i]) {
             px_emit_const(u, px_qstr(a->kwonlyargs.items[i]->arg));
             px_cg_expr(c, a->kw_defaults.items[i]);
-            nkw++;
+            if (++pending == 16) {
+                flush_map(u, &pending, &have_dict);
+            }
         }
     }
-    if (nkw) {
-        px_emit_u(u, PX_OP_BUILD_MAP, nkw);
+    if (pending) {
+        flush_map(u, &pending, &have_dict);
+    }
+    if (have_dict) {
         flags |= 2;
     }
     return flags;
@@ -577,12 +595,24 @@ static void cg_joined(px_compiler *c, px_ast_expr *e) {
         px_emit_const(c->u, px_qstr(PX_Q(empty)));
         return;
     }
+    /* A long string is joined in two levels as it goes (groups of pieces,
+     * then groups of groups), so the stack stays small and each character
+     * is copied a bounded number of times. */
+    uint32_t pieces = 0, groups = 0;
     for (uint32_t i = 0; i < vs->len; i++) {
         px_cg_expr(c, vs->items[i]);
+        if (++pieces == DIRECT_MAX && i + 1 < vs->len) {
+            px_emit_u(c->u, PX_OP_BUILD_STRING, pieces);
+            pieces = 0;
+            if (++groups == DIRECT_MAX) {
+                px_emit_u(c->u, PX_OP_BUILD_STRING, groups);
+                groups = 1;
+            }
+        }
     }
     if (vs->len > 1 || vs->items[0]->kind == PX_AST_Constant) {
         set_line(c, e);
-        px_emit_u(c->u, PX_OP_BUILD_STRING, vs->len);
+        px_emit_u(c->u, PX_OP_BUILD_STRING, groups + pieces);
     }
 }
 

@@ -19,8 +19,11 @@ static const uint8_t operand_kinds[PX_OP__COUNT] = {
 };
 
 uint32_t px_code_line(const px_code *code, uint32_t offset) {
-    const uint8_t *p = code->linetable, *end = p + code->linetable_len;
     uint32_t off = 0, line = code->firstlineno;
+    if (code->linetable_len == 0) { /* linetable may be NULL then */
+        return line;
+    }
+    const uint8_t *p = code->linetable, *end = p + code->linetable_len;
     while (p < end) {
         uint32_t doff = px_read_uleb(&p);
         if (p >= end) {

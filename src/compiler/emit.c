@@ -26,14 +26,27 @@ void px_emit_init(px_unit *u, const px_ast_mod *mod, px_scope *scope, uint32_t f
     u->cur_handler = -1;
 }
 
-PX_NORETURN static void too_large(px_unit *u) {
-    const px_ast_node *n = u->scope->node;
-    px_ast_error(u->mod, n && n->kind != PX_AST_Module && n->kind != PX_AST_Interactive && n->kind != PX_AST_Expression ? n : NULL,
-                 &px_type_SyntaxError, "code too large");
+/* Jump targets are 3-byte absolute offsets. */
+#define PX_CODE_MAX_LEN 0xFFFFFFu
+
+/* A limit of the code object format (bytecode.h) is exceeded: SyntaxError
+ * at the function (or, for module code, the line being compiled). */
+PX_NORETURN static void too_large(px_unit *u, const char *what, size_t n, size_t limit) {
+    const px_ast_node *n0 = u->scope->node;
+    bool mod = !n0 || n0->kind == PX_AST_Module || n0->kind == PX_AST_Interactive || n0->kind == PX_AST_Expression;
+    px_ast_node at = {0};
+    at.lineno = u->line;
+    px_ast_error(u->mod, mod ? &at : n0, &px_type_SyntaxError, "code too large: %s in '%s' (%zu; the limit is %zu)", what,
+                 px_qstr_str(u->name), n, limit);
 }
 
 static void put_byte(px_unit *u, uint8_t b) {
-    u->code = px_emit_grow(u->code, &u->cap, u->len + 1, 1, PX_GC_LEAF);
+    if (PX_UNLIKELY(u->len == u->cap)) {
+        if (u->len >= PX_CODE_MAX_LEN) { /* before the buffer grows further */
+            too_large(u, "bytes of bytecode", (size_t)u->len + 1, PX_CODE_MAX_LEN);
+        }
+        u->code = px_emit_grow(u->code, &u->cap, u->len + 1, 1, PX_GC_LEAF);
+    }
     u->code[u->len++] = b;
 }
 
@@ -205,6 +218,9 @@ static void adjust_depth(px_unit *u, px_opcode op, uint32_t a, uint32_t b) {
     u->depth += stack_effect(op, a, b, false);
     if (u->depth > u->maxdepth) {
         u->maxdepth = u->depth;
+        if ((uint32_t)u->maxdepth >= PX_CODE_MAX_COUNT) { /* raised here: the line is the culprit's */
+            too_large(u, "values on the stack at once", (size_t)u->maxdepth + 1, PX_CODE_MAX_COUNT);
+        }
     }
     if (is_terminal(op)) {
         u->dead = true;
@@ -629,13 +645,11 @@ static int32_t flow_max_depth(const px_unit *u, const px_exc_entry *tab, uint32_
 
 /* ---- assembly */
 
-/* Jump targets are 3-byte absolute offsets. */
-#define PX_CODE_MAX_LEN 0xFFFFFFu
 
 px_code *px_emit_finish(px_unit *u) {
     px_handler_set(u, -1);
     if (u->len > PX_CODE_MAX_LEN) {
-        too_large(u);
+        too_large(u, "bytes of bytecode", u->len, PX_CODE_MAX_LEN);
     }
     for (uint32_t i = 0; i < u->nfixups; i += 2) {
         uint32_t at = u->fixups[i];
@@ -657,8 +671,15 @@ px_code *px_emit_finish(px_unit *u) {
     code->nlocals = (uint16_t)s->nvarnames;
     code->ncellvars = (uint16_t)s->ncellvars;
     code->nfreevars = (uint16_t)s->nfreevars;
-    if (u->maxdepth > 0xFFFF || u->ncaches > 0xFFFF || u->nruns > 0xFFFF) {
-        too_large(u);
+    /* stacksize is maxdepth + 1 */
+    if ((uint32_t)u->maxdepth >= PX_CODE_MAX_COUNT) {
+        too_large(u, "values on the stack at once", (size_t)u->maxdepth + 1, PX_CODE_MAX_COUNT);
+    }
+    if (u->ncaches > PX_CODE_MAX_COUNT) {
+        too_large(u, "attribute and global lookups", u->ncaches, PX_CODE_MAX_COUNT);
+    }
+    if (u->nruns > PX_CODE_MAX_COUNT) {
+        too_large(u, "exception table entries", u->nruns, PX_CODE_MAX_COUNT);
     }
     code->stacksize = (uint16_t)(u->maxdepth + 1);
     code->ncaches = (uint16_t)u->ncaches;
@@ -695,8 +716,8 @@ px_code *px_emit_finish(px_unit *u) {
                   px_qstr_str(u->name));
     }
     if (flow > u->maxdepth) {
-        if (flow > 0xFFFE) {
-            too_large(u);
+        if ((uint32_t)flow >= PX_CODE_MAX_COUNT) {
+            too_large(u, "values on the stack at once", (size_t)flow + 1, PX_CODE_MAX_COUNT);
         }
         code->stacksize = (uint16_t)(flow + 1);
     }

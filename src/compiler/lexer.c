@@ -758,7 +758,9 @@ void px_lexer_next(px_lexer *lx, px_token *tok) {
 }
 
 px_token *px_lex_all(px_lexer *lx, size_t *count) {
-    size_t cap = 8 + lx->len / 4;
+    /* Grown as needed: a guess from the length would cost 8 bytes per
+     * source byte up front even for a file that is one long comment. */
+    size_t cap = 64;
     lx->toks = px_gc_alloc(cap * sizeof(px_token), 0);
     lx->ntoks = 0;
     for (;;) {

@@ -376,6 +376,7 @@ px_ast_expr *px_p_call_args(px_parser *P, px_ast_expr *func) {
     P->p++;
     px_vec args = {0}, kws = {0};
     bool seen_kw = false, seen_dstar = false;
+    px_seen kw_seen = {0};
     while (px_at(P) != PX_TOK_RPAR) {
         px_token *t = px_cur(P);
         if (px_accept(P, PX_TOK_STAR)) {
@@ -398,10 +399,8 @@ px_ast_expr *px_p_call_args(px_parser *P, px_ast_expr *func) {
         } else if (t->type == PX_TOK_NAME && px_ahead(P, 1) == PX_TOK_EQUAL) {
             px_ast_keyword *k = px_ast_new(sizeof *k, PX_AST_keyword, t->lineno, t->col);
             k->arg = px_qstr_get(t->u.value);
-            for (uint32_t i = 0; i < kws.len; i++) {
-                if (((px_ast_keyword *)kws.items[i])->arg == k->arg) {
-                    px_perr_tok(P, t, "keyword argument repeated: %s", px_qstr_str(k->arg));
-                }
+            if (!px_seen_add(&kw_seen, k->arg)) {
+                px_perr_tok(P, t, "keyword argument repeated: %s", px_qstr_str(k->arg));
             }
             P->p += 2;
             k->value = px_p_expression(P);
@@ -737,20 +736,18 @@ static px_ast_arg *param_star_annotation(px_parser *P) {
     return a;
 }
 
-static void check_dup(px_parser *P, px_vec *seen, px_ast_arg *a) {
-    for (uint32_t i = 0; i < seen->len; i++) {
-        if (((px_ast_arg *)seen->items[i])->arg == a->arg) {
-            px_perr_node(P, a, "duplicate argument '%s' in function definition", px_qstr_str(a->arg));
-        }
+static void check_dup(px_parser *P, px_seen *seen, px_ast_arg *a) {
+    if (!px_seen_add(seen, a->arg)) {
+        px_perr_node(P, a, "duplicate argument '%s' in function definition", px_qstr_str(a->arg));
     }
-    px_vec_push(seen, a);
 }
 
 px_ast_arguments *px_p_params(px_parser *P, bool lambda) {
     unsigned end = lambda ? PX_TOK_COLON : PX_TOK_RPAR;
     px_token *t0 = px_cur(P);
     px_ast_arguments *A = px_ast_new(sizeof *A, PX_AST_arguments, t0->lineno, t0->col);
-    px_vec posonly = {0}, args = {0}, kwonly = {0}, kwdefs = {0}, defaults = {0}, seen = {0};
+    px_vec posonly = {0}, args = {0}, kwonly = {0}, kwdefs = {0}, defaults = {0};
+    px_seen seen = {0};
     bool star = false, slash = false;
     while (px_at(P) != end) {
         px_token *t = px_cur(P);

@@ -27,11 +27,19 @@ static px_val make_str(px_strbuf *b) {
     return px_strbuf_to_str(b);
 }
 
-/* Line and column of source offset `abs`, counting from the token start. */
+/* Line and column of source offset `abs`, counting from the token start,
+ * or from the last position asked for in the same token: the fields of a
+ * long f-string are visited in order, so the whole literal is scanned once. */
 static void pos_of(px_parser *P, const px_token *tok, size_t abs, uint32_t *line, uint32_t *col) {
     const char *s = P->lx->src;
     uint32_t l = tok->lineno, c = tok->col;
-    for (size_t i = tok->start; i < abs; i++) {
+    size_t i = tok->start;
+    if (P->pos_tok == tok && P->pos_off <= abs) {
+        i = P->pos_off;
+        l = P->pos_line;
+        c = P->pos_col;
+    }
+    for (; i < abs; i++) {
         if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= abs || s[i + 1] != '\n'))) {
             l++;
             c = 0;
@@ -41,6 +49,12 @@ static void pos_of(px_parser *P, const px_token *tok, size_t abs, uint32_t *line
     }
     *line = l;
     *col = c;
+    if (abs == tok->start || s[abs - 1] != '\r') { /* a CR just before abs counted differently */
+        P->pos_tok = tok;
+        P->pos_off = abs;
+        P->pos_line = l;
+        P->pos_col = c;
+    }
 }
 
 PX_NORETURN static void ferr(px_parser *P, const px_token *tok, size_t abs, const char *msg) {
@@ -284,18 +298,28 @@ px_ast_expr *px_p_strings(px_parser *P) {
     }
     const char *s = P->lx->src;
     px_strbuf lit;
-    px_strbuf_init(&lit, 16);
     P->str_first = first;
     if (!fmt && !tmpl) {
+        /* Decoding never lengthens a body (an escape is at least as long
+         * as the UTF-8 it stands for): one buffer of the total body size,
+         * freed once the constant is made, so a 50 MB literal costs the
+         * literal and one buffer, not a chain of doublings. */
+        size_t total = 0;
+        for (size_t i = i0; i < i1; i++) {
+            total += P->toks[i].u.s.body_end - P->toks[i].u.s.body;
+        }
+        px_strbuf_init(&lit, total + 1);
         for (size_t i = i0; i < i1; i++) {
             px_token *t = &P->toks[i];
             px_lex_decode(P->lx, t, s + t->u.s.body, t->u.s.body_end - t->u.s.body, (t->sflags & PX_STR_RAW) != 0, bytes, &lit);
         }
         px_ast_expr *e = px_new_expr(P, PX_AST_Constant, first);
         e->u.constant.value = bytes ? px_strbuf_to_bytes(&lit) : make_str(&lit);
+        px_gc_free(lit.data);
         px_finish(P, e);
         return e;
     }
+    px_strbuf_init(&lit, 16);
     px_vec values = {0};
     for (size_t i = i0; i < i1; i++) {
         px_token *t = &P->toks[i];

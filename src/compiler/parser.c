@@ -15,6 +15,29 @@ void px_vec_push(px_vec *v, void *item) {
     v->items[v->len++] = item;
 }
 
+bool px_seen_add(px_seen *s, px_qid q) {
+    if (s->dict == PX_NULL) {
+        for (uint32_t i = 0; i < s->n; i++) {
+            if (s->small[i] == q) {
+                return false;
+            }
+        }
+        if (s->n < PX_SEEN_SMALL) {
+            s->small[s->n++] = q;
+            return true;
+        }
+        s->dict = px_dict_new(2 * PX_SEEN_SMALL);
+        for (uint32_t i = 0; i < s->n; i++) {
+            px_dict_set(s->dict, px_qstr(s->small[i]), PX_TRUE);
+        }
+    }
+    if (px_dict_get(s->dict, px_qstr(q)) != PX_NULL) {
+        return false;
+    }
+    px_dict_set(s->dict, px_qstr(q), PX_TRUE);
+    return true;
+}
+
 PX_NORETURN static void verr(px_parser *P, const px_type *type, uint32_t line, uint32_t col, const char *fmt, va_list ap) {
     if (P->lex_exc != PX_NULL && px_at(P) == PX_TOK_END) {
         /* The parser needed the tokens the lexer failed on. */
@@ -797,6 +820,11 @@ static void lex_tokens(px_parser *P) {
         px_try_pop(&j);
         return;
     }
+    /* Only a SyntaxError waits; MemoryError (the token array could not
+     * grow) and the like propagate now. */
+    if (lx->toks == NULL || !px_isinstance(j.exc, &px_type_SyntaxError)) {
+        px_raise(j.exc);
+    }
     P->lex_exc = j.exc;
     P->toks = lx->toks;
     P->ntoks = lx->ntoks + 1;
@@ -884,7 +912,9 @@ px_ast_mod *px_parse(const char *src, size_t len, px_qid filename, px_compile_mo
 /* Parse a sub-expression (an f-string field) whose text starts at the given
  * line and column of the enclosing source. */
 px_ast_expr *px_parse_fstring_expr(px_parser *outer, const char *text, size_t n, uint32_t lineno, uint32_t col) {
-    px_lexer *lx = px_gc_alloc(sizeof *lx, 0);
+    /* On the C stack: a long f-string has a field per few bytes, and a
+     * lexer (about 3 KiB) is a large heap block. Nothing keeps it. */
+    px_lexer lexer, *lx = &lexer;
     px_lexer_init(lx, text, n, outer->lx->filename);
     lx->err_src = outer->lx->err_src;
     lx->err_len = outer->lx->err_len;
@@ -914,7 +944,6 @@ px_ast_expr *px_parse_fstring_expr(px_parser *outer, const char *text, size_t n,
         px_perr_syntax(&P);
     }
     px_gc_free(P.toks);
-    px_gc_free(lx);
     return e;
 }
 

@@ -28,6 +28,9 @@ typedef struct px_parser {
     uint32_t group_line[PX_PARSE_GROUPS], group_col[PX_PARSE_GROUPS];
     unsigned ngroups;
     px_val lex_exc;      /* a lexer error after the last token, raised when the parser gets there */
+    const px_token *pos_tok; /* parse_str.c: last position computed in a string token */
+    size_t pos_off;
+    uint32_t pos_line, pos_col;
 } px_parser;
 
 /* A growable list of node pointers. */
@@ -36,6 +39,18 @@ typedef struct {
     void **items;
 } px_vec;
 void px_vec_push(px_vec *v, void *item);
+
+/* A set of names for duplicate checks (parameters, keyword arguments):
+ * a scan while small, a dict beyond, so a generated call with 100,000
+ * keywords parses in linear time. Zero-initialise. */
+#define PX_SEEN_SMALL 8
+typedef struct {
+    px_qid small[PX_SEEN_SMALL];
+    uint32_t n;
+    px_val dict; /* PX_NULL (0) until more than PX_SEEN_SMALL names */
+} px_seen;
+/* Adds q; false if it was already there. */
+bool px_seen_add(px_seen *s, px_qid q);
 #define PX_AS_LIST(type, elem, v) ((type){(v).len, (elem **)(v).items})
 
 static inline px_token *px_cur(px_parser *P) {

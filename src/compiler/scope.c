@@ -28,6 +28,14 @@ PX_NORETURN static void scope_error(collector *c, const void *node, const char *
     px_ast_error(c->mod, node, &px_type_SyntaxError, fmt, px_qstr_str(name));
 }
 
+/* A code object stores these counts in 16 bits (compiler/bytecode.h). */
+static void check_count(const px_ast_mod *mod, const px_scope *s, size_t n, const char *what) {
+    if (n > PX_CODE_MAX_COUNT) {
+        px_ast_error(mod, s->node, &px_type_SyntaxError, "too many %s in '%s' (%zu; the limit is %u)", what,
+                     px_qstr_str(s->name), n, (unsigned)PX_CODE_MAX_COUNT);
+    }
+}
+
 static void *grow(void *p, uint32_t *cap, uint32_t need, size_t elsize, unsigned flags) {
     if (need <= *cap) {
         return p;
@@ -97,25 +105,43 @@ static uintptr_t child_key(const px_scope *s, uint32_t i) {
     return (uintptr_t)s->children[i]->node;
 }
 
-px_symbol *px_scope_lookup(const px_scope *s, px_qid name) {
-    if (s->nsyms <= SCAN_MAX) {
-        for (uint32_t i = 0; i < s->nsyms; i++) {
-            if (s->syms[i].name == name) {
-                return &s->syms[i];
+static uintptr_t cell_key(const px_scope *s, uint32_t i) {
+    return s->cellvars[i];
+}
+
+static uintptr_t free_key(const px_scope *s, uint32_t i) {
+    return s->freevars[i];
+}
+
+/* Index of the entry of s's table `key` (n entries) whose key is `want`,
+ * or -1: a scan for small tables, else the hashed index in *slot. Keeps
+ * scope analysis linear in the number of names (a generated function may
+ * have tens of thousands). */
+static int32_t table_find(const px_scope *s, px_scope_index **slot, uint32_t n,
+                          uintptr_t (*key)(const px_scope *, uint32_t), uintptr_t want) {
+    if (n <= SCAN_MAX) {
+        for (uint32_t i = 0; i < n; i++) {
+            if (key(s, i) == want) {
+                return (int32_t)i;
             }
         }
-        return NULL;
+        return -1;
     }
-    px_scope_index *ix = index_of(&((px_scope *)s)->sym_index);
-    index_sync(ix, s->nsyms, sym_key, s);
+    px_scope_index *ix = index_of(slot);
+    index_sync(ix, n, key, s);
     uint32_t mask = ix->cap - 1;
-    for (uint32_t j = key_hash(name) & mask; ix->slots[j]; j = (j + 1) & mask) {
-        px_symbol *sym = &s->syms[ix->slots[j] - 1];
-        if (sym->name == name) {
-            return sym;
+    for (uint32_t j = key_hash(want) & mask; ix->slots[j]; j = (j + 1) & mask) {
+        if (key(s, ix->slots[j] - 1) == want) {
+            return (int32_t)(ix->slots[j] - 1);
         }
     }
-    return NULL;
+    return -1;
+}
+
+px_symbol *px_scope_lookup(const px_scope *s, px_qid name) {
+    px_scope *w = (px_scope *)s; /* the index is a cache */
+    int32_t i = table_find(s, &w->sym_index, s->nsyms, sym_key, name);
+    return i < 0 ? NULL : &w->syms[i];
 }
 
 static px_symbol *sym_get(px_scope *s, px_qid name) {
@@ -135,38 +161,19 @@ static px_symbol *sym_get(px_scope *s, px_qid name) {
 }
 
 px_scope *px_scope_child(const px_scope *s, const void *node) {
-    if (s->nchildren <= SCAN_MAX) {
-        for (uint32_t i = 0; i < s->nchildren; i++) {
-            if (s->children[i]->node == node) {
-                return s->children[i];
-            }
-        }
-        return NULL;
-    }
-    px_scope_index *ix = index_of(&((px_scope *)s)->child_index);
-    index_sync(ix, s->nchildren, child_key, s);
-    uint32_t mask = ix->cap - 1;
-    for (uint32_t j = key_hash((uintptr_t)node) & mask; ix->slots[j]; j = (j + 1) & mask) {
-        px_scope *c = s->children[ix->slots[j] - 1];
-        if (c->node == node) {
-            return c;
-        }
-    }
-    return NULL;
+    px_scope *w = (px_scope *)s;
+    int32_t i = table_find(s, &w->child_index, s->nchildren, child_key, (uintptr_t)node);
+    return i < 0 ? NULL : s->children[i];
 }
 
 int px_scope_cell_index(const px_scope *s, px_qid name) {
-    for (uint32_t i = 0; i < s->ncellvars; i++) {
-        if (s->cellvars[i] == name) {
-            return (int)i;
-        }
+    px_scope *w = (px_scope *)s;
+    int32_t i = table_find(s, &w->cell_index, s->ncellvars, cell_key, name);
+    if (i >= 0) {
+        return i;
     }
-    for (uint32_t i = 0; i < s->nfreevars; i++) {
-        if (s->freevars[i] == name) {
-            return (int)(s->ncellvars + i);
-        }
-    }
-    return -1;
+    i = table_find(s, &w->free_index, s->nfreevars, free_key, name);
+    return i < 0 ? -1 : (int)s->ncellvars + i;
 }
 
 static bool is_function_like(const px_scope *s) {
@@ -288,6 +295,11 @@ static void add_params(collector *c, px_ast_arguments *a) {
             add_def(c, extra[k], extra[k]->arg, PX_DEF_PARAM);
         }
     }
+    /* Counted again with the other locals in layout_scope; checked here so
+     * that the narrowing below is exact. */
+    check_count(c->mod, s,
+                (size_t)a->posonlyargs.len + a->args.len + a->kwonlyargs.len + (a->vararg != NULL) + (a->kwarg != NULL),
+                "parameters");
     s->posonlycount = (uint16_t)a->posonlyargs.len;
     s->argcount = (uint16_t)(a->posonlyargs.len + a->args.len);
     s->kwonlycount = (uint16_t)a->kwonlyargs.len;
@@ -828,10 +840,8 @@ static void walk_stmts(collector *c, px_ast_stmts *b) {
 /* ---- pass 2: resolve */
 
 static void add_free(px_scope *s, px_qid name) {
-    for (uint32_t i = 0; i < s->nfreevars; i++) {
-        if (s->freevars[i] == name) {
-            return;
-        }
+    if (table_find(s, &s->free_index, s->nfreevars, free_key, name) >= 0) {
+        return;
     }
     s->freevars = grow(s->freevars, &s->freevars_cap, s->nfreevars + 1, sizeof(px_qid), PX_GC_LEAF);
     s->freevars[s->nfreevars++] = name;
@@ -916,7 +926,7 @@ static void resolve_scope(collector *c, px_scope *s) {
 
 /* ---- pass 3: layout */
 
-static void layout_scope(px_scope *s) {
+static void layout_scope(const px_ast_mod *mod, px_scope *s) {
     if (is_function_like(s)) {
         uint32_t n = 0;
         s->varnames = px_gc_alloc((s->nsyms + 1) * sizeof(px_qid), PX_GC_LEAF);
@@ -936,6 +946,7 @@ static void layout_scope(px_scope *s) {
             }
         }
         s->nvarnames = n;
+        check_count(mod, s, n, "local variables and parameters");
         s->cellvars = px_gc_alloc((s->nsyms + 1) * sizeof(px_qid), PX_GC_LEAF);
         for (uint32_t i = 0; i < s->nsyms; i++) {
             if (s->syms[i].kind == PX_SYM_CELL) {
@@ -946,6 +957,8 @@ static void layout_scope(px_scope *s) {
         s->cellvars = px_gc_alloc(sizeof(px_qid), PX_GC_LEAF);
         s->cellvars[s->ncellvars++] = PX_Q(__class__);
     }
+    check_count(mod, s, s->ncellvars, "variables captured by inner functions");
+    check_count(mod, s, s->nfreevars, "free variables (from enclosing functions)");
     for (uint32_t i = 0; i < s->nsyms; i++) {
         px_symbol *sym = &s->syms[i];
         if (sym->kind == PX_SYM_CELL || sym->kind == PX_SYM_FREE) {
@@ -953,7 +966,7 @@ static void layout_scope(px_scope *s) {
         }
     }
     for (uint32_t i = 0; i < s->nchildren; i++) {
-        layout_scope(s->children[i]);
+        layout_scope(mod, s->children[i]);
     }
 }
 
@@ -968,6 +981,6 @@ px_scope *px_scope_analyze(const px_ast_mod *mod) {
         walk_stmts(&c, (px_ast_stmts *)&mod->body);
     }
     resolve_scope(&c, top);
-    layout_scope(top);
+    layout_scope(mod, top);
     return top;
 }

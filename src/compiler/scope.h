@@ -68,7 +68,7 @@ typedef struct px_scope {
     uint16_t argcount, posonlycount, kwonlycount;
     bool varargs, varkeywords;
     /* Hashed lookup indexes for large scopes (scope.c), created on first use. */
-    struct px_scope_index *sym_index, *child_index;
+    struct px_scope_index *sym_index, *child_index, *cell_index, *free_index;
 } px_scope;
 
 /* Analyse a whole module; raises SyntaxError for scoping errors. */

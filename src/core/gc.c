@@ -21,6 +21,9 @@
 #define MIN_COLLECT_BYTES (256u << 10)
 #define MARK_STACK_SIZE 2048
 #define OOM_GRACE (64u << 10) /* over the cap, only while raising MemoryError */
+/* Debug builds fill freed memory with this, so a pointer the collector
+ * could not see (and freed under) shows up at once. */
+#define POISON 0xDB
 
 #if defined(__GNUC__) || defined(__clang__)
 #define NO_ASAN __attribute__((no_sanitize_address, noinline))
@@ -42,6 +45,8 @@ typedef struct page_meta {
     uint8_t cls;
     uint8_t listed;
     uint8_t hint;  /* SMALL: no free block in bitmap words below this */
+    uint8_t overflowed; /* SMALL or LARGE_HEAD: on the overflow list */
+    struct page_meta *overflow_next; /* the overflow list (during marking) */
     uint8_t *addr; /* the page itself */
     uint64_t bm[B__COUNT][BM_WORDS];
 } page_meta;
@@ -80,8 +85,13 @@ static struct {
     int lock;
     bool enabled;
     bool collecting;
-    bool overflow;
     bool in_oom;
+    /* pages holding a block marked while the mark stack was full: its
+     * children are still to be found by scanning the page again */
+    page_meta *overflow;
+#ifdef PX_GC_DEBUG
+    size_t fail_every, fail_limit, fail_count, allocs;
+#endif
     size_t nchunks;
     chunk *chunks[MAX_CHUNKS]; /* sorted by address */
     page_meta *partial[NCLASSES];
@@ -442,7 +452,11 @@ static void mark_candidate(uintptr_t a) {
         return;
     }
     if (gc.msp == MARK_STACK_SIZE) {
-        gc.overflow = true; /* its children are found by the rescan */
+        if (!b.m->overflowed) { /* (b.m: a large block's head page) */
+            b.m->overflowed = 1;
+            b.m->overflow_next = gc.overflow;
+            gc.overflow = b.m;
+        }
         return;
     }
     gc.mstack[gc.msp].p = b.start;
@@ -470,30 +484,30 @@ static void drain(void) {
     }
 }
 
-/* After a mark-stack overflow: rescan every marked non-leaf block until a
- * whole pass completes without overflowing. */
+/* After a mark-stack overflow: scan again the marked non-leaf blocks of
+ * each page on the overflow list, until the list is empty. Only pages
+ * where a block overflowed are visited, and a page goes on the list again
+ * only when one of its blocks overflows after the visit (once per block at
+ * most: it is marked then), so the work stays linear in the heap however
+ * deep the object graph (a whole-heap rescan per overflow was quadratic in
+ * the depth of a chain). */
 static void rescan_overflow(void) {
-    while (gc.overflow) {
-        gc.overflow = false;
-        for (size_t k = 0; k < gc.nchunks; k++) {
-            chunk *c = gc.chunks[k];
-            for (size_t i = 0; i < c->npages; i++) {
-                page_meta *m = &c->pages[i];
-                if (m->kind == PG_SMALL) {
-                    size_t n = blocks_per_page(m->cls), sz = class_size[m->cls];
-                    for (size_t j = 0; j < n; j++) {
-                        if (bit_get(m, B_MARK, j) && !bit_get(m, B_LEAF, j)) {
-                            uint8_t *p = c->data + i * PAGE + j * sz;
-                            scan_words(p, p + sz);
-                            drain();
-                        }
-                    }
-                } else if (m->kind == PG_LARGE_HEAD && bit_get(m, B_MARK, 0) && !bit_get(m, B_LEAF, 0)) {
-                    uint8_t *p = c->data + i * PAGE;
-                    scan_words(p, p + (size_t)m->run * PAGE);
+    while (gc.overflow != NULL) {
+        page_meta *m = gc.overflow;
+        gc.overflow = m->overflow_next;
+        m->overflowed = 0;
+        if (m->kind == PG_SMALL) {
+            size_t n = blocks_per_page(m->cls), sz = class_size[m->cls];
+            for (size_t j = 0; j < n; j++) {
+                if (bit_get(m, B_MARK, j) && !bit_get(m, B_LEAF, j)) {
+                    uint8_t *p = m->addr + j * sz;
+                    scan_words(p, p + sz);
                     drain();
                 }
             }
+        } else if (m->kind == PG_LARGE_HEAD && bit_get(m, B_MARK, 0) && !bit_get(m, B_LEAF, 0)) {
+            scan_words(m->addr, m->addr + (size_t)m->run * PAGE);
+            drain();
         }
     }
 }
@@ -637,6 +651,13 @@ static void sweep(void) {
             page_meta *m = &c->pages[i];
             if (m->kind == PG_SMALL) {
                 size_t n = blocks_per_page(m->cls), used = 0;
+#ifdef PX_GC_DEBUG
+                for (size_t j = 0; j < n; j++) {
+                    if (bit_get(m, B_ALLOC, j) && !bit_get(m, B_MARK, j)) {
+                        memset(m->addr + j * class_size[m->cls], POISON, class_size[m->cls]);
+                    }
+                }
+#endif
                 for (size_t w = 0; w < BM_WORDS; w++) {
                     m->bm[B_ALLOC][w] = m->bm[B_MARK][w];
                     m->bm[B_LEAF][w] &= m->bm[B_MARK][w];
@@ -661,6 +682,9 @@ static void sweep(void) {
             } else if (m->kind == PG_LARGE_HEAD) {
                 size_t run = m->run;
                 if (!bit_get(m, B_MARK, 0)) {
+#ifdef PX_GC_DEBUG
+                    memset(m->addr, POISON, run * PAGE);
+#endif
                     release_pages(c, i, run);
                 } else {
                     bit_clear(m, B_MARK, 0);
@@ -673,13 +697,147 @@ static void sweep(void) {
     gc.live_bytes = live;
 }
 
+/* ---- debug builds: heap invariants and fault injection */
+
+#ifdef PX_GC_DEBUG
+#include <stdio.h>
+
+PX_NORETURN static void corrupt(const char *what, const void *where) {
+    char msg[160];
+    snprintf(msg, sizeof msg, "GC invariant broken: %s (at %p)", what, where);
+    px_port_fatal(msg);
+}
+
+/* Everything the allocator relies on, checked page by page: per-block
+ * bits only on allocated blocks, free counts, class lists, large runs,
+ * chunk bookkeeping and the live byte count. Marks must be clear. */
+static void verify_heap(void) {
+    size_t live = 0, heap = 0;
+    for (size_t k = 0; k < gc.nchunks; k++) {
+        chunk *c = gc.chunks[k];
+        heap += c->size;
+        if (k > 0 && gc.chunks[k - 1]->end > c->base) {
+            corrupt("chunks overlap or are unsorted", c);
+        }
+        if ((uintptr_t)c->data < gc.lo || (uintptr_t)c->end > gc.hi) {
+            corrupt("chunk outside the heap bounds", c);
+        }
+        size_t nfree_pages = 0;
+        for (size_t i = 0; i < c->npages; i++) {
+            page_meta *m = &c->pages[i];
+            if (m->chunk != c || m->addr != c->data + i * PAGE) {
+                corrupt("page meta does not match its page", m->addr);
+            }
+            switch (m->kind) {
+            case PG_FREE:
+                nfree_pages++;
+                if (i < c->first_free) {
+                    corrupt("free page below the first-free hint", m->addr);
+                }
+                for (int b = 0; b < B__COUNT; b++) {
+                    for (size_t w = 0; w < BM_WORDS; w++) {
+                        if (m->bm[b][w]) {
+                            corrupt("bits set on a free page", m->addr);
+                        }
+                    }
+                }
+                break;
+            case PG_SMALL: {
+                if (m->cls >= NCLASSES) {
+                    corrupt("bad size class", m->addr);
+                }
+                size_t n = blocks_per_page(m->cls), used = 0;
+                for (size_t w = 0; w < BM_WORDS; w++) {
+                    uint64_t valid = w * 64 >= n ? 0 : n - w * 64 >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << (n - w * 64)) - 1;
+                    uint64_t a = m->bm[B_ALLOC][w];
+                    if ((a & ~valid) || (m->bm[B_MARK][w]) || (m->bm[B_LEAF][w] & ~a) || (m->bm[B_FIN][w] & ~a) ||
+                        (m->bm[B_PEND][w] & ~a)) {
+                        corrupt("block bits inconsistent", m->addr);
+                    }
+                    if (w < m->hint && (~a & valid)) {
+                        corrupt("free block below the page's hint", m->addr);
+                    }
+                    used += (size_t)__builtin_popcountll(a);
+                }
+                if (m->nfree != n - used) {
+                    corrupt("free-block count wrong", m->addr);
+                }
+                if ((m->listed != 0) != (m->nfree > 0)) {
+                    corrupt("page with free blocks not on its class list (or full and on it)", m->addr);
+                }
+                live += used * class_size[m->cls];
+                break;
+            }
+            case PG_LARGE_HEAD:
+                if (m->run == 0 || i + m->run > c->npages || !bit_get(m, B_ALLOC, 0) || bit_get(m, B_MARK, 0)) {
+                    corrupt("bad large run head", m->addr);
+                }
+                for (size_t j = 1; j < m->run; j++) {
+                    if (c->pages[i + j].kind != PG_LARGE_TAIL || c->pages[i + j].run != j) {
+                        corrupt("bad large run tail", c->pages[i + j].addr);
+                    }
+                }
+                live += (size_t)m->run * PAGE;
+                i += m->run - 1;
+                break;
+            default:
+                corrupt("stray large run tail", m->addr);
+            }
+        }
+        if (nfree_pages != c->free_pages) {
+            corrupt("free page count wrong", c);
+        }
+    }
+    for (size_t cls = 0; cls < NCLASSES; cls++) {
+        size_t steps = 0;
+        for (page_meta *m = gc.partial[cls]; m != NULL; m = m->next) {
+            if (m->kind != PG_SMALL || m->cls != cls || !m->listed || m->nfree == 0 || ++steps > (gc.heap_bytes / PAGE)) {
+                corrupt("class list holds a wrong page (or a cycle)", m->addr);
+            }
+        }
+    }
+    if (live != gc.live_bytes) {
+        corrupt("live byte count wrong", NULL);
+    }
+    if (heap != gc.heap_bytes) {
+        corrupt("heap byte count wrong", NULL);
+    }
+}
+
+void px_gc_debug_fail_every(size_t n, size_t limit) {
+    gc.fail_every = n;
+    gc.fail_limit = limit;
+    gc.fail_count = 0;
+    gc.allocs = 0;
+}
+
+size_t px_gc_debug_allocs(void) {
+    return gc.allocs;
+}
+
+/* True when this allocation is to fail. Never while MemoryError itself is
+ * being raised (it needs no memory, but what it calls may). */
+static bool inject_failure(void) {
+    gc.allocs++;
+    if (gc.fail_every == 0 || gc.in_oom || gc.allocs % gc.fail_every != 0 ||
+        (gc.fail_limit != 0 && gc.fail_count >= gc.fail_limit)) {
+        return false;
+    }
+    gc.fail_count++;
+    if (!gc.collecting) { /* (marks are set during a collection) */
+        verify_heap();
+    }
+    return true;
+}
+#endif
+
 void px_gc_collect(void) {
     if (gc.lock > 0 || gc.collecting || gc.nchunks == 0) {
         return;
     }
     gc.collecting = true;
     px_vm_gc_prepare();
-    gc.overflow = false;
+    gc.overflow = NULL;
     gc.msp = 0;
     mark_roots();
     mark_pending();
@@ -690,6 +848,9 @@ void px_gc_collect(void) {
     gc.collecting = false;
     gc.since_collect = 0;
     gc.grace = 0;
+#ifdef PX_GC_DEBUG
+    verify_heap();
+#endif
 }
 
 /* ---- the allocation policy */
@@ -729,6 +890,11 @@ void *px_gc_try_alloc(size_t n, unsigned flags) {
     if (n > (SIZE_MAX >> 2)) {
         return NULL;
     }
+#ifdef PX_GC_DEBUG
+    if (inject_failure()) {
+        return NULL;
+    }
+#endif
     if (gc.threshold && gc.since_collect >= gc.threshold && gc.enabled && gc.lock == 0 && !gc.collecting) {
         px_gc_collect();
     }
@@ -770,6 +936,9 @@ void px_gc_free(void *p) {
         return;
     }
     page_meta *m = b.m;
+#ifdef PX_GC_DEBUG
+    memset(b.start, POISON, b.size);
+#endif
     bit_clear(m, B_ALLOC, b.idx);
     bit_clear(m, B_LEAF, b.idx);
     bit_clear(m, B_FIN, b.idx);

@@ -52,4 +52,13 @@ size_t px_gc_cap(void);
 /* At shutdown: call the finalizer of every finalizable block still alive. */
 void px_gc_finalize_all(void);
 
+#ifdef PX_GC_DEBUG
+/* Debug builds (meson -Dgc_debug=true; docs/reliability.md): make every
+ * nth allocation fail as if the heap were full, `limit` times at most
+ * (0: no limit); n = 0 stops. Counting starts at this call. */
+void px_gc_debug_fail_every(size_t n, size_t limit);
+/* Allocations so far (counted from px_gc_init), for choosing n. */
+size_t px_gc_debug_allocs(void);
+#endif
+
 #endif

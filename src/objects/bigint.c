@@ -693,7 +693,38 @@ static px_digit chunk_of(int base, int *k) {
     return p;
 }
 
+/* A power-of-two base: each char is `bits` bits of the result, packed
+ * from the last char up, so the cost is linear in the length. */
+static px_bn from_pow2_digits(const char *s, size_t len, unsigned bits) {
+    size_t cap = (len * bits + PX_DIGIT_BITS - 1) / PX_DIGIT_BITS + 1;
+    px_bn r = {px_nat_alloc(cap), 0, false};
+    px_ddigit acc = 0;
+    unsigned have = 0;
+    size_t n = 0;
+    for (size_t i = len; i-- > 0;) {
+        acc |= (px_ddigit)px_digit_value(s[i]) << have;
+        have += bits;
+        if (have >= PX_DIGIT_BITS) {
+            r.d[n++] = (px_digit)acc;
+            acc >>= PX_DIGIT_BITS;
+            have -= PX_DIGIT_BITS;
+        }
+    }
+    if (have > 0) {
+        r.d[n++] = (px_digit)acc;
+    }
+    r.n = px_nat_norm(r.d, n);
+    return r;
+}
+
 px_bn px_bn_from_digits(const char *s, size_t len, int base) {
+    if ((base & (base - 1)) == 0) {
+        unsigned bits = 0;
+        while ((1 << bits) < base) {
+            bits++;
+        }
+        return from_pow2_digits(s, len, bits);
+    }
     int k;
     px_digit big = chunk_of(base, &k);
     /* Each chunk of k chars adds < 32 bits. */

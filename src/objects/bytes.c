@@ -452,8 +452,7 @@ static px_val bytes_subscr(px_val self, px_val index, px_val value) {
         return px_small(d[item_index(self, index, len)]);
     }
     if (px_is_bytes(self)) {
-        px_raise_type_error(value == PX_DELETE ? "'bytes' object doesn't support item deletion"
-                                               : "'bytes' object does not support item assignment");
+        px_seq_refuse_store(index, value, "bytes");
     }
     px_bytearray_obj *ba = px_as_ptr(self);
     if (px_is_slice(index)) {

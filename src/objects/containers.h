@@ -80,6 +80,9 @@ void px_slice_indices(px_val slice, size_t len, px_int *start, px_int *stop, px_
 /* An index argument's value (__index__ honoured); IndexError "cannot fit
  * 'int' into an index-sized integer" when too big, as CPython. */
 px_int px_seq_index_arg(px_val index);
+/* obj[index] = value or del obj[index] on an immutable sequence `what`
+ * ("tuple"): TypeError, after IndexError for an index too big, as CPython. */
+PX_NORETURN void px_seq_refuse_store(px_val index, px_val value, const char *what);
 /* Normalise a (possibly negative) index; IndexError naming `what` ("list") if out of range. */
 size_t px_seq_index(px_val index, size_t len, const char *what);
 

@@ -47,8 +47,10 @@ void px_list_extend(px_val list, px_val iterable) {
         px_list *l = px_list_ptr(list);
         reserve(l, l->len + n);
         items = px_seq_items(iterable, &n); /* self.extend(self): re-read */
-        px_cont_move(l->items + l->len, items, n);
-        l->len += n;
+        if (n > 0) { /* l->items may be NULL when both are empty */
+            px_cont_move(l->items + l->len, items, n);
+            l->len += n;
+        }
         return;
     }
     px_val it = px_iter(iterable);

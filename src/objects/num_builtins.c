@@ -4,8 +4,7 @@
 #include "../runtime.h"
 #include "bigint.h"
 
-/* An int from v or its __index__ (big ints kept). */
-static px_val index_int(px_val v) {
+px_val px_index_int(px_val v) {
     px_val u = px_int_unwrap(v);
     if (u != PX_NULL) {
         return u;
@@ -24,17 +23,17 @@ static px_val index_int(px_val v) {
 }
 
 static px_val builtin_bin(px_val x) {
-    return px_int_format(index_int(x), 2, true);
+    return px_int_format(px_index_int(x), 2, true);
 }
 PX_FUN1(px_builtin_bin, bin, builtin_bin);
 
 static px_val builtin_oct(px_val x) {
-    return px_int_format(index_int(x), 8, true);
+    return px_int_format(px_index_int(x), 8, true);
 }
 PX_FUN1(px_builtin_oct, oct, builtin_oct);
 
 static px_val builtin_hex(px_val x) {
-    return px_int_format(index_int(x), 16, true);
+    return px_int_format(px_index_int(x), 16, true);
 }
 PX_FUN1(px_builtin_hex, hex, builtin_hex);
 

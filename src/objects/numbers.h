@@ -14,6 +14,9 @@ bool px_is_int(px_val v);            /* int or bool (or a subclass instance's na
 int64_t px_int_to_i64(px_val v);
 /* For indexing and sizes: __index__ honoured; OverflowError if too big. */
 px_int px_index(px_val v);
+/* An int from v or its __index__, big ints kept (bin, hex, '%x' % v);
+ * TypeError if v has none. */
+px_val px_index_int(px_val v);
 double px_int_to_double(px_val v);
 /* Parse digits in `base` (0 = from prefix) with underscores, sign and
  * surrounding whitespace allowed; ValueError with CPython's message. */

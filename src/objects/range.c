@@ -233,7 +233,7 @@ static px_val range_binop(px_binop op, px_val lhs, px_val rhs) {
 static px_val range_subscr(px_val self, px_val index, px_val value) {
     px_range *r = px_as_ptr(self);
     if (value != PX_NULL) {
-        px_raise_type_error("'range' object does not support item assignment");
+        px_seq_refuse_store(index, value, "range");
     }
     if (!px_is_slice(index) && !px_is_int(index) && px_type_lookup(px_type_of(index), PX_Q(__index__)) == PX_NULL) {
         px_raise_type_error("range indices must be integers or slices, not %s", px_type_name(index));

@@ -369,8 +369,7 @@ static px_val str_index(px_val self, px_val index) {
 
 static px_val str_subscr(px_val self, px_val index, px_val value) {
     if (value != PX_NULL) {
-        px_raise_type_error(value == PX_DELETE ? "'str' object doesn't support item deletion"
-                                               : "'str' object does not support item assignment");
+        px_seq_refuse_store(index, value, "str");
     }
     return str_index(self, index);
 }

@@ -832,6 +832,11 @@ static px_val modulo(const char *fmt, size_t len, px_val args, bool bytes_mode) 
                     v = px_native(v, &px_type_int);
                 } else if (px_isinstance(v, &px_type_float) && (type == 'd' || type == 'i' || type == 'u')) {
                     v = px_int_from_double(px_float_of(px_native(v, &px_type_float)));
+                } else if (px_type_lookup(px_type_of(v), PX_Q(__index__)) != PX_NULL) {
+                    v = px_index_int(v);
+                } else if ((type == 'd' || type == 'i' || type == 'u') &&
+                           px_type_lookup(px_type_of(v), PX_Q(__int__)) != PX_NULL) {
+                    v = px_call(px_from_ptr(&px_type_int), 1, &v, PX_NULL);
                 } else {
                     px_raise_type_error(type == 'd' || type == 'i' || type == 'u'
                                             ? "%%%c format: a real number is required, not %s"

@@ -65,6 +65,21 @@ px_int px_seq_index_arg(px_val index) {
     return i;
 }
 
+void px_seq_refuse_store(px_val index, px_val value, const char *what) {
+    /* CPython converts an index key first, so a key too big for an index
+     * is an IndexError even here (and __index__ is called); its wording
+     * for deletion then differs from the one for other keys. */
+    bool is_index = px_is_int(index) || (px_is_obj(index) && px_type_lookup(px_type_of(index), PX_Q(__index__)) != PX_NULL);
+    if (is_index) {
+        px_seq_index_arg(index);
+    }
+    if (value == PX_DELETE) {
+        px_raise_type_error(is_index ? "'%s' object doesn't support item deletion"
+                                     : "'%s' object does not support item deletion", what);
+    }
+    px_raise_type_error("'%s' object does not support item assignment", what);
+}
+
 size_t px_seq_index(px_val index, size_t len, const char *what) {
     px_int i = px_seq_index_arg(index);
     if (i < 0) {
@@ -205,10 +220,7 @@ static px_val tuple_binop(px_binop op, px_val lhs, px_val rhs) {
 static px_val tuple_subscr(px_val self, px_val index, px_val value) {
     px_tuple *t = px_tuple_ptr(self);
     if (value != PX_NULL) {
-        if (value == PX_DELETE) {
-            px_raise_type_error("'tuple' object doesn't support item deletion");
-        }
-        px_raise_type_error("'tuple' object does not support item assignment");
+        px_seq_refuse_store(index, value, "tuple");
     }
     if (px_is_slice(index)) {
         px_int start, stop, step;

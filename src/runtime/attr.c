@@ -132,14 +132,30 @@ static px_val type_dict_copy(const px_type *t) {
     return d;
 }
 
+/* A built-in type named "module.name" (as CPython names it in messages
+ * and its repr, e.g. array.array): __name__ is the part after the last
+ * dot, __module__ the part before. Returns that dot, or NULL. */
+static const char *native_dot(const px_type *t, const char **full, size_t *n) {
+    *full = px_qstr_str(t->name);
+    *n = strlen(*full);
+    return px_rt_is_heap_type(t) ? NULL : strrchr(*full, '.');
+}
+
+static px_val native_short_name(const px_type *t) {
+    const char *full;
+    size_t n;
+    const char *dot = native_dot(t, &full, &n);
+    return dot == NULL ? px_qstr(t->name) : px_str(dot + 1, n - (size_t)(dot + 1 - full));
+}
+
 static px_val type_special(const px_type *t, px_qid name) {
     bool heap = px_rt_is_heap_type(t);
     switch (name) {
     case PX_Q(__name__):
-        return px_qstr(t->name);
+        return native_short_name(t);
     case PX_Q(__qualname__):
         return heap && ((const px_class *)t)->qualname != PX_NULL ? ((const px_class *)t)->qualname
-                                                                  : px_qstr(t->name);
+                                                                  : native_short_name(t);
     case PX_Q(__mro__):
         return mro_tuple(t);
     case PX_Q(__bases__):
@@ -181,7 +197,10 @@ static px_val type_getattr(px_val cls, px_qid name) {
         return PX_NONE;
     }
     if (name == PX_Q(__module__) && !px_rt_is_heap_type(t)) {
-        return px_qstr(PX_Q(builtins));
+        const char *full;
+        size_t n;
+        const char *dot = native_dot(t, &full, &n);
+        return dot == NULL ? px_qstr(PX_Q(builtins)) : px_str(full, (size_t)(dot - full));
     }
     /* the metaclass: methods bind to the class */
     const px_type *meta = px_type_of(cls);

@@ -206,6 +206,17 @@ static inline px_val call_builtin_fast(const px_builtin *b, size_t argc, const p
         }                                    \
     } while (0)
 #define READ_J() (ip += 3, (uint32_t)ip[-3] | ((uint32_t)ip[-2] << 8) | ((uint32_t)ip[-1] << 16))
+/* A taken jump. Every loop turns through a backward one (while with a
+ * condition ends in a conditional jump back), so that is where pending
+ * work (signals, scheduled callbacks) is served. */
+#define JUMP_TO(t)                                    \
+    do {                                              \
+        const uint8_t *to_ = co->code + (t);          \
+        if (to_ < ip && PX_UNLIKELY(px_st.pending)) { \
+            px_vm_check_pending();                    \
+        }                                             \
+        ip = to_;                                     \
+    } while (0)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
@@ -773,7 +784,7 @@ dispatch: {
             uint32_t t = READ_J();
             sp -= 2;
             if ((r == PX_TRUE) == when) {
-                ip = co->code + t;
+                JUMP_TO(t);
             }
             DISPATCH();
         }
@@ -971,18 +982,14 @@ dispatch: {
     }
     TARGET(JUMP) {
         uint32_t t = READ_J();
-        const uint8_t *target = co->code + t;
-        if (target < ip && PX_UNLIKELY(px_st.pending)) {
-            px_vm_check_pending();
-        }
-        ip = target;
+        JUMP_TO(t);
         DISPATCH();
     }
     TARGET(POP_JUMP_IF_FALSE) {
         uint32_t t = READ_J();
         px_val v = POP();
         if (v == PX_FALSE || (v != PX_TRUE && !px_truthy(v))) {
-            ip = co->code + t;
+            JUMP_TO(t);
         }
         DISPATCH();
     }
@@ -990,7 +997,7 @@ dispatch: {
         uint32_t t = READ_J();
         px_val v = POP();
         if (v == PX_TRUE || (v != PX_FALSE && px_truthy(v))) {
-            ip = co->code + t;
+            JUMP_TO(t);
         }
         DISPATCH();
     }
@@ -998,7 +1005,7 @@ dispatch: {
         uint32_t t = READ_J();
         px_val v = sp[-1];
         if (v == PX_FALSE || (v != PX_TRUE && !px_truthy(v))) {
-            ip = co->code + t;
+            JUMP_TO(t);
         } else {
             sp--;
         }
@@ -1008,7 +1015,7 @@ dispatch: {
         uint32_t t = READ_J();
         px_val v = sp[-1];
         if (v == PX_TRUE || (v != PX_FALSE && px_truthy(v))) {
-            ip = co->code + t;
+            JUMP_TO(t);
         } else {
             sp--;
         }
@@ -1017,14 +1024,14 @@ dispatch: {
     TARGET(POP_JUMP_IF_NONE) {
         uint32_t t = READ_J();
         if (POP() == PX_NONE) {
-            ip = co->code + t;
+            JUMP_TO(t);
         }
         DISPATCH();
     }
     TARGET(POP_JUMP_IF_NOT_NONE) {
         uint32_t t = READ_J();
         if (POP() != PX_NONE) {
-            ip = co->code + t;
+            JUMP_TO(t);
         }
         DISPATCH();
     }

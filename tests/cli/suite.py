@@ -225,6 +225,39 @@ def heapsize():
         expect_run(["-X", bad, "-c", "pass"], status=2, out="", err_has="heapsize")
 
 
+def limited_run(args, address_space):
+    """Run under `ulimit -v`; (status, stdout, stderr)."""
+    import resource
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+    p = subprocess.run([BIN] + args, capture_output=True, text=True, timeout=60, preexec_fn=limit,
+                       stdin=subprocess.DEVNULL)
+    return p.returncode, p.stdout, p.stderr
+
+
+@test
+def heap_cap_bounds():
+    # beyond the memory there is: refused, naming the limit
+    st, o, e = limited_run(["-X", "heapsize=2G", "-c", "pass"], 1 << 30)
+    expect(st, 2, "heapsize over ulimit -v: status")
+    if "ulimit -v: 1G" not in e:
+        raise Fail(f"heapsize over ulimit -v: {e!r}")
+    expect_run(["-X", "heapsize=1000000G", "-c", "pass"], status=2, out="", err_has="more than")
+    # the default: a quarter of what the process may use, shown by -h
+    code = "import gc\ngc.collect()\nprint((gc.mem_free() + gc.mem_alloc()) >> 20)\n"
+    st, o, e = limited_run(["-c", code], 1 << 30)
+    expect((st, o), (0, "256\n"), "default cap under ulimit -v 1G")
+    st, o, e = limited_run(["-h"], 1 << 30)
+    if "default here: 256M" not in o or "(ulimit -v: 1G)" not in o:
+        raise Fail(f"-h under ulimit -v 1G: {o!r}")
+    # a runaway program meets MemoryError, and a huge request fails at once
+    code = "l = []\ntry:\n    while True: l.append(bytearray(1 << 20))\nexcept MemoryError:\n" \
+        "    print(200 < len(l) <= 256)\ntry:\n    bytearray(10 ** 13)\nexcept MemoryError:\n    print('huge')\n"
+    st, o, e = limited_run(["-c", code], 1 << 30)
+    expect((st, o), (0, "True\nhuge\n"), "runaway under ulimit -v 1G")
+
+
 @test
 def emitters():
     expect_run(["-X", "emit=bytecode", "-c", "print(1)"], out="1\n")
@@ -531,6 +564,22 @@ def inspect():
     expect_run(["-i", "-c", "import sys; sys.exit(4)"], stdin="print('repl')\n", status=4, out="")
 
 
+@test
+def inspect_long_statements():
+    # statements split where the REPL would end them: brackets, triple
+    # quotes (with '#' and quotes inside), backslashes, blocks, decorators
+    stdin = ("s = '''a # not a comment\n'b' \"c\"\n'''\nprint(repr(s))\n"
+             "t = 1 + \\\n  2  # it's a comment\nprint(t)\n"
+             "def d(f):\n    return lambda: f() * 2\n@d\ndef g():\n    return (1,\n# ]\n  2)[1]\nprint(g())\n"
+             "for i in range(2):\n    x = i\nelse:\n    print('else', x)\n\nprint('end')\n")
+    expect_run(["-i", "-c", "pass"], stdin=stdin, out="'a # not a comment\\n\\'b\\' \"c\"\\n'\n3\n4\nelse 1\nend\n")
+    # a statement of 200,000 lines is read in time linear in its length
+    # (it took minutes when each line rescanned the statement so far)
+    n = 200000
+    stdin = "x = [\n" + "".join(f"  {i},\n" for i in range(n)) + "]\n\nprint(len(x), x[-1])\n"
+    expect_run(["-i", "-c", "pass"], stdin=stdin, out=f"{n} {n - 1}\n", timeout=60)
+
+
 # ---- exit statuses ----------------------------------------------------------
 
 @test
@@ -597,6 +646,30 @@ READY = "import sys, time\nprint('ready')\nsys.stdout.flush()\n"
 @test
 def sigint_busy_loop():
     expect_signal(READY + "while True:\n    pass\n", signal.SIGINT, 130, "", "KeyboardInterrupt\n")
+
+
+# Every kind of loop serves signals, and its finally block runs.
+LOOPS = {
+    "while_cond": "x = 1\nwhile x:\n    pass\n",
+    "while_compare": "i = 0\nwhile i < 10:\n    pass\n",
+    "while_true": "while True:\n    pass\n",
+    "for": "for i in range(10 ** 15):\n    pass\n",
+    "for_generator": "def it():\n    while 1:\n        yield 0\nfor i in it():\n    pass\n",
+    "comprehension": "[0 for i in range(10 ** 15)]\n",
+    "generator": "sum(0 for i in range(10 ** 15))\n",
+}
+
+
+@test
+def signals_reach_every_loop():
+    for sig, status in ((signal.SIGINT, 130), (signal.SIGTERM, -signal.SIGTERM), (signal.SIGHUP, -signal.SIGHUP)):
+        for kind, loop in LOOPS.items():
+            body = "".join("    " + l + "\n" for l in loop.splitlines())
+            code = READY + "try:\n" + body + "finally:\n    print('finally')\n"
+            try:
+                expect_signal(code, sig, status, "finally\n")
+            except Fail as e:
+                raise Fail(f"{signal.Signals(sig).name} in {kind}: {e}")
 
 
 @test
@@ -808,6 +881,47 @@ def output_flushed_before_sleep():
     finally:
         p.kill()
         p.communicate()
+
+
+@test
+def closed_stdout_not_reused():
+    with TempDir() as d:
+        path = os.path.join(d.path, "f.txt")
+        code = f"f = open({path!r}, 'w')\nf.write('file\\n')\nprint('stdout')\nf.close()\n"
+        st, o, e = shell(f'"$MP" -c "{code}" >&-; echo "status $?"')
+        with open(path) as f:
+            expect(f.read(), "file\n", "the script's file")
+        expect(o, "status 120\n", "print to a closed stdout")
+        if "output lost" not in e or "Bad file descriptor" not in e:
+            raise Fail(f"no message on stderr: {e!r}")
+        # stdin closed: the first open() does not get fd 0, input() finds nothing
+        code = f"f = open({path!r})\nprint(f.read().strip())\ninput()\n"
+        st, o, e = shell(f'"$MP" -c "{code}" <&-; echo "status $?"')
+        expect(o, "file\nstatus 1\n", "closed stdin")
+        if not e.endswith("EOFError: EOF when reading a line\n"):
+            raise Fail(f"closed stdin: {e!r}")
+
+
+@test
+def full_disk_stdout_fails():
+    # lost at the final flush: reported, non-zero status
+    st, o, e = shell('"$MP" -c "print(1)" >/dev/full; echo "status $?"')
+    expect(o, "status 120\n", "print to /dev/full")
+    if "output lost" not in e or "No space left on device" not in e:
+        raise Fail(f"no message on stderr: {e!r}")
+    # lost while running: an OSError the program can catch
+    code = "import sys\ntry:\n    for i in range(100000): print(i)\nexcept OSError as e:\n" \
+        "    sys.stderr.write(str(e))\n"
+    st, o, e = shell(f'"$MP" -c "{code}" >/dev/full; echo "status $?"')
+    expect((o, e), ("status 0\n", "[Errno 28] No space left on device: '<stdout>'"), "caught ENOSPC")
+    # uncaught: a traceback and status 1
+    st, o, e = shell('"$MP" -c "while True: print(1)" >/dev/full; echo "status $?"')
+    expect(o, "status 1\n", "uncaught ENOSPC")
+    if not e.endswith("OSError: [Errno 28] No space left on device: '<stdout>'\n"):
+        raise Fail(f"uncaught ENOSPC: {e!r}")
+    # stderr: nowhere to report it but the status
+    st, o, e = shell('"$MP" -c "import sys; sys.stderr.write(\'x\')" 2>/dev/full; echo "status $?"')
+    expect(o, "status 120\n", "write to stderr on a full disk")
 
 
 # ---- signals while blocked: each way a program waits ------------------------

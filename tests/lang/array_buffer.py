@@ -23,7 +23,7 @@ f = memoryview(array('f', [0.5, -1.5]))
 print(f.tolist(), f[1])
 mb = memoryview(array('B', [1, 2, 3, 4]))
 mb[1:3] = b'\x09\x08'
-print(mb.tolist(), mb.obj if False else 'ok')
+print(mb.tolist(), mb.obj, type(mb.obj).__name__)
 try:
     memoryview(array('h', [1]))[0] = 1 << 20
 except ValueError as e:

@@ -1,5 +1,6 @@
 # Large code objects: jumps and exception ranges beyond 64 KiB of bytecode,
 # many constants and names (hashed tables), constant de-duplication by type.
+# big heap: compiles functions of hundreds of thousands of lines (not run in the 2 MiB heap pass)
 
 # a loop whose body is far larger than 64 KiB, inside try/except
 lines = ["def big(n):", "    total = 0", "    try:", "        for i in range(n):",

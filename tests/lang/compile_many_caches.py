@@ -1,6 +1,7 @@
 # A code object with more attribute/global sites than the inline-cache slot
 # limit: later sites share slots by (opcode, name) and must stay correct
 # for receivers of different types.
+# big heap: compiles code with tens of thousands of inline caches (not run in the 2 MiB heap pass)
 
 
 class P:

@@ -1,4 +1,5 @@
 # Printing self-referencing containers, and deep nesting raising RecursionError, never crashing.
+# big heap: nests containers to the recursion limit (not run in the 2 MiB heap pass)
 l = [1]
 l.append(l)
 print(l, repr(l), str(l), [l], (l, l))

@@ -2,6 +2,7 @@
 # read in pieces of every size; AUTO detection; what reading and writing
 # produce on the wire; errors for bad, cut and corrupted data and for
 # windows too small. CPython has no deflate module: .exp file.
+# big heap: compresses and decompresses megabytes (not run in the 2 MiB heap pass)
 import deflate
 import io
 

@@ -1,6 +1,7 @@
 # Iterators wrapping iterators two million deep, and Python __next__ methods
 # calling each other, end in RecursionError instead of exhausting the C
 # stack (CPython 3.11 crashes on the first).
+# big heap: nests iterators a million deep (not run in the 2 MiB heap pass)
 x = [1]
 for i in range(2000000):
     x = map(abs, x)

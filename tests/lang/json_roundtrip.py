@@ -1,4 +1,5 @@
 # json: floats survive dumps/loads exactly; big documents round-trip
+# big heap: round-trips documents of hundreds of kilobytes (not run in the 2 MiB heap pass)
 import json
 
 vals = [0.1, 0.2, 0.3, 1 / 3, 2 / 3, 1e-300, 1e300, 123456.789, 5e-324, 2.2250738585072014e-308,

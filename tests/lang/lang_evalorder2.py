@@ -51,6 +51,6 @@ try:
     assert t('assert cond', 0), t('assert msg', 'm')
 except AssertionError as e:
     print(log, e); log.clear()
-with t('ctx', open.__class__) if False else __import__('sys').stdout if False else nullcm() if False else t('nop') or type('N', (), {'__enter__': lambda s: t('enter'), '__exit__': lambda s, *a: t('exit')})() as v:
+with t('nop') or type('N', (), {'__enter__': lambda s: t('enter'), '__exit__': lambda s, *a: t('exit')})() as v:
     t('with body')
 print(log); log.clear()

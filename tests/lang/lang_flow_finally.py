@@ -88,9 +88,9 @@ def exc_replaced_in_finally():
     finally:
         return 'swallowed by return'
 print(exc_replaced_in_finally())
-def except_star_like():
+def except_tuple():
     try:
-        raise ExceptionGroup('g', [ValueError(1)]) if False else OSError('o')
+        raise OSError('o')
     except (ValueError, OSError) as e:
         return type(e).__name__
-print(except_star_like())
+print(except_tuple())

@@ -8,7 +8,7 @@ try:
     [next(it) for _ in range(3)]
 except StopIteration:
     print('StopIteration leaks from list comp')
-for src in ['f(x for x in y, 1)', '(yield x for x in y)' if False else '[(yield) for x in y]', '(x for x in y) = 1', '[x for x in y] += 1', 'f(*x for x in y)', 'f(x for x in y)', 'f((x for x in y), 1)', '{**x for x in y}', '[*x for x in y]', 'f(a=x for x in y)', '[x async for x in y]', '[x for x in y if a if b]', '[x for x in y for]']:
+for src in ['f(x for x in y, 1)', '(yield x for x in y)', '[(yield) for x in y]', '(x for x in y) = 1', '[x for x in y] += 1', 'f(*x for x in y)', 'f(x for x in y)', 'f((x for x in y), 1)', '{**x for x in y}', '[*x for x in y]', 'f(a=x for x in y)', '[x async for x in y]', '[x for x in y if a if b]', '[x for x in y for]']:
     try:
         compile(src, '<s>', 'exec')
         print('ok', src)

@@ -5,5 +5,5 @@ for src in ["ur''", "uf''", "ub''", "bu''", "fb''", "bf''", "rr''", "rbr''", "U'
     except SyntaxError:
         print(repr(src), 'SyntaxError')
 print(repr('\8\9'), len('\8'), repr(b'\8'))
-print(repr('\1111'), repr('\400' if False else 'skip'), repr('\08'), repr('\x41\x4a\x4A'))
+print(repr('\1111'), repr('\400'), repr('\08'), repr('\x41\x4a\x4A'))
 print(repr(str(b'\xff')), repr('\t'.expandtabs(2)), repr('\r\n'), repr('\x0b\x0c\x1b\x7f'))

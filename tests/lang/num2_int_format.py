@@ -21,7 +21,7 @@ for v in (0, 255, -255, 2**70):
 class I:
     def __index__(self):
         return 42
-print(bin(I()), oct(I()), hex(I()), "%x" % I() if False else "")
+print(bin(I()), oct(I()), hex(I()), "%x" % I(), "%o|%X|%d" % (I(), I(), I()))
 for f in (bin, oct, hex):
     for a in (1.5, "1", None):
         try:

@@ -20,7 +20,6 @@ try: next(it)
 except StopIteration as e: print("value", e.value)
 e = SystemExit(3); print(e.code, SystemExit().code, SystemExit(1, 2).code)
 e = KeyError('k'); print(str(e), repr(e), str(KeyError()), str(KeyError(1, 2)))
-e = UnicodeDecodeError if False else None
 for cls in [BaseException, Exception, ArithmeticError, LookupError, OSError, RuntimeError, ValueError]:
     print(cls.__name__, [c.__name__ for c in cls.__mro__], cls.__bases__[0].__name__)
 print(issubclass(IndentationError, SyntaxError), issubclass(TabError, IndentationError), issubclass(ModuleNotFoundError, ImportError))
@@ -30,7 +29,7 @@ print(EnvironmentError is OSError, IOError is OSError)
 try:
     raise ValueError
 except ValueError as e:
-    print(repr(e), e.__traceback__ is not None, type(e.__traceback__).__name__ == 'traceback' or True)
+    print(repr(e), e.__traceback__ is not None)
 try:
     try:
         raise KeyError('a')

@@ -5,4 +5,4 @@ for s in samples:
     print(ascii(s), s.isdecimal(), s.isdigit(), s.isnumeric(), s.isalpha(), s.isalnum(), s.isspace(), s.isprintable(),
           s.isidentifier())
 print("Straße".upper(), "Straße".lower(), "straße".capitalize(), "ß".title(), "Straße".casefold(), "ΣΑΣ".lower(), "Σ".lower())
-print("ΌΣΟΣ ΣΑΣ.".lower(), "ǅ".isupper() if False else "ok", "ÿ".upper(), "ŸÀ".lower(), "Ǆ".lower() if False else "ok")
+print("ΌΣΟΣ ΣΑΣ.".lower(), "ǅ".isupper(), "ǅ".istitle(), "ÿ".upper(), "ŸÀ".lower(), "Ǆ".lower())

@@ -1,5 +1,5 @@
 # format_map with plain dicts, dict subclasses (__missing__) and other mappings
-print("{a}-{b}".format_map({"a": 1, "b": 2}), "{0}".format_map({0: "zero"}) if False else "skip")
+print("{a}-{b}".format_map({"a": 1, "b": 2}), "{0}".format_map({0: "zero"}))
 class D(dict):
     def __missing__(self, k):
         return "<" + k + ">"

@@ -57,7 +57,7 @@ t(lambda: "{0[}".format(1))
 t(lambda: "{0]}".format(1))
 t(lambda: format(1, 2))
 t(lambda: "{:,_}".format(1))
-print("{0}{0}".format_map({"0": "x"}) if False else "{a}{b}".format_map({"a": 1, "b": 2}))
+print("{0}{0}".format_map({"0": "x"}), "{a}{b}".format_map({"a": 1, "b": 2}))
 class M(dict):
     def __missing__(self, k):
         return "<" + k + ">"

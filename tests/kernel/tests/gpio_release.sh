@@ -35,4 +35,5 @@ wait_held d
 kill -TERM $pid
 wait $pid
 echo "SIGTERM: $(held d)"
-$MPY -c "from machine import Pin; print('free again:', Pin('GPIO21', Pin.IN).value() in (0, 1))"
+# requested again and working: GPIO21 driven high shows on its loopback GPIO20
+$MPY -c "from machine import Pin; o = Pin('GPIO21', Pin.OUT, value=1); print('free again:', Pin('GPIO20', Pin.IN).value())"
