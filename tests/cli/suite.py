@@ -366,6 +366,32 @@ def build_prefix():
 
 
 @test
+def schedule_wakes_tight_loop():
+    """A callback queued with micropython.schedule runs inside loops with no
+    calls (issue 11), whichever way the loop turns."""
+    code = """import micropython
+done = False
+def cb(arg):
+    global done
+    done = arg
+micropython.schedule(cb, 1)
+while not done:
+    pass
+micropython.schedule(cb, 2)
+while done != 2:
+    x = 1
+micropython.schedule(cb, 3)
+n = 0
+while True:
+    n += 1
+    if done == 3:
+        break
+print("woken", done)
+"""
+    expect_run(["-c", code], out="woken 3\n", timeout=20)
+
+
+@test
 def module_tables_lookup():
     """Every name dir() shows on each built-in module, and on each class a
     module holds, is found by getattr: the const tables are sorted as the
