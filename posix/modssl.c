@@ -1,8 +1,8 @@
 /* The ssl module on OpenSSL: SSLContext (client or server, certificates,
  * CA locations and the system's store, verify modes, hostname checks) and
  * wrap_socket (ssl_socket.c). Errors are OSErrors with OpenSSL's reason
- * and the peer's address; ssl.SSLError is OSError itself, so code written
- * for CPython catches them. */
+ * and the peer's address (MicroPython has no ssl.SSLError: OSError is
+ * used). */
 #include <errno.h>
 #include <string.h>
 
@@ -92,8 +92,47 @@ static px_val ctx_make(const px_type *type, size_t argc, const px_val *argv, px_
     return px_from_ptr(c);
 }
 
-/* load_cert_chain(certfile, keyfile=None): PEM files; the key may be in
- * the certificate's file. */
+static void load_cert_files(px_sslcontext *c, const char *cert, const char *key);
+
+/* The certificate chain and key as data (MicroPython: bytes instead of
+ * paths), PEM or DER. */
+static void load_cert_data(px_sslcontext *c, px_val cert, px_val key) {
+    px_buffer cb, kb;
+    px_get_buffer(cert, &cb, PX_BUF_READ);
+    px_get_buffer(key, &kb, PX_BUF_READ);
+    ERR_clear_error();
+    BIO *bio = BIO_new_mem_buf(cb.data, (int)cb.len);
+    bool pem = cb.len >= 5 && memcmp(cb.data, "-----", 5) == 0;
+    X509 *x = pem ? PEM_read_bio_X509(bio, NULL, NULL, NULL) : d2i_X509_bio(bio, NULL);
+    int ok = x != NULL && SSL_CTX_use_certificate(c->ctx, x) == 1;
+    X509_free(x);
+    while (ok && pem) { /* the rest of a PEM chain: intermediates */
+        X509 *ca = PEM_read_bio_X509(bio, NULL, NULL, NULL);
+        if (ca == NULL) {
+            break;
+        }
+        if (SSL_CTX_add0_chain_cert(c->ctx, ca) != 1) {
+            X509_free(ca);
+        }
+    }
+    BIO_free(bio);
+    if (!ok) {
+        px_ssl_raise("the certificate data", NULL);
+    }
+    ERR_clear_error();
+    bio = BIO_new_mem_buf(kb.data, (int)kb.len);
+    pem = kb.len >= 5 && memcmp(kb.data, "-----", 5) == 0;
+    EVP_PKEY *pk = pem ? PEM_read_bio_PrivateKey(bio, NULL, NULL, NULL) : d2i_PrivateKey_bio(bio, NULL);
+    ok = pk != NULL && SSL_CTX_use_PrivateKey(c->ctx, pk) == 1;
+    EVP_PKEY_free(pk);
+    BIO_free(bio);
+    if (!ok) {
+        px_ssl_raise("the key data", NULL);
+    }
+}
+
+/* load_cert_chain(certfile, keyfile=None): PEM files (the key may be in
+ * the certificate's file), or the data itself as bytes. */
 static px_val ctx_load_cert_chain(size_t argc, const px_val *argv, px_val kwnames) {
     static const px_argspec spec[] = {
         {PX_Q(self), PX_ARG_REQUIRED, PX_NONE},
@@ -103,7 +142,21 @@ static px_val ctx_load_cert_chain(size_t argc, const px_val *argv, px_val kwname
     px_val a[3];
     px_parse_args(PX_Q(load_cert_chain), argc, argv, kwnames, 3, spec, a);
     px_sslcontext *c = ctx_of(a[0]);
-    const char *cert = path_arg(a[1]), *key = path_arg(a[2]);
+    if (!px_is_str(a[1])) {
+        if (a[2] == PX_NONE) {
+            px_raise_type_error("load_cert_chain: the key is needed with certificate data");
+        }
+        load_cert_data(c, a[1], a[2]);
+    } else {
+        load_cert_files(c, path_arg(a[1]), path_arg(a[2]));
+    }
+    if (SSL_CTX_check_private_key(c->ctx) != 1) {
+        px_ssl_raise("the key does not match the certificate", NULL);
+    }
+    return PX_NONE;
+}
+
+static void load_cert_files(px_sslcontext *c, const char *cert, const char *key) {
     ERR_clear_error();
     if (SSL_CTX_use_certificate_chain_file(c->ctx, cert) != 1) {
         px_ssl_raise(cert, NULL);
@@ -111,10 +164,6 @@ static px_val ctx_load_cert_chain(size_t argc, const px_val *argv, px_val kwname
     if (SSL_CTX_use_PrivateKey_file(c->ctx, key ? key : cert, SSL_FILETYPE_PEM) != 1) {
         px_ssl_raise(key ? key : cert, NULL);
     }
-    if (SSL_CTX_check_private_key(c->ctx) != 1) {
-        px_ssl_raise("the key does not match the certificate", NULL);
-    }
-    return PX_NONE;
 }
 
 /* Certificates from memory: PEM text (str or bytes) or DER bytes, one or
@@ -307,6 +356,43 @@ static px_val ssl_create_default_context(void) {
 
 static PX_FUN0(ssl_create_default_context_obj, create_default_context, ssl_create_default_context);
 
+/* ssl.wrap_socket(sock, server_side=False, key=None, cert=None,
+ * cert_reqs=CERT_NONE, cadata=None, server_hostname=None,
+ * do_handshake=True): MicroPython's older API, through a new context;
+ * key and cert are data (bytes), cadata CA certificates. */
+static px_val ssl_wrap_socket(size_t argc, const px_val *argv, px_val kwnames) {
+    enum { A_SOCK, A_SERVER, A_KEY, A_CERT, A_REQS, A_CADATA, A_HOST, A_HANDSHAKE, A_N };
+    static const px_argspec spec[] = {
+        {PX_Q(sock), PX_ARG_REQUIRED, PX_NONE},   {PX_Q(server_side), 0, PX_FALSE},
+        {PX_Q(key), 0, PX_NONE},                  {PX_Q(cert), 0, PX_NONE},
+        {PX_Q(cert_reqs), 0, PX_SMALL_CONST(0)},  {PX_Q(cadata), 0, PX_NONE},
+        {PX_Q(server_hostname), 0, PX_NONE},      {PX_Q(do_handshake), 0, PX_TRUE},
+    };
+    px_val a[A_N];
+    px_parse_args(PX_Q(wrap_socket), argc, argv, kwnames, A_N, spec, a);
+    bool server = px_truthy(a[A_SERVER]);
+    px_val proto = px_small(server ? PROTOCOL_TLS_SERVER : PROTOCOL_TLS_CLIENT);
+    px_sslcontext *c = px_as_ptr(ctx_make(&px_type_sslcontext, 1, &proto, PX_NULL));
+    px_int reqs = px_index(a[A_REQS]);
+    if (reqs < CERT_NONE || reqs > CERT_REQUIRED) {
+        px_raise_value_error("invalid value for cert_reqs");
+    }
+    c->check_hostname = reqs == CERT_REQUIRED && a[A_HOST] != PX_NONE;
+    set_verify(c, (int)reqs);
+    if (a[A_CERT] != PX_NONE || a[A_KEY] != PX_NONE) {
+        if (a[A_CERT] == PX_NONE || a[A_KEY] == PX_NONE) {
+            px_raise_value_error("wrap_socket: key and cert go together");
+        }
+        load_cert_data(c, a[A_CERT], a[A_KEY]);
+    }
+    if (a[A_CADATA] != PX_NONE) {
+        load_cadata(c, a[A_CADATA]);
+    }
+    return px_ssl_wrap(c, a[A_SOCK], server, px_truthy(a[A_HANDSHAKE]), a[A_HOST]);
+}
+
+static PX_FUNKW(ssl_wrap_socket_obj, wrap_socket, 1, 8, ssl_wrap_socket);
+
 /* PX_QID_##name pastes the name before a macro could expand it. */
 #define CONST(name) {PX_QSTR_CONST(PX_QID_##name), PX_SMALL_CONST(name)}
 
@@ -318,10 +404,10 @@ static const px_map_entry ssl_table[] = {
     CONST(PROTOCOL_TLS_CLIENT),
     CONST(PROTOCOL_TLS_SERVER),
     PX_ENTRY_OBJ(SSLContext, &px_type_sslcontext),
-    PX_ENTRY_OBJ(SSLError, &px_type_OSError),
     PX_ENTRY_OBJ(SSLSocket, &px_type_sslsocket),
     PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(ssl))),
     PX_ENTRY_OBJ(create_default_context, &ssl_create_default_context_obj),
+    PX_ENTRY_OBJ(wrap_socket, &ssl_wrap_socket_obj),
 };
 static PX_CONST_MAP(ssl_globals, ssl_table);
 PX_MODULE_DEF(ssl, ssl_globals, PX_MODULE_EXTENSIBLE, NULL);

@@ -19,7 +19,6 @@ typedef struct {
     px_val sock; /* the px_socket underneath: its descriptor and timeout */
     SSL *ssl;    /* NULL once closed */
     px_val server_hostname;
-    bool handshaken;
 } px_sslsocket;
 
 extern const px_type px_type_sslcontext, px_type_sslsocket;

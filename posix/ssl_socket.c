@@ -90,7 +90,6 @@ static void handshake(px_sslsocket *t) {
         errno = 0;
         int r = SSL_do_handshake(t->ssl);
         if (r == 1) {
-            t->handshaken = true;
             return;
         }
         if (!after(t, r, "TLS handshake failed", deadline, false, &again)) {
@@ -353,7 +352,7 @@ static px_val ssock_do_handshake(px_val self) {
 static px_val ssock_close(px_val self) {
     px_sslsocket *t = ssock_of(self);
     if (t->ssl != NULL) {
-        if (t->handshaken && under(t)->fd >= 0) {
+        if (SSL_is_init_finished(t->ssl) && under(t)->fd >= 0) {
             ERR_clear_error();
             SSL_shutdown(t->ssl);
             ERR_clear_error();
@@ -423,7 +422,7 @@ static px_val ssock_getpeercert(size_t argc, const px_val *argv) {
 
 static px_val ssock_version(px_val self) {
     px_sslsocket *t = ssock_open(self);
-    return t->handshaken ? px_str_cstr(SSL_get_version(t->ssl)) : PX_NONE;
+    return SSL_is_init_finished(t->ssl) ? px_str_cstr(SSL_get_version(t->ssl)) : PX_NONE;
 }
 
 static px_val ssock_cipher(px_val self) {

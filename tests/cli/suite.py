@@ -1345,10 +1345,46 @@ def tls_client_openssl_server():
                                   f"'127.0.0.1:{srv.port}'")
 
 
+# MicroPython's API: ssl.wrap_socket with certificate data (a DER CA in
+# cadata), a deferred handshake done by the first write, no ssl.SSLError
+TLS_MPY_CLIENT = r"""
+import socket, ssl, sys
+print(hasattr(ssl, "SSLError"))
+der = open("ca.der", "rb").read()
+for reqs, ca in ((ssl.CERT_REQUIRED, der), (ssl.CERT_REQUIRED, None), (ssl.CERT_NONE, None)):
+    s = socket.socket()
+    s.connect(("127.0.0.1", int(sys.argv[1])))
+    try:
+        t = ssl.wrap_socket(s, cert_reqs=reqs, cadata=ca, server_hostname="localhost", do_handshake=False)
+        print(t.version())
+        t.write(b"GET / HTTP/1.0\r\n\r\n")
+        print(t.version(), t.readline())
+        t.read()
+        t.close()
+    except OSError as e:
+        print(e.errno, e.args[1])
+        s.close()
+"""
+
+
+@test
+def tls_micropython_api():
+    with TempDir() as d:
+        make_certs(d.path)
+        subprocess.run(["openssl", "x509", "-in", "ca.pem", "-outform", "DER", "-out", "ca.der"], cwd=d.path,
+                       check=True)
+        with OpenSSLServer(d.path, "srv.pem") as srv:
+            expect_run(["-c", TLS_MPY_CLIENT, str(srv.port)], cwd=d.path, out="False\nNone\n"
+                       "TLSv1.3 b'HTTP/1.0 200 ok\\r\\n'\n"
+                       "None\n5 certificate verify failed: unable to get local issuer certificate\n"
+                       "None\nTLSv1.3 b'HTTP/1.0 200 ok\\r\\n'\n")
+
+
 TLS_SERVER = r"""
 import socket, ssl
 ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-ctx.load_cert_chain("srv.pem", "srv.key")
+# the chain and key as data (MicroPython's extension)
+ctx.load_cert_chain(open("srv.pem", "rb").read(), open("srv.key", "rb").read())
 srv = socket.socket()
 srv.bind(("127.0.0.1", 0))
 srv.listen(1)
