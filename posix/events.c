@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "events.h"
+#include "thread.h"
 
 /* ---- the sources */
 
@@ -248,8 +249,10 @@ int px_events_wait_us(int64_t timeout_us, struct pollfd *extra, int nextra) {
     }
     during = saved;
     sigaddset(&during, TICK_SIGNAL);
+    px_thread_release(); /* other threads run while this one waits */
     int r = ppoll(fds, (nfds_t)nextra + 1, tsp, &during);
     int err = errno;
+    px_thread_acquire();
     pthread_sigmask(SIG_SETMASK, &saved, NULL);
 
     int ready = 0;

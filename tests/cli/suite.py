@@ -738,6 +738,9 @@ BLOCKERS = {
     "recv_timeout": "import socket\na = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
                     "a.bind(('127.0.0.1', 0))\na.settimeout(60)\na.recvfrom(10)",
     "asyncio_sleep": "import asyncio\nasyncio.run(asyncio.sleep(30))",
+    "lock": "import _thread\nl = _thread.allocate_lock()\nl.acquire()\nl.acquire()",
+    "sleep_thread_busy": "import _thread\n_thread.start_new_thread(lambda: [0 for i in range(10**9)], ())\n"
+                         "time.sleep(30)",
     "asyncio_server": "import asyncio\nasync def main():\n"
                       "    await asyncio.start_server(None, '127.0.0.1', 0)\n    await asyncio.Event().wait()\n"
                       "asyncio.run(main())",
