@@ -21,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "events.h"
 #include "posix.h"
 #include "thread.h"
 #include "vm/frame.h"
@@ -138,6 +139,9 @@ __attribute__((noinline)) void px_thread_release(void) {
     volatile char here = 0;
     t->sp = (const void *)&here;
     give();
+    if (!t->main) {
+        px_events_wake(); /* what it did may be what the main thread waits for */
+    }
 }
 
 void px_thread_acquire(void) {
@@ -203,6 +207,7 @@ static void activate(void) {
     self = m;
     held = true;
     threads = m;
+    px_events_wake_init();
     px_gc_set_extra_roots(scan_threads);
 }
 
@@ -261,6 +266,7 @@ static void *thread_main(void *arg) {
     unlink_thread(t);
     px_st.jmp_top = NULL;
     give();
+    px_events_wake();
     free(t);
     return NULL;
 }
