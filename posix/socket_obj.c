@@ -227,7 +227,7 @@ static px_val sock_recvfrom(size_t argc, const px_val *argv) {
 static px_val sock_send(size_t argc, const px_val *argv) {
     px_socket *s = px_sock_open(argv[0]);
     px_buffer buf;
-    px_get_buffer(argv[1], &buf, PX_BUF_READ);
+    px_get_write_buffer(argv[1], &buf);
     int flags = argc > 2 ? int_arg(argv[2]) : 0;
     return px_int_from_i64(px_sock_send(s, buf.data, buf.len, flags, false));
 }
@@ -235,7 +235,7 @@ static px_val sock_send(size_t argc, const px_val *argv) {
 static px_val sock_sendall(size_t argc, const px_val *argv) {
     px_socket *s = px_sock_open(argv[0]);
     px_buffer buf;
-    px_get_buffer(argv[1], &buf, PX_BUF_READ);
+    px_get_write_buffer(argv[1], &buf);
     int flags = argc > 2 ? int_arg(argv[2]) : 0;
     size_t done = 0;
     while (done < buf.len) {
@@ -248,7 +248,7 @@ static px_val sock_sendall(size_t argc, const px_val *argv) {
 static px_val sock_sendto(size_t argc, const px_val *argv) {
     px_socket *s = px_sock_open(argv[0]);
     px_buffer buf;
-    px_get_buffer(argv[1], &buf, PX_BUF_READ);
+    px_get_write_buffer(argv[1], &buf);
     int flags = argc > 3 ? int_arg(argv[2]) : 0;
     struct sockaddr_storage sa;
     socklen_t len = px_sockaddr_from(s->family, argv[argc - 1], &sa);
@@ -373,7 +373,7 @@ static px_val sock_readline(size_t argc, const px_val *argv) {
 static px_val sock_write(size_t argc, const px_val *argv) {
     px_socket *s = px_sock_open(argv[0]);
     px_buffer buf;
-    px_get_buffer(argv[1], &buf, PX_BUF_READ);
+    px_get_write_buffer(argv[1], &buf);
     size_t n = buf.len;
     if (argc > 2 && argv[2] != PX_NONE) {
         px_int k = px_index(argv[2]);

@@ -10,7 +10,8 @@ pipes, terminals and the journal, local time under several TZ values
 against /usr/bin/python3, ticks across a wall-clock jump (libfaketime),
 termios on a pty, os.dupterm input, sockets with a CPython peer in another
 process (a server that resets the connection, a client that disconnects),
-micropython-lib's os.path test, and -h
+micropython-lib's os.path test, multi-megabyte zlib/gzip/deflate streams
+exchanged with CPython both ways, and -h
 agreeing with the man page (docs/micropython.1). Prints `ok NAME` or `FAIL NAME` with indented
 details (tests/suitelib.py). Tests run in parallel.
 """
@@ -30,7 +31,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 sys.path.insert(0, os.path.join(ROOT, "tests"))
 
 import suitelib  # noqa: E402
-from suitelib import Fail, Skip  # noqa: E402
+from suitelib import Fail, Skip, shared  # noqa: E402
 
 MANPAGE = os.path.join(ROOT, "docs", "micropython.1")
 BIN = None  # set in main()
@@ -321,6 +322,86 @@ def modules_doc():
         raise Fail(f"unexpected help('modules') output {o!r}")
     listed = sorted(" ".join(lines[:-1]).split())
     expect(listed, documented, "modules in help('modules') against docs/modules.md")
+
+
+@test
+def module_tables_lookup():
+    """Every name dir() shows on each built-in module, and on each class a
+    module holds, is found by getattr: the const tables are sorted as the
+    binary search needs (a debug build aborts on an unsorted one)."""
+    code = """
+import sys
+names = []
+for line in sys.argv[1].split():
+    names.append(line)
+for name in names:
+    m = __import__(name)
+    for part in name.split(".")[1:]:
+        m = getattr(m, part)
+    for a in dir(m):
+        v = getattr(m, a)
+        if isinstance(v, type):
+            for b in dir(v):
+                getattr(v, b, None)
+print(len(names))
+"""
+    o, _ = expect_run(["-c", "help('modules')"])
+    mods = " ".join(o.splitlines()[:-1]).split()
+    expect_run(["-c", code, " ".join(mods)], out=f"{len(mods)}\n")
+
+
+@test
+def deflate_interop():
+    """Multi-megabyte streams between our zlib/gzip/deflate and CPython's,
+    both ways: CPython compresses, we decompress; we compress (each
+    format, small and large windows), CPython decompresses."""
+    import gzip
+    import hashlib
+    import zlib
+    words = [b"alpha", b"beta", b"gamma", b"delta", b"epsilon", b"zeta\n", b"eta", b"theta", b"\x00\xff\x10"]
+    x, parts = 7, []
+    for _ in range(500000):
+        x = (x * 1103515245 + 12345) & 0x7fffffff
+        parts.append(words[x % 9] if x % 5 else b"%d" % x)
+    data = b" ".join(parts) + bytes((i * i * 7 + (i >> 5)) & 255 for i in range(600000))
+    digest = hashlib.sha256(data).hexdigest()
+    with TempDir() as t:
+        src = os.path.join(t.path, "data")
+        with open(src, "wb") as f:
+            f.write(data)
+        made = {"c.z": zlib.compress(data, 6), "c.gz": gzip.compress(data, 9)}
+        co = zlib.compressobj(1, zlib.DEFLATED, -15)
+        made["c.raw"] = co.compress(data) + co.flush()
+        for name, blob in made.items():
+            with open(os.path.join(t.path, name), "wb") as f:
+                f.write(blob)
+        script = t.write("interop.py", """
+import deflate, gzip, hashlib, zlib
+def rd(n):
+    with open(n, 'rb') as f:
+        return f.read()
+for name, out in [('c.z', zlib.decompress(rd('c.z'))), ('c.gz', gzip.decompress(rd('c.gz'))),
+                  ('c.raw', zlib.decompress(rd('c.raw'), -15))]:
+    print(name, hashlib.sha256(out).hexdigest())
+with open('c.raw', 'rb') as f:
+    print('stream', hashlib.sha256(deflate.DeflateIO(f, deflate.RAW, 15).read()).hexdigest())
+data = rd('data')
+for name, blob in [('o.z', zlib.compress(data)), ('o9.z', zlib.compress(data, 9)), ('o.gz', gzip.compress(data)),
+                   ('o.raw', zlib.compress(data, -15))]:
+    with open(name, 'wb') as f:
+        f.write(blob)
+""")
+        o, _ = expect_run([script], cwd=t.path, timeout=120)
+        want = "".join(f"{n} {digest}\n" for n in ("c.z", "c.gz", "c.raw", "stream"))
+        expect(o, want, "our decompression of CPython's streams")
+
+        def rd(n):
+            with open(os.path.join(t.path, n), "rb") as f:
+                return f.read()
+        for name, back in [("o.z", zlib.decompress(rd("o.z"))), ("o9.z", zlib.decompress(rd("o9.z"))),
+                           ("o.gz", gzip.decompress(rd("o.gz"))), ("o.raw", zlib.decompress(rd("o.raw"), -15))]:
+            if back != data:
+                raise Fail(f"CPython decompresses our {name} to {len(back)} bytes, not the {len(data)} given")
 
 
 @test
@@ -1563,12 +1644,10 @@ def dtls_server_openssl_client():
 
 @test
 def micropython_lib_os_path():
-    # shared/ is beside the checkout (or beside the folder of worktrees)
-    up = [os.path.dirname(ROOT), os.path.dirname(os.path.dirname(ROOT))]
-    srcs = [os.path.join(u, "shared", "micropython-lib", "python-stdlib", "os-path") for u in up]
-    src = next((s for s in srcs if os.path.isdir(s)), None)
-    if src is None:
+    mplib = shared("micropython-lib")
+    if mplib is None:
         raise Skip("micropython-lib is not in a shared/ beside the tree")
+    src = os.path.join(mplib, "python-stdlib", "os-path")
     with TempDir() as d:
         shutil.copytree(src, os.path.join(d.path, "os-path"))
         expect_run([os.path.join(d.path, "os-path", "test_path.py")], out="")
