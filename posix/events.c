@@ -5,10 +5,13 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 #include <time.h>
 
 #include "events.h"
 #include "services.h"
+#include "thread.h"
 
 /* ---- the sources */
 
@@ -196,6 +199,25 @@ void px_events_poll(void) {
 
 /* ---- waiting */
 
+/* An eventfd other threads write to end a wait of this one early (their
+ * work may have made something it waits for ready, such as an asyncio
+ * ThreadSafeFlag); -1 until the first thread starts. */
+static int wake_fd = -1;
+
+void px_events_wake_init(void) {
+    if (wake_fd < 0) {
+        wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    }
+}
+
+void px_events_wake(void) {
+    if (wake_fd >= 0) {
+        uint64_t one = 1;
+        ssize_t r = write(wake_fd, &one, sizeof one);
+        (void)r; /* a full counter is still readable: nothing lost */
+    }
+}
+
 #define STACK_FDS 16
 #define MAX_WAIT_US ((int64_t)1000000000 * 1000000) /* 31 years */
 
@@ -207,10 +229,10 @@ int px_events_wait_us(int64_t timeout_us, struct pollfd *extra, int nextra) {
     if (timeout_us != 0) {
         px_port_stdout_flush(); /* what was printed before a wait is seen during it */
     }
-    struct pollfd local[STACK_FDS + 1];
+    struct pollfd local[STACK_FDS + 2];
     struct pollfd *fds = local;
     if (nextra > STACK_FDS) {
-        fds = px_gc_try_alloc(sizeof(struct pollfd) * ((size_t)nextra + 1), PX_GC_LEAF);
+        fds = px_gc_try_alloc(sizeof(struct pollfd) * ((size_t)nextra + 2), PX_GC_LEAF);
         if (fds == NULL) {
             errno = ENOMEM;
             return -1;
@@ -224,6 +246,8 @@ int px_events_wait_us(int64_t timeout_us, struct pollfd *extra, int nextra) {
         fds[i + 1] = extra[i];
         fds[i + 1].revents = 0;
     }
+    /* last slot: another thread's poke (px_events_wake), once threads exist */
+    fds[nextra + 1] = (struct pollfd){.fd = wake_fd, .events = POLLIN};
     struct timespec ts, *tsp = NULL;
     if (timeout_us > MAX_WAIT_US) {
         timeout_us = MAX_WAIT_US; /* a 32-bit time_t ends in 2038; callers wait again */
@@ -250,8 +274,15 @@ int px_events_wait_us(int64_t timeout_us, struct pollfd *extra, int nextra) {
     px_service_waiting(); /* the program runs: the automatic READY=1 */
     during = saved;
     sigaddset(&during, TICK_SIGNAL);
-    int r = ppoll(fds, (nfds_t)nextra + 1, tsp, &during);
+    px_thread_release(); /* other threads run while this one waits */
+    int r = ppoll(fds, (nfds_t)nextra + 2, tsp, &during);
     int err = errno;
+    px_thread_acquire();
+    if (r > 0 && fds[nextra + 1].revents != 0) {
+        uint64_t n;
+        while (read(wake_fd, &n, sizeof n) > 0) {
+        }
+    }
     pthread_sigmask(SIG_SETMASK, &saved, NULL);
 
     int ready = 0;

@@ -47,5 +47,9 @@ int px_events_wait_us(int64_t timeout_us, struct pollfd *extra, int nextra);
  * work meanwhile: a signal's KeyboardInterrupt or SystemExit is raised
  * from here. For blocking reads and writes of pipes, terminals, sockets. */
 void px_events_wait_fd(int fd, short events);
+/* Threads (thread.c): px_events_wake ends the wait another thread is in
+ * (as an early wake-up: the waiter looks again at what it waits for). */
+void px_events_wake_init(void);
+void px_events_wake(void);
 
 #endif

@@ -16,6 +16,7 @@
 #include "events.h"
 #include "services.h"
 #include "memlimit.h"
+#include "thread.h"
 
 /* ---- time */
 
@@ -183,9 +184,15 @@ const char *px_port_strerror(int err) {
 
 void px_port_poll(void) {
     px_st.pending = 0;
-    px_posix_signals_poll();
+    if (px_thread_is_main()) {
+        px_posix_signals_poll(); /* signals are the main thread's */
+    } else if (px_posix_signals_caught()) {
+        px_st.pending = 1; /* still to do: the main thread gets the interpreter */
+        px_thread_handover();
+    }
     px_events_poll();
     px_service_poll();
+    px_thread_poll();
 }
 
 uint64_t px_port_random_seed(void) {

@@ -14,6 +14,8 @@
 void px_posix_signals_init(void);
 /* Called by px_port_poll: turn caught signals into px_st.pending_exc. */
 void px_posix_signals_poll(void);
+/* A signal is caught and not yet turned into an exception. */
+bool px_posix_signals_caught(void);
 /* Called on the main thread before the interpreter thread starts: blocks
  * every signal there (the new thread inherits the mask and
  * px_posix_signals_init restores it), so signals reach the interpreter

@@ -110,3 +110,7 @@ void px_posix_signals_poll(void) {
         px_st.pending_exc = px_from_ptr(&px_type_KeyboardInterrupt);
     }
 }
+
+bool px_posix_signals_caught(void) {
+    return got_sigint || got_stop;
+}

@@ -12,6 +12,7 @@
 #include <openssl/err.h>
 #include <openssl/x509v3.h>
 
+#include "events.h"
 #include "ssl.h"
 
 static px_sslsocket *ssock_of(px_val v) {
@@ -30,6 +31,36 @@ static px_sslsocket *ssock_open(px_val v) {
     return t;
 }
 
+/* DTLS over a lossy network: while OpenSSL has a retransmission timer
+ * running, wait at most until it fires, then let it resend. True when
+ * it handled the wait (the caller retries its call). */
+static bool dtls_wait(px_sslsocket *t, uint64_t deadline) {
+    struct timeval tv;
+    if (DTLSv1_get_timeout(t->ssl, &tv) != 1) {
+        return false;
+    }
+    px_socket *s = under(t);
+    if (s->timeout_us == 0) {
+        px_sock_raise(EAGAIN, NULL, 0);
+    }
+    uint64_t now = px_port_ticks_us();
+    if (deadline != 0 && now >= deadline) {
+        px_sock_raise(ETIMEDOUT, (struct sockaddr *)&s->addr, s->addrlen);
+    }
+    int64_t us = (int64_t)tv.tv_sec * 1000000 + tv.tv_usec;
+    if (deadline != 0 && (uint64_t)us > deadline - now) {
+        us = (int64_t)(deadline - now);
+    }
+    if (px_st.pending) {
+        px_check_pending();
+    }
+    struct pollfd p = {.fd = s->fd, .events = POLLIN};
+    if (px_events_wait_us(us, &p, 1) == 0 && !px_st.pending) {
+        DTLSv1_handle_timeout(t->ssl);
+    }
+    return true;
+}
+
 /* After a failed SSL_* call returning r: wait and return true to retry,
  * return false for a clean end of stream (reads), or raise. With nb_none,
  * a non-blocking socket that would block returns false with *again set. */
@@ -43,6 +74,9 @@ static bool after(px_sslsocket *t, int r, const char *what, uint64_t deadline, b
         if (s->timeout_us == 0 && nb_none) {
             *again = true;
             return false;
+        }
+        if (t->dtls && e == SSL_ERROR_WANT_READ && dtls_wait(t, deadline)) {
+            return true;
         }
         px_sock_wait(s, e == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT, deadline, EAGAIN);
         return true;
@@ -90,7 +124,6 @@ static void handshake(px_sslsocket *t) {
         errno = 0;
         int r = SSL_do_handshake(t->ssl);
         if (r == 1) {
-            t->handshaken = true;
             return;
         }
         if (!after(t, r, "TLS handshake failed", deadline, false, &again)) {
@@ -99,7 +132,8 @@ static void handshake(px_sslsocket *t) {
     }
 }
 
-px_val px_ssl_wrap(px_sslcontext *c, px_val sock, bool server_side, bool do_handshake, px_val hostname) {
+px_val px_ssl_wrap(px_sslcontext *c, px_val sock, bool server_side, bool do_handshake, px_val hostname,
+                   px_val client_id) {
     if (!px_is_type(sock, &px_type_socket)) {
         px_raise_type_error("wrap_socket: a socket.socket is needed, not %s", px_type_name(sock));
     }
@@ -128,11 +162,33 @@ px_val px_ssl_wrap(px_sslcontext *c, px_val sock, bool server_side, bool do_hand
     t->base.type = &px_type_sslsocket;
     t->sock = sock;
     t->server_hostname = hostname;
+    t->client_id = client_id;
+    t->dtls = c->dtls;
+    if (c->dtls && s->type != SOCK_DGRAM) {
+        px_raise_value_error("DTLS needs a datagram socket (SOCK_DGRAM)");
+    }
+    if (!c->dtls && s->type != SOCK_STREAM) {
+        px_raise_value_error("TLS needs a stream socket (SOCK_STREAM); DTLS is PROTOCOL_DTLS_*");
+    }
     t->ssl = SSL_new(c->ctx);
     if (t->ssl == NULL) {
         px_ssl_raise("wrap_socket", s);
     }
-    SSL_set_fd(t->ssl, s->fd);
+    SSL_set_app_data(t->ssl, t); /* for the cookie callbacks; t outlives ssl */
+    if (c->dtls) {
+        /* the socket is connected to its one peer (MicroPython's DTLS) */
+        BIO *bio = BIO_new_dgram(s->fd, BIO_NOCLOSE);
+        struct sockaddr_storage peer;
+        socklen_t plen = sizeof peer;
+        if (getpeername(s->fd, (struct sockaddr *)&peer, &plen) != 0) {
+            BIO_free(bio);
+            px_sock_raise(errno, NULL, 0);
+        }
+        BIO_ctrl_set_connected(bio, &peer);
+        SSL_set_bio(t->ssl, bio, bio);
+    } else {
+        SSL_set_fd(t->ssl, s->fd);
+    }
     if (server_side) {
         SSL_set_accept_state(t->ssl);
     } else {
@@ -353,7 +409,7 @@ static px_val ssock_do_handshake(px_val self) {
 static px_val ssock_close(px_val self) {
     px_sslsocket *t = ssock_of(self);
     if (t->ssl != NULL) {
-        if (t->handshaken && under(t)->fd >= 0) {
+        if (SSL_is_init_finished(t->ssl) && under(t)->fd >= 0) {
             ERR_clear_error();
             SSL_shutdown(t->ssl);
             ERR_clear_error();
@@ -423,7 +479,7 @@ static px_val ssock_getpeercert(size_t argc, const px_val *argv) {
 
 static px_val ssock_version(px_val self) {
     px_sslsocket *t = ssock_open(self);
-    return t->handshaken ? px_str_cstr(SSL_get_version(t->ssl)) : PX_NONE;
+    return SSL_is_init_finished(t->ssl) ? px_str_cstr(SSL_get_version(t->ssl)) : PX_NONE;
 }
 
 static px_val ssock_cipher(px_val self) {

@@ -102,6 +102,7 @@ static struct {
     } roots[256];
     size_t nroots;
     void *stack_top;
+    void (*extra_roots)(px_gc_scan_fn scan);
     size_t msp;
     mark_item mstack[MARK_STACK_SIZE];
 } gc;
@@ -155,6 +156,14 @@ void px_gc_add_root(void *p, size_t n) {
 
 void px_gc_set_stack_top(void *top) {
     gc.stack_top = top;
+}
+
+void *px_gc_stack_top(void) {
+    return gc.stack_top;
+}
+
+void px_gc_set_extra_roots(void (*fn)(px_gc_scan_fn scan)) {
+    gc.extra_roots = fn;
 }
 
 void px_gc_lock(void) {
@@ -535,6 +544,11 @@ NO_ASAN static void scan_stack_from(void *regs_frame) {
     (void)regs_frame;
 }
 
+static void scan_region(const void *lo, const void *hi) {
+    scan_words(lo, hi);
+    drain();
+}
+
 static void mark_roots(void) {
     jmp_buf regs;
 #if defined(__GNUC__) || defined(__clang__)
@@ -547,6 +561,9 @@ static void mark_roots(void) {
     for (size_t i = 0; i < gc.nroots; i++) {
         scan_words(gc.roots[i].p, (uint8_t *)gc.roots[i].p + gc.roots[i].n);
         drain();
+    }
+    if (gc.extra_roots != NULL) {
+        gc.extra_roots(scan_region);
     }
     mark_all();
 }

@@ -37,6 +37,12 @@ void px_gc_unlock(void);
 void px_gc_add_root(void *p, size_t n);
 /* The C stack: the collector scans from its current stack pointer up to this. */
 void px_gc_set_stack_top(void *top);
+void *px_gc_stack_top(void);
+/* Roots that move (other threads' stacks while they wait for the
+ * interpreter): fn is called by each collection with a function that
+ * scans one region [lo, hi). NULL: none. */
+typedef void (*px_gc_scan_fn)(const void *lo, const void *hi);
+void px_gc_set_extra_roots(void (*fn)(px_gc_scan_fn scan));
 
 size_t px_gc_mem_free(void);  /* bytes free before the cap */
 size_t px_gc_mem_alloc(void); /* bytes in live blocks (after the last collection: upper bound) */

@@ -969,6 +969,9 @@ BLOCKERS = {
     "recv_timeout": "import socket\na = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
                     "a.bind(('127.0.0.1', 0))\na.settimeout(60)\na.recvfrom(10)",
     "asyncio_sleep": "import asyncio\nasyncio.run(asyncio.sleep(30))",
+    "lock": "import _thread\nl = _thread.allocate_lock()\nl.acquire()\nl.acquire()",
+    "sleep_thread_busy": "import _thread\n_thread.start_new_thread(lambda: [0 for i in range(10**9)], ())\n"
+                         "time.sleep(30)",
     "asyncio_server": "import asyncio\nasync def main():\n"
                       "    await asyncio.start_server(None, '127.0.0.1', 0)\n    await asyncio.Event().wait()\n"
                       "asyncio.run(main())",
@@ -1578,10 +1581,46 @@ def tls_client_openssl_server():
                                   f"'127.0.0.1:{srv.port}'")
 
 
+# MicroPython's API: ssl.wrap_socket with certificate data (a DER CA in
+# cadata), a deferred handshake done by the first write, no ssl.SSLError
+TLS_MPY_CLIENT = r"""
+import socket, ssl, sys
+print(hasattr(ssl, "SSLError"))
+der = open("ca.der", "rb").read()
+for reqs, ca in ((ssl.CERT_REQUIRED, der), (ssl.CERT_REQUIRED, None), (ssl.CERT_NONE, None)):
+    s = socket.socket()
+    s.connect(("127.0.0.1", int(sys.argv[1])))
+    try:
+        t = ssl.wrap_socket(s, cert_reqs=reqs, cadata=ca, server_hostname="localhost", do_handshake=False)
+        print(t.version())
+        t.write(b"GET / HTTP/1.0\r\n\r\n")
+        print(t.version(), t.readline())
+        t.read()
+        t.close()
+    except OSError as e:
+        print(e.errno, e.args[1])
+        s.close()
+"""
+
+
+@test
+def tls_micropython_api():
+    with TempDir() as d:
+        make_certs(d.path)
+        subprocess.run(["openssl", "x509", "-in", "ca.pem", "-outform", "DER", "-out", "ca.der"], cwd=d.path,
+                       check=True)
+        with OpenSSLServer(d.path, "srv.pem") as srv:
+            expect_run(["-c", TLS_MPY_CLIENT, str(srv.port)], cwd=d.path, out="False\nNone\n"
+                       "TLSv1.3 b'HTTP/1.0 200 ok\\r\\n'\n"
+                       "None\n5 certificate verify failed: unable to get local issuer certificate\n"
+                       "None\nTLSv1.3 b'HTTP/1.0 200 ok\\r\\n'\n")
+
+
 TLS_SERVER = r"""
 import socket, ssl
 ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-ctx.load_cert_chain("srv.pem", "srv.key")
+# the chain and key as data (MicroPython's extension)
+ctx.load_cert_chain(open("srv.pem", "rb").read(), open("srv.key", "rb").read())
 srv = socket.socket()
 srv.bind(("127.0.0.1", 0))
 srv.listen(1)
@@ -1664,6 +1703,93 @@ def tls_asyncio():
         make_certs(d.path)
         expect_run(["-c", TLS_ASYNCIO], cwd=d.path, out="[b'91 enil\\n', b'02 enil\\n', b'12 enil\\n', "
                    "b'22 enil\\n', b'32 enil\\n']\nrefused: unable to get local issuer certificate\n")
+
+
+# DTLS (MicroPython's extension) over connected UDP sockets
+DTLS_CLIENT = r"""
+import socket, ssl, sys, time
+ctx = ssl.SSLContext(ssl.PROTOCOL_DTLS_CLIENT)
+ctx.load_verify_locations("ca.pem")
+for attempt in range(50):  # until s_server listens
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.connect(("127.0.0.1", int(sys.argv[1])))
+    s.settimeout(5)
+    try:
+        t = ctx.wrap_socket(s, server_hostname="localhost")
+        break
+    except ConnectionRefusedError:
+        s.close()
+        time.sleep(0.1)
+print(t.version())
+t.write(b"ping\n")
+print(t.recv(100))
+t.close()
+"""
+
+
+@test
+def dtls_client_openssl_server():
+    with TempDir() as d:
+        make_certs(d.path)
+        port = free_port()
+        srv = subprocess.Popen(["openssl", "s_server", "-dtls", "-accept", f"127.0.0.1:{port}", "-cert", "srv.pem",
+                                "-key", "srv.key", "-quiet"], cwd=d.path, stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        p = subprocess.Popen([BIN, "-c", DTLS_CLIENT, str(port)], cwd=d.path, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+        try:
+            expect(p.stdout.readline(), "DTLSv1.2\n", "after the handshake")
+            expect(srv.stdout.readline(), "ping\n", "what s_server received")
+            srv.stdin.write("pong\n")
+            srv.stdin.flush()
+            out, err = p.communicate(timeout=10)
+            expect((p.returncode, out, err), (0, "b'pong\\n'\n", ""))
+        finally:
+            for q in (p, srv):
+                if q.poll() is None:
+                    q.kill()
+                q.communicate()
+
+
+DTLS_SERVER = r"""
+import socket, ssl
+ctx = ssl.SSLContext(ssl.PROTOCOL_DTLS_SERVER)
+ctx.load_cert_chain("srv.pem", "srv.key")
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(("127.0.0.1", 0))
+s.settimeout(10)
+print(s.getsockname()[1], flush=True)
+_, client = s.recvfrom(1, socket.MSG_PEEK)
+s.connect(client)
+t = ctx.wrap_socket(s, server_side=True, client_id=repr(client).encode())
+print(t.version(), t.recv(100))
+t.write(b"pong\n")
+t.close()
+"""
+
+
+@test
+def dtls_server_openssl_client():
+    with TempDir() as d:
+        make_certs(d.path)
+        p = subprocess.Popen([BIN, "-c", DTLS_SERVER], cwd=d.path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True)
+        try:
+            port = p.stdout.readline().strip()
+            cl = subprocess.Popen(["openssl", "s_client", "-dtls", "-connect", f"127.0.0.1:{port}", "-CAfile",
+                                   "ca.pem", "-verify_return_error", "-quiet"], cwd=d.path, stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            cl.stdin.write("hello dtls\n")
+            cl.stdin.flush()
+            out, err = p.communicate(timeout=10)
+            expect((p.returncode, out, err), (0, "DTLSv1.2 b'hello dtls\\n'\n", ""))
+            expect(cl.stdout.readline(), "pong\n", "s_client's output")
+            cl.kill()
+            cl.communicate()
+        finally:
+            if p.poll() is None:
+                p.kill()
+                p.communicate()
 
 
 # ---- a real client: micropython-lib's os.path ----------------------------------
