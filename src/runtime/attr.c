@@ -24,26 +24,6 @@ px_val px_rt_own_lookup(const px_type *t, px_qid name) {
     return PX_NULL;
 }
 
-px_val px_type_lookup(const px_type *t, px_qid name) {
-    if (px_rt_is_heap_type(t)) {
-        px_tuple *mro = px_tuple_ptr(t->mro);
-        for (size_t i = 0; i < mro->len; i++) {
-            px_val v = px_rt_own_lookup(px_as_ptr(mro->items[i]), name);
-            if (v != PX_NULL) {
-                return v;
-            }
-        }
-        return PX_NULL;
-    }
-    for (; t != NULL; t = t->base_type) {
-        px_val v = px_rt_own_lookup(t, name);
-        if (v != PX_NULL) {
-            return v;
-        }
-    }
-    return PX_NULL;
-}
-
 px_val px_special_method(px_val obj, px_qid name) {
     const px_type *t = px_type_of(obj);
     px_val d = px_type_lookup(t, name);

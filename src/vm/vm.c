@@ -577,11 +577,9 @@ dispatch: {
         READ_U(b);
         px_qid q = names[a];
         px_map *g = f->globals;
-        px_vm_cache *c = caches ? &caches[b] : NULL;
+        px_vm_cache *c = caches ? &caches[b * PX_VM_CACHE_WAYS] : NULL;
         px_val v;
-        if (c != NULL && c->index < g->used && g->entries[c->index].key == px_qstr(q)) {
-            v = g->entries[c->index].value;
-        } else {
+        if (c == NULL || !px_vm_load_global_cached(g, q, &v, c)) {
             v = px_vm_load_global_slow(g, q, c);
         }
         PUSH(v);
@@ -605,8 +603,9 @@ dispatch: {
         READ_U(a);
         READ_U(b);
         px_val obj = sp[-1], v;
-        px_vm_cache *c = caches ? &caches[b] : NULL;
-        if (c == NULL || !px_vm_load_attr_cached(obj, names[a], &v, c)) {
+        px_vm_cache *c = caches ? &caches[b * PX_VM_CACHE_WAYS] : NULL;
+        if (c == NULL ||
+            (!px_vm_load_attr_cached(obj, names[a], &v, c) && !px_vm_load_attr_cached(obj, names[a], &v, c + 1))) {
             v = px_vm_load_attr_slow(obj, names[a], c);
         }
         sp[-1] = v;
@@ -617,8 +616,9 @@ dispatch: {
         READ_U(a);
         READ_U(b);
         px_val obj = sp[-1], v = sp[-2];
-        px_vm_cache *c = caches ? &caches[b] : NULL;
-        if (c == NULL || !px_vm_store_attr_cached(obj, names[a], v, c)) {
+        px_vm_cache *c = caches ? &caches[b * PX_VM_CACHE_WAYS] : NULL;
+        if (c == NULL ||
+            (!px_vm_store_attr_cached(obj, names[a], v, c) && !px_vm_store_attr_cached(obj, names[a], v, c + 1))) {
             px_vm_store_attr_slow(obj, names[a], v, c);
         }
         sp -= 2;
@@ -628,9 +628,6 @@ dispatch: {
         uint32_t a;
         READ_U(a);
         px_val obj = sp[-1];
-        if (px_is_type_obj(obj)) {
-            px_vm_class_epoch++;
-        }
         px_delattr(obj, names[a]);
         sp--;
         DISPATCH();
@@ -641,8 +638,9 @@ dispatch: {
         READ_U(b);
         px_val obj = sp[-1];
         px_val dest[2];
-        px_vm_cache *c = caches ? &caches[b] : NULL;
-        if (c == NULL || !px_vm_load_method_cached(obj, names[a], dest, c)) {
+        px_vm_cache *c = caches ? &caches[b * PX_VM_CACHE_WAYS] : NULL;
+        if (c == NULL ||
+            (!px_vm_load_method_cached(obj, names[a], dest, c) && !px_vm_load_method_cached(obj, names[a], dest, c + 1))) {
             px_vm_load_method_slow(obj, names[a], dest, c);
         }
         sp[-1] = dest[0];
