@@ -490,6 +490,38 @@ dispatch: {
         PUSH(v);
         DISPATCH();
     }
+    TARGET(LOAD_FAST_ESC) {
+        uint32_t i;
+        READ_U(i);
+        px_val v = L[i];
+        if (PX_UNLIKELY(v == PX_NULL)) {
+            px_vm_raise_unbound_local(co, i);
+        }
+        if (px_is_obj(v)) {
+            px_text_disown(v); /* it may now be kept elsewhere */
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(INPLACE_ADD_FAST) {
+        uint32_t i;
+        READ_U(i);
+        px_val b = sp[-1], a = sp[-2], r;
+        double x, y;
+        if (PX_LIKELY(px_is_small(a) && px_is_small(b))) {
+            r = int_binop_fast(PX_BINOP_ADD, px_small_get(a), px_small_get(b));
+            if (r == PX_NULL) {
+                r = px_int_binop(PX_BINOP_ADD, a, b);
+            }
+        } else if (is_numeric_pair(a, b, &x, &y)) {
+            r = px_float(x + y);
+        } else if ((r = px_text_iadd(a, b)) == PX_NULL) {
+            r = px_binary(PX_BINOP_IADD, a, b);
+        }
+        L[i] = r;
+        sp -= 2;
+        DISPATCH();
+    }
     TARGET(STORE_FAST) {
         uint32_t i;
         READ_U(i);
