@@ -316,15 +316,20 @@ static px_val hooked_getattr(px_val obj, px_qid name) {
     return px_rt_call_dunder1(ga, obj, nameval);
 }
 
-px_val px_getattr(px_val obj, px_qid name) {
-    px_val v;
+/* The attribute, or PX_NULL when it is simply not there (a __getattr__
+ * hook or user code in a descriptor may still raise AttributeError). */
+static px_val getattr_or_null(px_val obj, px_qid name) {
     if (px_is_type_obj(obj)) {
-        v = type_getattr(obj, name);
-    } else if (px_type_of(obj)->flags & (PX_TF_RT_GETATTRIBUTE | PX_TF_RT_GETATTR)) {
-        return hooked_getattr(obj, name);
-    } else {
-        v = generic_lookup(obj, name, NULL);
+        return type_getattr(obj, name);
     }
+    if (px_type_of(obj)->flags & (PX_TF_RT_GETATTRIBUTE | PX_TF_RT_GETATTR)) {
+        return hooked_getattr(obj, name);
+    }
+    return generic_lookup(obj, name, NULL);
+}
+
+px_val px_getattr(px_val obj, px_qid name) {
+    px_val v = getattr_or_null(obj, name);
     if (v == PX_NULL) {
         px_raise_attribute_error(obj, name);
     }
@@ -336,12 +341,15 @@ px_val px_getattr_opt(px_val obj, px_qid name) {
     if (!px_rt_is_heap_type(t) && !px_is_type_obj(obj)) {
         return generic_lookup(obj, name, NULL);
     }
-    /* user code may run (properties, __getattr__): AttributeError means absent */
+    /* User code may run (properties, descriptors, __getattr__): an
+     * AttributeError from it means absent. A name that is simply not there
+     * gives PX_NULL without an exception being made: hasattr() and
+     * getattr() with a default are common and must not pay for a raise. */
     px_val volatile v = PX_NULL;
     px_jmp j;
     px_try_push(&j);
     if (setjmp(j.buf) == 0) {
-        v = px_getattr(obj, name);
+        v = getattr_or_null(obj, name);
         px_try_pop(&j);
     } else {
         if (!is_attribute_error(j.exc)) {
