@@ -104,4 +104,4 @@ static const px_map_entry gpio_table[] = {
     PX_ENTRY_OBJ(lines, &gpio_lines_obj),
 };
 static PX_CONST_MAP(gpio_globals, gpio_table);
-PX_MODULE(px_module_gpio, gpio_globals);
+PX_MODULE_DEF(gpio, gpio_globals, 0, NULL);

@@ -59,4 +59,4 @@ static const px_map_entry gc_table[] = {
     PX_ENTRY_OBJ(threshold, &gc_threshold_obj),
 };
 static PX_CONST_MAP(gc_globals, gc_table);
-PX_MODULE(px_module_gc, gc_globals);
+PX_MODULE_DEF(gc, gc_globals, 0, NULL);

@@ -397,7 +397,7 @@ const px_type px_type_memio_base = {
     const px_type cname = {                                                                                       \
         .base = {&px_type_type},                                                                                  \
         .name = PX_Q(pyname),                                                                                     \
-        .flags = PX_TF_ITERATOR,                                                                                  \
+        .flags = PX_TF_ITERATOR | PX_TF_BASETYPE,                                                                 \
         .base_type = &px_type_memio_base,                                                                         \
         .dict = dictp,                                                                                            \
         .make = memio_make,                                                                                       \
@@ -423,4 +423,4 @@ static const px_map_entry io_table[] = {
     PX_ENTRY_OBJ(open, &io_open_obj),
 };
 static PX_CONST_MAP(io_globals, io_table);
-PX_MODULE(px_module_io, io_globals);
+PX_MODULE_DEF(io, io_globals, PX_MODULE_EXTENSIBLE, NULL);

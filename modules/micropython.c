@@ -70,4 +70,4 @@ static const px_map_entry micropython_table[] = {
     PX_ENTRY_OBJ(schedule, &mp_schedule_obj),
 };
 static PX_CONST_MAP(micropython_globals, micropython_table);
-PX_MODULE(px_module_micropython, micropython_globals);
+PX_MODULE_DEF(micropython, micropython_globals, 0, NULL);

@@ -3,6 +3,8 @@
  * which change at run time. Also the console streams sys.stdin/stdout/
  * stderr (and their .buffer), which go straight to the port. */
 #include "runtime.h"
+#include "sys.h"
+#include "build_info.h"
 
 /* ---- console streams */
 
@@ -138,6 +140,19 @@ static void con_print(px_out *out, px_val self, px_print_kind kind) {
     px_printf(out, "<io.%s %d>", c->binary ? "FileIO" : "TextIOWrapper", c->fd);
 }
 
+/* The stream protocol (select.poll): the descriptor, and for stdin the
+ * bytes the port has read ahead, which are input ready now. */
+static int con_stream_fileno(px_val self) {
+    return ((const console *)px_as_ptr(self))->fd;
+}
+
+static unsigned con_stream_ready(px_val self, unsigned events) {
+    const console *c = px_as_ptr(self);
+    return c->fd == 0 && (events & PX_POLL_IN) && px_port_stdin_pending() > 0 ? PX_POLL_IN : 0;
+}
+
+static const px_stream_proto con_stream = {NULL, NULL, con_stream_fileno, con_stream_ready};
+
 /* One method table per stream type: a method's owner is the type of self. */
 #define CONSOLE_METHODS(tab, T)                                              \
     static PX_METH2(tab##_write, T, write, con_write);                        \
@@ -164,6 +179,7 @@ const px_type px_type_console_text = {
     .dict = &text_methods,
     .print = con_print,
     .getattr = con_getattr,
+    .proto = &con_stream,
 };
 const px_type px_type_console_bin = {
     .base = {&px_type_type},
@@ -172,6 +188,7 @@ const px_type px_type_console_bin = {
     .dict = &bin_methods,
     .print = con_print,
     .getattr = con_getattr,
+    .proto = &con_stream,
 };
 
 /* ---- sys.implementation */
@@ -196,6 +213,9 @@ static const struct {
 
 /* "linux [GCC 12.2.0] with x86_64": made at start-up from the compiler's macros. */
 static px_val machine_str = PX_NONE;
+
+#define VERSION_TEXT "MicroPython v" PX_VERSION " on " PX_BUILD_DATE
+const char px_sys_version_text[] = VERSION_TEXT;
 
 static px_val impl_getattr(px_val self, px_qid name) {
     switch (name) {
@@ -322,11 +342,9 @@ static const px_map_entry sys_table[] = {
     PX_ENTRY_OBJ(stderr, &con_text[2]),
     PX_ENTRY_OBJ(stdin, &con_text[0]),
     PX_ENTRY_OBJ(stdout, &con_text[1]),
-    PX_ENTRY(version, PX_QSTR_CONST(PX_Q(sys_version))),
     PX_ENTRY_OBJ(version_info, &version_info),
 };
 static PX_CONST_MAP(sys_globals, sys_table);
-PX_MODULE(px_module_sys_const, sys_globals);
 
 #if defined(__x86_64__)
 #define ARCH "x86_64"
@@ -349,7 +367,12 @@ PX_MODULE(px_module_sys_const, sys_globals);
 #define COMPILER "C compiler"
 #endif
 
-px_val px_sys_module_new(void) {
+/* The heap module: the const globals plus what changes at run time. It
+ * becomes px_st.sys_module, where import reads sys.path from. */
+static px_val sys_make(const px_module *module) {
+    if (px_st.sys_module != PX_NULL) {
+        return px_st.sys_module;
+    }
     px_gc_add_root(&atexit_func, sizeof atexit_func);
     px_gc_add_root(&machine_str, sizeof machine_str);
     machine_str = px_str_cstr("linux [" COMPILER "] with " ARCH);
@@ -357,14 +380,25 @@ px_val px_sys_module_new(void) {
     px_map *g = px_module_globals(m);
     size_t pos = 0;
     px_map_entry *e;
-    while ((e = px_map_next(&sys_globals, &pos)) != NULL) {
+    while ((e = px_map_next(module->globals, &pos)) != NULL) {
         px_map_set(g, e->key, e->value);
     }
+    px_map_set_q(g, PX_Q(version), px_str_cstr("3.4.0; " VERSION_TEXT));
     px_map_set_q(g, PX_Q(ps1), px_str_cstr(">>> "));
     px_map_set_q(g, PX_Q(ps2), px_str_cstr("... "));
     px_map_set_q(g, PX_Q(argv), px_st.argv);
     px_map_set_q(g, PX_Q(path), px_st.path);
     px_map_set_q(g, PX_Q(modules), px_st.modules);
     px_map_set_q(g, PX_Q(maxsize), px_int_from_i64((int64_t)(SIZE_MAX >> 1)));
+    px_st.sys_module = m;
     return m;
 }
+
+void px_sys_print_banner(px_out *out) {
+    px_import(px_qstr(PX_Q(sys)), PX_NONE, 0, NULL); /* sets machine_str */
+    px_write_cstr(out, px_sys_version_text);
+    px_write_cstr(out, "; ");
+    px_print(out, machine_str, PX_PRINT_STR);
+}
+
+PX_MODULE_DEF(sys, sys_globals, 0, sys_make);

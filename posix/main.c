@@ -32,6 +32,7 @@
 #include "args.h"
 #include "posix.h"
 #include "repl.h"
+#include "sys.h"
 
 #define INTERP_STACK ((size_t)64 << 20)
 
@@ -65,16 +66,26 @@ static void set_sys_attr(px_qid name, px_val v) {
 }
 
 static void setup_sys(void) {
-    /* sys.path[0]: the script's directory, or '' (the current one) */
-    char *real = opt.kind == PX_RUN_FILE ? realpath(opt.target, NULL) : NULL;
-    const char *script = real != NULL ? real : opt.kind == PX_RUN_FILE ? opt.target : "";
-    const char *slash = strrchr(script, '/');
-    if (slash == NULL) {
-        path_append("", 0);
+    /* sys is made at its first import; the REPL and -v read it too */
+    px_import(px_qstr(PX_Q(sys)), PX_NONE, 0, NULL);
+    /* sys.path[0]: the script's directory; for -m the current one by its
+     * full name (so sys.argv[0] is the module's full path, as in CPython);
+     * otherwise '' (the current one, wherever that is at each import) */
+    char *real = opt.kind == PX_RUN_FILE ? realpath(opt.target, NULL) : opt.kind == PX_RUN_MODULE ? getcwd(NULL, 0) : NULL;
+    if (opt.kind == PX_RUN_MODULE && real != NULL) {
+        path_append(real, strlen(real));
     } else {
-        path_append(script, slash == script ? 1 : (size_t)(slash - script));
+        const char *script = real != NULL ? real : opt.kind == PX_RUN_FILE ? opt.target : "";
+        const char *slash = strrchr(script, '/');
+        if (slash == NULL) {
+            path_append("", 0);
+        } else {
+            path_append(script, slash == script ? 1 : (size_t)(slash - script));
+        }
     }
     free(real);
+    /* then the modules frozen into the binary (import.h), then the rest */
+    path_append(PX_FROZEN_PATH, sizeof PX_FROZEN_PATH - 1);
     const char *env = getenv("MICROPYPATH");
     if (env == NULL) {
         env = "~/.micropython/lib:/usr/lib/micropython";
@@ -105,21 +116,7 @@ static void setup_sys(void) {
 /* ---- finding what to run */
 
 static bool is_builtin_module(const char *name) {
-    px_qid q = px_qstr_find(name, strlen(name));
-    if (q == PX_QID_NONE) {
-        return false;
-    }
-    for (size_t i = 0; i < px_builtin_modules_count; i++) {
-        if (px_builtin_modules[i].name == q) {
-            return true;
-        }
-    }
-    for (size_t i = 0; i < px_port_modules_count; i++) {
-        if (px_port_modules[i].name == q) {
-            return true;
-        }
-    }
-    return false;
+    return px_module_def_find(name, strlen(name)) != NULL;
 }
 
 /* -m on a built-in module runs its _main() (a command-line tool such as
@@ -363,19 +360,7 @@ static void run_scheduled_at_exit(void) {
 }
 
 static void print_version(void) {
-    /* "MicroPython-compatible px 0.1.0; linux [GCC ...] with x86_64":
-     * sys.version after its "3.4.0; " and sys.implementation._machine */
-    px_val v = px_getattr(px_st.sys_module, PX_Q(version));
-    size_t n;
-    const char *s = px_str_data(v, &n);
-    const char *semi = memchr(s, ';', n);
-    if (semi != NULL && semi + 2 <= s + n) {
-        n -= (size_t)(semi + 2 - s);
-        s = semi + 2;
-    }
-    px_val machine = px_getattr(px_getattr(px_st.sys_module, PX_Q(implementation)), PX_Q(_machine));
-    px_printf(&px_out_stdout, "%.*s; ", (int)n, s);
-    px_print(&px_out_stdout, machine, PX_PRINT_STR);
+    px_sys_print_banner(&px_out_stdout);
     px_write(&px_out_stdout, "\n", 1);
 }
 

@@ -115,7 +115,7 @@ static const px_map_entry errno_table[] = {
     PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(errno))),
 };
 static PX_CONST_MAP(errno_globals, errno_table);
-PX_MODULE(px_module_errno, errno_globals);
+PX_MODULE_DEF(errno, errno_globals, PX_MODULE_EXTENSIBLE, NULL);
 
 #define NCODES (sizeof errno_table / sizeof errno_table[0] - 2)
 

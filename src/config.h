@@ -35,11 +35,11 @@
 /* Python-level recursion limit (frames); the C stack is also checked. */
 #ifndef PX_RECURSION_LIMIT
 #define PX_RECURSION_LIMIT 1000
+#endif
 
 /* Callbacks micropython.schedule (and IRQ dispatch) can queue at once. */
 #ifndef PX_SCHED_DEPTH
 #define PX_SCHED_DEPTH 16
-#endif
 #endif
 
 #if defined(__GNUC__) || defined(__clang__)

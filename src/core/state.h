@@ -25,10 +25,17 @@ typedef struct px_state {
     px_val path;             /* sys.path list */
     px_val argv;             /* sys.argv list */
     px_val repl_last;        /* `_` in the REPL */
-    px_val sys_module;       /* the sys module (a heap module: argv/path/modules change) */
+    px_val sys_module;       /* the sys module once made (modules/sys.c), or PX_NULL:
+                                import reads sys.path from it */
     /* scheduler: set asynchronously (signals), checked between bytecodes */
     volatile int pending;
     px_val pending_exc;      /* e.g. KeyboardInterrupt to raise at the next check */
+    /* The value of the StopIteration that ended an iterator: a `next` slot
+     * that returns PX_NULL because a generator returned a value or a
+     * Python __next__ raised StopIteration(v) sets it (PX_NULL: none);
+     * wrappers (map, zip, ...) pass the PX_NULL on and next() raises
+     * StopIteration with it. Only meaningful right after such a call. */
+    px_val stop_value;
     /* core/sched.c: the queue of scheduled callbacks (a ring) */
     px_val sched_func[PX_SCHED_DEPTH];
     px_val sched_arg[PX_SCHED_DEPTH];

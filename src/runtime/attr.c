@@ -151,6 +151,9 @@ static px_val type_getattr(px_val cls, px_qid name) {
         return v;
     }
     v = px_type_lookup(t, name);
+    if (v == px_from_ptr(&px_rt_object_new) && t != &px_type_object && !px_rt_is_heap_type(t)) {
+        v = px_from_ptr(&px_rt_native_new); /* int.__new__ is not object.__new__ */
+    }
     if (v != PX_NULL) {
         return px_rt_descr_get(v, PX_NULL, t);
     }
@@ -338,10 +341,11 @@ px_val px_getattr(px_val obj, px_qid name) {
 
 px_val px_getattr_opt(px_val obj, px_qid name) {
     const px_type *t = px_type_of(obj);
-    if (!px_rt_is_heap_type(t) && !px_is_type_obj(obj)) {
+    if (!px_rt_is_heap_type(t) && !px_is_type_obj(obj) && t != &px_type_module) {
         return generic_lookup(obj, name, NULL);
     }
-    /* User code may run (properties, descriptors, __getattr__): an
+    /* User code may run (properties, descriptors, __getattr__,
+     * a module's __getattr__): an
      * AttributeError from it means absent. A name that is simply not there
      * gives PX_NULL without an exception being made: hasattr() and
      * getattr() with a default are common and must not pay for a raise. */

@@ -4,11 +4,13 @@
  * the dict's map), so __dict__ and globals() can hand out that dict. Built-in
  * modules are static const with a const map; they are read-only.
  *
- * Finding a module: sys.modules, then the built-in table (modules.c), then
- * each sys.path directory (or the parent package's __path__) for
- * name/__init__.py, name.py, and finally a bare directory (a namespace
- * package). A module is put into sys.modules before its code runs, so
- * circular imports see the partial module, and removed if that code raises.
+ * Finding a module: sys.modules, then the built-in modules the port's
+ * build declared (px_module_defs), then each sys.path directory (or the
+ * parent package's __path__) for name/__init__.py, name.py, and finally a
+ * bare directory (a namespace package). An extensible built-in comes after
+ * the sys.path search instead (see PX_MODULE_EXTENSIBLE). A module is put
+ * into sys.modules before its code runs, so circular imports see the
+ * partial module, and removed if that code raises.
  */
 #include "../runtime.h"
 
@@ -129,22 +131,24 @@ static px_val str_slice(const char *s, size_t n) {
     return px_str_interned(s, n);
 }
 
-static const px_module *find_builtin(const char *s, size_t n) {
+/* A linear search: the table is short and searched once per first import. */
+const px_module_def *px_module_def_find(const char *s, size_t n) {
     px_qid q = px_qstr_find(s, n);
     if (q == PX_QID_NONE) {
         return NULL;
     }
-    for (size_t i = 0; i < px_builtin_modules_count; i++) {
-        if (px_builtin_modules[i].name == q) {
-            return px_builtin_modules[i].module;
-        }
-    }
-    for (size_t i = 0; i < px_port_modules_count; i++) {
-        if (px_port_modules[i].name == q) {
-            return px_port_modules[i].module;
+    for (size_t i = 0; i < px_module_defs_count; i++) {
+        if (px_module_defs[i]->name == q) {
+            return px_module_defs[i];
         }
     }
     return NULL;
+}
+
+/* The module object of a declaration (made at first use if it has a make
+ * function, which returns the same object every time). */
+static px_val builtin_object(const px_module_def *def) {
+    return def->make != NULL ? def->make(def->module) : px_from_ptr(def->module);
 }
 
 /* "dir/name" into a NUL-terminated GC string ("name" when dir is ""). */
@@ -168,7 +172,7 @@ static char *path_join(const char *dir, size_t dlen, const char *name, size_t nl
 
 /* sys.path as it is now: a program may have assigned a new list to it. */
 static px_val sys_path(void) {
-    if (px_st.sys_module != PX_NULL) {
+    if (px_st.sys_module != PX_NULL && is_module(px_st.sys_module)) {
         px_val p = px_map_get_q(px_module_globals(px_st.sys_module), PX_Q(path));
         if (p != PX_NULL) {
             return p;
@@ -183,18 +187,17 @@ static void set_str(px_map *g, px_qid key, const char *s) {
     px_map_set_q(g, key, px_str_cstr(s));
 }
 
-/* Compile and run `path` as module `fullname`. pkgdir: set for packages. */
-static px_val load_source(px_val fullname, const char *path, const char *pkgdir) {
-    size_t len;
-    int err = 0;
-    char *src = px_port_read_file(path, &len, &err);
-    if (src == NULL) {
-        px_raise_os_error(err, "'%s'", path);
-    }
+/* Compile and run src[0..len) as module `fullname`, under the file name
+ * `codename` in tracebacks. file: its __file__ (NULL: none); pkgdir: its
+ * __path__ if it is a package. */
+static px_val exec_module(px_val fullname, const char *src, size_t len, const char *codename, const char *file,
+                          const char *pkgdir) {
     px_qid qname = px_str_to_qid(fullname);
     px_val mod = px_module_new(qname);
     px_map *g = px_module_globals(mod);
-    set_str(g, PX_Q(__file__), path);
+    if (file != NULL) {
+        set_str(g, PX_Q(__file__), file);
+    }
     if (pkgdir != NULL) {
         set_str(g, PX_Q(__path__), pkgdir);
         px_map_set_q(g, PX_Q(__package__), fullname);
@@ -207,7 +210,7 @@ static px_val load_source(px_val fullname, const char *path, const char *pkgdir)
         }
         px_map_set_q(g, PX_Q(__package__), str_slice(s, dot > 0 ? dot - 1 : 0));
     }
-    px_code *code = px_compile(src, len, px_qstr_intern_cstr(path), PX_COMPILE_FILE);
+    px_code *code = px_compile(src, len, px_qstr_intern_cstr(codename), PX_COMPILE_FILE);
     px_dict_set(px_st.modules, fullname, mod);
     px_jmp j;
     px_try_push(&j);
@@ -221,6 +224,53 @@ static px_val load_source(px_val fullname, const char *path, const char *pkgdir)
     /* the module may have replaced itself in sys.modules */
     px_val now = modules_get(fullname);
     return now != PX_NULL ? now : mod;
+}
+
+/* Compile and run the file at `path` as module `fullname`. */
+static px_val load_source(px_val fullname, const char *path, const char *pkgdir) {
+    size_t len;
+    int err = 0;
+    char *src = px_port_read_file(path, &len, &err);
+    if (src == NULL) {
+        px_raise_os_error(err, "'%s'", path);
+    }
+    return exec_module(fullname, src, len, path, path, pkgdir);
+}
+
+static const px_frozen_def *frozen_find(const char *s, size_t n) {
+    for (size_t i = 0; i < px_frozen_defs_count; i++) {
+        const px_frozen_def *f = &px_frozen_defs[i];
+        if (strlen(f->name) == n && memcmp(f->name, s, n) == 0) {
+            return f;
+        }
+    }
+    return NULL;
+}
+
+/* A frozen module by its full name, or PX_NULL. */
+px_val px_module_names(void) {
+    px_val b = px_qstr(PX_Q(builtins));
+    px_val names = px_list_new(1, &b);
+    for (size_t i = 0; i < px_module_defs_count; i++) {
+        px_list_append(names, px_qstr(px_module_defs[i]->name));
+    }
+    for (size_t i = 0; i < px_frozen_defs_count; i++) {
+        if (strchr(px_frozen_defs[i].name, '.') == NULL) {
+            px_list_append(names, px_str_cstr(px_frozen_defs[i].name));
+        }
+    }
+    px_list_sort(names, PX_NONE, false);
+    return names;
+}
+
+static px_val load_frozen(px_val fullname) {
+    size_t n;
+    const char *s = px_str_data(fullname, &n);
+    const px_frozen_def *f = frozen_find(s, n);
+    if (f == NULL) {
+        return PX_NULL;
+    }
+    return exec_module(fullname, f->source, f->len, f->file, NULL, f->package ? PX_FROZEN_PATH : NULL);
 }
 
 /* A namespace package: a directory without __init__.py. */
@@ -238,6 +288,9 @@ static px_val load_namespace(px_val fullname, const char *dir) {
 static px_val try_dir(px_val fullname, const char *name, size_t nlen, px_val dir, char **ns_dir) {
     size_t dlen;
     const char *d = px_str_data(dir, &dlen);
+    if (dlen == sizeof PX_FROZEN_PATH - 1 && memcmp(d, PX_FROZEN_PATH, dlen) == 0) {
+        return load_frozen(fullname);
+    }
     char *pkg = path_join(d, dlen, name, nlen, "");
     if (px_port_stat(pkg) == PX_PATH_DIR) {
         char *init = path_join(pkg, strlen(pkg), "__init__.py", 11, "");
@@ -293,19 +346,37 @@ PX_NORETURN static void not_found(px_val fullname, bool not_pkg) {
 /* Import one module given its full dotted name; parent is the already
  * imported package (PX_NULL for a top-level name). */
 static px_val import_one(px_val fullname, px_val parent) {
-    px_val m = modules_get(fullname);
+    size_t n;
+    const char *s = px_str_data(fullname, &n);
+    const px_module_def *def = px_module_def_find(s, n);
+    bool extensible = def != NULL && (def->flags & PX_MODULE_EXTENSIBLE) && parent == PX_NULL;
+    px_val m;
+    if (extensible && !px_truthy(sys_path())) {
+        /* the extending NAME.py importing the built-in it extends: its
+         * own partial module holds sys.modules[NAME] */
+        m = builtin_object(def);
+        if (modules_get(fullname) == PX_NULL) {
+            px_dict_set(px_st.modules, fullname, m);
+        }
+        return m;
+    }
+    m = modules_get(fullname);
     if (m != PX_NULL) {
         return m;
     }
-    size_t n;
-    const char *s = px_str_data(fullname, &n);
-    const px_module *bm = find_builtin(s, n);
-    if (bm != NULL) {
-        m = px_from_ptr(bm);
-        if (px_qstr_find(s, n) == PX_Q(sys) && px_st.sys_module != PX_NULL) {
-            m = px_st.sys_module;
-        }
-        px_dict_set(px_st.modules, str_slice(s, n), m);
+    if (def == NULL && parent == PX_NULL && n > 1 && s[0] == 'u') {
+        /* `import utime`: the built-in time, whatever sys.path holds */
+        def = px_module_def_find(s + 1, n - 1);
+        extensible = false;
+    }
+    if (def != NULL && !extensible) {
+        m = builtin_object(def);
+        px_dict_set(px_st.modules, fullname, m);
+        return m;
+    }
+    if (def == NULL && px_qstr_find(s, n) == PX_Q(builtins)) {
+        m = px_st.builtins; /* taken out of sys.modules */
+        px_dict_set(px_st.modules, fullname, m);
         return m;
     }
     size_t dot = n;
@@ -325,6 +396,11 @@ static px_val import_one(px_val fullname, px_val parent) {
     }
     char *ns_dir = NULL;
     m = search(fullname, last, llen, dirs, &ns_dir);
+    if (m == PX_NULL && def != NULL) {
+        m = builtin_object(def); /* an extensible module nothing extends */
+        px_dict_set(px_st.modules, fullname, m);
+        return m;
+    }
     if (m == PX_NULL && ns_dir != NULL) {
         m = load_namespace(fullname, ns_dir);
     }
@@ -405,9 +481,10 @@ px_val px_import(px_val name, px_val fromlist, px_int level, px_map *globals) {
     }
     size_t n;
     const char *s = px_str_data(full, &n);
-    /* fast path: already imported and no need for the top package */
+    /* fast path: already imported and no need for the top package (not
+     * with sys.path empty, which reaches past sys.modules to a built-in) */
     bool want_last = fromlist != PX_NULL && fromlist != PX_NONE && px_truthy(fromlist);
-    if (want_last) {
+    if (want_last && px_truthy(sys_path())) {
         px_val m = modules_get(full);
         if (m != PX_NULL) {
             return m;
@@ -549,8 +626,6 @@ void px_import_init(void) {
     px_st.modules = px_dict_new(16);
     px_st.path = px_list_new(0, NULL);
     px_st.argv = px_list_new(0, NULL);
-    px_st.sys_module = px_sys_module_new();
-    px_dict_set(px_st.modules, px_qstr(PX_Q(sys)), px_st.sys_module);
     /* builtins: a heap module (see module_make_mutable) */
     px_module *b = px_gc_alloc(sizeof *b, 0);
     b->base.type = &px_type_module;
@@ -560,6 +635,25 @@ void px_import_init(void) {
 }
 
 /* ---- micropython -m name */
+
+static void set_argv0(px_val v) {
+    size_t argc;
+    px_val *argv = px_seq_items(px_st.argv, &argc);
+    if (argv != NULL && argc > 0) {
+        argv[0] = v;
+    }
+}
+
+/* A package runs as its __main__ submodule, after its __init__. */
+static void run_main_package(px_val full, const char *name, size_t n) {
+    px_import(full, px_tuple_new(1, &full), 0, NULL);
+    px_strbuf b;
+    px_strbuf_init(&b, n + 10);
+    px_strbuf_add(&b, name, n);
+    px_strbuf_add_cstr(&b, ".__main__");
+    px_strbuf_add_char(&b, '\0');
+    px_run_main_module(b.data);
+}
 
 void px_run_main_module(const char *name) {
     size_t n = strlen(name);
@@ -579,7 +673,7 @@ void px_run_main_module(const char *name) {
             not_found(full, true);
         }
     }
-    if (find_builtin(name, n) != NULL) {
+    if (px_module_def_find(name, n) != NULL) {
         px_raise_msg(&px_type_ImportError, "No code object available for %s", name);
     }
     const char *last = name + dot;
@@ -594,17 +688,23 @@ void px_run_main_module(const char *name) {
         }
         size_t dlen;
         const char *d = px_str_data(items[i], &dlen);
+        const px_frozen_def *f = frozen_find(name, n);
+        if (f != NULL && dlen == sizeof PX_FROZEN_PATH - 1 && memcmp(d, PX_FROZEN_PATH, dlen) == 0) {
+            if (f->package) {
+                run_main_package(full, name, n);
+                return;
+            }
+            px_map *g = main_globals(NULL);
+            px_map_set_q(g, PX_Q(__package__), pkgname);
+            set_argv0(px_str_cstr(f->file));
+            px_vm_run_module(px_compile(f->source, f->len, px_qstr_intern_cstr(f->file), PX_COMPILE_FILE), g);
+            return;
+        }
         char *pkg = path_join(d, dlen, last, llen, "");
         if (px_port_stat(pkg) == PX_PATH_DIR) {
             char *init = path_join(pkg, strlen(pkg), "__init__.py", 11, "");
             if (px_port_stat(init) == PX_PATH_FILE) {
-                px_import(full, px_tuple_new(1, &full), 0, NULL);
-                px_strbuf b;
-                px_strbuf_init(&b, n + 10);
-                px_strbuf_add(&b, name, n);
-                px_strbuf_add_cstr(&b, ".__main__");
-                px_strbuf_add_char(&b, '\0');
-                px_run_main_module(b.data);
+                run_main_package(full, name, n);
                 return;
             }
         }
@@ -612,11 +712,7 @@ void px_run_main_module(const char *name) {
         if (px_port_stat(file) == PX_PATH_FILE) {
             px_map *g = main_globals(file);
             px_map_set_q(g, PX_Q(__package__), pkgname);
-            size_t argc;
-            px_val *argv = px_seq_items(px_st.argv, &argc);
-            if (argv != NULL && argc > 0) {
-                argv[0] = px_str_cstr(file);
-            }
+            set_argv0(px_str_cstr(file));
             size_t len;
             int err = 0;
             char *src = px_port_read_file(file, &len, &err);

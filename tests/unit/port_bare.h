@@ -1,0 +1,13 @@
+/* The bare test port (port_bare.c): what a test reads back from it. */
+#ifndef PX_TEST_PORT_BARE_H
+#define PX_TEST_PORT_BARE_H
+
+#include <stddef.h>
+
+#define BARE_HEAP_SIZE (2u << 20)
+
+/* Everything written to stdout and stderr, NUL-terminated. */
+extern char bare_out[4096];
+extern size_t bare_out_len;
+
+#endif
