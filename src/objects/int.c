@@ -419,12 +419,30 @@ px_val px_int_format(px_val v, int base, bool prefix) {
     return px_strbuf_to_str(&sb);
 }
 
+/* str() of ints is common (output, keys, string building): no printf. */
+size_t px_int_dec(int64_t i, char buf[24]) {
+    char tmp[24];
+    uint64_t m = i < 0 ? 0 - (uint64_t)i : (uint64_t)i;
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + m % 10);
+        m /= 10;
+    } while (m != 0);
+    size_t k = 0;
+    if (i < 0) {
+        buf[k++] = '-';
+    }
+    while (n > 0) {
+        buf[k++] = tmp[--n];
+    }
+    return k;
+}
+
 static void int_print(px_out *out, px_val self, px_print_kind kind) {
     px_val u = px_int_unwrap(self);
     if (px_is_small(u)) {
-        char buf[32];
-        int n = snprintf(buf, sizeof buf, "%lld", (long long)px_small_get(u));
-        px_write(out, buf, (size_t)n);
+        char buf[24];
+        px_write(out, buf, px_int_dec(px_small_get(u), buf));
         return;
     }
     size_t n;

@@ -261,6 +261,10 @@ px_val px_to_str(px_val v) {
     if (px_is_str(v)) {
         return v;
     }
+    if (px_is_small(v)) {
+        char buf[24];
+        return px_str(buf, px_int_dec(px_small_get(v), buf));
+    }
     px_strbuf b;
     px_strbuf_init(&b, 32);
     px_out out = px_strbuf_out(&b);
