@@ -516,6 +516,7 @@ dispatch: {
         } else if (is_numeric_pair(a, b, &x, &y)) {
             r = px_float(x + y);
         } else if ((r = px_text_iadd(a, b)) == PX_NULL) {
+            px_text_disown(a); /* user code (__radd__) may keep it, or return it */
             r = px_binary(PX_BINOP_IADD, a, b);
         }
         L[i] = r;

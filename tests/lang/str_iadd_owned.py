@@ -73,6 +73,26 @@ def unbound():
         print("UnboundLocalError")
     s = 1
 
+kept = []
+
+
+class Radd:
+    # receives the left operand and hands the very same object back
+    def __radd__(self, other):
+        kept.append(other)
+        return other
+
+
+def escape_radd():
+    s = "ab"
+    s += "c"
+    s += "d"
+    s += Radd()
+    s += "e"
+    s += "f"
+    return s, kept[0]
+
+
 def gen():
     s = ""
     for i in range(3):
@@ -88,4 +108,5 @@ print(mixed())
 print(with_locals())
 print(hashed())
 unbound()
+print(escape_radd())
 g = gen(); next(g); print(g.send("a"), g.send("bc"), g.send("d"))
