@@ -13,7 +13,7 @@ for a in vals:
     for b in vals:
         for name, f in ops:
             r = f(a, b)
-            h = (h * 1000003 + hash(r) + (r.bit_length() if type(r) is int else 7)) % (2**61 - 1)
+            h = (h * 1000003 + int(r) % 1000000007 + (r.bit_length() if type(r) is int else 7)) % (2**61 - 1)
             n += 1
         if b != 0:
             q, m = a // b, a % b
