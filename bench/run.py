@@ -6,7 +6,9 @@
     python3 bench/run.py --only suite  one section: suite, startup, memory, size, scaling
 
 Each program in bench/programs/ times its own work (start-up excluded) and
-checks its answer; a wrong answer or a crash is reported as an error. The
+checks its answer; a wrong answer or a crash is reported as an error.
+Programs at the top of bench/ print their results instead: they are timed
+as whole processes (marked *) and must print the same under both. The
 two interpreters run interleaved (ours, theirs, ours, ... with the order
 flipped on every repetition) so that a slow moment of the machine hits
 both. Reported per program: the median seconds of each, the ratio of the
@@ -96,19 +98,45 @@ def version_of(cmd):
     return r.stdout.strip()
 
 
+# Programs at the top of bench/ (added with modules: struct, json, re, ...)
+# print their results instead of timing themselves: they are timed as whole
+# processes (start-up included, marked * below) and their output must be
+# the same under both interpreters.
+NOT_PROGRAMS = {"run", "icount", "scaling", "memheavy"}
+
+
+def whole_process_seconds(cmd, outputs):
+    wall, rc, text = run_measured(cmd, BENCH)
+    if rc == "timeout":
+        return f"timeout (> {TIMEOUT} s)"
+    if rc != 0:
+        lines = text.strip().splitlines()
+        return (lines[-1] if lines else f"exit status {rc}")[:100]
+    outputs.add(text)
+    return wall if len(outputs) == 1 else "output differs from the other interpreter's"
+
+
 def suite(ours, ref, reps, pattern):
-    names = sorted(os.path.basename(p)[:-3] for p in glob.glob(os.path.join(PROGRAMS, "*.py")))
-    names = [n for n in names if n != "benchlib" and (pattern is None or pattern in n)]
+    paths = {os.path.basename(p)[:-3]: p for p in glob.glob(os.path.join(PROGRAMS, "*.py"))}
+    paths.pop("benchlib", None)
+    whole = {os.path.basename(p)[:-3]: p for p in glob.glob(os.path.join(BENCH, "*.py"))}
+    for n in NOT_PROGRAMS:
+        whole.pop(n, None)
+    paths.update(whole)
+    names = sorted(n for n in paths if pattern is None or pattern in n)
     times = {n: ([], []) for n in names}  # (ours, python3)
+    outputs = {n: set() for n in names}
     errors = {}
     for rep in range(reps):
         for n in names:
             if n in errors:
                 continue
-            path = os.path.join(PROGRAMS, n + ".py")
             order = [(0, ours), (1, ref)] if rep % 2 == 0 else [(1, ref), (0, ours)]
             for which, interp in order:
-                r = bench_seconds([interp, path], cwd=PROGRAMS)
+                if n in whole:
+                    r = whole_process_seconds([interp, paths[n]], outputs[n])
+                else:
+                    r = bench_seconds([interp, paths[n]], cwd=PROGRAMS)
                 if isinstance(r, str):
                     errors[n] = ("ours: " if which == 0 else "python3: ") + r
                     break
@@ -126,11 +154,13 @@ def suite(ours, ref, reps, pattern):
         ratios.append(r)
         each = sorted(a / b for a, b in zip(o, p))
         flag = "  > 1.5" if r > 1.5 else ""
-        print(f"{n:<16} {mp:>10.3f} {mo:>10.3f} {r:>7.2f}  {each[0]:.2f}..{each[-1]:.2f}{flag}")
+        label = n + ("*" if n in whole else "")
+        print(f"{label:<16} {mp:>10.3f} {mo:>10.3f} {r:>7.2f}  {each[0]:.2f}..{each[-1]:.2f}{flag}")
     if ratios:
         gm = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
         print(f"{'geometric mean':<16} {'':>10} {'':>10} {gm:>7.2f}  over {len(ratios)} programs, "
-              f"{sum(1 for r in ratios if r > 1.5)} above 1.5, {len(errors)} errors")
+              f"{sum(1 for r in ratios if r > 1.5)} above 1.5, {len(errors)} errors"
+              + ("; * timed as whole processes, start-up included" if any(n in whole for n in names) else ""))
 
 
 def startup(ours, ref, reps=21):
