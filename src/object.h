@@ -23,7 +23,15 @@ typedef struct {
     px_val value;
 } px_map_entry;
 
-enum { PX_MAP_CONST = 1, PX_MAP_SORTED = 2 };
+enum { PX_MAP_CONST = 1, PX_MAP_SORTED = 2, PX_MAP_WATCHED = 4 };
+
+/* Caches (the VM's inline caches, the type attribute cache) may rely on
+ * the key set of a watched map: class namespaces and module globals that
+ * a cache has looked in. Adding or removing a key of a watched map, and
+ * starting to watch one, bumps px_cache_epoch; a cache entry is valid only
+ * at the epoch it was filled at. Overwriting a value does not bump it:
+ * caches read values through the map entry. 64 bits: it never wraps. */
+extern uint64_t px_cache_epoch;
 
 typedef struct px_map {
     uint32_t count; /* live entries */

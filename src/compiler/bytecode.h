@@ -80,6 +80,10 @@
     X(LOAD_FAST, U)         /* UnboundLocalError if unset */                                   \
     X(STORE_FAST, U)                                                                           \
     X(DELETE_FAST, U)                                                                          \
+    /* a local that is the target of `x += ...`: loads disown an owned str/bytes (see      */   \
+    /* px_text_iadd); INPLACE_ADD_FAST i: [lhs, rhs] -> [], locals[i] = lhs += rhs         */   \
+    X(LOAD_FAST_ESC, U)                                                                        \
+    X(INPLACE_ADD_FAST, U)                                                                     \
     X(LOAD_DEREF, U)        /* contents of cells[i]; NameError/UnboundLocalError if empty */   \
     X(STORE_DEREF, U)                                                                          \
     X(DELETE_DEREF, U)                                                                         \

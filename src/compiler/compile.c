@@ -677,13 +677,25 @@ static void cg_augassign(px_compiler *c, px_ast_stmt *st) {
     px_ast_expr *t = st->u.augassign.target;
     uint32_t op = (uint32_t)st->u.augassign.op + PX_BINOP_INPLACE_DELTA;
     switch (t->kind) {
-    case PX_AST_Name:
+    case PX_AST_Name: {
+        px_scope *s = u->scope;
+        px_symbol *sym = px_scope_lookup(s, t->u.name.id);
+        if (op == PX_BINOP_IADD && sym != NULL && sym->kind == PX_SYM_LOCAL && s->kind != PX_SCOPE_MODULE &&
+            s->kind != PX_SCOPE_CLASS) {
+            /* the plain load leaves an owned str owned: it only feeds the add */
+            px_emit_u(u, PX_OP_LOAD_FAST, (uint32_t)sym->fast);
+            px_cg_expr(c, st->u.augassign.value);
+            px_cg_set_line(c, st);
+            px_emit_u(u, PX_OP_INPLACE_ADD_FAST, (uint32_t)sym->fast);
+            break;
+        }
         px_cg_name(c, t->u.name.id, PX_AST_LOAD);
         px_cg_expr(c, st->u.augassign.value);
         px_cg_set_line(c, st);
         px_emit_u(u, PX_OP_BINARY_OP, op);
         px_cg_name(c, t->u.name.id, PX_AST_STORE);
         break;
+    }
     case PX_AST_Attribute: {
         uint32_t name = px_name_index(u, t->u.attribute.attr);
         px_cg_expr(c, t->u.attribute.value);

@@ -21,6 +21,8 @@ void px_cg_name(px_compiler *c, px_qid name, px_ast_ctx ctx) {
     case PX_SYM_LOCAL:
         if (namespace_scope) {
             px_emit_u(u, name_ops[ctx], px_name_index(u, name));
+        } else if (ctx == PX_AST_LOAD && (sym->flags & PX_DEF_AUGADD)) {
+            px_emit_u(u, PX_OP_LOAD_FAST_ESC, (uint32_t)sym->fast);
         } else {
             px_emit_u(u, fast_ops[ctx], (uint32_t)sym->fast);
         }

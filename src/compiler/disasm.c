@@ -73,6 +73,8 @@ static void annotate(px_out *out, const px_code *code, px_opcode op, uint32_t a,
         }
         break;
     case PX_OP_LOAD_FAST:
+    case PX_OP_LOAD_FAST_ESC:
+    case PX_OP_INPLACE_ADD_FAST:
     case PX_OP_STORE_FAST:
     case PX_OP_DELETE_FAST:
         if (a < code->nlocals) {

@@ -144,6 +144,7 @@ static int stack_effect(px_opcode op, uint32_t a, uint32_t b, bool jump) {
     case PX_OP_LOAD_FALSE:
     case PX_OP_LOAD_NULL:
     case PX_OP_LOAD_FAST:
+    case PX_OP_LOAD_FAST_ESC:
     case PX_OP_LOAD_DEREF:
     case PX_OP_LOAD_CLOSURE:
     case PX_OP_LOAD_CLASSDEREF:
@@ -162,6 +163,7 @@ static int stack_effect(px_opcode op, uint32_t a, uint32_t b, bool jump) {
     case PX_OP_DUP_TOP_TWO:
         return 2;
     case PX_OP_STORE_ATTR:
+    case PX_OP_INPLACE_ADD_FAST:
     case PX_OP_DELETE_SUBSCR:
     case PX_OP_MAP_ADD:
     case PX_OP_END_ASYNC_FOR:

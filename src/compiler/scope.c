@@ -709,6 +709,9 @@ static void walk_stmt(collector *c, px_ast_stmt *st) {
         walk_expr(c, st->u.augassign.value);
         if (t->kind == PX_AST_Name) {
             add_def(c, t, t->u.name.id, PX_DEF_USE);
+            if (st->u.augassign.op == PX_BINOP_ADD) {
+                add_def(c, t, t->u.name.id, PX_DEF_AUGADD);
+            }
         }
         walk_expr(c, t);
         break;

@@ -32,6 +32,7 @@ enum {
     PX_DEF_USE = 1 << 4,      /* read here */
     PX_DEF_COMP_ITER = 1 << 5, /* comprehension iteration variable */
     PX_DEF_WALRUS_OUT = 1 << 6, /* walrus target in a comprehension, bound outside */
+    PX_DEF_AUGADD = 1 << 7,   /* target of `x += ...` (fast locals: LOAD_FAST_ESC) */
 };
 
 typedef struct {

@@ -98,6 +98,16 @@ static size_t nat_sub_inplace(px_digit *r, size_t rn, const px_digit *x, size_t 
 }
 
 size_t px_nat_mul_school(px_digit *r, const px_digit *a, size_t an, const px_digit *b, size_t bn) {
+    if (an > bn) {
+        /* the inner loop runs over the longer operand: a big int times a
+         * one-digit one is one pass, not a loop of one-step loops */
+        const px_digit *t = a;
+        a = b;
+        b = t;
+        size_t tn = an;
+        an = bn;
+        bn = tn;
+    }
     for (size_t i = 0; i < an; i++) {
         px_ddigit carry = 0;
         px_ddigit ai = a[i];

@@ -41,6 +41,8 @@ void px_map_copy(px_map *dst, const px_map *src);
 /* Entry for a key or NULL; the pointer is valid until the map changes size
  * (the VM caches entry indexes with this). */
 px_map_entry *px_map_find(const px_map *m, px_val key);
+/* Watch the map's key set for caches (see PX_MAP_WATCHED in object.h). */
+void px_map_watch(px_map *m);
 
 /* ---- tuple */
 px_val px_tuple_new(size_t n, const px_val *items); /* items may be NULL: zero-filled */

@@ -419,12 +419,30 @@ px_val px_int_format(px_val v, int base, bool prefix) {
     return px_strbuf_to_str(&sb);
 }
 
+/* str() of ints is common (output, keys, string building): no printf. */
+size_t px_int_dec(int64_t i, char buf[24]) {
+    char tmp[24];
+    uint64_t m = i < 0 ? 0 - (uint64_t)i : (uint64_t)i;
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + m % 10);
+        m /= 10;
+    } while (m != 0);
+    size_t k = 0;
+    if (i < 0) {
+        buf[k++] = '-';
+    }
+    while (n > 0) {
+        buf[k++] = tmp[--n];
+    }
+    return k;
+}
+
 static void int_print(px_out *out, px_val self, px_print_kind kind) {
     px_val u = px_int_unwrap(self);
     if (px_is_small(u)) {
-        char buf[32];
-        int n = snprintf(buf, sizeof buf, "%lld", (long long)px_small_get(u));
-        px_write(out, buf, (size_t)n);
+        char buf[24];
+        px_write(out, buf, px_int_dec(px_small_get(u), buf));
         return;
     }
     size_t n;
@@ -512,6 +530,58 @@ static px_val small_binop(px_binop op, int64_t a, int64_t b) {
         return px_bool(a >= b);
     default:
         return PX_NULL;
+    }
+}
+
+/* Operands that fit in int64 although one is not small (a big int of at
+ * most two digits, or a product of smalls that overflowed the small
+ * range): 64-bit arithmetic with overflow checks instead of digit arrays.
+ * An LCG's `(x * A + C) & M` lives here. PX_NULL: take the big path. */
+static bool fits_i64(px_val v, int64_t *out) {
+    if (px_is_small(v)) {
+        *out = px_small_get(v);
+        return true;
+    }
+    const px_bigint *b = px_as_ptr(v);
+    if (b->len > 2) {
+        return false;
+    }
+    uint64_t m = ((uint64_t)(b->len > 1 ? b->d[1] : 0) << 32) | (b->len > 0 ? b->d[0] : 0);
+    if (m > (uint64_t)INT64_MAX) {
+        return false;
+    }
+    *out = b->neg ? -(int64_t)m : (int64_t)m;
+    return true;
+}
+
+static px_val i64_binop(px_binop op, int64_t a, int64_t b) {
+    int64_t r;
+    switch (op) {
+    case PX_BINOP_ADD:
+        return __builtin_add_overflow(a, b, &r) ? PX_NULL : px_int_from_i64(r);
+    case PX_BINOP_SUB:
+        return __builtin_sub_overflow(a, b, &r) ? PX_NULL : px_int_from_i64(r);
+    case PX_BINOP_MUL:
+        return __builtin_mul_overflow(a, b, &r) ? PX_NULL : px_int_from_i64(r);
+    case PX_BINOP_FLOORDIV:
+    case PX_BINOP_MOD:
+        if (a == INT64_MIN && b == -1) {
+            return PX_NULL;
+        }
+        return small_binop(op, a, b);
+    case PX_BINOP_RSHIFT:
+    case PX_BINOP_AND:
+    case PX_BINOP_OR:
+    case PX_BINOP_XOR:
+    case PX_BINOP_LT:
+    case PX_BINOP_LE:
+    case PX_BINOP_EQ:
+    case PX_BINOP_NE:
+    case PX_BINOP_GT:
+    case PX_BINOP_GE:
+        return small_binop(op, a, b); /* exact on all of int64 */
+    default:
+        return PX_NULL; /* true division rounds big ints correctly; shifts left grow */
     }
 }
 
@@ -636,6 +706,13 @@ px_val px_int_binop(px_binop op, px_val lhs, px_val rhs) {
     }
     if (px_is_small(a) && px_is_small(b)) {
         px_val r = small_binop(op, px_small_get(a), px_small_get(b));
+        if (r != PX_NULL) {
+            return r;
+        }
+    }
+    int64_t ia, ib;
+    if (fits_i64(a, &ia) && fits_i64(b, &ib)) {
+        px_val r = i64_binop(op, ia, ib);
         if (r != PX_NULL) {
             return r;
         }

@@ -20,6 +20,22 @@
 
 #define SMALL_MAP 8 /* up to this many entries: no slots, linear scan */
 
+uint64_t px_cache_epoch = 1;
+
+/* The key set of a watched map changes (see object.h). */
+static inline void keys_changed(const px_map *m) {
+    if (PX_UNLIKELY(m->flags & PX_MAP_WATCHED)) {
+        px_cache_epoch++;
+    }
+}
+
+void px_map_watch(px_map *m) {
+    if (!(m->flags & (PX_MAP_WATCHED | PX_MAP_CONST))) {
+        m->flags |= PX_MAP_WATCHED;
+        px_cache_epoch++; /* entries filled while it was unwatched may name it */
+    }
+}
+
 /* ---- hashing and key equality */
 
 static uint32_t int_hash(px_int i) {
@@ -138,6 +154,7 @@ static void slot_insert(px_map *m, uint32_t h, uint32_t entry) {
 /* Allocate entries and index for `alloc` entries and re-insert the live
  * entries of the old arrays in order (this compacts deleted ones). */
 static void rebuild(px_map *m, uint32_t alloc) {
+    keys_changed(m); /* entries move: cached entry pointers must go */
     px_map_entry *old = m->entries;
     uint32_t *old_index = m->index;
     uint32_t old_used = m->used;
@@ -330,6 +347,7 @@ void px_map_set(px_map *m, px_val key, px_val value) {
     if (m->index == NULL || m->used >= m->alloc) {
         grow(m);
     }
+    keys_changed(m);
     uint32_t i = m->used++;
     m->entries[i].key = key;
     m->entries[i].value = value;
@@ -374,6 +392,7 @@ static void delete_entry(px_map *m, px_map_entry *e, size_t slot) {
     if (slot_count(m->alloc)) {
         slot_remove(m, slot);
     }
+    keys_changed(m);
     e->key = PX_NULL;
     e->value = PX_NULL;
     m->count--;
@@ -423,6 +442,7 @@ void px_map_clear(px_map *m) {
     if (m->flags & PX_MAP_CONST) {
         px_raise_type_error("'dict' object does not support item deletion");
     }
+    keys_changed(m);
     m->count = m->used = m->alloc = 0;
     m->entries = NULL;
     m->index = NULL;

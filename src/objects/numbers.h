@@ -21,6 +21,8 @@ double px_int_to_double(px_val v);
 /* Parse digits in `base` (0 = from prefix) with underscores, sign and
  * surrounding whitespace allowed; ValueError with CPython's message. */
 px_val px_int_parse(const char *s, size_t len, int base);
+/* Decimal digits of i into buf (no NUL); returns how many. */
+size_t px_int_dec(int64_t i, char buf[24]);
 /* Decimal (or other base) text of an int. */
 px_val px_int_format(px_val v, int base, bool prefix);
 /* Arithmetic used by the VM's fast paths when the small-int path overflows. */

@@ -164,6 +164,77 @@ px_val px_str_concat(px_val a, px_val b) {
     return px_str_finish(o);
 }
 
+/* Ownership. A str or bytes made by px_text_iadd is owned by the local
+ * variable it is stored in: the VM reads such a variable (the target of
+ * `x += ...`) only with LOAD_FAST_ESC, which disowns the value, except for
+ * the read that feeds INPLACE_ADD_FAST itself; locals() and super()
+ * disown what they read. So while owned, nothing else can see the object,
+ * and appending to it in place is invisible: a loop of `x += piece` costs
+ * amortised O(total length) instead of copying x every time.
+ * Invariants: owned == 0 (every other str/bytes, including any in
+ * read-only memory, which is therefore never written) or owned >= len,
+ * the usable room of data[] (the block has owned + 1 bytes). */
+void px_text_disown(px_val v) {
+    if (px_is_obj(v)) {
+        px_strobj *o = px_as_ptr(v);
+        if ((o->base.type == &px_type_str || o->base.type == &px_type_bytes) && o->owned != 0) {
+            o->owned = 0;
+        }
+    }
+}
+
+px_val px_text_iadd(px_val lhs, px_val rhs) {
+    const px_type *t = px_type_of(lhs);
+    if ((t != &px_type_str && t != &px_type_bytes) || px_type_of(rhs) != t) {
+        return PX_NULL;
+    }
+    size_t la, lb;
+    const char *sa, *sb;
+    if (t == &px_type_str) {
+        sa = px_str_get(lhs, &la);
+        sb = px_str_get(rhs, &lb);
+    } else {
+        const px_strobj *a = px_as_ptr(lhs), *b = px_as_ptr(rhs);
+        sa = a->data, la = a->len;
+        sb = b->data, lb = b->len;
+    }
+    if (lb == 0) {
+        return lhs;
+    }
+    size_t total = la + lb;
+    if (total <= 1 || total >= UINT32_MAX / 2) {
+        return PX_NULL; /* interned single characters; huge ones copy */
+    }
+    size_t extra = t == &px_type_str ? px_str_charlen(rhs) : 0;
+    size_t cap = total;
+    if (px_is_obj(lhs)) {
+        px_strobj *o = px_as_ptr(lhs);
+        if (o->owned >= total) {
+            memcpy(o->data + la, sb, lb);
+            o->data[total] = 0;
+            o->len = total;
+            o->charlen += extra;
+            o->hash = 0;
+            return lhs;
+        }
+        if (o->owned != 0) {
+            /* a second append to the same variable: from now on leave room,
+             * doubling, so that a loop of them is linear. A variable that
+             * is read between appends stays exact-sized. */
+            cap = total < 16 ? 32 : total * 2;
+        }
+    }
+    size_t base = t == &px_type_str ? px_str_charlen(lhs) : 0;
+    px_strobj *n = px_strobj_alloc(t, cap);
+    memcpy(n->data, sa, la);
+    memcpy(n->data + la, sb, lb);
+    n->data[total] = 0;
+    n->len = total;
+    n->charlen = base + extra;
+    n->owned = (uint32_t)cap;
+    return px_from_ptr(n);
+}
+
 px_val px_str_join_array(size_t n, const px_val *parts) {
     size_t total = 0;
     for (size_t i = 0; i < n; i++) {
@@ -189,6 +260,10 @@ static const char hexdig[] = "0123456789abcdef";
 px_val px_to_str(px_val v) {
     if (px_is_str(v)) {
         return v;
+    }
+    if (px_is_small(v)) {
+        char buf[24];
+        return px_str(buf, px_int_dec(px_small_get(v), buf));
     }
     px_strbuf b;
     px_strbuf_init(&b, 32);
@@ -306,6 +381,66 @@ static void str_print(px_out *out, px_val self, px_print_kind kind) {
 
 /* ---- indexing and slicing by code point */
 
+/* Code point -> byte offset in a non-ASCII heap str. Walking UTF-8 from
+ * the start made s[i] in a loop quadratic; a few cursors remember the last
+ * position reached in recently indexed strings, and the walk starts from
+ * there (forwards or backwards) when that is nearer. The table is a GC
+ * root, so a remembered str stays alive and its address is never reused
+ * for another while it is here. The bytes of a str below its length never
+ * change: an owned str only grows at its end, and is disowned before
+ * anything can index it. */
+enum { STR_CURSORS = 4 };
+static struct {
+    const px_strobj *str;
+    size_t cp;   /* code point index */
+    size_t byte; /* its byte offset */
+} cursors[STR_CURSORS];
+static unsigned cursor_next;
+static bool cursors_rooted;
+
+static size_t str_offset(const px_strobj *o, size_t i) {
+    const char *s = o->data;
+    size_t len = o->len;
+    size_t cp = 0, off = 0;
+    unsigned k;
+    for (k = 0; k < STR_CURSORS && cursors[k].str != o; k++) {
+    }
+    if (k < STR_CURSORS) {
+        size_t c = cursors[k].cp;
+        if (i >= c || c - i < i) {
+            cp = c;
+            off = cursors[k].byte;
+        }
+    } else {
+        if (!cursors_rooted) {
+            px_gc_add_root(cursors, sizeof cursors);
+            cursors_rooted = true;
+        }
+        k = cursor_next++ % STR_CURSORS;
+        cursors[k].str = o;
+    }
+    if (i >= cp) {
+        off += px_utf8_offset(s + off, len - off, i - cp);
+    } else {
+        for (; cp > i; cp--) { /* back over one code point */
+            do {
+                off--;
+            } while (off > 0 && ((uint8_t)s[off] & 0xC0) == 0x80);
+        }
+    }
+    cursors[k].cp = i;
+    cursors[k].byte = off;
+    return off;
+}
+
+/* Byte offset of code point i of a str (non-ASCII: through the cursors). */
+static size_t cp_offset(px_val self, const char *s, size_t len, size_t i) {
+    if (px_is_type(self, &px_type_str)) {
+        return str_offset(px_as_ptr(self), i);
+    }
+    return px_utf8_offset(s, len, i);
+}
+
 static px_val str_index(px_val self, px_val index) {
     size_t len;
     const char *s = px_str_data(self, &len);
@@ -328,7 +463,7 @@ static px_val str_index(px_val self, px_val index) {
             return px_str_finish(o);
         }
         if (step == 1) {
-            size_t a = px_utf8_offset(s, len, (size_t)start);
+            size_t a = cp_offset(self, s, len, (size_t)start);
             size_t b = a + px_utf8_offset(s + a, len - a, count);
             return px_str(s + a, b - a);
         }
@@ -363,7 +498,7 @@ static px_val str_index(px_val self, px_val index) {
     if (clen == len) {
         return px_str_interned(s + i, 1);
     }
-    const char *p = s + px_utf8_offset(s, len, (size_t)i);
+    const char *p = s + cp_offset(self, s, len, (size_t)i);
     return px_str_from_cp(px_utf8_next(&p, s + len));
 }
 

@@ -10,6 +10,8 @@
 typedef struct px_strobj {
     px_obj base;
     uint32_t hash;  /* 0: not computed yet */
+    uint32_t owned; /* > 0: owned by one local variable, with room for this many
+                     * bytes; it grows in place (px_text_iadd) */
     size_t len;     /* bytes */
     size_t charlen; /* code points (str only) */
     char data[];

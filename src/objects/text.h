@@ -18,6 +18,13 @@ uint32_t px_str_hash(px_val v);
 bool px_str_equal(px_val a, px_val b);     /* both str */
 px_qid px_str_to_qid(px_val v);            /* interns a heap str */
 px_val px_str_concat(px_val a, px_val b);
+/* `x += rhs` for a local x holding lhs (the VM's INPLACE_ADD_FAST): lhs + rhs
+ * for two exact str or two exact bytes, growing lhs in place when the
+ * variable owns it; PX_NULL for other operands (do the generic +=). */
+px_val px_text_iadd(px_val lhs, px_val rhs);
+/* Another reference to v is being made (LOAD_FAST_ESC, locals()): an owned
+ * str/bytes becomes an ordinary immutable one. */
+void px_text_disown(px_val v);
 /* str(v) and repr(v) as str values. */
 px_val px_to_str(px_val v);
 px_val px_to_repr(px_val v);

@@ -2,12 +2,22 @@
  * and chr()/ord(). Character properties are in str_case.c. */
 #include "str_impl.h"
 
+/* Every new str is counted, so eight bytes at a time: a continuation byte
+ * is 10xxxxxx, i.e. bit 7 set and bit 6 (shifted up into bit 7) clear.
+ * The 0/1 per byte are summed by one multiply (no popcount instruction
+ * is assumed: without one, compilers call a slow library routine). */
 size_t px_utf8_count(const char *s, size_t len) {
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++) {
-        n += ((uint8_t)s[i] & 0xC0) != 0x80;
+    const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+    size_t cont = 0, i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        cont += (size_t)((((w & ~(w << 1) & high) >> 7) * ones) >> 56);
     }
-    return n;
+    for (; i < len; i++) {
+        cont += ((uint8_t)s[i] & 0xC0) == 0x80;
+    }
+    return len - cont;
 }
 
 size_t px_utf8_offset(const char *s, size_t len, size_t i) {
@@ -219,11 +229,12 @@ static px_val builtin_ord(px_val v) {
     size_t len;
     const char *s = px_str_get(v, &len);
     if (s != NULL) {
-        size_t n = px_utf8_count(s, len);
-        if (n != 1) {
-            px_raise_type_error("ord() expected a character, but string of length %zu found", n);
+        const char *p = s;
+        uint32_t cp = len > 0 ? px_utf8_next(&p, s + len) : 0;
+        if (len == 0 || p != s + len) { /* the length only for the message */
+            px_raise_type_error("ord() expected a character, but string of length %zu found", px_str_charlen(v));
         }
-        return px_small((px_int)px_utf8_next(&s, s + len));
+        return px_small((px_int)cp);
     }
     if (px_is_bytes(v) || px_is_type(v, &px_type_bytearray)) {
         px_buffer buf;

@@ -24,26 +24,6 @@ px_val px_rt_own_lookup(const px_type *t, px_qid name) {
     return PX_NULL;
 }
 
-px_val px_type_lookup(const px_type *t, px_qid name) {
-    if (px_rt_is_heap_type(t)) {
-        px_tuple *mro = px_tuple_ptr(t->mro);
-        for (size_t i = 0; i < mro->len; i++) {
-            px_val v = px_rt_own_lookup(px_as_ptr(mro->items[i]), name);
-            if (v != PX_NULL) {
-                return v;
-            }
-        }
-        return PX_NULL;
-    }
-    for (; t != NULL; t = t->base_type) {
-        px_val v = px_rt_own_lookup(t, name);
-        if (v != PX_NULL) {
-            return v;
-        }
-    }
-    return PX_NULL;
-}
-
 px_val px_special_method(px_val obj, px_qid name) {
     const px_type *t = px_type_of(obj);
     px_val d = px_type_lookup(t, name);
@@ -358,15 +338,20 @@ static px_val hooked_getattr(px_val obj, px_qid name) {
     return px_rt_call_dunder1(ga, obj, nameval);
 }
 
-px_val px_getattr(px_val obj, px_qid name) {
-    px_val v;
+/* The attribute, or PX_NULL when it is simply not there (a __getattr__
+ * hook or user code in a descriptor may still raise AttributeError). */
+static px_val getattr_or_null(px_val obj, px_qid name) {
     if (px_is_type_obj(obj)) {
-        v = type_getattr(obj, name);
-    } else if (px_type_of(obj)->flags & (PX_TF_RT_GETATTRIBUTE | PX_TF_RT_GETATTR)) {
-        return hooked_getattr(obj, name);
-    } else {
-        v = generic_lookup(obj, name, NULL);
+        return type_getattr(obj, name);
     }
+    if (px_type_of(obj)->flags & (PX_TF_RT_GETATTRIBUTE | PX_TF_RT_GETATTR)) {
+        return hooked_getattr(obj, name);
+    }
+    return generic_lookup(obj, name, NULL);
+}
+
+px_val px_getattr(px_val obj, px_qid name) {
+    px_val v = getattr_or_null(obj, name);
     if (v == PX_NULL) {
         px_raise_attribute_error(obj, name);
     }
@@ -378,13 +363,16 @@ px_val px_getattr_opt(px_val obj, px_qid name) {
     if (!px_rt_is_heap_type(t) && !px_is_type_obj(obj) && t != &px_type_module) {
         return generic_lookup(obj, name, NULL);
     }
-    /* user code may run (properties, __getattr__, a module's __getattr__):
-     * AttributeError means absent */
+    /* User code may run (properties, descriptors, __getattr__,
+     * a module's __getattr__): an
+     * AttributeError from it means absent. A name that is simply not there
+     * gives PX_NULL without an exception being made: hasattr() and
+     * getattr() with a default are common and must not pay for a raise. */
     px_val volatile v = PX_NULL;
     px_jmp j;
     px_try_push(&j);
     if (setjmp(j.buf) == 0) {
-        v = px_getattr(obj, name);
+        v = getattr_or_null(obj, name);
         px_try_pop(&j);
     } else {
         if (!is_attribute_error(j.exc)) {

@@ -214,6 +214,7 @@ px_val px_rt_type_new(const px_type *meta, px_val name, px_val bases, px_val ns,
         px_map_set_q(&c->attrs, PX_Q(__module__), mod != PX_NULL ? mod : px_qstr(PX_Q(__main__)));
     }
     t->dict = &c->attrs;
+    px_map_watch(&c->attrs); /* caches rely on class namespaces (typecache.c) */
     px_rt_set_instance_slots(t);
     px_rt_class_update_flags(c);
     px_val cls = px_from_ptr(c);

@@ -49,6 +49,7 @@ static bool module_make_mutable(px_module *m) {
     px_val d = px_dict_new(m->globals->count + 4);
     px_map_copy(px_dict_map(d), m->globals);
     m->globals = px_dict_map(d);
+    px_cache_epoch++; /* inline caches point into the const table (vm_cache.c) */
     return true;
 }
 

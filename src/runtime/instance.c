@@ -3,24 +3,7 @@
  * __init__, with the native object for a built-in base). */
 #include "rt_internal.h"
 
-/* ---- lookups and calls */
-px_val px_rt_user_lookup(const px_type *t, px_qid name) {
-    if (!px_rt_is_heap_type(t)) {
-        return PX_NULL;
-    }
-    px_tuple *mro = px_tuple_ptr(t->mro);
-    for (size_t i = 0; i < mro->len; i++) {
-        const px_type *m = px_as_ptr(mro->items[i]);
-        if (px_rt_is_heap_type(m)) {
-            px_val v = px_map_get_q(&((const px_class *)m)->attrs, name);
-            if (v != PX_NULL) {
-                return v;
-            }
-        }
-    }
-    return PX_NULL;
-}
-
+/* ---- calls */
 static size_t kw_count(px_val kwnames) { return kwnames == PX_NULL ? 0 : px_tuple_ptr(kwnames)->len; }
 
 /* f(first, *argv, **kw) where argv also holds the keyword values. */

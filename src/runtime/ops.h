@@ -42,6 +42,8 @@ void px_delattr(px_val obj, px_qid name);
 void px_load_method(px_val obj, px_qid name, px_val dest[2]);
 /* Lookup in a type's MRO dicts only (no instance dict, no descriptors). */
 px_val px_type_lookup(const px_type *t, px_qid name);
+/* The same, with the map entry holding the value (see typecache.c). */
+const px_map_entry *px_type_lookup_entry(const px_type *t, px_qid name, px_val *value);
 px_val px_bound_method(px_val func, px_val self);
 /* A special method as the language looks it up (`with`, ...): on the
  * type, not the instance, bound to obj; PX_NULL if the type lacks it. */

@@ -98,46 +98,34 @@ static inline bool px_is_func(px_val v) { return px_is_type(v, &px_type_function
 
 #define PX_VM_GEN_FLAGS (PX_CODE_GENERATOR | PX_CODE_COROUTINE | PX_CODE_ASYNC_GENERATOR)
 
-/* One inline-cache slot (code->caches holds code->ncaches of them). */
-typedef struct {
-    const void *type;            /* the type (or module) the entry is valid for */
-    const px_map_entry *entry;   /* const-map entry (built-in types) */
-    const px_map_entry *entries; /* heap-map entries array the index is in */
-    uint32_t index;
-    uint32_t epoch;
-    uint32_t cls_used;           /* px_vm_class_sig of the type when filled */
-} px_vm_cache;
-extern uint32_t px_vm_class_epoch;
+/* One way of an inline-cache slot: code->caches holds PX_VM_CACHE_WAYS
+ * of them per slot (code->ncaches slots), so a site that sees objects of
+ * two types (a loop over a list of subclasses) keeps both. What
+ * an entry means depends on its kind (vm_cache.c fills them, vm_cache.h
+ * tests them). Entries whose kind relies on the key set of class
+ * namespaces or module globals carry the px_cache_epoch they were filled
+ * at and are dropped when it moves; values are read through map entries,
+ * so overwriting a value never leaves a cache stale. */
+enum {
+    PX_VC_EMPTY,
+    PX_VC_GLOBAL,    /* LOAD_GLOBAL: the name is at `index` of the globals (checked) */
+    PX_VC_BUILTIN,   /* LOAD_GLOBAL: globals map `key` lacks it; builtins `entry` has it */
+    PX_VC_INST,      /* LOAD_ATTR/STORE_ATTR: instance dict of type `key` (index hint);
+                      * `entry` (or NULL) the class attribute behind it, a plain value */
+    PX_VC_MODULE,    /* LOAD_ATTR: module `key`, the name at `index` of its globals */
+    PX_VC_METHOD,    /* LOAD_METHOD: function at `entry` of type `key`'s MRO */
+    PX_VC_BUILTIN_METHOD, /* LOAD_METHOD: `entry` of a built-in type's const dict */
+};
 
-/* For caches that rely on a class chain lacking a name: a signature of
- * every user class namespace in the MRO (entries array and fill count)
- * tells whether any of them may have gained a name since the cache was
- * filled, including through setattr() on a class, which bypasses the
- * VM's STORE_ATTR (that one bumps px_vm_class_epoch). */
-static inline uint32_t px_vm_class_sig(const px_type *t) {
-    uint64_t h = px_vm_class_epoch;
-    if (t->mro != PX_NULL) {
-        const px_tuple *m = (const px_tuple *)px_as_ptr(t->mro);
-        for (size_t i = 0; i < m->len; i++) {
-            const px_type *b = (const px_type *)px_as_ptr(m->items[i]);
-            if (b->flags & PX_TF_HEAPTYPE) {
-                const px_class *cls = (const px_class *)b;
-                h = h * 31u + cls->attrs.used + ((uintptr_t)cls->attrs.entries >> 3);
-            }
-        }
-    }
-    return (uint32_t)(h ^ (h >> 32));
-}
-static inline bool px_vm_class_same(const px_type *t, const px_vm_cache *c) {
-    return c->cls_used == px_vm_class_sig(t);
-}
-static inline void px_vm_class_snapshot(const px_type *t, px_vm_cache *c) {
-    c->type = t;
-    c->entry = NULL;
-    c->entries = NULL;
-    c->epoch = px_vm_class_epoch;
-    c->cls_used = px_vm_class_sig(t);
-}
+enum { PX_VM_CACHE_WAYS = 2 };
+
+typedef struct {
+    const void *key;            /* type, module or globals map the entry is for */
+    const px_map_entry *entry;  /* where the cached value lives, or NULL */
+    uint64_t epoch;             /* px_cache_epoch when filled */
+    uint32_t index;             /* index (hint) into a map */
+    uint32_t kind;              /* PX_VC_* */
+} px_vm_cache;
 
 /* State of one px_vm_execute activation. */
 typedef struct {
@@ -215,7 +203,7 @@ static inline void px_vm_frame_init(px_frame *f, px_code *code, px_func *fn, px_
     f->cells = f->localsplus + nl;
     f->stack = f->sp = f->cells + nc;
     if (PX_UNLIKELY(code->caches == NULL) && code->ncaches > 0) {
-        code->caches = px_gc_alloc(code->ncaches * sizeof(px_vm_cache), 0);
+        code->caches = px_gc_alloc(code->ncaches * PX_VM_CACHE_WAYS * sizeof(px_vm_cache), 0);
     }
 }
 

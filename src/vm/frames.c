@@ -126,6 +126,7 @@ px_val px_vm_locals(void) {
     px_val d = px_dict_new(co->nlocals);
     for (size_t i = 0; i < co->nlocals; i++) {
         if (f->localsplus[i] != PX_NULL) {
+            px_text_disown(f->localsplus[i]);
             px_dict_set(d, px_qstr(co->varnames[i]), f->localsplus[i]);
         }
     }
@@ -149,6 +150,7 @@ void px_vm_super_args(px_val *cls, px_val *self) {
         px_raise_msg(&px_type_RuntimeError, "super(): no arguments");
     }
     px_val first = f->localsplus[0];
+    px_text_disown(first);
     if (co->argcount == 0) {
         /* def m(*args): the first positional is args[0] */
         if (!px_is_tuple(first) || px_tuple_ptr(first)->len == 0) {

@@ -501,6 +501,39 @@ dispatch: {
         PUSH(v);
         DISPATCH();
     }
+    TARGET(LOAD_FAST_ESC) {
+        uint32_t i;
+        READ_U(i);
+        px_val v = L[i];
+        if (PX_UNLIKELY(v == PX_NULL)) {
+            px_vm_raise_unbound_local(co, i);
+        }
+        if (px_is_obj(v)) {
+            px_text_disown(v); /* it may now be kept elsewhere */
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(INPLACE_ADD_FAST) {
+        uint32_t i;
+        READ_U(i);
+        px_val b = sp[-1], a = sp[-2], r;
+        double x, y;
+        if (PX_LIKELY(px_is_small(a) && px_is_small(b))) {
+            r = int_binop_fast(PX_BINOP_ADD, px_small_get(a), px_small_get(b));
+            if (r == PX_NULL) {
+                r = px_int_binop(PX_BINOP_ADD, a, b);
+            }
+        } else if (is_numeric_pair(a, b, &x, &y)) {
+            r = px_float(x + y);
+        } else if ((r = px_text_iadd(a, b)) == PX_NULL) {
+            px_text_disown(a); /* user code (__radd__) may keep it, or return it */
+            r = px_binary(PX_BINOP_IADD, a, b);
+        }
+        L[i] = r;
+        sp -= 2;
+        DISPATCH();
+    }
     TARGET(STORE_FAST) {
         uint32_t i;
         READ_U(i);
@@ -588,11 +621,9 @@ dispatch: {
         READ_U(b);
         px_qid q = names[a];
         px_map *g = f->globals;
-        px_vm_cache *c = caches ? &caches[b] : NULL;
+        px_vm_cache *c = caches ? &caches[b * PX_VM_CACHE_WAYS] : NULL;
         px_val v;
-        if (c != NULL && c->index < g->used && g->entries[c->index].key == px_qstr(q)) {
-            v = g->entries[c->index].value;
-        } else {
+        if (c == NULL || !px_vm_load_global_cached(g, q, &v, c)) {
             v = px_vm_load_global_slow(g, q, c);
         }
         PUSH(v);
@@ -616,8 +647,9 @@ dispatch: {
         READ_U(a);
         READ_U(b);
         px_val obj = sp[-1], v;
-        px_vm_cache *c = caches ? &caches[b] : NULL;
-        if (c == NULL || !px_vm_load_attr_cached(obj, names[a], &v, c)) {
+        px_vm_cache *c = caches ? &caches[b * PX_VM_CACHE_WAYS] : NULL;
+        if (c == NULL ||
+            (!px_vm_load_attr_cached(obj, names[a], &v, c) && !px_vm_load_attr_cached(obj, names[a], &v, c + 1))) {
             v = px_vm_load_attr_slow(obj, names[a], c);
         }
         sp[-1] = v;
@@ -628,8 +660,9 @@ dispatch: {
         READ_U(a);
         READ_U(b);
         px_val obj = sp[-1], v = sp[-2];
-        px_vm_cache *c = caches ? &caches[b] : NULL;
-        if (c == NULL || !px_vm_store_attr_cached(obj, names[a], v, c)) {
+        px_vm_cache *c = caches ? &caches[b * PX_VM_CACHE_WAYS] : NULL;
+        if (c == NULL ||
+            (!px_vm_store_attr_cached(obj, names[a], v, c) && !px_vm_store_attr_cached(obj, names[a], v, c + 1))) {
             px_vm_store_attr_slow(obj, names[a], v, c);
         }
         sp -= 2;
@@ -639,9 +672,6 @@ dispatch: {
         uint32_t a;
         READ_U(a);
         px_val obj = sp[-1];
-        if (px_is_type_obj(obj)) {
-            px_vm_class_epoch++;
-        }
         px_delattr(obj, names[a]);
         sp--;
         DISPATCH();
@@ -652,8 +682,9 @@ dispatch: {
         READ_U(b);
         px_val obj = sp[-1];
         px_val dest[2];
-        px_vm_cache *c = caches ? &caches[b] : NULL;
-        if (c == NULL || !px_vm_load_method_cached(obj, names[a], dest, c)) {
+        px_vm_cache *c = caches ? &caches[b * PX_VM_CACHE_WAYS] : NULL;
+        if (c == NULL ||
+            (!px_vm_load_method_cached(obj, names[a], dest, c) && !px_vm_load_method_cached(obj, names[a], dest, c + 1))) {
             px_vm_load_method_slow(obj, names[a], dest, c);
         }
         sp[-1] = dest[0];

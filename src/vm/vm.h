@@ -47,11 +47,6 @@ void px_vm_super_args(px_val *cls, px_val *self);
 px_map *px_vm_globals(void);
 px_val px_vm_locals(void);
 
-/* Attribute caches assume a class keeps the attributes it had when they
- * were filled; anything that changes a class's namespace outside the VM's
- * own STORE_ATTR/DELETE_ATTR (e.g. setattr() on a type) bumps this. */
-extern uint32_t px_vm_class_epoch;
-
 /* Generators: send(value), throw(exc), close(). `send` returns the yielded
  * value, or PX_NULL when the generator returned (its return value is then
  * in *ret if ret is not NULL). */

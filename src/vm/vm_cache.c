@@ -1,14 +1,10 @@
 /* Inline caches: filling them (the slow paths of LOAD_GLOBAL, LOAD_ATTR,
- * STORE_ATTR and LOAD_METHOD). The hit tests are in vm_cache.h. */
+ * STORE_ATTR and LOAD_METHOD). The hit tests are in vm_cache.h, the kinds
+ * of entry in frame.h. */
 #include <stdio.h>
 
 #include "frame.h"
 #include "vm_cache.h"
-
-/* Bumped whenever the VM stores or deletes an attribute of a class, so
- * caches that rely on "the class has no such attribute" are dropped. */
-uint32_t px_vm_class_epoch = 1;
-
 
 px_map *px_vm_builtins_map(void) {
     if (px_st.builtins != PX_NULL && px_is_type(px_st.builtins, &px_type_module)) {
@@ -32,12 +28,41 @@ px_val px_vm_load_global_slow(px_map *g, px_qid q, px_vm_cache *c) {
     px_map_entry *e = px_map_find(g, px_qstr(q));
     if (e != NULL) {
         if (c != NULL && !(g->flags & PX_MAP_CONST)) {
+            c->kind = PX_VC_GLOBAL;
             c->index = (uint32_t)(e - g->entries);
         }
         return e->value;
     }
-    return px_vm_load_builtin(q);
+    px_map *bm = px_vm_builtins_map();
+    e = px_map_find(bm, px_qstr(q));
+    if (e == NULL || c == NULL || (g->flags & PX_MAP_CONST)) {
+        return e != NULL ? e->value : px_vm_load_builtin(q);
+    }
+    /* from now on adding or removing a name in either map bumps the epoch;
+     * a const builtins table never changes (and replacing it bumps too) */
+    px_map_watch(g);
+    px_map_watch(bm);
+    c->kind = PX_VC_BUILTIN;
+    c->key = g;
+    c->entry = e;
+    c->epoch = px_cache_epoch;
+    return e->value;
 }
+
+/* The way of a slot (PX_VM_CACHE_WAYS == 2) to fill for `key`: the one
+ * already for that key, else the first, whose entry moves to the second
+ * (dropping the older one). */
+static px_vm_cache *way_for(px_vm_cache *c, const void *key) {
+    if (c[0].key == key) {
+        return &c[0];
+    }
+    if (c[1].key == key) {
+        return &c[1];
+    }
+    c[1] = c[0];
+    return &c[0];
+}
+
 /* A method found by LOAD_METHOD on a built-in type: cache it when the
  * type's dict is const (it can never change) and nothing per-instance
  * can shadow it. */
@@ -60,6 +85,9 @@ static const px_map_entry *builtin_method_entry(const px_type *t, px_qid q) {
     return NULL;
 }
 
+/* A user class whose instances are px_instance with the default attribute
+ * protocol (no __getattribute__ of its own). Adding one later changes a
+ * class namespace, which drops the entries filled under this test. */
 static bool is_plain_instance_type(const px_type *t) {
     if (!(t->flags & PX_TF_HEAPTYPE) || (t->flags & PX_TF_EXCEPTION)) {
         return false;
@@ -68,7 +96,6 @@ static bool is_plain_instance_type(const px_type *t) {
     if (c->native_base == &px_type_type) {
         return false;
     }
-    /* no custom attribute protocol */
     px_val ga = px_type_lookup(t, PX_Q(__getattribute__));
     if (ga != PX_NULL && ga != px_type_lookup(&px_type_object, PX_Q(__getattribute__))) {
         return false;
@@ -85,40 +112,53 @@ void px_vm_load_method_slow(px_val obj, px_qid q, px_val *dest, px_vm_cache *c) 
     if (cacheable_builtin_type(t)) {
         const px_map_entry *e = builtin_method_entry(t, q);
         if (e != NULL && e->value == dest[0]) {
-            c->type = t;
+            c = way_for(c, t);
+            c->kind = PX_VC_BUILTIN_METHOD;
+            c->key = t;
             c->entry = e;
-            c->entries = NULL;
         }
         return;
     }
     if (px_is_func(dest[0]) && is_plain_instance_type(t)) {
-        /* found in the class's own dict? (inherited methods are not cached) */
-        const px_class *cls = (const px_class *)t;
-        px_map_entry *e = px_map_find(&cls->attrs, px_qstr(q));
-        if (e != NULL && e->value == dest[0]) {
-            c->type = t;
-            c->entry = NULL;
-            c->entries = cls->attrs.entries;
-            c->index = (uint32_t)(e - cls->attrs.entries);
+        px_val v;
+        const px_map_entry *e = px_type_lookup_entry(t, q, &v);
+        if (e != NULL && v == dest[0]) {
+            c = way_for(c, t);
+            c->kind = PX_VC_METHOD;
+            c->key = t;
+            c->entry = e;
+            c->epoch = px_cache_epoch;
         }
     }
 }
 
-/* LOAD_ATTR / STORE_ATTR on an attribute held in an instance's own dict,
- * when the class chain has nothing of that name (so no descriptor can take
- * precedence) and no custom attribute hooks. */
-static bool instance_attr_cacheable(px_val obj, px_qid q, bool store) {
+/* Fill an instance-attribute entry when the class chain has nothing of
+ * that name but a plain value (so no descriptor decides) and, for stores,
+ * no __setattr__ of its own. */
+static void fill_instance(px_val obj, px_qid q, px_vm_cache *c, bool store) {
     const px_type *t = px_type_of(obj);
-    if (!is_plain_instance_type(t) || px_type_lookup(t, q) != PX_NULL) {
-        return false;
+    if (!is_plain_instance_type(t)) {
+        return;
     }
     if (store) {
         px_val sa = px_type_lookup(t, PX_Q(__setattr__));
         if (sa != PX_NULL && sa != px_type_lookup(&px_type_object, PX_Q(__setattr__))) {
-            return false;
+            return;
         }
     }
-    return true;
+    px_val v;
+    const px_map_entry *e = px_type_lookup_entry(t, q, &v);
+    if (v != PX_NULL && (e == NULL || !px_vm_plain_value(v))) {
+        return;
+    }
+    px_instance *inst = px_as_ptr(obj);
+    px_map_entry *ie = px_map_find(&inst->dict, px_qstr(q));
+    c = way_for(c, t);
+    c->kind = PX_VC_INST;
+    c->key = t;
+    c->entry = e;
+    c->index = ie != NULL ? (uint32_t)(ie - inst->dict.entries) : UINT32_MAX;
+    c->epoch = px_cache_epoch;
 }
 
 px_val px_vm_load_attr_slow(px_val obj, px_qid q, px_vm_cache *c) {
@@ -128,25 +168,15 @@ px_val px_vm_load_attr_slow(px_val obj, px_qid q, px_vm_cache *c) {
     }
     const px_type *t = px_type_of(obj);
     if (t->flags & PX_TF_HEAPTYPE) {
-        px_instance *inst = px_as_ptr(obj);
-        if (c->type != t || !px_vm_class_same(t, c)) {
-            if (!instance_attr_cacheable(obj, q, false)) {
-                return v;
-            }
-            px_vm_class_snapshot(t, c);
-        }
-        px_map_entry *e = px_map_find(&inst->dict, px_qstr(q));
-        if (e != NULL) {
-            c->index = (uint32_t)(e - inst->dict.entries);
-        }
+        fill_instance(obj, q, c, false);
     } else if (t == &px_type_module) {
         px_map *g = ((px_module *)px_as_ptr(obj))->globals;
         if (!(g->flags & PX_MAP_CONST)) {
             px_map_entry *e = px_map_find(g, px_qstr(q));
             if (e != NULL && e->value == v) {
-                c->type = px_as_ptr(obj); /* the module itself */
-                c->entry = NULL;
-                c->entries = NULL;
+                c = way_for(c, px_as_ptr(obj));
+                c->kind = PX_VC_MODULE;
+                c->key = px_as_ptr(obj); /* the module itself */
                 c->index = (uint32_t)(e - g->entries);
             }
         }
@@ -155,18 +185,8 @@ px_val px_vm_load_attr_slow(px_val obj, px_qid q, px_vm_cache *c) {
 }
 
 void px_vm_store_attr_slow(px_val obj, px_qid q, px_val v, px_vm_cache *c) {
-    if (px_is_type_obj(obj)) {
-        px_vm_class_epoch++;
-    }
     px_setattr(obj, q, v);
-    if (c == NULL || !px_is_obj(obj)) {
-        return;
-    }
-    const px_type *t = px_type_of(obj);
-    if ((t->flags & PX_TF_HEAPTYPE) && instance_attr_cacheable(obj, q, true)) {
-        px_instance *inst = px_as_ptr(obj);
-        px_map_entry *e = px_map_find(&inst->dict, px_qstr(q));
-        px_vm_class_snapshot(t, c);
-        c->index = e != NULL ? (uint32_t)(e - inst->dict.entries) : UINT32_MAX;
+    if (c != NULL && px_is_obj(obj) && (px_type_of(obj)->flags & PX_TF_HEAPTYPE)) {
+        fill_instance(obj, q, c, true);
     }
 }

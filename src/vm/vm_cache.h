@@ -1,67 +1,103 @@
-/* Inline-cache hit tests used by the loop (vm.c). */
+/* Inline-cache hit tests used by the loop (vm.c); filling is in
+ * vm_cache.c. A test either produces exactly what the slow path would, or
+ * declines (returns false) and the slow path runs and refills. */
 #ifndef PX_VM_CACHE_H
 #define PX_VM_CACHE_H
 
 #include "frame.h"
 
+/* A class attribute that instances see as it is and that does not stop an
+ * instance attribute of the same name: no descriptor can be among these. */
+static inline bool px_vm_plain_value(px_val v) {
+    if (!px_is_obj(v)) {
+        return true;
+    }
+    const px_type *t = ((const px_obj *)px_as_ptr(v))->type;
+    return t == &px_type_str || t == &px_type_int || t == &px_type_float || t == &px_type_tuple ||
+           t == &px_type_bytes || t == &px_type_frozenset;
+}
 
-/* LOAD_METHOD cache hit test; fills dest on success. */
-static inline bool px_vm_load_method_cached(px_val obj, px_qid q, px_val *dest, const px_vm_cache *c) {
-    const px_type *t = px_type_of(obj);
-    if (c->type != t) {
+static inline bool px_vm_load_global_cached(const px_map *g, px_qid q, px_val *out, const px_vm_cache *c) {
+    if (c->kind == PX_VC_GLOBAL) {
+        if (c->index < g->used && g->entries[c->index].key == px_qstr(q)) {
+            *out = g->entries[c->index].value;
+            return true;
+        }
         return false;
     }
-    if (c->entry != NULL) {
+    /* the globals must still lack the name: a watched map (insertions bump
+     * the epoch), and the very map the entry was filled for */
+    if (c->kind == PX_VC_BUILTIN && c->key == g && c->epoch == px_cache_epoch && (g->flags & PX_MAP_WATCHED)) {
+        *out = c->entry->value;
+        return true;
+    }
+    return false;
+}
+
+/* LOAD_METHOD; fills dest on success. */
+static inline bool px_vm_load_method_cached(px_val obj, px_qid q, px_val *dest, const px_vm_cache *c) {
+    const px_type *t = px_type_of(obj);
+    if (c->key != t) {
+        return false;
+    }
+    if (c->kind == PX_VC_BUILTIN_METHOD) {
         dest[0] = c->entry->value;
         dest[1] = obj;
         return true;
     }
-    const px_class *cls = (const px_class *)t;
-    if (cls->attrs.entries != c->entries || c->index >= cls->attrs.used ||
-        cls->attrs.entries[c->index].key != px_qstr(q)) {
+    if (c->kind != PX_VC_METHOD || c->epoch != px_cache_epoch) {
         return false;
     }
-    px_val m = cls->attrs.entries[c->index].value;
-    if (!px_is_func(m)) {
+    px_val m = c->entry->value;
+    if (!px_is_type(m, &px_type_function)) {
         return false;
     }
-    px_instance *inst = px_as_ptr(obj);
-    if (inst->dict.count > 0 && px_map_get_q(&inst->dict, q) != PX_NULL) {
-        return false;
+    const px_instance *inst = px_as_ptr(obj);
+    if (inst->dict.count > 0 && px_map_find(&inst->dict, px_qstr(q)) != NULL) {
+        return false; /* shadowed by an instance attribute */
     }
     dest[0] = m;
     dest[1] = obj;
     return true;
 }
 
-/* A hit needs the cached type (its class chain known to lack the name,
- * checked by the epoch) and the name in the instance dict: at the cached
- * index, or found by one lookup. */
+/* The instance-dict entry for q (index hint first), or NULL. */
+static inline px_map_entry *px_vm_inst_find(px_map *m, px_qid q, px_vm_cache *c) {
+    if (c->index < m->used && m->entries[c->index].key == px_qstr(q)) {
+        return &m->entries[c->index];
+    }
+    if (m->count == 0) {
+        return NULL;
+    }
+    px_map_entry *e = px_map_find(m, px_qstr(q));
+    if (e != NULL) {
+        c->index = (uint32_t)(e - m->entries);
+    }
+    return e;
+}
+
 static inline bool px_vm_load_attr_cached(px_val obj, px_qid q, px_val *out, px_vm_cache *c) {
     if (!px_is_obj(obj)) {
         return false;
     }
-    const px_type *t = px_type_of(obj);
-    px_map *m;
-    if (c->type == t) {
-        if (!px_vm_class_same(t, c)) {
+    const void *t = ((const px_obj *)px_as_ptr(obj))->type;
+    if (c->key == t && c->kind == PX_VC_INST) {
+        if (c->epoch != px_cache_epoch || (c->entry != NULL && !px_vm_plain_value(c->entry->value))) {
             return false;
         }
-        m = &((px_instance *)px_as_ptr(obj))->dict;
-        if (c->index < m->used && m->entries[c->index].key == px_qstr(q)) {
-            *out = m->entries[c->index].value;
+        px_map_entry *e = px_vm_inst_find(&((px_instance *)px_as_ptr(obj))->dict, q, c);
+        if (e != NULL) {
+            *out = e->value;
             return true;
         }
-        px_map_entry *e = px_map_find(m, px_qstr(q));
-        if (e == NULL) {
-            return false;
+        if (c->entry != NULL) {
+            *out = c->entry->value;
+            return true;
         }
-        c->index = (uint32_t)(e - m->entries);
-        *out = e->value;
-        return true;
+        return false;
     }
-    if (c->type == px_as_ptr(obj) && t == &px_type_module) {
-        m = ((px_module *)px_as_ptr(obj))->globals;
+    if (c->kind == PX_VC_MODULE && c->key == px_as_ptr(obj)) {
+        px_map *m = ((px_module *)px_as_ptr(obj))->globals;
         if (c->index < m->used && m->entries[c->index].key == px_qstr(q)) {
             *out = m->entries[c->index].value;
             return true;
@@ -70,18 +106,20 @@ static inline bool px_vm_load_attr_cached(px_val obj, px_qid q, px_val *out, px_
     return false;
 }
 
-/* The cached type has no descriptor or __setattr__ for the name (epoch
- * checked), so the store goes straight into the instance dict. */
+/* The cached type has no data descriptor and no __setattr__ for the name,
+ * so the store goes straight into the instance dict. */
 static inline bool px_vm_store_attr_cached(px_val obj, px_qid q, px_val v, px_vm_cache *c) {
-    if (!px_is_obj(obj) || c->type != px_type_of(obj) || !px_vm_class_same(c->type, c)) {
+    if (!px_is_obj(obj) || c->key != ((const px_obj *)px_as_ptr(obj))->type || c->kind != PX_VC_INST ||
+        c->epoch != px_cache_epoch || (c->entry != NULL && !px_vm_plain_value(c->entry->value))) {
         return false;
     }
     px_map *m = &((px_instance *)px_as_ptr(obj))->dict;
-    if (c->index < m->used && m->entries[c->index].key == px_qstr(q)) {
-        m->entries[c->index].value = v;
-        return true;
+    px_map_entry *e = px_vm_inst_find(m, q, c);
+    if (e != NULL) {
+        e->value = v;
+    } else {
+        px_map_set_q(m, q, v);
     }
-    px_map_set_q(m, q, v);
     return true;
 }
 
