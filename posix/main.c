@@ -33,6 +33,7 @@
 #include "posix.h"
 #include "repl.h"
 #include "sys.h"
+#include "term.h"
 
 #define INTERP_STACK ((size_t)64 << 20)
 
@@ -300,6 +301,9 @@ static px_val run_guarded(void (*f)(void)) {
         exit_code = 0;
         return PX_NULL;
     }
+    while (px_gc_heap_unlock() > 0) {
+        /* micropython.heap_lock() left held: printing needs memory */
+    }
     px_jmp j2; /* printing the exception may itself raise */
     px_try_push(&j2);
     if (setjmp(j2.buf) == 0) {
@@ -398,7 +402,13 @@ static void *interp_thread(void *arg) {
         if (run_guarded(px_sys_run_atexit) == PX_NULL) {
             exit_code = status;
         }
+        /* then what modules do at exit (weakref.finalize's atexit calls) */
+        status = exit_code;
+        if (run_guarded(px_run_exit_hooks) == PX_NULL) {
+            exit_code = status;
+        }
     }
+    px_term_restore(); /* (micropython.kbd_intr may have changed it) */
     px_deinit();
     return arg;
 }
