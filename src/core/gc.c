@@ -684,10 +684,24 @@ static void sweep(void) {
 
 static void clear_weak(void);
 
-void px_gc_collect(void) {
-    if (gc.lock > 0 || gc.collecting || gc.nchunks == 0) {
-        return;
+/* Zero the stack just below the caller, where the collector's own frames
+ * go next: their unused slots then hold no stale words left by earlier,
+ * deeper calls (a dead object's address there would keep it, and its weak
+ * references, alive until some later collection). */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static void clear_stack_below(void) {
+    volatile uintptr_t words[512];
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        words[i] = 0;
     }
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static void collect_now(void) {
     gc.collecting = true;
     px_vm_gc_prepare();
     gc.overflow = false;
@@ -702,6 +716,14 @@ void px_gc_collect(void) {
     gc.collecting = false;
     gc.since_collect = 0;
     gc.grace = 0;
+}
+
+void px_gc_collect(void) {
+    if (gc.lock > 0 || gc.collecting || gc.nchunks == 0) {
+        return;
+    }
+    clear_stack_below();
+    collect_now();
 }
 
 /* ---- the allocation policy */
@@ -966,7 +988,9 @@ void px_gc_weak_register(uintptr_t *word, void (*cleared)(uintptr_t *word)) {
         size_t cap = gc.weak_cap ? gc.weak_cap * 2 : 32;
         weak_entry *t = px_gc_alloc(cap * sizeof(weak_entry), PX_GC_LEAF);
         /* read after allocating: a collection in there may have dropped entries */
-        memcpy(t, gc.weak, gc.nweak * sizeof(weak_entry));
+        if (gc.nweak > 0) {
+            memcpy(t, gc.weak, gc.nweak * sizeof(weak_entry));
+        }
         gc.weak = t;
         gc.weak_cap = cap;
     }
@@ -995,7 +1019,14 @@ static void clear_weak(void) {
         if (target != 0 && find_block(target, &b) && !bit_get(b.m, B_MARK, b.idx)) {
             *e.word = 0;
             if (e.cleared != NULL) {
-                e.cleared(e.word); /* may allocate: such blocks are born marked */
+                /* may allocate (such blocks are born marked); an exception
+                 * (MemoryError) is dropped, as from a finalizer */
+                px_jmp j;
+                px_try_push(&j);
+                if (setjmp(j.buf) == 0) {
+                    e.cleared(e.word);
+                    px_try_pop(&j);
+                }
             }
         }
     }

@@ -80,7 +80,8 @@ unsigned px_gc_heap_locked(void);
  * holder registers the word once, and must then never be freed explicitly.
  * When a collection finds the holder alive and its target unreachable, it
  * sets the word to 0 and calls cleared(word) from inside the collection:
- * no Python code may run there, but it may allocate. Targets outside the
+ * no Python code may run there and no weak word be registered, but it may
+ * allocate (an exception from it is dropped). Targets outside the
  * heap (static objects) are never cleared. See docs/memory.md. */
 static inline uintptr_t px_gc_weak_hide(const void *p) {
     return p == NULL ? 0 : ~(uintptr_t)p;
