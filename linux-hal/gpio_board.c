@@ -4,6 +4,7 @@
  *     # comment
  *     default = pinctrl-rp1     # the chip behind Pin(17): label or gpiochipN
  *     P1_11 = pinctrl-rp1 17    # NAME = CHIP LINE
+ *     pwm GPIO18 = 1f00098000.pwm 2   # the PWM channel behind a pin
  *
  * Found at $MICROPYTHON_BOARD, else /etc/micropython/board; read once. */
 #include <stdio.h>
@@ -55,6 +56,22 @@ static bool next_word(const char **p, const char *end, const char **w, size_t *n
     return e > s;
 }
 
+/* Whether [*p, end) starts with the words of key (one or more, separated
+ * by single spaces); *p moves past them. */
+static bool match_key(const char **p, const char *end, const char *key, size_t keylen) {
+    const char *k = key, *kend = key + keylen, *w;
+    size_t n;
+    while (k < kend) {
+        const char *sp = memchr(k, ' ', (size_t)(kend - k));
+        size_t klen = (size_t)((sp != NULL ? sp : kend) - k);
+        if (!next_word(p, end, &w, &n) || n != klen || memcmp(w, k, n) != 0) {
+            return false;
+        }
+        k += klen + (sp != NULL);
+    }
+    return true;
+}
+
 /* Find the entry `key`; its value words go to words[0..*nwords). */
 static bool board_lookup(const char *key, size_t keylen, const char *words[2], size_t lens[2],
                          size_t *nwords) {
@@ -69,9 +86,8 @@ static bool board_lookup(const char *key, size_t keylen, const char *words[2], s
         }
         const char *hash = memchr(t, '#', (size_t)(eol - t));
         const char *end = hash != NULL ? hash : eol;
-        const char *p = t, *w;
-        size_t n;
-        if (next_word(&p, end, &w, &n) && n == keylen && memcmp(w, key, n) == 0) {
+        const char *p = t;
+        if (keylen > 0 && match_key(&p, end, key, keylen)) {
             while (p < end && is_space(*p)) {
                 p++;
             }
@@ -138,4 +154,31 @@ const px_gpio_chip *px_gpio_board_default_chip(void) {
         bad_entry("default", 7, "expected 'default = CHIP'");
     }
     return entry_chip("default", 7, w[0], n[0]);
+}
+
+bool px_gpio_board_pwm(const char *pin, size_t len, const char **chip, size_t *chiplen, unsigned *channel) {
+    char key[80];
+    if (len > sizeof key - 5 || memchr(pin, ' ', len) != NULL) {
+        return false;
+    }
+    snprintf(key, sizeof key, "pwm %.*s", (int)len, pin);
+    const char *w[2];
+    size_t n[2], nw;
+    if (!board_lookup(key, len + 4, w, n, &nw)) {
+        return false;
+    }
+    if (nw != 2) {
+        bad_entry(key, len + 4, "expected 'pwm PIN = CHIP CHANNEL'");
+    }
+    char num[16];
+    snprintf(num, sizeof num, "%.*s", (int)(n[1] < 15 ? n[1] : 15), w[1]);
+    char *end;
+    long l = strtol(num, &end, 10);
+    if (*end != '\0' || end == num || l < 0) {
+        bad_entry(key, len + 4, "the channel must be a number");
+    }
+    *chip = w[0];
+    *chiplen = n[0];
+    *channel = (unsigned)l;
+    return true;
 }

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "hal_error.h"
 #include "runtime.h"
 
 #define PX_GPIO_NAME_MAX GPIO_MAX_NAME_SIZE
@@ -75,6 +76,10 @@ void px_gpio_close(int fd);
 /* ---- the board file (gpio_board.c) */
 /* Look a header pin name up ("P1_11"): false if the board file has none. */
 bool px_gpio_board_pin(const char *name, size_t len, const px_gpio_chip **chip, unsigned *line);
+/* The PWM channel the board file puts behind a pin name ("pwm GPIO18 =
+ * CHIP CHANNEL"): the chip's words (in the board text, which stays) and
+ * the channel; false if the board file has none. */
+bool px_gpio_board_pwm(const char *pin, size_t len, const char **chip, size_t *chiplen, unsigned *channel);
 /* The board file's default chip, or NULL. */
 const px_gpio_chip *px_gpio_board_default_chip(void);
 /* The board file in use ($MICROPYTHON_BOARD or /etc/micropython/board). */
@@ -85,7 +90,5 @@ const char *px_gpio_board_path(void);
 PX_NORETURN void px_gpio_raise(int err, const px_gpio_chip *chip, unsigned line);
 /* OSError for a missing GPIO subsystem / chip. */
 PX_NORETURN void px_gpio_raise_no_chip(const char *what);
-/* OSError(err, text) with our own message. */
-PX_NORETURN void px_gpio_raise_msg(int err, const char *fmt, ...) PX_PRINTF(2, 3);
 
 #endif

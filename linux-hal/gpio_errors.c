@@ -3,7 +3,6 @@
  * by kernel drivers, and device nodes have owners. */
 #include <dirent.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,18 +10,8 @@
 
 #include "gpio_chip.h"
 
-PX_NORETURN void px_gpio_raise_msg(int err, const char *fmt, ...) {
-    char msg[400];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    px_val args[2] = {px_small(err), px_str_cstr(msg)};
-    px_raise(px_exc_new(&px_type_OSError, 2, args));
-}
-
 PX_NORETURN void px_gpio_raise_no_chip(const char *what) {
-    px_gpio_raise_msg(ENOENT,
+    px_hal_raise_msg(ENOENT,
                       "%s does not exist: this system has no GPIO character device "
                       "(on a board, check that its GPIO driver is loaded; list chips with "
                       "'micropython -m gpio')",
@@ -136,7 +125,7 @@ PX_NORETURN static void raise_busy(const px_gpio_chip *chip, unsigned line, cons
         who = info.consumer;
     }
     if (strcmp(who, "sysfs") == 0) {
-        px_gpio_raise_msg(EBUSY, "%s is exported through /sys/class/gpio: unexport it first", desc);
+        px_hal_raise_msg(EBUSY, "%s is exported through /sys/class/gpio: unexport it first", desc);
     }
     holder_kind kind = line_holder(chip, line);
     char mine[48];
@@ -144,18 +133,28 @@ PX_NORETURN static void raise_busy(const px_gpio_chip *chip, unsigned line, cons
     if (kind == HOLDER_UNKNOWN && strcmp(who, mine) == 0) {
         kind = HOLDER_SELF; /* a kernel without fdinfo line lists: go by the name */
     }
+    unsigned bus, cs;
+    char extra;
+    if (kind == HOLDER_NONE &&
+        sscanf(who, "spi%u CS%u%c", &bus, &cs, &extra) == 2) {
+        /* the name the SPI core gives the chip-select GPIOs it drives */
+        px_hal_raise_msg(EBUSY,
+                         "%s is chip select %u of SPI bus %u, driven by the kernel ('%s'): use "
+                         "SPI((%u, %u)) without cs=, the kernel selects the device",
+                         desc, cs, bus, who, bus, cs);
+    }
     switch (kind) {
     case HOLDER_SELF:
-        px_gpio_raise_msg(EBUSY, "%s is in use by this program: use its Pin object or call deinit() on it",
+        px_hal_raise_msg(EBUSY, "%s is in use by this program: use its Pin object or call deinit() on it",
                           desc);
     case HOLDER_NONE:
-        px_gpio_raise_msg(EBUSY,
+        px_hal_raise_msg(EBUSY,
                           "%s is used by the kernel ('%s'): a driver or device-tree overlay "
                           "owns this line; free it there",
                           desc, who);
     case HOLDER_UNKNOWN:
         /* cannot tell a program from a driver: say both */
-        px_gpio_raise_msg(EBUSY,
+        px_hal_raise_msg(EBUSY,
                           "%s is in use by '%s' (another program, or a kernel driver; run as root "
                           "to tell which)",
                           desc, who[0] ? who : "(no consumer name)");
@@ -163,9 +162,9 @@ PX_NORETURN static void raise_busy(const px_gpio_chip *chip, unsigned line, cons
         break;
     }
     if (who[0] == '\0') {
-        px_gpio_raise_msg(EBUSY, "%s is in use by another program (no consumer name)", desc);
+        px_hal_raise_msg(EBUSY, "%s is in use by another program (no consumer name)", desc);
     }
-    px_gpio_raise_msg(EBUSY, "%s is in use by '%s'", desc, who);
+    px_hal_raise_msg(EBUSY, "%s is in use by '%s'", desc, who);
 }
 
 PX_NORETURN void px_gpio_raise(int err, const px_gpio_chip *chip, unsigned line) {
@@ -179,23 +178,23 @@ PX_NORETURN void px_gpio_raise(int err, const px_gpio_chip *chip, unsigned line)
         raise_busy(chip, line, desc);
     case EACCES:
     case EPERM:
-        px_gpio_raise_msg(err,
+        px_hal_raise_msg(err,
                           "permission denied: /dev/%s: add the user to the group that owns it "
                           "(usually 'gpio': sudo usermod -aG gpio $USER, then log in again) or "
                           "install a udev rule giving that group access (see docs/gpio.md)",
                           chip->dev);
     case ENOENT:
-        px_gpio_raise_msg(err, "/dev/%s does not exist (was the device removed?)", chip->dev);
+        px_hal_raise_msg(err, "/dev/%s does not exist (was the device removed?)", chip->dev);
     case ENODEV:
     case ENXIO:
-        px_gpio_raise_msg(err,
+        px_hal_raise_msg(err,
                           "%s: the GPIO chip is gone (device unplugged or driver unloaded); "
                           "create the Pin again when it is back",
                           desc);
     case 524: /* the kernel's ENOTSUPP */
     case EOPNOTSUPP:
-        px_gpio_raise_msg(err, "%s: the GPIO driver does not support this configuration", desc);
+        px_hal_raise_msg(err, "%s: the GPIO driver does not support this configuration", desc);
     default:
-        px_gpio_raise_msg(err, "%s: %s", px_port_strerror(err), desc);
+        px_hal_raise_msg(err, "%s: %s", px_port_strerror(err), desc);
     }
 }

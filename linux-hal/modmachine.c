@@ -1,10 +1,12 @@
 /* The machine module on Linux: Pin and Signal on the GPIO character
- * device, and the functions that mean something in a Linux process. Reset,
- * sleep states and the IRQ mask belong to the kernel and are left out. */
+ * device, I2C on i2c-dev, SPI on spidev, PWM on sysfs, and the functions
+ * that mean something in a Linux process. Reset, sleep states and the IRQ
+ * mask belong to the kernel and are left out. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "machine.h"
 #include "machine_pin.h"
 
 #define CPUFREQ "/sys/devices/system/cpu/cpu0/cpufreq/scaling_cur_freq"
@@ -79,7 +81,10 @@ static PX_FUNV(machine_freq_obj, freq, 0, 1, machine_freq);
 
 /* Sorted by name bytes. */
 static const px_map_entry machine_table[] = {
+    PX_ENTRY_OBJ(I2C, &px_type_i2c),
+    PX_ENTRY_OBJ(PWM, &px_type_pwm),
     PX_ENTRY_OBJ(Pin, &px_type_pin),
+    PX_ENTRY_OBJ(SPI, &px_type_spi),
     PX_ENTRY_OBJ(Signal, &px_type_signal),
     PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(machine))),
     PX_ENTRY_OBJ(freq, &machine_freq_obj),

@@ -139,6 +139,19 @@ static void con_print(px_out *out, px_val self, px_print_kind kind) {
     px_printf(out, "<io.%s %d>", c->binary ? "FileIO" : "TextIOWrapper", c->fd);
 }
 
+/* The stream protocol (select.poll): the descriptor, and for stdin the
+ * bytes the port has read ahead, which are input ready now. */
+static int con_stream_fileno(px_val self) {
+    return ((const console *)px_as_ptr(self))->fd;
+}
+
+static unsigned con_stream_ready(px_val self, unsigned events) {
+    const console *c = px_as_ptr(self);
+    return c->fd == 0 && (events & PX_POLL_IN) && px_port_stdin_pending() > 0 ? PX_POLL_IN : 0;
+}
+
+static const px_stream_proto con_stream = {NULL, NULL, con_stream_fileno, con_stream_ready};
+
 /* One method table per stream type: a method's owner is the type of self. */
 #define CONSOLE_METHODS(tab, T)                                              \
     static PX_METH2(tab##_write, T, write, con_write);                        \
@@ -165,6 +178,7 @@ const px_type px_type_console_text = {
     .dict = &text_methods,
     .print = con_print,
     .getattr = con_getattr,
+    .proto = &con_stream,
 };
 const px_type px_type_console_bin = {
     .base = {&px_type_type},
@@ -173,6 +187,7 @@ const px_type px_type_console_bin = {
     .dict = &bin_methods,
     .print = con_print,
     .getattr = con_getattr,
+    .proto = &con_stream,
 };
 
 /* ---- sys.implementation */

@@ -1,5 +1,6 @@
 /* The time module (MicroPython flavour): sleeping, wrapping tick counters,
- * wall-clock seconds, and UTC calendar conversion. */
+ * wall-clock seconds, and calendar conversion in UTC and in the local time
+ * zone (whose offsets the port gives: px_port_tz_offset). */
 #include <math.h>
 
 #include "runtime.h"
@@ -66,8 +67,14 @@ static px_val time_ticks_diff(px_val a, px_val b) {
     return px_small(d - TICKS_PERIOD / 2);
 }
 
+/* ticks_add(ticks, delta): delta must stay within what ticks_diff can
+ * give back, so ticks_diff(ticks_add(t, d), t) == d always holds. */
 static px_val time_ticks_add(px_val t, px_val delta) {
-    return px_small((px_index(t) + px_index(delta)) & TICKS_MAX);
+    px_int d = px_index(delta);
+    if (d <= -TICKS_PERIOD / 2 || d >= TICKS_PERIOD / 2) {
+        px_raise_overflow("ticks interval overflow");
+    }
+    return px_small((px_index(t) + d) & TICKS_MAX);
 }
 
 static px_val time_time(void) {
@@ -102,18 +109,21 @@ static void civil_from_days(int64_t z, int64_t *y, int64_t *m, int64_t *d) {
     *y = yoe + era * 400 + (*m <= 2);
 }
 
-/* gmtime([secs]) -> (year, month, mday, hour, minute, second, weekday, yearday) */
-static px_val time_gmtime(size_t argc, const px_val *argv) {
-    int64_t secs;
+/* The seconds argument of gmtime/localtime: now when absent or None. */
+static int64_t secs_arg(size_t argc, const px_val *argv) {
     if (argc == 0 || argv[0] == PX_NONE) {
-        secs = px_port_time_ns() / 1000000000;
-    } else {
-        double f = floor(px_float_of(argv[0]));
-        if (!(f > -1e15 && f < 1e15)) {
-            px_raise_overflow("timestamp out of range");
-        }
-        secs = (int64_t)f;
+        return px_port_time_ns() / 1000000000;
     }
+    double f = floor(px_float_of(argv[0]));
+    if (!(f > -1e15 && f < 1e15)) {
+        px_raise_overflow("timestamp out of range");
+    }
+    return (int64_t)f;
+}
+
+/* (year, month, mday, hour, minute, second, weekday, yearday) of a count
+ * of seconds since 1970-01-01 read as a civil time. */
+static px_val civil_tuple(int64_t secs) {
     int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
     int64_t rem = secs - days * 86400;
     int64_t y, m, d;
@@ -125,30 +135,93 @@ static px_val time_gmtime(size_t argc, const px_val *argv) {
     return px_tuple_new(8, items);
 }
 
-/* mktime((year, month, mday, hour, minute, second, ...)) -> seconds (UTC) */
+static px_val time_gmtime(size_t argc, const px_val *argv) {
+    return civil_tuple(secs_arg(argc, argv));
+}
+
+static px_val time_localtime(size_t argc, const px_val *argv) {
+    int64_t secs = secs_arg(argc, argv);
+    bool dst;
+    return civil_tuple(secs + px_port_tz_offset(secs, &dst));
+}
+
+/* ---- mktime: local civil time back to seconds since the epoch */
+
+/* The instant whose local time is `local` (a civil time counted in
+ * seconds as if it were UTC). Near a change of offset, the offsets well
+ * before and after give the candidates:
+ *   - a time that exists once: the candidate whose offset holds there;
+ *   - a time that exists twice (clocks set back): the earlier instant,
+ *     or the one whose daylight saving flag is `isdst` when it is 0 or 1;
+ *   - a time that never exists (clocks set forward): read with the offset
+ *     before the change (02:30 becomes 03:30 summer time), as C's mktime.
+ * An `isdst` of 0 or 1 that no candidate has means "read with the offset
+ * of that kind" (the nearest one within a year, else an hour's shift), as
+ * the C library does. */
+static int64_t local_to_utc(int64_t local, int isdst) {
+    const int64_t span = 3 * 86400 / 2; /* beyond any offset from UTC */
+    bool db, da, dx;
+    int32_t ob = px_port_tz_offset(local - span, &db);
+    int32_t oa = px_port_tz_offset(local + span, &da);
+    int64_t ub = local - ob, ua = local - oa;
+    bool vb = px_port_tz_offset(ub, &dx) == ob, va = px_port_tz_offset(ua, &dx) == oa;
+    int64_t u = ub;
+    bool d = db;
+    if (vb && va && ob != oa) {
+        /* twice: the earlier, unless the flag asks for the other */
+        bool b_first = ub <= ua;
+        bool pick_b = isdst < 0 ? b_first : (db == (isdst > 0)) || (da != (isdst > 0) && b_first);
+        u = pick_b ? ub : ua;
+        d = pick_b ? db : da;
+    } else if (!vb && va) {
+        u = ua;
+        d = da;
+    }
+    if (isdst < 0 || d == (isdst > 0)) {
+        return u;
+    }
+    for (int64_t k = 1; k <= 53; k++) {
+        for (int sign = -1; sign <= 1; sign += 2) {
+            bool dk;
+            int32_t ok = px_port_tz_offset(u + sign * k * 7 * 86400, &dk);
+            if (dk == (isdst > 0)) {
+                return local - ok;
+            }
+        }
+    }
+    return isdst > 0 ? u - 3600 : u + 3600;
+}
+
+/* mktime((year, month, mday, hour, minute, second, weekday, yearday[,
+ * isdst])) -> seconds: the inverse of localtime. Out-of-range fields carry
+ * (month 13 is January of the next year); weekday and yearday are
+ * ignored; isdst -1 (or absent) means "whichever is in effect". */
 static px_val time_mktime(px_val t) {
-    px_val v[6];
     size_t n;
     px_val *items = px_seq_items(t, &n);
-    if (items == NULL || n < 6) {
-        px_raise_type_error("mktime needs a tuple of at least 6 integers");
+    if (items == NULL || n < 8 || n > 9) {
+        px_raise_type_error("mktime needs a tuple of length 8 or 9");
     }
     int64_t f[6];
     for (size_t i = 0; i < 6; i++) {
-        v[i] = items[i];
-        f[i] = px_int_to_i64(v[i]);
+        f[i] = px_int_to_i64(items[i]);
         /* keep the arithmetic below far from int64 overflow */
         if (f[i] > 100000000000ll || f[i] < -100000000000ll) {
             px_raise_overflow("mktime argument out of range");
         }
+    }
+    int isdst = -1;
+    if (n == 9) {
+        int64_t v = px_int_to_i64(items[8]);
+        isdst = v < 0 ? -1 : v > 0;
     }
     int64_t y = f[0], mo = f[1];
     /* normalise the month so that out-of-range values carry into the year */
     y += (mo - 1 >= 0 ? (mo - 1) / 12 : -((12 - mo) / 12));
     mo = ((mo - 1) % 12 + 12) % 12 + 1;
     int64_t days = days_from_civil(y, mo, 1) + f[2] - 1;
-    int64_t secs = days * 86400 + f[3] * 3600 + f[4] * 60 + f[5];
-    return px_int_from_i64(secs);
+    int64_t local = days * 86400 + f[3] * 3600 + f[4] * 60 + f[5];
+    return px_int_from_i64(local_to_utc(local, isdst));
 }
 
 static PX_FUN1(time_sleep_obj, sleep, time_sleep);
@@ -162,10 +235,10 @@ static PX_FUN2(time_ticks_add_obj, ticks_add, time_ticks_add);
 static PX_FUN0(time_time_obj, time, time_time);
 static PX_FUN0(time_time_ns_obj, time_ns, time_time_ns);
 static PX_FUNV(time_gmtime_obj, gmtime, 0, 1, time_gmtime);
-static PX_FUNV(time_localtime_obj, localtime, 0, 1, time_gmtime);
+static PX_FUNV(time_localtime_obj, localtime, 0, 1, time_localtime);
 static PX_FUN1(time_mktime_obj, mktime, time_mktime);
 
-/* Sorted by name bytes. localtime is UTC: the core knows no time zones. */
+/* Sorted by name bytes. */
 static const px_map_entry time_table[] = {
     PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(time))),
     PX_ENTRY_OBJ(gmtime, &time_gmtime_obj),

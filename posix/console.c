@@ -13,20 +13,30 @@
  * check raises KeyboardInterrupt or SystemExit). */
 #include <errno.h>
 #include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "runtime.h"
 #include "posix.h"
 #include "events.h"
 
-/* Write everything, retrying after signals and short writes; 0 or the
- * errno value of a failed write. */
+/* Write everything, retrying after signals and short writes, and waiting
+ * for room when the descriptor is non-blocking (a terminal or pipe that
+ * another program set O_NONBLOCK on: EAGAIN must not lose output); 0 or
+ * the errno value of a failed write. */
 static int write_all(int fd, const char *s, size_t n) {
     while (n > 0) {
         ssize_t w = write(fd, s, n);
         if (w < 0) {
             if (errno == EINTR) {
+                continue;
+            }
+            if (errno == EAGAIN || errno == EWOULDBLOCK) {
+                struct pollfd p = {.fd = fd, .events = POLLOUT};
+                poll(&p, 1, -1); /* no Python code here: it runs inside flushes at exit too */
                 continue;
             }
             return errno;
@@ -38,16 +48,17 @@ static int write_all(int fd, const char *s, size_t n) {
 }
 
 /* stdout is buffered (print writes each piece separately; a syscall per
- * piece is slow): line-buffered on a terminal, block-buffered otherwise,
- * and flushed before stderr output, before reading stdin, before
- * time.sleep and at exit. */
+ * piece is slow): line-buffered on a terminal and when it is the journal
+ * (a service's log lines must reach it as they are printed), block-
+ * buffered into pipes and files; flushed before stderr output, before
+ * any blocking wait (events.c), on print(flush=True) and at exit. */
 static struct {
     char buf[8192];
     size_t len;
-    int tty;     /* -1: not checked yet */
+    int linebuf; /* -1: not decided yet */
     bool broken; /* EPIPE seen: output is dropped */
     bool lost;   /* output dropped since the last BrokenPipeError */
-} out = {.tty = -1};
+} out = {.linebuf = -1};
 
 bool px_posix_stdout_broken(void) {
     return out.broken;
@@ -83,10 +94,23 @@ static void check_broken(void) {
     }
 }
 
+/* systemd sets JOURNAL_STREAM to "DEVICE:INODE" of the journal's socket
+ * when it connects a service's stdout or stderr to it. */
+static bool stdout_is_journal(void) {
+    const char *js = getenv("JOURNAL_STREAM");
+    unsigned long long dev, ino;
+    struct stat st;
+    if (js == NULL || sscanf(js, "%llu:%llu", &dev, &ino) != 2 || fstat(STDOUT_FILENO, &st) != 0) {
+        return false;
+    }
+    return (unsigned long long)st.st_dev == dev && (unsigned long long)st.st_ino == ino;
+}
+
 void px_port_stdout(const char *s, size_t n) {
     check_broken();
-    if (out.tty < 0) {
-        out.tty = isatty(STDOUT_FILENO);
+    px_posix_dupterm_out(s, n);
+    if (out.linebuf < 0) {
+        out.linebuf = isatty(STDOUT_FILENO) || stdout_is_journal();
     }
     if (n >= sizeof out.buf) {
         px_port_stdout_flush();
@@ -97,7 +121,7 @@ void px_port_stdout(const char *s, size_t n) {
         }
         memcpy(out.buf + out.len, s, n);
         out.len += n;
-        if (out.tty && memchr(s, '\n', n) != NULL) {
+        if (out.linebuf && memchr(s, '\n', n) != NULL) {
             px_port_stdout_flush();
         }
     }
@@ -109,43 +133,63 @@ void px_port_stderr(const char *s, size_t n) {
     write_all(STDERR_FILENO, s, n); /* nowhere to report a failure */
 }
 
-/* Wait until stdin is readable (or at end of file or in error) in the
- * port's event wait, so event sources (GPIO edges, ...) are served and
- * scheduled callbacks run while a program waits for input; a signal or
- * a queued callback ends the wait early and the pending check runs (and
- * may raise KeyboardInterrupt or SystemExit from here). */
-static void wait_stdin(void) {
-    for (;;) {
-        if (px_st.pending && px_st.jmp_top != NULL) {
-            px_check_pending();
-            continue;
-        }
-        struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-        int r;
-        if (px_st.jmp_top == NULL) {
-            /* no handler to raise into (start-up): only wait for input */
-            r = poll(&p, 1, -1);
-        } else {
-            r = px_events_wait(-1, &p, 1);
-        }
-        if (r > 0 || (r < 0 && errno != EINTR)) {
-            return; /* readable, closed, or an error that read() will report */
-        }
-    }
-}
-
 /* Buffered so reading a script from a pipe is not one syscall per byte. */
 static struct {
     unsigned char buf[4096];
     size_t pos, len;
 } in;
 
+#define DUPTERM_FDS 2
+#define DUPTERM_POLL_MS 20
+
+/* Wait until stdin is readable (or at end of file or in error) in the
+ * port's event wait, so event sources (GPIO edges, ...) are served and
+ * scheduled callbacks run while a program waits for input; a signal or
+ * a queued callback ends the wait early and the pending check runs (and
+ * may raise KeyboardInterrupt or SystemExit from here). Input from
+ * os.dupterm streams is taken meanwhile: true if some went into `in`. */
+static bool wait_stdin(void) {
+    for (;;) {
+        if (px_st.pending && px_st.jmp_top != NULL) {
+            px_check_pending();
+            continue;
+        }
+        struct pollfd p[1 + DUPTERM_FDS] = {{.fd = STDIN_FILENO, .events = POLLIN}};
+        int r;
+        if (px_st.jmp_top == NULL) {
+            /* no handler to raise into (start-up): only wait for input */
+            r = poll(p, 1, -1);
+        } else {
+            bool fdless = false;
+            int nd = px_posix_dupterm_active() ? px_posix_dupterm_fds(p + 1, DUPTERM_FDS, &fdless) : 0;
+            r = px_events_wait(fdless ? DUPTERM_POLL_MS : -1, p, 1 + nd);
+            if (nd > 0 || fdless) {
+                in.len = px_posix_dupterm_read(in.buf, sizeof in.buf);
+                in.pos = 0;
+                if (in.len > 0) {
+                    return true;
+                }
+            }
+            r = r > 0 && p[0].revents == 0 ? 0 : r; /* only a dupterm stream woke us */
+        }
+        if (r > 0 || (r < 0 && errno != EINTR)) {
+            return false; /* readable, closed, or an error that read() will report */
+        }
+    }
+}
+
+size_t px_port_stdin_pending(void) {
+    return in.len - in.pos;
+}
+
 int px_port_stdin_char(void) {
     if (in.pos == in.len) {
         px_port_stdout_flush(); /* a prompt must be visible before we wait */
         ssize_t r;
         do {
-            wait_stdin();
+            if (wait_stdin()) {
+                return in.buf[in.pos++];
+            }
             r = read(STDIN_FILENO, in.buf, sizeof in.buf);
         } while (r < 0 && errno == EINTR);
         if (r <= 0) {

@@ -203,6 +203,9 @@ int px_events_wait_us(int64_t timeout_us, struct pollfd *extra, int nextra) {
         errno = EINVAL;
         return -1;
     }
+    if (timeout_us != 0) {
+        px_port_stdout_flush(); /* what was printed before a wait is seen during it */
+    }
     struct pollfd local[STACK_FDS + 1];
     struct pollfd *fds = local;
     if (nextra > STACK_FDS) {
@@ -269,4 +272,17 @@ int px_events_wait_us(int64_t timeout_us, struct pollfd *extra, int nextra) {
 
 int px_events_wait(int timeout_ms, struct pollfd *extra, int nextra) {
     return px_events_wait_us(timeout_ms < 0 ? -1 : (int64_t)timeout_ms * 1000, extra, nextra);
+}
+
+void px_events_wait_fd(int fd, short events) {
+    for (;;) {
+        if (px_st.pending) {
+            px_check_pending();
+        }
+        struct pollfd p = {.fd = fd, .events = events};
+        int r = px_events_wait_us(-1, &p, 1);
+        if (r > 0 || (r < 0 && errno != EINTR)) {
+            return; /* ready, or an error the caller's own call will report */
+        }
+    }
 }

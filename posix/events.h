@@ -40,7 +40,12 @@ void px_events_poll(void);
  * at once, with 0, if px_st.pending is already set: callers run
  * px_check_pending and wait again for the time that is left. */
 int px_events_wait(int timeout_ms, struct pollfd *extra, int nextra);
-/* The same with a timeout in microseconds (-1: no limit). */
+/* The same with a timeout in microseconds (-1: no limit). Every wait that
+ * can block flushes stdout first. */
 int px_events_wait_us(int64_t timeout_us, struct pollfd *extra, int nextra);
+/* Block until fd has `events` (or an error or hang-up), running pending
+ * work meanwhile: a signal's KeyboardInterrupt or SystemExit is raised
+ * from here. For blocking reads and writes of pipes, terminals, sockets. */
+void px_events_wait_fd(int fd, short events);
 
 #endif

@@ -10,11 +10,15 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "file.h"
+#include "events.h"
+#include "vfs.h"
+#include "vfs_posix.h"
 
 #define WBUF_SIZE 8192
 #define RBUF_MIN 4096
@@ -26,7 +30,8 @@ enum {
     F_TEXT = 8,
     F_CLOSEFD = 16,
     F_UNBUFFERED = 32, /* buffering=0 (binary): every write goes out now */
-    F_LINEBUF = 64,    /* buffering=1 (text): flush after a newline */
+    F_LINEBUF = 64,    /* buffering=1 (text), or a terminal: flush after a newline */
+    F_WAITS = 128,     /* not a regular file: reads and writes may block */
 };
 
 /* How newlines are read and written (open's newline argument). */
@@ -41,7 +46,7 @@ typedef struct {
     char *rbuf; /* unread bytes are rbuf[rpos..rlen) */
     size_t rpos, rlen, rcap;
     char *wbuf; /* pending output */
-    size_t wlen;
+    size_t wlen, wcap; /* wcap: the buffer's size (open's buffering) */
 } px_file;
 
 /* ---- low-level I/O */
@@ -66,13 +71,14 @@ static void on_eintr(void) {
     }
 }
 
-/* Write all of p[0..n) to fd; false with *err on failure. */
+/* Write all of p[0..n) to fd; false with *err on failure. No Python code
+ * runs here: this is also the finalizer's flush. */
 static bool write_all(int fd, const char *p, size_t n, int *err) {
     while (n > 0) {
         ssize_t k = write(fd, p, n);
         if (k < 0) {
             if (errno == EINTR) {
-                continue; /* no Python code here: this also runs in the finalizer */
+                continue;
             }
             *err = errno;
             return false;
@@ -83,16 +89,45 @@ static bool write_all(int fd, const char *p, size_t n, int *err) {
     return true;
 }
 
+/* A blocking descriptor that is not a regular file (a pipe, terminal,
+ * socket, FIFO): waits on it happen in the event poller, so stdout is
+ * flushed, IRQ handlers run, and SIGINT/SIGTERM end the wait with their
+ * exception. A non-blocking one is left to report EAGAIN. */
+static bool waits(px_file *f) {
+    if (!(f->flags & F_WAITS)) {
+        return false;
+    }
+    int fl = fcntl(f->fd, F_GETFL);
+    return fl >= 0 && !(fl & O_NONBLOCK);
+}
+
+/* write_all for Python calls: a full pipe is waited on in the event poller. */
+static void write_out(px_file *f, const char *p, size_t n) {
+    bool wait = waits(f);
+    while (n > 0) {
+        if (wait) {
+            px_events_wait_fd(f->fd, POLLOUT);
+        }
+        ssize_t k = write(f->fd, p, n);
+        if (k < 0) {
+            if (errno == EINTR) {
+                on_eintr();
+                continue;
+            }
+            raise_errno(errno);
+        }
+        p += k;
+        n -= (size_t)k;
+    }
+}
+
 static void flush_writes(px_file *f) {
     if (f->wlen == 0) {
         return;
     }
     size_t n = f->wlen;
     f->wlen = 0; /* dropped even on error, as CPython's buffer is */
-    int err;
-    if (!write_all(f->fd, f->wbuf, n, &err)) {
-        raise_errno(err);
-    }
+    write_out(f, f->wbuf, n);
 }
 
 /* Give back read-ahead bytes to the descriptor before writing or seeking
@@ -141,6 +176,9 @@ static bool fill(px_file *f) {
         size_t cap = f->rcap < RBUF_MIN ? RBUF_MIN : f->rcap * 2;
         f->rbuf = px_gc_realloc(f->rbuf, cap, PX_GC_LEAF);
         f->rcap = cap;
+    }
+    if (waits(f)) {
+        px_events_wait_fd(f->fd, POLLIN);
     }
     for (;;) {
         ssize_t k = read(f->fd, f->rbuf + f->rlen, f->rcap - f->rlen);
@@ -250,21 +288,29 @@ static size_t size_arg(px_val v) {
 }
 
 /* Binary read(n): what is buffered, then straight from the descriptor
- * into the result (no per-byte work for big reads). */
-static void take_bytes(px_file *f, size_t max, px_strbuf *out) {
+ * into the result (no per-byte work for big reads). False if nothing
+ * could be read from a non-blocking descriptor (read() returns None). */
+static bool take_bytes(px_file *f, size_t max, px_strbuf *out) {
     size_t k = f->rlen - f->rpos < max ? f->rlen - f->rpos : max;
     px_strbuf_add(out, f->rbuf + f->rpos, k);
     f->rpos += k;
     size_t got = k;
+    bool wait = waits(f);
     while (got < max) {
+        if (wait) {
+            px_events_wait_fd(f->fd, POLLIN);
+        }
         size_t want = max - got < 65536 ? max - got : 65536;
         char *dst = px_strbuf_extend(out, want);
         ssize_t r = read(f->fd, dst, want);
         out->len -= want - (r > 0 ? (size_t)r : 0);
         if (r == 0) {
-            return;
+            return true;
         }
         if (r < 0) {
+            if (errno == EAGAIN || errno == EWOULDBLOCK) {
+                return got > 0;
+            }
             if (errno != EINTR) {
                 raise_errno(errno);
             }
@@ -273,9 +319,10 @@ static void take_bytes(px_file *f, size_t max, px_strbuf *out) {
         }
         got += (size_t)r;
         if ((f->flags & F_UNBUFFERED) && max != SIZE_MAX) {
-            return; /* a raw read(n) is one system call, as CPython's FileIO */
+            return true; /* a raw read(n) is one system call, as CPython's FileIO */
         }
     }
+    return true;
 }
 
 /* ---- methods */
@@ -288,8 +335,8 @@ static px_val file_read(size_t argc, const px_val *argv) {
     px_strbuf_init(&b, max < RBUF_MIN ? max : RBUF_MIN);
     if (f->flags & F_TEXT) {
         take(f, max, false, &b);
-    } else {
-        take_bytes(f, max, &b);
+    } else if (!take_bytes(f, max, &b)) {
+        return PX_NONE; /* non-blocking and nothing there yet */
     }
     return finish(f, &b);
 }
@@ -340,19 +387,59 @@ static px_val file_iter(px_val self) {
     return self;
 }
 
-static px_val file_readinto(px_val self, px_val dest) {
-    px_file *f = file_of(self);
+/* readinto(buf[, nbytes]): bytes into buf, at most nbytes (MicroPython's
+ * stream method); the count, or None when a non-blocking descriptor has
+ * nothing yet. Unbuffered: one system call, as CPython's FileIO. */
+static px_val file_readinto(size_t argc, const px_val *argv) {
+    px_file *f = file_of(argv[0]);
     check_readable(f);
     px_buffer buf;
-    px_get_buffer(dest, &buf, PX_BUF_WRITE);
+    px_get_buffer(argv[1], &buf, PX_BUF_WRITE);
+    size_t want = buf.len;
+    if (argc > 2 && argv[2] != PX_NONE) {
+        px_int n = px_index(argv[2]);
+        if (n >= 0 && (size_t)n < want) {
+            want = (size_t)n;
+        }
+    }
     size_t got = 0;
-    while (got < buf.len) {
-        if (f->rpos == f->rlen && !fill(f)) {
-            break;
+    while (got < want) {
+        if (f->rpos == f->rlen) {
+            if ((f->flags & F_UNBUFFERED) && got == 0) {
+                px_strbuf b;
+                px_strbuf_init(&b, want);
+                if (!take_bytes(f, want, &b)) {
+                    return PX_NONE;
+                }
+                memcpy(buf.data, b.data, b.len);
+                return px_int_from_u64(b.len);
+            }
+            int fl = fcntl(f->fd, F_GETFL);
+            if (fl >= 0 && (fl & O_NONBLOCK)) {
+                ssize_t r = read(f->fd, (char *)buf.data + got, want - got);
+                if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+                    return got > 0 ? px_int_from_u64(got) : PX_NONE;
+                }
+                if (r < 0 && errno != EINTR) {
+                    raise_errno(errno);
+                }
+                if (r < 0) {
+                    on_eintr();
+                    continue;
+                }
+                got += (size_t)r;
+                if (r == 0) {
+                    break;
+                }
+                continue;
+            }
+            if (!fill(f)) {
+                break;
+            }
         }
         size_t k = f->rlen - f->rpos;
-        if (k > buf.len - got) {
-            k = buf.len - got;
+        if (k > want - got) {
+            k = want - got;
         }
         memcpy((char *)buf.data + got, f->rbuf + f->rpos, k);
         f->rpos += k;
@@ -361,27 +448,22 @@ static px_val file_readinto(px_val self, px_val dest) {
     return px_int_from_u64(got);
 }
 
-/* Queue n bytes for output (or write them now when unbuffered). */
+/* Queue n bytes for output (or write them now when unbuffered, or when
+ * they do not fit the buffer). */
 static void put(px_file *f, const char *p, size_t n) {
     if (f->flags & F_UNBUFFERED) {
-        int err;
-        if (!write_all(f->fd, p, n, &err)) {
-            raise_errno(err);
-        }
+        write_out(f, p, n);
         return;
     }
-    if (f->wlen + n > WBUF_SIZE) {
+    if (f->wlen + n > f->wcap) {
         flush_writes(f);
     }
-    if (n >= WBUF_SIZE) {
-        int err;
-        if (!write_all(f->fd, p, n, &err)) {
-            raise_errno(err);
-        }
+    if (n >= f->wcap) {
+        write_out(f, p, n);
         return;
     }
     if (f->wbuf == NULL) {
-        f->wbuf = px_gc_alloc(WBUF_SIZE, PX_GC_LEAF);
+        f->wbuf = px_gc_alloc(f->wcap, PX_GC_LEAF);
     }
     memcpy(f->wbuf + f->wlen, p, n);
     f->wlen += n;
@@ -654,7 +736,17 @@ static int stream_fileno(px_val self) {
     return file_of(self)->fd;
 }
 
-static const px_stream_proto file_stream = {stream_read, stream_write, stream_fileno, NULL};
+/* Read-ahead bytes are input ready now, whatever the descriptor says; a
+ * closed file is POLLNVAL. */
+static unsigned stream_ready(px_val self, unsigned events) {
+    px_file *f = file_of(self);
+    if (f->fd < 0) {
+        return PX_POLL_NVAL;
+    }
+    return (events & PX_POLL_IN) && f->rpos < f->rlen ? PX_POLL_IN : 0;
+}
+
+static const px_stream_proto file_stream = {stream_read, stream_write, stream_fileno, stream_ready};
 
 /* ---- the types */
 
@@ -678,21 +770,18 @@ static PX_METHV(m_truncate, &px_type_iobase, truncate, 1, 2, file_truncate);
 static PX_METH1(m_writable, &px_type_iobase, writable, file_writable);
 static PX_METH2(m_write, &px_type_iobase, write, file_write);
 static PX_METH2(m_writelines, &px_type_iobase, writelines, file_writelines);
-static PX_METH2(m_readinto, &px_type_fileio, readinto, file_readinto);
+static PX_METHV(m_readinto, &px_type_iobase, readinto, 2, 3, file_readinto);
 
 static const px_map_entry iobase_methods[] = {
     PX_ENTRY_OBJ(__enter__, &m_enter),     PX_ENTRY_OBJ(__exit__, &m_exit),     PX_ENTRY_OBJ(close, &m_close),
     PX_ENTRY_OBJ(fileno, &m_fileno),       PX_ENTRY_OBJ(flush, &m_flush),       PX_ENTRY_OBJ(isatty, &m_isatty),
-    PX_ENTRY_OBJ(read, &m_read),           PX_ENTRY_OBJ(readable, &m_readable), PX_ENTRY_OBJ(readline, &m_readline),
+    PX_ENTRY_OBJ(read, &m_read),           PX_ENTRY_OBJ(readable, &m_readable), PX_ENTRY_OBJ(readinto, &m_readinto),
+    PX_ENTRY_OBJ(readline, &m_readline),
     PX_ENTRY_OBJ(readlines, &m_readlines), PX_ENTRY_OBJ(seek, &m_seek),         PX_ENTRY_OBJ(seekable, &m_seekable),
     PX_ENTRY_OBJ(tell, &m_tell),           PX_ENTRY_OBJ(truncate, &m_truncate), PX_ENTRY_OBJ(writable, &m_writable),
     PX_ENTRY_OBJ(write, &m_write),         PX_ENTRY_OBJ(writelines, &m_writelines),
 };
 static PX_CONST_MAP(iobase_dict, iobase_methods);
-static const px_map_entry fileio_methods[] = {
-    PX_ENTRY_OBJ(readinto, &m_readinto),
-};
-static PX_CONST_MAP(fileio_dict, fileio_methods);
 
 const px_type px_type_iobase = {
     .base = {&px_type_type},
@@ -716,7 +805,7 @@ const px_type px_type_iobase = {
         .proto = &file_stream,                                                                                    \
     }
 FILE_TYPE(px_type_textio, TextIOWrapper, NULL);
-FILE_TYPE(px_type_fileio, FileIO, &fileio_dict);
+FILE_TYPE(px_type_fileio, FileIO, NULL);
 
 /* ---- open() */
 
@@ -845,6 +934,11 @@ static px_file *file_new(int fd, unsigned flags, px_val name, px_val mode) {
     px_file *f = px_gc_alloc(sizeof *f, PX_GC_FINALIZE);
     f->base.type = (flags & F_TEXT) ? &px_type_textio : &px_type_fileio;
     f->fd = fd;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode) && !S_ISBLK(st.st_mode)) {
+        flags |= F_WAITS;
+    }
+    f->wcap = WBUF_SIZE;
     f->flags = (uint8_t)flags;
     f->name = name;
     f->mode = mode;
@@ -860,68 +954,38 @@ px_val px_file_from_fd(int fd, const char *mode, px_val name, bool closefd) {
     return px_from_ptr(f);
 }
 
-/* The path as a NUL-terminated string: str, bytes or an os.PathLike. */
-static const char *path_arg(px_val file) {
-    if (!px_is_str(file) && !px_is_bytes(file)) {
-        px_val fspath = px_getattr_opt(file, PX_Q(__fspath__));
-        if (fspath == PX_NULL) {
-            px_raise_type_error("expected str, bytes or os.PathLike object, not %s", px_type_name(file));
-        }
-        file = px_call0(fspath);
-        if (!px_is_str(file) && !px_is_bytes(file)) {
-            px_raise_type_error("expected %s.__fspath__() to return str or bytes, not %s", px_type_name(file),
-                                px_type_name(file));
-        }
-    }
-    size_t n;
-    const char *s = px_is_str(file) ? px_str_data(file, &n) : (const char *)px_bytes_data(file, &n);
-    if (memchr(s, 0, n) != NULL) {
-        px_raise_value_error("embedded null byte");
-    }
-    char *c = px_gc_alloc(n + 1, PX_GC_LEAF);
-    memcpy(c, s, n);
-    return c;
-}
+/* The arguments of open(), parsed: file, mode, buffering, encoding,
+ * errors, newline, closefd, opener. */
+enum { A_FILE, A_MODE, A_BUFFERING, A_ENCODING, A_ERRORS, A_NEWLINE, A_CLOSEFD, A_OPENER, A_COUNT };
 
-PX_NORETURN static void raise_path_error(int err, px_val file) {
-    px_val args[3] = {px_small(err), px_str_cstr(px_port_strerror(err)), file};
-    px_raise(px_exc_new(&px_type_OSError, 3, args));
-}
-
-px_val px_port_open(size_t argc, const px_val *argv, px_val kwnames) {
-    static const px_argspec spec[] = {
-        {PX_Q(file), PX_ARG_REQUIRED, PX_NONE},   {PX_Q(mode), 0, PX_NULL},    {PX_Q(buffering), 0, PX_SMALL_CONST(-1)},
-        {PX_Q(encoding), 0, PX_NONE},             {PX_Q(errors), 0, PX_NONE},  {PX_Q(newline), 0, PX_NONE},
-        {PX_Q(closefd), 0, PX_TRUE},              {PX_Q(opener), 0, PX_NONE},
-    };
-    px_val a[8];
-    px_parse_args(PX_Q(open), argc, argv, kwnames, 8, spec, a);
-    px_val file = a[0], mode = a[1] == PX_NULL ? px_qstr(PX_Q(r)) : a[1];
+/* Open a host file (host_path NULL: file is a descriptor) as open() says. */
+static px_val open_host(const char *host_path, const px_val *a) {
+    px_val file = a[A_FILE], mode = a[A_MODE];
     parsed_mode pm;
     parse_mode(mode, &pm);
-    px_int buffering = px_index(a[2]);
+    px_int buffering = px_index(a[A_BUFFERING]);
     bool text = (pm.flags & F_TEXT) != 0;
     if (!text) {
-        if (a[3] != PX_NONE) {
+        if (a[A_ENCODING] != PX_NONE) {
             px_raise_value_error("binary mode doesn't take an encoding argument");
         }
-        if (a[4] != PX_NONE) {
+        if (a[A_ERRORS] != PX_NONE) {
             px_raise_value_error("binary mode doesn't take an errors argument");
         }
-        if (a[5] != PX_NONE) {
+        if (a[A_NEWLINE] != PX_NONE) {
             px_raise_value_error("binary mode doesn't take a newline argument");
         }
     } else if (buffering == 0) {
         px_raise_value_error("can't have unbuffered text I/O");
     }
-    int newline = parse_newline(a[5]);
-    check_encoding(a[3]);
-    if (a[4] != PX_NONE && !px_is_str(a[4])) {
-        px_raise_type_error("open() argument 'errors' must be str or None, not %s", px_type_name(a[4]));
+    int newline = parse_newline(a[A_NEWLINE]);
+    check_encoding(a[A_ENCODING]);
+    if (a[A_ERRORS] != PX_NONE && !px_is_str(a[A_ERRORS])) {
+        px_raise_type_error("open() argument 'errors' must be str or None, not %s", px_type_name(a[A_ERRORS]));
     }
-    bool closefd = px_truthy(a[6]);
+    bool closefd = px_truthy(a[A_CLOSEFD]);
     int fd;
-    if (px_is_small(file) || px_is_type(file, &px_type_bool)) {
+    if (host_path == NULL) {
         px_int n = px_index(file);
         if (n < 0) {
             px_raise_value_error("negative file descriptor");
@@ -935,37 +999,83 @@ px_val px_port_open(size_t argc, const px_val *argv, px_val kwnames) {
         if (!closefd) {
             px_raise_value_error("Cannot use closefd=False with file name");
         }
-        const char *path = path_arg(file);
-        if (a[7] != PX_NONE) {
-            px_val r = px_call2(a[7], file, px_small(pm.oflags));
+        if (a[A_OPENER] != PX_NONE) {
+            px_val r = px_call2(a[A_OPENER], file, px_small(pm.oflags));
             fd = (int)px_index(r);
         } else {
             do {
-                fd = open(path, pm.oflags, 0666);
+                fd = open(host_path, pm.oflags, 0666);
             } while (fd < 0 && errno == EINTR && (on_eintr(), true));
         }
         if (fd < 0) {
-            raise_path_error(errno, file);
+            px_vfs_raise(errno, file, PX_NULL);
         }
         struct stat st;
         if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
             close(fd);
-            raise_path_error(EISDIR, file);
+            px_vfs_raise(EISDIR, file, PX_NULL);
         }
     }
     unsigned flags = pm.flags | (closefd ? F_CLOSEFD : 0);
     if (buffering == 0) {
         flags |= F_UNBUFFERED;
-    } else if (buffering == 1 && text) {
-        flags |= F_LINEBUF;
+    } else if (text && (buffering == 1 || (buffering < 0 && isatty(fd)))) {
+        flags |= F_LINEBUF; /* as CPython: a terminal opened in text mode is line-buffered */
     }
     px_file *f = file_new(fd, flags, file, text ? mode : px_str_cstr(pm.norm));
+    if (buffering > 1) {
+        f->wcap = (size_t)buffering; /* the write buffer's size, as CPython's buffer_size */
+    }
     f->newline = (uint8_t)newline;
-    if (a[4] != PX_NONE) {
-        f->errors = a[4];
+    if (a[A_ERRORS] != PX_NONE) {
+        f->errors = a[A_ERRORS];
     }
     if (pm.flags & F_APPEND) {
         lseek(fd, 0, SEEK_END); /* tell() reports the end from the start, as CPython does */
     }
     return px_from_ptr(f);
+}
+
+/* Whether a mode writes (a read-only file system refuses it). */
+static bool mode_writes(px_val mode) {
+    size_t n;
+    const char *s = px_is_str(mode) ? px_str_data(mode, &n) : "";
+    return px_is_str(mode) && strpbrk(s, "wax+") != NULL;
+}
+
+px_val px_file_open_host(const char *host_path, px_val name, px_val mode) {
+    px_val a[A_COUNT] = {name, mode, px_small(-1), PX_NONE, PX_NONE, PX_NONE, PX_TRUE, PX_NONE};
+    return open_host(host_path, a);
+}
+
+/* open(): a descriptor directly; a path through the VFS (modules/vfs.h):
+ * on a VfsPosix mount it is a host file with every argument of open(),
+ * on any other file system its open(path, mode). */
+px_val px_port_open(size_t argc, const px_val *argv, px_val kwnames) {
+    static const px_argspec spec[] = {
+        {PX_Q(file), PX_ARG_REQUIRED, PX_NONE},   {PX_Q(mode), 0, PX_NULL},    {PX_Q(buffering), 0, PX_SMALL_CONST(-1)},
+        {PX_Q(encoding), 0, PX_NONE},             {PX_Q(errors), 0, PX_NONE},  {PX_Q(newline), 0, PX_NONE},
+        {PX_Q(closefd), 0, PX_TRUE},              {PX_Q(opener), 0, PX_NONE},
+    };
+    px_val a[A_COUNT];
+    px_parse_args(PX_Q(open), argc, argv, kwnames, A_COUNT, spec, a);
+    if (a[A_MODE] == PX_NULL) {
+        a[A_MODE] = px_qstr(PX_Q(r));
+    }
+    px_val file = a[A_FILE];
+    if (px_is_small(file) || px_is_type(file, &px_type_bool)) {
+        return open_host(NULL, a);
+    }
+    px_val path = px_vfs_path(file), sub;
+    px_val fs = px_vfs_lookup(path, &sub);
+    if (px_is_type(fs, &px_type_vfs_posix)) {
+        return open_host(px_vfs_posix_host_path(fs, sub, mode_writes(a[A_MODE]), file), a);
+    }
+    for (int i = A_BUFFERING; i < A_COUNT; i++) {
+        if (a[i] != spec[i].def) {
+            px_raise_value_error("open() on this file system takes only a path and a mode");
+        }
+    }
+    px_val args[2] = {sub, a[A_MODE]};
+    return px_call_method(fs, PX_Q(open), 2, args);
 }

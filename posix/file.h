@@ -14,5 +14,7 @@ extern const px_type px_type_textio, px_type_fileio;
  * ("r", "wb", "r+", ...); `name` is what .name returns. The descriptor
  * is closed with the object when closefd is true. */
 px_val px_file_from_fd(int fd, const char *mode, px_val name, bool closefd);
+/* open(name, mode) of the host file host_path (VfsPosix.open). */
+px_val px_file_open_host(const char *host_path, px_val name, px_val mode);
 
 #endif

@@ -79,6 +79,8 @@ static void setup_sys(void) {
         path_append(script, slash == script ? 1 : (size_t)(slash - script));
     }
     free(real);
+    /* then the modules frozen into the binary (import.h), then the rest */
+    path_append(PX_FROZEN_PATH, sizeof PX_FROZEN_PATH - 1);
     const char *env = getenv("MICROPYPATH");
     if (env == NULL) {
         env = "~/.micropython/lib:/usr/lib/micropython";

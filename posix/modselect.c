@@ -5,9 +5,12 @@
  *
  * What can be polled: an int (a file descriptor), an object whose type is
  * a stream (stream.h: its fileno() is asked at every wait, and its ready()
- * reports data it buffers itself), or any object with a fileno() method
- * (asked once, at register). poll() reports the object as registered, as
- * MicroPython does; CPython reports the fd. */
+ * reports data it buffers itself), any object with a fileno() method
+ * (asked once, at register), or a Python object with MicroPython's stream
+ * method ioctl(MP_STREAM_POLL, events) -> ready events (asked at every
+ * wait; the wait ends for it when pending work has run, such as the
+ * callback that made it ready). poll() reports the object as registered,
+ * as MicroPython does; CPython reports the fd. */
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -17,7 +20,7 @@
 #include "events.h"
 
 _Static_assert(PX_POLL_IN == POLLIN && PX_POLL_OUT == POLLOUT && PX_POLL_ERR == POLLERR &&
-                   PX_POLL_HUP == POLLHUP,
+                   PX_POLL_HUP == POLLHUP && PX_POLL_NVAL == POLLNVAL,
                "stream.h's poll bits are the system's");
 
 typedef struct {
@@ -42,6 +45,9 @@ extern const px_type px_type_poll;
 
 /* ---- what an object polls on */
 
+#define FD_IOCTL (-2)        /* entry.fd of an object asked through ioctl() */
+#define MP_STREAM_POLL 3     /* MicroPython's ioctl request number */
+
 static int fd_from_int(px_val v) {
     int64_t i = px_int_to_i64(v);
     if (i > INT_MAX || i < INT_MIN) {
@@ -63,7 +69,7 @@ static void resolve(px_val obj, const px_stream_proto **proto, int *fd) {
     }
     const px_stream_proto *sp = px_stream_of(obj);
     if (sp != NULL && (sp->fileno != NULL || sp->ready != NULL)) {
-        if (sp->ready == NULL && sp->fileno(obj) < 0) {
+        if (sp->ready == NULL ? sp->fileno(obj) < 0 : (sp->ready(obj, 0) & PX_POLL_NVAL) != 0) {
             px_raise_value_error("I/O operation on closed file");
         }
         *proto = sp;
@@ -71,6 +77,10 @@ static void resolve(px_val obj, const px_stream_proto **proto, int *fd) {
     }
     px_val method = px_getattr_opt(obj, PX_Q(fileno));
     if (method == PX_NULL) {
+        if (px_getattr_opt(obj, PX_Q(ioctl)) != PX_NULL) {
+            *fd = FD_IOCTL;
+            return;
+        }
         px_raise_type_error("argument must be an int, or have a fileno() method.");
     }
     px_val r = px_call0(method);
@@ -82,7 +92,7 @@ static void resolve(px_val obj, const px_stream_proto **proto, int *fd) {
 
 static int entry_fd(const entry *e) {
     if (e->proto == NULL) {
-        return e->fd;
+        return e->fd == FD_IOCTL ? -1 : e->fd;
     }
     return e->proto->fileno != NULL ? e->proto->fileno(e->obj) : -1;
 }
@@ -96,8 +106,8 @@ static poll_obj *poll_new(void) {
     return p;
 }
 
-/* The entry of obj: the same object, or for an int the non-stream entry
- * with that fd (so poll.unregister(0) finds a registered sys.stdin). */
+/* The entry of obj: the same object, or for an int the entry polling
+ * that fd (so poll.unregister(0) finds a registered sys.stdin). */
 static long find_entry(const poll_obj *p, px_val obj) {
     for (size_t i = 0; i < p->len; i++) {
         if (p->entries[i].obj == obj) {
@@ -107,7 +117,7 @@ static long find_entry(const poll_obj *p, px_val obj) {
     if (px_is_int(obj)) {
         int fd = fd_from_int(obj);
         for (size_t i = 0; i < p->len; i++) {
-            if (p->entries[i].proto == NULL && p->entries[i].fd == fd) {
+            if (entry_fd(&p->entries[i]) == fd) {
                 return (long)i;
             }
         }
@@ -161,7 +171,11 @@ static size_t wait_entries(poll_obj *p, int64_t timeout_us) {
             e->revents = 0;
             if (e->proto != NULL && e->proto->ready != NULL) {
                 /* data the object holds itself: ready without waiting */
-                e->revents = e->proto->ready(e->obj, e->mask) & (e->mask | POLLERR | POLLHUP);
+                e->revents = e->proto->ready(e->obj, e->mask) & (e->mask | POLLERR | POLLHUP | POLLNVAL);
+            } else if (e->proto == NULL && e->fd == FD_IOCTL) {
+                px_val args[2] = {px_small(MP_STREAM_POLL), px_small((px_int)e->mask)};
+                px_val r = px_call_method(e->obj, PX_Q(ioctl), 2, args);
+                e->revents = (unsigned)px_index(r) & (e->mask | POLLERR | POLLHUP | POLLNVAL);
             } else if (fd < 0) {
                 e->revents = POLLNVAL; /* a stream closed since register */
             }

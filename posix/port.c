@@ -1,6 +1,7 @@
 /* The port interface (src/port.h) for Linux and other POSIX systems. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,25 @@ int64_t px_port_time_ns(void) {
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* The C library's zone: TZ if set (a zoneinfo name or a POSIX rule),
+ * else /etc/localtime. tzset() re-reads TZ each time (cheap when it has
+ * not changed), so os.putenv('TZ', ...) takes effect at the next call. */
+int32_t px_port_tz_offset(int64_t utc, bool *dst) {
+    /* a time_t of 32 bits (some 32-bit systems) keeps the zone of its edge */
+    time_t t = (time_t)utc;
+    if ((int64_t)t != utc) {
+        t = utc < 0 ? (time_t)INT32_MIN : (time_t)INT32_MAX;
+    }
+    struct tm tm;
+    tzset();
+    if (localtime_r(&t, &tm) == NULL) {
+        *dst = false;
+        return 0;
+    }
+    *dst = tm.tm_isdst > 0;
+    return (int32_t)tm.tm_gmtoff;
 }
 
 /* Sleep in the event wait: sources' callbacks run meanwhile, and the sleep

@@ -2,7 +2,11 @@
 #ifndef PX_POSIX_H
 #define PX_POSIX_H
 
+#include <poll.h>
 #include <stdbool.h>
+#include <stddef.h>
+
+#include "runtime.h"
 
 /* SIGINT -> KeyboardInterrupt, SIGTERM -> SystemExit(143), SIGHUP ->
  * SystemExit(129) (through px_st.pending), SIGPIPE ignored. Called on the
@@ -22,5 +26,16 @@ bool px_posix_stdout_broken(void);
 /* ... and output was dropped without a BrokenPipeError telling the program
  * (a flush before stderr output or at exit). */
 bool px_posix_stdout_lost(void);
+
+/* os.dupterm (dupterm.c): console.c hands it what goes to stdout, and
+ * asks it for input while stdin has none. */
+extern const px_builtin px_posix_dupterm_obj;
+bool px_posix_dupterm_active(void);
+void px_posix_dupterm_out(const char *s, size_t n);
+/* The descriptors of the input streams (up to max), for the wait on stdin;
+ * *fdless is set if a stream without one must be asked from time to time. */
+int px_posix_dupterm_fds(struct pollfd *fds, int max, bool *fdless);
+/* Up to n bytes of input from the streams that have some (0: none now). */
+size_t px_posix_dupterm_read(unsigned char *buf, size_t n);
 
 #endif

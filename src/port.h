@@ -16,6 +16,9 @@ void px_port_stdout(const char *s, size_t n);
 void px_port_stdout_flush(void);
 void px_port_stderr(const char *s, size_t n);
 int px_port_stdin_char(void); /* next byte, or -1 at end of input */
+/* Bytes of stdin the port has read ahead and not handed out yet (select
+ * counts them as input ready on sys.stdin). */
+size_t px_port_stdin_pending(void);
 
 /* Time */
 uint64_t px_port_ticks_ms(void);
@@ -24,6 +27,11 @@ uint64_t px_port_ticks_us(void);
 int64_t px_port_time_ns(void);
 /* Sleep; returns early if the scheduler has work (px_st.pending). */
 void px_port_sleep_us(uint64_t us);
+/* The local time zone at the instant `utc` (seconds since 1970-01-01 UTC):
+ * local time minus UTC in seconds, and in *dst whether daylight saving
+ * time is in effect. Read afresh each call, so a changed TZ takes effect.
+ * A port without time zones returns 0 and false. */
+int32_t px_port_tz_offset(int64_t utc, bool *dst);
 
 /* Heap: a new region of at least `min` bytes for the GC (aligned to 16),
  * or NULL when the system has no more. *got receives its size. */

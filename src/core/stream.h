@@ -13,6 +13,7 @@
 #define PX_POLL_OUT 0x004
 #define PX_POLL_ERR 0x008
 #define PX_POLL_HUP 0x010
+#define PX_POLL_NVAL 0x020 /* the object is closed */
 
 typedef struct px_stream_proto {
     /* Read/write up to n bytes: the count (0 = end of stream for read), or

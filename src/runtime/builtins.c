@@ -226,6 +226,9 @@ static px_val bi_print(size_t argc, const px_val *argv, px_val kwnames) {
         } else {
             px_print(out, end, PX_PRINT_STR);
         }
+        if (px_truthy(kw[3])) {
+            px_port_stdout_flush();
+        }
         return PX_NONE;
     }
     px_val write = px_getattr(file, PX_Q(write));

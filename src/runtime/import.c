@@ -186,18 +186,17 @@ static void set_str(px_map *g, px_qid key, const char *s) {
     px_map_set_q(g, key, px_str_cstr(s));
 }
 
-/* Compile and run `path` as module `fullname`. pkgdir: set for packages. */
-static px_val load_source(px_val fullname, const char *path, const char *pkgdir) {
-    size_t len;
-    int err = 0;
-    char *src = px_port_read_file(path, &len, &err);
-    if (src == NULL) {
-        px_raise_os_error(err, "'%s'", path);
-    }
+/* Compile and run src[0..len) as module `fullname`, under the file name
+ * `codename` in tracebacks. file: its __file__ (NULL: none); pkgdir: its
+ * __path__ if it is a package. */
+static px_val exec_module(px_val fullname, const char *src, size_t len, const char *codename, const char *file,
+                          const char *pkgdir) {
     px_qid qname = px_str_to_qid(fullname);
     px_val mod = px_module_new(qname);
     px_map *g = px_module_globals(mod);
-    set_str(g, PX_Q(__file__), path);
+    if (file != NULL) {
+        set_str(g, PX_Q(__file__), file);
+    }
     if (pkgdir != NULL) {
         set_str(g, PX_Q(__path__), pkgdir);
         px_map_set_q(g, PX_Q(__package__), fullname);
@@ -210,7 +209,7 @@ static px_val load_source(px_val fullname, const char *path, const char *pkgdir)
         }
         px_map_set_q(g, PX_Q(__package__), str_slice(s, dot > 0 ? dot - 1 : 0));
     }
-    px_code *code = px_compile(src, len, px_qstr_intern_cstr(path), PX_COMPILE_FILE);
+    px_code *code = px_compile(src, len, px_qstr_intern_cstr(codename), PX_COMPILE_FILE);
     px_dict_set(px_st.modules, fullname, mod);
     px_jmp j;
     px_try_push(&j);
@@ -224,6 +223,38 @@ static px_val load_source(px_val fullname, const char *path, const char *pkgdir)
     /* the module may have replaced itself in sys.modules */
     px_val now = modules_get(fullname);
     return now != PX_NULL ? now : mod;
+}
+
+/* Compile and run the file at `path` as module `fullname`. */
+static px_val load_source(px_val fullname, const char *path, const char *pkgdir) {
+    size_t len;
+    int err = 0;
+    char *src = px_port_read_file(path, &len, &err);
+    if (src == NULL) {
+        px_raise_os_error(err, "'%s'", path);
+    }
+    return exec_module(fullname, src, len, path, path, pkgdir);
+}
+
+static const px_frozen_def *frozen_find(const char *s, size_t n) {
+    for (size_t i = 0; i < px_frozen_defs_count; i++) {
+        const px_frozen_def *f = &px_frozen_defs[i];
+        if (strlen(f->name) == n && memcmp(f->name, s, n) == 0) {
+            return f;
+        }
+    }
+    return NULL;
+}
+
+/* A frozen module by its full name, or PX_NULL. */
+static px_val load_frozen(px_val fullname) {
+    size_t n;
+    const char *s = px_str_data(fullname, &n);
+    const px_frozen_def *f = frozen_find(s, n);
+    if (f == NULL) {
+        return PX_NULL;
+    }
+    return exec_module(fullname, f->source, f->len, f->file, NULL, f->package ? PX_FROZEN_PATH : NULL);
 }
 
 /* A namespace package: a directory without __init__.py. */
@@ -241,6 +272,9 @@ static px_val load_namespace(px_val fullname, const char *dir) {
 static px_val try_dir(px_val fullname, const char *name, size_t nlen, px_val dir, char **ns_dir) {
     size_t dlen;
     const char *d = px_str_data(dir, &dlen);
+    if (dlen == sizeof PX_FROZEN_PATH - 1 && memcmp(d, PX_FROZEN_PATH, dlen) == 0) {
+        return load_frozen(fullname);
+    }
     char *pkg = path_join(d, dlen, name, nlen, "");
     if (px_port_stat(pkg) == PX_PATH_DIR) {
         char *init = path_join(pkg, strlen(pkg), "__init__.py", 11, "");
@@ -586,6 +620,25 @@ void px_import_init(void) {
 
 /* ---- micropython -m name */
 
+static void set_argv0(px_val v) {
+    size_t argc;
+    px_val *argv = px_seq_items(px_st.argv, &argc);
+    if (argv != NULL && argc > 0) {
+        argv[0] = v;
+    }
+}
+
+/* A package runs as its __main__ submodule, after its __init__. */
+static void run_main_package(px_val full, const char *name, size_t n) {
+    px_import(full, px_tuple_new(1, &full), 0, NULL);
+    px_strbuf b;
+    px_strbuf_init(&b, n + 10);
+    px_strbuf_add(&b, name, n);
+    px_strbuf_add_cstr(&b, ".__main__");
+    px_strbuf_add_char(&b, '\0');
+    px_run_main_module(b.data);
+}
+
 void px_run_main_module(const char *name) {
     size_t n = strlen(name);
     px_val full = px_str_interned(name, n);
@@ -619,17 +672,23 @@ void px_run_main_module(const char *name) {
         }
         size_t dlen;
         const char *d = px_str_data(items[i], &dlen);
+        const px_frozen_def *f = frozen_find(name, n);
+        if (f != NULL && dlen == sizeof PX_FROZEN_PATH - 1 && memcmp(d, PX_FROZEN_PATH, dlen) == 0) {
+            if (f->package) {
+                run_main_package(full, name, n);
+                return;
+            }
+            px_map *g = main_globals(NULL);
+            px_map_set_q(g, PX_Q(__package__), pkgname);
+            set_argv0(px_str_cstr(f->file));
+            px_vm_run_module(px_compile(f->source, f->len, px_qstr_intern_cstr(f->file), PX_COMPILE_FILE), g);
+            return;
+        }
         char *pkg = path_join(d, dlen, last, llen, "");
         if (px_port_stat(pkg) == PX_PATH_DIR) {
             char *init = path_join(pkg, strlen(pkg), "__init__.py", 11, "");
             if (px_port_stat(init) == PX_PATH_FILE) {
-                px_import(full, px_tuple_new(1, &full), 0, NULL);
-                px_strbuf b;
-                px_strbuf_init(&b, n + 10);
-                px_strbuf_add(&b, name, n);
-                px_strbuf_add_cstr(&b, ".__main__");
-                px_strbuf_add_char(&b, '\0');
-                px_run_main_module(b.data);
+                run_main_package(full, name, n);
                 return;
             }
         }
@@ -637,11 +696,7 @@ void px_run_main_module(const char *name) {
         if (px_port_stat(file) == PX_PATH_FILE) {
             px_map *g = main_globals(file);
             px_map_set_q(g, PX_Q(__package__), pkgname);
-            size_t argc;
-            px_val *argv = px_seq_items(px_st.argv, &argc);
-            if (argv != NULL && argc > 0) {
-                argv[0] = px_str_cstr(file);
-            }
+            set_argv0(px_str_cstr(file));
             size_t len;
             int err = 0;
             char *src = px_port_read_file(file, &len, &err);

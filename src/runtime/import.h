@@ -54,6 +54,21 @@ extern const size_t px_module_defs_count;
 /* The declaration of the built-in module named s[0..n), or NULL. */
 const px_module_def *px_module_def_find(const char *s, size_t n);
 
+/* Frozen modules: Python source built into the binary (a `.py` in a
+ * module list; tools/gen_modules.py), compiled at first import. Import
+ * finds them where sys.path has the entry ".frozen" (the docs' sys.path),
+ * by full dotted name; a frozen package's __path__ is ".frozen". */
+typedef struct px_frozen_def {
+    const char *name;     /* dotted module name */
+    const char *file;     /* the name tracebacks show: "pkg/mod.py" */
+    const char *source;
+    size_t len;
+    bool package;         /* from a pkg/__init__.py */
+} px_frozen_def;
+extern const px_frozen_def px_frozen_defs[];
+extern const size_t px_frozen_defs_count;
+#define PX_FROZEN_PATH ".frozen"
+
 /* The builtins module object (builtins.c). */
 px_val px_builtins_module(void);
 /* Set up sys.modules, sys.path and sys.argv (px_init). */

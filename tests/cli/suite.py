@@ -4,9 +4,12 @@
     python3 tests/cli/suite.py --binary build/micropython [-k PAT]
 
 Options, sys.path/argv, scripts from files, stdin and shebangs, exit
-statuses, SIGINT/SIGTERM/SIGHUP, scheduled work while input() waits and at
-exit, output to pipes, and -h agreeing with the man page
-(docs/micropython.1). Prints `ok NAME` or `FAIL NAME` with indented
+statuses, SIGINT/SIGTERM/SIGHUP (also while blocked in each kind of wait),
+scheduled work while input() waits and at exit, stdout buffering into
+pipes, terminals and the journal, local time under several TZ values
+against /usr/bin/python3, ticks across a wall-clock jump (libfaketime),
+termios on a pty, os.dupterm input, micropython-lib's os.path test, and -h
+agreeing with the man page (docs/micropython.1). Prints `ok NAME` or `FAIL NAME` with indented
 details (tests/suitelib.py). Tests run in parallel.
 """
 import errno
@@ -307,17 +310,17 @@ def modules_doc():
 @test
 def default_path():
     expect_run(["-c", "import sys; print(sys.path)"], env={"HOME": "/home/u"},
-               out="['', '/home/u/.micropython/lib', '/usr/lib/micropython']\n")
+               out="['', '.frozen', '/home/u/.micropython/lib', '/usr/lib/micropython']\n")
 
 
 @test
 def micropypath():
     expect_run(["-c", "import sys; print(sys.path)"], env={"HOME": "/h", "MICROPYPATH": "/a:~/b:rel"},
-               out="['', '/a', '/h/b', 'rel']\n")
-    expect_run(["-c", "import sys; print(sys.path)"], env={"MICROPYPATH": ""}, out="['']\n")
+               out="['', '.frozen', '/a', '/h/b', 'rel']\n")
+    expect_run(["-c", "import sys; print(sys.path)"], env={"MICROPYPATH": ""}, out="['', '.frozen']\n")
     # a directory name that is not UTF-8 stays bytes (import skips it)
     expect_run(["-c", "import sys; print(sys.path)"], env={"MICROPYPATH": "/a\udcff:/b"},
-               out="['', b'/a\\xff', '/b']\n")
+               out="['', '.frozen', b'/a\\xff', '/b']\n")
 
 
 @test
@@ -729,6 +732,427 @@ def output_flushed_before_sleep():
     finally:
         p.kill()
         p.communicate()
+
+
+# ---- signals while blocked: each way a program waits ------------------------
+
+# What blocks, with $FIFO a FIFO the harness holds open (so opening it does
+# not wait and reading it finds no end), and stdin a pipe that stays open
+# and empty.
+BLOCKERS = {
+    "sleep": "time.sleep(30)",
+    "sleep_ms": "time.sleep_ms(30000)",
+    "poll": "import select\np = select.poll()\np.register(sys.stdin, select.POLLIN)\np.poll()",
+    "select": "import select\nselect.select([sys.stdin], [], [])",
+    "stdin_read": "sys.stdin.read(1)",
+    "fifo_read": "import os\nopen(os.getenv('FIFO'), 'rb').read(1)",
+    "fifo_readline": "import os\nopen(os.getenv('FIFO')).readline()",
+}
+SIGNALS = {
+    "sigint": (signal.SIGINT, 130, "KeyboardInterrupt\n"),
+    "sigterm": (signal.SIGTERM, 143, ""),
+    "sighup": (signal.SIGHUP, 129, ""),
+}
+
+
+def blocked_signal_test(block, sig, status, err_end):
+    def t():
+        code = READY + "try:\n" + "".join("    " + line + "\n" for line in block.splitlines()) + \
+            "finally:\n    print('cleanup')\n"
+        with TempDir() as d:
+            fifo = os.path.join(d.path, "fifo")
+            os.mkfifo(fifo)
+            hold = os.open(fifo, os.O_RDWR)
+            r, w = os.pipe()
+            try:
+                expect_signal(code, sig, status, "cleanup\n", err_end, stdin=r, env={"FIFO": fifo})
+            finally:
+                for fd in (hold, r, w):
+                    os.close(fd)
+    return t
+
+
+for _bname, _block in BLOCKERS.items():
+    for _sname, (_sig, _status, _err) in SIGNALS.items():
+        _t = blocked_signal_test(_block, _sig, _status, _err)
+        _t.__name__ = f"{_sname}_while_{_bname}"
+        test(_t)
+
+
+# ---- stdout buffering -------------------------------------------------------
+
+def start_bin(code, stdout=subprocess.PIPE, env=None, stdin=subprocess.DEVNULL):
+    e = dict(os.environ)
+    e.pop("JOURNAL_STREAM", None)
+    e.update(env or {})
+    return subprocess.Popen([BIN, "-c", code], stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, env=e)
+
+
+def read_within(fd, seconds):
+    """What fd has within `seconds` (b'' if nothing)."""
+    r, _, _ = select.select([fd], [], [], seconds)
+    return os.read(fd, 65536) if r else b""
+
+
+def finish(p, timeout=5):
+    try:
+        out, err = p.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.communicate()
+        raise Fail("did not end")
+    return p.returncode, out, err
+
+
+# Print 'a', then run (no wait, no flush) until the harness creates $GO.
+HOLD = ("import os, sys\n{print}\nwhile True:\n    try:\n        os.stat(os.getenv('GO'))\n"
+        "        break\n    except OSError:\n        pass\nprint('b')\n")
+
+
+def buffering_case(print_stmt, early, env=None, tty=False):
+    """Whether 'a' reaches the reader before the program goes on."""
+    with TempDir() as d:
+        go = os.path.join(d.path, "go")
+        env = dict(env or {}, GO=go)
+        if tty:
+            master, slave = pty.openpty()
+            p = start_bin(HOLD.format(print=print_stmt), stdout=slave, env=env)
+            os.close(slave)
+            rd = master
+        else:
+            p = start_bin(HOLD.format(print=print_stmt), env=env)
+            rd = p.stdout.fileno()
+        try:
+            seen = read_within(rd, 3 if early else 0.6)
+            if early and seen.replace(b"\r", b"") != b"a\n":
+                raise Fail(f"'a' not seen while the program runs: {seen!r}")
+            if not early and seen:
+                raise Fail(f"output seen before a flush: {seen!r}")
+            open(go, "w").close()
+            if tty:
+                rest = b""
+                while b"b\n" not in rest.replace(b"\r", b""):
+                    chunk = read_within(rd, 5)
+                    if not chunk:
+                        raise Fail(f"no end: {rest!r}")
+                    rest += chunk
+                st, _, err = finish(p)
+                out = seen + rest
+            else:
+                st, out, err = finish(p)
+                out = seen + out
+            expect((st, out.replace(b"\r", b""), err), (0, b"a\nb\n", b""))
+        finally:
+            if p.poll() is None:
+                p.kill()
+                p.communicate()
+            if tty:
+                os.close(master)
+
+
+@test
+def stdout_block_buffered_into_pipe():
+    buffering_case("print('a')", early=False)
+
+
+@test
+def print_flush_true():
+    buffering_case("print('a', flush=True)", early=True)
+    buffering_case("print('a', end='')\nprint(flush=True)", early=True)
+    buffering_case("print('a', file=sys.stdout, flush=True)", early=True)
+
+
+@test
+def stdout_line_buffered_on_a_terminal():
+    buffering_case("print('a')", early=True, tty=True)
+
+
+@test
+def stdout_line_buffered_into_the_journal():
+    # systemd names the journal's socket in JOURNAL_STREAM (device:inode);
+    # here the pipe stands for it
+    r, w = os.pipe()
+    st = os.fstat(w)  # a pipe that is not the child's stdout
+    os.close(r)
+    os.close(w)
+    with TempDir() as d:
+        go = os.path.join(d.path, "go")
+        code = HOLD.format(print="print('a')")
+        e = dict(os.environ, GO=go)
+        rd, wr = os.pipe()
+        pst = os.fstat(wr)
+        e["JOURNAL_STREAM"] = f"{pst.st_dev}:{pst.st_ino}"
+        p = subprocess.Popen([BIN, "-c", code], stdin=subprocess.DEVNULL, stdout=wr, stderr=subprocess.PIPE, env=e)
+        os.close(wr)
+        try:
+            seen = read_within(rd, 3)
+            expect(seen, b"a\n", "line written into the journal while the program runs")
+            open(go, "w").close()
+            st_, _, err = finish(p)
+            expect((st_, read_within(rd, 3), err), (0, b"b\n", b""))
+        finally:
+            if p.poll() is None:
+                p.kill()
+                p.communicate()
+            os.close(rd)
+    # another stream named in JOURNAL_STREAM: stdout is a plain pipe
+    buffering_case("print('a')", early=False, env={"JOURNAL_STREAM": f"{st.st_dev}:{st.st_ino + 1000000}"})
+
+
+def flushed_before(block):
+    code = "import os, sys, time, select\nprint('before')\n" + block + "\n"
+    with TempDir() as d:
+        fifo = os.path.join(d.path, "fifo")
+        os.mkfifo(fifo)
+        hold = os.open(fifo, os.O_RDWR)
+        r, w = os.pipe()
+        p = start_bin(code, env={"FIFO": fifo}, stdin=r)
+        try:
+            expect(read_within(p.stdout.fileno(), 3), b"before\n", f"output before {block!r}")
+        finally:
+            p.kill()
+            p.communicate()
+            for fd in (hold, r, w):
+                os.close(fd)
+
+
+@test
+def output_flushed_before_blocking_waits():
+    for name in ("poll", "select", "stdin_read", "fifo_read"):
+        flushed_before(BLOCKERS[name])
+    flushed_before("input()")
+    flushed_before("time.sleep_ms(30000)")
+
+
+@test
+def output_flushed_at_every_exit():
+    for tail, status in (("", 0), ("1/0", 1), ("sys.exit(3)", 3), ("raise KeyboardInterrupt", 130)):
+        st, out, err = finish(start_bin("import sys\nprint('x')\n" + tail))
+        expect((st, out), (status, b"x\n"), f"exit by {tail or 'the end'!r}")
+    for sig, status in ((signal.SIGTERM, 143), (signal.SIGINT, 130), (signal.SIGHUP, 129)):
+        with TempDir() as d:
+            mark = os.path.join(d.path, "mark")
+            p = start_bin(f"print('x')\nopen({mark!r}, 'w').close()\nwhile True:\n    pass\n")
+            t = time.monotonic()
+            while not os.path.exists(mark):
+                if time.monotonic() - t > 5:
+                    p.kill()
+                    raise Fail("the program did not start")
+                time.sleep(0.01)
+            p.send_signal(sig)
+            st, out, err = finish(p)
+            expect((st, out), (status, b"x\n"), f"ended by {sig.name} in a busy loop")
+
+
+@test
+def stdout_nonblocking_pipe_loses_nothing():
+    # stdout shared with a program that set O_NONBLOCK on it: a full pipe
+    # (EAGAIN) is waited out, not dropped
+    import fcntl
+    r, w = os.pipe()
+    fcntl.fcntl(w, fcntl.F_SETFL, fcntl.fcntl(w, fcntl.F_GETFL) | os.O_NONBLOCK)
+    p = subprocess.Popen([BIN, "-c", "for i in range(100000): print(i)"], stdout=w, stderr=subprocess.PIPE,
+                         stdin=subprocess.DEVNULL)
+    os.close(w)
+    time.sleep(0.3)  # let the pipe fill
+    chunks = []
+    while True:
+        b = os.read(r, 65536)
+        if not b:
+            break
+        chunks.append(b)
+    os.close(r)
+    st, _, err = finish(p)
+    lines = b"".join(chunks).split(b"\n")
+    expect((st, err, len(lines), lines[-2]), (0, b"", 100001, b"99999"))
+
+
+# ---- time zones (compared with CPython) --------------------------------------
+
+TZ_PROGRAM = """
+import time
+for t in (0, -1, 86399, 951782400, 1615705199, 1615705200, 1636261199, 1636264800, 1636264801,
+          1711846800, 1711850400, 1729990800, 1730000000, 1700000000, 2147483647, 2200000000, -2000000000):
+    print(t, tuple(time.localtime(t))[:8])
+for lt in ((2021, 1, 15, 12, 0, 0), (2021, 7, 15, 12, 0, 0), (2024, 3, 31, 0, 59, 59), (2024, 3, 31, 3, 0, 0),
+           (2024, 10, 27, 3, 30, 0), (2021, 3, 14, 3, 30, 0), (2021, 11, 7, 2, 30, 0), (1999, 12, 31, 23, 59, 59),
+           (2021, 3, 14, 2, 30, 0), (2024, 3, 31, 1, 30, 0), (2000, 13, 1, 0, 0, 0), (2000, 1, 0, 25, 61, 61)):
+    print(lt, int(time.mktime(lt + (0, 0, -1))), int(time.mktime(lt + (0, 0))) if hasattr(time, "ticks_ms") else
+          int(time.mktime(lt + (0, 0, -1))))
+print(tuple(time.localtime(1700000000.9))[:8])
+"""
+ZONES = ["America/New_York", "Europe/London", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Kolkata",
+         "America/St_Johns", "UTC", "EST5EDT,M3.2.0,M11.1.0", "<+0330>-3:30", None]
+
+
+@test
+def localtime_and_mktime_follow_tz():
+    if not os.path.exists("/usr/share/zoneinfo/America/New_York"):
+        raise Fail("no time zone data: install Debian's tzdata package")
+    for tz in ZONES:
+        env = dict(os.environ)
+        env.pop("TZ", None)
+        if tz is not None:
+            env["TZ"] = tz
+        want = subprocess.run(["/usr/bin/python3", "-c", TZ_PROGRAM], capture_output=True, text=True, env=env)
+        got = subprocess.run([BIN, "-c", TZ_PROGRAM], capture_output=True, text=True, env=env)
+        if got.stdout != want.stdout or got.returncode != 0:
+            diff = [f"want {a}\ngot  {b}" for a, b in zip(want.stdout.splitlines(), got.stdout.splitlines()) if a != b]
+            raise Fail(f"TZ={tz}: " + "\n".join(diff[:6]) + got.stderr)
+
+
+@test
+def mktime_ambiguous_and_missing_times():
+    # a local time that happens twice (clocks set back) is the first one
+    # unless isdst says otherwise; one that never happens (clocks set
+    # forward) is read with the offset before the change, as C's mktime
+    code = ("import time\n"
+            "for lt in ((2021, 11, 7, 1, 30, 0), (2021, 3, 14, 2, 30, 0), (2021, 1, 15, 12, 0, 0), "
+            "(2021, 7, 15, 12, 0, 0)):\n"
+            "    print([time.mktime(lt + (0, 0, d)) for d in (-1, 0, 1)])\n"
+            "print(time.mktime((2021, 11, 7, 1, 30, 0, 0, 0)))\n")
+    expect_run(["-c", code], env={"TZ": "America/New_York"},
+               out="[1636263000, 1636266600, 1636263000]\n"
+                   "[1615707000, 1615707000, 1615703400]\n"
+                   "[1610730000, 1610730000, 1610726400]\n"
+                   "[1626364800, 1626368400, 1626364800]\n"
+                   "1636263000\n")
+
+
+@test
+def putenv_tz_takes_effect():
+    code = ("import os, time\n"
+            "print(time.localtime(0)[3])\n"
+            "os.putenv('TZ', 'Asia/Kolkata')\n"
+            "print(time.localtime(0)[3:5], time.mktime((1970, 1, 1, 5, 30, 0, 0, 0)))\n"
+            "os.unsetenv('TZ')\n"
+            "print(time.localtime(0)[3])\n")
+    expect_run(["-c", code], env={"TZ": "UTC"}, out="0\n(5, 30) 0\n0\n")
+
+
+LIBFAKETIME = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1"
+
+
+@test
+def ticks_monotonic_across_clock_changes():
+    # libfaketime moves the wall clock by 400 days while the program runs;
+    # the monotonic clock behind ticks_* and sleep is left alone
+    if not os.path.exists(LIBFAKETIME):
+        raise Fail("no libfaketime: install Debian's libfaketime package")
+    with TempDir() as d:
+        fake = d.write("faketime", "+0\n")
+        go = os.path.join(d.path, "go")
+        code = ("import os, time\n"
+                "t0 = time.time(); m0 = time.ticks_ms(); g0 = time.gmtime()[0]\n"
+                "print('ready', flush=True)\n"
+                "while True:\n"
+                "    try:\n"
+                "        os.stat(os.getenv('GO'))\n"
+                "        break\n"
+                "    except OSError:\n"
+                "        time.sleep_ms(5)\n"
+                "t1 = time.time(); m1 = time.ticks_ms()\n"
+                "u0 = time.ticks_us(); time.sleep_ms(100); u1 = time.ticks_us()\n"
+                "print(t1 - t0 > 399 * 86400, 0 <= time.ticks_diff(m1, m0) < 5000,\n"
+                "      100000 <= time.ticks_diff(u1, u0) < 2000000, time.gmtime()[0] > g0 or time.gmtime()[1] > 1)\n")
+        env = {"LD_PRELOAD": LIBFAKETIME, "FAKETIME_TIMESTAMP_FILE": fake, "FAKETIME_NO_CACHE": "1",
+               "FAKETIME_DONT_FAKE_MONOTONIC": "1", "GO": go}
+        p = start_bin(code, env=env)
+        try:
+            expect(read_within(p.stdout.fileno(), 5), b"ready\n", "start")
+            with open(fake, "w") as f:
+                f.write("+400d\n")
+            time.sleep(0.2)
+            open(go, "w").close()
+            expect(finish(p), (0, b"True True True True\n", b""))
+        finally:
+            if p.poll() is None:
+                p.kill()
+                p.communicate()
+
+
+# ---- termios on a pseudo-terminal ---------------------------------------------
+
+@test
+def termios_on_a_pty():
+    import termios
+    import tty
+    master, slave = pty.openpty()
+    try:
+        code = ("import termios, sys\n"
+                "a = termios.tcgetattr(0)\n"
+                "print(len(a), len(a[6]) == termios.NCCS, type(a[6][termios.VMIN]).__name__,\n"
+                "      a[6][termios.VINTR], a[3] & termios.ICANON != 0)\n"
+                "b = list(a)\n"
+                "b[3] &= ~termios.ECHO\n"
+                "b[6] = list(a[6])\n"
+                "b[6][termios.VINTR] = 7\n"
+                "termios.tcsetattr(sys.stdin, termios.TCSANOW, b)\n"
+                "c = termios.tcgetattr(0)\n"
+                "print(c[3] & termios.ECHO, c[6][termios.VINTR])\n"
+                "termios.setraw(0)\n"
+                "print('set', file=sys.stderr)\n")
+        p = subprocess.run([BIN, "-c", code], stdin=slave, capture_output=True, text=True, timeout=10)
+        expect((p.returncode, p.stdout, p.stderr), (0, "7 True int b'\\x03' True\n0 b'\\x07'\n", "set\n"))
+        # raw mode as CPython's tty.setraw makes it
+        ours = termios.tcgetattr(slave)
+        m2, s2 = pty.openpty()
+        tty.setraw(s2)
+        ref = termios.tcgetattr(s2)
+        os.close(m2)
+        os.close(s2)
+        expect(ours[:6], ref[:6], "setraw's flags and speeds")
+        expect((ours[6][termios.VMIN], ours[6][termios.VTIME]), (ref[6][termios.VMIN], ref[6][termios.VTIME]))
+        # a pipe is not a terminal
+        expect_run(["-c", "import termios\ntry:\n    termios.tcgetattr(0)\nexcept OSError as e:\n    print(e.errno)"],
+                   stdin="", out=f"{errno.ENOTTY}\n")
+    finally:
+        os.close(master)
+        os.close(slave)
+
+
+# ---- os.dupterm driving input() --------------------------------------------------
+
+@test
+def dupterm_input_from_a_stream():
+    with TempDir() as d:
+        fifo = os.path.join(d.path, "fifo")
+        os.mkfifo(fifo)
+        hold = os.open(fifo, os.O_RDWR)
+        r, w = os.pipe()  # stdin: open, silent
+        code = ("import os\n"
+                "os.dupterm(open(os.getenv('FIFO'), 'rb'))\n"
+                "print('ready', flush=True)\n"
+                "line = input()\n"
+                "os.dupterm(None)\n"
+                "print('got', repr(line))\n")
+        p = start_bin(code, env={"FIFO": fifo}, stdin=r)
+        try:
+            expect(read_within(p.stdout.fileno(), 5), b"ready\n", "start")
+            os.write(hold, b"from the stream\n")
+            st, out, err = finish(p)
+            expect((st, out, err), (0, b"got 'from the stream'\n", b""))
+        finally:
+            if p.poll() is None:
+                p.kill()
+                p.communicate()
+            for fd in (hold, r, w):
+                os.close(fd)
+
+
+# ---- a real client: micropython-lib's os.path ----------------------------------
+
+@test
+def micropython_lib_os_path():
+    # shared/ is beside the checkout (or beside the folder of worktrees)
+    up = [os.path.dirname(ROOT), os.path.dirname(os.path.dirname(ROOT))]
+    srcs = [os.path.join(u, "shared", "micropython-lib", "python-stdlib", "os-path") for u in up]
+    src = next((s for s in srcs if os.path.isdir(s)), None)
+    if src is None:
+        raise Skip("micropython-lib is not in a shared/ beside the tree")
+    with TempDir() as d:
+        shutil.copytree(src, os.path.join(d.path, "os-path"))
+        expect_run([os.path.join(d.path, "os-path", "test_path.py")], out="")
 
 
 def main():

@@ -25,7 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from harness.common import BenchError, cache_dir  # noqa: E402
 from harness.initramfs import build_initramfs, find_busybox  # noqa: E402
-from harness.kernel import get_kernel  # noqa: E402
+from harness.kernel import get_kernel, intree_modules  # noqa: E402
 from harness.kmod import build_modules  # noqa: E402
 from harness.vm import Result, find_qemu, parse_console, qemu_command, run_vm  # noqa: E402
 from suitelib import arg_parser, fail, ok, skip  # noqa: E402
@@ -92,6 +92,9 @@ def run_bench(args, tests):
     find_qemu()
     find_busybox()
     kernel = get_kernel()
+    intree, intree_problem = intree_modules(kernel)
+    if intree_problem:
+        print(f"note: {intree_problem} (the tests that need them skip)")
     t_kernel = time.monotonic()
     modules, module_failure = [], None
     try:
@@ -108,7 +111,7 @@ def run_bench(args, tests):
             os.remove(stale)
     initrd = os.path.join(run_dir, f"initramfs-{os.getpid()}.cpio")
     try:
-        build_initramfs(binary, modules, tests, args.timeout, initrd)
+        build_initramfs(binary, modules, intree, tests, args.timeout, initrd)
         cmd = qemu_command(kernel, initrd, args.smp)
         deadline = BOOT_BUDGET + len(tests) * (args.timeout + 5)
         log = os.path.join(run_dir, "console.log")

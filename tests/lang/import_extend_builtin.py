@@ -45,3 +45,9 @@ except ImportError as e:
 import io
 
 print(hasattr(io, "StringIO"), hasattr(io, "__file__"))
+
+# os is extensible too (micropython-lib's os package works this way)
+import os
+
+print(os.exists("/"), os.exists("/no/such/path"), os.sep, "listdir" in dir(os))
+print(os.__file__.endswith("lib/ext/os.py"), sys.modules["os"] is os)

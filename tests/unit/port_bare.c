@@ -31,6 +31,9 @@ void px_port_stderr(const char *s, size_t n) {
 int px_port_stdin_char(void) {
     return -1;
 }
+size_t px_port_stdin_pending(void) {
+    return 0;
+}
 
 static uint64_t clock_us;
 uint64_t px_port_ticks_ms(void) {
@@ -44,6 +47,10 @@ int64_t px_port_time_ns(void) {
 }
 void px_port_sleep_us(uint64_t us) {
     clock_us += us;
+}
+int32_t px_port_tz_offset(int64_t utc, bool *dst) {
+    *dst = false;
+    return 0;
 }
 
 /* One fixed region, handed out once, as on an MCU. */

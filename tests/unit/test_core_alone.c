@@ -1,6 +1,7 @@
 /* The core alone: libpxcore linked with the bare port (port_bare.c) and an
  * empty module table, nothing from modules/, posix/ or linux-hal/. Python
- * runs, and import finds no built-in module but builtins. */
+ * runs, import finds no built-in module but builtins, and the frozen
+ * modules of tests/unit/frozen/. */
 #include <check.h>
 #include <setjmp.h>
 #include <string.h>
@@ -45,6 +46,23 @@ START_TEST(test_no_builtin_modules) {
 }
 END_TEST
 
+/* Frozen modules (tests/unit/frozen/) are found where sys.path has ".frozen". */
+START_TEST(test_frozen_modules) {
+    ck_assert(run("import fzmod\n") != PX_NULL); /* no ".frozen" entry yet */
+    px_list_append(px_st.path, px_str_cstr(PX_FROZEN_PATH));
+    ck_assert(run("import fzmod, fzpkg\nfrom fzpkg.sub import double\n"
+                  "print(fzmod.VALUE, fzpkg.NAME, fzpkg.sub.double(21), double(2), fzpkg.__path__)\n"
+                  "print(hasattr(fzmod, '__file__'), fzpkg.sub.__name__)\n") == PX_NULL);
+    ck_assert_str_eq(bare_out, "fz\xc3\xa9 \\ \"q\" ?\?= fzpkg 42 4 .frozen\nFalse fzpkg.sub\n");
+    /* a traceback names the frozen file */
+    bare_out_len = 0;
+    px_val e = run("import fzmod\nfzmod.fail()\n");
+    ck_assert(e != PX_NULL && px_isinstance(e, &px_type_ValueError));
+    px_exc_print(&px_out_stdout, e);
+    ck_assert_ptr_nonnull(strstr(bare_out, "File \"fzmod.py\", line 6, in fail"));
+}
+END_TEST
+
 int main(void) {
     stack_top = __builtin_frame_address(0);
     Suite *s = suite_create("core_alone");
@@ -52,6 +70,7 @@ int main(void) {
     tcase_add_checked_fixture(tc, setup, NULL);
     tcase_add_test(tc, test_runs_python);
     tcase_add_test(tc, test_no_builtin_modules);
+    tcase_add_test(tc, test_frozen_modules);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

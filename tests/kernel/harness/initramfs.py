@@ -5,7 +5,9 @@
     /usr/bin/micropython   the binary under test, with the shared libraries
                            and dynamic loader that ldd lists, at their paths
     /usr/bin/gpio*         Debian's libgpiod v1 tools, if the host has them
-    /modules/*.ko          our kernel modules, loaded by init
+    /modules/*.ko          our kernel modules and the kernel's own ones
+                           loaded at boot (i2c-dev), loaded by init
+    /modules/kernel/*.ko   the kernel's own modules tests load (i2c-stub)
     /tests/                tests/kernel/tests/, and LIST: the tests to run
     /etc/passwd, group     root, and `tester` (uid 1000) for permission tests
 """
@@ -18,6 +20,7 @@ import subprocess
 
 from .common import BenchError
 from .cpio import CpioWriter
+from .kernel import INTREE_MODULES
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GPIOD_TOOLS = ["gpiodetect", "gpioinfo", "gpioget", "gpioset", "gpiomon", "gpiofind"]
@@ -97,9 +100,10 @@ class _Tree:
         self.cpio.symlink(path, target)
 
 
-def build_initramfs(binary, modules, tests, timeout, out_path):
-    """Write the archive to out_path. `tests` lists (name, file) to run, in
-    order; each may run `timeout` seconds."""
+def build_initramfs(binary, modules, intree, tests, timeout, out_path):
+    """Write the archive to out_path. `modules` are our .ko files, `intree`
+    maps names of INTREE_MODULES to their .ko. `tests` lists (name, file)
+    to run, in order; each may run `timeout` seconds."""
     t = _Tree()
     for d in ("dev", "proc", "sys", "tmp", "root", "sbin", "usr/sbin", "usr/bin", "etc"):
         t.dir(d, 0o1777 if d == "tmp" else 0o755)
@@ -115,6 +119,8 @@ def build_initramfs(binary, modules, tests, timeout, out_path):
             t.program(f"usr/bin/{tool}", path)
     for ko in modules:
         t.copy(f"modules/{os.path.basename(ko)}", ko, 0o644)
+    for name, ko in sorted(intree.items()):
+        t.copy(f"modules/{name}.ko" if INTREE_MODULES[name][1] else f"modules/kernel/{name}.ko", ko, 0o644)
     src = os.path.join(HERE, "tests")
     for root, dirs, files in os.walk(src):
         dirs.sort()

@@ -8,6 +8,7 @@ that is already in the cache, e.g. offline.
 
 Layout under the cache:
     kernel-RELEASE/vmlinuz                           the kernel to boot
+    kernel-RELEASE/intree/NAME.ko                    the kernel's own modules we use
     kernel-RELEASE/root/usr/src/linux-headers-...    headers for module builds
     kernel-RELEASE/root/usr/lib/linux-kbuild-X.Y     kbuild tools they link to
 """
@@ -20,6 +21,14 @@ import tempfile
 
 from .common import BenchError, cache_dir, publish, run_tool, scratch_dir
 
+# Modules of Debian's kernel itself that the tests use: name -> (path under
+# /lib/modules/RELEASE/ in linux-image-RELEASE, loaded at boot). The others
+# are loaded by the tests that need them, with their parameters.
+INTREE_MODULES = {
+    "i2c-dev": ("kernel/drivers/i2c/i2c-dev.ko", True),
+    "i2c-stub": ("kernel/drivers/i2c/i2c-stub.ko", False),
+}
+
 
 class Kernel:
     def __init__(self, release, root):
@@ -27,6 +36,7 @@ class Kernel:
         self.root = root  # kernel-RELEASE directory in the cache
         self.vmlinuz = os.path.join(root, "vmlinuz")
         self.headers = os.path.join(root, "root", "usr", "src", f"linux-headers-{release}")
+        self.intree = os.path.join(root, "intree")
 
 
 def _candidate():
@@ -79,15 +89,11 @@ def _extract(release, pkgs, debs, part, dest):
     os.makedirs(os.path.join(part, "root"))
     for p in pkgs[1:]:
         run_tool(["dpkg-deb", "-x", debs[p][0], os.path.join(part, "root")], 300, f"unpacking {p}")
-    # The image package is mostly modules we do not need: take the kernel only.
+    # The image package is mostly modules we do not need: take the kernel
+    # and the few modules of INTREE_MODULES.
     with open(os.path.join(part, "vmlinuz"), "wb") as out:
-        tar = subprocess.Popen(["dpkg-deb", "--fsys-tarfile", debs[pkgs[0]][0]], stdout=subprocess.PIPE)
-        x = subprocess.run(["tar", "-xOf", "-", f"./boot/vmlinuz-{release}"], stdin=tar.stdout,
-                           stdout=out, stderr=subprocess.PIPE, timeout=300)
-        tar.stdout.close()
-        tar.wait(timeout=60)
-    if x.returncode != 0 or tar.returncode != 0:
-        raise BenchError(f"could not extract vmlinuz-{release}: {x.stderr.decode(errors='replace')}")
+        _untar(debs[pkgs[0]][0], ["-xOf", "-", f"./boot/vmlinuz-{release}"], out)
+    _extract_intree(debs[pkgs[0]][0], release, os.path.join(part, "intree"))
     # The arch headers' Makefile includes the common one by its absolute
     # /usr/src path; point it into the cache instead.
     stem = release[: -len("-amd64")]
@@ -98,6 +104,64 @@ def _extract(release, pkgs, debs, part, dest):
     text = re.sub(r"^include /usr/src/\S+/Makefile$", f"include {common}/Makefile", text, flags=re.M)
     with open(hdr, "w") as f:
         f.write(text)
+
+
+def _untar(deb, tar_args, stdout=None, cwd=None):
+    """Run tar with tar_args on the file system tree of a .deb."""
+    tar = subprocess.Popen(["dpkg-deb", "--fsys-tarfile", deb], stdout=subprocess.PIPE)
+    x = subprocess.run(["tar"] + tar_args, stdin=tar.stdout, stdout=stdout, stderr=subprocess.PIPE,
+                       timeout=300, cwd=cwd)
+    tar.stdout.close()
+    tar.wait(timeout=60)
+    if x.returncode != 0 or tar.returncode != 0:
+        raise BenchError(f"could not extract {' '.join(tar_args[2:])} from {os.path.basename(deb)}: "
+                         f"{x.stderr.decode(errors='replace')}")
+
+
+def _extract_intree(deb, release, dest):
+    """INTREE_MODULES from linux-image-RELEASE's .deb into dest/NAME.ko."""
+    paths = [f"./lib/modules/{release}/{p}" for p, _ in INTREE_MODULES.values()]
+    with tempfile.TemporaryDirectory(dir=cache_dir(), prefix=".intree-") as tmp:
+        _untar(deb, ["-xf", "-"] + paths, cwd=tmp)
+        os.makedirs(dest, exist_ok=True)
+        for name, (path, _) in INTREE_MODULES.items():
+            shutil.copy(os.path.join(tmp, "lib", "modules", release, path), os.path.join(dest, name + ".ko"))
+
+
+def _fetch_intree(kernel):
+    """Add the in-tree modules to a kernel cached before they were needed."""
+    out = subprocess.run(["apt-cache", "show", "--no-all-versions", f"linux-image-{kernel.release}"],
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, timeout=60).stdout
+    m = re.search(r"^Version: (\S+)", out, re.M)
+    if not m:
+        raise BenchError(f"apt-cache knows no linux-image-{kernel.release}")
+    with tempfile.TemporaryDirectory(dir=cache_dir(), prefix=".download-") as tmp:
+        run_tool(["apt-get", "download", f"linux-image-{kernel.release}={m.group(1)}"], 600,
+                 "downloading the kernel image package (apt-get download)", cwd=tmp)
+        debs = glob.glob(os.path.join(tmp, "linux-image-*.deb"))
+        if len(debs) != 1:
+            raise BenchError(f"apt-get download did not produce linux-image-{kernel.release}_*.deb")
+        part = scratch_dir(".intree-")
+        try:
+            _extract_intree(debs[0], kernel.release, part)
+        except BaseException:
+            shutil.rmtree(part, ignore_errors=True)
+            raise
+    publish(part, kernel.intree)
+
+
+def intree_modules(kernel):
+    """({name: path of the .ko} of INTREE_MODULES, problem or None). A
+    kernel cached without them gets them now; offline, tests that need them
+    skip."""
+    problem = None
+    if not all(os.path.exists(os.path.join(kernel.intree, n + ".ko")) for n in INTREE_MODULES):
+        try:
+            _fetch_intree(kernel)
+        except (BenchError, OSError, subprocess.TimeoutExpired) as e:
+            problem = f"the kernel's own modules ({', '.join(INTREE_MODULES)}) are missing: {e}"
+    found = {n: os.path.join(kernel.intree, n + ".ko") for n in INTREE_MODULES}
+    return {n: p for n, p in found.items() if os.path.exists(p)}, problem
 
 
 def _refreshed_candidate():

@@ -1,0 +1,12 @@
+/* The classes of the machine module on Linux besides Pin and Signal
+ * (machine_pin.h), each in its own file. */
+#ifndef PX_MACHINE_H
+#define PX_MACHINE_H
+
+#include "runtime.h"
+
+extern const px_type px_type_i2c; /* machine_i2c.c: I2C on i2c-dev */
+extern const px_type px_type_spi; /* machine_spi.c: SPI on spidev */
+extern const px_type px_type_pwm; /* machine_pwm.c: PWM on /sys/class/pwm */
+
+#endif

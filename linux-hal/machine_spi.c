@@ -1,0 +1,424 @@
+/* machine.SPI on spidev. An SPI object is one device: bus B and chip
+ * select C, /dev/spidevB.C; SPI(1) means (1, 0). Each read/write is one
+ * full-duplex transfer during which the device stays selected, split into
+ * several spidev messages when longer than spidev's buffer.
+ *
+ * cs= (our addition) names a Pin to drive as the chip select instead of
+ * the kernel's: for buses without one, or more devices than the bus has
+ * chip selects. The device is then opened with SPI_NO_CS.
+ *
+ * firstbit=SPI.LSB on a controller that cannot send the least significant
+ * bit first (many cannot) is done here: each word's bits are reversed
+ * before sending and after receiving. */
+#include <errno.h>
+#include <linux/spi/spi.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "machine.h"
+#include "machine_pin.h"
+#include "spi_dev.h"
+
+enum { FIRSTBIT_MSB = 0, FIRSTBIT_LSB = 1 };
+
+typedef struct px_machine_spi {
+    px_obj base; /* &px_type_spi */
+    px_spi_dev dev;
+    unsigned bus, cs;
+    int firstbit;
+    bool soft_lsb; /* reverse bits here: the controller lacks SPI_LSB_FIRST */
+    px_val cs_pin; /* the Pin driven as chip select, or PX_NONE */
+} px_machine_spi;
+
+static px_machine_spi *spi_of(px_val v) {
+    return (px_machine_spi *)px_as_ptr(px_native(v, &px_type_spi));
+}
+
+static void check_open(const px_machine_spi *o) {
+    if (o->dev.fd < 0) {
+        px_raise_value_error("SPI device /dev/spidev%u.%u was closed by deinit(); call init() to open it again",
+                             o->bus, o->cs);
+    }
+}
+
+static size_t word_size(const px_machine_spi *o) {
+    return o->dev.bits <= 8 ? 1 : o->dev.bits <= 16 ? 2 : 4;
+}
+
+/* ---- the device id: B, (B, C), "spidevB.C" or "/dev/spidevB.C" */
+
+static unsigned id_number(px_val v, const char *what) {
+    px_int n = px_index(v);
+    if (n < 0 || n > 0xffff) {
+        px_raise_value_error("SPI %s %lld out of range", what, (long long)n);
+    }
+    return (unsigned)n;
+}
+
+static void resolve_id(px_val id, unsigned *bus, unsigned *cs) {
+    if (px_is_str(id)) {
+        size_t len;
+        const char *s = px_str_data(id, &len);
+        char buf[48], extra;
+        snprintf(buf, sizeof buf, "%.*s", (int)(len < 47 ? len : 47), s);
+        const char *name = strncmp(buf, "/dev/", 5) == 0 ? buf + 5 : buf;
+        if (len >= sizeof buf || sscanf(name, "spidev%u.%u%c", bus, cs, &extra) != 2) {
+            px_raise_value_error("an SPI id string names a device: 'spidev0.1' or '/dev/spidev0.1'");
+        }
+        return;
+    }
+    size_t n;
+    px_val *items = px_is_tuple(id) ? px_seq_items(id, &n) : NULL;
+    if (items != NULL) {
+        if (n != 2) {
+            px_raise_type_error("an SPI id tuple is (bus, chip_select)");
+        }
+        *bus = id_number(items[0], "bus");
+        *cs = id_number(items[1], "chip select");
+        return;
+    }
+    if (!px_is_int(id)) {
+        px_raise_type_error("SPI id must be a bus number, a (bus, chip_select) tuple or 'spidevB.C', not '%s'",
+                            px_type_name(id));
+    }
+    *bus = id_number(id, "bus");
+    *cs = 0;
+}
+
+/* ---- settings */
+
+enum { A_BAUDRATE, A_POLARITY, A_PHASE, A_BITS, A_FIRSTBIT, A_SCK, A_MOSI, A_MISO, A_PINS, A_CS, A__COUNT };
+
+/* init()'s parameters; the constructor takes the id first. PX_UNSET marks
+ * "not given" so SPI(id) alone keeps the device's settings. */
+static const px_argspec init_spec[A__COUNT] = {
+    {PX_Q(baudrate), 0, PX_UNSET},
+    {PX_Q(polarity), PX_ARG_KWONLY, PX_UNSET},
+    {PX_Q(phase), PX_ARG_KWONLY, PX_UNSET},
+    {PX_Q(bits), PX_ARG_KWONLY, PX_UNSET},
+    {PX_Q(firstbit), PX_ARG_KWONLY, PX_UNSET},
+    {PX_Q(sck), PX_ARG_KWONLY, PX_NONE},
+    {PX_Q(mosi), PX_ARG_KWONLY, PX_NONE},
+    {PX_Q(miso), PX_ARG_KWONLY, PX_NONE},
+    {PX_Q(pins), PX_ARG_KWONLY, PX_NONE},
+    {PX_Q(cs), PX_ARG_KWONLY, PX_UNSET},
+};
+
+/* An integer setting in [lo, hi] (64-bit: a baudrate exceeds a 32-bit
+ * build's px_int), dflt when not given. */
+static int64_t setting(px_val v, int64_t dflt, int64_t lo, int64_t hi, const char *name) {
+    if (v == PX_UNSET) {
+        return dflt;
+    }
+    int64_t n = px_int_to_i64(v);
+    if (n < lo || n > hi) {
+        px_raise_value_error("%s must be %lld to %lld, not %lld", name, (long long)lo, (long long)hi,
+                             (long long)n);
+    }
+    return n;
+}
+
+/* The Pin for cs=: a Pin object, or a Pin id requested here, as an output
+ * at 1 (not selected). */
+static px_val take_cs_pin(px_val v) {
+    if (v == PX_NONE) {
+        return PX_NONE;
+    }
+    px_pin *p;
+    if (px_isinstance(v, &px_type_pin)) {
+        p = px_pin_of(v);
+        p->out_value = 1;
+        if (p->mode != PX_PIN_OUT && p->mode != PX_PIN_OPEN_DRAIN) {
+            p->mode = PX_PIN_OUT;
+        }
+        px_pin_apply(p); /* requests it again after a deinit() */
+        px_pin_write(p, 1);
+        return v;
+    }
+    px_val args[3] = {v, px_small(PX_PIN_OUT), px_small(1)};
+    px_val kw = px_tuple_new(1, NULL);
+    px_tuple_ptr(kw)->items[0] = px_qstr(PX_Q(value));
+    return px_pin_new(2, args, kw);
+}
+
+static void set_mode(px_machine_spi *o, uint32_t mode, const char *what) {
+    int err = px_spi_set_mode(&o->dev, mode);
+    if (err != 0) {
+        char doing[120];
+        snprintf(doing, sizeof doing, "mode %u%s", (unsigned)(mode & (SPI_CPOL | SPI_CPHA)), what);
+        px_spi_raise(err, &o->dev, doing);
+    }
+}
+
+static void apply_settings(px_machine_spi *o, const px_val *a) {
+    if (a[A_SCK] != PX_NONE || a[A_MOSI] != PX_NONE || a[A_MISO] != PX_NONE || a[A_PINS] != PX_NONE) {
+        px_raise_value_error("the pins of /dev/spidev%u.%u are chosen by the device tree, not by SPI(): give "
+                             "no sck/mosi/miso (use cs= for a chip select on any pin)",
+                             o->bus, o->cs);
+    }
+    bool any = false;
+    for (int i = A_BAUDRATE; i <= A_FIRSTBIT; i++) {
+        any |= a[i] != PX_UNSET;
+    }
+    if (a[A_CS] != PX_UNSET) {
+        o->cs_pin = take_cs_pin(a[A_CS]);
+    }
+    uint32_t mode = o->dev.mode & ~(uint32_t)(SPI_CPOL | SPI_CPHA | SPI_LSB_FIRST | SPI_NO_CS);
+    if (!any) {
+        /* the device keeps its settings; cs= may change SPI_NO_CS */
+        mode |= o->dev.mode & (SPI_CPOL | SPI_CPHA | SPI_LSB_FIRST);
+        o->firstbit = o->soft_lsb || (o->dev.mode & SPI_LSB_FIRST) ? FIRSTBIT_LSB : FIRSTBIT_MSB;
+    } else {
+        /* as init(): what is not given takes its default */
+        uint32_t baud = (uint32_t)setting(a[A_BAUDRATE], 1000000, 1, 0xffffffff, "baudrate");
+        mode |= setting(a[A_POLARITY], 0, 0, 1, "polarity") ? SPI_CPOL : 0;
+        mode |= setting(a[A_PHASE], 0, 0, 1, "phase") ? SPI_CPHA : 0;
+        int bits = (int)setting(a[A_BITS], 8, 1, 32, "bits");
+        o->firstbit = (int)setting(a[A_FIRSTBIT], FIRSTBIT_MSB, FIRSTBIT_MSB, FIRSTBIT_LSB, "firstbit");
+        int err = px_spi_set_bits(&o->dev, (uint8_t)bits);
+        if (err != 0) {
+            char doing[48];
+            snprintf(doing, sizeof doing, "words of %d bits", bits);
+            px_spi_raise(err, &o->dev, doing);
+        }
+        err = px_spi_set_speed(&o->dev, baud);
+        if (err != 0) {
+            char doing[48];
+            snprintf(doing, sizeof doing, "a clock of %u Hz", (unsigned)baud);
+            px_spi_raise(err, &o->dev, doing);
+        }
+        o->soft_lsb = false;
+    }
+    if (o->cs_pin != PX_NONE) {
+        mode |= SPI_NO_CS;
+    }
+    if (o->firstbit == FIRSTBIT_LSB && !o->soft_lsb) {
+        if (px_spi_set_mode(&o->dev, mode | SPI_LSB_FIRST) == 0) {
+            return;
+        }
+        o->soft_lsb = true; /* the controller cannot: reverse the bits here */
+    }
+    set_mode(o, mode, (mode & SPI_NO_CS) ? " without a chip select (SPI_NO_CS, needed for cs=)" : "");
+}
+
+static void open_dev(px_machine_spi *o) {
+    int err = px_spi_open(&o->dev, o->bus, o->cs);
+    if (err != 0) {
+        px_spi_raise_open(err, o->bus, o->cs);
+    }
+}
+
+static px_val spi_make(const px_type *type, size_t argc, const px_val *argv, px_val kwnames) {
+    if (argc < 1) {
+        px_raise_type_error("SPI() needs the id of the device: a bus number or a (bus, chip_select) tuple");
+    }
+    unsigned bus, cs;
+    resolve_id(argv[0], &bus, &cs);
+    px_val a[A__COUNT];
+    px_parse_args(PX_Q(SPI), argc - 1, argv + 1, kwnames, A__COUNT, init_spec, a);
+    px_machine_spi *o = px_gc_alloc(sizeof *o, PX_GC_FINALIZE);
+    o->base.type = &px_type_spi;
+    o->dev.fd = -1;
+    o->bus = bus;
+    o->cs = cs;
+    o->cs_pin = PX_NONE;
+    open_dev(o);
+    apply_settings(o, a);
+    return px_from_ptr(o);
+}
+
+static void spi_finalize(px_obj *self) {
+    px_spi_close(&((px_machine_spi *)self)->dev);
+}
+
+static void spi_print(px_out *out, px_val self, px_print_kind kind) {
+    px_machine_spi *o = spi_of(self);
+    px_printf(out, "SPI((%u, %u)", o->bus, o->cs);
+    if (o->dev.fd < 0) {
+        px_write_cstr(out, ", closed)");
+        return;
+    }
+    px_printf(out, ", baudrate=%u, polarity=%d, phase=%d, bits=%u, firstbit=%s", (unsigned)o->dev.speed_hz,
+              (o->dev.mode & SPI_CPOL) ? 1 : 0, (o->dev.mode & SPI_CPHA) ? 1 : 0, (unsigned)o->dev.bits,
+              o->firstbit == FIRSTBIT_LSB ? "LSB" : "MSB");
+    if (o->cs_pin != PX_NONE) {
+        px_write_cstr(out, ", cs=");
+        px_print(out, o->cs_pin, PX_PRINT_REPR);
+    }
+    px_write_cstr(out, ")");
+}
+
+/* ---- transfers */
+
+static uint32_t reverse_bits(uint32_t v, unsigned bits) {
+    uint32_t r = 0;
+    for (unsigned i = 0; i < bits; i++) {
+        r = r << 1 | ((v >> i) & 1);
+    }
+    return r;
+}
+
+/* Reverse the bit order of each word (native byte order, as spidev). */
+static void reverse_words(uint8_t *p, size_t len, size_t ws, unsigned bits) {
+    for (size_t i = 0; i + ws <= len; i += ws) {
+        if (ws == 1) {
+            p[i] = (uint8_t)reverse_bits(p[i], bits);
+        } else if (ws == 2) {
+            uint16_t h;
+            memcpy(&h, p + i, 2);
+            h = (uint16_t)reverse_bits(h, bits);
+            memcpy(p + i, &h, 2);
+        } else {
+            uint32_t w;
+            memcpy(&w, p + i, 4);
+            w = reverse_bits(w, bits);
+            memcpy(p + i, &w, 4);
+        }
+    }
+}
+
+/* One transfer with the device selected throughout. tx must not be the
+ * caller's buffer when the bits are reversed here (it is changed). */
+static void transfer(px_machine_spi *o, uint8_t *tx, uint8_t *rx, size_t len) {
+    check_open(o);
+    size_t ws = word_size(o);
+    if (len % ws != 0) {
+        px_raise_value_error("with bits=%u each word takes %zu bytes: a buffer of %zu bytes is not whole words",
+                             (unsigned)o->dev.bits, ws, len);
+    }
+    if (len == 0) {
+        return;
+    }
+    if (o->soft_lsb) {
+        reverse_words(tx, len, ws, o->dev.bits);
+    }
+    px_pin *cs = o->cs_pin != PX_NONE ? px_pin_of(o->cs_pin) : NULL;
+    if (cs != NULL) {
+        px_pin_write(cs, 0);
+    }
+    int err = px_spi_transfer(&o->dev, tx, rx, len);
+    if (cs != NULL) {
+        px_pin_write(cs, 1);
+    }
+    if (err != 0) {
+        char doing[80];
+        snprintf(doing, sizeof doing, "a transfer of %zu byte%s at %u Hz", len, len == 1 ? "" : "s",
+                 (unsigned)o->dev.speed_hz);
+        px_spi_raise(err, &o->dev, doing);
+    }
+    if (o->soft_lsb && rx != NULL) {
+        reverse_words(rx, len, ws, o->dev.bits);
+    }
+}
+
+/* A scratch copy of what goes out (its bits may be reversed in place). */
+static uint8_t *tx_copy(const void *data, size_t len) {
+    uint8_t *tx = px_gc_alloc(len + 1, PX_GC_LEAF);
+    memcpy(tx, data, len);
+    return tx;
+}
+
+static uint8_t *tx_fill(px_val byte, size_t len) {
+    px_int b = px_index(byte);
+    uint8_t *tx = px_gc_alloc(len + 1, PX_GC_LEAF);
+    memset(tx, (int)(b & 0xff), len);
+    return tx;
+}
+
+static px_val spi_read(size_t argc, const px_val *argv) {
+    px_machine_spi *o = spi_of(argv[0]);
+    px_int n = px_index(argv[1]);
+    if (n < 0) {
+        px_raise_value_error("nbytes must not be negative");
+    }
+    uint8_t *tx = tx_fill(argc > 2 ? argv[2] : px_small(0), (size_t)n);
+    uint8_t *rx = px_gc_alloc((size_t)n + 1, PX_GC_LEAF);
+    transfer(o, tx, rx, (size_t)n);
+    px_val r = px_bytes(rx, (size_t)n);
+    px_gc_free(tx);
+    px_gc_free(rx);
+    return r;
+}
+
+static px_val spi_readinto(size_t argc, const px_val *argv) {
+    px_machine_spi *o = spi_of(argv[0]);
+    px_buffer b;
+    px_get_buffer(argv[1], &b, PX_BUF_WRITE);
+    uint8_t *tx = tx_fill(argc > 2 ? argv[2] : px_small(0), b.len);
+    transfer(o, tx, b.data, b.len);
+    px_gc_free(tx);
+    return PX_NONE;
+}
+
+static px_val spi_write(px_val self, px_val buf) {
+    px_machine_spi *o = spi_of(self);
+    px_buffer b;
+    px_get_buffer(buf, &b, PX_BUF_READ);
+    uint8_t *tx = tx_copy(b.data, b.len);
+    transfer(o, tx, NULL, b.len);
+    px_gc_free(tx);
+    return PX_NONE;
+}
+
+static px_val spi_write_readinto(px_val self, px_val wbuf, px_val rbuf) {
+    px_machine_spi *o = spi_of(self);
+    px_buffer w, r;
+    px_get_buffer(wbuf, &w, PX_BUF_READ);
+    px_get_buffer(rbuf, &r, PX_BUF_WRITE);
+    if (w.len != r.len) {
+        px_raise_value_error("write_readinto needs buffers of the same length, not %zu and %zu", w.len, r.len);
+    }
+    uint8_t *tx = tx_copy(w.data, w.len); /* the buffers may be the same */
+    transfer(o, tx, r.data, r.len);
+    px_gc_free(tx);
+    return PX_NONE;
+}
+
+static px_val spi_init(size_t argc, const px_val *argv, px_val kwnames) {
+    px_machine_spi *o = spi_of(argv[0]);
+    px_val a[A__COUNT];
+    px_parse_args(PX_Q(init), argc - 1, argv + 1, kwnames, A__COUNT, init_spec, a);
+    if (a[A_BAUDRATE] == PX_UNSET) {
+        a[A_BAUDRATE] = px_small(1000000); /* init() is a full initialisation */
+    }
+    if (o->dev.fd < 0) {
+        open_dev(o);
+    }
+    apply_settings(o, a);
+    return PX_NONE;
+}
+
+static px_val spi_deinit(px_val self) {
+    px_spi_close(&spi_of(self)->dev);
+    return PX_NONE;
+}
+
+static PX_METHKW(spi_init_obj, &px_type_spi, init, 1, 2, spi_init);
+static PX_METH1(spi_deinit_obj, &px_type_spi, deinit, spi_deinit);
+static PX_METHV(spi_read_obj, &px_type_spi, read, 2, 3, spi_read);
+static PX_METHV(spi_readinto_obj, &px_type_spi, readinto, 2, 3, spi_readinto);
+static PX_METH2(spi_write_obj, &px_type_spi, write, spi_write);
+static PX_METH3(spi_write_readinto_obj, &px_type_spi, write_readinto, spi_write_readinto);
+
+/* Sorted by name bytes (uppercase first). */
+static const px_map_entry spi_table[] = {
+    PX_ENTRY(LSB, PX_SMALL_CONST(FIRSTBIT_LSB)),
+    PX_ENTRY(MSB, PX_SMALL_CONST(FIRSTBIT_MSB)),
+    PX_ENTRY_OBJ(deinit, &spi_deinit_obj),
+    PX_ENTRY_OBJ(init, &spi_init_obj),
+    PX_ENTRY_OBJ(read, &spi_read_obj),
+    PX_ENTRY_OBJ(readinto, &spi_readinto_obj),
+    PX_ENTRY_OBJ(write, &spi_write_obj),
+    PX_ENTRY_OBJ(write_readinto, &spi_write_readinto_obj),
+};
+static PX_CONST_MAP(spi_dict, spi_table);
+
+const px_type px_type_spi = {
+    .base = {&px_type_type},
+    .name = PX_Q(SPI),
+    .base_type = &px_type_object,
+    .dict = &spi_dict,
+    .make = spi_make,
+    .print = spi_print,
+    .finalize = spi_finalize,
+};

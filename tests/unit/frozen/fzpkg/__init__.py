@@ -1,0 +1,4 @@
+# A frozen package of the core-alone unit test.
+from . import sub
+
+NAME = "fzpkg"
