@@ -35,12 +35,15 @@ static const char *const help_lines[] = {
     "                           K and M multiply by 1024 and 1024*1024",
     "Environment:",
     "  MICROPYPATH     colon-separated module search path (sys.path after its",
-    "                  first entry); default ~/.micropython/lib:/usr/lib/micropython",
+    "                  first entry); default ~/.micropython/lib:" PX_PYLIBDIR,
     "  MICROPYINSPECT  if non-empty, the same as -i",
+    "  NOTIFY_SOCKET, WATCHDOG_USEC, WATCHDOG_PID, JOURNAL_STREAM, LISTEN_FDS,",
+    "  LISTEN_PID, LISTEN_FDNAMES: set by systemd for a service (readiness,",
+    "                  watchdog, journal priorities, socket activation)",
     "Exit status: 0 on success, 1 on an uncaught exception, 2 on a bad command",
     "line, n for sys.exit(n), 130 on an uncaught KeyboardInterrupt (SIGINT),",
-    "143 / 129 on an uncaught SystemExit raised by SIGTERM / SIGHUP, 141 when",
-    "standard output is a closed pipe.",
+    "143 / 129 (death by the signal, after clean-up) on an uncaught SystemExit",
+    "raised by SIGTERM / SIGHUP, 141 when standard output is a closed pipe.",
 };
 
 static void usage_line(FILE *f, const char *prog) {

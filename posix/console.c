@@ -13,15 +13,13 @@
  * check raises KeyboardInterrupt or SystemExit). */
 #include <errno.h>
 #include <poll.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "runtime.h"
 #include "posix.h"
 #include "events.h"
+#include "services.h"
 
 /* Write everything, retrying after signals and short writes, and waiting
  * for room when the descriptor is non-blocking (a terminal or pipe that
@@ -94,23 +92,11 @@ static void check_broken(void) {
     }
 }
 
-/* systemd sets JOURNAL_STREAM to "DEVICE:INODE" of the journal's socket
- * when it connects a service's stdout or stderr to it. */
-static bool stdout_is_journal(void) {
-    const char *js = getenv("JOURNAL_STREAM");
-    unsigned long long dev, ino;
-    struct stat st;
-    if (js == NULL || sscanf(js, "%llu:%llu", &dev, &ino) != 2 || fstat(STDOUT_FILENO, &st) != 0) {
-        return false;
-    }
-    return (unsigned long long)st.st_dev == dev && (unsigned long long)st.st_ino == ino;
-}
-
 void px_port_stdout(const char *s, size_t n) {
     check_broken();
     px_posix_dupterm_out(s, n);
     if (out.linebuf < 0) {
-        out.linebuf = isatty(STDOUT_FILENO) || stdout_is_journal();
+        out.linebuf = isatty(STDOUT_FILENO) || px_journal_stdout();
     }
     if (n >= sizeof out.buf) {
         px_port_stdout_flush();
@@ -128,9 +114,18 @@ void px_port_stdout(const char *s, size_t n) {
     check_broken();
 }
 
+static void write_stderr(const char *s, size_t n) {
+    write_all(STDERR_FILENO, s, n); /* nowhere to report a failure */
+}
+
+/* To the journal, each line gets a priority prefix (services/journal.c). */
 void px_port_stderr(const char *s, size_t n) {
     px_port_stdout_flush();
-    write_all(STDERR_FILENO, s, n); /* nowhere to report a failure */
+    if (px_journal_stderr()) {
+        px_journal_stderr_write(s, n, write_stderr);
+    } else {
+        write_stderr(s, n);
+    }
 }
 
 /* Buffered so reading a script from a pipe is not one syscall per byte. */

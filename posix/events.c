@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "events.h"
+#include "services.h"
 
 /* ---- the sources */
 
@@ -246,6 +247,7 @@ int px_events_wait_us(int64_t timeout_us, struct pollfd *extra, int nextra) {
         }
         return 0;
     }
+    px_service_waiting(); /* the program runs: the automatic READY=1 */
     during = saved;
     sigaddset(&during, TICK_SIGNAL);
     int r = ppoll(fds, (nfds_t)nextra + 1, tsp, &during);

@@ -7,8 +7,10 @@
  *   2    a bad command line or a script that cannot be opened
  *   n    SystemExit(n) / sys.exit(n), modulo 256
  *   130  an uncaught KeyboardInterrupt (SIGINT)
- *   143  SIGTERM not caught: it raises SystemExit(143) (signals.c)
- *   129  the same for SIGHUP: SystemExit(129)
+ *   SIGTERM  SIGTERM raises SystemExit(143) (signals.c); if that ends the
+ *        program, the process ends by SIGTERM after clean-up, as systemd
+ *        expects of a service (services/shutdown.c); a shell shows 143
+ *   SIGHUP   the same for SIGHUP: SystemExit(129), then death by SIGHUP
  *   141  standard output is a closed pipe (console.c): quietly, no traceback
  *
  * Before the atexit function, scheduled work still queued runs (dropped
@@ -32,6 +34,7 @@
 #include "args.h"
 #include "posix.h"
 #include "repl.h"
+#include "services.h"
 #include "sys.h"
 #include "term.h"
 
@@ -39,6 +42,8 @@
 
 static px_cli_opts opt;
 static int exit_code;
+/* the stop signal whose SystemExit ended the program, or 0 */
+static int ended_by_signal;
 
 /* ---- sys.path, sys.argv, sys.executable */
 
@@ -89,7 +94,7 @@ static void setup_sys(void) {
     path_append(PX_FROZEN_PATH, sizeof PX_FROZEN_PATH - 1);
     const char *env = getenv("MICROPYPATH");
     if (env == NULL) {
-        env = "~/.micropython/lib:/usr/lib/micropython";
+        env = "~/.micropython/lib:" PX_PYLIBDIR;
     }
     while (*env) {
         const char *colon = strchr(env, ':');
@@ -378,12 +383,18 @@ static void *interp_thread(void *arg) {
     px_init(opt.heap_cap, top);
     px_set_c_stack(top, INTERP_STACK - (64u << 10));
     px_posix_signals_init();
+    px_service_init();
     px_compile_optimize = opt.opt_level;
     px_compile_dis = opt.verbose > 0;
     if (opt.version) {
         run_guarded(print_version);
     } else {
         px_val exc = run_guarded(run_program);
+        ended_by_signal = px_posix_stop_signal(exc);
+        if (exit_code == 0) {
+            px_service_finished(); /* READY=1 if not sent yet: it ran */
+        }
+        px_service_stopping();
         bool in_repl = opt.kind == PX_RUN_STDIN && opt.target == NULL && isatty(STDIN_FILENO);
         /* -i: the REPL after the program, even after an exception (to look
          * at the state), but not after sys.exit() */
@@ -439,6 +450,10 @@ int main(int argc, char **argv) {
     px_port_stdout_flush();
     if (exit_code == 0 && px_posix_stdout_lost()) {
         exit_code = 141;
+    }
+    /* unless work at exit raised and so decided another status */
+    if (ended_by_signal != 0 && exit_code == 128 + ended_by_signal) {
+        px_shutdown_reraise(ended_by_signal);
     }
     return exit_code;
 }

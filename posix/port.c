@@ -14,6 +14,7 @@
 #include "runtime.h"
 #include "posix.h"
 #include "events.h"
+#include "services.h"
 
 /* ---- time */
 
@@ -197,6 +198,7 @@ void px_port_poll(void) {
     px_st.pending = 0;
     px_posix_signals_poll();
     px_events_poll();
+    px_service_poll();
 }
 
 uint64_t px_port_random_seed(void) {

@@ -19,6 +19,8 @@ void px_posix_signals_poll(void);
  * px_posix_signals_init restores it), so signals reach the interpreter
  * thread and interrupt its blocking calls. */
 void px_posix_signals_route(void);
+/* The stop signal (SIGTERM, SIGHUP) whose SystemExit exc is, or 0. */
+int px_posix_stop_signal(px_val exc);
 
 /* Standard output went to a pipe whose reader has gone (EPIPE): writes
  * raise BrokenPipeError from then on (console.c). */

@@ -3,11 +3,16 @@
  * exceptions between bytecodes:
  *
  *   SIGINT   KeyboardInterrupt (uncaught: exit status 130, main.c)
- *   SIGTERM  SystemExit(143), so finally blocks and with exits run and an
- *            uncaught one ends the process with the status a shell shows
- *            for a SIGTERM death (128 + 15)
+ *   SIGTERM  SystemExit(143), so finally blocks and with exits run; if it
+ *            is not caught, the process then ends by SIGTERM itself, with
+ *            its default action (services/shutdown.c: what systemd
+ *            records as a clean stop; a shell shows status 143)
  *   SIGHUP   SystemExit(129) the same way: the terminal (or the session
  *            of a service) has gone, so the program ends, cleaning up
+ *   After the first SIGTERM, a second one kills at once, and the process
+ *   is killed by SIGTERM if it has not ended within PX_STOP_GRACE_S
+ *   seconds (a stuck clean-up). SIGHUP has no such deadline: a program
+ *   may catch it and go on (to reload its configuration).
  *   SIGPIPE  ignored: a closed pipe is an EPIPE write error (console.c)
  *
  * The handlers are installed without SA_RESTART so a blocking call returns
@@ -19,6 +24,7 @@
 
 #include "runtime.h"
 #include "posix.h"
+#include "services.h"
 
 /* the status of a shell's report of a death by the signal */
 #define SIGNAL_STATUS(sig) (128 + (sig))
@@ -43,10 +49,17 @@ void px_port_irq_unlock(void) {
 /* got_stop: the number of the last SIGTERM or SIGHUP, or 0 */
 static volatile sig_atomic_t got_sigint, got_stop;
 
+/* the SystemExit a stop signal raised (a GC root), and that signal */
+static px_val stop_exc = PX_NULL;
+static int stop_sig;
+
 static void on_signal(int sig) {
     if (sig == SIGINT) {
         got_sigint = 1;
     } else {
+        if (sig == SIGTERM) {
+            px_shutdown_begin(); /* runs once: SIGTERM's action is now the default */
+        }
         got_stop = sig;
     }
     px_st.pending = 1;
@@ -76,12 +89,22 @@ void px_posix_signals_init(void) {
     pthread_sigmask(SIG_SETMASK, &startup_mask, NULL);
 }
 
+int px_posix_stop_signal(px_val exc) {
+    return exc != PX_NULL && exc == stop_exc ? stop_sig : 0;
+}
+
 void px_posix_signals_poll(void) {
     /* a request to stop outranks (and swallows) an interrupt */
     if (got_stop) {
         px_val code = px_small(SIGNAL_STATUS(got_stop));
+        if (stop_exc == PX_NULL) {
+            px_gc_add_root(&stop_exc, sizeof stop_exc);
+        }
+        stop_sig = got_stop;
         got_stop = got_sigint = 0;
-        px_st.pending_exc = px_exc_new(&px_type_SystemExit, 1, &code);
+        stop_exc = px_exc_new(&px_type_SystemExit, 1, &code);
+        px_st.pending_exc = stop_exc;
+        px_service_stopping();
     } else if (got_sigint) {
         got_sigint = 0;
         px_st.pending_exc = px_from_ptr(&px_type_KeyboardInterrupt);

@@ -14,7 +14,8 @@ NAME.err file exists, stderr must equal it exactly (traceback format).
 
 Script suites (tests/<suite>/suite.py, for the suites in SUITES) drive the
 built binary from outside: the command line, the REPL through a
-pseudo-terminal, the HAL in a QEMU-booted kernel. Each is run as
+pseudo-terminal, the HAL in a QEMU-booted kernel, scripts as systemd
+services and the Debian package (booted with systemd under QEMU). Each is run as
 `python3 tests/<suite>/suite.py --binary build/micropython [-k PAT]` and
 prints one line per test, `ok NAME` or `FAIL NAME` (details indented on the
 lines below) or `skip NAME: why`; it exits non-zero only if it could not run. The suites
@@ -55,7 +56,7 @@ CONFIGS = {
 
 
 # Script suites, run once against the default build.
-SUITES = ["cli", "repl", "mplib", "kernel"]
+SUITES = ["cli", "repl", "mplib", "kernel", "services"]
 
 
 class Tally:

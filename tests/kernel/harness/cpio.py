@@ -24,6 +24,10 @@ class CpioWriter:
         self.out.write(head + b"\0" * (-len(head) % 4))
         self.out.write(data + b"\0" * (-len(data) % 4))
 
+    def entry(self, name, mode, data=b"", uid=0, gid=0, rdev=(0, 0)):
+        """Any member: mode has the file type and permission bits."""
+        self._entry(name, mode, data, uid, gid, rdev)
+
     def dir(self, name, perm=0o755):
         self._entry(name, stat.S_IFDIR | perm)
 

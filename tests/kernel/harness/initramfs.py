@@ -9,6 +9,7 @@
                            loaded at boot (i2c-dev), loaded by init
     /modules/kernel/*.ko   the kernel's own modules tests load (i2c-stub)
     /tests/                tests/kernel/tests/, and LIST: the tests to run
+    /examples/             docs/examples/ (tests run the documented examples)
     /etc/passwd, group     root, and `tester` (uid 1000) for permission tests
 """
 import io
@@ -128,6 +129,10 @@ def build_initramfs(binary, modules, intree, tests, timeout, out_path):
         for name in sorted(files):
             dest = "tests/" + (name if rel == "." else f"{rel}/{name}")
             t.copy(dest, os.path.join(root, name), 0o755 if name.endswith(".sh") else 0o644)
+    # the documentation's examples, for tests that run them as they are
+    examples = os.path.join(os.path.dirname(os.path.dirname(HERE)), "docs", "examples")
+    for name in sorted(os.listdir(examples)):
+        t.copy(f"examples/{name}", os.path.join(examples, name), 0o644)
     t.data("tests/LIST", "".join(f"{name} {file}\n" for name, file in tests).encode())
     t.data("etc/bench.conf", f"TIMEOUT={int(timeout)}\n".encode())
     t.data("etc/passwd", b"root:x:0:0:root:/root:/bin/sh\ntester:x:1000:1000:tester:/tmp:/bin/sh\n")
