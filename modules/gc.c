@@ -1,8 +1,14 @@
 /* The gc module: control of the collector in core/gc.c. */
 #include "runtime.h"
 
+/* What the collection queued (weakref callbacks and finalize calls, the
+ * closing of dropped generators) runs before gc.collect() returns, as in
+ * CPython, instead of at the next call or backward jump. */
 static px_val gc_collect(void) {
     px_gc_collect();
+    if (px_st.pending) {
+        px_check_pending();
+    }
     return PX_NONE;
 }
 

@@ -1,5 +1,6 @@
 /* The io module: in-memory streams (StringIO, BytesIO, with MicroPython's
- * StringIO(alloc_size) form), open() (the port's) and UnsupportedOperation.
+ * StringIO(alloc_size) form), open() (the port's), UnsupportedOperation,
+ * and IOBase and BufferedWriter (io_base.c).
  *
  * Both memory streams keep their contents as bytes (UTF-8 for StringIO)
  * with a byte position. StringIO's tell()/seek() speak characters, as in
@@ -383,10 +384,12 @@ static const px_map_entry bytesio_methods[] = {
 };
 static PX_CONST_MAP(bytesio_dict, bytesio_methods);
 
+/* Under IOBase (io_base.c), whose methods it overrides but for fileno. */
+extern const px_type px_type_io_iobase, px_type_io_bufwriter;
 const px_type px_type_memio_base = {
     .base = {&px_type_type},
-    .name = PX_Q(IOBase),
-    .base_type = &px_type_object,
+    .name = PX_Q(_MemIO),
+    .base_type = &px_type_io_iobase,
     .dict = &base_dict,
 };
 
@@ -413,7 +416,9 @@ static px_val io_open(size_t argc, const px_val *argv, px_val kwnames) {
 static PX_FUNKW(io_open_obj, open, 0, 8, io_open);
 
 static const px_map_entry io_table[] = {
+    PX_ENTRY_OBJ(BufferedWriter, &px_type_io_bufwriter),
     PX_ENTRY_OBJ(BytesIO, &px_type_bytesio),
+    PX_ENTRY_OBJ(IOBase, &px_type_io_iobase),
     PX_ENTRY_OBJ(StringIO, &px_type_stringio),
     PX_ENTRY_OBJ(UnsupportedOperation, &px_type_UnsupportedOperation),
     PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(io))),

@@ -320,12 +320,45 @@ void px_sys_run_atexit(void) {
     }
 }
 
+/* sys.getsizeof(obj): the bytes the heap holds for obj: its own block
+ * and the storage it owns (the items of a list, the table of a dict or
+ * set, the data of a buffer kept apart). A value that needs no block (a
+ * small int, None, an interned str) or lives in ROM counts one word. */
+static size_t map_bytes(const px_map *m) {
+    return px_gc_size(m->entries) + px_gc_size(m->index);
+}
+
+static px_val sys_getsizeof(size_t argc, const px_val *argv) {
+    px_val v = argv[0];
+    size_t n = px_is_obj(v) ? px_gc_size(px_as_ptr(v)) : 0;
+    if (n == 0) {
+        return px_small((px_int)sizeof(px_val));
+    }
+    const px_type *t = px_type_of(v);
+    if (t == &px_type_list) {
+        n += px_gc_size(px_list_ptr(v)->items);
+    } else if (t == &px_type_dict) {
+        n += map_bytes(px_dict_map(v));
+    } else if (t == &px_type_set || t == &px_type_frozenset) {
+        n += map_bytes(&((px_set *)px_as_ptr(v))->map);
+    } else if (t->buffer != NULL) {
+        px_buffer b;
+        const uint8_t *obj = px_as_ptr(v);
+        if (px_buffer_try(v, &b, PX_BUF_READ) && b.len > 0 &&
+            ((const uint8_t *)b.data < obj || (const uint8_t *)b.data >= obj + n)) {
+            n += px_gc_size(b.data);
+        }
+    }
+    return px_int_from_u64(n);
+}
+
 static PX_FUNV(sys_exit_obj, exit, 0, 1, sys_exit);
 static PX_FUNV(sys_print_exception_obj, print_exception, 1, 2, sys_print_exception);
 static PX_FUN0(sys_exc_info_obj, exc_info, sys_exc_info);
 static PX_FUN0(sys_getrecursionlimit_obj, getrecursionlimit, sys_getrecursionlimit);
 static PX_FUN1(sys_setrecursionlimit_obj, setrecursionlimit, sys_setrecursionlimit);
 static PX_FUN1(sys_atexit_obj, atexit, sys_atexit);
+static PX_FUNV(sys_getsizeof_obj, getsizeof, 1, 2, sys_getsizeof);
 
 /* Sorted by name bytes. */
 static const px_map_entry sys_table[] = {
@@ -335,6 +368,7 @@ static const px_map_entry sys_table[] = {
     PX_ENTRY_OBJ(exc_info, &sys_exc_info_obj),
     PX_ENTRY_OBJ(exit, &sys_exit_obj),
     PX_ENTRY_OBJ(getrecursionlimit, &sys_getrecursionlimit_obj),
+    PX_ENTRY_OBJ(getsizeof, &sys_getsizeof_obj),
     PX_ENTRY_OBJ(implementation, &impl_obj),
     PX_ENTRY(platform, PX_QSTR_CONST(PX_Q(linux))),
     PX_ENTRY_OBJ(print_exception, &sys_print_exception_obj),
@@ -390,6 +424,7 @@ static px_val sys_make(const px_module *module) {
     px_map_set_q(g, PX_Q(path), px_st.path);
     px_map_set_q(g, PX_Q(modules), px_st.modules);
     px_map_set_q(g, PX_Q(maxsize), px_int_from_i64((int64_t)(SIZE_MAX >> 1)));
+    px_map_set_q(g, PX_Q(tracebacklimit), px_small(1000));
     px_st.sys_module = m;
     return m;
 }

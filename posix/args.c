@@ -36,7 +36,7 @@ static const char *const help_lines[] = {
     "                           K and M multiply by 1024 and 1024*1024",
     "Environment:",
     "  MICROPYPATH     colon-separated module search path (sys.path after its",
-    "                  first entry); default ~/.micropython/lib:" PX_PYLIBDIR,
+    ("                  first entry); default ~/.micropython/lib:" PX_PYLIBDIR), /* (): one element, for clang */
     "  MICROPYINSPECT  if non-empty, the same as -i",
     "  NOTIFY_SOCKET, WATCHDOG_USEC, WATCHDOG_PID, JOURNAL_STREAM, LISTEN_FDS,",
     "  LISTEN_PID, LISTEN_FDNAMES: set by systemd for a service (readiness,",

@@ -36,6 +36,7 @@
 #include "repl.h"
 #include "services.h"
 #include "sys.h"
+#include "term.h"
 
 #define INTERP_STACK ((size_t)64 << 20)
 
@@ -345,6 +346,9 @@ static px_val run_guarded(void (*f)(void)) {
 #ifdef PX_GC_DEBUG
     fault_injection_stop(); /* the report of what escaped is not under test */
 #endif
+    while (px_gc_heap_unlock() > 0) {
+        /* micropython.heap_lock() left held: printing needs memory */
+    }
     px_jmp j2; /* printing the exception may itself raise */
     px_try_push(&j2);
     if (setjmp(j2.buf) == 0) {
@@ -442,7 +446,13 @@ static void *interp_thread(void *arg) {
         if (run_guarded(px_sys_run_atexit) == PX_NULL) {
             exit_code = status;
         }
+        /* then what modules do at exit (weakref.finalize's atexit calls) */
+        status = exit_code;
+        if (run_guarded(px_run_exit_hooks) == PX_NULL) {
+            exit_code = status;
+        }
     }
+    px_term_restore(); /* (micropython.kbd_intr may have changed it) */
     px_deinit();
     return arg;
 }

@@ -16,6 +16,13 @@
 
 /* ---- running code */
 
+/* The REPL takes over with the heap unlocked (micropython.heap_lock), as
+ * the docs say. */
+static void heap_unlock_all(void) {
+    while (px_gc_heap_unlock() > 0) {
+    }
+}
+
 px_val px_repl_exec(const char *src, size_t len, bool single) {
     px_jmp j;
     px_try_push(&j);
@@ -24,9 +31,11 @@ px_val px_repl_exec(const char *src, size_t len, bool single) {
                                    single ? PX_COMPILE_SINGLE : PX_COMPILE_FILE);
         px_vm_run_module(code, px_module_globals(px_st.main_module));
         px_try_pop(&j);
+        heap_unlock_all();
         px_port_stdout_flush();
         return PX_NULL;
     }
+    heap_unlock_all();
     px_port_stdout_flush();
     if (px_isinstance(j.exc, &px_type_SystemExit)) {
         px_raise(j.exc); /* main turns it into the exit status */

@@ -15,6 +15,7 @@ typedef enum { MODE_ORIG, MODE_RAW, MODE_QUIET } term_mode;
 static struct {
     int tty; /* -1: not checked yet */
     bool saved;
+    bool intr_changed; /* kbd_intr changed the settings in force */
     term_mode mode;
     struct termios orig;
 } term = {.tty = -1};
@@ -35,13 +36,32 @@ static bool save_orig(void) {
 }
 
 static void set_mode(term_mode mode, const struct termios *t) {
-    if (term.mode == mode || !save_orig()) {
+    if ((term.mode == mode && !term.intr_changed) || !save_orig()) {
         return;
     }
     px_port_stdout_flush(); /* written under the mode it was meant for */
     /* TCSANOW: keys typed ahead must not be discarded */
     if (tcsetattr(STDIN_FILENO, TCSANOW, t != NULL ? t : &term.orig) == 0) {
         term.mode = mode;
+        term.intr_changed = false;
+    }
+}
+
+/* micropython.kbd_intr(c): the character that raises KeyboardInterrupt.
+ * On a terminal that is the line discipline's interrupt character (VINTR,
+ * which sends SIGINT); -1 disables it, so Ctrl-C reaches stdin as the byte
+ * 3. It holds until the settings are restored: the REPL restores them
+ * before each statement (as MicroPython's REPL sets Ctrl-C again for each)
+ * and main at exit. Without a terminal there is nothing to change: SIGINT
+ * from elsewhere still raises KeyboardInterrupt. */
+void px_port_set_interrupt_char(int c) {
+    struct termios t;
+    if (!save_orig() || tcgetattr(STDIN_FILENO, &t) != 0) {
+        return;
+    }
+    t.c_cc[VINTR] = c < 0 ? _POSIX_VDISABLE : (cc_t)c;
+    if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0) {
+        term.intr_changed = true;
     }
 }
 

@@ -15,7 +15,8 @@ void px_term_raw(void);
  * where a Ctrl-C must raise SIGINT but not be echoed as "^C". */
 void px_term_quiet(void);
 /* Back to the settings found at start-up, so Ctrl-C raises SIGINT again
- * while code runs. Pending output is flushed first. */
+ * while code runs (undoing micropython.kbd_intr too: see term.c). Pending
+ * output is flushed first. */
 void px_term_restore(void);
 /* Next byte of stdin, -1 at end of input. While waiting, event sources
  * and scheduled callbacks run; then PX_TERM_REDRAW is returned (their

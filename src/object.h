@@ -167,6 +167,8 @@ enum {
     PX_TF_EXCEPTION = 1 << 2, /* BaseException or a subclass */
     PX_TF_ITERATOR = 1 << 3,  /* iter() returns self */
     PX_TF_UNHASHABLE = 1 << 4,
+    PX_TF_REINIT = 1 << 5,    /* a subclass with its own __init__ starts from make(t, 0 args);
+                                 super().__init__(args) makes the native again */
 };
 
 /* Built-in functions and methods. `owner` is set for methods of a

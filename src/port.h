@@ -55,6 +55,10 @@ void px_port_irq_lock(void);
 void px_port_irq_unlock(void);
 /* Called between bytecodes when px_st.pending is set, to collect events. */
 void px_port_poll(void);
+/* micropython.kbd_intr(c): the console character that raises
+ * KeyboardInterrupt from now on (3 is Ctrl-C); -1: none, the character is
+ * read as data. */
+void px_port_set_interrupt_char(int c);
 
 uint64_t px_port_random_seed(void);
 

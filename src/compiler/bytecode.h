@@ -254,6 +254,21 @@ static inline uint32_t px_read_jump(const uint8_t **pp) {
     return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16);
 }
 
+/* Stack effect of an instruction on the fall-through path (jump: when
+ * the jump is taken), and whether control never falls through it. */
+int px_op_stack_effect(px_opcode op, uint32_t a, uint32_t b, bool jump);
+bool px_op_is_terminal(px_opcode op);
+
+/* Check a code object that did not come from the compiler (marshal.loads)
+ * before the VM trusts it: operands inside the code, indexes inside their
+ * tables, jumps and handlers at instruction starts, line and exception
+ * tables well-formed, the stack never below empty; sets stacksize from a
+ * flow pass. NULL if sound, else what is wrong. Nested code objects are
+ * checked by whoever built them. Not a proof of type safety: bytecode
+ * made up to pass these checks can still hand an instruction a value of
+ * the wrong type. */
+const char *px_code_verify(px_code *code);
+
 /* Line number of the instruction at `offset`. */
 uint32_t px_code_line(const px_code *code, uint32_t offset);
 /* Opcode names, for the disassembler. */

@@ -216,6 +216,14 @@ static bool is_terminal(px_opcode op) {
            op == PX_OP_RERAISE;
 }
 
+int px_op_stack_effect(px_opcode op, uint32_t a, uint32_t b, bool jump) {
+    return stack_effect(op, a, b, jump);
+}
+
+bool px_op_is_terminal(px_opcode op) {
+    return is_terminal(op);
+}
+
 static void adjust_depth(px_unit *u, px_opcode op, uint32_t a, uint32_t b) {
     u->depth += stack_effect(op, a, b, false);
     if (u->depth > u->maxdepth) {

@@ -697,10 +697,15 @@ static void walk_stmt(collector *c, px_ast_stmt *st) {
         walk_expr(c, v);
         walk_exprs(c, &st->u.assign.targets);
         if (const_call && v->kind == PX_AST_Constant) {
+            px_qid id = st->u.assign.targets.items[0]->u.name.id;
             c->const_names = grow(c->const_names, &c->consts_cap, c->nconsts + 1, sizeof(px_qid), PX_GC_LEAF);
             c->const_values = grow(c->const_values, &c->values_cap, c->nconsts + 1, sizeof(px_val), 0);
-            c->const_names[c->nconsts] = st->u.assign.targets.items[0]->u.name.id;
+            c->const_names[c->nconsts] = id;
             c->const_values[c->nconsts++] = v->u.constant.value;
+            if (px_qstr_str(id)[0] == '_') {
+                /* a hidden constant: no global is stored, as in MicroPython */
+                st->kind = PX_AST_Pass;
+            }
         }
         break;
     }

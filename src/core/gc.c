@@ -73,6 +73,12 @@ typedef struct {
     size_t n;
 } mark_item;
 
+/* A registered weak word (see px_gc_weak_register). */
+typedef struct weak_entry {
+    uintptr_t *word;
+    void (*cleared)(uintptr_t *word);
+} weak_entry;
+
 static struct {
     size_t cap;
     size_t heap_bytes;    /* sum of chunk sizes */
@@ -101,6 +107,9 @@ static struct {
         size_t n;
     } roots[256];
     size_t nroots;
+    unsigned heap_lock; /* micropython.heap_lock() depth: no allocation while > 0 */
+    struct weak_entry *weak; /* registered weak words: a leaf block of weak_cap entries */
+    size_t nweak, weak_cap;
     void *stack_top;
     void (*extra_roots)(px_gc_scan_fn scan);
     size_t msp;
@@ -848,10 +857,26 @@ static bool inject_failure(void) {
 }
 #endif
 
-void px_gc_collect(void) {
-    if (gc.lock > 0 || gc.collecting || gc.nchunks == 0) {
-        return;
+static void clear_weak(void);
+
+/* Zero the stack just below the caller, where the collector's own frames
+ * go next: their unused slots then hold no stale words left by earlier,
+ * deeper calls (a dead object's address there would keep it, and its weak
+ * references, alive until some later collection). */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static void clear_stack_below(void) {
+    volatile uintptr_t words[512];
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        words[i] = 0;
     }
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static void collect_now(void) {
     gc.collecting = true;
     px_vm_gc_prepare();
     gc.overflow = NULL;
@@ -859,6 +884,7 @@ void px_gc_collect(void) {
     mark_roots();
     mark_pending();
     gc.lock++;
+    clear_weak();
     run_finalizers();
     gc.lock--;
     sweep();
@@ -868,6 +894,14 @@ void px_gc_collect(void) {
 #ifdef PX_GC_DEBUG
     verify_heap();
 #endif
+}
+
+void px_gc_collect(void) {
+    if (gc.lock > 0 || gc.collecting || gc.nchunks == 0) {
+        return;
+    }
+    clear_stack_below();
+    collect_now();
 }
 
 /* ---- the allocation policy */
@@ -904,7 +938,7 @@ void *px_gc_try_alloc(size_t n, unsigned flags) {
     if (n == 0) {
         n = 1;
     }
-    if (n > (SIZE_MAX >> 2)) {
+    if (n > (SIZE_MAX >> 2) || gc.heap_lock > 0) {
         return NULL;
     }
 #ifdef PX_GC_DEBUG
@@ -1052,4 +1086,135 @@ void px_gc_finalize_all(void) {
         }
     }
     gc.lock--;
+}
+
+/* ---- a summary for micropython.mem_info */
+
+void px_gc_stats(px_gc_info *info, px_out *map) {
+    memset(info, 0, sizeof *info);
+    info->cap = gc.cap;
+    info->mapped = gc.heap_bytes;
+    for (size_t k = 0; k < gc.nchunks; k++) {
+        chunk *c = gc.chunks[k];
+        size_t run = 0;
+        if (map != NULL) {
+            px_printf(map, "chunk %zu: %zu pages\n", k, c->npages);
+        }
+        for (size_t i = 0; i < c->npages; i++) {
+            page_meta *m = &c->pages[i];
+            char ch = '.';
+            if (m->kind == PG_FREE) {
+                info->free_pages++;
+                if (++run > info->max_free_pages) {
+                    info->max_free_pages = run;
+                }
+            } else {
+                run = 0;
+            }
+            if (m->kind == PG_SMALL) {
+                size_t n = blocks_per_page(m->cls), used = 0;
+                for (size_t w = 0; w < BM_WORDS; w++) {
+                    used += (size_t)__builtin_popcountll(m->bm[B_ALLOC][w]);
+                }
+                info->small_blocks += used;
+                info->small_pages++;
+                if (used > 0 && class_size[m->cls] > info->max_block) {
+                    info->max_block = class_size[m->cls];
+                }
+                ch = used == n ? 'S' : 's';
+            } else if (m->kind == PG_LARGE_HEAD) {
+                info->large_blocks++;
+                if ((size_t)m->run * PAGE > info->max_block) {
+                    info->max_block = (size_t)m->run * PAGE;
+                }
+                ch = 'L';
+            } else if (m->kind == PG_LARGE_TAIL) {
+                ch = '=';
+            }
+            if (map != NULL) {
+                px_write(map, &ch, 1);
+                if (i % 64 == 63 || i + 1 == c->npages) {
+                    px_write(map, "\n", 1);
+                }
+            }
+        }
+    }
+    info->used = gc.live_bytes;
+}
+
+/* ---- the heap lock (micropython.heap_lock): allocation fails while it is
+ * held; px_gc_alloc then raises the preallocated MemoryError, which needs
+ * no memory. */
+
+void px_gc_heap_lock(void) {
+    gc.heap_lock++;
+}
+
+unsigned px_gc_heap_unlock(void) {
+    if (gc.heap_lock > 0) {
+        gc.heap_lock--;
+    }
+    return gc.heap_lock;
+}
+
+unsigned px_gc_heap_locked(void) {
+    return gc.heap_lock;
+}
+
+/* ---- weak references
+ * The registry is a leaf block (its words do not keep holders alive) that
+ * the collector marks itself. After marking (pending finalizable blocks
+ * included, so a weak word is cleared only once its target is about to be
+ * freed), each entry whose holder was reached is kept; its word is zeroed
+ * and reported when the word names a heap block that was not reached.
+ * Entries of unreached holders are dropped before their blocks are swept. */
+
+void px_gc_weak_register(uintptr_t *word, void (*cleared)(uintptr_t *word)) {
+    if (gc.nweak == gc.weak_cap) {
+        size_t cap = gc.weak_cap ? gc.weak_cap * 2 : 32;
+        weak_entry *t = px_gc_alloc(cap * sizeof(weak_entry), PX_GC_LEAF);
+        /* read after allocating: a collection in there may have dropped entries */
+        if (gc.nweak > 0) {
+            memcpy(t, gc.weak, gc.nweak * sizeof(weak_entry));
+        }
+        gc.weak = t;
+        gc.weak_cap = cap;
+    }
+    gc.weak[gc.nweak++] = (weak_entry){word, cleared};
+}
+
+static bool reached(uintptr_t a) {
+    blockref b;
+    return find_block(a, &b) && bit_get(b.m, B_MARK, b.idx);
+}
+
+static void clear_weak(void) {
+    if (gc.weak == NULL) {
+        return;
+    }
+    mark_candidate((uintptr_t)gc.weak); /* a leaf: nothing is pushed */
+    size_t kept = 0;
+    for (size_t i = 0; i < gc.nweak; i++) {
+        weak_entry e = gc.weak[i];
+        if (!reached((uintptr_t)e.word)) {
+            continue; /* the holder goes: so does its entry */
+        }
+        gc.weak[kept++] = e;
+        blockref b;
+        uintptr_t target = (uintptr_t)px_gc_weak_reveal(*e.word);
+        if (target != 0 && find_block(target, &b) && !bit_get(b.m, B_MARK, b.idx)) {
+            *e.word = 0;
+            if (e.cleared != NULL) {
+                /* may allocate (such blocks are born marked); an exception
+                 * (MemoryError) is dropped, as from a finalizer */
+                px_jmp j;
+                px_try_push(&j);
+                if (setjmp(j.buf) == 0) {
+                    e.cleared(e.word);
+                    px_try_pop(&j);
+                }
+            }
+        }
+    }
+    gc.nweak = kept;
 }

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 enum {
     PX_GC_LEAF = 1,     /* holds no pointers: not scanned (string bytes, digits) */
@@ -66,5 +67,42 @@ void px_gc_debug_fail_every(size_t n, size_t limit);
 /* Allocations so far (counted from px_gc_init), for choosing n. */
 size_t px_gc_debug_allocs(void);
 #endif
+/* A summary of the heap (micropython.mem_info). With `map`, also writes
+ * a line of characters per 64 pages of each chunk: '.' free, 's' small
+ * blocks with room, 'S' full of small blocks, 'L' the first page of a
+ * large block and '=' its other pages. */
+typedef struct {
+    size_t cap, mapped, used;
+    size_t small_pages, small_blocks, large_blocks;
+    size_t free_pages, max_free_pages; /* pages; the longest run of free pages */
+    size_t max_block;                  /* bytes of the largest block in use */
+} px_gc_info;
+struct px_out;
+void px_gc_stats(px_gc_info *info, struct px_out *map);
+
+/* micropython.heap_lock(): while the depth is above 0 no allocation
+ * succeeds (px_gc_alloc raises MemoryError). unlock and locked return the
+ * depth (after unlocking); a port unlocks fully before printing an
+ * uncaught exception and when its REPL takes over. */
+void px_gc_heap_lock(void);
+unsigned px_gc_heap_unlock(void);
+unsigned px_gc_heap_locked(void);
+
+/* Weak references: a word inside a heap block (its holder) that names
+ * another block without keeping it alive. The word holds
+ * px_gc_weak_hide(p), which scanning does not take for a pointer; the
+ * holder registers the word once, and must then never be freed explicitly.
+ * When a collection finds the holder alive and its target unreachable, it
+ * sets the word to 0 and calls cleared(word) from inside the collection:
+ * no Python code may run there and no weak word be registered, but it may
+ * allocate (an exception from it is dropped). Targets outside the
+ * heap (static objects) are never cleared. See docs/memory.md. */
+static inline uintptr_t px_gc_weak_hide(const void *p) {
+    return p == NULL ? 0 : ~(uintptr_t)p;
+}
+static inline void *px_gc_weak_reveal(uintptr_t word) {
+    return word == 0 ? NULL : (void *)~word;
+}
+void px_gc_weak_register(uintptr_t *word, void (*cleared)(uintptr_t *word));
 
 #endif

@@ -9,14 +9,51 @@ px_state px_st;
 #define STACK_MARGIN (256u << 10)
 #define DEFAULT_STACK (8u << 20)
 
+static struct {
+    char *top;  /* the C stack's highest address */
+    size_t size;
+    void (*exit_hooks[8])(void);
+    unsigned nexit;
+} core;
+
 void px_set_c_stack(void *top, size_t size) {
+    core.top = top;
+    core.size = size;
     px_gc_set_stack_top(top);
     size_t usable = size > 2 * STACK_MARGIN ? size - STACK_MARGIN : size / 2;
     px_st.stack_limit = (char *)top - usable;
 }
 
+size_t px_stack_use(size_t *size) {
+    volatile char here = 0;
+    if (size != NULL) {
+        *size = core.size;
+    }
+    return core.top > (char *)&here ? (size_t)(core.top - (char *)&here) : 0;
+}
+
+void px_add_exit_hook(void (*fn)(void)) {
+    for (unsigned i = 0; i < core.nexit; i++) {
+        if (core.exit_hooks[i] == fn) {
+            return;
+        }
+    }
+    if (core.nexit == sizeof core.exit_hooks / sizeof core.exit_hooks[0]) {
+        px_port_fatal("too many exit hooks");
+    }
+    core.exit_hooks[core.nexit++] = fn;
+}
+
+void px_run_exit_hooks(void) {
+    /* last added first; each runs once */
+    while (core.nexit > 0) {
+        core.exit_hooks[--core.nexit]();
+    }
+}
+
 void px_init(size_t heap_cap, void *stack_top) {
     memset(&px_st, 0, sizeof px_st);
+    core.nexit = 0;
     px_gc_init(heap_cap);
     px_set_c_stack(stack_top, DEFAULT_STACK);
     /* every px_val in px_st is a root (the C-only fields are harmless) */

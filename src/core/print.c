@@ -128,6 +128,12 @@ void px_print(px_out *out, px_val v, px_print_kind kind) {
         px_write(out, s, len);
         return;
     }
+    /* Immediates cannot fail half-way, and go straight out without memory
+     * (printing with micropython.heap_lock() held). */
+    if (px_is_small(v) || px_is_float_imm(v) || px_is_const(v)) {
+        print_dispatch(out, v, kind);
+        return;
+    }
     bool console = out->write == out_stdout || out->write == out_stderr;
     px_strbuf buf = {0};
     px_out tmp;

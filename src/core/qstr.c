@@ -154,3 +154,14 @@ px_qid px_qstr_intern(const char *s, size_t len) {
 px_qid px_qstr_intern_cstr(const char *s) {
     return px_qstr_intern(s, strlen(s));
 }
+
+size_t px_qstr_dynamic(size_t *bytes) {
+    if (bytes != NULL) {
+        size_t n = dyn.alloc * sizeof(dyn_name) + dyn.nslots * sizeof(uint32_t);
+        for (uint32_t i = 0; i < dyn.count; i++) {
+            n += px_gc_size(dyn.names[i].str);
+        }
+        *bytes = n;
+    }
+    return dyn.count;
+}

@@ -23,5 +23,9 @@ px_qid px_qstr_find(const char *s, size_t len);
 uint32_t px_hash_bytes(const void *data, size_t len);
 
 void px_qstr_init(void);
+/* Names interned at run time: their count, and the bytes their table and
+ * text take (micropython.qstr_info). They are the names numbered
+ * PX_QID__STATIC_COUNT .. PX_QID__STATIC_COUNT + count - 1. */
+size_t px_qstr_dynamic(size_t *bytes);
 
 #endif

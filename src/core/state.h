@@ -51,5 +51,14 @@ void px_deinit(void);
 /* The C stack the interpreter runs on: `top` (highest address) and its
  * size; sets px_st.stack_limit with a safety margin. px_init assumes 8 MiB. */
 void px_set_c_stack(void *top, size_t size);
+/* Bytes of C stack in use now (micropython.stack_use), and its size. */
+size_t px_stack_use(size_t *size);
+/* Work a module must do when the program ends normally (weakref.finalize
+ * objects with atexit set): the port calls px_run_exit_hooks once, after
+ * sys.atexit's function and before px_deinit. A hook may run Python code;
+ * it reports its own errors (an exception escaping it ends the remaining
+ * hooks). Hooks run last added first, each once. */
+void px_add_exit_hook(void (*fn)(void));
+void px_run_exit_hooks(void);
 
 #endif

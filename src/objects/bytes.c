@@ -15,6 +15,14 @@ px_val px_bytes(const void *data, size_t len) {
 }
 
 void px_bytearray_resize(px_bytearray_obj *b, size_t len) {
+    if (b->alloc == 0 && b->data != NULL) {
+        /* over memory it does not own (px_bytearray_at): never grows */
+        if (len > b->len) {
+            px_raise_value_error("bytearray over fixed memory cannot grow");
+        }
+        b->len = len;
+        return;
+    }
     if (len > b->alloc || b->data == NULL) { /* data is never NULL: C calls get a valid pointer */
         size_t cap = b->alloc * 2 > len ? b->alloc * 2 : len;
         if (cap < 8) {
@@ -36,6 +44,14 @@ px_val px_bytearray(const void *data, size_t len) {
     if (len) {
         memcpy(o->data, data, len);
     }
+    return px_from_ptr(o);
+}
+
+px_val px_bytearray_at(void *data, size_t len) {
+    px_bytearray_obj *o = px_gc_alloc(sizeof *o, 0);
+    o->base.type = &px_type_bytearray;
+    o->data = data; /* alloc 0 with data set: by reference */
+    o->len = len;
     return px_from_ptr(o);
 }
 

@@ -35,6 +35,10 @@ bool px_utf8_valid(const char *s, size_t len);
 /* ---- bytes / bytearray */
 px_val px_bytes(const void *data, size_t len);
 px_val px_bytearray(const void *data, size_t len);
+/* A bytearray over len bytes at data that it does not own (uctypes):
+ * reads and writes reach that memory; it can shrink but never grow. data
+ * must stay valid while the bytearray is used (and not be NULL). */
+px_val px_bytearray_at(void *data, size_t len);
 bool px_is_bytes(px_val v);
 const uint8_t *px_bytes_data(px_val v, size_t *len); /* bytes only */
 /* Any object with the buffer protocol; TypeError naming `what` otherwise. */

@@ -161,13 +161,33 @@ bool px_exc_matches(px_val exc, px_val type_or_tuple) {
 }
 
 /* ---- chaining and tracebacks */
+
+/* sys.tracebacklimit (MicroPython's meaning): the most entries an
+ * exception stores, the innermost ones; 0 or less stores none. Read from
+ * the sys module's globals, where a program may set it. */
+static size_t traceback_limit(void) {
+    if (px_st.sys_module == PX_NULL) {
+        return SIZE_MAX;
+    }
+    px_val v = px_map_get_q(px_module_globals(px_st.sys_module), PX_Q(tracebacklimit));
+    if (v == PX_NULL || !px_is_small(v)) {
+        return SIZE_MAX; /* absent, or not a (reasonable) int: no limit */
+    }
+    px_int n = px_small_get(v);
+    return n <= 0 ? 0 : (size_t)n;
+}
+
 void px_exc_add_traceback(px_val exc, px_qid file, size_t line, px_qid func) {
     px_exc *e = exc_ptr(exc);
-    if (e == NULL || e == &memory_error_obj) {
+    if (e == NULL || e == &memory_error_obj || px_gc_heap_locked() > 0) {
+        return; /* (with the heap locked, unwinding must not allocate) */
+    }
+    bool have = e->traceback != PX_NULL && px_is_list(e->traceback);
+    if ((have ? px_list_ptr(e->traceback)->len : 0) >= traceback_limit()) {
         return;
     }
     px_val entry[3] = {px_qstr(file), px_small((px_int)line), px_qstr(func)};
-    if (e->traceback == PX_NULL || !px_is_list(e->traceback)) {
+    if (!have) {
         e->traceback = px_list_new(0, NULL);
     }
     px_list_append(e->traceback, px_tuple_new(3, entry));

@@ -63,7 +63,8 @@ void px_rt_class_update_flags(px_class *cls) {
 
 /* ---- instances */
 static bool native_reinitialisable(const px_type *nb) {
-    return nb == &px_type_list || nb == &px_type_dict || nb == &px_type_set || nb == &px_type_bytearray;
+    return nb == &px_type_list || nb == &px_type_dict || nb == &px_type_set || nb == &px_type_bytearray ||
+           (nb->flags & PX_TF_REINIT);
 }
 
 /* object.__new__ for a user class: the instance and its native object. */

@@ -242,7 +242,10 @@ static px_val inst_iter(px_val self) {
         if (px_type_of(native)->flags & PX_TF_ITERATOR) {
             return self; /* a subclass of map, zip, ...: its own __next__ counts */
         }
-        return px_iter(native);
+        /* a built-in base whose __iter__ is a method of its dict works on
+         * self (io.IOBase: iteration calls self.readline()) */
+        f = px_type_of(native)->iter == NULL ? px_type_lookup(px_type_of(native), PX_Q(__iter__)) : PX_NULL;
+        return f != PX_NULL ? px_rt_call_dunder0(f, self) : px_iter(native);
     }
     if (px_rt_user_lookup(t, PX_Q(__getitem__)) != PX_NULL) {
         return px_rt_seq_iter_new(self);
@@ -253,6 +256,14 @@ static px_val inst_iter(px_val self) {
 static px_val inst_next(px_val self) {
     const px_type *t = px_type_of(self);
     px_val f = px_rt_user_lookup(t, PX_Q(__next__));
+    px_val native = px_rt_native_of(self);
+    if (f == PX_NULL && native != PX_NULL && native != self) {
+        /* as for __iter__: a dict method of the built-in base works on self */
+        f = px_type_of(native)->next == NULL ? px_type_lookup(px_type_of(native), PX_Q(__next__)) : PX_NULL;
+        if (f == PX_NULL) {
+            return px_next(native);
+        }
+    }
     if (f != PX_NULL) {
         px_val volatile r = PX_NULL;
         px_jmp j;
@@ -269,10 +280,6 @@ static px_val inst_next(px_val self) {
             return PX_NULL;
         }
         return r;
-    }
-    px_val native = px_rt_native_of(self);
-    if (native != PX_NULL && native != self) {
-        return px_next(native);
     }
     px_raise_type_error("'%s' object is not an iterator", px_qstr_str(t->name));
 }

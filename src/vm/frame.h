@@ -280,6 +280,9 @@ px_val px_vm_call_ex(px_val f, px_val args, px_val kwargs, px_val *kwn_out, size
 void px_vm_check_pending(void);
 /* DICT_MERGE for f(**a, **b): CPython's errors naming the callee. */
 void px_vm_dict_merge(px_val dict, px_val other, px_val callee);
+/* MAKE_FUNCTION's operands are what the compiler puts there (bytecode
+ * from marshal.loads may not be): SystemError otherwise. */
+void px_vm_check_function_parts(px_val code, px_val defs, px_val kwdefs, px_val closure);
 px_val px_vm_import_name(px_frame *f, px_qid q, px_val fromlist, px_val level);
 px_map *px_vm_builtins_map(void);
 px_val px_vm_load_builtin(px_qid q);

@@ -133,6 +133,15 @@ static bool func_setattr(px_val self, px_qid name, px_val value) {
         if (del || !px_is_type(value, &px_type_code)) {
             px_raise_type_error("__code__ must be set to a code object");
         }
+        {
+            /* the closure must fill exactly the cells the code reads */
+            size_t have = fn->closure == PX_NULL ? 0 : px_tuple_ptr(fn->closure)->len;
+            size_t want = ((px_code *)px_as_ptr(value))->nfreevars;
+            if (have != want) {
+                px_raise_value_error("%s() requires a code object with %u free vars, not %u",
+                                     px_qstr_str(fn->code->name), (unsigned)have, (unsigned)want);
+            }
+        }
         fn->code = px_as_ptr(value);
         return true;
     case PX_Q(__dict__):

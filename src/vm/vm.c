@@ -1210,7 +1210,7 @@ dispatch: {
     TARGET(MAKE_FUNCTION) {
         uint32_t u;
         READ_U(u);
-        px_code *code = px_as_ptr(POP());
+        px_val codev = POP();
         px_val closure = PX_NULL, kwdefs = PX_NULL, defs = PX_NULL;
         if (u & 4) {
             closure = POP();
@@ -1221,6 +1221,8 @@ dispatch: {
         if (u & 1) {
             defs = POP();
         }
+        px_vm_check_function_parts(codev, defs, kwdefs, closure);
+        px_code *code = px_as_ptr(codev);
         px_val fnv = px_func_new(code, f->globals, defs, kwdefs, closure);
         px_vm_func *vf = px_as_ptr(fnv);
         if (co->flags & PX_CODE_CLASSBODY) {

@@ -359,3 +359,23 @@ void px_vm_dict_merge(px_val dict, px_val other, px_val callee) {
         px_dict_set(dict, e->key, e->value);
     }
 }
+
+void px_vm_check_function_parts(px_val code, px_val defs, px_val kwdefs, px_val closure) {
+    if (!px_is_type(code, &px_type_code)) {
+        px_raise_msg(&px_type_SystemError, "MAKE_FUNCTION: not a code object");
+    }
+    size_t nfree = ((px_code *)px_as_ptr(code))->nfreevars;
+    bool ok = (defs == PX_NULL || defs == PX_NONE || px_is_type(defs, &px_type_tuple)) &&
+              (kwdefs == PX_NULL || kwdefs == PX_NONE || px_is_type(kwdefs, &px_type_dict));
+    if (nfree == 0) {
+        ok = ok && (closure == PX_NULL || closure == PX_NONE);
+    } else {
+        ok = ok && closure != PX_NULL && px_is_type(closure, &px_type_tuple) && px_tuple_ptr(closure)->len == nfree;
+        for (size_t i = 0; ok && i < nfree; i++) {
+            ok = px_is_type(px_tuple_ptr(closure)->items[i], &px_type_cell);
+        }
+    }
+    if (!ok) {
+        px_raise_msg(&px_type_SystemError, "MAKE_FUNCTION: bad defaults or closure");
+    }
+}

@@ -25,6 +25,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -514,6 +515,37 @@ def stdin_script():
     # run as one script: an expression statement prints nothing
     expect_run([], stdin="1 + 1\nprint('x')\n", out="x\n")
     expect_run([], stdin="print('never')\n)\n", status=1, out="", err_has="SyntaxError")
+
+
+@test
+def micropython_info():
+    # mem_info and qstr_info print the stack, the heap and the names made
+    o, _ = expect_run(["-c", "import micropython\nnew_name_here = 1\nmicropython.mem_info()\n"
+                             "micropython.mem_info(1)\nmicropython.qstr_info(1)"])
+    head = (r"stack: \d+ out of \d+\nGC: total: \d+, used: \d+, free: \d+\n"
+            r" heap from the system: \d+ bytes; \d+ small blocks in \d+ pages, \d+ large blocks\n"
+            r" largest block: \d+ bytes, largest free run: \d+ bytes\n")
+    want = (head + head + r"GC memory layout \(\. free, s/S small blocks, L= large block\):\n"
+            r"(chunk \d+: \d+ pages\n([.sSL=]{1,64}\n)+)+"
+            r"qstr pool: n_static=\d+, n_dynamic=[1-9]\d*, bytes_dynamic=\d+\n(Q\(\S+\)\n)+")
+    if not re.fullmatch(want, o) or "Q(new_name_here)\n" not in o:
+        raise Fail(f"unexpected output {o!r}")
+
+
+@test
+def kbd_intr_restored_at_exit():
+    # a script's micropython.kbd_intr(-1) does not outlive it on the terminal
+    master, slave = pty.openpty()
+    try:
+        before = termios.tcgetattr(slave)[6][termios.VINTR]
+        p = subprocess.run([BIN, "-c", "import micropython; micropython.kbd_intr(-1); print('set')"],
+                           stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=10)
+        after = termios.tcgetattr(slave)[6][termios.VINTR]
+        if p.returncode != 0 or p.stdout != b"set\n" or before != b"\x03" or after != before:
+            raise Fail(f"status {p.returncode}, stdout {p.stdout!r}, VINTR {before!r} -> {after!r}")
+    finally:
+        os.close(master)
+        os.close(slave)
 
 
 @test

@@ -401,6 +401,35 @@ def t_ctrl_c_interrupts_loop(s):
     has(s.line("print('alive')"), "alive\r\n")
 
 
+def t_kbd_intr(s):
+    # kbd_intr(-1): Ctrl-C is read as data for the rest of the statement
+    s.send("import micropython, sys; micropython.kbd_intr(-1); print(repr(sys.stdin.readline()))\r")
+    s.wait_signals_on()
+    time.sleep(0.1)
+    s.send("\x03\n")
+    out = s.expect(PROMPT)
+    has(out, "'\\x03\\n'\r\n")
+    check(b"KeyboardInterrupt" not in out, f"interrupted: {out!r}")
+    # the next statement has Ctrl-C back, as in MicroPython's REPL
+    s.send("while True: pass\r")
+    s.wait_signals_on()
+    time.sleep(0.1)
+    s.send("\x03")
+    has(s.expect(PROMPT), "KeyboardInterrupt")
+    # another character can be the interrupt
+    s.send("micropython.kbd_intr(0x18); sys.stdin.readline()\r")
+    s.wait_signals_on()
+    time.sleep(0.1)
+    s.send("\x18")
+    has(s.expect(PROMPT), "KeyboardInterrupt")
+
+
+def t_heap_unlocked_at_prompt(s):
+    # the REPL takes over with the heap unlocked
+    has(s.line("import micropython; micropython.heap_lock(); micropython.heap_lock()"), "")
+    has(s.line("print([1, 2], micropython.heap_locked())"), "[1, 2] 0\r\n")
+
+
 def t_paste_mode(s):
     s.send("\x05")
     s.expect(b"paste mode; Ctrl-C to cancel, Ctrl-D to finish\r\n=== ")

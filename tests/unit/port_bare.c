@@ -86,6 +86,10 @@ void px_port_irq_lock(void) {
 }
 void px_port_irq_unlock(void) {
 }
+void px_port_set_interrupt_char(int c) {
+    (void)c;
+}
+
 void px_port_poll(void) {
 }
 uint64_t px_port_random_seed(void) {

@@ -325,6 +325,143 @@ START_TEST(test_realloc_and_free) {
 }
 END_TEST
 
+/* ---- weak words: a holder (rooted) names a target it does not keep */
+
+static uintptr_t *cleared_words[4];
+static int ncleared;
+
+static void note_cleared(uintptr_t *word) {
+    cleared_words[ncleared++] = word;
+}
+
+static const int static_target = 5; /* not in the heap: never cleared */
+
+__attribute__((noinline)) static void make_weak_holder(void) {
+    uintptr_t *holder = px_gc_alloc(4 * sizeof(uintptr_t), 0);
+    void *target = px_gc_alloc(100, 0);
+    void *kept = px_gc_alloc(100, 0);
+    holder[0] = px_gc_weak_hide(target);
+    holder[1] = px_gc_weak_hide(kept);
+    holder[2] = px_gc_weak_hide(&static_target);
+    px_gc_weak_register(&holder[0], note_cleared);
+    px_gc_weak_register(&holder[1], note_cleared);
+    px_gc_weak_register(&holder[2], note_cleared);
+    root_slot[0] = holder;
+    root_slot[1] = kept;
+}
+
+__attribute__((noinline)) static uintptr_t hidden_garbage(void) {
+    return px_gc_weak_hide(px_gc_alloc(100, 0));
+}
+
+/* A word of the holder (reached through the root only, so that once the
+ * root is dropped no copy of its address is left in this test's frame). */
+__attribute__((noinline)) static uintptr_t holder_word(int i) {
+    return ((uintptr_t *)root_slot[0])[i];
+}
+
+/* Whether word i names what root slot `slot` holds (compared down here so
+ * the test's own frame never holds the address). */
+__attribute__((noinline)) static bool word_names_root(int i, int slot) {
+    return px_gc_weak_reveal(holder_word(i)) == root_slot[slot];
+}
+
+__attribute__((noinline)) static bool first_cleared_is_word0(void) {
+    bool same = cleared_words[0] == &((uintptr_t *)root_slot[0])[0];
+    cleared_words[0] = NULL;
+    return same;
+}
+
+__attribute__((noinline)) static uintptr_t drop_holder(void) {
+    uintptr_t hidden = px_gc_weak_hide(root_slot[0]);
+    root_slot[0] = NULL;
+    return hidden;
+}
+
+__attribute__((noinline)) static void fill_reuse(uintptr_t garbage) {
+    uintptr_t **reuse = px_gc_alloc(1000 * sizeof(uintptr_t *), 0);
+    root_slot[2] = reuse;
+    for (int i = 0; i < 1000; i++) {
+        reuse[i] = px_gc_alloc(4 * sizeof(uintptr_t), 0);
+        for (int k = 0; k < 4; k++) {
+            reuse[i][k] = garbage; /* a forgotten entry would zero one of these */
+        }
+    }
+}
+
+START_TEST(test_weak_words) {
+    ncleared = 0;
+    make_weak_holder();
+    clear_stack();
+    ck_assert(is_live(px_gc_weak_reveal(holder_word(0))));
+    px_gc_collect();
+    /* the unreferenced target went, its word zeroed and reported once */
+    ck_assert_uint_eq(holder_word(0), 0);
+    ck_assert_int_eq(ncleared, 1);
+    ck_assert(first_cleared_is_word0());
+    /* a target kept by a root, and a static one, stay */
+    ck_assert(word_names_root(1, 1));
+    ck_assert_ptr_eq(px_gc_weak_reveal(holder_word(2)), &static_target);
+    root_slot[1] = NULL;
+    clear_stack();
+    px_gc_collect();
+    ck_assert_uint_eq(holder_word(1), 0);
+    ck_assert_int_eq(ncleared, 2);
+    ck_assert_ptr_eq(px_gc_weak_reveal(holder_word(2)), &static_target);
+    /* a dead holder's words are forgotten: once its block is freed and
+     * reused, nothing is written into it */
+    uintptr_t hidden_holder = drop_holder();
+    cleared_words[1] = NULL;
+    clear_stack();
+    px_gc_collect();
+    ck_assert(!is_live(px_gc_weak_reveal(hidden_holder)));
+    ck_assert_int_eq(ncleared, 2);
+    fill_reuse(hidden_garbage());
+    clear_stack();
+    px_gc_collect();
+    ck_assert_int_eq(ncleared, 2);
+}
+END_TEST
+
+START_TEST(test_weak_many) {
+    /* the registry grows, and keeps working, past its first block */
+    ncleared = 0;
+    uintptr_t *words = px_gc_alloc(200 * sizeof(uintptr_t), 0);
+    root_slot[0] = words;
+    for (int i = 0; i < 200; i++) {
+        words[i] = px_gc_weak_hide(px_gc_alloc(32, 0));
+        px_gc_weak_register(&words[i], NULL);
+    }
+    clear_stack();
+    px_gc_collect();
+    int left = 0;
+    for (int i = 0; i < 200; i++) {
+        left += words[i] != 0;
+    }
+    ck_assert_int_le(left, 2); /* conservative: a stale copy may keep one */
+}
+END_TEST
+
+START_TEST(test_heap_lock) {
+    ck_assert_uint_eq(px_gc_heap_locked(), 0);
+    px_gc_heap_lock();
+    px_gc_heap_lock();
+    ck_assert_uint_eq(px_gc_heap_locked(), 2);
+    ck_assert_ptr_null(px_gc_try_alloc(16, 0));
+    px_jmp j;
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        px_gc_alloc(16, 0);
+        ck_abort_msg("allocated with the heap locked");
+    }
+    ck_assert(px_isinstance(j.exc, &px_type_MemoryError));
+    ck_assert_uint_eq(px_gc_heap_unlock(), 1);
+    ck_assert_uint_eq(px_gc_heap_unlock(), 0);
+    ck_assert_uint_eq(px_gc_heap_unlock(), 0);
+    ck_assert_ptr_nonnull(px_gc_alloc(16, 0));
+}
+END_TEST
+
 static Suite *gc_suite(void) {
     Suite *s = suite_create("gc");
     TCase *tc = tcase_create("heap");
@@ -340,6 +477,9 @@ static Suite *gc_suite(void) {
     tcase_add_test(tc, test_deep_chain_overflows_mark_stack);
     tcase_add_test(tc, test_leaf_not_scanned);
     tcase_add_test(tc, test_realloc_and_free);
+    tcase_add_test(tc, test_weak_words);
+    tcase_add_test(tc, test_weak_many);
+    tcase_add_test(tc, test_heap_lock);
     suite_add_tcase(s, tc);
     TCase *small = tcase_create("cap");
     tcase_add_checked_fixture(small, setup_small, NULL);

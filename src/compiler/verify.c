@@ -1,0 +1,383 @@
+/* Checking a code object built outside the compiler (see px_code_verify
+ * in bytecode.h). The compiler's own output is right by construction; this
+ * is for bytes that came from elsewhere, so that reading them can never
+ * take the VM outside the code object's arrays. */
+#include "../runtime.h"
+#include "bytecode.h"
+
+enum { K_N, K_U, K_UU, K_S, K_J, K_UJ };
+static const uint8_t kinds[PX_OP__COUNT] = {
+#define PX_X(name, ops) K_##ops,
+    PX_OPCODES(PX_X)
+#undef PX_X
+};
+
+/* One varint within [*pp, end); false if it runs off the end or past 32 bits. */
+static bool read_uleb(const uint8_t **pp, const uint8_t *end, uint32_t *out) {
+    uint32_t v = 0;
+    for (unsigned shift = 0; shift < 35; shift += 7) {
+        if (*pp >= end) {
+            return false;
+        }
+        uint8_t b = *(*pp)++;
+        v |= (uint32_t)(b & 0x7F) << shift;
+        if (!(b & 0x80)) {
+            *out = v;
+            return true;
+        }
+    }
+    return false;
+}
+
+typedef struct {
+    px_opcode op;
+    uint32_t a, b, target;
+    bool jumps;
+    uint32_t next; /* offset of the following instruction */
+} insn;
+
+static const char *decode(const px_code *c, uint32_t off, insn *in) {
+    const uint8_t *p = c->code + off, *end = c->code + c->code_len;
+    uint8_t op = *p++;
+    if (op >= PX_OP__COUNT) {
+        return "unknown opcode";
+    }
+    in->op = (px_opcode)op;
+    in->a = in->b = in->target = 0;
+    in->jumps = kinds[op] == K_J || kinds[op] == K_UJ;
+    bool ok = true;
+    switch (kinds[op]) {
+    case K_U:
+    case K_S:
+        ok = read_uleb(&p, end, &in->a);
+        break;
+    case K_UU:
+        ok = read_uleb(&p, end, &in->a) && read_uleb(&p, end, &in->b);
+        break;
+    case K_UJ:
+        ok = read_uleb(&p, end, &in->a);
+        break;
+    default:
+        break;
+    }
+    if (ok && in->jumps) {
+        ok = end - p >= 3;
+        if (ok) {
+            in->target = px_read_jump(&p);
+        }
+    }
+    if (!ok) {
+        return "instruction runs past the end of the code";
+    }
+    if (kinds[op] == K_S) {
+        in->a = 0; /* a value, not an index or a count */
+    }
+    in->next = (uint32_t)(p - c->code);
+    return NULL;
+}
+
+/* The operand indexes of one instruction against the code's tables. */
+static const char *check_operands(const px_code *c, const insn *in) {
+    uint32_t ncells = (uint32_t)c->ncellvars + c->nfreevars;
+    switch (in->op) {
+    case PX_OP_LOAD_CONST:
+        return in->a < c->nconsts ? NULL : "constant index out of range";
+    case PX_OP_LOAD_FAST:
+    case PX_OP_STORE_FAST:
+    case PX_OP_DELETE_FAST:
+        return in->a < c->nlocals ? NULL : "local index out of range";
+    case PX_OP_LOAD_DEREF:
+    case PX_OP_STORE_DEREF:
+    case PX_OP_DELETE_DEREF:
+    case PX_OP_LOAD_CLOSURE:
+        return in->a < ncells ? NULL : "cell index out of range";
+    case PX_OP_LOAD_CLASSDEREF:
+        return in->a < c->nnames && in->b < ncells ? NULL : "name or cell index out of range";
+    case PX_OP_LOAD_GLOBAL:
+    case PX_OP_LOAD_ATTR:
+    case PX_OP_STORE_ATTR:
+    case PX_OP_LOAD_METHOD:
+        return in->a < c->nnames && in->b < c->ncaches ? NULL : "name or cache index out of range";
+    case PX_OP_LOAD_NAME:
+    case PX_OP_STORE_NAME:
+    case PX_OP_DELETE_NAME:
+    case PX_OP_STORE_GLOBAL:
+    case PX_OP_DELETE_GLOBAL:
+    case PX_OP_DELETE_ATTR:
+    case PX_OP_IMPORT_NAME:
+    case PX_OP_IMPORT_FROM:
+        return in->a < c->nnames ? NULL : "name index out of range";
+    case PX_OP_UNARY_OP:
+        return in->a < PX_UNOP__COUNT ? NULL : "bad unary operator";
+    case PX_OP_BINARY_OP:
+    case PX_OP_COMPARE_OP:
+        return in->a < PX_BINOP__COUNT ? NULL : "bad binary operator";
+    case PX_OP_IS_OP:
+    case PX_OP_CONTAINS_OP:
+        return in->a <= 1 ? NULL : "bad operand";
+    case PX_OP_RAISE_VARARGS:
+        return in->a <= 2 ? NULL : "bad operand";
+    case PX_OP_FORMAT_VALUE:
+    case PX_OP_BUILD_INTERPOLATION:
+    case PX_OP_MAKE_FUNCTION:
+        return in->a < 8 ? NULL : "bad operand";
+    case PX_OP_COPY:
+        return in->a >= 1 ? NULL : "bad operand";
+    case PX_OP_SWAP:
+        return in->a >= 2 ? NULL : "bad operand";
+    default:
+        return NULL;
+    }
+}
+
+/* How many stack items an instruction takes or looks at (the [before]
+ * of its comment in bytecode.h). */
+static uint32_t inputs(const insn *in) {
+    uint32_t a = in->a;
+    switch (in->op) {
+    case PX_OP_POP_TOP:
+    case PX_OP_DUP_TOP:
+    case PX_OP_STORE_FAST:
+    case PX_OP_STORE_DEREF:
+    case PX_OP_STORE_NAME:
+    case PX_OP_STORE_GLOBAL:
+    case PX_OP_DELETE_ATTR:
+    case PX_OP_LOAD_ATTR:
+    case PX_OP_LOAD_METHOD:
+    case PX_OP_UNARY_OP:
+    case PX_OP_LIST_TO_TUPLE:
+    case PX_OP_GET_ITER:
+    case PX_OP_YIELD_VALUE:
+    case PX_OP_GET_YIELD_FROM_ITER:
+    case PX_OP_GET_AWAITABLE:
+    case PX_OP_GET_AITER:
+    case PX_OP_GET_ANEXT:
+    case PX_OP_POP_JUMP_IF_FALSE:
+    case PX_OP_POP_JUMP_IF_TRUE:
+    case PX_OP_POP_JUMP_IF_NONE:
+    case PX_OP_POP_JUMP_IF_NOT_NONE:
+    case PX_OP_JUMP_IF_FALSE_OR_POP:
+    case PX_OP_JUMP_IF_TRUE_OR_POP:
+    case PX_OP_FOR_ITER:
+    case PX_OP_RETURN_VALUE:
+    case PX_OP_RERAISE:
+    case PX_OP_PUSH_EXC_INFO:
+    case PX_OP_POP_EXCEPT:
+    case PX_OP_BEFORE_WITH:
+    case PX_OP_BEFORE_ASYNC_WITH:
+    case PX_OP_IMPORT_FROM:
+    case PX_OP_IMPORT_STAR:
+    case PX_OP_PRINT_EXPR:
+    case PX_OP_UNPACK_SEQUENCE:
+    case PX_OP_UNPACK_EX:
+        return 1;
+    case PX_OP_DUP_TOP_TWO:
+    case PX_OP_ROT_TWO:
+    case PX_OP_BINARY_SUBSCR:
+    case PX_OP_STORE_ATTR:
+    case PX_OP_DELETE_SUBSCR:
+    case PX_OP_BINARY_OP:
+    case PX_OP_COMPARE_OP:
+    case PX_OP_IS_OP:
+    case PX_OP_CONTAINS_OP:
+    case PX_OP_CHECK_EXC_MATCH:
+    case PX_OP_YIELD_FROM:
+    case PX_OP_IMPORT_NAME:
+    case PX_OP_END_ASYNC_FOR:
+        return 2;
+    case PX_OP_ROT_THREE:
+    case PX_OP_STORE_SUBSCR:
+    case PX_OP_WITH_EXCEPT_START:
+        return 3;
+    case PX_OP_ROT_FOUR:
+        return 4;
+    case PX_OP_COPY:
+    case PX_OP_SWAP:
+    case PX_OP_BUILD_TUPLE:
+    case PX_OP_BUILD_LIST:
+    case PX_OP_BUILD_SET:
+    case PX_OP_BUILD_SLICE:
+    case PX_OP_BUILD_STRING:
+    case PX_OP_RAISE_VARARGS:
+        return a;
+    case PX_OP_BUILD_MAP:
+        return 2 * a;
+    case PX_OP_BUILD_TEMPLATE:
+        return 2 * a + 1;
+    case PX_OP_LIST_APPEND:
+    case PX_OP_SET_ADD:
+    case PX_OP_LIST_EXTEND:
+    case PX_OP_SET_UPDATE:
+    case PX_OP_DICT_UPDATE:
+    case PX_OP_DICT_MERGE:
+    case PX_OP_CALL:
+        return a + 1;
+    case PX_OP_MAP_ADD:
+    case PX_OP_CALL_KW:
+    case PX_OP_CALL_METHOD:
+        return a + 2;
+    case PX_OP_CALL_METHOD_KW:
+        return a + 3;
+    case PX_OP_FORMAT_VALUE:
+        return 1 + ((a >> 2) & 1);
+    case PX_OP_BUILD_INTERPOLATION:
+        return 2 + ((a >> 2) & 1);
+    case PX_OP_CALL_EX:
+        return 2 + (a & 1);
+    case PX_OP_MAKE_FUNCTION:
+        return 1 + (a & 1) + ((a >> 1) & 1) + ((a >> 2) & 1);
+    default:
+        return 0; /* loads, deletes of variables, NOP, JUMP */
+    }
+}
+
+/* Flow pass: the deepest stack on any path, or -1 (with *why) when some
+ * path takes more than the stack holds. */
+static int32_t flow(const px_code *c, const uint8_t *starts, const char **why) {
+    uint32_t len = c->code_len, ntab = c->nexc;
+    int32_t *seen = px_gc_alloc(len * sizeof(int32_t), PX_GC_LEAF);
+    size_t cap = 2 * (size_t)len + 2 * ntab + 2;
+    uint32_t *work = px_gc_alloc(cap * sizeof(uint32_t), PX_GC_LEAF);
+    size_t nwork = 0;
+    for (uint32_t i = 0; i < len; i++) {
+        seen[i] = -1;
+    }
+    work[nwork++] = 0;
+    work[nwork++] = 0;
+    for (uint32_t i = 0; i < ntab; i++) {
+        work[nwork++] = c->exctable[i].handler;
+        work[nwork++] = c->exctable[i].depth + 1;
+    }
+    int32_t maxd = 0;
+    while (nwork > 0) {
+        int32_t d = (int32_t)work[--nwork];
+        uint32_t off = work[--nwork];
+        while (off < len && d > seen[off]) {
+            if (d > 0xFFFE) {
+                *why = "stack too deep";
+                return -1;
+            }
+            seen[off] = d;
+            maxd = d > maxd ? d : maxd;
+            insn in;
+            decode(c, off, &in); /* checked already */
+            int effect = px_op_stack_effect(in.op, in.a, in.b, false);
+            if ((uint32_t)d < inputs(&in)) {
+                *why = "stack underflow";
+                return -1;
+            }
+            if (in.jumps && nwork + 2 <= cap) {
+                int32_t td = d + px_op_stack_effect(in.op, in.a, in.b, true);
+                work[nwork++] = in.target;
+                work[nwork++] = (uint32_t)td;
+                maxd = td > maxd ? td : maxd;
+            }
+            d += effect;
+            maxd = d > maxd ? d : maxd;
+            if (px_op_is_terminal(in.op)) {
+                break;
+            }
+            off = in.next;
+            if (off >= len) {
+                *why = "code runs off its end";
+                return -1;
+            }
+        }
+    }
+    /* every handler's range must hold at least its depth where reached */
+    for (uint32_t i = 0; i < ntab; i++) {
+        const px_exc_entry *e = &c->exctable[i];
+        for (uint32_t off = e->start; off < e->end; off++) {
+            if (starts[off] && seen[off] >= 0 && (uint32_t)seen[off] < e->depth) {
+                *why = "handler depth above the stack";
+                return -1;
+            }
+        }
+    }
+    return maxd;
+}
+
+/* CALL_KW and CALL_METHOD_KW take their keyword names from the
+ * LOAD_CONST right before them (as the compiler emits): a tuple of str no
+ * longer than the arguments. Neither may be a jump target, so that no
+ * other path reaches them. */
+static bool kwnames_ok(const px_code *c, const insn *prev, const insn *in) {
+    if (prev->op != PX_OP_LOAD_CONST || !px_is_type(c->consts[prev->a], &px_type_tuple)) {
+        return false;
+    }
+    px_tuple *t = px_tuple_ptr(c->consts[prev->a]);
+    for (size_t i = 0; i < t->len; i++) {
+        if (!px_is_str(t->items[i])) {
+            return false;
+        }
+    }
+    return t->len <= in->a;
+}
+
+static bool is_target(const px_code *c, const uint8_t *starts, uint32_t off) {
+    for (uint32_t i = 0; i < c->nexc; i++) {
+        if (c->exctable[i].handler == off) {
+            return true;
+        }
+    }
+    return starts[off] == 2;
+}
+
+const char *px_code_verify(px_code *c) {
+    uint32_t len = c->code_len;
+    if (len == 0) {
+        return "empty code";
+    }
+    if (c->nlocals < (uint32_t)c->argcount + c->kwonlycount || c->posonlycount > c->argcount) {
+        return "argument counts do not fit the locals";
+    }
+    uint8_t *starts = px_gc_alloc(len, PX_GC_LEAF);
+    const char *why = NULL;
+    for (uint32_t off = 0; off < len;) {
+        insn in;
+        if ((why = decode(c, off, &in)) != NULL || (why = check_operands(c, &in)) != NULL) {
+            return why;
+        }
+        starts[off] = 1;
+        off = in.next;
+    }
+    for (uint32_t off = 0; off < len; off++) {
+        insn in;
+        if (starts[off] && (decode(c, off, &in), in.jumps)) {
+            if (in.target >= len || !starts[in.target]) {
+                return "jump outside the code";
+            }
+            starts[in.target] = 2; /* an instruction start that is a jump target */
+        }
+    }
+    for (uint32_t i = 0; i < c->nexc; i++) {
+        const px_exc_entry *e = &c->exctable[i];
+        if (e->start > e->end || e->end > len || e->handler >= len || !starts[e->handler] || e->depth > 0xFFFE) {
+            return "bad exception table entry";
+        }
+    }
+    insn prev = {.op = PX_OP_NOP};
+    for (uint32_t off = 0; off < len;) {
+        insn in;
+        decode(c, off, &in);
+        if ((in.op == PX_OP_CALL_KW || in.op == PX_OP_CALL_METHOD_KW) &&
+            (is_target(c, starts, off) || !kwnames_ok(c, &prev, &in))) {
+            return "keyword call without its names";
+        }
+        prev = in;
+        off = in.next;
+    }
+    const uint8_t *p = c->linetable, *end = p + c->linetable_len;
+    while (p < end) {
+        uint32_t v;
+        if (!read_uleb(&p, end, &v) || !read_uleb(&p, end, &v)) {
+            return "bad line table";
+        }
+    }
+    int32_t depth = flow(c, starts, &why);
+    if (depth < 0) {
+        return why;
+    }
+    c->stacksize = (uint16_t)(depth + 1);
+    return NULL;
+}
