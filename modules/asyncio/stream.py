@@ -48,11 +48,16 @@ class Stream:
             return data
         s = self.s
         while True:
+            # the stream protocol, so any stream works (sockets, TLS, pipes,
+            # io.IOBase classes): None or EAGAIN means nothing yet
             try:
-                return s.recv(n)
+                data = s.read(n)
             except OSError as e:
                 if e.errno not in _AGAIN:
                     raise
+                data = None
+            if data is not None:
+                return data
             await core.IOWait(s, 0)
 
     async def read(self, n=-1):
@@ -105,11 +110,13 @@ class Stream:
     # ---- writing
 
     def write(self, buf):
+        if isinstance(buf, str):
+            buf = buf.encode()  # streams take str as UTF-8, as MicroPython's do
         if self._out:
             self._out += buf
             return
         try:
-            n = self.s.send(buf)
+            n = self.s.write(buf) or 0  # None: nothing fitted
         except OSError as e:
             if e.errno not in _AGAIN:
                 raise
@@ -122,7 +129,7 @@ class Stream:
         while self._out:
             await core.IOWait(s, 2)
             try:
-                n = s.send(self._out)
+                n = s.write(self._out) or 0
             except OSError as e:
                 if e.errno not in _AGAIN:
                     raise
@@ -130,6 +137,19 @@ class Stream:
             self._out = self._out[n:]
         if self._closing:
             s.close()
+
+    # MicroPython's older names, which its packages still use (uaiohttpclient)
+    async def awrite(self, buf, off=0, sz=-1):
+        if isinstance(buf, str):
+            buf = buf.encode()
+        if off or sz >= 0:
+            buf = memoryview(buf)[off : off + sz if sz >= 0 else len(buf)]
+        self.write(buf)
+        await self.drain()
+
+    async def aclose(self):
+        self.close()
+        await self.wait_closed()
 
 
 StreamReader = Stream
