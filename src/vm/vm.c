@@ -982,7 +982,11 @@ dispatch: {
         uint32_t t = READ_J();
         px_val v = POP();
         if (v == PX_FALSE || (v != PX_TRUE && !px_truthy(v))) {
-            ip = co->code + t;
+            const uint8_t *target = co->code + t;
+            if (target < ip && PX_UNLIKELY(px_st.pending)) {
+                px_vm_check_pending(); /* a loop whose test is at its end */
+            }
+            ip = target;
         }
         DISPATCH();
     }
@@ -990,7 +994,11 @@ dispatch: {
         uint32_t t = READ_J();
         px_val v = POP();
         if (v == PX_TRUE || (v != PX_FALSE && px_truthy(v))) {
-            ip = co->code + t;
+            const uint8_t *target = co->code + t;
+            if (target < ip && PX_UNLIKELY(px_st.pending)) {
+                px_vm_check_pending(); /* a loop whose test is at its end */
+            }
+            ip = target;
         }
         DISPATCH();
     }

@@ -492,6 +492,13 @@ def sigint_busy_loop():
 
 
 @test
+def sigint_loop_tested_at_its_end():
+    # `while not done` compiles to a backward conditional jump, which must
+    # look at pending signals too
+    expect_signal(READY + "done = []\nwhile not done:\n    pass\n", signal.SIGINT, 130, "", "KeyboardInterrupt\n")
+
+
+@test
 def sigint_sleep():
     expect_signal(READY + "time.sleep(30)\n", signal.SIGINT, 130, "", "KeyboardInterrupt\n")
 
