@@ -86,6 +86,7 @@ static const px_map_entry machine_table[] = {
     PX_ENTRY_OBJ(Pin, &px_type_pin),
     PX_ENTRY_OBJ(SPI, &px_type_spi),
     PX_ENTRY_OBJ(Signal, &px_type_signal),
+    PX_ENTRY_OBJ(Timer, &px_type_timer),
     PX_ENTRY_OBJ(UART, &px_type_uart),
     PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(machine))),
     PX_ENTRY_OBJ(freq, &machine_freq_obj),
