@@ -88,6 +88,7 @@ static const px_map_entry machine_table[] = {
     PX_ENTRY_OBJ(Signal, &px_type_signal),
     PX_ENTRY_OBJ(Timer, &px_type_timer),
     PX_ENTRY_OBJ(UART, &px_type_uart),
+    PX_ENTRY_OBJ(WDT, &px_type_wdt),
     PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(machine))),
     PX_ENTRY_OBJ(freq, &machine_freq_obj),
     PX_ENTRY_OBJ(idle, &machine_idle_obj),
