@@ -81,6 +81,7 @@ static PX_FUNV(machine_freq_obj, freq, 0, 1, machine_freq);
 
 /* Sorted by name bytes. */
 static const px_map_entry machine_table[] = {
+    PX_ENTRY_OBJ(ADC, &px_type_adc),
     PX_ENTRY_OBJ(I2C, &px_type_i2c),
     PX_ENTRY_OBJ(PWM, &px_type_pwm),
     PX_ENTRY_OBJ(Pin, &px_type_pin),
