@@ -92,6 +92,9 @@ static uint64_t period_of(const px_val *a) {
         if (ns < 1) {
             px_raise_value_error("freq %g Hz is too high: the shortest period is 1 ns", freq);
         }
+        if (ns >= 0x7fffffff * 1e9) {
+            px_raise_value_error("freq %g Hz is too low", freq);
+        }
         return (uint64_t)llround(ns);
     }
     if (freq != -1 && freq <= 0) {
@@ -105,11 +108,15 @@ static uint64_t period_of(const px_val *a) {
     if (period == -1) {
         px_raise_value_error("Timer needs freq= or period= (in ms)");
     }
-    if (period <= 0 || (uint64_t)period > UINT64_MAX / 1000000000 * (uint64_t)tick_hz / 2) {
+    if (period <= 0) {
         px_raise_value_error("period must be positive, not %lld", (long long)period);
     }
-    return (uint64_t)period * (1000000000 / (uint64_t)tick_hz) +
-           (uint64_t)period * (1000000000 % (uint64_t)tick_hz) / (uint64_t)tick_hz;
+    /* whole seconds fit a 32-bit time_t: up to 68 years */
+    if ((uint64_t)period / (uint64_t)tick_hz >= 0x7fffffff) {
+        px_raise_value_error("period %lld at tick_hz=%lld is too long", (long long)period, (long long)tick_hz);
+    }
+    return (uint64_t)period / (uint64_t)tick_hz * 1000000000 +
+           (uint64_t)period % (uint64_t)tick_hz * 1000000000 / (uint64_t)tick_hz;
 }
 
 static void timer_start(px_machine_timer *t, const px_val *a) {
