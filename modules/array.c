@@ -482,7 +482,7 @@ static bool array_buffer(px_val self, px_buffer *buf, unsigned flags) {
 const px_type px_type_array = {
     .base = {&px_type_type},
     .name = PX_Q(array_dot_array), /* as CPython names it in messages and repr */
-    .flags = PX_TF_UNHASHABLE,
+    .flags = PX_TF_UNHASHABLE | PX_TF_BASETYPE,
     .base_type = &px_type_object,
     .bases = PX_NULL,
     .mro = PX_NULL,

@@ -4,6 +4,7 @@
  * stderr (and their .buffer), which go straight to the port. */
 #include "runtime.h"
 #include "sys.h"
+#include "build_info.h"
 
 /* ---- console streams */
 
@@ -213,6 +214,9 @@ static const struct {
 /* "linux [GCC 12.2.0] with x86_64": made at start-up from the compiler's macros. */
 static px_val machine_str = PX_NONE;
 
+#define VERSION_TEXT "MicroPython v" PX_VERSION " on " PX_BUILD_DATE
+const char px_sys_version_text[] = VERSION_TEXT;
+
 static px_val impl_getattr(px_val self, px_qid name) {
     switch (name) {
     case PX_Q(name):
@@ -338,7 +342,6 @@ static const px_map_entry sys_table[] = {
     PX_ENTRY_OBJ(stderr, &con_text[2]),
     PX_ENTRY_OBJ(stdin, &con_text[0]),
     PX_ENTRY_OBJ(stdout, &con_text[1]),
-    PX_ENTRY(version, PX_QSTR_CONST(PX_Q(sys_version))),
     PX_ENTRY_OBJ(version_info, &version_info),
 };
 static PX_CONST_MAP(sys_globals, sys_table);
@@ -380,6 +383,7 @@ static px_val sys_make(const px_module *module) {
     while ((e = px_map_next(module->globals, &pos)) != NULL) {
         px_map_set(g, e->key, e->value);
     }
+    px_map_set_q(g, PX_Q(version), px_str_cstr("3.4.0; " VERSION_TEXT));
     px_map_set_q(g, PX_Q(ps1), px_str_cstr(">>> "));
     px_map_set_q(g, PX_Q(ps2), px_str_cstr("... "));
     px_map_set_q(g, PX_Q(argv), px_st.argv);
@@ -388,6 +392,13 @@ static px_val sys_make(const px_module *module) {
     px_map_set_q(g, PX_Q(maxsize), px_int_from_i64((int64_t)(SIZE_MAX >> 1)));
     px_st.sys_module = m;
     return m;
+}
+
+void px_sys_print_banner(px_out *out) {
+    px_import(px_qstr(PX_Q(sys)), PX_NONE, 0, NULL); /* sets machine_str */
+    px_write_cstr(out, px_sys_version_text);
+    px_write_cstr(out, "; ");
+    px_print(out, machine_str, PX_PRINT_STR);
 }
 
 PX_MODULE_DEF(sys, sys_globals, 0, sys_make);

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "runtime.h"
+#include "compiler/lexer.h"
 #include "complete.h"
 
 static bool is_name_byte(unsigned char c) {
@@ -92,6 +93,53 @@ static void sort_unique(px_val list) {
     l->len = w;
 }
 
+/* Whether the word starting at text[start] names a module: the line is
+ * `import a, b...` or `from a` with the word before any `import`. */
+static bool names_module(const char *text, size_t start) {
+    size_t line = start;
+    while (line > 0 && text[line - 1] != '\n') {
+        line--;
+    }
+    while (line < start && (text[line] == ' ' || text[line] == '\t')) {
+        line++;
+    }
+    const char *s = text + line;
+    size_t n = start - line;
+    if (n >= 7 && memcmp(s, "import ", 7) == 0) {
+        return true;
+    }
+    if (n >= 5 && memcmp(s, "from ", 5) == 0) {
+        for (size_t i = 5; i < n; i++) {
+            if (s[i] != ' ' && s[i] != '\t') {
+                return false; /* `from a import x`: a name in a, not a module */
+            }
+        }
+        return true;
+    }
+    return false;
+}
+
+/* Module names: those in the binary and those already imported. */
+static void add_module_matches(px_val out, const char *prefix, size_t plen) {
+    add_matches(out, px_module_names(), prefix, plen);
+    px_val loaded = px_list_new(0, NULL);
+    size_t pos = 0;
+    px_map_entry *e;
+    while ((e = px_map_next(px_dict_map(px_st.modules), &pos)) != NULL) {
+        px_list_append(loaded, e->key);
+    }
+    add_matches(out, loaded, prefix, plen);
+}
+
+static void add_keyword_matches(px_val out, const char *prefix, size_t plen) {
+    px_val words = px_list_new(0, NULL);
+    const char *k;
+    for (size_t i = 0; (k = px_lex_keyword(i)) != NULL; i++) {
+        px_list_append(words, px_str_cstr(k));
+    }
+    add_matches(out, words, prefix, plen);
+}
+
 static px_val complete(const char *text, size_t n, size_t *word_len) {
     size_t start = n;
     while (start > 0 && (is_name_byte((unsigned char)text[start - 1]) || text[start - 1] == '.')) {
@@ -112,7 +160,10 @@ static px_val complete(const char *text, size_t n, size_t *word_len) {
     if (wn > 0 && word[0] >= '0' && word[0] <= '9') {
         return out; /* a number such as 1.5 */
     }
-    if (dot != NULL) {
+    if (names_module(text, start)) {
+        *word_len = wn; /* dotted module names are completed whole */
+        add_module_matches(out, word, wn);
+    } else if (dot != NULL) {
         px_val obj = resolve(word, (size_t)(dot - word));
         if (obj == PX_NULL) {
             return out;
@@ -122,6 +173,7 @@ static px_val complete(const char *text, size_t n, size_t *word_len) {
     } else {
         add_matches(out, global_names(px_st.main_module), partial, plen);
         add_matches(out, global_names(px_builtins_module()), partial, plen);
+        add_keyword_matches(out, partial, plen);
     }
     sort_unique(out);
     return out;

@@ -1,6 +1,6 @@
-/* Tab completion for the REPL: names in __main__ and builtins, and
- * attributes of `name.name...` chains (found with getattr and dir(); no
- * other code runs). */
+/* Tab completion for the REPL: names in __main__ and builtins and the
+ * keywords, attributes of `name.name...` chains (found with getattr and
+ * dir(); no other code runs), and module names after `import`/`from`. */
 #ifndef PX_POSIX_COMPLETE_H
 #define PX_POSIX_COMPLETE_H
 

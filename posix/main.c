@@ -68,14 +68,20 @@ static void set_sys_attr(px_qid name, px_val v) {
 static void setup_sys(void) {
     /* sys is made at its first import; the REPL and -v read it too */
     px_import(px_qstr(PX_Q(sys)), PX_NONE, 0, NULL);
-    /* sys.path[0]: the script's directory, or '' (the current one) */
-    char *real = opt.kind == PX_RUN_FILE ? realpath(opt.target, NULL) : NULL;
-    const char *script = real != NULL ? real : opt.kind == PX_RUN_FILE ? opt.target : "";
-    const char *slash = strrchr(script, '/');
-    if (slash == NULL) {
-        path_append("", 0);
+    /* sys.path[0]: the script's directory; for -m the current one by its
+     * full name (so sys.argv[0] is the module's full path, as in CPython);
+     * otherwise '' (the current one, wherever that is at each import) */
+    char *real = opt.kind == PX_RUN_FILE ? realpath(opt.target, NULL) : opt.kind == PX_RUN_MODULE ? getcwd(NULL, 0) : NULL;
+    if (opt.kind == PX_RUN_MODULE && real != NULL) {
+        path_append(real, strlen(real));
     } else {
-        path_append(script, slash == script ? 1 : (size_t)(slash - script));
+        const char *script = real != NULL ? real : opt.kind == PX_RUN_FILE ? opt.target : "";
+        const char *slash = strrchr(script, '/');
+        if (slash == NULL) {
+            path_append("", 0);
+        } else {
+            path_append(script, slash == script ? 1 : (size_t)(slash - script));
+        }
     }
     free(real);
     /* then the modules frozen into the binary (import.h), then the rest */
@@ -354,20 +360,7 @@ static void run_scheduled_at_exit(void) {
 }
 
 static void print_version(void) {
-    /* "MicroPython-compatible px 0.1.0; linux [GCC ...] with x86_64":
-     * sys.version after its "3.4.0; " and sys.implementation._machine */
-    px_val sys = px_import(px_qstr(PX_Q(sys)), PX_NONE, 0, NULL);
-    px_val v = px_getattr(sys, PX_Q(version));
-    size_t n;
-    const char *s = px_str_data(v, &n);
-    const char *semi = memchr(s, ';', n);
-    if (semi != NULL && semi + 2 <= s + n) {
-        n -= (size_t)(semi + 2 - s);
-        s = semi + 2;
-    }
-    px_val machine = px_getattr(px_getattr(sys, PX_Q(implementation)), PX_Q(_machine));
-    px_printf(&px_out_stdout, "%.*s; ", (int)n, s);
-    px_print(&px_out_stdout, machine, PX_PRINT_STR);
+    px_sys_print_banner(&px_out_stdout);
     px_write(&px_out_stdout, "\n", 1);
 }
 

@@ -12,6 +12,7 @@
 
 #include "runtime.h"
 #include "posix.h"
+#include "sys.h"
 #include "vfs.h"
 #include "vfs_posix.h"
 
@@ -101,16 +102,9 @@ static px_val os_uname(void) {
     if (uname(&u) != 0) {
         px_raise_os_error(errno, "uname");
     }
-    /* sys.version is "3.4.0; <this interpreter and version>" */
-    const char *v = px_qstr_str(PX_Q(sys_version));
-    const char *semi = strstr(v, "; ");
-    px_strbuf b;
-    px_strbuf_init(&b, 64);
-    px_strbuf_add_cstr(&b, semi != NULL ? semi + 2 : v);
-    px_strbuf_add_cstr(&b, " on " __DATE__);
     px_val t[5] = {
         px_str_cstr(u.sysname), px_str_cstr(u.nodename), px_str_cstr(u.release),
-        px_strbuf_to_str(&b),   px_str_cstr(u.machine),
+        px_str_cstr(px_sys_version_text), px_str_cstr(u.machine),
     };
     return px_tuple_new(5, t);
 }

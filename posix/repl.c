@@ -7,6 +7,7 @@
 #include "runtime.h"
 #include "history.h"
 #include "rawrepl.h"
+#include "sys.h"
 #include "readline.h"
 #include "repl.h"
 #include "term.h"
@@ -196,21 +197,16 @@ static const char *prompt(px_qid name, const char *dflt) {
     return dflt; /* a prompt object whose __str__ fails */
 }
 
-/* "MicroPython-compatible px 0.1.0; linux [GCC 12.2.0] with x86_64", as
- * MicroPython's unix port names its version and build. */
+/* MicroPython's banner: "MicroPython v0.1.0 on 2026-12-07; linux [GCC 12.2.0]
+ * with x86_64", then the pointer to help(), which lists the control keys. */
 static void banner(void) {
     px_term_raw();
-    px_term_puts("MicroPython-compatible px 0.1.0; ");
-    px_val impl = px_getattr_opt(px_st.sys_module, PX_Q(implementation));
-    px_val machine = impl != PX_NULL ? px_getattr_opt(impl, PX_Q(_machine)) : PX_NULL;
-    if (machine != PX_NULL && px_is_str(machine)) {
-        size_t n;
-        const char *s = px_str_data(machine, &n);
-        px_term_write(s, n);
-    } else {
-        px_term_puts("linux");
-    }
-    px_term_puts("\r\nUse Ctrl-D to exit, Ctrl-E for paste mode\r\n");
+    px_strbuf b;
+    px_strbuf_init(&b, 128);
+    px_out out = px_strbuf_out(&b);
+    px_sys_print_banner(&out);
+    px_strbuf_add_cstr(&b, "\r\nType \"help()\" for more information.\r\n");
+    px_term_write(b.data, b.len);
 }
 
 /* Paste mode: text is taken as typed (no editing, no auto-indent) until

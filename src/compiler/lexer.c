@@ -2,6 +2,7 @@
  * an array so the parser can look ahead freely. Indentation is measured
  * with tabs advancing to the next multiple of 8 (as CPython). */
 #include "lexer.h"
+#include "fscan.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -181,6 +182,10 @@ static px_tok keyword(const char *s, size_t n) {
     return PX_TOK_NAME;
 }
 
+const char *px_lex_keyword(size_t i) {
+    return i < PX_TOK__COUNT - PX_TOK_FIRST_KW ? tok_texts[PX_TOK_FIRST_KW + i] : NULL;
+}
+
 /* Digits of `base` with single underscores between them; returns false
  * if an underscore is not followed by a digit. Appends digits to buf. */
 static bool scan_digits(px_lexer *lx, int base, char *buf, size_t *n, size_t cap) {
@@ -336,8 +341,7 @@ static void lex_number(px_lexer *lx, px_token *tok) {
     }
 }
 
-/* String prefix letters: returns flags, or -1 if `s` is not a prefix. */
-static int string_prefix(const char *s, size_t n) {
+int px_lex_string_prefix(const char *s, size_t n) {
     if (n == 0 || n > 2) {
         return -1;
     }
@@ -372,10 +376,28 @@ static void lex_string(px_lexer *lx, px_token *tok, size_t start, int flags) {
     uint32_t scol = (uint32_t)(start - lx->line_start) + (lx->line == 1 ? lx->col_base : 0);
     int q = peek(lx, 0);
     int quote = (peek(lx, 1) == q && peek(lx, 2) == q) ? 3 : 1;
-    lx->pos += (size_t)quote;
-    size_t body = lx->pos;
+    size_t body = lx->pos + (size_t)quote;
+    size_t stop = SIZE_MAX; /* f-/t-strings: where the literal's closing quote is */
+    if (flags & (PX_STR_F | PX_STR_T)) {
+        /* fields may hold any literal, the same quotes included (PEP 701) */
+        int err;
+        stop = px_fscan_string(lx->src, lx->pos, lx->len, flags, &err);
+        if (err == PX_FSCAN_OK) {
+            stop -= (size_t)quote;
+        } else if (err == PX_FSCAN_UNTERMINATED) {
+            stop = lx->len;
+        } else if (err == PX_FSCAN_FIELD) {
+            px_lex_error_at(lx, &px_type_SyntaxError, sline, scol, "f-string: expecting '}'");
+        } else if (err == PX_FSCAN_DEEP) {
+            px_lex_error_at(lx, &px_type_SyntaxError, sline, scol, "f-string: expressions nested too deeply");
+        }
+    }
+    lx->pos = body;
     for (;;) {
         int c = peek(lx, 0);
+        if (lx->pos >= stop && c >= 0 && c != '\n' && c != '\r') {
+            break;
+        }
         if (c < 0) {
             if (quote == 3) {
                 /* CPython counts the line the last character is on. */
@@ -390,7 +412,7 @@ static void lex_string(px_lexer *lx, px_token *tok, size_t start, int flags) {
                             "unterminated string literal (detected at line %u)",
                             (unsigned)(lx->line + lx->line_base));
         }
-        if (c == '\\') {
+        if (c == '\\' && stop == SIZE_MAX) {
             lx->pos++;
             int e = peek(lx, 0);
             if (e == '\n' || e == '\r') {
@@ -401,7 +423,7 @@ static void lex_string(px_lexer *lx, px_token *tok, size_t start, int flags) {
             continue;
         }
         if (c == '\n' || c == '\r') {
-            if (quote == 1) {
+            if (quote == 1 && (stop == SIZE_MAX || lx->pos >= stop)) {
                 px_lex_error_at(lx, &px_type_SyntaxError, sline, scol,
                                 "unterminated string literal (detected at line %u)",
                                 (unsigned)(lx->line + lx->line_base));
@@ -409,7 +431,7 @@ static void lex_string(px_lexer *lx, px_token *tok, size_t start, int flags) {
             eat_newline(lx);
             continue;
         }
-        if (c == q && (quote == 1 || (peek(lx, 1) == q && peek(lx, 2) == q))) {
+        if (stop == SIZE_MAX && c == q && (quote == 1 || (peek(lx, 1) == q && peek(lx, 2) == q))) {
             break;
         }
         lx->pos++;
@@ -696,7 +718,7 @@ void px_lexer_next(px_lexer *lx, px_token *tok) {
         size_t n = lx->pos - start;
         int q = peek(lx, 0);
         if (q == '\'' || q == '"') {
-            int flags = string_prefix(lx->src + start, n);
+            int flags = px_lex_string_prefix(lx->src + start, n);
             if (flags >= 0) {
                 lex_string(lx, tok, start, flags);
                 return;

@@ -101,6 +101,12 @@ void px_lexer_next(px_lexer *lx, px_token *tok);
  * lx->toks[0..lx->ntoks) are the tokens before the error, with room for
  * one more. */
 px_token *px_lex_all(px_lexer *lx, size_t *count);
+/* String prefix letters s[0..n) ("rb", "f", ...): PX_STR_* flags, or -1
+ * if they are not a prefix. */
+int px_lex_string_prefix(const char *s, size_t n);
+/* The text of the i-th keyword ("False", "None", ... "yield"), or NULL
+ * past the last: what the REPL offers to complete. */
+const char *px_lex_keyword(size_t i);
 
 /* Decode a string token's body (escapes unless raw). For str bodies the
  * result is appended as UTF-8; bytes bodies must be ASCII. Errors point

@@ -1,8 +1,10 @@
 /* String literals: implicit concatenation of adjacent STRING tokens and
- * f-/t-strings (3.11 rules: a field's expression may not reuse the
- * enclosing quote, contain a backslash or '#'; format specs may hold one
- * more level of fields). Field expressions are parsed by running the
- * parser on their text, positioned where it appears in the source. */
+ * f-/t-strings (PEP 701, Python 3.12: a field's expression may hold any
+ * literal, the enclosing quotes too, backslashes, comments and newlines;
+ * format specs may hold one more level of fields). Field expressions are
+ * parsed by running the parser on their text, positioned where it appears
+ * in the source. */
+#include "fscan.h"
 #include "parser_impl.h"
 
 static bool ident_like(const char *s, size_t n) {
@@ -77,29 +79,32 @@ static size_t field(px_parser *P, const px_token *tok, size_t i, size_t end, boo
         ferr(P, tok, i, "f-string: expressions nested too deeply");
     }
     size_t start = i, j = i;
-    int nest = 0, qlen = 0;
-    char quote = 0;
+    int nest = 0;
     bool selfdoc = false;
     for (; j < end; j++) {
         char c = s[j];
-        if (quote) {
-            if (c == '\\') {
-                ferr(P, tok, j, "f-string expression part cannot include a backslash");
+        if (c == '\'' || c == '"') {
+            /* any literal, the enclosing quotes too (PEP 701) */
+            int err;
+            size_t after = px_fscan_string(s, j, end, px_fscan_prefix_before(s, start, j), &err);
+            if (err != PX_FSCAN_OK) {
+                ferr(P, tok, j, err == PX_FSCAN_DEEP ? "f-string: expressions nested too deeply"
+                                                     : "f-string: unterminated string");
             }
-            if (c == quote && (qlen == 1 || (j + 2 < end && s[j + 1] == quote && s[j + 2] == quote))) {
-                j += (size_t)qlen - 1;
-                quote = 0;
-            }
+            j = after - 1;
             continue;
         }
         if (c == '\\') {
-            ferr(P, tok, j, "f-string expression part cannot include a backslash");
+            j++; /* a line continuation (the sub-parse checks it) */
+            continue;
         }
-        if (c == '\'' || c == '"') {
-            quote = c;
-            qlen = (j + 2 < end && s[j + 1] == c && s[j + 2] == c) ? 3 : 1;
-            j += (size_t)qlen - 1;
-        } else if (c == '(' || c == '[' || c == '{') {
+        if (c == '#') {
+            while (j + 1 < end && s[j + 1] != '\n' && s[j + 1] != '\r') {
+                j++; /* a comment: to the end of its line */
+            }
+            continue;
+        }
+        if (c == '(' || c == '[' || c == '{') {
             nest++;
         } else if (c == ')' || c == ']' || c == '}') {
             if (nest == 0) {
@@ -111,8 +116,6 @@ static size_t field(px_parser *P, const px_token *tok, size_t i, size_t end, boo
                 ferr(P, tok, j, m);
             }
             nest--;
-        } else if (c == '#') {
-            ferr(P, tok, j, "f-string expression part cannot include '#'");
         } else if (nest == 0 && c == '!' && !(j + 1 < end && s[j + 1] == '=')) {
             break;
         } else if (nest == 0 && c == ':') {
@@ -127,9 +130,6 @@ static size_t field(px_parser *P, const px_token *tok, size_t i, size_t end, boo
                 break;
             }
         }
-    }
-    if (quote) {
-        ferr(P, tok, j, "f-string: unterminated string");
     }
     if (j >= end) {
         ferr(P, tok, j, "f-string: expecting '}'");

@@ -30,6 +30,12 @@ typedef struct px_state {
     /* scheduler: set asynchronously (signals), checked between bytecodes */
     volatile int pending;
     px_val pending_exc;      /* e.g. KeyboardInterrupt to raise at the next check */
+    /* The value of the StopIteration that ended an iterator: a `next` slot
+     * that returns PX_NULL because a generator returned a value or a
+     * Python __next__ raised StopIteration(v) sets it (PX_NULL: none);
+     * wrappers (map, zip, ...) pass the PX_NULL on and next() raises
+     * StopIteration with it. Only meaningful right after such a call. */
+    px_val stop_value;
     /* core/sched.c: the queue of scheduled callbacks (a ring) */
     px_val sched_func[PX_SCHED_DEPTH];
     px_val sched_arg[PX_SCHED_DEPTH];

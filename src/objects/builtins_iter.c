@@ -131,15 +131,7 @@ static px_val iter_fn(size_t argc, const px_val *argv) {
 PX_FUNV(px_builtin_iter, iter, 1, 2, iter_fn);
 
 static px_val next_fn(size_t argc, const px_val *argv) {
-    if (px_is_type(argv[0], &px_type_generator) && argc == 1) {
-        /* Keep the generator's return value: StopIteration(value). */
-        px_val ret = PX_NONE;
-        px_val y = px_gen_resume(argv[0], PX_NONE, PX_NULL, &ret);
-        if (y == PX_NULL) {
-            px_raise_stop_iteration(ret == PX_NONE ? PX_NULL : ret);
-        }
-        return y;
-    }
+    px_st.stop_value = PX_NULL;
     px_val v = px_next(argv[0]);
     if (v != PX_NULL) {
         return v;
@@ -147,6 +139,9 @@ static px_val next_fn(size_t argc, const px_val *argv) {
     if (argc > 1) {
         return argv[1];
     }
-    px_raise_stop_iteration(PX_NULL);
+    /* the value the iterator (or the one a map/zip/... wraps) ended with */
+    px_val value = px_st.stop_value;
+    px_st.stop_value = PX_NULL;
+    px_raise_stop_iteration(value);
 }
 PX_FUNV(px_builtin_next, next, 1, 2, next_fn);

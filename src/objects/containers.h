@@ -31,6 +31,11 @@ px_val px_map_get_q(const px_map *m, px_qid name);     /* fast path for names */
 void px_map_set(px_map *m, px_val key, px_val value);  /* not for const maps */
 void px_map_set_q(px_map *m, px_qid name, px_val value);
 px_val px_map_pop(px_map *m, px_val key);              /* PX_NULL if absent */
+/* Remove the oldest entry and return its key (the map is not empty).
+ * *from is where the search starts: 0, or what the previous call left
+ * there while m->entries is the same array, so that draining a map is
+ * linear; a stale *from costs only the order, never correctness. */
+px_val px_map_pop_first(px_map *m, uint32_t *from);
 void px_map_clear(px_map *m);
 void px_map_copy(px_map *dst, const px_map *src);
 /* Entry for a key or NULL; the pointer is valid until the map changes size
@@ -95,6 +100,11 @@ px_map_entry *px_map_next(const px_map *m, size_t *pos);
 typedef struct px_set {
     px_obj base; /* &px_type_set or &px_type_frozenset */
     px_map map;  /* keys only; values are PX_NONE */
+    /* set.pop: entries before pop_from are dead while map.entries is the
+     * array whose address is ~pop_base (inverted: not a pointer the
+     * conservative GC would keep an old array alive for) */
+    uint32_t pop_from;
+    uintptr_t pop_base;
 } px_set;
 
 typedef struct px_range {

@@ -861,12 +861,12 @@ static px_val int_from_object(px_val x) {
         }
         return r;
     }
-    if (px_is_bytes(x) || px_is_type(x, &px_type_bytearray)) {
-        px_buffer buf;
-        px_get_buffer(x, &buf, PX_BUF_READ);
+    px_buffer buf;
+    if (px_buffer_try(x, &buf, PX_BUF_READ)) { /* bytes, bytearray, memoryview, array: their bytes */
         px_val r = parse_int(buf.data, buf.len, 10);
-        if (r == PX_NULL) {
-            bad_literal(x, 10);
+        if (r == PX_NULL) { /* the message shows other buffers as the bytes they hold */
+            bool plain = px_is_bytes(x) || px_is_type(x, &px_type_bytearray);
+            bad_literal(plain ? x : px_bytes(buf.data, buf.len), 10);
         }
         return r;
     }

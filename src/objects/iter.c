@@ -36,11 +36,12 @@ void px_unpack_sequence(px_val seq, size_t n, px_val *out) {
     }
 }
 
-#define ITER_TYPE(cname, qname, makefn, nextfn)                                                 \
+/* extra: PX_TF_BASETYPE for the ones Python code may subclass */
+#define ITER_TYPE(cname, qname, makefn, nextfn, extra)                                          \
     const px_type cname = {                                                                     \
         .base = {&px_type_type},                                                                \
         .name = PX_Q(qname),                                                                    \
-        .flags = PX_TF_ITERATOR,                                                                \
+        .flags = PX_TF_ITERATOR | (extra),                                                      \
         .base_type = &px_type_object,                                                           \
         .make = makefn,                                                                         \
         .iter = px_cont_iter_self,                                                              \
@@ -95,7 +96,7 @@ static px_val enumerate_next(px_val self) {
     return px_tuple_new(2, pair);
 }
 
-ITER_TYPE(px_type_enumerate, enumerate, enumerate_make, enumerate_next);
+ITER_TYPE(px_type_enumerate, enumerate, enumerate_make, enumerate_next, PX_TF_BASETYPE);
 
 /* ---- zip(*iterables, strict=False) */
 
@@ -155,7 +156,7 @@ static px_val zip_next(px_val self) {
     return res;
 }
 
-ITER_TYPE(px_type_zip, zip, zip_make, zip_next);
+ITER_TYPE(px_type_zip, zip, zip_make, zip_next, PX_TF_BASETYPE);
 
 /* ---- map(func, *iterables) */
 
@@ -200,7 +201,7 @@ static px_val map_next(px_val self) {
     return px_call(m->func, m->n, a, PX_NULL);
 }
 
-ITER_TYPE(px_type_map, map, map_make, map_next);
+ITER_TYPE(px_type_map, map, map_make, map_next, PX_TF_BASETYPE);
 
 /* ---- filter(func or None, iterable) */
 
@@ -230,7 +231,7 @@ static px_val filter_next(px_val self) {
     return PX_NULL;
 }
 
-ITER_TYPE(px_type_filter, filter, filter_make, filter_next);
+ITER_TYPE(px_type_filter, filter, filter_make, filter_next, PX_TF_BASETYPE);
 
 /* ---- reversed(seq) */
 
@@ -299,9 +300,9 @@ static px_val reversed_next(px_val self) {
     return px_subscr_load(o->seq, px_small((px_int)o->i));
 }
 
-ITER_TYPE(px_type_reversed, reversed, reversed_make, reversed_next);
+ITER_TYPE(px_type_reversed, reversed, reversed_make, reversed_next, PX_TF_BASETYPE);
 /* reversed(list), under CPython's name for it (not callable as a type) */
-static ITER_TYPE(list_reviter_type, list_reverseiterator, NULL, reversed_next);
+static ITER_TYPE(list_reviter_type, list_reverseiterator, NULL, reversed_next, 0);
 
 /* ---- iter(callable, sentinel) */
 
@@ -345,4 +346,4 @@ static px_val callable_iter_next(px_val self) {
     return v;
 }
 
-ITER_TYPE(px_type_callable_iter, callable_iterator, NULL, callable_iter_next);
+ITER_TYPE(px_type_callable_iter, callable_iterator, NULL, callable_iter_next, 0);

@@ -404,6 +404,21 @@ px_val px_map_pop(px_map *m, px_val key) {
     return v;
 }
 
+px_val px_map_pop_first(px_map *m, uint32_t *from) {
+    uint32_t i = *from < m->used ? *from : 0;
+    while (i < m->used && m->entries[i].key == PX_NULL) {
+        i++;
+    }
+    if (i == m->used) {
+        for (i = 0; m->entries[i].key == PX_NULL; i++) {
+        }
+    }
+    px_val k = m->entries[i].key;
+    *from = i + 1;
+    px_map_pop(m, k);
+    return k;
+}
+
 void px_map_clear(px_map *m) {
     if (m->flags & PX_MAP_CONST) {
         px_raise_type_error("'dict' object does not support item deletion");

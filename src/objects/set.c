@@ -340,13 +340,13 @@ static px_val set_pop(px_val self) {
     if (m->count == 0) {
         px_raise_msg(&px_type_KeyError, "pop from an empty set");
     }
-    size_t i = m->used;
-    while (i > 0 && m->entries[i - 1].key == PX_NULL) {
-        i--;
+    /* the oldest element: {1, 2, 3}.pop() is 1, as in CPython */
+    px_set *set = set_ptr(self);
+    if (set->pop_base != ~(uintptr_t)m->entries) {
+        set->pop_base = ~(uintptr_t)m->entries;
+        set->pop_from = 0;
     }
-    px_val k = m->entries[i - 1].key;
-    px_map_pop(m, k);
-    return k;
+    return px_map_pop_first(m, &set->pop_from);
 }
 
 /* The n-ary forms: self op others[0] op others[1] ... */

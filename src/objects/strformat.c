@@ -11,6 +11,7 @@ typedef struct {
     char align; /* 0 if not given */
     char sign;
     bool alt, zero, no_neg_zero;
+    bool fill_given; /* an explicit fill char precedes the align char */
     char grouping;
     px_int width, prec; /* -1 if absent */
     char type;
@@ -53,6 +54,7 @@ static void parse_spec(const char *s, size_t len, fmt_spec *f) {
         uint32_t c = px_utf8_next(&q, end);
         if (q < end && (*q == '<' || *q == '>' || *q == '^' || *q == '=')) {
             f->fill = c;
+            f->fill_given = true;
             f->align = *q;
             p = q + 1;
         } else if (*p == '<' || *p == '>' || *p == '^' || *p == '=') {
@@ -120,8 +122,8 @@ px_val px_format_str(const char *s, size_t len, const char *spec, size_t spec_le
     if (f.align == '=') {
         px_raise_value_error("'=' alignment not allowed in string format specifier");
     }
-    if (f.zero && !f.align) {
-        f.fill = '0';
+    if (f.zero && !f.fill_given) {
+        f.fill = '0'; /* '{:<06s}' pads with zeros, as CPython does */
     }
     size_t clen = px_utf8_count(s, len);
     if (f.prec >= 0 && (size_t)f.prec < clen) {

@@ -171,6 +171,9 @@ static px_val type_getattr(px_val cls, px_qid name) {
         return v;
     }
     v = px_type_lookup(t, name);
+    if (v == px_from_ptr(&px_rt_object_new) && t != &px_type_object && !px_rt_is_heap_type(t)) {
+        v = px_from_ptr(&px_rt_native_new); /* int.__new__ is not object.__new__ */
+    }
     if (v != PX_NULL) {
         return px_rt_descr_get(v, PX_NULL, t);
     }
@@ -353,10 +356,11 @@ px_val px_getattr(px_val obj, px_qid name) {
 
 px_val px_getattr_opt(px_val obj, px_qid name) {
     const px_type *t = px_type_of(obj);
-    if (!px_rt_is_heap_type(t) && !px_is_type_obj(obj)) {
+    if (!px_rt_is_heap_type(t) && !px_is_type_obj(obj) && t != &px_type_module) {
         return generic_lookup(obj, name, NULL);
     }
-    /* user code may run (properties, __getattr__): AttributeError means absent */
+    /* user code may run (properties, __getattr__, a module's __getattr__):
+     * AttributeError means absent */
     px_val volatile v = PX_NULL;
     px_jmp j;
     px_try_push(&j);

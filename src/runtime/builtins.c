@@ -285,10 +285,12 @@ static px_code *source_code(px_val src, px_compile_mode mode, px_qid filename, c
     }
     const char *s;
     size_t n;
+    px_buffer buf;
     if (px_is_str(src)) {
         s = px_str_data(src, &n);
-    } else if (px_is_bytes(src)) {
-        s = (const char *)px_bytes_data(src, &n);
+    } else if (px_buffer_try(src, &buf, PX_BUF_READ)) { /* bytes, bytearray, memoryview, array */
+        s = buf.data;
+        n = buf.len;
     } else {
         px_raise_type_error("%s() arg 1 must be a string, bytes or code object", func);
     }
@@ -398,12 +400,7 @@ static const char help_text[] =
     "For a list of available modules, type help('modules')\n";
 
 static void help_modules(void) {
-    px_val b = px_qstr(PX_Q(builtins));
-    px_val names = px_list_new(1, &b);
-    for (size_t i = 0; i < px_module_defs_count; i++) {
-        px_list_append(names, px_qstr(px_module_defs[i]->name));
-    }
-    px_list_sort(names, PX_NONE, false);
+    px_val names = px_module_names();
     size_t n;
     px_val *items = px_seq_items(names, &n);
     enum { COLUMNS = 4 };
@@ -500,6 +497,18 @@ static px_val bi_import(size_t argc, const px_val *argv, px_val kwnames) {
     return px_import(a[0], a[3], level, g);
 }
 static PX_FUNKW(px_builtin___import__, __import__, 1, 5, bi_import);
+
+px_val px_import_hook(void) {
+    px_map *g = px_module_globals(px_st.builtins);
+    if (g->flags & PX_MAP_CONST) {
+        return PX_NULL; /* builtins never changed */
+    }
+    px_val f = px_map_get_q(g, PX_Q(__import__));
+    if (f == PX_NULL) {
+        px_raise_msg(&px_type_ImportError, "__import__ not found");
+    }
+    return f == px_from_ptr(&px_builtin___import__) ? PX_NULL : f;
+}
 
 /* The builtins module table: sorted by name bytes (strcmp order). */
 static const px_map_entry builtins_table[] = {

@@ -327,8 +327,10 @@ static px_val exc_getattr(px_val self, px_qid name) {
     default:
         break;
     }
-    if (t == &px_type_StopIteration && name == PX_Q(value)) {
-        return exc_arg(e, 0);
+    /* MicroPython: every exception has value and errno, both args[0]
+     * (not only StopIteration and OSError as in CPython) */
+    if (name == PX_Q(value) || name == PX_Q(errno)) {
+        return exc_nargs(e) > 0 ? exc_arg(e, 0) : PX_NONE;
     }
     if (t == &px_type_SystemExit && name == PX_Q(code)) {
         return exc_nargs(e) <= 1 ? exc_arg(e, 0) : e->args;
@@ -336,8 +338,6 @@ static px_val exc_getattr(px_val self, px_qid name) {
     if (px_issubclass(t, &px_type_OSError)) {
         bool pair = exc_nargs(e) >= 2;
         switch (name) {
-        case PX_Q(errno):
-            return pair ? exc_arg(e, 0) : PX_NONE;
         case PX_Q(strerror):
             return pair ? exc_arg(e, 1) : PX_NONE;
         case PX_Q(filename):

@@ -247,6 +247,21 @@ static const px_frozen_def *frozen_find(const char *s, size_t n) {
 }
 
 /* A frozen module by its full name, or PX_NULL. */
+px_val px_module_names(void) {
+    px_val b = px_qstr(PX_Q(builtins));
+    px_val names = px_list_new(1, &b);
+    for (size_t i = 0; i < px_module_defs_count; i++) {
+        px_list_append(names, px_qstr(px_module_defs[i]->name));
+    }
+    for (size_t i = 0; i < px_frozen_defs_count; i++) {
+        if (strchr(px_frozen_defs[i].name, '.') == NULL) {
+            px_list_append(names, px_str_cstr(px_frozen_defs[i].name));
+        }
+    }
+    px_list_sort(names, PX_NONE, false);
+    return names;
+}
+
 static px_val load_frozen(px_val fullname) {
     size_t n;
     const char *s = px_str_data(fullname, &n);

@@ -69,6 +69,13 @@ extern const px_frozen_def px_frozen_defs[];
 extern const size_t px_frozen_defs_count;
 #define PX_FROZEN_PATH ".frozen"
 
+/* The modules in the binary, as help('modules') lists them: builtins, the
+ * built-in modules and the top-level frozen ones; a sorted list of str. */
+px_val px_module_names(void);
+
+/* builtins.__import__ when a program has replaced it (the import
+ * statement then calls it), else PX_NULL (builtins.c). */
+px_val px_import_hook(void);
 /* The builtins module object (builtins.c). */
 px_val px_builtins_module(void);
 /* Set up sys.modules, sys.path and sys.argv (px_init). */

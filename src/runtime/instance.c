@@ -105,6 +105,24 @@ static px_val instance_new(const px_type *t, size_t argc, const px_val *argv, px
     return px_from_ptr(inst);
 }
 
+/* T.__new__(cls, *args, **kw) for a built-in type T without a __new__ of
+ * its own (int.__new__, BaseException.__new__): cls makes the instance. */
+static px_val native_new_fn(size_t argc, const px_val *argv, px_val kwnames) {
+    if (!px_is_type_obj(argv[0])) {
+        px_raise_type_error("__new__(X): X is not a type object (%s)", px_type_name(argv[0]));
+    }
+    const px_type *t = px_as_ptr(argv[0]);
+    if (px_rt_is_heap_type(t)) {
+        return instance_new(t, argc - 1, argv + 1, kwnames, false);
+    }
+    if (t->make == NULL) {
+        px_raise_type_error("cannot create '%s' instances", px_qstr_str(t->name));
+    }
+    return t->make(t, argc - 1, argv + 1, kwnames);
+}
+static const px_builtin native_new_builtin = {{&px_type_builtin}, PX_Q(__new__), PX_BK_KW, 1, PX_ARGS_MAX, NULL, {.fkw = native_new_fn}};
+const px_wrapper px_rt_native_new = {{&px_type_staticmethod}, PX_OBJ_CONST(&native_new_builtin)};
+
 /* object.__new__(cls, *args, **kw) */
 static px_val object_new_fn(size_t argc, const px_val *argv, px_val kwnames) {
     if (!px_is_type_obj(argv[0])) {
@@ -123,7 +141,10 @@ static px_val object_new_fn(size_t argc, const px_val *argv, px_val kwnames) {
     if (t == &px_type_object) {
         return t->make(t, 0, NULL, PX_NULL);
     }
-    return t->make(t, argc - 1, argv + 1, kwnames);
+    /* a built-in type makes its own instances (CPython's wording; the
+     * exception types all share BaseException's) */
+    px_raise_type_error("object.__new__(%s) is not safe, use %s.__new__()", px_qstr_str(t->name),
+                        (t->flags & PX_TF_EXCEPTION) ? "BaseException" : px_qstr_str(t->name));
 }
 const px_builtin px_rt_object_new_fn = {{&px_type_builtin}, PX_Q(__new__), PX_BK_KW, 1, PX_ARGS_MAX, NULL, {.fkw = object_new_fn}};
 const px_wrapper px_rt_object_new = {{&px_type_staticmethod}, PX_OBJ_CONST(&px_rt_object_new_fn)};

@@ -239,6 +239,9 @@ static px_val inst_iter(px_val self) {
     }
     px_val native = px_rt_native_of(self);
     if (native != PX_NULL && native != self) {
+        if (px_type_of(native)->flags & PX_TF_ITERATOR) {
+            return self; /* a subclass of map, zip, ...: its own __next__ counts */
+        }
         return px_iter(native);
     }
     if (px_rt_user_lookup(t, PX_Q(__getitem__)) != PX_NULL) {
@@ -261,6 +264,8 @@ static px_val inst_next(px_val self) {
             if (!px_isinstance(j.exc, &px_type_StopIteration)) {
                 px_raise(j.exc);
             }
+            px_val args = px_getattr(j.exc, PX_Q(args));
+            px_st.stop_value = px_is_tuple(args) && px_tuple_ptr(args)->len > 0 ? px_tuple_ptr(args)->items[0] : PX_NULL;
             return PX_NULL;
         }
         return r;

@@ -44,6 +44,8 @@ void px_rt_default_repr(px_out *out, px_val self);
 px_int px_rt_identity_hash(px_val v);
 extern const px_builtin px_rt_object_init, px_rt_object_new_fn;
 extern const px_wrapper px_rt_object_new;
+/* What T.__new__ is for a built-in type T that inherits object's (type_getattr). */
+extern const px_wrapper px_rt_native_new;
 
 /* ---- attributes (attr.c) */
 bool px_rt_is_data_descr(px_val d);

@@ -360,7 +360,14 @@ static const px_map_entry gen_table[] = {
 static PX_CONST_MAP(gen_methods, gen_table);
 
 static px_val gen_iter_slot(px_val self) { return self; }
-static px_val gen_next_slot(px_val self) { return px_gen_resume(self, PX_NONE, PX_NULL, NULL); }
+static px_val gen_next_slot(px_val self) {
+    px_val ret = PX_NONE;
+    px_val y = px_gen_resume(self, PX_NONE, PX_NULL, &ret);
+    if (y == PX_NULL) {
+        px_st.stop_value = ret == PX_NONE ? PX_NULL : ret;
+    }
+    return y;
+}
 
 static void gen_print(px_out *out, px_val self, px_print_kind kind) {
     px_gen *g = px_as_ptr(self);
@@ -502,11 +509,19 @@ static bool has_type_attr(px_val v, px_qid name) {
     return px_type_lookup(px_type_of(v), name) != PX_NULL;
 }
 
+/* What `await v` iterates. As in MicroPython (whose own asyncio relies on
+ * it), a generator is awaitable, and so is an object without __await__
+ * whose __iter__ gives an iterator: awaiting it is `yield from` it. */
 px_val px_vm_get_awaitable(px_val v) {
-    if (px_is_type(v, &px_type_coroutine) || px_is_type(v, &px_type_async_gen_asend)) {
+    if (px_is_type(v, &px_type_coroutine) || px_is_type(v, &px_type_async_gen_asend) ||
+        px_is_type(v, &px_type_generator)) {
         return v;
     }
     if (!has_type_attr(v, PX_Q(__await__))) {
+        const px_type *t = px_type_of(v);
+        if ((t->iter != NULL && !(t->flags & PX_TF_HEAPTYPE)) || has_type_attr(v, PX_Q(__iter__))) {
+            return px_iter(v);
+        }
         px_raise_type_error("object %s can't be used in 'await' expression", px_type_name(v));
     }
     px_val r = px_call_method(v, PX_Q(__await__), 0, NULL);

@@ -301,6 +301,14 @@ void px_vm_check_pending(void) {
 }
 
 px_val px_vm_import_name(px_frame *f, px_qid q, px_val fromlist, px_val level) {
+    px_val hook = px_import_hook();
+    if (hook != PX_NULL) {
+        /* __import__(name, globals, locals, fromlist, level), as CPython calls it */
+        px_val args[5] = {px_qstr(q), px_vm_dict_of_map(f->globals),
+                          f->func == NULL && f->ns_map != NULL ? px_vm_dict_of_map(f->ns_map) : PX_NONE,
+                          fromlist == PX_NULL ? PX_NONE : fromlist, level};
+        return px_call(hook, 5, args, PX_NULL);
+    }
     return px_import(px_qstr(q), fromlist, px_is_small(level) ? px_small_get(level) : 0, f->globals);
 }
 

@@ -92,7 +92,8 @@ def version():
     o, _ = expect_run(["--version"])
     st, info, _ = run(["-c", "import sys; print(sys.version.split('; ')[1] + '; ' + sys.implementation._machine)"])
     expect(o, info)
-    if not o.startswith("MicroPython-compatible px "):
+    # MicroPython's shape: "MicroPython v1.2.3 on 2026-12-07; linux [GCC 12.2.0] with x86_64"
+    if not re.match(r"MicroPython v\d+\.\d+\.\d+\S* on \d{4}-\d\d-\d\d; linux \[[^]]+\] with \w+\n$", o):
         raise Fail(f"unexpected version text {o!r}")
 
 
@@ -265,6 +266,20 @@ def m_package():
         d.write("pkg/sub.py", "print('sub', __name__)\n")
         expect_run(["-m", "pkg"], out="init\nmain __main__\n", env={"MICROPYPATH": d.path})
         expect_run(["-m", "pkg.sub"], out="init\nsub __main__\n", env={"MICROPYPATH": d.path})
+
+
+@test
+def m_argv_cwd():
+    # as CPython: sys.path[0] is the current directory by its full name and
+    # sys.argv[0] the module's full path, once
+    with TempDir() as d:
+        d.write("pkg/__init__.py", "")
+        d.write("pkg/mod.py", "import sys\nprint(sys.argv, sys.path[0])\n")
+        want = subprocess.run(["/usr/bin/python3", "-m", "pkg.mod", "a", "b"], capture_output=True, text=True,
+                              cwd=d.path).stdout
+        real = os.path.realpath(d.path)
+        expect(want, f"{[os.path.join(real, 'pkg', 'mod.py'), 'a', 'b']} {real}\n", "CPython's output")
+        expect_run(["-m", "pkg.mod", "a", "b"], out=want, cwd=d.path)
 
 
 @test

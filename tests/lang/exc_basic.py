@@ -56,7 +56,7 @@ e = OSError(2, "No such file or directory")
 print(e.errno, e.strerror, str(e))
 e = OSError(2, "No such file or directory", "x.txt")
 print(str(e), e.filename, e.args)
-print(str(OSError("plain")), OSError("plain").errno)
+print(str(OSError("plain")), OSError("plain").strerror)
 e = ValueError("m")
 e.extra = 1
 print(e.extra)

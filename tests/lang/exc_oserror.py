@@ -4,7 +4,7 @@ print(e.errno, e.strerror, e.filename, e.args)
 print(str(e))
 print(repr(OSError(5, "I/O error")))
 print(str(OSError(13, "Permission denied")))
-print(OSError("just text").errno, str(OSError("just text")))
+print(OSError("just text").strerror, str(OSError("just text")))
 print(OSError().args, str(OSError()))
 try:
     raise OSError(28, "No space left on device")

@@ -35,7 +35,7 @@ for bad in ("", "A=B"):
         print("ValueError", e)
 
 u = os.uname()
-print(type(u).__name__, len(u), u[0], all(type(x) is str for x in u), "px" in u[3])
+print(type(u).__name__, len(u), u[0], all(type(x) is str for x in u), u[3].startswith("MicroPython v"))
 r = os.urandom(32)
 print(type(r).__name__, len(r), os.urandom(0), r != os.urandom(32))
 try:

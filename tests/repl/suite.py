@@ -154,8 +154,10 @@ def has(out, text, msg=None):
 
 
 def t_banner_and_prompt(s):
-    has(s.out, "MicroPython")
-    has(s.out, "Ctrl-D to exit")
+    # MicroPython's shape, which tools look for
+    banner = re.compile(rb"MicroPython v\d+\.\d+\.\d+\S* on \d{4}-\d\d-\d\d; linux \[[^]]+\] with \w+\r\n"
+                        rb'Type "help\(\)" for more information\.\r\n>>> $')
+    check(banner.match(s.out) is not None, f"banner {s.out!r}")
 
 
 def t_expression_echo_and_underscore(s):
@@ -332,6 +334,41 @@ def t_tab_completion_multiple(s):
     s.send("\t\t")  # Tab at the start of a line indents
     s.send("\x15print(len('x'))\r")
     has(s.expect(PROMPT), "1\r\n")
+
+
+def t_tab_completion_keywords(s):
+    s.send("whi\tle False: pass\r\r")  # a keyword completes like a name
+    s.expect(PROMPT)
+    s.send("x = Tr\t\r")
+    s.expect(PROMPT)
+    has(s.line("x"), "True\r\n")
+    s.send("as\t")  # as, ascii, assert, async: the common prefix only
+    s.send("\t")
+    s.expect(re.compile(rb"as +ascii +assert +async\r\n"))
+    s.send("\x15")
+
+
+def t_tab_completion_modules(s):
+    s.send("import micropyt\t\r")  # after import: the modules in the binary
+    s.expect(PROMPT)
+    has(s.line("micropython.__name__"), "'micropython'\r\n")
+    s.send("import string.t\t\r")  # dotted names complete whole
+    s.expect(PROMPT)
+    has(s.line("string.templatelib.__name__"), "'string.templatelib'\r\n")
+    s.send("from ti\t import sleep_ms\r")
+    s.expect(PROMPT)
+    has(s.line("sleep_ms"), "function sleep_ms>")
+    s.send("import sys, ar\t as a\r")  # and after a comma
+    s.expect(PROMPT)
+    has(s.line("a.__name__"), "'array'\r\n")
+    s.send("from sys import pa\t")  # a name in the module is not a module
+    s.send("\x15")
+    s.expect(b"\r>>> ")
+    s.send("ma\t")  # not after import: map and max, not machine
+    s.send("\t")
+    out = s.expect(re.compile(rb"map +max\r\n"))
+    check(b"machine" not in out, f"module name offered outside import: {out!r}")
+    s.send("\x15")
 
 
 def t_tab_completion_mid_line(s):
