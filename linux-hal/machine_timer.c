@@ -52,12 +52,19 @@ static void on_expiry(px_val ctx, int fd, uint32_t revents) {
     if (read(fd, &n, sizeof n) != (ssize_t)sizeof n) {
         return; /* EAGAIN: nothing yet */
     }
-    if (t->mode == MODE_ONE_SHOT) {
-        t->armed = false;
-        px_events_remove(fd); /* the callback still runs: ctx is kept by the queue */
+    if (t->queued) {
+        return; /* merged into the call already queued */
     }
-    if (!t->queued && px_sched_schedule(px_from_ptr(&timer_dispatch_obj), ctx)) {
+    if (px_sched_schedule(px_from_ptr(&timer_dispatch_obj), ctx)) {
         t->queued = true;
+        if (t->mode == MODE_ONE_SHOT) {
+            t->armed = false;
+            px_events_remove(fd); /* the callback still runs: ctx is kept by the queue */
+        }
+    } else if (t->mode == MODE_ONE_SHOT) {
+        /* the scheduler queue is full: a one-shot must not be lost, try again in 1 ms */
+        struct itimerspec again = {{0, 0}, {0, 1000000}};
+        timerfd_settime(fd, 0, &again, NULL);
     }
 }
 

@@ -1137,8 +1137,6 @@ def uart_on_a_pty():
                (termios.B38400, termios.CS8 | termios.CSTOPB, 0),
                "line settings and raw mode as the kernel holds them")
         os.write(master, b"one\r\nabcdefg")
-        time.sleep(0.3)
-        os.write(master, b"late")
         out, err = p.communicate(timeout=10)
         tail = b""
         while select.select([master], [], [], 0.5)[0]:

@@ -72,3 +72,26 @@ for bad in ({"period": 0}, {"period": -5}, {"freq": 0}, {"mode": 7, "period": 1}
         Timer(-1).init(**bad)
     except ValueError as e:
         print("ValueError", e)
+
+# a one-shot expiring while the scheduler queue is full is not lost: a
+# scheduled function (callbacks do not nest) fills the queue and waits
+import micropython
+late = []
+def nothing(_):
+    pass
+def fill(_):
+    Timer(mode=Timer.ONE_SHOT, period=1, callback=lambda tm: late.append(1))
+    n = 0
+    try:
+        while n < 1000:
+            micropython.schedule(nothing, None)
+            n += 1
+    except RuntimeError:
+        pass
+    t0 = time.ticks_ms()
+    while time.ticks_diff(time.ticks_ms(), t0) < 10:
+        pass  # the timer expires meanwhile, with no room for its callback
+    print("queue full:", n < 1000)
+micropython.schedule(fill, None)
+time.sleep_ms(100)
+print("one-shot with a full queue:", late)
