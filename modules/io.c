@@ -98,11 +98,8 @@ static void write_value(px_memio *m, px_val v, size_t *units) {
         *units = chars;
         return;
     }
-    if (px_is_str(v) || px_type_of(v)->buffer == NULL) {
-        px_raise_type_error("a bytes-like object is required, not '%s'", px_type_name(v));
-    }
     px_buffer b;
-    px_get_buffer(v, &b, PX_BUF_READ);
+    px_get_write_buffer(v, &b);
     size_t end = m->pos + b.len < m->len ? m->pos + b.len : m->len;
     put(m, b.data, b.len, m->pos > m->len ? m->pos : end);
     *units = b.len;

@@ -18,4 +18,4 @@ static const px_map_entry string_table[] = {
     PX_ENTRY_OBJ(templatelib, &px_module_string_templatelib),
 };
 static PX_CONST_MAP(string_globals, string_table);
-PX_MODULE_DEF(string, string_globals, 0, NULL);
+PX_MODULE_DEF(string, string_globals, PX_MODULE_EXTENSIBLE, NULL);

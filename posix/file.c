@@ -502,11 +502,8 @@ static px_val file_write(px_val self, px_val data) {
         }
         return px_int_from_u64(px_str_charlen(data));
     }
-    if (px_is_str(data) || px_type_of(data)->buffer == NULL) {
-        px_raise_type_error("a bytes-like object is required, not '%s'", px_type_name(data));
-    }
     px_buffer buf;
-    px_get_buffer(data, &buf, PX_BUF_READ);
+    px_get_write_buffer(data, &buf);
     put(f, buf.data, buf.len);
     return px_int_from_u64(buf.len);
 }

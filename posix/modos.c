@@ -156,6 +156,7 @@ static const px_map_entry os_table[] = {
     PX_ENTRY_OBJ(system, &os_system_obj),
     PX_ENTRY_OBJ(umount, &px_vfs_umount_obj),
     PX_ENTRY_OBJ(uname, &os_uname_obj),
+    PX_ENTRY_OBJ(unlink, &px_vfs_remove_obj), /* MicroPython's unix port and CPython have both names */
     PX_ENTRY_OBJ(unsetenv, &os_unsetenv_obj),
     PX_ENTRY_OBJ(urandom, &os_urandom_obj),
 };

@@ -55,7 +55,7 @@ CONFIGS = {
 
 
 # Script suites, run once against the default build.
-SUITES = ["cli", "repl", "kernel"]
+SUITES = ["cli", "repl", "mplib", "kernel"]
 
 
 class Tally:

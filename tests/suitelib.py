@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DETAIL_LINES = 60  # a failure shows at most this many detail lines
 
 
@@ -41,6 +42,17 @@ def binary_or_exit(path):
     if not os.access(path, os.X_OK):
         sys.exit(f"cannot run {path}: build it first")
     return path
+
+
+def shared(name):
+    """The real client `name` (micropython-lib, mpremote) in the shared/
+    folder beside the checkout, or beside the folder of worktrees; None if
+    there is none."""
+    for up in (os.path.dirname(ROOT), os.path.dirname(os.path.dirname(ROOT))):
+        path = os.path.join(up, "shared", name)
+        if os.path.isdir(path):
+            return path
+    return None
 
 
 def indent(text, limit=DETAIL_LINES):

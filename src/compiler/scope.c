@@ -646,11 +646,13 @@ static void walk_stmt(collector *c, px_ast_stmt *st) {
         break;
     case PX_AST_AsyncFunctionDef:
         walk_function(c, st, true);
-        if (px_scope_child(c->cur, st)->is_generator) {
-            const px_ast_stmt *r = find_return_value(&st->u.funcdef.body);
-            if (r) {
-                px_ast_error(c->mod, r, &px_type_SyntaxError, "'return' with value in async generator");
-            }
+        if (px_scope_child(c->cur, st)->is_generator && find_return_value(&st->u.funcdef.body) != NULL) {
+            /* CPython rejects `return value` in an async generator; MicroPython
+             * has no async generators, and an `async def` that yields is a
+             * coroutine whose yields go to the event loop (its asyncio streams
+             * are written so). Such a function cannot be an async generator,
+             * so it is that coroutine: yield suspends it, return ends it. */
+            px_scope_child(c->cur, st)->is_generator = false;
         }
         break;
     case PX_AST_ClassDef:

@@ -85,6 +85,18 @@ void px_get_buffer(px_val v, px_buffer *buf, unsigned flags) {
     px_raise_type_error("a bytes-like object is required, not '%s'", px_type_name(v));
 }
 
+void px_get_write_buffer(px_val v, px_buffer *buf) {
+    if (px_is_str(v)) {
+        size_t n;
+        buf->data = (void *)px_str_data(v, &n);
+        buf->len = n;
+        buf->typecode = 'B';
+        buf->readonly = true;
+        return;
+    }
+    px_get_buffer(v, buf, PX_BUF_READ);
+}
+
 const uint8_t *px_bytes_arg(px_val v, size_t *len) {
     px_buffer buf;
     px_get_buffer(v, &buf, PX_BUF_READ);

@@ -627,7 +627,7 @@ static void format_float(px_strbuf *b, double d, char type, int flags, px_int wi
 }
 
 static bool is_mapping_arg(px_val v) {
-    if (px_is_tuple(v) || px_str_get(v, &(size_t){0}) != NULL) {
+    if (px_isinstance(v, &px_type_tuple) || px_str_get(v, &(size_t){0}) != NULL) {
         return false;
     }
     const px_type *t = px_type_of(v);
@@ -646,9 +646,11 @@ static px_val modulo(const char *fmt, size_t len, px_val args, bool bytes_mode) 
     size_t nargs;
     const px_val *items;
     px_val single = args;
-    if (px_is_tuple(args)) {
-        items = px_tuple_ptr(args)->items;
-        nargs = px_tuple_ptr(args)->len;
+    if (px_isinstance(args, &px_type_tuple)) {
+        /* a tuple subclass (a namedtuple) gives its items, as in CPython */
+        px_val t = px_native(args, &px_type_tuple);
+        items = px_tuple_ptr(t)->items;
+        nargs = px_tuple_ptr(t)->len;
     } else {
         items = &single;
         nargs = 1;
@@ -760,12 +762,18 @@ static px_val modulo(const char *fmt, size_t len, px_val args, bool bytes_mode) 
         }
         if (bytes_mode && (type == 's' || type == 'b')) {
             const px_type *at = px_type_of(arg);
-            if (!at->buffer || px_str_get(arg, &(size_t){0}) != NULL) {
+            size_t bl;
+            const uint8_t *bd;
+            if (type == 's' && px_is_str(arg)) {
+                /* MicroPython puts a str's UTF-8 in (b"%s /%s HTTP/1.1" % (method,
+                 * path) in its requests package); CPython raises TypeError */
+                bd = (const uint8_t *)px_str_data(arg, &bl);
+            } else if (!at->buffer || px_is_str(arg)) {
                 px_raise_type_error("%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'",
                                     px_type_name(arg));
+            } else {
+                bd = px_bytes_arg(arg, &bl);
             }
-            size_t bl;
-            const uint8_t *bd = px_bytes_arg(arg, &bl);
             if (prec >= 0 && (size_t)prec < bl) {
                 bl = (size_t)prec;
             }

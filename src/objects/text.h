@@ -34,6 +34,10 @@ const uint8_t *px_bytes_data(px_val v, size_t *len); /* bytes only */
 void px_get_buffer(px_val v, px_buffer *buf, unsigned flags);
 /* The same without raising: false if v has no (suitable) buffer. */
 bool px_buffer_try(px_val v, px_buffer *buf, unsigned flags);
+/* What a binary stream's write() takes: a bytes-like object, or a str as
+ * its UTF-8, as MicroPython's streams do (its requests package writes
+ * header lines so); TypeError for anything else. */
+void px_get_write_buffer(px_val v, px_buffer *buf);
 /* Item formats of buffers (b B h H i I l L q Q n N f d c ?, native size
  * and order): the size of one item (0 for an unknown format), and the
  * Python value of the item at p. */

@@ -494,6 +494,9 @@ static px_val bi_import(size_t argc, const px_val *argv, px_val kwnames) {
     if (level < 0) {
         px_raise_value_error("level must be >= 0");
     }
+    if (g == NULL && level > 0) {
+        g = px_vm_globals(); /* MicroPython: relative to the calling module (micropython-lib's hashlib) */
+    }
     return px_import(a[0], a[3], level, g);
 }
 static PX_FUNKW(px_builtin___import__, __import__, 1, 5, bi_import);

@@ -327,19 +327,29 @@ static px_val search(px_val fullname, const char *name, size_t nlen, px_val dirs
     return PX_NULL;
 }
 
-/* not_pkg: the parent is a module, not a package (CPython says so). */
+/* not_pkg: the parent is a module, not a package (CPython says so). The
+ * error's `name` is the module's, so a caller can tell "this module is
+ * missing" from "this module failed to import something else". */
 PX_NORETURN static void not_found(px_val fullname, bool not_pkg) {
     size_t n;
     const char *s = px_str_data(fullname, &n);
+    px_strbuf b;
+    px_strbuf_init(&b, 2 * n + 40);
+    px_strbuf_add_cstr(&b, "No module named '");
+    px_strbuf_add(&b, s, n);
+    px_strbuf_add_char(&b, '\'');
     if (not_pkg) {
         size_t dot = n;
         while (dot > 0 && s[dot - 1] != '.') {
             dot--;
         }
-        px_raise_msg(&px_type_ModuleNotFoundError, "No module named '%.*s'; '%.*s' is not a package", (int)n, s,
-                     (int)(dot - 1), s);
+        px_strbuf_add_cstr(&b, "; '");
+        px_strbuf_add(&b, s, dot - 1);
+        px_strbuf_add_cstr(&b, "' is not a package");
     }
-    px_raise_msg(&px_type_ModuleNotFoundError, "No module named '%.*s'", (int)n, s);
+    px_val exc = px_exc_new_msg(&px_type_ModuleNotFoundError, px_strbuf_to_str(&b));
+    px_setattr(exc, PX_Q(name), fullname);
+    px_raise(exc);
 }
 
 /* Import one module given its full dotted name; parent is the already
@@ -537,8 +547,15 @@ px_val px_import_from(px_val module, px_qid name) {
             m = import_one(full, module);
             px_try_pop(&j);
             return m;
-        } else if (!px_exc_matches(j.exc, px_from_ptr(&px_type_ModuleNotFoundError))) {
-            px_raise(j.exc);
+        } else {
+            /* only the submodule's own absence means "cannot import name";
+             * an import failing inside it is the error to report */
+            px_val missing = px_exc_matches(j.exc, px_from_ptr(&px_type_ModuleNotFoundError))
+                                 ? px_getattr_opt(j.exc, PX_Q(name))
+                                 : PX_NULL;
+            if (missing == PX_NULL || !px_is_str(missing) || !px_str_equal(missing, full)) {
+                px_raise(j.exc);
+            }
         }
     }
     px_val file = px_getattr_opt(module, PX_Q(__file__));
@@ -547,14 +564,26 @@ px_val px_import_from(px_val module, px_qid name) {
     if (modname != PX_NULL && px_is_str(modname)) {
         mn = px_str_data(modname, &mlen);
     }
+    px_strbuf b;
+    px_strbuf_init(&b, mlen + 64);
+    px_strbuf_add_cstr(&b, "cannot import name '");
+    px_strbuf_add(&b, px_qstr_str(name), px_qstr_len(name));
+    px_strbuf_add_cstr(&b, "' from '");
+    px_strbuf_add(&b, mn, mlen);
+    px_strbuf_add_cstr(&b, "' (");
     if (file != PX_NULL && px_is_str(file)) {
         size_t flen;
         const char *f = px_str_data(file, &flen);
-        px_raise_msg(&px_type_ImportError, "cannot import name '%s' from '%.*s' (%.*s)", px_qstr_str(name),
-                     (int)mlen, mn, (int)flen, f);
+        px_strbuf_add(&b, f, flen);
+    } else {
+        px_strbuf_add_cstr(&b, "unknown location");
     }
-    px_raise_msg(&px_type_ImportError, "cannot import name '%s' from '%.*s' (unknown location)",
-                 px_qstr_str(name), (int)mlen, mn);
+    px_strbuf_add_char(&b, ')');
+    px_val exc = px_exc_new_msg(&px_type_ImportError, px_strbuf_to_str(&b));
+    if (modname != PX_NULL && px_is_str(modname)) {
+        px_setattr(exc, PX_Q(name), modname); /* as CPython: the module searched */
+    }
+    px_raise(exc);
 }
 
 static bool is_private(px_val key) {

@@ -512,10 +512,21 @@ static bool has_type_attr(px_val v, px_qid name) {
 /* What `await v` iterates. As in MicroPython (whose own asyncio relies on
  * it), a generator is awaitable, and so is an object without __await__
  * whose __iter__ gives an iterator: awaiting it is `yield from` it. */
+/* AW_RUN: `await agen`, which runs it as a generator (see px_vm_get_awaitable). */
+enum { AW_SEND, AW_THROW, AW_CLOSE, AW_RUN };
+static px_val asend_new(px_val agen, px_val value, int mode);
+
 px_val px_vm_get_awaitable(px_val v) {
+    /* generators, and async generators run as one (their yields go to the
+     * event loop; they give None), are awaitable: MicroPython's semantics,
+     * where `async def` with `yield` is such a coroutine and its asyncio
+     * is written with them. CPython refuses both. */
     if (px_is_type(v, &px_type_coroutine) || px_is_type(v, &px_type_async_gen_asend) ||
         px_is_type(v, &px_type_generator)) {
         return v;
+    }
+    if (px_is_type(v, &px_type_async_generator)) {
+        return asend_new(v, PX_NONE, AW_RUN);
     }
     if (!has_type_attr(v, PX_Q(__await__))) {
         const px_type *t = px_type_of(v);
@@ -537,7 +548,6 @@ px_val px_vm_get_awaitable(px_val v) {
 
 /* ---- async generators -------------------------------------------------- */
 
-enum { AW_SEND, AW_THROW, AW_CLOSE };
 enum { AW_INIT, AW_ITER, AW_DONE };
 
 typedef struct {
@@ -571,7 +581,7 @@ static px_val asend_step(px_val aw, px_val sent, px_val exc, px_val *ret) {
     if (a->state == AW_INIT) {
         a->state = AW_ITER;
         if (exc == PX_NULL) {
-            if (a->mode == AW_SEND) {
+            if (a->mode == AW_SEND || a->mode == AW_RUN) {
                 sent = a->value;
             } else {
                 exc = a->value;
@@ -600,12 +610,12 @@ static px_val asend_step(px_val aw, px_val sent, px_val exc, px_val *ret) {
     if (y == PX_NULL) {
         /* the async generator finished */
         a->state = AW_DONE;
-        if (a->mode == AW_CLOSE) {
+        if (a->mode == AW_CLOSE || a->mode == AW_RUN) {
             return PX_NULL;
         }
         px_raise(px_exc_new(&px_type_StopAsyncIteration, 0, NULL));
     }
-    if (g->direct) {
+    if (g->direct && a->mode != AW_RUN) {
         /* an async-generator `yield`: this awaitable completes with it */
         a->state = AW_DONE;
         if (a->mode == AW_CLOSE) {

@@ -45,3 +45,7 @@ try:
     errno.ENOPE
 except AttributeError as e:
     print("AttributeError", e)
+
+# checking for a code the platform may lack, as portable programs do
+print(hasattr(errno, "ENOENT"), hasattr(errno, "ENOPE"), hasattr(errno, "errorcode"))
+print(getattr(errno, "ENOPE", -1), getattr(errno, "ENOENT", -1), getattr(errno, "EAGAIN", None) == errno.EAGAIN)

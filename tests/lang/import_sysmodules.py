@@ -29,6 +29,7 @@ try:
     mod_getattr.other
 except AttributeError as e:
     print(type(e).__name__, e)
+print(hasattr(mod_getattr, "other"), getattr(mod_getattr, "other", "default"), getattr(mod_getattr, "dyn_x", 0))
 
 # built-in modules
 import sys as s2, gc

@@ -47,7 +47,6 @@ for op in [f.read, f.readline, f.tell, f.fileno, f.flush, f.readlines, f.__enter
     t(op)
 g = open(path, "wb")
 t(lambda: g.read())
-t(lambda: g.write("s"))
 t(lambda: g.write(5))
 h = open(path, "w")
 t(lambda: h.write(b"x"))

@@ -44,7 +44,7 @@ print(b.getvalue())
 b.seek(0)
 print(b.readline(), b.readlines())
 try:
-    b.write("s")
+    b.write(5)
 except TypeError as e:
     print(e)
 print(io.BytesIO().getvalue(), io.BytesIO(bytearray(b"q")).read())

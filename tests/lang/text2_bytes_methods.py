@@ -61,7 +61,7 @@ print(b"abc".removeprefix(b"a"), b"abc".removesuffix(b"c"), b"abc".removeprefix(
 print(b"abc".translate(None, b"b"), b"abc".translate(bytes.maketrans(b"abc", b"xyz")), bytes.maketrans(b"a", b"b")[97], b"abc".translate(None))
 t(lambda: bytes.maketrans(b"ab", b"c"))
 print(b"%d-%s-%r-%x-%c-%c-%b" % (5, b"s", b"r", 255, 65, b"z", b"bb"), b"%5s|%-5s|" % (b"a", b"b"), bytearray(b"%s") % b"x", b"%(a)s" % {b"a": b"v"})
-t(lambda: b"%s" % "str")
+t(lambda: b"%b" % "str")  # (%s of a str: MicroPython semantics, bytes_mod_str.py)
 t(lambda: b"%d" % b"x")
 print(b"abc" * 2, 2 * b"ab", b"ab" * 0, b"ab" * -1, b"a" + b"b", b"a" + bytearray(b"b"), bytearray(b"a") + b"b", b"ab"[1], b"abc"[::-1], b"abc"[-2:], b"abcdef"[::2])
 t(lambda: b"a" + "b")

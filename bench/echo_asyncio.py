@@ -1,0 +1,37 @@
+# Loopback TCP echo with asyncio: an echo server and 20 concurrent clients
+# sending 500 small lines each, waiting for every echo.
+import asyncio
+
+
+async def echo(reader, writer):
+    while True:
+        line = await reader.readline()
+        if not line:
+            break
+        writer.write(line)
+        await writer.drain()
+    writer.close()
+    await writer.wait_closed()
+
+
+async def client(port, n):
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    got = 0
+    for i in range(n):
+        writer.write(b"message %d\n" % i)
+        await writer.drain()
+        got += len(await reader.readline())
+    writer.close()
+    await writer.wait_closed()
+    return got
+
+
+async def main():
+    server = await asyncio.start_server(echo, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    print(sum(await asyncio.gather(*[client(port, 500) for _ in range(20)])))
+    server.close()
+    await server.wait_closed()
+
+
+asyncio.run(main())

@@ -1,0 +1,13 @@
+/* The checksums of the zlib and gzip formats: CRC-32 (ISO 3309, as in
+ * gzip and binascii.crc32) and Adler-32 (RFC 1950). Pass the previous
+ * value to continue over more data; start with 0 (CRC-32) or 1 (Adler). */
+#ifndef PX_MOD_CHECKSUM_H
+#define PX_MOD_CHECKSUM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+uint32_t px_crc32(uint32_t crc, const uint8_t *p, size_t n);
+uint32_t px_adler32(uint32_t adler, const uint8_t *p, size_t n);
+
+#endif

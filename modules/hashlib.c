@@ -1,0 +1,191 @@
+/* The hashlib module: md5, sha1, sha224, sha256, sha384, sha512 and new(),
+ * with CPython's hash objects (update, digest, hexdigest, copy, name,
+ * digest_size, block_size). The algorithms are portable C (hash_*.c);
+ * digest() finishes a copy of the state, so it can be called any number
+ * of times and update() may follow, as in CPython. */
+#include <string.h>
+
+#include "runtime.h"
+#include "hash_md.h"
+#include "objects/str_impl.h"
+
+typedef struct {
+    px_obj base;
+    const px_md_algo *algo;
+    px_md_ctx ctx;
+} hash_obj;
+
+extern const px_type hashlib_type_hash;
+
+static const px_md_algo *const algos[] = {
+    &px_md_md5, &px_md_sha1, &px_md_sha224, &px_md_sha256, &px_md_sha384, &px_md_sha512,
+};
+
+static hash_obj *hash_of(px_val v) {
+    return px_as_ptr(px_native(v, &hashlib_type_hash));
+}
+
+static void feed(hash_obj *h, px_val data) {
+    if (px_str_get(data, &(size_t){0}) != NULL) {
+        px_raise_type_error("Strings must be encoded before hashing");
+    }
+    px_buffer buf;
+    if (!px_buffer_try(data, &buf, PX_BUF_READ)) {
+        px_raise_type_error("object supporting the buffer API required");
+    }
+    px_md_update(&h->ctx, h->algo, buf.data, buf.len);
+}
+
+static px_val hash_new(const px_md_algo *algo, px_val data) {
+    hash_obj *h = px_gc_alloc(sizeof *h, PX_GC_LEAF);
+    h->base.type = &hashlib_type_hash;
+    h->algo = algo;
+    px_md_init(&h->ctx, algo);
+    if (data != PX_NULL && data != PX_NONE) {
+        feed(h, data);
+    }
+    return px_from_ptr(h);
+}
+
+/* ---- hash object methods */
+
+static px_val hash_update(px_val self, px_val data) {
+    feed(hash_of(self), data);
+    return PX_NONE;
+}
+static PX_METH2(hash_update_obj, &hashlib_type_hash, update, hash_update);
+
+static void digest_into(hash_obj *h, uint8_t *out) {
+    px_md_ctx c = h->ctx;
+    px_md_final(&c, h->algo, out);
+}
+
+static px_val hash_digest(px_val self) {
+    hash_obj *h = hash_of(self);
+    uint8_t out[64];
+    digest_into(h, out);
+    return px_bytes(out, h->algo->digest_size);
+}
+static PX_METH1(hash_digest_obj, &hashlib_type_hash, digest, hash_digest);
+
+static px_val hash_hexdigest(px_val self) {
+    hash_obj *h = hash_of(self);
+    uint8_t out[64];
+    char hex[128];
+    digest_into(h, out);
+    for (size_t i = 0; i < h->algo->digest_size; i++) {
+        hex[2 * i] = "0123456789abcdef"[out[i] >> 4];
+        hex[2 * i + 1] = "0123456789abcdef"[out[i] & 15];
+    }
+    return px_str(hex, 2 * (size_t)h->algo->digest_size);
+}
+static PX_METH1(hash_hexdigest_obj, &hashlib_type_hash, hexdigest, hash_hexdigest);
+
+static px_val hash_copy(px_val self) {
+    hash_obj *h = hash_of(self);
+    hash_obj *c = px_gc_alloc(sizeof *c, PX_GC_LEAF);
+    *c = *h;
+    return px_from_ptr(c);
+}
+static PX_METH1(hash_copy_obj, &hashlib_type_hash, copy, hash_copy);
+
+static px_val hash_getattr(px_val self, px_qid name) {
+    hash_obj *h = hash_of(self);
+    if (name == PX_Q(name)) {
+        return px_str(h->algo->name, strlen(h->algo->name));
+    }
+    if (name == PX_Q(digest_size)) {
+        return px_small(h->algo->digest_size);
+    }
+    if (name == PX_Q(block_size)) {
+        return px_small(h->algo->block_size);
+    }
+    return PX_NULL;
+}
+
+static void hash_print(px_out *out, px_val self, px_print_kind kind) {
+    (void)kind;
+    px_printf(out, "<%s hash object>", hash_of(self)->algo->name);
+}
+
+static const px_map_entry hash_methods[] = {
+    PX_ENTRY_OBJ(copy, &hash_copy_obj),
+    PX_ENTRY_OBJ(digest, &hash_digest_obj),
+    PX_ENTRY_OBJ(hexdigest, &hash_hexdigest_obj),
+    PX_ENTRY_OBJ(update, &hash_update_obj),
+};
+static PX_CONST_MAP(hash_dict, hash_methods);
+
+const px_type hashlib_type_hash = {
+    .base = {&px_type_type},
+    .name = PX_Q(HASH),
+    .base_type = &px_type_object,
+    .dict = &hash_dict,
+    .print = hash_print,
+    .getattr = hash_getattr,
+};
+
+/* ---- constructors: NAME(data=b'', *, usedforsecurity=True) */
+
+static const px_argspec ctor_spec[] = {
+    {PX_Q(string), 0, PX_NONE},
+    {PX_Q(usedforsecurity), PX_ARG_KWONLY, PX_TRUE},
+};
+
+#define CONSTRUCTOR(cname, pyname, algo)                                       \
+    static px_val cname(size_t argc, const px_val *argv, px_val kwnames) {      \
+        px_val a[2];                                                           \
+        px_parse_args(PX_Q(pyname), argc, argv, kwnames, 2, ctor_spec, a);     \
+        return hash_new(&algo, a[0]);                                          \
+    }                                                                          \
+    static PX_FUNKW(cname##_obj, pyname, 0, 1, cname)
+CONSTRUCTOR(hashlib_md5, md5, px_md_md5);
+CONSTRUCTOR(hashlib_sha1, sha1, px_md_sha1);
+CONSTRUCTOR(hashlib_sha224, sha224, px_md_sha224);
+CONSTRUCTOR(hashlib_sha256, sha256, px_md_sha256);
+CONSTRUCTOR(hashlib_sha384, sha384, px_md_sha384);
+CONSTRUCTOR(hashlib_sha512, sha512, px_md_sha512);
+
+/* new(name, data=b''): the algorithm by name, in any case. */
+static px_val hashlib_new(size_t argc, const px_val *argv, px_val kwnames) {
+    static const px_argspec spec[] = {
+        {PX_Q(name), PX_ARG_REQUIRED, PX_NONE},
+        {PX_Q(string), 0, PX_NONE},
+        {PX_Q(usedforsecurity), PX_ARG_KWONLY, PX_TRUE},
+    };
+    px_val a[3];
+    px_parse_args(PX_Q(new), argc, argv, kwnames, 3, spec, a);
+    size_t n;
+    const char *name = px_str_get(a[0], &n);
+    if (name == NULL) {
+        px_raise_type_error("new() argument 'name' must be str, not %s", px_type_name(a[0]));
+    }
+    for (size_t i = 0; i < sizeof algos / sizeof algos[0]; i++) {
+        const char *an = algos[i]->name;
+        if (strlen(an) != n) {
+            continue;
+        }
+        size_t k = 0;
+        while (k < n && (name[k] | (name[k] >= 'A' && name[k] <= 'Z' ? 0x20 : 0)) == an[k]) {
+            k++;
+        }
+        if (k == n) {
+            return hash_new(algos[i], a[1]);
+        }
+    }
+    px_raise_value_error("unsupported hash type %.*s", (int)n, name);
+}
+static PX_FUNKW(hashlib_new_obj, new, 1, 2, hashlib_new);
+
+static const px_map_entry hashlib_table[] = {
+    PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(hashlib))),
+    PX_ENTRY_OBJ(md5, &hashlib_md5_obj),
+    PX_ENTRY_OBJ(new, &hashlib_new_obj),
+    PX_ENTRY_OBJ(sha1, &hashlib_sha1_obj),
+    PX_ENTRY_OBJ(sha224, &hashlib_sha224_obj),
+    PX_ENTRY_OBJ(sha256, &hashlib_sha256_obj),
+    PX_ENTRY_OBJ(sha384, &hashlib_sha384_obj),
+    PX_ENTRY_OBJ(sha512, &hashlib_sha512_obj),
+};
+static PX_CONST_MAP(hashlib_globals, hashlib_table);
+PX_MODULE_DEF(hashlib, hashlib_globals, PX_MODULE_EXTENSIBLE, NULL);

@@ -1,0 +1,1 @@
+VALUE = "helper beside the package"
