@@ -8,5 +8,9 @@
 extern const px_type px_type_i2c; /* machine_i2c.c: I2C on i2c-dev */
 extern const px_type px_type_spi; /* machine_spi.c: SPI on spidev */
 extern const px_type px_type_pwm; /* machine_pwm.c: PWM on /sys/class/pwm */
+extern const px_type px_type_uart; /* machine_uart.c: UART on a tty */
+extern const px_type px_type_timer; /* machine_timer.c: virtual timers on timerfd */
+extern const px_type px_type_wdt;   /* machine_wdt.c: the watchdog device */
+extern const px_type px_type_adc;   /* machine_adc.c: ADC on IIO sysfs */
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "machine.h"
 #include "machine_pin.h"
+#include "soft_bus.h"
 
 #define CPUFREQ "/sys/devices/system/cpu/cpu0/cpufreq/scaling_cur_freq"
 
@@ -81,11 +82,16 @@ static PX_FUNV(machine_freq_obj, freq, 0, 1, machine_freq);
 
 /* Sorted by name bytes. */
 static const px_map_entry machine_table[] = {
+    PX_ENTRY_OBJ(ADC, &px_type_adc),
     PX_ENTRY_OBJ(I2C, &px_type_i2c),
     PX_ENTRY_OBJ(PWM, &px_type_pwm),
     PX_ENTRY_OBJ(Pin, &px_type_pin),
     PX_ENTRY_OBJ(SPI, &px_type_spi),
     PX_ENTRY_OBJ(Signal, &px_type_signal),
+    PX_ENTRY_OBJ(SoftSPI, &px_type_soft_spi),
+    PX_ENTRY_OBJ(Timer, &px_type_timer),
+    PX_ENTRY_OBJ(UART, &px_type_uart),
+    PX_ENTRY_OBJ(WDT, &px_type_wdt),
     PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(machine))),
     PX_ENTRY_OBJ(freq, &machine_freq_obj),
     PX_ENTRY_OBJ(idle, &machine_idle_obj),

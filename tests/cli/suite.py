@@ -731,6 +731,13 @@ def signals_reach_every_loop():
 
 
 @test
+def sigint_loop_tested_at_its_end():
+    # `while not done` compiles to a backward conditional jump, which must
+    # look at pending signals too
+    expect_signal(READY + "done = []\nwhile not done:\n    pass\n", signal.SIGINT, 130, "", "KeyboardInterrupt\n")
+
+
+@test
 def sigint_sleep():
     expect_signal(READY + "time.sleep(30)\n", signal.SIGINT, 130, "", "KeyboardInterrupt\n")
 
@@ -1368,6 +1375,53 @@ def termios_on_a_pty():
         # a pipe is not a terminal
         expect_run(["-c", "import termios\ntry:\n    termios.tcgetattr(0)\nexcept OSError as e:\n    print(e.errno)"],
                    stdin="", out=f"{errno.ENOTTY}\n")
+    finally:
+        os.close(master)
+        os.close(slave)
+
+
+# ---- machine.UART on a pseudo-terminal --------------------------------------------
+
+@test
+def uart_on_a_pty():
+    """The slave side of a pty is the UART; this process is the other end."""
+    import termios
+    master, slave = pty.openpty()
+    try:
+        code = ("import sys, select\n"
+                "from machine import UART\n"
+                "u = UART(sys.argv[1], 38400, stop=2, timeout=2000)\n"
+                "u.write(b'ready\\n')\n"
+                "print(u.readline(), u.read(3), u.any())\n"
+                "p = select.poll(); p.register(u, select.POLLIN)\n"
+                "print(len(p.poll(2000)), u.read(4))\n"
+                "u.init(timeout=100)\n"
+                "print(u.read(1), u.readline(), u.readinto(bytearray(1)))\n"
+                "print(u.txdone())\n"
+                "u.flush()\n"
+                "u.sendbreak()\n"
+                "u.write(b'done')\n")
+        p = subprocess.Popen([BIN, "-c", code, os.ttyname(slave)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True)
+        got = b""
+        deadline = time.monotonic() + 10
+        while not got.endswith(b"ready\n") and time.monotonic() < deadline:
+            if select.select([master], [], [], 1)[0]:
+                got += os.read(master, 100)
+        expect(got, b"ready\n", "the UART's first write (no CR added: raw mode)")
+        # (a pty keeps no character size or parity: Linux makes it 8N)
+        attrs = termios.tcgetattr(slave)
+        expect((attrs[4], attrs[2] & (termios.CSIZE | termios.PARENB | termios.CSTOPB),
+                attrs[3] & (termios.ICANON | termios.ECHO)),
+               (termios.B38400, termios.CS8 | termios.CSTOPB, 0),
+               "line settings and raw mode as the kernel holds them")
+        os.write(master, b"one\r\nabcdefg")
+        out, err = p.communicate(timeout=10)
+        tail = b""
+        while select.select([master], [], [], 0.5)[0]:
+            tail += os.read(master, 100)
+        expect((p.returncode, out, err, tail),
+               (0, "b'one\\r\\n' b'abc' 4\n1 b'defg'\nNone None None\nTrue\n", "", b"done"))
     finally:
         os.close(master)
         os.close(slave)

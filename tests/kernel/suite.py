@@ -127,15 +127,17 @@ def run_bench(args, tests):
         if time.time() - os.path.getmtime(stale) > 3600:
             os.remove(stale)
     initrd = os.path.join(run_dir, f"initramfs-{os.getpid()}.cpio")
+    serial_socket = os.path.join(run_dir, f"uart-{os.getpid()}.sock")
     try:
         build_initramfs(binary, modules, intree, tests, args.timeout, initrd)
-        cmd = qemu_command(kernel, initrd, args.smp)
+        cmd = qemu_command(kernel, initrd, args.smp, serial_socket)
         deadline = BOOT_BUDGET + len(tests) * (args.timeout + 5)
         log = os.path.join(run_dir, "console.log")
         console, timed_out = run_vm(cmd, deadline, log)
     finally:
-        if os.path.exists(initrd):
-            os.remove(initrd)
+        for path in (initrd, serial_socket):
+            if os.path.exists(path):
+                os.remove(path)
     t_vm = time.monotonic()
     booted, mods, results, done = parse_console(console)
     if args.verbose:

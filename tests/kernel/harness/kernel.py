@@ -27,6 +27,9 @@ from .common import BenchError, cache_dir, publish, run_tool, scratch_dir
 INTREE_MODULES = {
     "i2c-dev": ("kernel/drivers/i2c/i2c-dev.ko", True),
     "i2c-stub": ("kernel/drivers/i2c/i2c-stub.ko", False),
+    "industrialio": ("kernel/drivers/iio/industrialio.ko", True),  # px_iio_sim needs it
+    "watchdog": ("kernel/drivers/watchdog/watchdog.ko", True),  # the watchdog core
+    "softdog": ("kernel/drivers/watchdog/softdog.ko", False),
 }
 
 
@@ -147,7 +150,15 @@ def _fetch_intree(kernel):
         except BaseException:
             shutil.rmtree(part, ignore_errors=True)
             raise
-    publish(part, kernel.intree)
+    if not os.path.isdir(kernel.intree):
+        publish(part, kernel.intree)
+        return
+    # an older set of modules is there (and may be in use by another run):
+    # add the new ones file by file, each rename atomic
+    for name in os.listdir(part):
+        if not os.path.exists(os.path.join(kernel.intree, name)):
+            os.replace(os.path.join(part, name), os.path.join(kernel.intree, name))
+    shutil.rmtree(part, ignore_errors=True)
 
 
 def intree_modules(kernel):

@@ -22,12 +22,20 @@ def find_qemu():
     return qemu
 
 
-def qemu_command(kernel, initrd, smp=1):
+def qemu_command(kernel, initrd, smp=1, serial_socket=None):
+    """serial_socket: a path for a unix socket that wires two more UARTs to
+    each other, a null-modem cable between them (a PCI card with two 16550
+    ports: the guest's ttyS4 and ttyS5, whose interrupts are shareable)."""
     qemu = find_qemu()
     append = "console=ttyS0 quiet loglevel=1 panic=-1 rdinit=/init"
-    return [qemu, "-accel", "tcg", "-cpu", "max", "-m", "512M", "-smp", str(smp),
-            "-nodefaults", "-no-user-config", "-display", "none", "-serial", "stdio", "-no-reboot",
-            "-kernel", kernel.vmlinuz, "-initrd", initrd, "-append", append]
+    cmd = [qemu, "-accel", "tcg", "-cpu", "max", "-m", "512M", "-smp", str(smp),
+           "-nodefaults", "-no-user-config", "-display", "none", "-serial", "stdio", "-no-reboot",
+           "-kernel", kernel.vmlinuz, "-initrd", initrd, "-append", append]
+    if serial_socket:
+        cmd += ["-chardev", f"socket,id=uart_a,path={serial_socket},server=on,wait=off",
+                "-chardev", f"socket,id=uart_b,path={serial_socket}",
+                "-device", "pci-serial-2x,chardev1=uart_a,chardev2=uart_b"]
+    return cmd
 
 
 def run_vm(cmd, deadline_s, log_path):

@@ -1,0 +1,10 @@
+/* The software buses, bit-banged over any machine.Pin through its Python
+ * API (init, value): portable, for every port's machine module to list. */
+#ifndef PX_SOFT_BUS_H
+#define PX_SOFT_BUS_H
+
+#include "runtime.h"
+
+extern const px_type px_type_soft_spi; /* soft_spi.c: machine.SoftSPI */
+
+#endif
