@@ -375,7 +375,9 @@ static void *interp_thread(void *arg) {
     px_set_c_stack(top, INTERP_STACK - (64u << 10));
     px_posix_signals_init();
     px_compile_optimize = opt.opt_level;
+#if PX_HAS_COMPILER_DEBUG
     px_compile_dis = opt.verbose > 0;
+#endif
     if (opt.version) {
         run_guarded(print_version);
     } else {

@@ -1,3 +1,4 @@
+# needs: complex
 # misc builtins available from the builtins module
 import builtins
 print(builtins.len("ab"), builtins.__name__)

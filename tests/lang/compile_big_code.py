@@ -1,3 +1,4 @@
+# needs: complex
 # Large code objects: jumps and exception ranges beyond 64 KiB of bytecode,
 # many constants and names (hashed tables), constant de-duplication by type.
 

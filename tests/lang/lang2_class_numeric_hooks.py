@@ -1,3 +1,4 @@
+# needs: complex
 # Numeric and formatting special methods, reflected operators, augmented assignment targets.
 def t(f):
     try:
