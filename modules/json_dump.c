@@ -402,7 +402,7 @@ static px_val json_dumps(size_t argc, const px_val *argv, px_val kwnames) {
     a[A_FP] = PX_NONE;
     return encode_with_options(a);
 }
-const PX_FUNKW(px_json_dumps_obj, dumps, 1, 2, json_dumps);
+PX_FUNKW(px_json_dumps_obj, dumps, 1, 2, json_dumps);
 
 static px_val json_dump(size_t argc, const px_val *argv, px_val kwnames) {
     static const px_argspec spec[] = {
@@ -413,4 +413,4 @@ static px_val json_dump(size_t argc, const px_val *argv, px_val kwnames) {
     px_call_method(a[A_FP], PX_Q(write), 1, &text);
     return PX_NONE;
 }
-const PX_FUNKW(px_json_dump_obj, dump, 2, 3, json_dump);
+PX_FUNKW(px_json_dump_obj, dump, 2, 3, json_dump);
