@@ -25,3 +25,25 @@ t(lambda: pow(-8, 1/3))
 t(lambda: (-8) ** 0.5)
 t(lambda: 1j < 2j)
 t(lambda: json.dumps([1, 2j]))
+print(1 + 2j, (1 + 2j) * 2, abs(3 + 4j) if True else 0, 1_0.5j, f'{3+4j}')
+print(complex(imag=2), complex(real=1.5))
+t(lambda: complex(1, 2, 3))
+
+
+class C:
+    def __complex__(self):
+        return 1j
+
+
+print(complex(C()))
+for a in [0, 1, -1, 2**40, 2**61 - 1, 2**61, 10**30]:
+    print(a == float(a) and hash(a) == hash(complex(a)))
+
+
+# equal constants of other types stay distinct from complex ones
+def consts():
+    return (0, 0.0, -0.0, 0j, -0j, 1, 1.0, 1j, 1 + 0j)
+
+
+for c in consts():
+    print(type(c).__name__, repr(c))
