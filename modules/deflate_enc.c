@@ -1,4 +1,5 @@
-/* DEFLATE encoding: greedy LZ77 over hash chains of 3-byte prefixes,
+/* DEFLATE encoding: LZ77 over hash chains of 3-byte prefixes (greedy,
+ * with one step of lazy matching),
  * fixed Huffman codes (RFC 1951, 3.2.6). Positions in the chains are
  * stream positions + 1 (so 0 means none), kept in 32 bits: a stream
  * longer than 4 GB wraps them, and a candidate that is too far back or
@@ -7,7 +8,7 @@
 
 #include "deflate_enc.h"
 
-enum { MIN_MATCH = 3, MAX_MATCH = 258, MAX_CHAIN = 48, CHUNK = 4096 };
+enum { MIN_MATCH = 3, MAX_MATCH = 258, MAX_CHAIN = 48, LAZY_BELOW = 32, CHUNK = 4096 };
 
 static size_t hash_size(unsigned wbits) {
     return (size_t)1 << (wbits + 1 < 14 ? wbits + 1 : 14);
@@ -109,44 +110,60 @@ static inline void insert(px_deflate *d, size_t i) {
     d->head[h] = pos + 1;
 }
 
-/* Code buf[at, len), leaving at least MAX_MATCH bytes unless final. */
+/* The longest match for buf[i...] within the window (0 if none of at
+ * least MIN_MATCH), the nearest of equal ones; its distance in *dist. */
+static unsigned find(const px_deflate *d, size_t i, unsigned *dist_out) {
+    size_t avail = d->len - i;
+    unsigned best = 0;
+    *dist_out = 0;
+    if (avail < MIN_MATCH) {
+        return 0;
+    }
+    uint32_t pos = (uint32_t)(d->base + i);
+    uint32_t cand = d->head[hash3(d, d->buf + i)];
+    size_t limit = avail < MAX_MATCH ? avail : MAX_MATCH;
+    for (int chain = 0; cand != 0 && chain < MAX_CHAIN; chain++) {
+        uint32_t dist = pos - (cand - 1);
+        if (dist == 0 || dist > d->wsize || dist > i) {
+            break; /* too far back (or wrapped): the rest are further */
+        }
+        const uint8_t *a = d->buf + i, *b = a - dist;
+        if (b[best] == a[best]) {
+            unsigned n = 0;
+            while (n < limit && a[n] == b[n]) {
+                n++;
+            }
+            if (n > best) {
+                best = n;
+                *dist_out = dist;
+                if (n == limit) {
+                    break;
+                }
+            }
+        }
+        uint32_t next = d->prev[(cand - 1) & (d->wsize - 1)];
+        if (next >= cand) {
+            break; /* the slot was reused by a later position */
+        }
+        cand = next;
+    }
+    return best >= MIN_MATCH ? best : 0;
+}
+
+/* Code buf[at, len), leaving at least MAX_MATCH bytes unless final.
+ * Lazy matching: a short match is put off by one byte when the match
+ * starting at the next byte is longer. */
 static void code(px_deflate *d, bool final) {
     size_t stop = final ? d->len : (d->len > MAX_MATCH ? d->len - MAX_MATCH : 0);
     while (d->at < stop) {
-        size_t i = d->at, avail = d->len - i;
-        unsigned best = 0, best_dist = 0;
-        if (avail >= MIN_MATCH) {
-            uint32_t pos = (uint32_t)(d->base + i);
-            uint32_t cand = d->head[hash3(d, d->buf + i)];
-            size_t limit = avail < MAX_MATCH ? avail : MAX_MATCH;
-            for (int chain = 0; cand != 0 && chain < MAX_CHAIN; chain++) {
-                uint32_t dist = pos - (cand - 1);
-                if (dist == 0 || dist > d->wsize || dist > i) {
-                    break; /* too far back (or wrapped): the rest are further */
-                }
-                const uint8_t *a = d->buf + i, *b = a - dist;
-                if (b[best] == a[best]) {
-                    unsigned n = 0;
-                    while (n < limit && a[n] == b[n]) {
-                        n++;
-                    }
-                    if (n > best) {
-                        best = n;
-                        best_dist = dist;
-                        if (n == limit) {
-                            break;
-                        }
-                    }
-                }
-                uint32_t next = d->prev[(cand - 1) & (d->wsize - 1)];
-                if (next >= cand) {
-                    break; /* the slot was reused by a later position */
-                }
-                cand = next;
-            }
+        size_t i = d->at;
+        unsigned dist, next_dist;
+        unsigned best = find(d, i, &dist);
+        if (best > 0 && best < LAZY_BELOW && i + 1 < d->len && find(d, i + 1, &next_dist) > best) {
+            best = 0; /* a literal now, the longer match next */
         }
-        if (best >= MIN_MATCH) {
-            put_match(d, best, best_dist);
+        if (best > 0) {
+            put_match(d, best, dist);
             for (size_t k = 0; k < best; k++) {
                 if (i + k + MIN_MATCH <= d->len) {
                     insert(d, i + k);
@@ -155,7 +172,7 @@ static void code(px_deflate *d, bool final) {
             d->at = i + best;
         } else {
             put_lit(d, d->buf[i]);
-            if (avail >= MIN_MATCH) {
+            if (i + MIN_MATCH <= d->len) {
                 insert(d, i);
             }
             d->at = i + 1;

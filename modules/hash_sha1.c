@@ -12,28 +12,30 @@ static void sha1_block(px_md_ctx *c, const uint8_t *p) {
     }
     uint32_t *h = c->h.w32;
     uint32_t a = h[0], b = h[1], cc = h[2], d = h[3], e = h[4];
-    for (int i = 0; i < 80; i++) {
-        uint32_t f, k;
-        if (i < 20) {
-            f = (b & cc) | (~b & d);
-            k = 0x5a827999u;
-        } else if (i < 40) {
-            f = b ^ cc ^ d;
-            k = 0x6ed9eba1u;
-        } else if (i < 60) {
-            f = (b & cc) | (b & d) | (cc & d);
-            k = 0x8f1bbcdcu;
-        } else {
-            f = b ^ cc ^ d;
-            k = 0xca62c1d6u;
-        }
-        uint32_t t = px_md_rol32(a, 5) + f + e + k + w[i];
-        e = d;
-        d = cc;
-        cc = px_md_rol32(b, 30);
-        b = a;
-        a = t;
+    /* four rounds of 20 steps, each with its own function and constant */
+#define SHA1_STEP(f, k)                                                  \
+    do {                                                                 \
+        uint32_t t = px_md_rol32(a, 5) + (f) + e + (k) + w[i];           \
+        e = d;                                                           \
+        d = cc;                                                          \
+        cc = px_md_rol32(b, 30);                                         \
+        b = a;                                                           \
+        a = t;                                                           \
+    } while (0)
+    int i = 0;
+    for (; i < 20; i++) {
+        SHA1_STEP(d ^ (b & (cc ^ d)), 0x5a827999u); /* choose: (b & c) | (~b & d) */
     }
+    for (; i < 40; i++) {
+        SHA1_STEP(b ^ cc ^ d, 0x6ed9eba1u);
+    }
+    for (; i < 60; i++) {
+        SHA1_STEP((b & cc) | (d & (b | cc)), 0x8f1bbcdcu); /* majority */
+    }
+    for (; i < 80; i++) {
+        SHA1_STEP(b ^ cc ^ d, 0xca62c1d6u);
+    }
+#undef SHA1_STEP
     h[0] += a;
     h[1] += b;
     h[2] += cc;

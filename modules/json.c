@@ -249,7 +249,7 @@ static bool parse_number(decoder *d, px_val *out) {
         *out = px_call1(d->parse_int, px_str(s + start, len));
         return true;
     }
-    if (len <= 15) { /* 15 digits fit an int64_t (px_int is 32 bits on 32-bit targets) */
+    if (len <= 15) { /* fits 64 bits (px_int is 32 bits in the -m32 build) */
         int64_t v = 0;
         for (size_t i = s[start] == '-' ? start + 1 : start; i < p; i++) {
             v = v * 10 + (s[i] - '0');
