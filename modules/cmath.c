@@ -14,6 +14,10 @@
 
 #include "runtime.h"
 
+#if !PX_HAS_COMPLEX
+#error "cmath needs the complex type: a build with PX_HAS_COMPLEX=0 leaves it out (-Dexclude_modules=cmath)"
+#endif
+
 /* re + im*i with both parts exactly as given (re + im * I would turn an
  * infinite im into a NaN real part). C11's CMPLX does this but glibc
  * defines it only for gcc, so the parts are stored through the layout

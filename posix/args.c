@@ -9,6 +9,7 @@
 
 #include "args.h"
 #include "memlimit.h"
+#include "config.h"
 
 /* The interpreter needs about 200 KiB to start (px_init cannot report a
  * MemoryError: it would abort), so smaller heaps are refused. */
@@ -182,6 +183,11 @@ static bool flags(px_cli_opts *o, int argc, char **argv, int *i) {
             o->inspect = true;
             break;
         case 'v':
+#if !PX_HAS_COMPILER_DEBUG
+            fprintf(stderr, "%s: -v: this build has no bytecode listing (built with PX_HAS_COMPILER_DEBUG=0)\n",
+                    o->prog);
+            exit(2);
+#endif
             o->verbose++;
             break;
         case 'h':

@@ -417,7 +417,9 @@ static void *interp_thread(void *arg) {
     px_posix_signals_init();
     px_service_init();
     px_compile_optimize = opt.opt_level;
+#if PX_HAS_COMPILER_DEBUG
     px_compile_dis = opt.verbose > 0;
+#endif
     if (opt.version) {
         run_guarded(print_version);
     } else {

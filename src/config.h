@@ -28,8 +28,18 @@
 #endif
 #endif
 
+/* ---- Feature switches: 1 builds the feature in, 0 leaves its code out.
+ * Each is turned off in CI's minimal build (docs/ports.md). */
+
+/* The complex type, imaginary literals (`1j` is a SyntaxError without
+ * it) and the cmath module, which a build without it must leave out. */
 #ifndef PX_HAS_COMPLEX
 #define PX_HAS_COMPLEX 1
+#endif
+
+/* Compiler debugging: the AST dump and the bytecode listing (`-v`). */
+#ifndef PX_HAS_COMPILER_DEBUG
+#define PX_HAS_COMPILER_DEBUG 1
 #endif
 
 /* Python-level recursion limit (frames); the C stack is also checked. */

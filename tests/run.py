@@ -11,6 +11,9 @@ when there is one (where MicroPython differs on purpose, or CPython 3.11
 lacks the feature). Compared: stdout, and for a script ending in an
 uncaught exception, the exception line (the last line of stderr). Where a
 NAME.err file exists, stderr must equal it exactly (traceback format).
+A test that uses a feature a build may leave out says so in a comment line
+`# needs: complex` (features as named in a configuration's "without");
+builds without that feature skip it.
 
 Script suites (tests/<suite>/suite.py, for the suites in SUITES) drive the
 built binary from outside: the command line, the REPL through a
@@ -67,6 +70,23 @@ CONFIGS = {
         "lang": False,
         "timeout": 120,
         "suites": ["fuzz"],
+    },
+    # every feature switch off (tests/configs/minimal.h) and the modules that
+    # need them left out; language tests needing a missing feature are skipped
+    "build-minimal": {
+        "opts": ["-Dconfig_header=tests/configs/minimal.h", "-Dexclude_modules=cmath", "-Dunit_tests=disabled"],
+        "without": ["complex"],
+        # what a user meets instead of a missing feature:
+        # (arguments, exit status, the end of stderr's last line)
+        "missing": [
+            (["-c", "x = 1j"], 1, "SyntaxError: complex numbers are not supported in this build"),
+            (["-c", "complex(1)"], 1, "NameError: name 'complex' is not defined"),
+            (["-c", "import cmath"], 1, "ModuleNotFoundError: No module named 'cmath'"),
+            (["-c", "(-8.0) ** 0.5"], 1, "ValueError: math domain error"),
+            (["-v", "-c", "1"], 2, "micropython: -v: this build has no bytecode listing (built with PX_HAS_COMPILER_DEBUG=0)"),
+        ],
+        "lang": True,
+        "timeout": 30,
     },
 }
 
@@ -201,6 +221,15 @@ def lang_tests(pattern):
     return names
 
 
+NEEDS = re.compile(r"^# needs: *(.*)$", re.M)
+
+
+def needs(name):
+    """The features a language test says it needs (`# needs: a, b`)."""
+    with open(os.path.join(LANG, name), encoding="utf-8") as f:
+        return {w.strip() for m in NEEDS.finditer(f.read()) for w in m.group(1).split(",") if w.strip()}
+
+
 def outcome(cmd, path, timeout, env=None):
     """(stdout, exception line or None, exit status) of running a script."""
     try:
@@ -277,6 +306,10 @@ def needs_big_heap(test):
 def run_lang(name, cfg, tally, pattern, cache, jobs, heap=None):
     cmd = cfg.get("wrapper", []) + [os.path.join(ROOT, name, "micropython")]
     tests = lang_tests(pattern)
+    without = set(cfg.get("without", []))
+    skipped = [t for t in tests if needs(t) & without]
+    tests = [t for t in tests if t not in skipped]
+    tally.skipped += len(skipped)
     if heap:
         cmd += ["-X", "heapsize=" + heap]
         tests = [t for t in tests if not needs_big_heap(t)]
@@ -292,7 +325,27 @@ def run_lang(name, cfg, tally, pattern, cache, jobs, heap=None):
         else:
             tally.ok()
             npass += 1
-    print(f"ok   {name}: {npass}/{len(tests)} language tests passed")
+    print(f"ok   {name}: {npass}/{len(tests)} language tests passed"
+          + (f", {len(skipped)} skipped (need {', '.join(sorted(without))})" if skipped else ""))
+
+
+def check_missing(name, cfg, tally):
+    """A build without a feature refuses its use with a clear error."""
+    binary = os.path.join(ROOT, name, "micropython")
+    npass = 0
+    for argv, status, want in cfg.get("missing", []):
+        r = subprocess.run([binary] + argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True, timeout=30)
+        lines = [l for l in r.stderr.splitlines() if l.strip()]
+        got = lines[-1] if lines else ""
+        if r.returncode != status or not got.endswith(want):
+            tally.fail(f"{name}: missing feature: {' '.join(argv)}",
+                       f"exit status {r.returncode}, stderr ends {got!r}\nexpected: {status}, {want!r}")
+        else:
+            tally.ok()
+            npass += 1
+    if cfg.get("missing"):
+        print(f"ok   {name}: {npass}/{len(cfg['missing'])} uses of missing features refused clearly")
 
 
 def run_suite(suite, binary, tally, pattern):
@@ -365,6 +418,8 @@ def main():
             run_lang(name, cfg, tally, args.pattern, cache, args.jobs)
             if cfg.get("small_heap"):
                 run_lang(name, cfg, tally, args.pattern, cache, args.jobs, heap=cfg["small_heap"])
+        if not args.pattern:
+            check_missing(name, cfg, tally)
         if name == "build":
             for suite in filter(None, args.suites.split(",")):
                 run_suite(suite, os.path.join(ROOT, name, "micropython"), tally, args.pattern)

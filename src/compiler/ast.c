@@ -44,7 +44,8 @@ void px_ast_error(const px_ast_mod *mod, const void *node, const px_type *type, 
                     n ? n->col_offset : 0, msg);
 }
 
-/* ---- dump */
+#if PX_HAS_COMPILER_DEBUG
+/* ---- dump (compiler debugging only) */
 
 static const char *const binop_names[] = {
     "Add", "Sub", "Mult", "MatMult", "Div", "FloorDiv", "Mod", "Pow", "LShift", "RShift",
@@ -473,3 +474,5 @@ void px_ast_dump(px_out *out, const void *node) {
     }
     dump_node(&d, node);
 }
+
+#endif /* PX_HAS_COMPILER_DEBUG */

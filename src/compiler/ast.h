@@ -326,10 +326,12 @@ static inline bool px_ast_is_expr(const void *n) {
     return k >= PX_AST_FIRST_EXPR && k <= PX_AST_LAST_EXPR;
 }
 
+#if PX_HAS_COMPILER_DEBUG
 /* Print a tree roughly like Python's ast.dump() (for debugging and tests). */
 void px_ast_dump(px_out *out, const void *node);
 /* The same with positions (ast.dump(..., include_attributes=True)). */
 void px_ast_dump_positions(px_out *out, const void *node);
+#endif
 
 /* Raise `type` (SyntaxError or a subclass) with a printf-formatted message
  * and the location of `node` (may be NULL: no line) in mod's source, as

@@ -7,7 +7,9 @@
 #include "parser.h"
 
 int px_compile_optimize = 0;
+#if PX_HAS_COMPILER_DEBUG
 int px_compile_dis = 0;
+#endif
 
 PX_NORETURN void px_cg_error(px_compiler *c, const void *node, const char *msg) {
     px_ast_error(c->mod, node, &px_type_SyntaxError, "%s", msg);
@@ -863,8 +865,10 @@ px_code *px_compile(const char *src, size_t len, px_qid filename, px_compile_mod
         px_emit_op(&u, PX_OP_RETURN_VALUE);
     }
     px_code *code = px_cg_unit_pop(&c);
+#if PX_HAS_COMPILER_DEBUG
     if (px_compile_dis) {
         px_code_disassemble(&px_out_stdout, code);
     }
+#endif
     return code;
 }

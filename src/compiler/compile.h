@@ -18,11 +18,13 @@ px_code *px_compile(const char *src, size_t len, px_qid filename, px_compile_mod
 /* Optimisation level (micropython.opt_level, -O): 0 keeps assert
  * statements and makes __debug__ True; >= 1 drops asserts. */
 extern int px_compile_optimize;
+#if PX_HAS_COMPILER_DEBUG
 /* When nonzero, px_compile prints a listing of every code object it makes
- * to stdout (the hook behind a hidden `-X dis` option). */
+ * to stdout (the hook behind the -v option). */
 extern int px_compile_dis;
 
-/* Print the code object's instructions (for -X dis and debugging). */
+/* Print the code object's instructions (for -v and debugging). */
 void px_code_disassemble(px_out *out, const px_code *code);
+#endif
 
 #endif

@@ -13,7 +13,12 @@
 
 static bool is_number(px_val v) {
     const px_type *t = px_type_of(v);
-    return t == &px_type_int || t == &px_type_bool || t == &px_type_float || t == &px_type_complex;
+#if PX_HAS_COMPLEX
+    if (t == &px_type_complex) {
+        return true;
+    }
+#endif
+    return t == &px_type_int || t == &px_type_bool || t == &px_type_float;
 }
 
 static bool is_foldable(px_val v) {

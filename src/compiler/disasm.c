@@ -1,22 +1,9 @@
-/* Opcode names, the line table reader used by tracebacks, and a readable
- * listing of code objects (for -X dis and debugging). */
+/* The line table reader used by tracebacks; with PX_HAS_COMPILER_DEBUG,
+ * opcode names and a readable listing of code objects (for -v and
+ * debugging). */
 #include "compile.h"
 
 #include "../runtime.h"
-
-const char *const px_opcode_names[PX_OP__COUNT] = {
-#define PX_X(name, ops) #name,
-    PX_OPCODES(PX_X)
-#undef PX_X
-};
-
-enum { OPK_N, OPK_U, OPK_UU, OPK_S, OPK_J, OPK_UJ };
-
-static const uint8_t operand_kinds[PX_OP__COUNT] = {
-#define PX_X(name, ops) OPK_##ops,
-    PX_OPCODES(PX_X)
-#undef PX_X
-};
 
 uint32_t px_code_line(const px_code *code, uint32_t offset) {
     uint32_t off = 0, line = code->firstlineno;
@@ -38,6 +25,23 @@ uint32_t px_code_line(const px_code *code, uint32_t offset) {
     }
     return line;
 }
+
+#if PX_HAS_COMPILER_DEBUG
+/* ---- the listing (leaves no code in a build without compiler debugging) */
+
+const char *const px_opcode_names[PX_OP__COUNT] = {
+#define PX_X(name, ops) #name,
+    PX_OPCODES(PX_X)
+#undef PX_X
+};
+
+enum { OPK_N, OPK_U, OPK_UU, OPK_S, OPK_J, OPK_UJ };
+
+static const uint8_t operand_kinds[PX_OP__COUNT] = {
+#define PX_X(name, ops) OPK_##ops,
+    PX_OPCODES(PX_X)
+#undef PX_X
+};
 
 static void print_flags(px_out *out, unsigned flags) {
     static const char *const names[] = {"VARARGS", "VARKEYWORDS", "GENERATOR", "COROUTINE",
@@ -183,3 +187,5 @@ void px_code_disassemble(px_out *out, const px_code *code) {
         }
     }
 }
+
+#endif /* PX_HAS_COMPILER_DEBUG */

@@ -721,10 +721,12 @@ px_code *px_emit_finish(px_unit *u) {
     code->nexc = (uint16_t)u->nruns;
     code->exctable = tab;
     int32_t flow = flow_max_depth(u, tab, u->nruns);
+#if PX_HAS_COMPILER_DEBUG
     if (px_compile_dis && flow != u->maxdepth) {
         px_printf(&px_out_stderr, "stack depth: tracked %d, flow %d in %s\n", (int)u->maxdepth, (int)flow,
                   px_qstr_str(u->name));
     }
+#endif
     if (flow > u->maxdepth) {
         if ((uint32_t)flow >= PX_CODE_MAX_COUNT) {
             too_large(u, "values on the stack at once", (size_t)flow + 1, PX_CODE_MAX_COUNT);

@@ -325,6 +325,9 @@ static void lex_number(px_lexer *lx, px_token *tok) {
     c = peek(lx, 0);
     bool imag = false;
     if (c == 'j' || c == 'J') {
+#if !PX_HAS_COMPLEX
+        error_at_pos(lx, start, "complex numbers are not supported in this build");
+#endif
         imag = true;
         lx->pos++;
     } else if (!is_float && leading_zero_error) {
@@ -335,7 +338,11 @@ static void lex_number(px_lexer *lx, px_token *tok) {
     set_tok(lx, tok, PX_TOK_NUMBER, start);
     if (is_float || imag) {
         double d = px_float_parse(buf, n);
+#if PX_HAS_COMPLEX
         tok->u.value = imag ? px_complex(0.0, d) : px_float(d);
+#else
+        tok->u.value = px_float(d);
+#endif
     } else {
         tok->u.value = px_int_parse(buf, n, 10);
     }

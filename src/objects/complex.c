@@ -5,6 +5,8 @@
 #include "../runtime.h"
 #include "bigint.h"
 
+#if PX_HAS_COMPLEX
+
 typedef struct {
     px_obj base;
     double re, im;
@@ -493,3 +495,5 @@ const px_type px_type_complex = {
     .binop = complex_binop,
     .getattr = complex_getattr,
 };
+
+#endif /* PX_HAS_COMPLEX */

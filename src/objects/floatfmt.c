@@ -617,6 +617,7 @@ static px_val format_int(px_val v, const fmt_spec *sp) {
     return assemble(sp, neg, prefix, d, nd, "", 0, base == 10 ? 3 : 4);
 }
 
+#if PX_HAS_COMPLEX
 static px_val format_complex(px_val v, const fmt_spec *sp) {
     double re, im;
     px_complex_get(v, &re, &im);
@@ -663,6 +664,7 @@ static px_val format_complex(px_val v, const fmt_spec *sp) {
     outer.sign = 0;
     return assemble(&outer, false, "", "", 0, b.data, b.len, 3);
 }
+#endif
 
 px_val px_format_number(px_val v, const char *spec, size_t spec_len) {
     if (spec_len == 0) {

@@ -39,10 +39,17 @@ size_t px_float_repr(char *buf, size_t size, double d);
 double px_float_parse(const char *s, size_t len);
 px_val px_float_binop(px_binop op, double a, double b);
 
-/* ---- complex */
+/* ---- complex (PX_HAS_COMPLEX; without it no value is a complex) */
+#if PX_HAS_COMPLEX
 px_val px_complex(double re, double im);
 bool px_is_complex(px_val v);
 void px_complex_get(px_val v, double *re, double *im);
+#else
+static inline bool px_is_complex(px_val v) {
+    (void)v;
+    return false;
+}
+#endif
 
 /* ---- format spec mini-language for numbers (format(), f-strings, str.format) */
 px_val px_format_number(px_val v, const char *spec, size_t spec_len);

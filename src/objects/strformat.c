@@ -191,9 +191,12 @@ px_val px_format(px_val v, px_val spec) {
             nat = px_native(v, &px_type_int);
         } else if (px_isinstance(v, &px_type_float)) {
             nat = px_native(v, &px_type_float);
-        } else if (px_isinstance(v, &px_type_complex)) {
+        }
+#if PX_HAS_COMPLEX
+        else if (px_isinstance(v, &px_type_complex)) {
             nat = px_native(v, &px_type_complex);
         }
+#endif
         if (slen == 0) {
             return px_to_str(v); /* honours a user __str__ */
         }

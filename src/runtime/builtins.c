@@ -604,7 +604,9 @@ static const px_map_entry builtins_table[] = {
     PX_ENTRY_OBJ(chr, &px_builtin_chr),
     PX_ENTRY_OBJ(classmethod, &px_type_classmethod),
     PX_ENTRY_OBJ(compile, &px_builtin_compile),
+#if PX_HAS_COMPLEX
     PX_ENTRY_OBJ(complex, &px_type_complex),
+#endif
     PX_ENTRY_OBJ(delattr, &px_builtin_delattr),
     PX_ENTRY_OBJ(dict, &px_type_dict),
     PX_ENTRY_OBJ(dir, &px_builtin_dir),

@@ -160,10 +160,12 @@ px_val px_rt_slot_wrapper(const px_type *t, px_qid name) {
         break;
     case PX_Q(__format__):
         /* the types px_format formats natively (others use object.__format__) */
-        tmpl = t == &px_type_int || t == &px_type_float || t == &px_type_complex || t == &px_type_str ||
-                       t == &px_type_bool
+        tmpl = t == &px_type_int || t == &px_type_float || t == &px_type_str || t == &px_type_bool
                    ? &w_format_t
                    : NULL;
+#if PX_HAS_COMPLEX
+        tmpl = t == &px_type_complex ? &w_format_t : tmpl;
+#endif
         break;
     case PX_Q(__call__):
         tmpl = INTRODUCES(t, call) && t != &px_type_type ? &w_call_t : NULL;

@@ -1,3 +1,4 @@
+# needs: complex
 # cmath: values to 12 significant digits (CPython evaluates several of
 # these with its own formulas, which may differ from the C library's in
 # the last bit), exact results where the answer is exact, and CPython's

@@ -8,7 +8,6 @@ print(~0, ~-1, -(-5), +3, not 1, not 0, not "", not ())
 print(1 < 2, 2 <= 1, "a" < "b", 1 == 1.0, 1 != 2, 1 < 2 < 3, 3 > 2 > 5)
 print(1 and 2, 0 and 1, 0 or "x", "" or 0, None or None)
 print(0.1 + 0.2, 1e300 * 1e10, -0.0, 0.0 == -0.0, 1 / 3)
-print(1 + 2j, (1 + 2j) * 2, abs(3 + 4j) if True else 0)
 print(0xff & 0x0f, 0xf0 | 0x0f, 0xff ^ 0x0f, 6 >> 1)
 print((1, (2, 3), "s"), ((),), (None, True, ...))
 try:

@@ -12,7 +12,6 @@ class N:
     def __format__(self, spec): return 'fmt[' + spec + ']'
     def __pos__(self): return 'pos'
     def __invert__(self): return 'inv'
-    def __complex__(self): return 1j
     def __trunc__(self): return 7
     def __floor__(self): return 8
     def __ceil__(self): return 9
@@ -28,7 +27,7 @@ class N:
     def __rmatmul__(self, o): return 'rmatmul'
 n = N(1)
 t(lambda: (divmod(n, 2), divmod(2, n), format(n, 'x>5'), f'{n:abc}', '{:q}'.format(n)))
-t(lambda: (+n, ~n, complex(n)))
+t(lambda: (+n, ~n))
 
 t(lambda: (2 ** n, 1 & n, n & 1, 1 | n, 1 ^ n, 1 << n, 1 >> n, 1 % n, 'x%s' % n, 1 // n, 1 @ n))
 class Acc:

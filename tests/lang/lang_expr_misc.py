@@ -20,7 +20,7 @@ try:
     [1, 2][::0]
 except ValueError as e:
     print('ValueError', e)
-print(1 .real, 1.0.real, 1j.imag, 'x'.upper(), [1].copy(), (1,).count(1), {1: 2}.get(1))
+print(1 .real, 1.0.real, 'x'.upper(), [1].copy(), (1,).count(1), {1: 2}.get(1))
 print(... is Ellipsis, ..., type(...).__name__)
 a = [1]
 b = a
@@ -91,7 +91,7 @@ y = 3
 print('big' if y > 2 else 'small', 'neg' if y < 0 else 'zero' if y == 0 else 'pos')
 print([v for v in (1, 0, 2) if (v if v else None)])
 print(type(1 if y else 1.0).__name__, (1, 2) if y else (3,))
-print(not [], not [0], not '', not ' ', not 0.0, not 0j, not None, not ())
+print(not [], not [0], not '', not ' ', not 0.0, not None, not ())
 print(0 < 1 <= 1 < 2 != 3 == 3 > -1 >= -1, 1 < 0 < 1 / 0)
 print(1 == 1.0 == True, 'a' < 'b' < 'ba', (1, 2) < (1, 2, 0), [2] > [1, 9])
 print(divmod(-7, 2), -7 // 2, -(7 // 2), 2 ** -1 ** 2)

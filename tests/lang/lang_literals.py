@@ -1,3 +1,4 @@
+# needs: complex
 # Literal edge cases: big ints in every base, float forms, escapes, prefixes,
 # invalid literals rejected with SyntaxError.
 print(0x_1_0, 0o_1_0, 0b_1_0, 1_2_3, 0xABCDEFabcdef)

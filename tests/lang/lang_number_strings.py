@@ -1,3 +1,4 @@
+# needs: complex
 # int()/float()/complex() string parsing with underscores and prefixes (mirrors literal rules).
 for s, b in [('0x__1', 0), ('0x_1', 0), ('0x_1', 16), ('1__0', 10), ('_1', 10), ('1_', 10), ('0_x1', 0), ('0b_1', 0), (' 1_0 ', 10), ('1_0', 0), ('0_0', 0), ('00', 0), ('07', 0), ('0o_7', 8), ('_', 10), ('+_1', 10), ('-0x_f', 16), ('z_z', 36)]:
     try:

@@ -1,3 +1,4 @@
+# needs: complex
 # bool as an int subclass; subclasses of int/float/complex
 def t(f):
     try:

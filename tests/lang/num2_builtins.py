@@ -1,3 +1,4 @@
+# needs: complex
 # abs, divmod, pow, int(), float(), bool() construction and errors
 def t(f):
     try:

@@ -1,3 +1,4 @@
+# needs: complex
 # complex: construction, parsing, printing, arithmetic, attributes
 def t(f):
     try:

@@ -1,3 +1,4 @@
+# needs: complex
 # hash() of numbers follows CPython's numeric hash: modulus M = 2**61-1 on
 # 64-bit (2**31-1 on 32-bit), equal numbers hash alike.
 import sys

@@ -1,3 +1,4 @@
+# needs: complex
 # numeric literals and constant folding agree with runtime arithmetic
 def t(src):
     try:

@@ -1,3 +1,4 @@
+# needs: complex
 # complex numbers: arithmetic, repr, parsing, errors
 a, b = 1 + 2j, 3 - 4j
 print(a, b, a + b, a - b, a * b, a / b, -a, +a, abs(b), a == 1 + 2j, a != b)

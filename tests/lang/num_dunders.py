@@ -1,3 +1,4 @@
+# needs: complex
 # operator dunders on int/float/complex and user subclasses calling super()
 print(int.__add__(1, 2), int.__add__(1, 2.5), float.__mul__(2.0, 3), (5).__rsub__(7), (2.0).__rtruediv__(1))
 print((3).__pow__(2), (3).__pow__(2, 5), (2).__rpow__(3), (7).__divmod__(2), (7.5).__divmod__(2), complex.__add__(1j, 1))

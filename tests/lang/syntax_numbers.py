@@ -1,3 +1,4 @@
+# needs: complex
 # Number literals: every base, underscores, floats, exponents, imaginary.
 print(0, 00, 0_0, 7, 1_000_000)
 print(0x1f, 0XFF, 0x_dead_beef, 0o17, 0O7_7, 0b101, 0B1_0_1)
