@@ -1,6 +1,7 @@
 /* Serial ports through the tty layer (see uart_tty.h). termios2 from the
  * kernel's own header, not the C library's termios, so that any baud rate
  * can be asked for (BOTHER) and read back as a number. */
+#include <asm/ioctls.h> /* TCGETS2, TCSETS2 (musl's sys/ioctl.h does not have them) */
 #include <asm/termbits.h>
 #include <errno.h>
 #include <fcntl.h>

@@ -393,6 +393,32 @@ print("woken", done)
 
 
 @test
+def weakref_finalizer_raises():
+    """An exception from a weakref.finalize function is reported on stderr
+    as CPython does ("Exception ignored in: <finalize object ...>") and
+    the object's other finalizers still run."""
+    code = """import gc, weakref
+class Res:
+    pass
+log = []
+def boom():
+    raise ValueError("from a finalizer")
+def make():
+    r = Res()
+    weakref.finalize(r, boom)
+    weakref.finalize(r, log.append, "second ran")
+list(map(lambda _: make(), [0]))
+a = b = c = d = None
+gc.collect()
+print(log)
+"""
+    o, e = expect_run(["-c", code], out="['second ran']\n")
+    if not re.match(r"Exception ignored in: <finalize object at 0x[0-9a-f]+; dead>\n", e) or \
+            not e.endswith("ValueError: from a finalizer\n"):
+        raise Fail(f"stderr {e!r}")
+
+
+@test
 def module_tables_lookup():
     """Every name dir() shows on each built-in module, and on each class a
     module holds, is found by getattr: the const tables are sorted as the

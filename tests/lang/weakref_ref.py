@@ -13,10 +13,22 @@ class Node:
         return "Node(%s)" % self.name
 
 
+def scrub(n):
+    # overwrite the slots earlier code used: deeper calls' values, and the
+    # interpreter's own C temporaries of the operations the tests use (an
+    # attribute store keeps its value in one until the next store)
+    t, u = Node("t"), Node("u")
+    t.other, u.other = u, t
+    t.other = u.other = None
+    a = b = c = d = e = f = g = h = i = j = k = l = None
+    return scrub(n - 1) if n else 0
+
+
 def collect():
     # The collector scans conservatively: a stale copy of an address in an
-    # unused slot keeps an object alive. This frame's locals (cleared when
-    # it starts) cover the slots the helpers below used.
+    # unused slot keeps an object alive. Calls with many cleared locals
+    # cover the slots the helpers below used.
+    scrub(20)
     a = b = c = d = e = f = g = h = i = j = k = l = None
     gc.collect()
 
