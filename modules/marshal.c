@@ -131,12 +131,14 @@ static void put_value(px_strbuf *b, px_val v, int depth) {
     if (t == &px_type_float) {
         put_byte(b, 'f');
         put_double(b, px_float_of(v));
+#if PX_HAS_COMPLEX
     } else if (t == &px_type_complex) {
         double re, im;
         px_complex_get(v, &re, &im);
         put_byte(b, 'j');
         put_double(b, re);
         put_double(b, im);
+#endif
     } else if (t == &px_type_str) {
         size_t n;
         const char *s = px_str_data(v, &n);
@@ -381,8 +383,12 @@ static px_val get_value(reader *r, int depth) {
     case 'f':
         return px_float(get_double(r));
     case 'j': {
+#if PX_HAS_COMPLEX
         double re = get_double(r);
         return px_complex(re, get_double(r));
+#else
+        px_raise_value_error("marshal data holds a complex number, which this build does not support");
+#endif
     }
     case 's': {
         const char *s = get_text(r, &n);

@@ -259,8 +259,10 @@ static px_val list_binop(px_binop op, px_val lhs, px_val rhs) {
         if (lself && px_is_list(rhs)) {
             px_list *a = px_list_ptr(lhs), *b = px_list_ptr(rhs);
             px_val res = px_list_new(a->len + b->len, NULL);
-            px_cont_move(px_list_ptr(res)->items, a->items, a->len);
-            px_cont_move(px_list_ptr(res)->items + a->len, b->items, b->len);
+            if (a->len + b->len > 0) { /* an empty list may have no items array */
+                px_cont_move(px_list_ptr(res)->items, a->items, a->len);
+                px_cont_move(px_list_ptr(res)->items + a->len, b->items, b->len);
+            }
             return res;
         }
         // Built-in right operands cannot handle list + x, so name the real
