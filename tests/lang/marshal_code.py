@@ -1,3 +1,4 @@
+# needs: complex
 # marshal: code objects to bytes and back, as functions, generators,
 # closures and exec use them (CPython and MicroPython agree on this part).
 import marshal
