@@ -1,6 +1,7 @@
 # Several threads allocating, raising and collecting at once; each checks
 # its own results, so a collection that freed a live object in another
 # thread's stack shows up as a wrong sum or a crash.
+# big heap: six threads each hold 400-node lists at once; in 2 MiB one dies of MemoryError and the wait for it runs out (not run in the 2 MiB heap pass)
 import _thread
 import gc
 import time
