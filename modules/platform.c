@@ -7,28 +7,7 @@
 #include <limits.h> /* brings the C library's version macros (glibc's features.h) */
 
 #include "runtime.h"
-
-#if defined(__x86_64__)
-#define ARCH "x86_64"
-#elif defined(__i386__)
-#define ARCH "x86"
-#elif defined(__aarch64__)
-#define ARCH "aarch64"
-#elif defined(__arm__)
-#define ARCH "arm"
-#elif defined(__riscv)
-#define ARCH "riscv"
-#else
-#define ARCH "unknown"
-#endif
-
-#if defined(__clang__)
-#define COMPILER "Clang " __clang_version__
-#elif defined(__GNUC__)
-#define COMPILER "GCC " __VERSION__
-#else
-#define COMPILER ""
-#endif
+#include "build_target.h"
 
 #define STR2(x) #x
 #define STR(x) STR2(x)
@@ -47,7 +26,7 @@
 #endif
 
 static px_val platform_python_compiler(void) {
-    return px_str_cstr(COMPILER);
+    return px_str_cstr(PX_BUILD_COMPILER);
 }
 static PX_FUN0(platform_python_compiler_obj, python_compiler, platform_python_compiler);
 
@@ -70,7 +49,7 @@ static px_val platform_platform(void) {
         px_print(&out, px_subscr_load(version, px_small(i)), PX_PRINT_STR);
         px_write_cstr(&out, i < 2 ? "." : "");
     }
-    px_write_cstr(&out, "-" ARCH);
+    px_write_cstr(&out, "-" PX_BUILD_ARCH);
     if (LIBC[0] != '\0') {
         px_write_cstr(&out, "-with-" LIBC LIBC_VERSION);
     }

@@ -4,6 +4,7 @@
  * stderr (and their .buffer), which go straight to the port. */
 #include "runtime.h"
 #include "sys.h"
+#include "build_target.h"
 #include "build_info.h"
 
 /* ---- console streams */
@@ -380,27 +381,6 @@ static const px_map_entry sys_table[] = {
 };
 static PX_CONST_MAP(sys_globals, sys_table);
 
-#if defined(__x86_64__)
-#define ARCH "x86_64"
-#elif defined(__i386__)
-#define ARCH "x86"
-#elif defined(__aarch64__)
-#define ARCH "aarch64"
-#elif defined(__arm__)
-#define ARCH "arm"
-#elif defined(__riscv)
-#define ARCH "riscv"
-#else
-#define ARCH "unknown"
-#endif
-#if defined(__clang__)
-#define COMPILER "Clang " __clang_version__
-#elif defined(__GNUC__)
-#define COMPILER "GCC " __VERSION__
-#else
-#define COMPILER "C compiler"
-#endif
-
 /* The heap module: the const globals plus what changes at run time. It
  * becomes px_st.sys_module, where import reads sys.path from. */
 static px_val sys_make(const px_module *module) {
@@ -409,7 +389,7 @@ static px_val sys_make(const px_module *module) {
     }
     px_gc_add_root(&atexit_func, sizeof atexit_func);
     px_gc_add_root(&machine_str, sizeof machine_str);
-    machine_str = px_str_cstr("linux [" COMPILER "] with " ARCH);
+    machine_str = px_str_cstr("linux [" PX_BUILD_COMPILER "] with " PX_BUILD_ARCH);
     px_val m = px_module_new(PX_Q(sys));
     px_map *g = px_module_globals(m);
     size_t pos = 0;
