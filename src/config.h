@@ -42,6 +42,13 @@
 #define PX_HAS_COMPILER_DEBUG 1
 #endif
 
+/* The Unicode character tables (src/objects/unicode_db.c, about 27 KB):
+ * without them str methods know case and character classes of ASCII only,
+ * as MicroPython's do (docs/ports.md). */
+#ifndef PX_HAS_UNICODE_TABLES
+#define PX_HAS_UNICODE_TABLES 1
+#endif
+
 /* Python-level recursion limit (frames); the C stack is also checked. */
 #ifndef PX_RECURSION_LIMIT
 #define PX_RECURSION_LIMIT 1000

@@ -75,7 +75,7 @@ CONFIGS = {
     # need them left out; language tests needing a missing feature are skipped
     "build-minimal": {
         "opts": ["-Dconfig_header=tests/configs/minimal.h", "-Dexclude_modules=cmath", "-Dunit_tests=disabled"],
-        "without": ["complex"],
+        "without": ["complex", "unicode"],
         # what a user meets instead of a missing feature:
         # (arguments, exit status, the end of stderr's last line)
         "missing": [
@@ -84,6 +84,9 @@ CONFIGS = {
             (["-c", "import cmath"], 1, "ModuleNotFoundError: No module named 'cmath'"),
             (["-c", "(-8.0) ** 0.5"], 1, "ValueError: math domain error"),
             (["-v", "-c", "1"], 2, "micropython: -v: this build has no bytecode listing (built with PX_HAS_COMPILER_DEBUG=0)"),
+            # no Unicode tables: case and classes of ASCII only (an answer, not an error)
+            (["-c", "import sys; print('\u00e9'.upper(), '\u00e9'.isalpha(), 'Ab'.swapcase(), file=sys.stderr)"], 0,
+             "\u00e9 False aB"),
         ],
         "lang": True,
         "timeout": 30,

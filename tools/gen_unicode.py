@@ -128,6 +128,8 @@ def main():
                % (sys.version.split()[0], unicodedata.unidata_version))
     out.append('#include "str_case.h"')
     out.append("")
+    out.append("#if PX_HAS_UNICODE_TABLES")
+    out.append("")
     out.append("const char px_uc_version[] = \"%s\";" % unicodedata.unidata_version)
     out.append("")
     out.append("/* Top level: code point >> %d -> middle block. */" % (SHIFT_LEAF + SHIFT_MID))
@@ -192,6 +194,8 @@ const uint16_t *px_uc_special(uint32_t cp, int which, size_t *n) {
         SHIFT_LEAF, (1 << SHIFT_LEAF) - 1,
         len(mid_index), 2 * len(flat_mid), len(flat_leaf), 12 * len(records), 2 * len(ext),
         12 * len(special_rows)))
+    out.append("")
+    out.append("#endif /* PX_HAS_UNICODE_TABLES */")
     sys.stdout.write("\n".join(out) + "\n")
     flags = "\n".join("    PX_UC_%s = 0x%04X," % (n, BIT[n]) for n in FLAGS)
     sys.stderr.write("flags (must match str_case.h):\n" + flags + "\n")

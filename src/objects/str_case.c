@@ -1,5 +1,6 @@
 /* Readers for the generated Unicode tables (unicode_db.c): property tests
- * and case mapping, with an ASCII fast path in front of each. */
+ * and case mapping, with an ASCII fast path in front of each (all there is
+ * with PX_HAS_UNICODE_TABLES=0, see str_case.h). */
 #include "str_case.h"
 
 size_t px_cp_case(uint32_t cp, int which, uint32_t *out) {
@@ -11,6 +12,11 @@ size_t px_cp_case(uint32_t cp, int which, uint32_t *out) {
         out[0] = cp;
         return 1;
     }
+#if !PX_HAS_UNICODE_TABLES
+    (void)which;
+    out[0] = cp; /* no case beyond ASCII */
+    return 1;
+#else
     const px_uc_record *r = px_uc_lookup(cp);
     if (r->flags & PX_UC_SPECIAL) {
         size_t n;
@@ -25,6 +31,7 @@ size_t px_cp_case(uint32_t cp, int which, uint32_t *out) {
     bool up = which == PX_CASE_UPPER || which == PX_CASE_TITLE;
     out[0] = (uint32_t)((int32_t)cp + (up ? r->upper : r->lower));
     return 1;
+#endif
 }
 
 uint32_t px_cp_lower(uint32_t c) {

@@ -27,17 +27,27 @@ typedef struct {
     int32_t lower;
 } px_uc_record;
 
+enum { PX_CASE_LOWER, PX_CASE_UPPER, PX_CASE_TITLE, PX_CASE_FOLD };
+
+#if PX_HAS_UNICODE_TABLES
 extern const char px_uc_version[];
 const px_uc_record *px_uc_lookup(uint32_t cp);
 /* Full mapping of a SPECIAL code point (all within the BMP): which is
  * PX_CASE_*; NULL if cp has no special entry. */
 const uint16_t *px_uc_special(uint32_t cp, int which, size_t *n);
 
-enum { PX_CASE_LOWER, PX_CASE_UPPER, PX_CASE_TITLE, PX_CASE_FOLD };
-
 static inline unsigned px_uc_flags(uint32_t cp) {
     return px_uc_lookup(cp)->flags;
 }
+#else
+/* Without the tables (as in MicroPython, whose str knows only ASCII) a
+ * code point from U+0080 up has no case and is no letter, digit or space;
+ * it may appear in identifiers (as the lexer allows) and repr() shows it as
+ * it is, but for the C1 controls and U+00A0. Callers test ASCII first. */
+static inline unsigned px_uc_flags(uint32_t cp) {
+    return PX_UC_ID_START | PX_UC_ID_CONTINUE | (cp > 0xA0 ? PX_UC_PRINTABLE : 0);
+}
+#endif
 /* Full case mapping of cp into out (room for 3); returns the count. */
 size_t px_cp_case(uint32_t cp, int which, uint32_t *out);
 

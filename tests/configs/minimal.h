@@ -2,3 +2,4 @@
  * feature switch of src/config.h that can be turned off, off. */
 #define PX_HAS_COMPLEX 0
 #define PX_HAS_COMPILER_DEBUG 0
+#define PX_HAS_UNICODE_TABLES 0

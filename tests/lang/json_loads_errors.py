@@ -1,3 +1,4 @@
+# needs: unicode
 # json.loads: malformed documents raise ValueError with CPython's message and position
 import json
 

@@ -1,3 +1,4 @@
+# needs: unicode
 # f-string edge cases: conversions with nested specs, prefixes, nesting, = specifier.
 print(0xFFFF_FFFF_FFFF_FFFF_FFFF * -1, -0o17)
 print(repr(b'\x7f\x80'), repr('\x7f\x80\xa0\xad'), repr('\u2028'))

@@ -1,3 +1,4 @@
+# needs: unicode
 # format() of ints and bools: every type, fill/align/sign/grouping/#, errors
 def t(v, spec):
     try:

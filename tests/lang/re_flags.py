@@ -1,3 +1,4 @@
+# needs: unicode
 # re: flags, inline flags and scoped flags
 import re
 

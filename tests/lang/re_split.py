@@ -1,3 +1,4 @@
+# needs: unicode
 # re: split, findall and finditer, with groups and empty matches
 import re
 

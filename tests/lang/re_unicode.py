@@ -1,3 +1,4 @@
+# needs: unicode
 # re: str subjects beyond ASCII (positions count characters), bytes subjects
 import re
 

@@ -1,3 +1,4 @@
+# needs: unicode
 # character classes beyond ASCII: digits, decimals, numerics, letters, spaces, printables
 samples = ["123", "١٢٣", "５", "²", "½", "Ⅻ", "一二三", "abc", "Ωμέγα", "日本", "\u00a0", "\u2003", "\u3000",
            "a\u200bb", "é", "x²", "Ⅻ1", "", " \t", "\x1c", "\x85"]

@@ -1,3 +1,4 @@
+# needs: unicode
 # repr of str: quote choice and escapes
 tests = ["", "abc", "it's", 'say "hi"', "both ' and \"", "back\\slash", "tab\there", "nl\nx",
          "cr\rx", "\x00\x01\x1f\x7f", "\x80\x9f\xa0\xad", "é ü ñ", "日本語", "\u2028\u200b",

@@ -1,3 +1,4 @@
+# needs: unicode
 # indexing, slicing, iteration and len by code point
 s = "héllo wörld 日本 😀!"
 print(len(s), len(s.encode()), s[1], s[-1], s[-2], s[12], s[14])

@@ -1,3 +1,4 @@
+# needs: unicode
 # chr/ord over all of Unicode; repr of every kind of character.
 def t(f):
     try:

@@ -1,3 +1,4 @@
+# needs: unicode
 # Codecs with every error handler, str.translate/maketrans, %-formatting and format() edge cases.
 import sys
 

@@ -1,3 +1,4 @@
+# needs: unicode
 # str methods: start/end arguments, tuples, negative indices, line boundaries, errors.
 def t(f):
     try:

@@ -1,3 +1,4 @@
+# needs: unicode
 # Case mapping and character classes over all of Unicode (compared with CPython).
 samples = [
     "straße", "ﬁnance", "ǅungla", "ǆ", "Ǆ", "İstanbul", "ı", "ŉ", "ΐ", "ᾳ", "ᾼ",
