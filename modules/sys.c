@@ -403,7 +403,8 @@ static px_val sys_make(const px_module *module) {
     px_map_set_q(g, PX_Q(argv), px_st.argv);
     px_map_set_q(g, PX_Q(path), px_st.path);
     px_map_set_q(g, PX_Q(modules), px_st.modules);
-    px_map_set_q(g, PX_Q(maxsize), px_int_from_i64((int64_t)(SIZE_MAX >> 1)));
+    /* the largest int a build without big ints has, as the docs say */
+    px_map_set_q(g, PX_Q(maxsize), px_int_from_i64(PX_HAS_BIGINT ? (int64_t)(SIZE_MAX >> 1) : PX_SMALL_MAX));
     px_map_set_q(g, PX_Q(tracebacklimit), px_small(1000));
     px_st.sys_module = m;
     return m;

@@ -42,6 +42,14 @@
 #define PX_HAS_COMPILER_DEBUG 1
 #endif
 
+/* Big ints (src/objects/bigint.c's digit arithmetic): without them an
+ * int is a small int (31 bits on 32-bit targets, 50 with NaN boxing) and
+ * a result beyond that is an OverflowError, as in MicroPython without
+ * long ints. */
+#ifndef PX_HAS_BIGINT
+#define PX_HAS_BIGINT 1
+#endif
+
 /* The Unicode character tables (src/objects/unicode_db.c, about 27 KB):
  * without them str methods know case and character classes of ASCII only,
  * as MicroPython's do (docs/ports.md). */

@@ -1,7 +1,9 @@
 /* Arbitrary-precision integer arithmetic on digit arrays (see bigint.h).
  * Multiplication switches to Karatsuba for long operands; division is
  * Knuth's algorithm D; base conversion uses short division/multiplication
- * by the largest power of the base that fits a digit. */
+ * by the largest power of the base that fits a digit. With
+ * PX_HAS_BIGINT=0 only the views and helpers outside the #if blocks are
+ * built; bigint_word.c has the arithmetic on 64-bit words. */
 #include <math.h>
 
 #include "../runtime.h"
@@ -22,6 +24,9 @@ size_t px_nat_norm(const px_digit *d, size_t n) {
     }
     return n;
 }
+
+#if PX_HAS_BIGINT
+/* ---- digit arithmetic (a build without big ints has bigint_word.c) */
 
 int px_nat_cmp(const px_digit *a, size_t an, const px_digit *b, size_t bn) {
     if (an != bn) {
@@ -204,6 +209,8 @@ px_digit px_nat_div1(px_digit *a, size_t *an, px_digit m) {
     return (px_digit)rem;
 }
 
+#endif /* PX_HAS_BIGINT */
+
 static int clz32(px_digit x) {
     int n = 0;
     if (x == 0) {
@@ -224,6 +231,7 @@ size_t px_nat_bitlen(const px_digit *a, size_t an) {
     return an * 32 - (size_t)clz32(a[an - 1]);
 }
 
+#if PX_HAS_BIGINT
 /* Knuth, TAOCP vol. 2, 4.3.1, algorithm D. */
 void px_nat_divmod(const px_digit *a, size_t an, const px_digit *b, size_t bn, px_digit *q,
                    size_t *qn, px_digit *r, size_t *rn) {
@@ -311,6 +319,8 @@ void px_nat_divmod(const px_digit *a, size_t an, const px_digit *b, size_t bn, p
     }
 }
 
+#endif /* PX_HAS_BIGINT */
+
 /* ---- signed views */
 
 void px_bn_from_i64(px_bn *out, int64_t i, px_digit buf[2]) {
@@ -360,6 +370,9 @@ px_val px_bn_to_val(const px_bn *x) {
             return px_small(PX_SMALL_MIN);
         }
     }
+#if !PX_HAS_BIGINT
+    px_int_too_big();
+#else
     if (n > UINT32_MAX) {
         px_raise_memory_error();
     }
@@ -369,8 +382,10 @@ px_val px_bn_to_val(const px_bn *x) {
     b->len = (uint32_t)n;
     memcpy(b->d, x->d, n * sizeof(px_digit));
     return px_from_ptr(b);
+#endif
 }
 
+#if PX_HAS_BIGINT
 px_bn px_bn_add(const px_bn *a, const px_bn *b, bool negate_b) {
     bool bneg = b->neg != negate_b;
     px_bn r;
@@ -665,6 +680,8 @@ px_bn px_bn_from_double(double d) {
     return r;
 }
 
+#endif /* PX_HAS_BIGINT */
+
 static bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -691,6 +708,7 @@ int px_digit_value(char c) {
     return 99;
 }
 
+#if PX_HAS_BIGINT
 /* Largest power of base fitting a digit, and its exponent. */
 static px_digit chunk_of(int base, int *k) {
     px_digit p = (px_digit)base;
@@ -878,3 +896,5 @@ char *px_bn_to_str(const px_bn *a, int base, size_t *len) {
     out[*len] = 0;
     return out;
 }
+
+#endif /* PX_HAS_BIGINT */

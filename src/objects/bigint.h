@@ -52,7 +52,12 @@ size_t px_nat_muladd1(px_digit *a, size_t an, px_digit m, px_digit add);
 px_digit px_nat_div1(px_digit *a, size_t *an, px_digit m);
 size_t px_nat_bitlen(const px_digit *a, size_t an);
 
-/* ---- signed views */
+/* ---- signed views. Without big ints (PX_HAS_BIGINT=0, bigint_word.c)
+ * every view fits 64 bits and a result beyond the small ints raises
+ * px_int_too_big()'s OverflowError. */
+#if !PX_HAS_BIGINT
+PX_NORETURN void px_int_too_big(void);
+#endif
 /* View of an int value (small, big, bool or int-subclass native); `buf` holds
  * small ones. Returns false if v is not an int. */
 bool px_bn_get(px_val v, px_bn *out, px_digit buf[2]);

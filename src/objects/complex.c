@@ -238,7 +238,7 @@ static px_val complex_unop(px_unop op, px_val self) {
         /* CPython: hash(re) + 1000003 * hash(im) in unsigned hash-width arithmetic */
         uint64_t h = (uint64_t)(int64_t)px_num_hash_double(c->re) +
                      1000003u * (uint64_t)(int64_t)px_num_hash_double(c->im);
-        return px_int_from_i64(px_num_hash_fold((int64_t)h));
+        return px_hash_to_int(px_num_hash_fold((int64_t)h));
     }
     default:
         return PX_NOTIMPL;

@@ -366,7 +366,7 @@ static px_val float_unop(px_unop op, px_val self) {
     case PX_UNOP_BOOL:
         return px_bool(d != 0.0);
     case PX_UNOP_HASH:
-        return px_int_from_i64(px_num_hash_double(d));
+        return px_hash_to_int(px_num_hash_double(d));
     case PX_UNOP_INT:
         return px_int_from_double(d);
     default:

@@ -31,6 +31,12 @@ px_val px_int_binop(px_binop op, px_val lhs, px_val rhs);
  * value itself if it fits px_int, else its numeric hash, as CPython does. */
 px_int px_hash_from_int(px_val v);
 
+/* A hash as the Python int hash() returns; in a build without big ints
+ * wrapped into the small ints (equal objects still hash alike). */
+static inline px_val px_hash_to_int(px_int h) {
+    return PX_HAS_BIGINT ? px_int_from_i64(h) : px_small(h);
+}
+
 /* ---- float */
 double px_float_of(px_val v); /* float(v) semantics for int/float/bool; TypeError otherwise */
 /* Shortest repr that round-trips (as CPython's repr(float)). */

@@ -171,7 +171,7 @@ static PX_FUN1(px_builtin_callable, callable, bi_callable);
 static px_val bi_len(px_val v) { return px_int_from_u64(px_len(v)); }
 static PX_FUN1(px_builtin_len, len, bi_len);
 
-static px_val bi_hash(px_val v) { return px_int_from_i64(px_hash(v)); }
+static px_val bi_hash(px_val v) { return px_hash_to_int(px_hash(v)); }
 static PX_FUN1(px_builtin_hash, hash, bi_hash);
 
 static px_val bi_repr(px_val v) { return px_to_repr(v); }

@@ -132,7 +132,7 @@ static px_val inst_unop(px_unop op, px_val self) {
             if (!px_is_int(r)) {
                 px_raise_type_error("__hash__ method should return an integer");
             }
-            return px_int_from_i64(px_hash_from_int(r));
+            return px_hash_to_int(px_hash_from_int(r));
         }
         px_val r = native_unop(op, self);
         return r == PX_NOTIMPL ? px_small(px_rt_identity_hash(self)) : r;

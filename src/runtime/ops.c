@@ -139,7 +139,7 @@ px_val px_unary(px_unop op, px_val v) {
     case PX_UNOP_LEN:
         return px_small((px_int)px_len(v));
     case PX_UNOP_HASH:
-        return px_int_from_i64(px_hash(v));
+        return px_hash_to_int(px_hash(v));
     default:
         break;
     }

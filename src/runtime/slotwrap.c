@@ -7,7 +7,7 @@
 
 static px_val w_repr(px_val self) { return px_to_repr(self); }
 static px_val w_str(px_val self) { return px_to_str(self); }
-static px_val w_hash(px_val self) { return px_int_from_i64(px_hash(self)); }
+static px_val w_hash(px_val self) { return px_hash_to_int(px_hash(self)); }
 
 static px_val w_compare(px_binop op, px_val self, px_val other) {
     const px_type *t = px_type_of(self);

@@ -1,3 +1,4 @@
+# needs: bigint
 # array.array: construction, repr, indexing, slicing, operators, iteration
 from array import array
 

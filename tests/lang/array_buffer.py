@@ -1,3 +1,4 @@
+# needs: bigint
 # array.array and the buffer protocol: bytes, bytearray, memoryview, join, files
 from array import array
 

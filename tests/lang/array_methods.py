@@ -1,3 +1,4 @@
+# needs: bigint
 # array.array methods
 from array import array
 

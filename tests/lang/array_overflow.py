@@ -1,3 +1,4 @@
+# needs: bigint
 # array.array: values out of range for the typecode raise OverflowError
 # with CPython's messages; wrong types raise TypeError. ('l'/'L' are
 # checked only where 32- and 64-bit longs agree.)

@@ -1,3 +1,4 @@
+# needs: bigint
 # array repetition: __index__ counts on either side, CPython's errors for huge and non-int counts.
 from array import array
 class I:

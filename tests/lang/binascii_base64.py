@@ -1,3 +1,4 @@
+# needs: bigint
 # binascii.a2b_base64 on malformed input: characters outside the alphabet
 # are skipped, padding that completes a group ends the data; with
 # strict_mode (CPython 3.11) anything but canonical base64 is an error.

@@ -1,3 +1,4 @@
+# needs: bigint
 # Large code objects: jumps and exception ranges beyond 64 KiB of bytecode,
 # many constants and names (hashed tables), constant de-duplication by type.
 # big heap: compiles functions of hundreds of thousands of lines (not run in the 2 MiB heap pass)

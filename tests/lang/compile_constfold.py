@@ -1,3 +1,4 @@
+# needs: bigint
 # Folded and unfolded constant expressions give the same results.
 print(1 + 2 * 3 - 4 // 3, 2 ** 10, 2 ** -1, -2 ** 2, (-2) ** 2)
 print(1 << 70, (1 << 200) >> 190, 2 ** 130, -(2 ** 64))

@@ -1,3 +1,4 @@
+# needs: bigint
 # Iteration builtins: iter (two-argument), next default, enumerate, zip strict, map, filter,
 # reversed (sequences and __reversed__), sorted, min/max key/default, sum start, any/all.
 def t(f):

@@ -1,3 +1,4 @@
+# needs: bigint
 # range with bounds beyond a machine int (generic int arithmetic path).
 def t(f):
     try:

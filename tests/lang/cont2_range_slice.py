@@ -1,3 +1,4 @@
+# needs: bigint
 # range (slicing, in, len, negative steps, index/count, equality) and slice.indices.
 def t(f):
     try:

@@ -1,3 +1,4 @@
+# needs: bigint
 # key equality across representations: interned vs built str, numbers, subclasses
 d = {"abc": 1, "x" * 20: 2}
 s = "ab" + "c"

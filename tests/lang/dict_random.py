@@ -1,3 +1,4 @@
+# needs: bigint
 # random operations (deterministic LCG) on a dict and a set, mirrored by a
 # list of pairs; the final contents and order must match CPython's
 seed = 7

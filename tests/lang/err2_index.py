@@ -1,3 +1,4 @@
+# needs: bigint
 # Sizes and indices that do not fit, and repeat counts given by __index__:
 # CPython's exact errors.
 

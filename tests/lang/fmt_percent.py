@@ -1,3 +1,4 @@
+# needs: bigint
 # printf-style formatting with %
 print("%s %r %a" % ("é", "é", "é"), "%5s|%-5s|%.2s|" % ("ab", "ab", "abc"), "%%" % ())
 print("%d %i %u" % (42, -7, 3), "%5d|%-5d|%05d|%+d|% d" % (1, 2, -3, 4, 5))

@@ -1,3 +1,4 @@
+# needs: bigint
 # machine.UART, Timer, ADC and SoftSPI: arguments are checked before any
 # device is opened, so these run on any host (the kernel bench tests the
 # devices).

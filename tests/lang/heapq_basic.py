@@ -1,3 +1,4 @@
+# needs: bigint
 # heapq: the heap functions leave lists in exactly CPython's order (the
 # same sift algorithm), pop in sorted order, and nsmallest/nlargest are
 # stable.

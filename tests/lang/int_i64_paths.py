@@ -1,3 +1,4 @@
+# needs: bigint
 # Integer arithmetic on operands near and beyond the int64 and small-int
 # boundaries: the 64-bit path for medium ints must agree with big ints.
 vals = [0, 1, -1, 2, 3, 7, -7, 2**31 - 1, 2**31, -2**31, 2**32 + 5, 2**46 - 1, 2**47, -2**47, 2**62,

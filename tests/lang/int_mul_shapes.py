@@ -1,3 +1,4 @@
+# needs: bigint
 # Big-int products of every shape: one-digit by many-digit either way
 # round, balanced, unbalanced, with zero digits inside, negative signs.
 xs = [3, 2**32 - 1, 2**32 + 1, 10**9 + 7, 2**64 - 1, 10**40 + 1, 2**200 - 2**100 + 1, 7**300, 10**1000 - 1,

@@ -1,3 +1,4 @@
+# needs: bigint
 # int(s, base) for power-of-two bases packs bits directly: check long
 # strings across digit-word boundaries, signs, prefixes and underscores.
 chars = "0123456789abcdefghijklmnopqrstuv"

@@ -1,3 +1,4 @@
+# needs: bigint
 # enumerate, zip, map, filter, reversed, iter/next, min/max/sum/any/all
 print(list(enumerate("abc")), list(enumerate("ab", 5)), list(enumerate([], 1)), list(enumerate("xy", start=-1)))
 print(list(zip([1, 2, 3], "ab")), list(zip()), list(zip([1])), list(zip("ab", "cd", "ef")))

@@ -1,3 +1,4 @@
+# needs: bigint
 # json.dumps: every value type, separators, indent, sort_keys, ensure_ascii
 import json
 

@@ -1,3 +1,4 @@
+# needs: bigint
 # json.loads: every value type, whitespace, escapes, surrogate pairs, bytes
 import json
 

@@ -1,3 +1,4 @@
+# needs: bigint
 # json: floats survive dumps/loads exactly; big documents round-trip
 # big heap: round-trips documents of hundreds of kilobytes (not run in the 2 MiB heap pass)
 import json

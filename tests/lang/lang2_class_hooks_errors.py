@@ -1,3 +1,4 @@
+# needs: bigint
 # Special methods that return the wrong thing, and protocol corner cases.
 def t(f):
     try:

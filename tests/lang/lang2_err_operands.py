@@ -1,3 +1,4 @@
+# needs: bigint
 # TypeError wording for bad operand types and unsupported operations.
 def t(f):
     try:

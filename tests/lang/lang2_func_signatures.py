@@ -1,3 +1,4 @@
+# needs: bigint
 # Every parameter kind together, and how arguments bind to them.
 def f(a, b=2, *args, c, d=4, **kw):
     return (a, b, args, c, d, sorted(kw.items()))

@@ -1,3 +1,4 @@
+# needs: bigint
 # Every augmented operator on names, attributes and subscripts, and in-place dunders.
 ops = ['+=', '-=', '*=', '/=', '//=', '%=', '**=', '<<=', '>>=', '&=', '|=', '^=']
 for op in ops:

@@ -1,3 +1,4 @@
+# needs: bigint
 # global/nonlocal, closures over loop vars, walrus binding scope, lambda defaults.
 g = 'module'
 def read_global():

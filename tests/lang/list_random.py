@@ -1,3 +1,4 @@
+# needs: bigint
 # random list mutations (deterministic LCG); results must match CPython's
 seed = 11
 def rnd(n):

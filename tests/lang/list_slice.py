@@ -1,3 +1,4 @@
+# needs: bigint
 # slicing: load, store, delete, steps
 a = list(range(10))
 print(a[2:5], a[:3], a[7:], a[-3:], a[:-7], a[::2], a[1::3], a[::-1], a[8:2:-2], a[-1:-4:-1])

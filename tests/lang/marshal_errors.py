@@ -1,3 +1,4 @@
+# needs: bigint
 # marshal (MicroPython's subset): dumps takes code objects only; loads
 # refuses anything dumps did not make, damaged or made up, with ValueError.
 import marshal

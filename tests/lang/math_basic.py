@@ -1,3 +1,4 @@
+# needs: bigint
 # math: the float functions on ordinary arguments. Exact results are
 # compared bit for bit; the C library's transcendental functions to 12
 # significant digits, because the 32-bit build's libm (x87 code on i386)

@@ -1,3 +1,4 @@
+# needs: bigint
 # math: domain and range errors, and arguments of the wrong type, with
 # CPython's exception types and messages.
 import math

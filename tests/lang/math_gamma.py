@@ -1,3 +1,4 @@
+# needs: bigint
 # math.gamma and lgamma: CPython computes these itself, not correctly
 # rounded, so the values are compared to 12 significant digits; exact
 # where the answer is exactly representable (factorials).

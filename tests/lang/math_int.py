@@ -1,3 +1,4 @@
+# needs: bigint
 # math's integer functions on small and big ints: factorial, comb, perm,
 # gcd, lcm, isqrt, and floor/ceil/trunc of ints and other number types.
 import math

@@ -1,3 +1,4 @@
+# needs: bigint
 # math.fsum (exactly rounded sums), prod, hypot and dist (correctly
 # rounded norms), isclose, and logarithms of ints too big for a float.
 import math

@@ -1,3 +1,4 @@
+# needs: bigint
 # big powers and their decimal text: exact digits, checked by pieces
 import sys
 if hasattr(sys, "set_int_max_str_digits"):  # CPython 3.11 caps int<->str at 4300 digits

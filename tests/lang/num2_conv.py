@@ -1,3 +1,4 @@
+# needs: bigint
 # int <-> float conversions: exactness, overflow, rounding of huge ints
 def t(f):
     try:

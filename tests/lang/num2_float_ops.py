@@ -1,3 +1,4 @@
+# needs: bigint
 # float arithmetic edge cases, mixed comparisons, methods
 def t(f):
     try:

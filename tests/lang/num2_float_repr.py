@@ -1,3 +1,4 @@
+# needs: bigint
 # repr(float): shortest round-trip over many pseudo-random doubles, and parsing
 seed = 2024
 def rnd():

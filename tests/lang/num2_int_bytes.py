@@ -1,3 +1,4 @@
+# needs: bigint
 # int.to_bytes / int.from_bytes: byte orders, signed, overflow errors
 def t(f):
     try:

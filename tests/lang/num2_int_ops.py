@@ -1,3 +1,4 @@
+# needs: bigint
 # big-int arithmetic on pseudo-random operands of many sizes (checksummed)
 seed = 12345
 def rnd(bits):

@@ -1,3 +1,4 @@
+# needs: bigint
 # int(str, base): every base, prefixes, underscores, whitespace, errors
 def t(f, *a):
     try:

@@ -1,3 +1,4 @@
+# needs: bigint
 # round(): banker's rounding for ints and floats, ndigits positive and negative
 def t(f):
     try:

@@ -1,3 +1,4 @@
+# needs: bigint
 # int / int is correctly rounded for operands of any size
 def t(f):
     try:

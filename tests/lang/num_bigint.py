@@ -1,3 +1,4 @@
+# needs: bigint
 # big int arithmetic and printing (within CPython's 4300-digit str limit)
 f = 1
 for i in range(1, 301):

@@ -1,3 +1,4 @@
+# needs: bigint
 # printing very large ints (CPython 3.11 limits str() to 4300 digits; MicroPython does not)
 x = 2**100000
 s = str(x)

@@ -1,3 +1,4 @@
+# needs: bigint
 # int.to_bytes / int.from_bytes
 print((1024).to_bytes(2, "big"), (1024).to_bytes(2, "little"), (0).to_bytes(0, "big"))
 print((255).to_bytes(), (65535).to_bytes(4, byteorder="little"))

@@ -1,3 +1,4 @@
+# needs: bigint
 # exact comparisons between int, float and bool; hash consistency
 big = 2**53 + 1
 print(big == float(big), big > float(big), float(2**53) == 2**53, 2**53 + 1 > 2.0**53, 2**1000 < float("inf"))

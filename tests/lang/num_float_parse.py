@@ -1,3 +1,4 @@
+# needs: bigint
 # float(): strings with inf/nan, underscores, whitespace; and errors
 for s in ["1.5", "  -2.25  ", "1e3", "1E-3", ".5", "5.", "+.5e+2", "1_000.000_1", "inf", "-Infinity",
           "INF", "nan", "-NaN", "1e400", "-1e400", "1e-400", "0x10" if False else "10", "\t3.0\n",

@@ -1,3 +1,4 @@
+# needs: bigint
 # repr/str of floats: shortest round-tripping text, Python's layout
 vals = [0.1 + 0.2, 1e16, 1e-5, 5e-324, 1.7976931348623157e308, 0.1, 123.456, -0.0, 0.0, 1e15,
         123456789012345.6, 1e-4, 0.0001234, 2.5, 1 / 3, 2**0.5, 1e22, 1.5e-7, -1e100, 2.0**53,

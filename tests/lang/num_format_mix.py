@@ -1,3 +1,4 @@
+# needs: bigint
 # pseudo-random format specs over ints and floats (deterministic LCG)
 seed = 4242
 def rnd():

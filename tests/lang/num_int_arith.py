@@ -1,3 +1,4 @@
+# needs: bigint
 # + - * / // % divmod with CPython's sign rules, small and big
 vals = [0, 1, -1, 7, -7, 3, -3, 2**40, -(2**40), 2**62, -(2**62), 2**100 + 17, -(3**70)]
 for a in vals:

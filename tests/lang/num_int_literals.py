@@ -1,3 +1,4 @@
+# needs: bigint
 # int literals, int() parsing in every base, and its errors
 print(0, 00, 0x1F, 0o17, 0b1011, 1_000_000, 0x_ff, 0b_1_0)
 print(int(), int("42"), int(" -42 "), int("+7"), int("\t 12\n"))

@@ -1,3 +1,4 @@
+# needs: bigint
 # int and float methods and attributes
 for n in [0, 1, -1, 255, -256, 2**64, -(2**64) + 1, 10**30]:
     print(n, n.bit_length(), n.bit_count(), n.as_integer_ratio(), n.real, n.imag, n.numerator, n.denominator, n.conjugate())

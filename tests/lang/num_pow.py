@@ -1,3 +1,4 @@
+# needs: bigint
 # ** and pow() with and without a modulus
 print(2**10, 2**0, 0**0, (-2)**3, (-2)**4, 10**18, 7**50)
 print(2**-1, 4**-2, (-2)**-3, 10**-5)

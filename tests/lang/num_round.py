@@ -1,3 +1,4 @@
+# needs: bigint
 # round(): banker's rounding, ndigits for int and float
 print(round(0.5), round(1.5), round(2.5), round(-0.5), round(-1.5), round(3.4999), round(-2.6))
 print(type(round(2.5)).__name__, type(round(2.5, 0)).__name__, type(round(25, -1)).__name__)

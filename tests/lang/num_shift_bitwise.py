@@ -1,3 +1,4 @@
+# needs: bigint
 # shifts and bitwise operators with two's complement semantics
 vals = [0, 1, -1, 5, -5, 255, -256, 2**40 + 3, -(2**40) - 3, 2**70 + 2**35 + 1, -(2**70) - 12345]
 for a in vals:

@@ -1,3 +1,4 @@
+# needs: bigint
 # true division of ints is correctly rounded, even for big ints
 print(1 / 3, 2 / 3, 10 / 4, -7 / 2, 7 / -2, 0 / 5, -0 / 5, 2**53 / 1, (2**53 + 1) / 1)
 print(10**30 / 7**20, 2**1000 / 3**500, (2**64 + 1) / 1, 3**200 / 2**300, 10**400 / 10**399)

@@ -1,3 +1,4 @@
+# needs: bigint
 # random: bad arguments, and seeding from the port's entropy.
 import random
 

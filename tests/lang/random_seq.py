@@ -1,3 +1,4 @@
+# needs: bigint
 # random: the generator is CPython's Mersenne Twister, seeded as CPython
 # seeds ints, and every function draws from it as CPython's does, so
 # seeded sequences are CPython's, number for number.

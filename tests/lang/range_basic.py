@@ -1,3 +1,4 @@
+# needs: bigint
 # range objects
 print(range(5), range(1, 5), range(0, 10, 2), range(5, 0, -1), range(-3))
 print(list(range(5)), list(range(2, 5)), list(range(0, 10, 3)), list(range(10, 0, -3)), list(range(5, 5)), list(range(5, 0)))

@@ -1,3 +1,4 @@
+# needs: bigint
 # compile/exec/eval, __import__, locals/globals, attribute built-ins,
 # isinstance/issubclass (nested tuples, metaclass hooks), type(), dir().
 def t(f):

@@ -1,3 +1,4 @@
+# needs: bigint
 # Storing into or deleting from an immutable sequence: an index key is
 # converted first (IndexError when too big, __index__ called), then
 # TypeError, worded as CPython words it. (Found by tests/fuzz/vm_diff.py.)

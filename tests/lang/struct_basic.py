@@ -1,3 +1,4 @@
+# needs: bigint
 # struct: every format character in every byte order, round trips and
 # known byte strings.
 import struct

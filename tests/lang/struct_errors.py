@@ -1,3 +1,4 @@
+# needs: bigint
 # struct: bad formats, values out of range and of the wrong type, with
 # CPython's exceptions and messages (struct_valueerror.py: struct.error
 # is also a ValueError here).

@@ -1,3 +1,4 @@
+# needs: bigint
 # struct's native mode ('@', the default): sizes and alignments as the C
 # compiler lays out a struct, the same as CPython on this machine. The
 # expected layouts are those of the x86-64 (LP64) and i386 (ILP32, where

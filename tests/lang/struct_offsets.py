@@ -1,3 +1,4 @@
+# needs: bigint
 # struct.pack_into and unpack_from with offsets (negative ones count from
 # the end), iter_unpack, and the Struct type.
 import array

@@ -1,3 +1,4 @@
+# needs: bigint
 # the time module: MicroPython's tick counters and calendar functions (the
 # local-time ones only as far as they do not depend on the machine's zone;
 # tests/cli/suite.py compares them with CPython under several TZ values)

@@ -1,3 +1,4 @@
+# needs: bigint
 # memoryview: formats, cast, slicing with steps, assignment, comparison, release.
 def t(f):
     try:

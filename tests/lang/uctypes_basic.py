@@ -1,3 +1,4 @@
+# needs: bigint
 # uctypes: structure descriptors over bytearrays, every layout type,
 # sizeof, addressof, bytes_at, bytearray_at.
 import sys

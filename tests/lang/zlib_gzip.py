@@ -1,3 +1,4 @@
+# needs: bigint
 # zlib and gzip (MicroPython's documented subset) against CPython: data
 # compressed by CPython's zlib and gzip (the blobs below: stored, fixed and
 # dynamic blocks, raw with a 4 KB window, a gzip header with a file name)
