@@ -57,6 +57,13 @@
 #define PX_HAS_UNICODE_TABLES 1
 #endif
 
+/* Error text: 1 full messages; 0 terse, the messages of exceptions raised
+ * by C code are left out of the image (core/error.h), the exception type
+ * stays. A setting for ports short of flash (docs/ports.md). */
+#ifndef PX_ERROR_TEXT
+#define PX_ERROR_TEXT 1
+#endif
+
 /* Python-level recursion limit (frames); the C stack is also checked. */
 #ifndef PX_RECURSION_LIMIT
 #define PX_RECURSION_LIMIT 1000

@@ -101,6 +101,24 @@ CONFIGS = {
         "lang": True,
         "timeout": 30,
     },
+    # terse error text (tests/configs/terse.h): exceptions raised by C code
+    # carry no message; the language tests print messages, so only the
+    # checks below run (the message is what is missing)
+    "build-terse": {
+        "opts": ["-Dconfig_header=tests/configs/terse.h", "-Dunit_tests=disabled"],
+        "missing": [
+            # the type alone (a full build's line goes on with ": message")
+            (["-c", "[][1]"], 1, "IndexError"),
+            (["-c", "int('x')"], 1, "ValueError"),
+            (["-c", "1 // 0"], 1, "ZeroDivisionError"),
+            (["-c", "len(1)"], 1, "TypeError"),
+            (["-c", "nosuchname"], 1, "NameError"),
+            # a program's own messages stay
+            (["-c", "raise ValueError('a message of our own')"], 1, "ValueError: a message of our own"),
+        ],
+        "lang": False,
+        "timeout": 30,
+    },
 }
 
 

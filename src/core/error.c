@@ -33,6 +33,7 @@ PX_NORETURN void px_raise(px_val exc) {
     longjmp(j->buf, 1);
 }
 
+#if PX_ERROR_TEXT
 /* Format into a GC string; long messages are truncated at a generous size. */
 static px_val vformat(const char *fmt, va_list ap) {
     char buf[512];
@@ -77,6 +78,12 @@ PX_NORETURN void px_raise_index_error(const char *fmt, ...) {
     raise_va(&px_type_IndexError, fmt, ap);
 }
 
+#else
+PX_NORETURN void px_raise_terse(const px_type *type) {
+    px_raise(px_exc_new(type, 0, NULL));
+}
+#endif
+
 PX_NORETURN void px_raise_key_error(px_val key) {
     px_raise(px_exc_new(&px_type_KeyError, 1, &key));
 }
@@ -107,11 +114,13 @@ PX_NORETURN void px_raise_name_error(px_qid name) {
     px_raise_msg(&px_type_NameError, "name '%s' is not defined", px_qstr_str(name));
 }
 
+#if PX_ERROR_TEXT
 PX_NORETURN void px_raise_zero_division(const char *msg) {
     px_raise_msg(&px_type_ZeroDivisionError, "%s", msg);
 }
 
 PX_NORETURN void px_raise_overflow(const char *msg) { px_raise_msg(&px_type_OverflowError, "%s", msg); }
+#endif
 
 PX_NORETURN void px_raise_stop_iteration(px_val value) {
     if (value == PX_NULL) {
@@ -120,6 +129,7 @@ PX_NORETURN void px_raise_stop_iteration(px_val value) {
     px_raise(px_exc_new(&px_type_StopIteration, 1, &value));
 }
 
+#if PX_ERROR_TEXT
 PX_NORETURN void px_raise_os_error(int errnum, const char *fmt, ...) {
     px_val args[3];
     size_t n = 2;
@@ -134,6 +144,12 @@ PX_NORETURN void px_raise_os_error(int errnum, const char *fmt, ...) {
     }
     px_raise(px_exc_new(&px_type_OSError, n, args));
 }
+#else
+PX_NORETURN void px_raise_os_error_terse(int errnum) {
+    px_val args[2] = {px_small(errnum), px_str_cstr(px_port_strerror(errnum))};
+    px_raise(px_exc_new(&px_type_OSError, 2, args));
+}
+#endif
 
 PX_NORETURN void px_raise_arg_count(px_qid func, size_t min, size_t max, size_t given) {
     const char *f = px_qstr_str(func);

@@ -32,21 +32,44 @@ void px_try_pop(px_jmp *j);
 
 /* exc: an exception instance or class (instantiated with no args). */
 PX_NORETURN void px_raise(px_val exc);
+#if PX_ERROR_TEXT
 /* New exception of `type` with a printf-formatted message. */
 PX_NORETURN void px_raise_msg(const px_type *type, const char *fmt, ...) PX_PRINTF(2, 3);
 PX_NORETURN void px_raise_type_error(const char *fmt, ...) PX_PRINTF(1, 2);
 PX_NORETURN void px_raise_value_error(const char *fmt, ...) PX_PRINTF(1, 2);
 PX_NORETURN void px_raise_index_error(const char *fmt, ...) PX_PRINTF(1, 2);
-PX_NORETURN void px_raise_key_error(px_val key);
-PX_NORETURN void px_raise_attribute_error(px_val obj, px_qid name);
-PX_NORETURN void px_raise_name_error(px_qid name);
 PX_NORETURN void px_raise_zero_division(const char *msg);
 PX_NORETURN void px_raise_overflow(const char *msg);
-PX_NORETURN void px_raise_memory_error(void);
-PX_NORETURN void px_raise_stop_iteration(px_val value); /* value PX_NULL: none */
 /* OSError(errnum, strerror-like message), with an optional printf-formatted
  * detail such as the path or device: "[Errno 2] No such file or directory: 'x'" */
 PX_NORETURN void px_raise_os_error(int errnum, const char *fmt, ...) PX_PRINTF(2, 3);
+#else
+/* Terse error text (PX_ERROR_TEXT=0): the raisers above are macros that
+ * drop the message at compile time, so neither its text nor its
+ * formatting is in the image; the exception has no arguments (OSError
+ * keeps its errno and the port's strerror text). The arguments stay
+ * referenced, in code that is never run, so nothing computed for a
+ * message is reported unused; they are not evaluated. */
+PX_NORETURN void px_raise_terse(const px_type *type);
+PX_NORETURN void px_raise_os_error_terse(int errnum);
+static inline int px__terse_use(int unused, ...) {
+    (void)unused;
+    return 0;
+}
+#define PX__TERSE(...) ((void)(0 && px__terse_use(0, __VA_ARGS__)))
+#define px_raise_msg(type, ...) (PX__TERSE(__VA_ARGS__), px_raise_terse(type))
+#define px_raise_type_error(...) (PX__TERSE(__VA_ARGS__), px_raise_terse(&px_type_TypeError))
+#define px_raise_value_error(...) (PX__TERSE(__VA_ARGS__), px_raise_terse(&px_type_ValueError))
+#define px_raise_index_error(...) (PX__TERSE(__VA_ARGS__), px_raise_terse(&px_type_IndexError))
+#define px_raise_zero_division(msg) (PX__TERSE(msg), px_raise_terse(&px_type_ZeroDivisionError))
+#define px_raise_overflow(msg) (PX__TERSE(msg), px_raise_terse(&px_type_OverflowError))
+#define px_raise_os_error(errnum, ...) (PX__TERSE(__VA_ARGS__), px_raise_os_error_terse(errnum))
+#endif
+PX_NORETURN void px_raise_key_error(px_val key);
+PX_NORETURN void px_raise_attribute_error(px_val obj, px_qid name);
+PX_NORETURN void px_raise_name_error(px_qid name);
+PX_NORETURN void px_raise_memory_error(void);
+PX_NORETURN void px_raise_stop_iteration(px_val value); /* value PX_NULL: none */
 /* RecursionError("maximum recursion depth exceeded" + context), e.g. the
  * context " in comparison" or "" for none. */
 PX_NORETURN void px_raise_recursion(const char *context);
