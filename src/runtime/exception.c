@@ -6,7 +6,7 @@
 typedef struct px_exc {
     px_obj base;
     px_val args;      /* tuple */
-    px_val traceback; /* list of (file, line, name) tuples, or PX_NULL */
+    px_val traceback; /* the chain of traceback entries (traceback.c), or PX_NULL */
     px_val cause;     /* PX_NULL: None */
     px_val context;   /* PX_NULL: None */
     bool suppress_context;
@@ -177,20 +177,15 @@ static size_t traceback_limit(void) {
     return n <= 0 ? 0 : (size_t)n;
 }
 
-void px_exc_add_traceback(px_val exc, px_qid file, size_t line, px_qid func) {
+void px_exc_add_traceback(px_val exc, struct px_code *code, px_map *globals, uint32_t line) {
     px_exc *e = exc_ptr(exc);
     if (e == NULL || e == &memory_error_obj || px_gc_heap_locked() > 0) {
         return; /* (with the heap locked, unwinding must not allocate) */
     }
-    bool have = e->traceback != PX_NULL && px_is_list(e->traceback);
-    if ((have ? px_list_ptr(e->traceback)->len : 0) >= traceback_limit()) {
+    if (px_traceback_depth(e->traceback) >= traceback_limit()) {
         return;
     }
-    px_val entry[3] = {px_qstr(file), px_small((px_int)line), px_qstr(func)};
-    if (!have) {
-        e->traceback = px_list_new(0, NULL);
-    }
-    px_list_append(e->traceback, px_tuple_new(3, entry));
+    e->traceback = px_traceback_push(e->traceback, code, globals, line);
 }
 
 px_val px_exc_get_cause(px_val exc) {
@@ -412,6 +407,9 @@ static bool exc_setattr(px_val self, px_qid name, px_val value) {
         e->args = px_tuple_from_iter(value);
         return true;
     case PX_Q(__traceback__):
+        if (value != PX_NONE && value != PX_DELETE && !px_is_traceback(value)) {
+            px_raise_type_error("__traceback__ must be a traceback or None");
+        }
         e->traceback = value == PX_NONE || value == PX_DELETE ? PX_NULL : value;
         return true;
     case PX_Q(__cause__):
@@ -676,23 +674,8 @@ static void print_one(px_out *out, px_val exc, px_val *chain, int depth) {
                                ? "\nThe above exception was the direct cause of the following exception:\n\n"
                                : "\nDuring handling of the above exception, another exception occurred:\n\n");
     }
-    if (e->traceback != PX_NULL && px_is_list(e->traceback) && px_list_ptr(e->traceback)->len > 0) {
-        px_list *tb = px_list_ptr(e->traceback);
-        px_write_cstr(out, "Traceback (most recent call last):\n");
-        for (size_t i = tb->len; i-- > 0;) {
-            px_val ent = tb->items[i];
-            if (!px_is_tuple(ent) || px_tuple_ptr(ent)->len < 3) {
-                continue;
-            }
-            px_tuple *t = px_tuple_ptr(ent);
-            px_write_cstr(out, "  File \"");
-            px_print(out, t->items[0], PX_PRINT_STR);
-            px_write_cstr(out, "\", line ");
-            px_print(out, t->items[1], PX_PRINT_STR);
-            px_write_cstr(out, ", in ");
-            px_print(out, t->items[2], PX_PRINT_STR);
-            px_write_cstr(out, "\n");
-        }
+    if (e->traceback != PX_NULL) {
+        px_traceback_print(out, e->traceback);
     }
     bool syntax = px_issubclass(e->base.type, &px_type_SyntaxError);
     if (syntax) {

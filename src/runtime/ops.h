@@ -82,8 +82,17 @@ px_val px_exc_new(const px_type *type, size_t argc, const px_val *argv);
 px_val px_exc_new_msg(const px_type *type, px_val msg);
 bool px_is_exception(px_val v);            /* instance of BaseException */
 bool px_exc_matches(px_val exc, px_val type_or_tuple);
-/* Record a traceback entry as the exception passes through a frame. */
-void px_exc_add_traceback(px_val exc, px_qid file, size_t line, px_qid func);
+struct px_code;
+/* Record a traceback entry as the exception passes through a frame
+ * (its code, globals and current line), outermost first (traceback.c). */
+void px_exc_add_traceback(px_val exc, struct px_code *code, px_map *globals, uint32_t line);
+/* The traceback chain (traceback.c): push an entry in front of `next`
+ * (PX_NULL for none), the number of entries, printing one as CPython
+ * does ("Traceback (most recent call last):" and a line per entry). */
+px_val px_traceback_push(px_val next, struct px_code *code, px_map *globals, uint32_t line);
+size_t px_traceback_depth(px_val tb);
+void px_traceback_print(px_out *out, px_val tb);
+bool px_is_traceback(px_val v);
 px_val px_exc_get_cause(px_val exc);
 void px_exc_set_cause(px_val exc, px_val cause);   /* also sets __suppress_context__ */
 void px_exc_set_context(px_val exc, px_val context);

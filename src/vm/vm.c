@@ -27,7 +27,7 @@ static inline uint32_t frame_offset(const px_frame *f) {
 }
 
 static void add_traceback(px_frame *f, px_val exc) {
-    px_exc_add_traceback(exc, f->code->filename, px_code_line(f->code, frame_offset(f)), f->code->name);
+    px_exc_add_traceback(exc, f->code, f->globals, px_code_line(f->code, frame_offset(f)));
 }
 
 /* PEP 479: a StopIteration leaving a generator becomes a RuntimeError. */
