@@ -41,8 +41,7 @@ size_t px_traceback_depth(px_val tb) {
     return tb == PX_NULL ? 0 : ((px_traceback *)px_as_ptr(tb))->depth;
 }
 
-void px_traceback_print(px_out *out, px_val chain) {
-    px_write_cstr(out, "Traceback (most recent call last):\n");
+void px_traceback_print_entries(px_out *out, px_val chain) {
     for (px_val v = chain; v != PX_NULL;) {
         px_traceback *tb = px_as_ptr(v);
         px_printf(out, "  File \"%s\", line %u, in %s\n", px_qstr_str(tb->code->filename), (unsigned)tb->line,

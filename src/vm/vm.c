@@ -1266,6 +1266,20 @@ dispatch: {
         sp[-1] = px_bool(px_exc_matches(sp[-2], type));
         DISPATCH();
     }
+    TARGET(CHECK_EG_MATCH) {
+        px_val type = POP();
+        px_val match = px_exc_group_match(&sp[-1], type);
+        if (match != PX_NONE) {
+            px_st.handled_exc = match;
+        }
+        PUSH(match);
+        DISPATCH();
+    }
+    TARGET(PREP_RERAISE_STAR) {
+        px_val list = POP();
+        sp[-1] = px_exc_group_prep_reraise(sp[-1], list);
+        DISPATCH();
+    }
     TARGET(BEFORE_WITH) {
         px_val mgr = POP();
         sp = px_vm_before_with(mgr, sp, PX_Q(__enter__), PX_Q(__exit__));
