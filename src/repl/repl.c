@@ -360,9 +360,8 @@ static session_end board_session(bool raw) {
     return END_RESET;
 }
 
-void px_repl_board(void (*start)(bool raw)) {
+void px_repl_board(void (*start)(bool raw), bool raw) {
     board = true;
-    bool raw = false;
     for (;;) {
         start(raw);
         raw = board_session(raw) == END_RESET_RAW;

@@ -21,7 +21,10 @@ int px_repl_run(void);
  * an empty line of the friendly REPL or on an empty buffer of the raw
  * REPL (which then comes back after the reset), an uncaught SystemExit,
  * or end of input. The REPL writes "MPY: soft reboot\r\n", forgets its
- * history and calls px_deinit() before the next round. */
-PX_NORETURN void px_repl_board(void (*start)(bool raw));
+ * history and calls px_deinit() before the next round. The first round
+ * runs the raw REPL if `raw`: a port whose soft reset starts its C
+ * run-time afresh (mcu/: start() does not return after the first round)
+ * passes the mode the last round ended in. */
+PX_NORETURN void px_repl_board(void (*start)(bool raw), bool raw);
 
 #endif
