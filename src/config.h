@@ -59,6 +59,19 @@
 #define PX_FRAME_CHUNK_WORDS 16384
 #endif
 
+/* The GC's page: 1 << PX_GC_PAGE_SHIFT bytes (10..12). Each size class
+ * of small blocks takes at least one page, so a small heap wants small
+ * pages. */
+#ifndef PX_GC_PAGE_SHIFT
+#define PX_GC_PAGE_SHIFT 12
+#endif
+
+/* Entries of the GC's mark stack (8 or 16 bytes each); when it is full,
+ * marking goes on by scanning pages again, slower but correct. */
+#ifndef PX_GC_MARK_STACK
+#define PX_GC_MARK_STACK 2048
+#endif
+
 /* Bytes of C stack kept free below the RecursionError limit (C code
  * between two checks needs room to raise and unwind); at most half the
  * stack is kept. */
