@@ -233,7 +233,7 @@ def compare(name, out, err, cache):
     return "\n".join(problems)
 
 
-# ---- the board itself: boot, the REPL's modes, soft reset, Ctrl-C, memory
+# ---- the board itself: boot, the REPL's modes, soft reset, Ctrl-C, memory, faults
 
 def board_tests(elf):
     """(name, test) pairs that share one board, run in order."""
@@ -298,6 +298,18 @@ def board_tests(elf):
         b.read_until(b">>> ", 10)  # (the friendly REPL comes back)
         b.enter_raw()
 
+    def fault():
+        """A bus fault (uctypes reads an address with nothing there)
+        prints the fault and its registers and resets the board."""
+        b = state["board"]
+        b.write(b"\x05A\x01")
+        b.read_exact(5, 10)
+        b.write(b"import uctypes\nuctypes.bytes_at(0x50000000, 4)\n\x04")
+        got = b.read_until(b">>> ", 20)
+        if (b"FATAL: BusFault pc=0x" not in got or b"bfar=0x50000000" not in got
+                or b"resetting\r\nMicroPython v" not in got):
+            raise Fail(f"a bus fault: {got!r}")
+
     def friendly_soft_reset():
         b = state["board"]
         b.write(b"\x02")
@@ -311,7 +323,8 @@ def board_tests(elf):
     return [("board/boot_banner", boot), ("board/friendly_repl", friendly),
             ("board/raw_repl_platform", raw_and_platform), ("board/heap_64k", heap),
             ("board/ctrl_c_interrupts", ctrl_c), ("board/soft_reset_clears", soft_reset),
-            ("board/raise_systemexit_resets", sys_exit), ("board/friendly_ctrl_d_resets", friendly_soft_reset)]
+            ("board/raise_systemexit_resets", sys_exit), ("board/fault_report", fault),
+            ("board/friendly_ctrl_d_resets", friendly_soft_reset)]
 
 
 def main():
