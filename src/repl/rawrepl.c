@@ -14,6 +14,41 @@ enum { CTRL_A = 1, CTRL_B = 2, CTRL_C = 3, CTRL_D = 4, CTRL_E = 5 };
 
 static const char banner[] = "raw REPL; CTRL-B to exit\r\n";
 
+/* The errno of an OSError (any subclass) whose first argument is an
+ * int, or -1. */
+static long os_errno(px_val exc) {
+    if (!px_isinstance(exc, &px_type_OSError)) {
+        return -1;
+    }
+    size_t n = 0;
+    px_val *args = px_seq_items(px_exc_args(exc), &n);
+    return n > 0 && px_is_small(args[0]) && px_small_get(args[0]) >= 0 ? (long)px_small_get(args[0]) : -1;
+}
+
+/* The error section. Tools read MicroPython's rendering of an OSError:
+ * mpremote's fs commands take the errno from a last line "OSError: N"
+ * (what a board prints without errno names), and do not recognise
+ * CPython's "FileNotFoundError: [Errno 2] ...". So an OSError's last line
+ * is given that form here; the traceback above it, and every other
+ * exception, print as everywhere else. */
+static void print_error(px_val exc) {
+    long err = os_errno(exc);
+    if (err < 0) {
+        px_repl_print_exc(&px_out_stdout, exc);
+        return;
+    }
+    px_strbuf b;
+    px_strbuf_init(&b, 256);
+    px_out out = px_strbuf_out(&b);
+    px_repl_print_exc(&out, exc);
+    size_t end = b.len > 0 ? b.len - 1 : 0; /* the final "\n" */
+    while (end > 0 && b.data[end - 1] != '\n') {
+        end--;
+    }
+    px_write(&px_out_stdout, b.data, end);
+    px_printf(&px_out_stdout, "OSError: %ld\n", err);
+}
+
 /* Run the received code and send both result sections, all under the
  * console's own output processing ("\n" -> "\r\n" as on a board). */
 static void run(const char *src, size_t len) {
@@ -21,7 +56,7 @@ static void run(const char *src, size_t len) {
     px_val exc = px_repl_exec(src, len, false);
     px_term_puts("\x04");
     if (exc != PX_NULL) {
-        px_repl_print_exc(&px_out_stdout, exc);
+        print_error(exc);
     }
     px_term_puts("\x04");
     px_term_raw();
