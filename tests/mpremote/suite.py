@@ -26,6 +26,7 @@ would (a board runs one thing at a time):
              expected output, those that can run against this board.
 """
 import argparse
+import concurrent.futures
 import difflib
 import functools
 import hashlib
@@ -554,13 +555,23 @@ def runnable():
     return None
 
 
-def bound(board, check):
-    return lambda: check(board)
+def run_on(make_board, named_checks):
+    """Run the checks one after another on a board made for them; the
+    (name, outcome) of each, in order."""
+    if not named_checks:
+        return []
+    try:
+        board = make_board()
+    except Exception as e:  # the board did not come up: every check fails with that
+        return [(n, f"{type(e).__name__}: {e}") for n, _ in named_checks]
+    try:
+        return [(n, suitelib.outcome(c, board)) for n, c in named_checks]
+    finally:
+        board.close()
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__,
-                                          formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     where = ap.add_mutually_exclusive_group(required=True)
     where.add_argument("--binary", help="the micropython to test, as a board")
     where.add_argument("--device", help="a board's serial port: a tty path or socket://HOST:PORT")
@@ -572,22 +583,22 @@ def main():
         return 0
     chosen = [(n, c) for n, c in checks() if args.pattern in n]
     if args.device:
-        board = boards.Device(args.device)
-        suitelib.run_tests([(n, bound(board, c)) for n, c in chosen])
+        for name, result in run_on(lambda: boards.Device(args.device), chosen):
+            suitelib.report(name, result)
         return 0
     binary = suitelib.binary_or_exit(args.binary)
-    pty_board = boards.LinuxBoard(binary, "pty")
-    try:
-        suitelib.run_tests([(n, bound(pty_board, c)) for n, c in chosen])
-    finally:
-        pty_board.close()
-    over_socket = [(n, c) for n, c in chosen if n in SOCKET_CHECKS]
-    if over_socket:
-        sock_board = boards.LinuxBoard(binary, "socket")
-        try:
-            suitelib.run_tests([(f"socket:{n}", bound(sock_board, c)) for n, c in over_socket])
-        finally:
-            sock_board.close()
+    # Three boards at once, each running its checks in turn: mpremote's
+    # own scripts, the rest over a pty, and a few over a TCP socket.
+    groups = [
+        (lambda: boards.LinuxBoard(binary, "pty"), [(n, c) for n, c in chosen if not n.startswith("script:")]),
+        (lambda: boards.LinuxBoard(binary, "pty"), [(n, c) for n, c in chosen if n.startswith("script:")]),
+        (lambda: boards.LinuxBoard(binary, "socket"), [(f"socket:{n}", c) for n, c in chosen if n in SOCKET_CHECKS]),
+    ]
+    with concurrent.futures.ThreadPoolExecutor(len(groups)) as ex:
+        results = list(ex.map(lambda g: run_on(*g), groups))
+    for group in results:
+        for name, result in group:
+            suitelib.report(name, result)
     return 0
 
 
