@@ -179,6 +179,16 @@ def proto_raw_error(port):
 
 
 @with_port
+def proto_raw_oserror(port):
+    """An OSError's last line is MicroPython's "OSError: N", which tools
+    read the errno from (mpremote's fs commands)."""
+    port.write(b"open('pxmr_no_such_file')\x04")
+    out = port.read_until(b"\x04>")
+    if not re.fullmatch(rb"OK\x04Traceback \(most recent call last\):\r\n.*\r\nOSError: 2\r\n\x04>", out, re.S):
+        raise Fail(f"answer {out!r}")
+
+
+@with_port
 def proto_raw_ctrl_c_drops_input(port):
     """Ctrl-C in the raw REPL drops what was sent so far, silently."""
     port.write(b"print('dropped')\x03print('kept')\x04")
@@ -297,7 +307,7 @@ def proto_raw_ctrl_b(port):
     port.read_until(RAW_BANNER + b">")
 
 
-PROTO_CHECKS = [proto_raw_exec, proto_raw_error, proto_raw_ctrl_c_drops_input, proto_raw_interrupt,
+PROTO_CHECKS = [proto_raw_exec, proto_raw_error, proto_raw_oserror, proto_raw_ctrl_c_drops_input, proto_raw_interrupt,
                 proto_raw_soft_reset, proto_raw_ctrl_a_again, proto_paste_flow_control,
                 proto_paste_syntax_error, proto_paste_ctrl_c, proto_raw_ctrl_b]
 
