@@ -49,17 +49,44 @@ static void print_error(px_val exc) {
     px_printf(&px_out_stdout, "OSError: %ld\n", err);
 }
 
+/* Soft reset restarts the runtime (a board): SystemExit from the code is
+ * a soft reset too, as on a board; otherwise it ends the process. */
+static bool restart;
+
+/* px_repl_exec, with a board's SystemExit caught: *exited is set. */
+static px_val exec_code(const char *src, size_t len, bool *exited) {
+    *exited = false;
+    if (!restart) {
+        return px_repl_exec(src, len, false);
+    }
+    px_jmp j;
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        px_val exc = px_repl_exec(src, len, false);
+        px_try_pop(&j);
+        return exc;
+    }
+    if (!px_isinstance(j.exc, &px_type_SystemExit)) {
+        px_raise(j.exc);
+    }
+    *exited = true;
+    return PX_NULL;
+}
+
 /* Run the received code and send both result sections, all under the
- * console's own output processing ("\n" -> "\r\n" as on a board). */
-static void run(const char *src, size_t len) {
+ * console's own output processing ("\n" -> "\r\n" as on a board).
+ * Returns true if the code asked a board for a soft reset. */
+static bool run(const char *src, size_t len) {
     px_term_quiet();
-    px_val exc = px_repl_exec(src, len, false);
+    bool exited;
+    px_val exc = exec_code(src, len, &exited);
     px_term_puts("\x04");
     if (exc != PX_NULL) {
         print_error(exc);
     }
     px_term_puts("\x04");
     px_term_raw();
+    return exited;
 }
 
 /* Ctrl-C during raw paste: the code is dropped. We end the reception
@@ -81,11 +108,12 @@ static bool cancel_paste(void) {
     return true;
 }
 
+typedef enum { PASTE_DONE, PASTE_EOF, PASTE_RESET } paste_end;
+
 /* Raw-paste mode after "\x05A\x01": announce it with the window size and
  * one extra window, grant another window for every PASTE_WINDOW bytes
- * consumed, and run the code when the host ends it with Ctrl-D. Returns
- * false at end of input. */
-static bool raw_paste(void) {
+ * consumed, and run the code when the host ends it with Ctrl-D. */
+static paste_end raw_paste(void) {
     const char start[] = {'R', 1, PASTE_WINDOW & 0xFF, PASTE_WINDOW >> 8, 1};
     px_term_write(start, sizeof start);
     px_strbuf b;
@@ -94,13 +122,13 @@ static bool raw_paste(void) {
     for (;;) {
         int c = px_term_getc();
         if (c < 0) {
-            return false;
+            return PASTE_EOF;
         }
         if (c == CTRL_D) {
             break;
         }
         if (c == CTRL_C) {
-            return cancel_paste();
+            return cancel_paste() ? PASTE_DONE : PASTE_EOF;
         }
         if (c == PX_TERM_REDRAW) {
             continue;
@@ -112,11 +140,11 @@ static bool raw_paste(void) {
         }
     }
     px_term_puts("\x04"); /* acknowledge the end of the data */
-    run(b.data, b.len);
-    return true;
+    return run(b.data, b.len) ? PASTE_RESET : PASTE_DONE;
 }
 
-px_raw_end px_rawrepl_run(bool restart) {
+px_raw_end px_rawrepl_run(bool restart_runtime) {
+    restart = restart_runtime;
     px_term_raw();
     px_term_puts(banner);
     for (;;) {
@@ -131,8 +159,9 @@ px_raw_end px_rawrepl_run(bool restart) {
             }
             if (c == CTRL_A) {
                 if (b.len == 2 && b.data[0] == CTRL_E && b.data[1] == 'A') {
-                    if (!raw_paste()) {
-                        return PX_RAW_EOF;
+                    paste_end end = raw_paste();
+                    if (end != PASTE_DONE) {
+                        return end == PASTE_EOF ? PX_RAW_EOF : PX_RAW_RESET;
                     }
                 } else {
                     px_term_puts(banner); /* a fresh raw REPL */
@@ -151,7 +180,9 @@ px_raw_end px_rawrepl_run(bool restart) {
             } else if (c == CTRL_D) {
                 px_term_puts("OK");
                 if (b.len > 0) {
-                    run(b.data, b.len);
+                    if (run(b.data, b.len)) {
+                        return PX_RAW_RESET;
+                    }
                     break;
                 }
                 px_term_puts("\r\n");

@@ -121,6 +121,15 @@ START_TEST(test_system_exit_soft_resets) {
 }
 END_TEST
 
+START_TEST(test_raw_system_exit) {
+    const char *out = board("\x01" "print('bye')\nraise SystemExit\x04" "print(1)\x04");
+    ck_assert_int_eq(nstarts, 2);
+    ck_assert_msg(!starts[0] && starts[1], "the raw REPL must come back after its soft reset");
+    ck_assert_msg(strstr(out, ">OKbye\n\x04\x04MPY: soft reboot\r\nraw REPL; CTRL-B to exit\r\n>OK1\n\x04\x04>") != NULL,
+                  "console: %s", out);
+}
+END_TEST
+
 START_TEST(test_raw_paste) {
     const char *out = board("\x01\x05" "A\x01" "print(6 * 7)\x04");
     ck_assert_msg(strstr(out, ">R\x01\x80\x00\x01\x04" "42\n\x04\x04>") != NULL, "console: %s", out);
@@ -134,6 +143,7 @@ int main(void) {
     tcase_add_test(tc, test_friendly_soft_reset);
     tcase_add_test(tc, test_raw_soft_reset);
     tcase_add_test(tc, test_system_exit_soft_resets);
+    tcase_add_test(tc, test_raw_system_exit);
     tcase_add_test(tc, test_raw_paste);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
