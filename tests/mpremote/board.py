@@ -178,3 +178,24 @@ def _make_controlling():
     """In the child (a new session): its stdin, the pty, becomes its
     controlling terminal, so Ctrl-C typed at the board is SIGINT."""
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
+def main():
+    """Offer a Linux board until Ctrl-C, for mpremote by hand:
+    python3 tests/mpremote/board.py build/micropython [pty|socket]"""
+    import sys
+    if len(sys.argv) not in (2, 3):
+        sys.exit(main.__doc__)
+    board = LinuxBoard(os.path.abspath(sys.argv[1]), sys.argv[2] if len(sys.argv) == 3 else "pty")
+    print(f"mpremote connect {board.device}    (its files: {board.files}; Ctrl-C ends it)", flush=True)
+    try:
+        while board.proc.poll() is None:
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        board.close()
+
+
+if __name__ == "__main__":
+    main()
