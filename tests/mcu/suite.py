@@ -4,10 +4,13 @@
     python3 tests/mcu/suite.py --binary build/micropython [-k PAT]
 
 Builds build-an385/firmware.elf (meson's cross build with
-mcu/mps2-an385/cross.ini), boots it in qemu-system-arm and runs the
-language tests (tests/lang/*.py) on it through the raw REPL in raw-paste
-mode, as mpremote sends code, in the 32-bit value representation with the
-board's 64 KiB heap. Each test is compared with the same expected output
+mcu/mps2-an385/cross.ini), boots it in qemu-system-arm and runs board
+tests (board/: the banner, the REPL's modes, soft reset, Ctrl-C, the heap,
+a fault), tests/mpremote's checks with mpremote on the board's serial
+port (mpremote/: QEMU offers it as a pty), and the language tests
+(lang/: tests/lang/*.py) through the raw REPL in raw-paste mode, as
+mpremote sends code, in the 32-bit value representation with the board's
+64 KiB heap. Each test is compared with the same expected output
 as tests/run.py uses on Linux (CPython's, or the test's .exp; the .err
 file with the traceback's file name as the board gives it, "<stdin>").
 One QEMU boot serves many tests: Ctrl-D in the raw REPL soft-resets the
@@ -15,12 +18,15 @@ board between two. A test that hangs is interrupted with Ctrl-C; a board
 that stops answering is booted again.
 
 Tests the board cannot run are listed in tests/mcu/unsupported.txt, each
-with the reason, and reported as skipped; tests marked `# needs: X` for a
-feature the firmware is built without (BOARD_WITHOUT) are skipped too.
+with the reason, and reported as skipped (--all runs them too); tests
+marked `# needs: X` for a feature the firmware is built without
+(BOARD_WITHOUT) are skipped too.
 Without the cross compiler or QEMU every test is skipped (failed under
 PX_CI=1, where CI has installed them).
 """
+import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -180,15 +186,67 @@ class Board:
 
 
 def unsupported():
-    """tests/mcu/unsupported.txt: NAME.py: reason, one a line."""
+    """tests/mcu/unsupported.txt: `NAME: reason`, one a line (NAME.py for
+    a language test, the check's name for mpremote's)."""
     found = {}
     with open(UNSUPPORTED, encoding="utf-8") as f:
         for line in f:
             line = line.strip()
             if line and not line.startswith("#"):
-                name, _, why = line.partition(":")
+                name, _, why = line.partition(": ")
                 found[name.strip()] = why.strip()
     return found
+
+
+# ---- mpremote, MicroPython's own tool, on the board's serial port
+
+def mpremote_checks(elf, pattern, listed, run_all):
+    """tests/mpremote's checks (the raw REPL protocol byte by byte,
+    mpremote's commands and its test scripts) against a board whose
+    console QEMU offers as a pty, as a user's mpremote would find it."""
+    spec = importlib.util.spec_from_file_location("mpremote_suite", os.path.join(ROOT, "tests", "mpremote", "suite.py"))
+    mp = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mp)
+    chosen = [(n, c) for n, c in mp.checks() if pattern in f"mpremote/{n}"]
+    names = {n for n, _ in mp.checks()}
+    for n in listed:
+        if not n.endswith(".py") and n not in names:
+            fail(f"unsupported.txt/{n}", "lists an mpremote check that does not exist")
+    why = mp.runnable()
+    if why:
+        for n, _ in chosen:
+            (fail if os.environ.get("PX_CI") == "1" else skip)(f"mpremote/{n}", why)
+        return
+    todo = []
+    for n, c in chosen:
+        if n in listed and not run_all:
+            skip(f"mpremote/{n}", listed[n])
+        else:
+            todo.append((n, c))
+    if not todo:
+        return
+    qemu = subprocess.Popen(QEMU[:-1] + ["-serial", "pty", "-kernel", elf], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        line = qemu.stdout.readline()  # "char device redirected to /dev/pts/N (label serial0)"
+        m = re.search(r"(/dev/pts/\d+)", line)
+        if not m:
+            for n, _ in todo:
+                fail(f"mpremote/{n}", f"QEMU gave no pty: {line!r}")
+            return
+        board = mp.boards.Device(m.group(1))
+        time.sleep(1)  # the banner, which the first check's Ctrl-C then clears
+        for n, c in todo:
+            result = lang_outcome(c, board)
+            if result is None:
+                ok(f"mpremote/{n}")
+            elif isinstance(result, Skip):
+                skip(f"mpremote/{n}", result)
+            else:
+                fail(f"mpremote/{n}", result)
+    finally:
+        qemu.kill()
+        qemu.wait()
 
 
 def build_firmware():
@@ -293,10 +351,11 @@ def board_tests(elf):
 
     def sys_exit():
         b = state["board"]
-        b.write(b"raise SystemExit\x04")  # at the raw REPL: ends in a soft reset
-        b.read_until(b"soft reboot\r\n", 10)
-        b.read_until(b">>> ", 10)  # (the friendly REPL comes back)
-        b.enter_raw()
+        b.write(b"raise SystemExit\x04")  # at the raw REPL: both sections, then a soft reset
+        got = b.read_until(b"soft reboot\r\n", 10)
+        if not got.startswith(b"OK\x04\x04"):
+            raise Fail(f"SystemExit in the raw REPL: {got!r}")
+        b.read_until(RAW_BANNER + b">", 10)  # back in the raw REPL
 
     def fault():
         """A bus fault (uctypes reads an address with nothing there)
@@ -331,7 +390,7 @@ def main():
     ap = arg_parser(__doc__, "only language tests whose name contains this")
     ap.add_argument("--all", action="store_true", help="run the tests of unsupported.txt too (to see which fit now)")
     args = ap.parse_args()
-    names = lang.lang_tests(args.pattern)
+    names = lang.lang_tests(args.pattern.removeprefix("lang/"))
     ci = os.environ.get("PX_CI") == "1"
     missing = [t for t in ("arm-none-eabi-gcc", "qemu-system-arm") if shutil.which(t) is None]
     why = f"{' and '.join(missing)} not installed (see the README)" if missing else build_firmware()
@@ -348,8 +407,9 @@ def main():
             else:
                 fail(name, result)
     listed = unsupported()
+    mpremote_checks(elf, args.pattern, listed, args.all)
     for n in listed:
-        if not os.path.exists(os.path.join(lang.LANG, n)):
+        if n.endswith(".py") and not os.path.exists(os.path.join(lang.LANG, n)):
             fail(f"unsupported.txt/{n}", "lists a test that does not exist")
     todo = []
     for n in names:
