@@ -327,6 +327,15 @@ def board_tests(elf):
         if (out, err) != ("True\n", ""):
             raise Fail(f"the heap is more than 64 KiB: {out!r} {err!r}")
 
+    def frozen_module():
+        """zlib is Python frozen into the firmware: compiled from flash at
+        its first import, no __file__."""
+        out, err = state["board"].exec(b"import zlib\nx = b'hello ' * 20\n"
+                                       b"print(zlib.__name__, hasattr(zlib, '__file__'),"
+                                       b" zlib.decompress(zlib.compress(x, 9), 9) == x)\n", 20)
+        if (out, err) != ("zlib False True\n", ""):
+            raise Fail(f"the frozen zlib: {out!r} {err!r}")
+
     def ctrl_c():
         b = state["board"]
         b.write(b"\x05A\x01")
@@ -381,6 +390,7 @@ def board_tests(elf):
 
     return [("board/boot_banner", boot), ("board/friendly_repl", friendly),
             ("board/raw_repl_platform", raw_and_platform), ("board/heap_64k", heap),
+            ("board/frozen_module", frozen_module),
             ("board/ctrl_c_interrupts", ctrl_c), ("board/soft_reset_clears", soft_reset),
             ("board/raise_systemexit_resets", sys_exit), ("board/fault_report", fault),
             ("board/friendly_ctrl_d_resets", friendly_soft_reset)]
