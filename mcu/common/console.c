@@ -56,6 +56,8 @@ size_t px_port_stdin_pending(void) {
     return rx.head - rx.tail;
 }
 
+static int stdin_byte(void);
+
 /* The next byte of the ring, which is not empty. */
 static int take(void) {
     bool was_full = mcu_console_full();
@@ -68,8 +70,28 @@ static int take(void) {
 }
 
 /* Waits (asleep between interrupts) for a byte; scheduled work and a
- * KeyboardInterrupt run meanwhile when there is Python code to run them. */
+ * KeyboardInterrupt run meanwhile when there is Python code to run them.
+ * In the console's usual mode (code typed at the friendly REPL) it is a
+ * terminal's cooked input, as on Linux: Enter ("\r") is "\n" and what
+ * is typed is echoed; code run from the raw REPL (QUIET) reads bytes as
+ * the host sends them. */
 int px_port_stdin_char(void) {
+    int c = stdin_byte();
+    if (mode == PX_TERM_NORMAL) {
+        if (c == '\r') {
+            c = '\n';
+        }
+        if (c == '\n') {
+            board_console_write("\r\n", 2);
+        } else {
+            char e = (char)c;
+            board_console_write(&e, 1);
+        }
+    }
+    return c;
+}
+
+static int stdin_byte(void) {
     while (rx.head == rx.tail) {
         if (px_st.pending && px_st.jmp_top != NULL) {
             px_check_pending();

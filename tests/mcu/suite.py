@@ -314,6 +314,15 @@ def board_tests(elf):
         got = b.read_until(b">>> ", 10)
         if got != b"6 * 7\r\n42\r\n>>> ":
             raise Fail(f"the friendly REPL echoed and answered {got!r}")
+        # input() reads the console as a terminal: echo, Enter is the end
+        b.write(b"x = input('name? ')\r")
+        b.read_until(b"')\r\nname? ", 10)  # the echoed line, then the prompt
+        b.write(b"bob\r")
+        got = b.read_until(b">>> ", 10)
+        b.write(b"x\r")
+        got += b.read_until(b">>> ", 10)
+        if got != b"bob\r\n>>> x\r\n'bob'\r\n>>> ":
+            raise Fail(f"input() at the friendly REPL: {got!r}")
 
     def raw_and_platform():
         b = state["board"]
