@@ -18,17 +18,6 @@ typedef struct px_exc {
 static px_exc memory_error_obj = {{&px_type_MemoryError}, PX_OBJ_CONST(&px_empty_tuple), PX_NULL,
                                   PX_NULL, PX_NULL, false, {0, 0, 0, 0, NULL, NULL}};
 
-/* Its traceback, kept in static memory as well (adding an entry must not
- * allocate): the innermost entries, as many as fit. Names are permanent,
- * so a qid stays valid. One MemoryError object means one such traceback:
- * the latest raise's. */
-enum { MEM_TB_MAX = 32 };
-static struct {
-    px_qid file, func;
-    uint32_t line;
-} mem_tb[MEM_TB_MAX];
-static size_t mem_tb_len;
-
 static px_exc *exc_ptr(px_val v) {
     if (!px_is_obj(v)) {
         return NULL;
@@ -139,7 +128,6 @@ px_val px_exc_new_msg(const px_type *type, px_val msg) { return px_exc_new(type,
 
 PX_NORETURN void px_raise_memory_error(void) {
     memory_error_obj.traceback = PX_NULL;
-    mem_tb_len = 0;
     memory_error_obj.cause = PX_NULL;
     memory_error_obj.context = PX_NULL;
     px_raise(px_from_ptr(&memory_error_obj));
@@ -191,16 +179,7 @@ static size_t traceback_limit(void) {
 
 void px_exc_add_traceback(px_val exc, px_qid file, size_t line, px_qid func) {
     px_exc *e = exc_ptr(exc);
-    if (e == &memory_error_obj) {
-        if (mem_tb_len < MEM_TB_MAX && mem_tb_len < traceback_limit()) {
-            mem_tb[mem_tb_len].file = file;
-            mem_tb[mem_tb_len].func = func;
-            mem_tb[mem_tb_len].line = (uint32_t)line;
-            mem_tb_len++;
-        }
-        return;
-    }
-    if (e == NULL || px_gc_heap_locked() > 0) {
+    if (e == NULL || e == &memory_error_obj || px_gc_heap_locked() > 0) {
         return; /* (with the heap locked, unwinding must not allocate) */
     }
     bool have = e->traceback != PX_NULL && px_is_list(e->traceback);
@@ -353,14 +332,6 @@ static px_val exc_getattr(px_val self, px_qid name) {
     case PX_Q(args):
         return e->args;
     case PX_Q(__traceback__):
-        if (e == &memory_error_obj && mem_tb_len > 0) {
-            px_val list = px_list_new(0, NULL);
-            for (size_t i = 0; i < mem_tb_len; i++) {
-                px_val entry[3] = {px_qstr(mem_tb[i].file), px_small((px_int)mem_tb[i].line), px_qstr(mem_tb[i].func)};
-                px_list_append(list, px_tuple_new(3, entry));
-            }
-            return list;
-        }
         return e->traceback == PX_NULL ? PX_NONE : e->traceback;
     case PX_Q(__cause__):
         return e->cause == PX_NULL ? PX_NONE : e->cause;
@@ -684,16 +655,6 @@ static px_val exc_message(px_val exc, px_exc *e, bool syntax) {
 /* Print exc after its cause or context; `chain` holds the exceptions
  * already on the way here, so a cycle (a.__context__ = b,
  * b.__context__ = a) prints each exception once, as CPython does. */
-static void print_tb_entry(px_out *out, px_val file, px_val line, px_val func) {
-    px_write_cstr(out, "  File \"");
-    px_print(out, file, PX_PRINT_STR);
-    px_write_cstr(out, "\", line ");
-    px_print(out, line, PX_PRINT_STR);
-    px_write_cstr(out, ", in ");
-    px_print(out, func, PX_PRINT_STR);
-    px_write_cstr(out, "\n");
-}
-
 static void print_one(px_out *out, px_val exc, px_val *chain, int depth) {
     px_exc *e = exc_ptr(exc);
     if (e == NULL) {
@@ -715,13 +676,7 @@ static void print_one(px_out *out, px_val exc, px_val *chain, int depth) {
                                ? "\nThe above exception was the direct cause of the following exception:\n\n"
                                : "\nDuring handling of the above exception, another exception occurred:\n\n");
     }
-    if (e == &memory_error_obj && mem_tb_len > 0) {
-        /* printed without allocating: memory may still be short */
-        px_write_cstr(out, "Traceback (most recent call last):\n");
-        for (size_t i = mem_tb_len; i-- > 0;) {
-            print_tb_entry(out, px_qstr(mem_tb[i].file), px_small((px_int)mem_tb[i].line), px_qstr(mem_tb[i].func));
-        }
-    } else if (e->traceback != PX_NULL && px_is_list(e->traceback) && px_list_ptr(e->traceback)->len > 0) {
+    if (e->traceback != PX_NULL && px_is_list(e->traceback) && px_list_ptr(e->traceback)->len > 0) {
         px_list *tb = px_list_ptr(e->traceback);
         px_write_cstr(out, "Traceback (most recent call last):\n");
         for (size_t i = tb->len; i-- > 0;) {
@@ -730,7 +685,13 @@ static void print_one(px_out *out, px_val exc, px_val *chain, int depth) {
                 continue;
             }
             px_tuple *t = px_tuple_ptr(ent);
-            print_tb_entry(out, t->items[0], t->items[1], t->items[2]);
+            px_write_cstr(out, "  File \"");
+            px_print(out, t->items[0], PX_PRINT_STR);
+            px_write_cstr(out, "\", line ");
+            px_print(out, t->items[1], PX_PRINT_STR);
+            px_write_cstr(out, ", in ");
+            px_print(out, t->items[2], PX_PRINT_STR);
+            px_write_cstr(out, "\n");
         }
     }
     bool syntax = px_issubclass(e->base.type, &px_type_SyntaxError);

@@ -227,56 +227,6 @@ def heapsize():
 
 
 @test
-def memory_error_traceback():
-    """A MemoryError, uncaught in the main thread or ending a thread, prints
-    its traceback like any exception, although the heap may still be full
-    while it prints (the entries are kept outside the heap); caught, its
-    __traceback__ and sys.print_exception show the same entries."""
-    with TempDir() as t:
-        script = t.write("oom.py", """import _thread, sys, time
-hog = []
-def grow():
-    while True:
-        hog.append(bytearray(5000))
-def worker():
-    try:
-        grow()
-    finally:
-        done.append(1)
-done = []
-_thread.start_new_thread(worker, ())
-while not done:
-    time.sleep(0.01)
-time.sleep(0.05)
-print('main goes on', len(hog) > 10)
-try:
-    grow()
-except MemoryError as e:
-    print([entry[1:] for entry in e.__traceback__])
-    sys.print_exception(e)
-hog = []
-grow()
-""")
-        o, e = expect_run(["-X", "heapsize=2M", script], status=1, cwd=t.path)
-        want_out = "main goes on True\n[(5, 'grow'), (18, '<module>')]\n"
-        if not o.startswith(want_out):
-            raise Fail(f"stdout: {o!r}")
-        thread = ("Unhandled exception in thread started by <function worker at ",
-                  f'>\nTraceback (most recent call last):\n  File "{script}", line 8, in worker\n'
-                  f'  File "{script}", line 5, in grow\nMemoryError\n')
-        if not e.startswith(thread[0]) or thread[1] not in e:
-            raise Fail(f"the thread's MemoryError: {e!r}")
-        main = (f'Traceback (most recent call last):\n  File "{script}", line 23, in <module>\n'
-                f'  File "{script}", line 5, in grow\nMemoryError\n')
-        if not e.endswith(main):
-            raise Fail(f"the main thread's MemoryError: {e!r}")
-        printed = (f'Traceback (most recent call last):\n  File "{script}", line 18, in <module>\n'
-                   f'  File "{script}", line 5, in grow\nMemoryError\n')
-        if o[len(want_out):] != printed:
-            raise Fail(f"sys.print_exception: {o[len(want_out):]!r}")
-
-
-@test
 def compile_memory_per_byte():
     """Compiling dense code costs a bounded number of heap bytes per
     source byte (docs/reliability.md): 5,000 small functions peak at about
