@@ -4,7 +4,6 @@
  * with the result as bytes. */
 #include "checksum.h"
 #include "modexc.h"
-#include "objects/bigint.h"
 
 PX_MODULE_EXCEPTION(px_type_binascii_error, Error, px_type_ValueError);
 
@@ -197,17 +196,7 @@ static PX_FUNKW(binascii_a2b_base64_obj, a2b_base64, 1, 2, binascii_a2b_base64);
 /* ---- crc32(data[, value]): the value is taken modulo 2**32 */
 
 static px_val binascii_crc32(size_t argc, const px_val *argv) {
-    px_buffer buf;
-    px_get_buffer(argv[0], &buf, PX_BUF_READ);
-    uint32_t crc = 0;
-    if (argc > 1) {
-        px_val v = px_int_unwrap(argv[1]);
-        if (v == PX_NULL) {
-            v = px_unary(PX_UNOP_INDEX, argv[1]);
-        }
-        crc = (uint32_t)px_int_to_i64(px_binary(PX_BINOP_AND, v, px_int_from_u64(0xffffffffu)));
-    }
-    return px_int_from_u64(px_crc32(crc, buf.data, buf.len));
+    return px_checksum_call(argc, argv, px_crc32, 0);
 }
 static PX_FUNV(binascii_crc32_obj, crc32, 1, 2, binascii_crc32);
 

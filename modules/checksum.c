@@ -1,7 +1,9 @@
 /* CRC-32 with the reflected polynomial 0xEDB88320, a byte at a time from
  * a table; Adler-32 with the sums reduced modulo 65521 only every 5552
  * bytes (the most that cannot overflow 32 bits). */
+#include "runtime.h"
 #include "checksum.h"
+#include "objects/bigint.h"
 
 /* CRC of each byte value (generated from the polynomial). */
 static const uint32_t CRC_TABLE[256] = {
@@ -71,4 +73,18 @@ uint32_t px_adler32(uint32_t adler, const uint8_t *p, size_t n) {
         b %= 65521;
     }
     return b << 16 | a;
+}
+
+px_val px_checksum_call(size_t argc, const px_val *argv, px_checksum_fn fn, uint32_t start) {
+    px_buffer buf;
+    px_get_buffer(argv[0], &buf, PX_BUF_READ);
+    uint32_t value = start;
+    if (argc > 1) {
+        px_val v = px_int_unwrap(argv[1]);
+        if (v == PX_NULL) {
+            v = px_unary(PX_UNOP_INDEX, argv[1]);
+        }
+        value = (uint32_t)px_int_to_i64(px_binary(PX_BINOP_AND, v, px_int_from_u64(0xffffffffu)));
+    }
+    return px_int_from_u64(fn(value, buf.data, buf.len));
 }

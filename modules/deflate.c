@@ -6,7 +6,11 @@
  * size); AUTO reads zlib or gzip, as the header says, and writes raw.
  * Window sizes as MicroPython documents: wbits 5..15; by default 256
  * bytes, except reading zlib (the header's size, or wbits if smaller) and
- * gzip (32 KB). The decoder is inflate.c, the encoder deflate_enc.c. */
+ * gzip (32 KB). The decoder is inflate.c, the encoder deflate_enc.c.
+ * A DeflateIO ends after one gzip member, as MicroPython's does (a
+ * socket may carry more after it); the private format _GZIP_MEMBERS reads
+ * every member that follows, zero padding allowed between and after
+ * them, until the stream ends, as CPython's gzip module reads (gzip.py). */
 #include <string.h>
 
 #include "runtime.h"
@@ -15,13 +19,14 @@
 #include "inflate.h"
 #include "objects/str_impl.h"
 
-enum { FMT_AUTO, FMT_RAW, FMT_ZLIB, FMT_GZIP };
+enum { FMT_AUTO, FMT_RAW, FMT_ZLIB, FMT_GZIP, FMT_GZIP_MEMBERS = 0x1f8b }; /* the last: private, for gzip.py */
 
 typedef struct {
     px_obj base;
     px_val stream;
     uint8_t format, wbits;
     bool close_stream, closed;
+    bool members;     /* reading: go on with the gzip members that follow */
     /* reading: inf is NULL until the first read */
     px_inflate *inf;
     px_val chunk;     /* the input bytes inf->in points into */
@@ -75,6 +80,36 @@ static unsigned header_byte(px_inflate *z) {
     return (unsigned)b;
 }
 
+/* The rest of a gzip member's header, after its two magic bytes. */
+static void read_gzip_header(dio_obj *d, px_inflate *z) {
+    if (header_byte(z) != 8) {
+        bad_data("not a gzip stream (bad header)");
+    }
+    unsigned flags = header_byte(z);
+    for (int i = 0; i < 6; i++) { /* MTIME, XFL, OS */
+        header_byte(z);
+    }
+    if (flags & 4) { /* FEXTRA */
+        unsigned xlen = header_byte(z);
+        xlen |= header_byte(z) << 8;
+        while (xlen--) {
+            header_byte(z);
+        }
+    }
+    for (unsigned f = 8; f <= 16; f <<= 1) { /* FNAME, FCOMMENT: zero-terminated */
+        if (flags & f) {
+            while (header_byte(z) != 0) {
+            }
+        }
+    }
+    if (flags & 2) { /* FHCRC */
+        header_byte(z);
+        header_byte(z);
+    }
+    d->rformat = FMT_GZIP;
+    d->rcheck = 0;
+}
+
 /* Read the zlib or gzip header; returns the window bits to decode with. */
 static unsigned read_header(dio_obj *d, px_inflate *z) {
     unsigned fmt = d->format, w = d->wbits;
@@ -84,32 +119,10 @@ static unsigned read_header(dio_obj *d, px_inflate *z) {
     }
     unsigned b0 = header_byte(z), b1 = header_byte(z);
     if (fmt == FMT_GZIP || (fmt == FMT_AUTO && b0 == 0x1f && b1 == 0x8b)) {
-        if (b0 != 0x1f || b1 != 0x8b || header_byte(z) != 8) {
+        if (b0 != 0x1f || b1 != 0x8b) {
             bad_data("not a gzip stream (bad header)");
         }
-        unsigned flags = header_byte(z);
-        for (int i = 0; i < 6; i++) { /* MTIME, XFL, OS */
-            header_byte(z);
-        }
-        if (flags & 4) { /* FEXTRA */
-            unsigned xlen = header_byte(z);
-            xlen |= header_byte(z) << 8;
-            while (xlen--) {
-                header_byte(z);
-            }
-        }
-        for (unsigned f = 8; f <= 16; f <<= 1) { /* FNAME, FCOMMENT: zero-terminated */
-            if (flags & f) {
-                while (header_byte(z) != 0) {
-                }
-            }
-        }
-        if (flags & 2) { /* FHCRC */
-            header_byte(z);
-            header_byte(z);
-        }
-        d->rformat = FMT_GZIP;
-        d->rcheck = 0;
+        read_gzip_header(d, z);
         return w ? w : 15;
     }
     if ((b0 & 15) != 8 || (b0 * 256 + b1) % 31 != 0 || (b0 >> 4) > 7) {
@@ -151,6 +164,25 @@ static void read_trailer(dio_obj *d) {
     }
 }
 
+/* After a gzip member's trailer: the next member's header, or the end
+ * of the stream (after any zero bytes); anything else is an error. */
+static void next_member(dio_obj *d) {
+    px_inflate *z = d->inf;
+    int b;
+    do {
+        b = px_inflate_byte(z);
+    } while (b == 0);
+    if (b < 0) {
+        return;
+    }
+    if (b != 0x1f || header_byte(z) != 0x8b) {
+        bad_data("not a gzip stream after a gzip member (bad header)");
+    }
+    read_gzip_header(d, z);
+    px_inflate_restart(z);
+    d->reof = false;
+}
+
 static size_t dio_read_into(dio_obj *d, uint8_t *out, size_t n) {
     check_open(d);
     if (d->inf == NULL) {
@@ -162,17 +194,21 @@ static size_t dio_read_into(dio_obj *d, uint8_t *out, size_t n) {
         unsigned w = read_header(d, z);
         px_inflate_window(z, px_gc_alloc((size_t)1 << w, PX_GC_LEAF), w);
     }
-    if (d->reof || n == 0) {
-        return 0;
-    }
-    size_t got = px_inflate_read(d->inf, out, n);
-    if (d->rformat == FMT_ZLIB) {
-        d->rcheck = px_adler32(d->rcheck, out, got);
-    } else if (d->rformat == FMT_GZIP) {
-        d->rcheck = px_crc32(d->rcheck, out, got);
-    }
-    if (got < n && px_inflate_done(d->inf)) {
-        read_trailer(d);
+    size_t got = 0;
+    while (got < n && !d->reof) {
+        size_t k = px_inflate_read(d->inf, out + got, n - got);
+        if (d->rformat == FMT_ZLIB) {
+            d->rcheck = px_adler32(d->rcheck, out + got, k);
+        } else if (d->rformat == FMT_GZIP) {
+            d->rcheck = px_crc32(d->rcheck, out + got, k);
+        }
+        got += k;
+        if (got < n && px_inflate_done(d->inf)) {
+            read_trailer(d);
+            if (d->members) {
+                next_member(d);
+            }
+        }
     }
     return got;
 }
@@ -317,7 +353,7 @@ static px_val dio_make(const px_type *type, size_t argc, const px_val *argv, px_
     px_check_args(PX_Q(DeflateIO), argc, kwnames, 1, 4);
     px_int format = argc > 1 ? px_index(argv[1]) : FMT_AUTO;
     px_int wbits = argc > 2 ? px_index(argv[2]) : 0;
-    if (format < FMT_AUTO || format > FMT_GZIP) {
+    if ((format < FMT_AUTO || format > FMT_GZIP) && format != FMT_GZIP_MEMBERS) {
         px_raise_value_error("format must be AUTO, RAW, ZLIB or GZIP");
     }
     if (wbits != 0 && (wbits < 5 || wbits > 15)) {
@@ -326,7 +362,8 @@ static px_val dio_make(const px_type *type, size_t argc, const px_val *argv, px_
     dio_obj *d = px_gc_alloc(sizeof *d, 0);
     d->base.type = &deflate_type_DeflateIO;
     d->stream = argv[0];
-    d->format = (uint8_t)format;
+    d->members = format == FMT_GZIP_MEMBERS;
+    d->format = (uint8_t)(d->members ? FMT_GZIP : format);
     d->wbits = (uint8_t)wbits;
     d->close_stream = argc > 3 && px_truthy(argv[3]);
     d->chunk = PX_NONE;
@@ -351,13 +388,29 @@ const px_type deflate_type_DeflateIO = {
     .make = dio_make,
 };
 
+/* ---- zlib's crc32 and adler32 (zlib.py lists them; not MicroPython's
+ * deflate API, hence the underscores) */
+
+static px_val deflate_crc32(size_t argc, const px_val *argv) {
+    return px_checksum_call(argc, argv, px_crc32, 0);
+}
+static PX_FUNV(deflate_crc32_obj, _crc32, 1, 2, deflate_crc32);
+
+static px_val deflate_adler32(size_t argc, const px_val *argv) {
+    return px_checksum_call(argc, argv, px_adler32, 1);
+}
+static PX_FUNV(deflate_adler32_obj, _adler32, 1, 2, deflate_adler32);
+
 static const px_map_entry deflate_table[] = {
     PX_ENTRY(AUTO, PX_SMALL_CONST(FMT_AUTO)),
     PX_ENTRY_OBJ(DeflateIO, &deflate_type_DeflateIO),
     PX_ENTRY(GZIP, PX_SMALL_CONST(FMT_GZIP)),
     PX_ENTRY(RAW, PX_SMALL_CONST(FMT_RAW)),
     PX_ENTRY(ZLIB, PX_SMALL_CONST(FMT_ZLIB)),
+    PX_ENTRY(_GZIP_MEMBERS, PX_SMALL_CONST(FMT_GZIP_MEMBERS)),
     PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(deflate))),
+    PX_ENTRY_OBJ(_adler32, &deflate_adler32_obj),
+    PX_ENTRY_OBJ(_crc32, &deflate_crc32_obj),
 };
 static PX_CONST_MAP(deflate_globals, deflate_table);
 PX_MODULE_DEF(deflate, deflate_globals, 0, NULL);

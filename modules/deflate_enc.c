@@ -1,6 +1,6 @@
 /* DEFLATE encoding: LZ77 over hash chains of 3-byte prefixes (greedy,
- * with one step of lazy matching),
- * fixed Huffman codes (RFC 1951, 3.2.6). Positions in the chains are
+ * with one step of lazy matching); the symbols found go to the block
+ * coder (deflate_block.c) a block at a time. Positions in the chains are
  * stream positions + 1 (so 0 means none), kept in 32 bits: a stream
  * longer than 4 GB wraps them, and a candidate that is too far back or
  * does not match is simply not used, so that only costs compression. */
@@ -14,10 +14,17 @@ static size_t hash_size(unsigned wbits) {
     return (size_t)1 << (wbits + 1 < 14 ? wbits + 1 : 14);
 }
 
+/* Symbols per block: the window's size within 1024..8192. Small blocks
+ * pay for their code tables often; large ones adapt less to changing
+ * data and cost 3 bytes a symbol. */
+static size_t block_syms(unsigned wbits) {
+    return (size_t)1 << (wbits < 10 ? 10 : wbits > 13 ? 13 : wbits);
+}
+
 size_t px_deflate_mem(unsigned wbits) {
     size_t w = (size_t)1 << wbits;
     size_t cap = w + CHUNK + MAX_MATCH;
-    return cap + (hash_size(wbits) + w) * sizeof(uint32_t);
+    return cap + (hash_size(wbits) + w) * sizeof(uint32_t) + block_syms(wbits) * (sizeof(uint16_t) + 1);
 }
 
 void px_deflate_init(px_deflate *d, unsigned wbits, void *mem) {
@@ -31,68 +38,29 @@ void px_deflate_init(px_deflate *d, unsigned wbits, void *mem) {
     d->cap = d->wsize + CHUNK + MAX_MATCH;
     d->head = mem; /* the tables first: mem is aligned for them */
     d->prev = d->head + hash_size(wbits);
-    d->buf = (uint8_t *)(d->prev + d->wsize);
+    d->maxsyms = block_syms(wbits);
+    d->sym_dist = (uint16_t *)(d->prev + d->wsize);
+    d->sym_val = (uint8_t *)(d->sym_dist + d->maxsyms);
+    d->buf = d->sym_val + d->maxsyms;
     memset(d->head, 0, (hash_size(wbits) + d->wsize) * sizeof(uint32_t));
 }
 
-/* ---- bits out */
+/* ---- the block's symbols */
 
-static void put_bits(px_deflate *d, uint32_t v, unsigned n) {
-    d->bits |= v << d->nbits;
-    d->nbits += n;
-    while (d->nbits >= 8) {
-        d->out[d->nout++] = (uint8_t)d->bits;
-        d->bits >>= 8;
-        d->nbits -= 8;
-        if (d->nout == sizeof d->out) {
-            d->sink(d, d->out, d->nout);
-            d->nout = 0;
-        }
+static void put_lit(px_deflate *d, unsigned byte) {
+    d->sym_dist[d->nsyms] = 0;
+    d->sym_val[d->nsyms] = (uint8_t)byte;
+    if (++d->nsyms == d->maxsyms) {
+        px_deflate_block(d, false);
     }
 }
-
-/* Huffman codes are sent from their most significant bit. */
-static void put_code(px_deflate *d, uint32_t code, unsigned n) {
-    uint32_t r = 0;
-    for (unsigned i = 0; i < n; i++) {
-        r = (r << 1) | ((code >> i) & 1);
-    }
-    put_bits(d, r, n);
-}
-
-/* Literal/length symbol in the fixed code. */
-static void put_lit(px_deflate *d, unsigned sym) {
-    if (sym < 144) {
-        put_code(d, 0x30 + sym, 8);
-    } else if (sym < 256) {
-        put_code(d, 0x190 + sym - 144, 9);
-    } else if (sym < 280) {
-        put_code(d, sym - 256, 7);
-    } else {
-        put_code(d, 0xc0 + sym - 280, 8);
-    }
-}
-
-static const uint16_t LEN_BASE[29] = {3,  4,  5,  6,  7,  8,  9,  10, 11,  13,  15,  17,  19,  23, 27,
-                                      31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
-static const uint8_t LEN_EXTRA[29] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
-static const uint16_t DIST_BASE[30] = {1,   2,   3,   4,   5,   7,    9,    13,   17,   25,   33,   49,   65,    97,    129,
-                                       193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
-static const uint8_t DIST_EXTRA[30] = {0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
 
 static void put_match(px_deflate *d, unsigned len, unsigned dist) {
-    unsigned s = 28;
-    while (LEN_BASE[s] > len) {
-        s--;
+    d->sym_dist[d->nsyms] = (uint16_t)dist;
+    d->sym_val[d->nsyms] = (uint8_t)(len - MIN_MATCH);
+    if (++d->nsyms == d->maxsyms) {
+        px_deflate_block(d, false);
     }
-    put_lit(d, 257 + s);
-    put_bits(d, len - LEN_BASE[s], LEN_EXTRA[s]);
-    unsigned k = 29;
-    while (DIST_BASE[k] > dist) {
-        k--;
-    }
-    put_code(d, k, 5);
-    put_bits(d, dist - DIST_BASE[k], DIST_EXTRA[k]);
 }
 
 /* ---- matching */
@@ -192,16 +160,7 @@ static void slide(px_deflate *d) {
     d->base += drop;
 }
 
-static void start(px_deflate *d) {
-    if (!d->started) {
-        d->started = true;
-        put_bits(d, 1, 1); /* BFINAL: the one block is the last */
-        put_bits(d, 1, 2); /* BTYPE 01: fixed Huffman codes */
-    }
-}
-
 void px_deflate_write(px_deflate *d, const uint8_t *p, size_t n) {
-    start(d);
     while (n > 0) {
         size_t room = d->cap - d->len;
         size_t take = n < room ? n : room;
@@ -220,15 +179,8 @@ void px_deflate_finish(px_deflate *d) {
     if (d->finished) {
         return;
     }
-    start(d);
     code(d, true);
-    put_lit(d, 256); /* end of block */
-    if (d->nbits > 0) {
-        put_bits(d, 0, 8 - d->nbits);
-    }
-    if (d->nout > 0) {
-        d->sink(d, d->out, d->nout);
-        d->nout = 0;
-    }
+    px_deflate_block(d, true);
+    px_deflate_flush_bits(d);
     d->finished = true;
 }

@@ -1,7 +1,9 @@
 # gzip as the MicroPython documentation describes it: GzipFile streams,
 # open(), compress() and decompress(), all in the gzip format through the
 # built-in deflate module (a 512-byte window when writing, 32 KB when
-# reading, as gzip files from other compressors need).
+# reading, as gzip files from other compressors need). Reading takes
+# every member of a multi-member file (and zero padding after them), as
+# CPython's gzip does: deflate's private _GZIP_MEMBERS format.
 import deflate
 import io
 
@@ -12,7 +14,10 @@ class GzipFile:
     def __init__(self, *, fileobj, mode):
         if mode not in ("rb", "wb", "ab"):
             raise ValueError("mode must be 'rb', 'wb' or 'ab', not %r" % (mode,))
-        self._d = deflate.DeflateIO(fileobj, deflate.GZIP, 9 if mode != "rb" else 0)
+        if mode == "rb":
+            self._d = deflate.DeflateIO(fileobj, deflate._GZIP_MEMBERS)
+        else:
+            self._d = deflate.DeflateIO(fileobj, deflate.GZIP, 9)
         self._owned = None
 
     def read(self, n=-1):
@@ -52,5 +57,7 @@ def compress(data, /):
 
 
 def decompress(data, /):
-    with deflate.DeflateIO(io.BytesIO(data), deflate.GZIP) as d:
+    if not data:
+        return b""
+    with deflate.DeflateIO(io.BytesIO(data), deflate._GZIP_MEMBERS) as d:
         return d.read()

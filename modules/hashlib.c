@@ -1,25 +1,33 @@
 /* The hashlib module: md5, sha1, sha224, sha256, sha384, sha512 and new(),
  * with CPython's hash objects (update, digest, hexdigest, copy, name,
- * digest_size, block_size). The algorithms are portable C (hash_*.c);
- * digest() finishes a copy of the state, so it can be called any number
- * of times and update() may follow, as in CPython. */
+ * digest_size, block_size). The algorithms come from the build's backend
+ * (hash_backend.h: portable C, or OpenSSL on Linux); digest() finishes a
+ * copy of the state, so it can be called any number of times and
+ * update() may follow, as in CPython. */
 #include <string.h>
 
 #include "runtime.h"
-#include "hash_md.h"
+#include "hash_backend.h"
 #include "objects/str_impl.h"
 
 typedef struct {
+    const char *name; /* hashlib's name: "sha256" */
+    uint8_t digest_size, block_size;
+} algo_info;
+
+static const algo_info algos[PX_HASH_KINDS] = {
+    [PX_HASH_MD5] = {"md5", 16, 64},        [PX_HASH_SHA1] = {"sha1", 20, 64},
+    [PX_HASH_SHA224] = {"sha224", 28, 64},  [PX_HASH_SHA256] = {"sha256", 32, 64},
+    [PX_HASH_SHA384] = {"sha384", 48, 128}, [PX_HASH_SHA512] = {"sha512", 64, 128},
+};
+
+typedef struct {
     px_obj base;
-    const px_md_algo *algo;
-    px_md_ctx ctx;
+    px_hash_kind kind;
+    px_hash_ctx ctx;
 } hash_obj;
 
 extern const px_type hashlib_type_hash;
-
-static const px_md_algo *const algos[] = {
-    &px_md_md5, &px_md_sha1, &px_md_sha224, &px_md_sha256, &px_md_sha384, &px_md_sha512,
-};
 
 static hash_obj *hash_of(px_val v) {
     return px_as_ptr(px_native(v, &hashlib_type_hash));
@@ -33,14 +41,14 @@ static void feed(hash_obj *h, px_val data) {
     if (!px_buffer_try(data, &buf, PX_BUF_READ)) {
         px_raise_type_error("object supporting the buffer API required");
     }
-    px_md_update(&h->ctx, h->algo, buf.data, buf.len);
+    px_hash_update(h->kind, &h->ctx, buf.data, buf.len);
 }
 
-static px_val hash_new(const px_md_algo *algo, px_val data) {
+static px_val hash_new(px_hash_kind kind, px_val data) {
     hash_obj *h = px_gc_alloc(sizeof *h, PX_GC_LEAF);
     h->base.type = &hashlib_type_hash;
-    h->algo = algo;
-    px_md_init(&h->ctx, algo);
+    h->kind = kind;
+    px_hash_init(kind, &h->ctx);
     if (data != PX_NULL && data != PX_NONE) {
         feed(h, data);
     }
@@ -56,15 +64,15 @@ static px_val hash_update(px_val self, px_val data) {
 static PX_METH2(hash_update_obj, &hashlib_type_hash, update, hash_update);
 
 static void digest_into(hash_obj *h, uint8_t *out) {
-    px_md_ctx c = h->ctx;
-    px_md_final(&c, h->algo, out);
+    px_hash_ctx c = h->ctx;
+    px_hash_final(h->kind, &c, out);
 }
 
 static px_val hash_digest(px_val self) {
     hash_obj *h = hash_of(self);
     uint8_t out[64];
     digest_into(h, out);
-    return px_bytes(out, h->algo->digest_size);
+    return px_bytes(out, algos[h->kind].digest_size);
 }
 static PX_METH1(hash_digest_obj, &hashlib_type_hash, digest, hash_digest);
 
@@ -73,11 +81,11 @@ static px_val hash_hexdigest(px_val self) {
     uint8_t out[64];
     char hex[128];
     digest_into(h, out);
-    for (size_t i = 0; i < h->algo->digest_size; i++) {
+    for (size_t i = 0; i < algos[h->kind].digest_size; i++) {
         hex[2 * i] = "0123456789abcdef"[out[i] >> 4];
         hex[2 * i + 1] = "0123456789abcdef"[out[i] & 15];
     }
-    return px_str(hex, 2 * (size_t)h->algo->digest_size);
+    return px_str(hex, 2 * (size_t)algos[h->kind].digest_size);
 }
 static PX_METH1(hash_hexdigest_obj, &hashlib_type_hash, hexdigest, hash_hexdigest);
 
@@ -92,20 +100,20 @@ static PX_METH1(hash_copy_obj, &hashlib_type_hash, copy, hash_copy);
 static px_val hash_getattr(px_val self, px_qid name) {
     hash_obj *h = hash_of(self);
     if (name == PX_Q(name)) {
-        return px_str(h->algo->name, strlen(h->algo->name));
+        return px_str(algos[h->kind].name, strlen(algos[h->kind].name));
     }
     if (name == PX_Q(digest_size)) {
-        return px_small(h->algo->digest_size);
+        return px_small(algos[h->kind].digest_size);
     }
     if (name == PX_Q(block_size)) {
-        return px_small(h->algo->block_size);
+        return px_small(algos[h->kind].block_size);
     }
     return PX_NULL;
 }
 
 static void hash_print(px_out *out, px_val self, px_print_kind kind) {
     (void)kind;
-    px_printf(out, "<%s hash object>", hash_of(self)->algo->name);
+    px_printf(out, "<%s hash object>", algos[hash_of(self)->kind].name);
 }
 
 static const px_map_entry hash_methods[] = {
@@ -132,19 +140,19 @@ static const px_argspec ctor_spec[] = {
     {PX_Q(usedforsecurity), PX_ARG_KWONLY, PX_TRUE},
 };
 
-#define CONSTRUCTOR(cname, pyname, algo)                                       \
+#define CONSTRUCTOR(cname, pyname, kind)                                       \
     static px_val cname(size_t argc, const px_val *argv, px_val kwnames) {      \
         px_val a[2];                                                           \
         px_parse_args(PX_Q(pyname), argc, argv, kwnames, 2, ctor_spec, a);     \
-        return hash_new(&algo, a[0]);                                          \
+        return hash_new(kind, a[0]);                                          \
     }                                                                          \
     static PX_FUNKW(cname##_obj, pyname, 0, 1, cname)
-CONSTRUCTOR(hashlib_md5, md5, px_md_md5);
-CONSTRUCTOR(hashlib_sha1, sha1, px_md_sha1);
-CONSTRUCTOR(hashlib_sha224, sha224, px_md_sha224);
-CONSTRUCTOR(hashlib_sha256, sha256, px_md_sha256);
-CONSTRUCTOR(hashlib_sha384, sha384, px_md_sha384);
-CONSTRUCTOR(hashlib_sha512, sha512, px_md_sha512);
+CONSTRUCTOR(hashlib_md5, md5, PX_HASH_MD5);
+CONSTRUCTOR(hashlib_sha1, sha1, PX_HASH_SHA1);
+CONSTRUCTOR(hashlib_sha224, sha224, PX_HASH_SHA224);
+CONSTRUCTOR(hashlib_sha256, sha256, PX_HASH_SHA256);
+CONSTRUCTOR(hashlib_sha384, sha384, PX_HASH_SHA384);
+CONSTRUCTOR(hashlib_sha512, sha512, PX_HASH_SHA512);
 
 /* new(name, data=b''): the algorithm by name, in any case. */
 static px_val hashlib_new(size_t argc, const px_val *argv, px_val kwnames) {
@@ -160,8 +168,8 @@ static px_val hashlib_new(size_t argc, const px_val *argv, px_val kwnames) {
     if (name == NULL) {
         px_raise_type_error("new() argument 'name' must be str, not %s", px_type_name(a[0]));
     }
-    for (size_t i = 0; i < sizeof algos / sizeof algos[0]; i++) {
-        const char *an = algos[i]->name;
+    for (px_hash_kind i = 0; i < PX_HASH_KINDS; i++) {
+        const char *an = algos[i].name;
         if (strlen(an) != n) {
             continue;
         }
@@ -170,7 +178,7 @@ static px_val hashlib_new(size_t argc, const px_val *argv, px_val kwnames) {
             k++;
         }
         if (k == n) {
-            return hash_new(algos[i], a[1]);
+            return hash_new(i, a[1]);
         }
     }
     px_raise_value_error("unsupported hash type %.*s", (int)n, name);

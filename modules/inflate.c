@@ -187,6 +187,14 @@ void px_inflate_window(px_inflate *z, uint8_t *win, unsigned wbits) {
     z->wmask = ((size_t)1 << wbits) - 1;
 }
 
+void px_inflate_restart(px_inflate *z) {
+    z->state = ST_HEADER;
+    z->last = false;
+    z->stored_left = 0;
+    z->copy_len = 0;
+    z->total = 0;
+}
+
 bool px_inflate_done(const px_inflate *z) {
     return z->state == ST_DONE;
 }

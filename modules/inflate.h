@@ -47,6 +47,11 @@ void px_inflate_window(px_inflate *z, uint8_t *win, unsigned wbits);
 /* Decode up to n bytes into out; fewer only when the final block ends. */
 size_t px_inflate_read(px_inflate *z, uint8_t *out, size_t n);
 bool px_inflate_done(const px_inflate *z);
+/* After px_inflate_done, decode a new DEFLATE stream that follows in the
+ * same input (the next member of a gzip file): the input, its bit
+ * position and the window are kept; back-references cannot reach into
+ * the previous stream's output. */
+void px_inflate_restart(px_inflate *z);
 /* The next input byte at a byte boundary (headers and trailers), or -1
  * at the end of the input. Unused bits of a partial byte are dropped. */
 int px_inflate_byte(px_inflate *z);

@@ -2,9 +2,14 @@
 # decompress() on top of the built-in deflate module. wbits chooses the
 # format and the window: -5..-15 raw DEFLATE, 5..15 zlib, 21..31 gzip;
 # decompress() also takes 0 (zlib, window from its header) and 35..47
-# (zlib or gzip, whichever the header says).
+# (zlib or gzip, whichever the header says). crc32 and adler32 as
+# CPython's zlib has them (not in MicroPython's docs; CPython programs
+# use them): crc32(data, value=0), adler32(data, value=1).
 import deflate
 import io
+
+crc32 = deflate._crc32
+adler32 = deflate._adler32
 
 
 def _mode(wbits, reading):

@@ -50,40 +50,93 @@ void px_printf(px_out *out, const char *fmt, ...) {
     px_gc_free(big);
 }
 
-/* ---- cycle protection: the objects whose print is in progress. The
- * objects themselves stay alive through their callers; only the array
- * block needs a root. */
+/* ---- cycle protection: the objects whose print is in progress, as a
+ * stack (entry order) and as an open-addressing set of the same values
+ * (linear probing, PX_NULL empty, at most half full), so entering is O(1)
+ * however deep the nesting: a linear search made printing a structure n
+ * levels deep cost n**2. The objects themselves stay alive through their
+ * callers; only the two array blocks need a root. */
 static struct {
     px_val *items;
     size_t n, cap;
+    px_val *slots; /* cap * 2 of them */
+    size_t mask;
 } active;
 static bool active_rooted;
 static unsigned print_depth; /* nesting of px_print calls */
 
+static size_t slot_of(px_val v) {
+    return (size_t)(((uint64_t)v * 0x9E3779B97F4A7C15u) >> 32) & active.mask;
+}
+
+static size_t slot_find(px_val v) {
+    size_t i = slot_of(v);
+    while (active.slots[i] != PX_NULL && active.slots[i] != v) {
+        i = (i + 1) & active.mask;
+    }
+    return i;
+}
+
+/* Empty slot i, moving later entries of its probe run back into the gap
+ * (no tombstones: the set never fills with deleted entries). */
+static void slot_remove(size_t i) {
+    for (size_t j = (i + 1) & active.mask; active.slots[j] != PX_NULL; j = (j + 1) & active.mask) {
+        size_t home = slot_of(active.slots[j]);
+        /* the entry at j may fill the gap at i when its home is not in (i, j] (cyclically) */
+        bool stays = i <= j ? (home > i && home <= j) : (home > i || home <= j);
+        if (!stays) {
+            active.slots[i] = active.slots[j];
+            i = j;
+        }
+    }
+    active.slots[i] = PX_NULL;
+}
+
+static void active_grow(void) {
+    if (!active_rooted) {
+        px_gc_add_root(&active, sizeof active);
+        active_rooted = true;
+    }
+    size_t cap = active.cap ? active.cap * 2 : 16;
+    active.items = px_gc_realloc(active.items, cap * sizeof(px_val), PX_GC_LEAF);
+    active.cap = cap;
+    px_val *old = active.slots;
+    active.slots = px_gc_alloc(2 * cap * sizeof(px_val), PX_GC_LEAF); /* zeroed: all PX_NULL */
+    active.mask = 2 * cap - 1;
+    for (size_t k = 0; k < active.n; k++) {
+        active.slots[slot_find(active.items[k])] = active.items[k];
+    }
+    if (old != NULL) {
+        px_gc_free(old);
+    }
+}
+
 bool px_print_enter(px_val v) {
-    for (size_t i = 0; i < active.n; i++) {
-        if (active.items[i] == v) {
-            return false;
-        }
-    }
     if (active.n == active.cap) {
-        if (!active_rooted) {
-            px_gc_add_root(&active, sizeof active);
-            active_rooted = true;
-        }
-        size_t cap = active.cap ? active.cap * 2 : 16;
-        active.items = px_gc_realloc(active.items, cap * sizeof(px_val), PX_GC_LEAF);
-        active.cap = cap;
+        active_grow();
     }
+    size_t i = slot_find(v);
+    if (active.slots[i] == v) {
+        return false;
+    }
+    active.slots[i] = v;
     active.items[active.n++] = v;
     return true;
 }
 
 void px_print_leave(px_val v) {
+    if (active.n == 0) {
+        return;
+    }
+    size_t i = slot_find(v);
+    if (active.slots[i] != v) {
+        return;
+    }
+    slot_remove(i);
     /* Normally the last entry; search backwards to tolerate misuse. */
-    for (size_t i = active.n; i-- > 0;) {
-        if (active.items[i] == v) {
-            memmove(&active.items[i], &active.items[i + 1], (active.n - i - 1) * sizeof(px_val));
+    for (size_t k = active.n; k-- > 0;) {
+        if (active.items[k] == v) {
+            memmove(&active.items[k], &active.items[k + 1], (active.n - k - 1) * sizeof(px_val));
             active.n--;
             return;
         }
@@ -91,7 +144,10 @@ void px_print_leave(px_val v) {
 }
 
 void px_print_reset(void) {
-    active.n = 0;
+    while (active.n > 0) {
+        active.n--;
+        slot_remove(slot_find(active.items[active.n]));
+    }
     print_depth = 0;
 }
 

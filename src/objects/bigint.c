@@ -745,14 +745,9 @@ static px_bn from_pow2_digits(const char *s, size_t len, unsigned bits) {
     return r;
 }
 
-px_bn px_bn_from_digits(const char *s, size_t len, int base) {
-    if ((base & (base - 1)) == 0) {
-        unsigned bits = 0;
-        while ((1 << bits) < base) {
-            bits++;
-        }
-        return from_pow2_digits(s, len, bits);
-    }
+/* The chunked multiply-add: k chars at a time into one digit, then
+ * r = r * base**k + chunk. Quadratic in the length: for short texts. */
+static px_bn from_chunks(const char *s, size_t len, int base) {
     int k;
     px_digit big = chunk_of(base, &k);
     /* Each chunk of k chars adds < 32 bits. */
@@ -775,6 +770,65 @@ px_bn px_bn_from_digits(const char *s, size_t len, int base) {
     }
     r.n = px_nat_norm(r.d, r.n);
     return r;
+}
+
+/* pw[i] = base**chars[i] with chars[i] = k * 2**i (k chars fill a digit),
+ * for i = 0..top, the last the first with chars[top] * 2 >= limit (or
+ * the 39th): the split points of both conversions below. Returns top. */
+static int make_powers(int base, size_t limit, px_bn *pw, size_t *chars, bool by_digits) {
+    int k;
+    px_digit big = chunk_of(base, &k);
+    pw[0].d = px_nat_alloc(1);
+    pw[0].d[0] = big;
+    pw[0].n = 1;
+    pw[0].neg = false;
+    chars[0] = (size_t)k;
+    int top = 0;
+    while (top < 39 && (by_digits ? pw[top].n * 2 - 1 <= limit : chars[top] * 2 < limit)) {
+        pw[top + 1] = px_bn_mul(&pw[top], &pw[top]);
+        chars[top + 1] = chars[top] * 2;
+        top++;
+    }
+    return top;
+}
+
+#define DC_THRESHOLD 40
+
+/* Divide and conquer: the last chars[j] chars (the largest power below
+ * len) and the rest convert separately, then hi * pw[j] + lo. With
+ * Karatsuba multiplication that is subquadratic; below DC_THRESHOLD
+ * digits' worth the chunked loop is faster. */
+static px_bn dc_parse(const char *s, size_t len, int base, const px_bn *pw, const size_t *chars, int j) {
+    if (len <= chars[0] * DC_THRESHOLD) {
+        return from_chunks(s, len, base);
+    }
+    while (j > 0 && chars[j] >= len) {
+        j--;
+    }
+    size_t lo_len = chars[j];
+    px_bn hi = dc_parse(s, len - lo_len, base, pw, chars, j);
+    px_bn lo = dc_parse(s + len - lo_len, lo_len, base, pw, chars, j);
+    px_bn prod = px_bn_mul(&hi, &pw[j]);
+    return px_bn_add(&prod, &lo, false);
+}
+
+px_bn px_bn_from_digits(const char *s, size_t len, int base) {
+    if ((base & (base - 1)) == 0) {
+        unsigned bits = 0;
+        while ((1 << bits) < base) {
+            bits++;
+        }
+        return from_pow2_digits(s, len, bits);
+    }
+    int k;
+    chunk_of(base, &k);
+    if (len <= (size_t)k * DC_THRESHOLD) {
+        return from_chunks(s, len, base);
+    }
+    px_bn pw[40];
+    size_t chars[40];
+    int top = make_powers(base, len, pw, chars, false);
+    return dc_parse(s, len, base, pw, chars, top);
 }
 
 static const char digit_chars[] = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -804,8 +858,6 @@ static size_t simple_digits(const px_digit *x, size_t xn, int base, char *out, s
     memcpy(out + lead, buf + pos, n);
     return lead + n;
 }
-
-#define DC_THRESHOLD 40
 
 /* Divide and conquer: x = q * pw[k] + r with both halves converted
  * recursively, so the work is a few big divisions instead of one short
@@ -858,21 +910,9 @@ char *px_bn_to_str(const px_bn *a, int base, size_t *len) {
         }
     } else if (a->n >= 2 * DC_THRESHOLD) {
         /* powers big^(2^i) until one exceeds a */
-        int k;
-        px_digit big = chunk_of(base, &k);
         px_bn pw[40];
         size_t pw_chars[40];
-        pw[0].d = px_nat_alloc(1);
-        pw[0].d[0] = big;
-        pw[0].n = 1;
-        pw[0].neg = false;
-        pw_chars[0] = (size_t)k;
-        int top = 0;
-        while (pw[top].n * 2 - 1 <= a->n && top < 39) {
-            pw[top + 1] = px_bn_mul(&pw[top], &pw[top]);
-            pw_chars[top + 1] = pw_chars[top] * 2;
-            top++;
-        }
+        int top = make_powers(base, a->n, pw, pw_chars, true);
         size_t n = dc_digits(a->d, a->n, base, pw, pw_chars, top, out, 0);
         out[n] = 0;
         *len = n;

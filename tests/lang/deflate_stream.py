@@ -112,3 +112,15 @@ fails("wbits 4", lambda: deflate.DeflateIO(io.BytesIO(), deflate.RAW, 4))
 fails("wbits 16", lambda: deflate.DeflateIO(io.BytesIO(), deflate.RAW, 16))
 fails("format 4", lambda: deflate.DeflateIO(io.BytesIO(), 4))
 print(deflate.DeflateIO(io.BytesIO(b"\x01\x05\x00\xfa\xffabcde"), deflate.RAW).read())
+# a DeflateIO stops after one gzip member, as MicroPython's (what follows
+# in the stream is left to the caller); gzip's private format reads on
+two = compress(deflate.GZIP, 9, b"one") + compress(deflate.GZIP, 9, b"two")
+print(deflate.DeflateIO(io.BytesIO(two), deflate.GZIP).read(), deflate.DeflateIO(io.BytesIO(two)).read(),
+      deflate.DeflateIO(io.BytesIO(two), deflate._GZIP_MEMBERS).read())
+# blocks: text gets codes of its own (dynamic blocks, BTYPE 10), and the
+# stream is smaller than the fixed codes would make it; a few bytes stay
+# in one fixed block (BTYPE 01)
+text = b"".join(b"%d the quick brown fox jumps over the lazy dog, said %s\n" % (i, b"abcdefgh"[i % 8:]) for i in range(3000))
+raw = compress(deflate.RAW, 15, text)
+print((raw[0] >> 1) & 3, (compress(deflate.RAW, 15, b"hello")[0] >> 1) & 3, len(raw) < len(text) // 16)
+print(deflate.DeflateIO(io.BytesIO(raw), deflate.RAW, 15).read() == text)
