@@ -5,16 +5,7 @@
 #define PX_MACHINE_PIN_H
 
 #include "gpio_chip.h"
-
-/* Pin.IN etc.: the values are ours (MicroPython's differ per port). */
-enum { PX_PIN_IN = 0, PX_PIN_OUT = 1, PX_PIN_OPEN_DRAIN = 2, PX_PIN_ASIS = -1 };
-enum { PX_PIN_PULL_NONE = 0, PX_PIN_PULL_UP = 1, PX_PIN_PULL_DOWN = 2, PX_PIN_PULL_KEEP = -1 };
-enum {
-    PX_PIN_IRQ_RISING = 1,
-    PX_PIN_IRQ_FALLING = 2,
-    PX_PIN_IRQ_LOW_LEVEL = 4, /* defined for portable code; Linux reports edges only */
-    PX_PIN_IRQ_HIGH_LEVEL = 8,
-};
+#include "machine_args.h" /* Pin.IN etc.; Linux reports edges only, not levels */
 
 typedef struct px_pin_irq px_pin_irq;
 
