@@ -16,6 +16,16 @@ void rp_board_init(void) {
     rp_gpio_set_function(RP_CONSOLE_RX_PIN, RP_GPIO_FUNC_UART);
 }
 
+#define AIRCR 0xe000ed0cu
+#define AIRCR_SYSRESETREQ (0x05fau << 16 | 1u << 2) /* with its write key */
+
+void rp_board_reset(void) {
+    rp_reg_write(AIRCR, AIRCR_SYSRESETREQ);
+    for (;;) {
+        rp_reg_spin(); /* the reset takes a few cycles to come */
+    }
+}
+
 void rp_irq_enable(unsigned irq) {
     rp_reg_write(RP_NVIC_ICPR, 1u << irq); /* forget one that came while off */
     rp_reg_write(RP_NVIC_ISER, 1u << irq);

@@ -12,6 +12,8 @@
 
 /* Clocks, the blocks in use out of reset, the console UART on GP0/GP1. */
 void rp_board_init(void);
+/* A system reset (through the Cortex-M0+'s AIRCR). */
+__attribute__((noreturn)) void rp_board_reset(void);
 /* Enable / disable an interrupt line at the NVIC. */
 void rp_irq_enable(unsigned irq);
 void rp_irq_disable(unsigned irq);

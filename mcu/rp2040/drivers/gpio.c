@@ -63,6 +63,14 @@ void rp_gpio_irq_set(unsigned pin, uint32_t events) {
     rp_reg_field(RP_IO_BANK0_BASE + RP_IO_PROC0_INTE0 + word, 0xfu << shift, (events & 0xfu) << shift);
 }
 
+void rp_gpio_irq_mask(unsigned pin, uint32_t events) {
+    rp_reg_clr(RP_IO_BANK0_BASE + RP_IO_PROC0_INTE0 + 4u * (pin / 8), (events & 0xfu) << (4u * (pin % 8)));
+}
+
+void rp_gpio_irq_unmask(unsigned pin, uint32_t events) {
+    rp_reg_set(RP_IO_BANK0_BASE + RP_IO_PROC0_INTE0 + 4u * (pin / 8), (events & 0xfu) << (4u * (pin % 8)));
+}
+
 void rp_gpio_irq_service(void (*fn)(unsigned pin, uint32_t events, void *ctx), void *ctx) {
     for (unsigned word = 0; word < (RP_GPIO_COUNT + 7) / 8; word++) {
         uint32_t status = rp_reg_read(RP_IO_BANK0_BASE + RP_IO_PROC0_INTS0 + 4u * word);

@@ -26,6 +26,10 @@ unsigned rp_gpio_trigger_of_events(uint32_t events);
 /* Enable exactly `events` on processor 0 for the pin (0: none); edges
  * latched before are cleared so an old edge does not fire. */
 void rp_gpio_irq_set(unsigned pin, uint32_t events);
+/* Turn some of a pin's enabled events off or back on (level events are
+ * masked while their handler waits, or the interrupt would repeat). */
+void rp_gpio_irq_mask(unsigned pin, uint32_t events);
+void rp_gpio_irq_unmask(unsigned pin, uint32_t events);
 /* In the IO_BANK0 interrupt: call fn for each pin with events pending
  * (after acknowledging its latched edges). Level events stay asserted
  * while the level lasts: fn must disable them, or the interrupt repeats. */

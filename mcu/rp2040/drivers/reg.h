@@ -20,6 +20,9 @@ void rp_reg_write(uint32_t addr, uint32_t value);
 /* A wait loop calls this each time round: the model advances time (and
  * fails a test that would spin forever). */
 void rp_reg_spin(void);
+/* Sleep until an interrupt: the model advances its clock and raises the
+ * timer's alarm interrupts when they are due. */
+void rp_wait_for_interrupt(void);
 #else
 static inline uint32_t rp_reg_read(uint32_t addr) {
     return *(volatile uint32_t *)(uintptr_t)addr;
@@ -28,6 +31,9 @@ static inline void rp_reg_write(uint32_t addr, uint32_t value) {
     *(volatile uint32_t *)(uintptr_t)addr = value;
 }
 static inline void rp_reg_spin(void) {
+}
+static inline void rp_wait_for_interrupt(void) {
+    __asm__ volatile("wfi");
 }
 #endif
 

@@ -24,12 +24,18 @@ static slot table[SLOTS];
 static rm_write log_[LOG_MAX];
 static size_t nlog;
 static uint64_t now_us, spins;
+static void (*timer_isr)(unsigned alarm);
 
 void rm_reset(void) {
     memset(table, 0, sizeof table);
     nlog = 0;
     now_us = 0;
     spins = 0;
+    timer_isr = NULL;
+}
+
+void rm_set_timer_isr(void (*isr)(unsigned alarm)) {
+    timer_isr = isr;
 }
 
 static slot *find(uint32_t addr) {
@@ -189,6 +195,15 @@ void rp_reg_write(uint32_t addr, uint32_t value) {
         kind = addr & 0x3000u;
         base = addr & ~0x3000u;
     }
+    if (base >= RP_TIMER_BASE + RP_TIMER_ALARM(0) && base <= RP_TIMER_BASE + RP_TIMER_ALARM(3) && kind == 0) {
+        find(base)->value = value;
+        find(RP_TIMER_BASE + RP_TIMER_ARMED)->value |= 1u << ((base - RP_TIMER_BASE - RP_TIMER_ALARM(0)) / 4);
+        return;
+    }
+    if ((base == RP_TIMER_BASE + RP_TIMER_ARMED || base == RP_TIMER_BASE + RP_TIMER_INTR) && kind == 0) {
+        find(base)->value &= ~value; /* write 1 to clear */
+        return;
+    }
     slot *s = find(base);
     uint32_t v = kind == RP_ALIAS_XOR   ? s->value ^ value
                  : kind == RP_ALIAS_SET ? s->value | value
@@ -201,8 +216,43 @@ void rp_reg_write(uint32_t addr, uint32_t value) {
     }
 }
 
+/* The alarms due at the current time fire. */
+static void fire_alarms(void) {
+    for (unsigned n = 0; n < 4; n++) {
+        slot *armed = find(RP_TIMER_BASE + RP_TIMER_ARMED);
+        if ((armed->value >> n & 1u) && rm_get(RP_TIMER_BASE + RP_TIMER_ALARM(n)) == (uint32_t)now_us) {
+            armed->value &= ~(1u << n);
+            find(RP_TIMER_BASE + RP_TIMER_INTR)->value |= 1u << n;
+            if ((rm_get(RP_TIMER_BASE + RP_TIMER_INTE) >> n & 1u) && timer_isr != NULL) {
+                timer_isr(n);
+            }
+        }
+    }
+}
+
 void rp_reg_spin(void) {
     spins++;
     now_us++;
     ck_assert_msg(spins < RM_SPIN_LIMIT, "a wait loop spins forever (register model)");
+    fire_alarms();
+}
+
+void rp_wait_for_interrupt(void) {
+    uint32_t armed = rm_get(RP_TIMER_BASE + RP_TIMER_ARMED);
+    uint64_t step = 0;
+    for (unsigned n = 0; n < 4; n++) {
+        if (armed >> n & 1u) {
+            uint64_t d = (uint32_t)(rm_get(RP_TIMER_BASE + RP_TIMER_ALARM(n)) - (uint32_t)now_us);
+            if (d == 0) {
+                d = 1ull << 32;
+            }
+            if (step == 0 || d < step) {
+                step = d;
+            }
+        }
+    }
+    ck_assert_msg(step != 0, "WFI with no alarm armed: it would sleep forever (register model)");
+    spins++;
+    now_us += step;
+    fire_alarms();
 }

@@ -48,6 +48,14 @@ size_t rm_writes_to(uint32_t addr);
 /* The simulated microsecond clock. */
 uint64_t rm_now(void);
 void rm_set_now(uint64_t us);
+/* The timer's alarms: writing ALARMn arms alarm n (ARMED bit n; writing
+ * 1 to ARMED disarms, as to INTR clears). When the clock's low 32 bits
+ * reach an armed alarm's value, it disarms and latches INTR bit n, and if
+ * INTE bit n is set the handler given here is called, as the NVIC would
+ * (time passes in wait loops and in rp_wait_for_interrupt, which jumps to
+ * the next alarm). */
+void rm_set_timer_isr(void (*isr)(unsigned alarm));
+
 /* Wait-loop turns so far; a test that spins more than this many fails
  * (a wait that would never end on the chip). */
 uint64_t rm_spins(void);
