@@ -15,6 +15,10 @@ void rp_isr_timer3(void) {
     rp_timer_ack(SLEEP_ALARM); /* it only wakes the WFI */
 }
 
+uint64_t mcu_ticks_us(void) {
+    return rp_timer_now();
+}
+
 uint64_t px_port_ticks_us(void) {
     return rp_timer_now();
 }
@@ -35,12 +39,14 @@ int32_t px_port_tz_offset(int64_t utc, bool *dst) {
 void px_port_sleep_us(uint64_t us) {
     uint64_t end = rp_timer_now() + us;
     rp_irq_enable(RP_IRQ_TIMER_0 + SLEEP_ALARM);
-    while (!px_st.pending) {
-        uint64_t now = rp_timer_now();
-        if (now >= end || !rp_timer_arm(SLEEP_ALARM, end)) {
+    for (;;) {
+        rp_cpu_irq_off(); /* an interrupt between the check and WFI still wakes it */
+        if (px_st.pending || rp_timer_now() >= end || !rp_timer_arm(SLEEP_ALARM, end)) {
+            rp_cpu_irq_on();
             break;
         }
         rp_wait_for_interrupt();
+        rp_cpu_irq_on(); /* the handler runs here */
     }
     rp_timer_disarm(SLEEP_ALARM);
 }

@@ -23,6 +23,10 @@ void rp_reg_spin(void);
 /* Sleep until an interrupt: the model advances its clock and raises the
  * timer's alarm interrupts when they are due. */
 void rp_wait_for_interrupt(void);
+static inline void rp_cpu_irq_off(void) {
+}
+static inline void rp_cpu_irq_on(void) {
+}
 #else
 static inline uint32_t rp_reg_read(uint32_t addr) {
     return *(volatile uint32_t *)(uintptr_t)addr;
@@ -32,8 +36,16 @@ static inline void rp_reg_write(uint32_t addr, uint32_t value) {
 }
 static inline void rp_reg_spin(void) {
 }
+/* (WFI wakes for a pending interrupt even with PRIMASK set: check, then
+ * sleep, with interrupts masked, so none is missed in between.) */
 static inline void rp_wait_for_interrupt(void) {
-    __asm__ volatile("wfi");
+    __asm__ volatile("wfi" ::: "memory");
+}
+static inline void rp_cpu_irq_off(void) {
+    __asm__ volatile("cpsid i" ::: "memory");
+}
+static inline void rp_cpu_irq_on(void) {
+    __asm__ volatile("cpsie i" ::: "memory");
 }
 #endif
 
