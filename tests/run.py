@@ -372,7 +372,27 @@ def check_firmware(name, cfg, tally):
     else:
         tally.ok()
         print(f"ok   {name}: {r.stdout.strip()}")
+    # and the checker finds what a boot loader would refuse
     sys.path.insert(0, os.path.join(ROOT, "tools"))
+    import uf2 as uf2_tool
+    with open(uf2, "rb") as f:
+        good = f.read()
+    bad = {"a magic number": good[:4] + b"X" + good[5:],
+           "the family": good[:512 + 28] + b"\0\0\0\0" + good[512 + 32:],
+           "the numbering": good[:512 + 20] + (7).to_bytes(4, "little") + good[512 + 24:],
+           "a missing block": good[:512] + good[1024:]}
+    missed = []
+    for what, data in bad.items():
+        try:
+            uf2_tool.check(data)
+            missed.append(what)
+        except ValueError:
+            pass
+    if missed:
+        tally.fail(f"{name}: uf2.py check", "not refused: a UF2 file with a wrong " + ", ".join(missed))
+    else:
+        tally.ok()
+        print(f"ok   {name}: uf2.py check refuses a broken file ({len(bad)} kinds of damage)")
     import rp2040_boot2
     with open(binf, "rb") as f:
         head = f.read(256)

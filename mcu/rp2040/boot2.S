@@ -33,11 +33,13 @@
     .type rp_boot2, %function
     .thumb_func
 rp_boot2:
-    /* pads: SCLK 8 mA, fast slew; data pins without Schmitt trigger */
+    /* pads: SCLK 8 mA, fast slew; the data pins' Schmitt triggers off
+     * (their CLR alias: input enable and pulls stay as they are) */
     ldr r3, =PADS_QSPI
     movs r0, #0x21
     str r0, [r3, #0x04]
-    movs r0, #0x00
+    ldr r3, =PADS_QSPI + 0x3000
+    movs r0, #0x02
     str r0, [r3, #0x08]
     str r0, [r3, #0x0c]
     str r0, [r3, #0x10]

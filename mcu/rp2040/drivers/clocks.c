@@ -42,10 +42,10 @@ void rp_pll_start(uint32_t base, const rp_pll_cfg *cfg) {
 }
 
 static void xosc_start(void) {
-    rp_reg_write(RP_XOSC_BASE + RP_XOSC_CTRL, RP_XOSC_CTRL_FREQ_1_15MHZ);
     /* about 1 ms of start-up, in units of 256 cycles */
     rp_reg_write(RP_XOSC_BASE + RP_XOSC_STARTUP, (RP_XOSC_HZ / 1000 + 128) / 256);
-    rp_reg_set(RP_XOSC_BASE + RP_XOSC_CTRL, RP_XOSC_CTRL_ENABLE);
+    /* ENABLE is a 12-bit magic value, not a bit: the whole field at once */
+    rp_reg_write(RP_XOSC_BASE + RP_XOSC_CTRL, RP_XOSC_CTRL_FREQ_1_15MHZ | RP_XOSC_CTRL_ENABLE);
     rp_reg_wait(RP_XOSC_BASE + RP_XOSC_STATUS, RP_XOSC_STATUS_STABLE, RP_XOSC_STATUS_STABLE);
 }
 

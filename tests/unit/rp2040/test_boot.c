@@ -13,6 +13,7 @@
 
 static void setup(void) {
     rm_reset();
+    rm_put(RP_XOSC_BASE + RP_XOSC_CTRL, 0xd1eu << 12 | RP_XOSC_CTRL_FREQ_1_15MHZ); /* disabled */
     rm_put(RP_RESETS_BASE + RP_RESETS_RESET, 0x01ffffffu); /* everything in reset, as at power-on */
     rm_put(RP_PLL_SYS_BASE + RP_PLL_PWR, 0x2du);           /* powered down */
 }
@@ -82,8 +83,10 @@ START_TEST(test_clocks_init) {
     long prim = write_of(RP_PLL_SYS_BASE + RP_PLL_PRIM, 0);
     long on_pll = write_of(sys + RP_ALIAS_SET + RP_CLK_CTRL, 0);
     ck_assert(off_pll < pll_reset && pll_reset < fbdiv && fbdiv < prim && prim < on_pll);
-    /* the crystal is stable before clk_ref switches to it */
-    ck_assert(write_of(RP_XOSC_BASE + RP_ALIAS_SET + RP_XOSC_CTRL, 0) < write_of(ref + RP_ALIAS_XOR + RP_CLK_CTRL, 0));
+    /* the crystal is enabled (its magic value written whole, never ORed
+     * into the disable value) before clk_ref switches to it */
+    ck_assert_uint_eq(rm_writes_to(RP_XOSC_BASE + RP_ALIAS_SET + RP_XOSC_CTRL), 0);
+    ck_assert(write_of(RP_XOSC_BASE + RP_XOSC_CTRL, 0) < write_of(ref + RP_ALIAS_XOR + RP_CLK_CTRL, 0));
 }
 END_TEST
 
