@@ -21,6 +21,7 @@ typedef struct rp_machine_i2c {
     uint32_t freq;     /* asked for */
     uint32_t actual;   /* SCL as set; 0 after deinit() */
     uint8_t scl, sda;
+    bool has_pins; /* scl and sda chosen: init() keeps them */
 } rp_machine_i2c;
 
 static const uint8_t default_sda[2] = {4, 6}, default_scl[2] = {5, 7};
@@ -95,8 +96,8 @@ static uint8_t pick_pin(unsigned id, px_val v, uint8_t dflt, bool sda) {
 }
 
 static void setup(rp_machine_i2c *o, const px_val *a) {
-    uint8_t scl = pick_pin(o->id, a[A_SCL], o->actual ? o->scl : default_scl[o->id], false);
-    uint8_t sda = pick_pin(o->id, a[A_SDA], o->actual ? o->sda : default_sda[o->id], true);
+    uint8_t scl = pick_pin(o->id, a[A_SCL], o->has_pins ? o->scl : default_scl[o->id], false);
+    uint8_t sda = pick_pin(o->id, a[A_SDA], o->has_pins ? o->sda : default_sda[o->id], true);
     int64_t freq = px_machine_setting(a[A_FREQ], 400000, 1, 1000000, "freq");
     int64_t timeout = px_machine_setting(a[A_TIMEOUT], 50000, 1, 0x7fffffff, "timeout");
     uint32_t hcnt, lcnt;
@@ -110,6 +111,7 @@ static void setup(rp_machine_i2c *o, const px_val *a) {
     o->actual = rp_i2c_init(&o->bus, o->id ? RP_I2C1_BASE : RP_I2C0_BASE, RP_SYS_HZ, o->freq);
     o->scl = scl;
     o->sda = sda;
+    o->has_pins = true;
     for (int i = 0; i < 2; i++) {
         unsigned pin = i ? sda : scl;
         rp_gpio_set_pulls(pin, true, false);

@@ -19,6 +19,7 @@ typedef struct rp_machine_spi {
     int polarity, phase, bits, firstbit;
     uint8_t sck, mosi, miso;
     px_val cs_pin; /* the Pin driven as chip select, or PX_NONE */
+    bool has_pins; /* sck, mosi and miso chosen: init() keeps them */
 } rp_machine_spi;
 
 enum { ROLE_MISO = 0, ROLE_SCK = 2, ROLE_MOSI = 3 };
@@ -74,10 +75,9 @@ static px_val take_cs_pin(px_val v) {
         return PX_NONE;
     }
     rp_pin *p = rp_pin_get(rp_pin_resolve(v));
-    p->mode = PX_PIN_OUT;
-    p->sio = false; /* routed to SIO below */
-    rp_gpio_init(p->gpio);
+    rp_gpio_init(p->gpio); /* software control, an input at first */
     p->sio = true;
+    p->mode = PX_PIN_OUT;
     rp_pin_write(p, 1);
     return px_from_ptr(p);
 }
@@ -94,7 +94,7 @@ static void setup(rp_machine_spi *o, const px_val *a) {
     int bits = (int)px_machine_setting(a[A_BITS], 8, 4, 16, "bits");
     int firstbit = (int)px_machine_setting(a[A_FIRSTBIT], PX_SPI_MSB, PX_SPI_MSB, PX_SPI_LSB, "firstbit");
     const uint8_t *dflt = default_pins[o->id];
-    bool had = o->actual != 0 || o->sck != 0;
+    bool had = o->has_pins;
     uint8_t sck = pick_pin(o->id, a[A_SCK], had ? o->sck : dflt[ROLE_SCK], ROLE_SCK, "SCK");
     uint8_t mosi = pick_pin(o->id, a[A_MOSI], had ? o->mosi : dflt[ROLE_MOSI], ROLE_MOSI, "MOSI");
     uint8_t miso = pick_pin(o->id, a[A_MISO], had ? o->miso : dflt[ROLE_MISO], ROLE_MISO, "MISO");
@@ -116,6 +116,7 @@ static void setup(rp_machine_spi *o, const px_val *a) {
     o->sck = sck;
     o->mosi = mosi;
     o->miso = miso;
+    o->has_pins = true;
     rp_pin_give(sck, RP_GPIO_FUNC_SPI);
     rp_pin_give(mosi, RP_GPIO_FUNC_SPI);
     rp_pin_give(miso, RP_GPIO_FUNC_SPI);

@@ -65,7 +65,9 @@ void rp_pin_irq_poll(void) {
             if (px_sched_schedule(px_from_ptr(&irq_dispatch_obj), px_from_ptr(irq))) {
                 irq->queued = true;
             } else {
-                seen[pin] |= (uint8_t)ev; /* the queue is full: at the next check */
+                px_port_irq_lock(); /* the queue is full: at the next check */
+                seen[pin] |= (uint8_t)ev;
+                px_port_irq_unlock();
                 any_seen = true;
                 px_st.pending = 1;
             }

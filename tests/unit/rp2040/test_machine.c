@@ -275,11 +275,21 @@ START_TEST(test_i2c_pins_and_timeout) {
            "try:\n"
            "    I2C(2)\n"
            "except ValueError as e:\n"
-           "    print(e)\n");
+           "    print(e)\n"
+           "i = I2C(1, scl=Pin(3), sda=Pin(2))\n"
+           "i.deinit()\n"
+           "print(i)\n"
+           "i.init(freq=100000)\n"
+           "print(i)\n");
     ck_assert_str_eq(model_out, "GP4 cannot be SCL of I2C(0): use GP1, GP5, GP9... (every 4th pin from GP1)\n"
                                 "GP2 cannot be SDA of I2C(0): use GP0, GP4, GP8... (every 4th pin from GP0)\n"
                                 "freq must be 1 to 1000000, not 2000000\n"
-                                "I2C(2) does not exist: the RP2040 has I2C(0) and I2C(1)\n");
+                                "I2C(2) does not exist: the RP2040 has I2C(0) and I2C(1)\n"
+                                "I2C(1, off)\n"
+                                "I2C(1, freq=100000, scl=3, sda=2, timeout=50000)\n");
+    /* I2C(1) on GP2/GP3: their pads pulled up, their function I2C */
+    ck_assert_uint_eq(rm_get(RP_IO_BANK0_BASE + RP_IO_GPIO_CTRL(2)), RP_GPIO_FUNC_I2C);
+    ck_assert_uint_eq(rm_get(RP_PADS_BANK0_BASE + RP_PADS_GPIO(3)) & (RP_PAD_PUE | RP_PAD_PDE), RP_PAD_PUE);
     bus.stuck = true;
     model_out_len = 0;
     run_ok("from machine import I2C\n"
