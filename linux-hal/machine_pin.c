@@ -553,6 +553,8 @@ static const px_map_entry pin_table[] = {
 };
 static PX_CONST_MAP(pin_dict, pin_table);
 
+const px_type *const px_machine_pin_type = &px_type_pin; /* for Signal */
+
 const px_type px_type_pin = {
     .base = {&px_type_type},
     .name = PX_Q(Pin),

@@ -1,5 +1,5 @@
 /* machine.Pin on Linux: one GPIO line request per Pin object. Shared by
- * machine_pin.c (the type), pin_irq.c (edges), machine_signal.c and the
+ * machine_pin.c (the type), pin_irq.c (edges) and the
  * gpio listing. */
 #ifndef PX_MACHINE_PIN_H
 #define PX_MACHINE_PIN_H
@@ -24,7 +24,7 @@ typedef struct px_pin {
     bool gone;                /* released because its chip was unplugged */
 } px_pin;
 
-extern const px_type px_type_pin, px_type_pin_irq, px_type_signal;
+extern const px_type px_type_pin, px_type_pin_irq;
 extern const px_stream_proto px_pin_stream;
 extern const px_wrapper px_pin_list_obj; /* Pin.list (gpio_list.c) */
 

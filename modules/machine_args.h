@@ -21,6 +21,12 @@ enum {
 enum { PX_TIMER_ONE_SHOT = 0, PX_TIMER_PERIODIC = 1 };
 enum { PX_SPI_MSB = 0, PX_SPI_LSB = 1 };
 
+/* The port's machine.Pin type (its machine module defines this), which
+ * Signal makes and drives; and Signal itself (machine_signal.c), for
+ * every port's machine module to list. */
+extern const px_type *const px_machine_pin_type;
+extern const px_type px_type_signal;
+
 /* OSError(err, message): our message naming the device and what to do. */
 PX_NORETURN void px_machine_raise_os(int err, const char *fmt, ...) PX_PRINTF(2, 3);
 

@@ -50,6 +50,7 @@ static const px_map_entry machine_table[] = {
     PX_ENTRY_OBJ(PWM, &rp_type_pwm),
     PX_ENTRY_OBJ(Pin, &rp_type_pin),
     PX_ENTRY_OBJ(SPI, &rp_type_spi),
+    PX_ENTRY_OBJ(Signal, &px_type_signal),
     PX_ENTRY_OBJ(SoftSPI, &px_type_soft_spi),
     PX_ENTRY_OBJ(Timer, &rp_type_timer),
     PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(machine))),

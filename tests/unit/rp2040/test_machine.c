@@ -127,6 +127,20 @@ START_TEST(test_pin_errors) {
 }
 END_TEST
 
+START_TEST(test_signal) {
+    run_ok("from machine import Pin, Signal\n"
+           "led = Signal(Pin(3, Pin.OUT), invert=True)\n"
+           "led.on()\n"
+           "print(led.value(), Pin(3).value(), led)\n"
+           "relay = Signal(4, Pin.OUT, value=0)\n"
+           "relay(1)\n"
+           "print(relay(), relay)\n");
+    ck_assert_str_eq(model_out, "1 0 Signal(Pin('GP3', mode=OUT), invert=True)\n"
+                                "1 Signal(Pin('GP4', mode=OUT), invert=False)\n");
+    ck_assert_uint_eq(rm_get(RP_SIO_BASE + RP_SIO_GPIO_OUT), 1u << 4); /* GP3 low: active-low on */
+}
+END_TEST
+
 /* ---- Pin.irq: the interrupt handler records, the scheduler calls */
 
 static void pin_interrupt(unsigned pin, uint32_t events) {
@@ -391,6 +405,7 @@ int main(void) {
     tcase_add_test(tc, test_pin_output);
     tcase_add_test(tc, test_pin_input_pull_open_drain);
     tcase_add_test(tc, test_pin_errors);
+    tcase_add_test(tc, test_signal);
     tcase_add_test(tc, test_pin_irq);
     tcase_add_test(tc, test_pin_irq_level);
     tcase_add_test(tc, test_pwm);
