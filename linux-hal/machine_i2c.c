@@ -13,6 +13,7 @@
 
 #include "i2c_dev.h"
 #include "machine.h"
+#include "machine_args.h"
 
 typedef struct px_machine_i2c {
     px_obj base; /* &px_type_i2c */
@@ -67,14 +68,6 @@ static void flush_pending(px_machine_i2c *o) {
 
 /* ---- arguments */
 
-static uint16_t arg_addr(px_val v) {
-    px_int a = px_index(v);
-    if (a < 0 || a > 0x7f) {
-        px_raise_value_error("I2C address %lld out of range: 7-bit addresses are 0x00 to 0x7f", (long long)a);
-    }
-    return (uint16_t)a;
-}
-
 static uint16_t arg_len(size_t n) {
     if (n > PX_I2C_MAX_LEN) {
         px_raise_value_error("%zu bytes in one I2C message: i2c-dev carries at most %d", n, PX_I2C_MAX_LEN);
@@ -83,28 +76,7 @@ static uint16_t arg_len(size_t n) {
 }
 
 static uint16_t arg_nbytes(px_val v) {
-    px_int n = px_index(v);
-    if (n < 0) {
-        px_raise_value_error("nbytes must not be negative");
-    }
-    return arg_len((size_t)n);
-}
-
-/* The bytes of memaddr, most significant first; returns their count. */
-static size_t arg_memaddr(px_val memaddr, px_val addrsize, uint8_t out[4]) {
-    px_int bits = px_index(addrsize);
-    if (bits != 8 && bits != 16 && bits != 24 && bits != 32) {
-        px_raise_value_error("addrsize must be 8, 16, 24 or 32 bits, not %lld", (long long)bits);
-    }
-    int64_t m = px_int_to_i64(memaddr); /* addrsize=32 exceeds a 32-bit build's px_int */
-    if (m < 0 || (uint64_t)m >> bits != 0) {
-        px_raise_value_error("memaddr %lld does not fit in addrsize=%lld bits", (long long)m, (long long)bits);
-    }
-    size_t n = (size_t)bits / 8;
-    for (size_t i = 0; i < n; i++) {
-        out[i] = (uint8_t)((uint64_t)m >> (8 * (n - 1 - i)));
-    }
-    return n;
+    return arg_len(px_machine_nbytes(v));
 }
 
 static void open_bus(px_machine_i2c *o) {
@@ -255,7 +227,7 @@ static bool arg_stop(size_t argc, const px_val *argv, size_t at) {
  * transaction (the kernel cannot keep it open once it returns the data). */
 static px_val i2c_readfrom(size_t argc, const px_val *argv) {
     px_machine_i2c *o = i2c_of(argv[0]);
-    px_i2c_msg m = {arg_addr(argv[1]), true, arg_nbytes(argv[2]), NULL};
+    px_i2c_msg m = {px_machine_i2c_addr(argv[1]), true, arg_nbytes(argv[2]), NULL};
     m.buf = px_gc_alloc(m.len + 1u, PX_GC_LEAF);
     run(o, &m, 1);
     px_val r = px_bytes(m.buf, m.len);
@@ -267,7 +239,7 @@ static px_val i2c_readfrom_into(size_t argc, const px_val *argv) {
     px_machine_i2c *o = i2c_of(argv[0]);
     px_buffer b;
     px_get_buffer(argv[2], &b, PX_BUF_WRITE);
-    px_i2c_msg m = {arg_addr(argv[1]), true, arg_len(b.len), b.data};
+    px_i2c_msg m = {px_machine_i2c_addr(argv[1]), true, arg_len(b.len), b.data};
     run(o, &m, 1);
     return PX_NONE;
 }
@@ -294,7 +266,7 @@ static px_val write_msg(px_machine_i2c *o, uint16_t addr, uint8_t *data, size_t 
  * every byte was acknowledged. */
 static px_val i2c_writeto(size_t argc, const px_val *argv) {
     px_machine_i2c *o = i2c_of(argv[0]);
-    uint16_t addr = arg_addr(argv[1]);
+    uint16_t addr = px_machine_i2c_addr(argv[1]);
     px_buffer b;
     px_get_buffer(argv[2], &b, PX_BUF_READ);
     return write_msg(o, addr, b.data, b.len, arg_stop(argc, argv, 3));
@@ -302,7 +274,7 @@ static px_val i2c_writeto(size_t argc, const px_val *argv) {
 
 static px_val i2c_writevto(size_t argc, const px_val *argv) {
     px_machine_i2c *o = i2c_of(argv[0]);
-    uint16_t addr = arg_addr(argv[1]);
+    uint16_t addr = px_machine_i2c_addr(argv[1]);
     size_t n;
     px_val *items = px_seq_items(argv[2], &n);
     if (items == NULL) {
@@ -351,9 +323,9 @@ static const px_argspec bufmem_spec[M__COUNT] = {
 
 static void read_mem(px_machine_i2c *o, const px_val *a, uint8_t *data, uint16_t len) {
     uint8_t ma[4];
-    uint16_t addr = arg_addr(a[M_ADDR]);
+    uint16_t addr = px_machine_i2c_addr(a[M_ADDR]);
     px_i2c_msg m[2] = {
-        {addr, false, (uint16_t)arg_memaddr(a[M_MEMADDR], a[M_ADDRSIZE], ma), ma},
+        {addr, false, (uint16_t)px_machine_i2c_memaddr(a[M_MEMADDR], a[M_ADDRSIZE], ma), ma},
         {addr, true, len, data},
     };
     run(o, m, 2);
@@ -385,9 +357,9 @@ static px_val i2c_writeto_mem(size_t argc, const px_val *argv, px_val kwnames) {
     px_machine_i2c *o = i2c_of(argv[0]);
     px_val a[M__COUNT];
     px_parse_args(PX_Q(writeto_mem), argc - 1, argv + 1, kwnames, M__COUNT, bufmem_spec, a);
-    uint16_t addr = arg_addr(a[M_ADDR]);
+    uint16_t addr = px_machine_i2c_addr(a[M_ADDR]);
     uint8_t ma[4];
-    size_t na = arg_memaddr(a[M_MEMADDR], a[M_ADDRSIZE], ma);
+    size_t na = px_machine_i2c_memaddr(a[M_MEMADDR], a[M_ADDRSIZE], ma);
     px_buffer b;
     px_get_buffer(a[M_DATA], &b, PX_BUF_READ);
     size_t len = arg_len(na + b.len);

@@ -281,34 +281,9 @@ static bool is_minus_one(px_val v) {
     return px_is_small(v) && px_small_get(v) == -1;
 }
 
-static int parse_mode(px_val v) {
-    if (v == PX_UNSET || is_minus_one(v)) {
-        return PX_PIN_ASIS;
-    }
-    px_int m = px_index(v);
-    if (m != PX_PIN_IN && m != PX_PIN_OUT && m != PX_PIN_OPEN_DRAIN) {
-        px_raise_value_error("invalid pin mode %lld: use Pin.IN, Pin.OUT or Pin.OPEN_DRAIN", (long long)m);
-    }
-    return (int)m;
-}
-
-static int parse_pull(px_val v) {
-    if (v == PX_UNSET || is_minus_one(v)) {
-        return PX_PIN_PULL_KEEP;
-    }
-    if (v == PX_NONE) {
-        return PX_PIN_PULL_NONE;
-    }
-    px_int m = px_index(v);
-    if (m != PX_PIN_PULL_UP && m != PX_PIN_PULL_DOWN) {
-        px_raise_value_error("invalid pull %lld: use Pin.PULL_UP, Pin.PULL_DOWN or None", (long long)m);
-    }
-    return (int)m;
-}
-
 static void parse_settings(const px_val *a, pin_settings *s) {
-    s->mode = parse_mode(a[A_MODE]);
-    s->pull = parse_pull(a[A_PULL]);
+    s->mode = px_machine_pin_mode(a[A_MODE]);
+    s->pull = px_machine_pin_pull(a[A_PULL]);
     s->value = a[A_VALUE] == PX_NONE ? -1 : px_truthy(a[A_VALUE]);
     if (a[A_DRIVE] != PX_UNSET && px_index(a[A_DRIVE]) != 0) {
         px_raise_value_error("drive strength cannot be set through the Linux GPIO interface");
@@ -501,7 +476,7 @@ static px_val pin_mode(size_t argc, const px_val *argv) {
         check_held(p);
         return px_small(p->mode);
     }
-    int m = parse_mode(argv[1]);
+    int m = px_machine_pin_mode(argv[1]);
     if (m != PX_PIN_ASIS && m != p->mode) {
         px_pin before = *p;
         p->mode = m;
@@ -516,7 +491,7 @@ static px_val pin_pull(size_t argc, const px_val *argv) {
         check_held(p);
         return p->pull == PX_PIN_PULL_UP || p->pull == PX_PIN_PULL_DOWN ? px_small(p->pull) : PX_NONE;
     }
-    int pull = parse_pull(argv[1]);
+    int pull = px_machine_pin_pull(argv[1]);
     if (pull != PX_PIN_PULL_KEEP && pull != p->pull) {
         px_pin before = *p;
         p->pull = pull;
@@ -577,6 +552,8 @@ static const px_map_entry pin_table[] = {
     PX_ENTRY_OBJ(value, &pin_value_obj),
 };
 static PX_CONST_MAP(pin_dict, pin_table);
+
+const px_type *const px_machine_pin_type = &px_type_pin; /* for Signal */
 
 const px_type px_type_pin = {
     .base = {&px_type_type},

@@ -1,20 +1,11 @@
 /* machine.Pin on Linux: one GPIO line request per Pin object. Shared by
- * machine_pin.c (the type), pin_irq.c (edges), machine_signal.c and the
+ * machine_pin.c (the type), pin_irq.c (edges) and the
  * gpio listing. */
 #ifndef PX_MACHINE_PIN_H
 #define PX_MACHINE_PIN_H
 
 #include "gpio_chip.h"
-
-/* Pin.IN etc.: the values are ours (MicroPython's differ per port). */
-enum { PX_PIN_IN = 0, PX_PIN_OUT = 1, PX_PIN_OPEN_DRAIN = 2, PX_PIN_ASIS = -1 };
-enum { PX_PIN_PULL_NONE = 0, PX_PIN_PULL_UP = 1, PX_PIN_PULL_DOWN = 2, PX_PIN_PULL_KEEP = -1 };
-enum {
-    PX_PIN_IRQ_RISING = 1,
-    PX_PIN_IRQ_FALLING = 2,
-    PX_PIN_IRQ_LOW_LEVEL = 4, /* defined for portable code; Linux reports edges only */
-    PX_PIN_IRQ_HIGH_LEVEL = 8,
-};
+#include "machine_args.h" /* Pin.IN etc.; Linux reports edges only, not levels */
 
 typedef struct px_pin_irq px_pin_irq;
 
@@ -33,7 +24,7 @@ typedef struct px_pin {
     bool gone;                /* released because its chip was unplugged */
 } px_pin;
 
-extern const px_type px_type_pin, px_type_pin_irq, px_type_signal;
+extern const px_type px_type_pin, px_type_pin_irq;
 extern const px_stream_proto px_pin_stream;
 extern const px_wrapper px_pin_list_obj; /* Pin.list (gpio_list.c) */
 

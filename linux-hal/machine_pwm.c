@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "machine.h"
+#include "machine_args.h"
 #include "machine_pin.h"
 #include "pwm_sysfs.h"
 
@@ -214,29 +215,18 @@ static const px_argspec init_spec[A__COUNT] = {
 };
 
 static uint64_t period_of_freq(px_val freq) {
-    int64_t f = px_int_to_i64(freq); /* the same range check on 32-bit builds */
-    if (f <= 0 || f > 1000000000) {
-        px_raise_value_error("freq must be 1 to 1000000000 Hz, not %lld", (long long)f);
-    }
-    return (1000000000ULL + (uint64_t)f / 2) / (uint64_t)f;
+    uint64_t f = px_machine_pwm_freq(freq);
+    return (1000000000ULL + f / 2) / f;
 }
 
 static void set_duty_u16(pwm_settings *s, px_val v) {
-    px_int d = px_index(v);
-    if (d < 0 || d > 65535) {
-        px_raise_value_error("duty_u16 must be 0 to 65535, not %lld", (long long)d);
-    }
     s->duty_kind = DUTY_U16;
-    s->duty = (uint64_t)d;
+    s->duty = px_machine_pwm_duty_u16(v);
 }
 
 static void set_duty_ns(pwm_settings *s, px_val v) {
-    int64_t d = px_int_to_i64(v); /* seconds of ns exceed a 32-bit build's px_int */
-    if (d < 0) {
-        px_raise_value_error("duty_ns must not be negative");
-    }
     s->duty_kind = DUTY_NS;
-    s->duty = (uint64_t)d;
+    s->duty = px_machine_pwm_duty_ns(v);
 }
 
 static void parse_settings(const px_val *a, pwm_settings *s) {

@@ -16,10 +16,11 @@
 #include <string.h>
 
 #include "machine.h"
+#include "machine_args.h"
 #include "machine_pin.h"
 #include "spi_dev.h"
 
-enum { FIRSTBIT_MSB = 0, FIRSTBIT_LSB = 1 };
+enum { FIRSTBIT_MSB = PX_SPI_MSB, FIRSTBIT_LSB = PX_SPI_LSB };
 
 typedef struct px_machine_spi {
     px_obj base; /* &px_type_spi */
@@ -104,20 +105,6 @@ static const px_argspec init_spec[A__COUNT] = {
     {PX_Q(cs), PX_ARG_KWONLY, PX_UNSET},
 };
 
-/* An integer setting in [lo, hi] (64-bit: a baudrate exceeds a 32-bit
- * build's px_int), dflt when not given. */
-static int64_t setting(px_val v, int64_t dflt, int64_t lo, int64_t hi, const char *name) {
-    if (v == PX_UNSET) {
-        return dflt;
-    }
-    int64_t n = px_int_to_i64(v);
-    if (n < lo || n > hi) {
-        px_raise_value_error("%s must be %lld to %lld, not %lld", name, (long long)lo, (long long)hi,
-                             (long long)n);
-    }
-    return n;
-}
-
 /* The Pin for cs=: a Pin object, or a Pin id requested here, as an output
  * at 1 (not selected). */
 static px_val take_cs_pin(px_val v) {
@@ -170,11 +157,11 @@ static void apply_settings(px_machine_spi *o, const px_val *a) {
         o->firstbit = o->soft_lsb || (o->dev.mode & SPI_LSB_FIRST) ? FIRSTBIT_LSB : FIRSTBIT_MSB;
     } else {
         /* as init(): what is not given takes its default */
-        uint32_t baud = (uint32_t)setting(a[A_BAUDRATE], 1000000, 1, 0xffffffff, "baudrate");
-        mode |= setting(a[A_POLARITY], 0, 0, 1, "polarity") ? SPI_CPOL : 0;
-        mode |= setting(a[A_PHASE], 0, 0, 1, "phase") ? SPI_CPHA : 0;
-        int bits = (int)setting(a[A_BITS], 8, 1, 32, "bits");
-        o->firstbit = (int)setting(a[A_FIRSTBIT], FIRSTBIT_MSB, FIRSTBIT_MSB, FIRSTBIT_LSB, "firstbit");
+        uint32_t baud = (uint32_t)px_machine_setting(a[A_BAUDRATE], 1000000, 1, 0xffffffff, "baudrate");
+        mode |= px_machine_setting(a[A_POLARITY], 0, 0, 1, "polarity") ? SPI_CPOL : 0;
+        mode |= px_machine_setting(a[A_PHASE], 0, 0, 1, "phase") ? SPI_CPHA : 0;
+        int bits = (int)px_machine_setting(a[A_BITS], 8, 1, 32, "bits");
+        o->firstbit = (int)px_machine_setting(a[A_FIRSTBIT], FIRSTBIT_MSB, FIRSTBIT_MSB, FIRSTBIT_LSB, "firstbit");
         int err = px_spi_set_bits(&o->dev, (uint8_t)bits);
         if (err != 0) {
             char doing[48];
@@ -250,33 +237,6 @@ static void spi_print(px_out *out, px_val self, px_print_kind kind) {
 
 /* ---- transfers */
 
-static uint32_t reverse_bits(uint32_t v, unsigned bits) {
-    uint32_t r = 0;
-    for (unsigned i = 0; i < bits; i++) {
-        r = r << 1 | ((v >> i) & 1);
-    }
-    return r;
-}
-
-/* Reverse the bit order of each word (native byte order, as spidev). */
-static void reverse_words(uint8_t *p, size_t len, size_t ws, unsigned bits) {
-    for (size_t i = 0; i + ws <= len; i += ws) {
-        if (ws == 1) {
-            p[i] = (uint8_t)reverse_bits(p[i], bits);
-        } else if (ws == 2) {
-            uint16_t h;
-            memcpy(&h, p + i, 2);
-            h = (uint16_t)reverse_bits(h, bits);
-            memcpy(p + i, &h, 2);
-        } else {
-            uint32_t w;
-            memcpy(&w, p + i, 4);
-            w = reverse_bits(w, bits);
-            memcpy(p + i, &w, 4);
-        }
-    }
-}
-
 /* One transfer with the device selected throughout. tx must not be the
  * caller's buffer when the bits are reversed here (it is changed). */
 static void transfer(px_machine_spi *o, uint8_t *tx, uint8_t *rx, size_t len) {
@@ -290,7 +250,7 @@ static void transfer(px_machine_spi *o, uint8_t *tx, uint8_t *rx, size_t len) {
         return;
     }
     if (o->soft_lsb) {
-        reverse_words(tx, len, ws, o->dev.bits);
+        px_machine_reverse_words(tx, len, ws, o->dev.bits);
     }
     px_pin *cs = o->cs_pin != PX_NONE ? px_pin_of(o->cs_pin) : NULL;
     if (cs != NULL) {
@@ -307,7 +267,7 @@ static void transfer(px_machine_spi *o, uint8_t *tx, uint8_t *rx, size_t len) {
         px_spi_raise(err, &o->dev, doing);
     }
     if (o->soft_lsb && rx != NULL) {
-        reverse_words(rx, len, ws, o->dev.bits);
+        px_machine_reverse_words(rx, len, ws, o->dev.bits);
     }
 }
 

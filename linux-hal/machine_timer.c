@@ -6,7 +6,6 @@
  * counted. An armed timer is kept alive by the poller, so a program need
  * not hold on to it. */
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <sys/epoll.h>
 #include <sys/timerfd.h>
@@ -15,8 +14,9 @@
 #include "events.h"
 #include "hal_error.h"
 #include "machine.h"
+#include "machine_args.h"
 
-enum { MODE_ONE_SHOT = 0, MODE_PERIODIC = 1 };
+enum { MODE_ONE_SHOT = PX_TIMER_ONE_SHOT, MODE_PERIODIC = PX_TIMER_PERIODIC };
 
 typedef struct px_machine_timer {
     px_obj base; /* &px_type_timer */
@@ -90,50 +90,11 @@ static const px_argspec init_spec[A__COUNT] = {
     {PX_Q(tick_hz), PX_ARG_KWONLY, PX_SMALL_CONST(1000)},
 };
 
-/* The period in ns from freq (Hz, may be a float) or period (in ticks of
- * tick_hz, milliseconds by default); freq wins when both are given. */
-static uint64_t period_of(const px_val *a) {
-    double freq = px_float_of(a[A_FREQ]);
-    if (freq > 0) {
-        double ns = 1e9 / freq;
-        if (ns < 1) {
-            px_raise_value_error("freq %g Hz is too high: the shortest period is 1 ns", freq);
-        }
-        if (ns >= 0x7fffffff * 1e9) {
-            px_raise_value_error("freq %g Hz is too low", freq);
-        }
-        return (uint64_t)llround(ns);
-    }
-    if (freq != -1 && freq <= 0) {
-        px_raise_value_error("freq must be positive, not %g", freq);
-    }
-    int64_t period = px_int_to_i64(a[A_PERIOD]);
-    int64_t tick_hz = px_int_to_i64(a[A_TICK_HZ]);
-    if (tick_hz <= 0 || tick_hz > 1000000000) {
-        px_raise_value_error("tick_hz must be 1 to 1000000000, not %lld", (long long)tick_hz);
-    }
-    if (period == -1) {
-        px_raise_value_error("Timer needs freq= or period= (in ms)");
-    }
-    if (period <= 0) {
-        px_raise_value_error("period must be positive, not %lld", (long long)period);
-    }
-    /* whole seconds fit a 32-bit time_t: up to 68 years */
-    if ((uint64_t)period / (uint64_t)tick_hz >= 0x7fffffff) {
-        px_raise_value_error("period %lld at tick_hz=%lld is too long", (long long)period, (long long)tick_hz);
-    }
-    return (uint64_t)period / (uint64_t)tick_hz * 1000000000 +
-           (uint64_t)period % (uint64_t)tick_hz * 1000000000 / (uint64_t)tick_hz;
-}
-
 static void timer_start(px_machine_timer *t, const px_val *a) {
-    px_int mode = px_index(a[A_MODE]);
-    if (mode != MODE_ONE_SHOT && mode != MODE_PERIODIC) {
-        px_raise_value_error("mode must be Timer.ONE_SHOT or Timer.PERIODIC, not %lld", (long long)mode);
-    }
-    uint64_t ns = period_of(a);
+    int mode = px_machine_timer_mode(a[A_MODE]);
+    uint64_t ns = px_machine_timer_period_ns(a[A_FREQ], a[A_PERIOD], a[A_TICK_HZ]);
     disarm(t);
-    t->mode = (int)mode;
+    t->mode = mode;
     t->period_ns = ns;
     t->callback = a[A_CALLBACK];
     int fd = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);

@@ -122,6 +122,16 @@ CONFIGS = {
         "lang": False,
         "timeout": 30,
     },
+    # the Raspberry Pi Pico's firmware, cross-built with gcc-arm-none-eabi:
+    # it cannot run here, so it must build warning-free and its image is
+    # checked (check_firmware); its drivers' and machine module's unit
+    # tests (unit_rp2040_*) run in the default build, on a register model
+    "build-rp2040": {
+        "opts": ["--cross-file", os.path.join(ROOT, "mcu", "rp2040", "cross.ini"), "-Dunit_tests=disabled"],
+        "lang": False,
+        "timeout": 30,
+        "firmware": {"flash": 2048 << 10, "ram": 264 << 10, "uf2_base": "0x10000000"},
+    },
 }
 
 
@@ -382,6 +392,63 @@ def check_missing(name, cfg, tally):
         print(f"ok   {name}: {npass}/{len(cfg['missing'])} checks of what the build leaves out passed")
 
 
+def check_firmware(name, cfg, tally):
+    """A cross-built firmware image: its UF2 file reads back block by block
+    as the binary, its boot stage carries the CRC the boot ROM checks, and
+    it fits the board's flash and RAM (arm-none-eabi-size)."""
+    fw = cfg["firmware"]
+    bdir = os.path.join(ROOT, name)
+    elf, binf, uf2 = (os.path.join(bdir, "firmware." + ext) for ext in ("elf", "bin", "uf2"))
+    r = run([sys.executable, os.path.join(ROOT, "tools", "uf2.py"), "check", uf2, "--bin", binf,
+             "--base", fw["uf2_base"]])
+    if r.returncode != 0:
+        tally.fail(f"{name}: firmware.uf2", r.stdout)
+    else:
+        tally.ok()
+        print(f"ok   {name}: {r.stdout.strip()}")
+    # and the checker finds what a boot loader would refuse
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    import uf2 as uf2_tool
+    with open(uf2, "rb") as f:
+        good = f.read()
+    bad = {"a magic number": good[:4] + b"X" + good[5:],
+           "the family": good[:512 + 28] + b"\0\0\0\0" + good[512 + 32:],
+           "the numbering": good[:512 + 20] + (7).to_bytes(4, "little") + good[512 + 24:],
+           "a missing block": good[:512] + good[1024:]}
+    missed = []
+    for what, data in bad.items():
+        try:
+            uf2_tool.check(data)
+            missed.append(what)
+        except ValueError:
+            pass
+    if missed:
+        tally.fail(f"{name}: uf2.py check", "not refused: a UF2 file with a wrong " + ", ".join(missed))
+    else:
+        tally.ok()
+        print(f"ok   {name}: uf2.py check refuses a broken file ({len(bad)} kinds of damage)")
+    import rp2040_boot2
+    with open(binf, "rb") as f:
+        head = f.read(256)
+    if len(head) != 256 or rp2040_boot2.crc32_mpeg2(head[:252]) != int.from_bytes(head[252:], "little"):
+        tally.fail(f"{name}: boot stage", "the first 256 bytes of firmware.bin do not end with their CRC32")
+    else:
+        tally.ok()
+        print(f"ok   {name}: boot stage sealed with its CRC32 (0x{int.from_bytes(head[252:], 'little'):08x})")
+    r = run(["arm-none-eabi-size", elf])
+    try:
+        text, data, bss = (int(x) for x in r.stdout.splitlines()[1].split()[:3])
+    except (IndexError, ValueError):
+        tally.fail(f"{name}: size", r.stdout)
+        return
+    if text + data > fw["flash"] or data + bss > fw["ram"]:
+        tally.fail(f"{name}: size", f"text {text} + data {data} (flash {fw['flash']}), data + bss {data + bss} "
+                   f"(RAM {fw['ram']})")
+    else:
+        tally.ok()
+        print(f"ok   {name}: size: text {text}, data {data}, bss {bss} bytes")
+
+
 def run_suite(suite, binary, tally, pattern):
     script = os.path.join(ROOT, "tests", suite, "suite.py")
     if not os.path.exists(script):
@@ -454,6 +521,8 @@ def main():
                 run_lang(name, cfg, tally, args.pattern, cache, args.jobs, heap=cfg["small_heap"])
         if not args.pattern:
             check_missing(name, cfg, tally)
+        if cfg.get("firmware") and not args.pattern:
+            check_firmware(name, cfg, tally)
         if name == "build":
             for suite in filter(None, args.suites.split(",")):
                 run_suite(suite, os.path.join(ROOT, name, "micropython"), tally, args.pattern)

@@ -29,6 +29,16 @@ void board_console_write(const char *s, size_t n);
  * full (mcu_console_full): turn it on again, there is room now. */
 void board_console_rx_resume(void);
 
+/* Between bytecodes (px_port_poll): turn what the board's interrupt
+ * handlers recorded (pin edges, timer alarms) into scheduled calls.
+ * Optional: port.c has an empty default.
+ *
+ * A board whose board.h defines BOARD_OWN_TIME 1 supplies the time part
+ * of the port interface itself (px_port_ticks_ms/us, px_port_time_ns,
+ * px_port_tz_offset, px_port_sleep_us, and mcu_ticks_us) instead of
+ * port.c's SysTick clock, and need not start SysTick. */
+void board_poll(void);
+
 /* ---- the runtime supplies (mcu/common) ---- */
 
 /* The console's receive interrupt hands each byte here (console.c),

@@ -8,13 +8,16 @@
 #include "mcu.h"
 #include "mcu_port.h"
 
-/* ---- time: SysTick interrupts at 1 kHz (board_init starts it) */
+/* ---- time: SysTick interrupts at 1 kHz (board_init starts it), unless
+ * the board has a clock of its own (BOARD_OWN_TIME, mcu.h) */
 
 static MCU_PERSIST volatile uint64_t ms_count;
 
 void mcu_systick_irq(void) {
     ms_count++;
 }
+
+#if !defined(BOARD_OWN_TIME) || !BOARD_OWN_TIME
 
 uint64_t mcu_ticks_us(void) {
     uint64_t ms;
@@ -67,6 +70,8 @@ void px_port_sleep_us(uint64_t us) {
     }
 }
 
+#endif
+
 /* ---- heap: one static region, handed out once per start */
 
 static _Alignas(16) uint8_t heap[BOARD_HEAP_SIZE];
@@ -106,11 +111,16 @@ void px_port_irq_unlock(void) {
     }
 }
 
+/* A board without events of its own collects nothing. */
+__attribute__((weak)) void board_poll(void) {
+}
+
 void px_port_poll(void) {
     px_st.pending = 0;
     if (mcu_console_take_interrupt()) {
         px_st.pending_exc = px_from_ptr(&px_type_KeyboardInterrupt);
     }
+    board_poll();
 }
 
 /* No entropy source on the board: the time since power-on in

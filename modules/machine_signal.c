@@ -1,6 +1,8 @@
 /* machine.Signal: a Pin (or any object with a value() method) seen as
- * active/inactive, optionally inverted (active-low). */
-#include "machine_pin.h"
+ * active/inactive, optionally inverted (active-low). Portable: it makes
+ * and drives the port's Pin (px_machine_pin_type) through its Python
+ * interface, so every port's machine module lists the same Signal. */
+#include "machine_args.h"
 
 typedef struct {
     px_obj base; /* &px_type_signal */
@@ -46,7 +48,7 @@ static px_val signal_make(const px_type *type, size_t argc, const px_val *argv, 
             invert = argv[1];
         }
     } else {
-        pin = px_pin_new(argc, args, n ? px_tuple_new(n, names) : PX_NULL);
+        pin = px_call(px_from_ptr((void *)px_machine_pin_type), argc, args, n ? px_tuple_new(n, names) : PX_NULL);
     }
     px_signal *s = px_gc_alloc(sizeof *s, 0);
     s->base.type = &px_type_signal;
@@ -59,19 +61,21 @@ static px_signal *signal_self(px_val v) {
     return px_as_ptr(px_native(v, &px_type_signal));
 }
 
+/* A Pin is called (pin() and pin(v) are its value()), which needs no
+ * attribute look-up; anything else through its value() method. */
 static int pin_get(px_val pin) {
-    if (px_is_type(pin, &px_type_pin)) {
-        return px_pin_read(px_pin_of(pin));
+    if (px_is_type(pin, px_machine_pin_type)) {
+        return px_truthy(px_call(pin, 0, NULL, PX_NULL));
     }
     return px_truthy(px_call_method(pin, PX_Q(value), 0, NULL));
 }
 
 static void pin_set(px_val pin, int v) {
-    if (px_is_type(pin, &px_type_pin)) {
-        px_pin_write(px_pin_of(pin), v);
+    px_val arg = px_small(v);
+    if (px_is_type(pin, px_machine_pin_type)) {
+        px_call(pin, 1, &arg, PX_NULL);
         return;
     }
-    px_val arg = px_small(v);
     px_call_method(pin, PX_Q(value), 1, &arg);
 }
 

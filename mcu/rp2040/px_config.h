@@ -1,0 +1,9 @@
+/* The feature switches of the Raspberry Pi Pico firmware (src/config.h
+ * has the defaults; docs/ports.md). */
+#define PX_HAS_COMPLEX 0
+#define PX_HAS_COMPILER_DEBUG 0
+/* frame-stack chunks of 2 KiB, not 64 */
+#define PX_FRAME_CHUNK_WORDS 512
+/* sys.platform and sys.implementation._machine */
+#define PX_SYS_PLATFORM rp2
+#define PX_SYS_MACHINE "Raspberry Pi Pico with RP2040"
