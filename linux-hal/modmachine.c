@@ -88,6 +88,7 @@ static const px_map_entry machine_table[] = {
     PX_ENTRY_OBJ(Pin, &px_type_pin),
     PX_ENTRY_OBJ(SPI, &px_type_spi),
     PX_ENTRY_OBJ(Signal, &px_type_signal),
+    PX_ENTRY_OBJ(SoftI2C, &px_type_soft_i2c),
     PX_ENTRY_OBJ(SoftSPI, &px_type_soft_spi),
     PX_ENTRY_OBJ(Timer, &px_type_timer),
     PX_ENTRY_OBJ(UART, &px_type_uart),
