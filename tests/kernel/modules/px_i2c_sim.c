@@ -9,9 +9,9 @@
  *   0x50  24C02-style EEPROM: 256 bytes, one address byte, 8-byte pages
  *   0x54  24C32-style EEPROM: 4096 bytes, two address bytes (high first),
  *         32-byte pages
- *   0x76  a register-mapped sensor: 256 registers behind a register pointer
- *         that auto-increments; 0xd0 (chip id) reads 0x60 and NACKs writes;
- *         writing 0xb6 to 0xe0 resets the registers
+ *   0x76  a BME280-style sensor (px_bme280_regs.h): 256 registers behind
+ *         a register pointer that auto-increments; 0xd0 (chip id) reads
+ *         0x60 and NACKs writes; writing 0xb6 to 0xe0 resets the registers
  *
  * EEPROMs behave as the real parts: a write message sets the address
  * pointer, its further bytes are stored and the pointer wraps within the
@@ -38,6 +38,8 @@
 #include <linux/seq_file.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
+
+#include "px_bme280_regs.h"
 
 #define PX_LOG_LINES 128	/* a whole scan() */
 #define PX_LOG_WIDTH 200
@@ -90,36 +92,14 @@ static const struct px_dev_ops px_eeprom_ops = {
 
 /* ---- the sensor */
 
-#define PX_SENSOR_ID 0xd0
-#define PX_SENSOR_RESET 0xe0
-
-static void px_sensor_defaults(struct px_dev *d)
-{
-	memset(d->mem, 0, 256);
-	d->mem[PX_SENSOR_ID] = 0x60;
-	/* a fixed measurement in the data registers */
-	d->mem[0xf7] = 0x51;
-	d->mem[0xf8] = 0x9a;
-	d->mem[0xf9] = 0x00;
-	d->mem[0xfa] = 0x7e;
-	d->mem[0xfb] = 0xed;
-	d->mem[0xfc] = 0x00;
-}
-
 static bool px_sensor_write(struct px_dev *d, u8 byte, unsigned int index)
 {
 	if (index == 0) {
 		d->ptr = byte;
 		return true;
 	}
-	if (d->ptr == PX_SENSOR_ID)
-		return false;	/* read-only */
-	if (d->ptr == PX_SENSOR_RESET && byte == 0xb6) {
-		px_sensor_defaults(d);
-		d->ptr = PX_SENSOR_RESET;
-	} else {
-		d->mem[d->ptr] = byte;
-	}
+	if (!px_bme280_write(d->mem, d->ptr, byte))
+		return false;
 	d->ptr = (d->ptr + 1) & 0xff;
 	return true;
 }
@@ -311,7 +291,7 @@ static int __init px_i2c_sim_init(void)
 	px_devs[2] = (struct px_dev){ .addr = 0x76, .ops = &px_sensor_ops };
 	memset(px_devs[0].mem, 0xff, 256);	/* erased */
 	memset(px_devs[1].mem, 0xff, 4096);
-	px_sensor_defaults(&px_devs[2]);
+	px_bme280_defaults(px_devs[2].mem);
 	ret = i2c_add_adapter(&px_adap);
 	if (ret)
 		return ret;
