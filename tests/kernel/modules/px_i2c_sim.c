@@ -9,6 +9,9 @@
  *   0x50  24C02-style EEPROM: 256 bytes, one address byte, 8-byte pages
  *   0x54  24C32-style EEPROM: 4096 bytes, two address bytes (high first),
  *         32-byte pages
+ *   0x3c  an SSD1306-style 128x64 OLED controller (px_ssd1306_sim.h), its
+ *         state and display RAM shown in /sys/kernel/debug/px_i2c_sim/ssd1306
+ *         (a header line, then 64 rows of 128 pixels, # on and . off)
  *   0x76  a BME280-style sensor (px_bme280_regs.h): 256 registers behind
  *         a register pointer that auto-increments; 0xd0 (chip id) reads
  *         0x60 and NACKs writes; writing 0xb6 to 0xe0 resets the registers
@@ -40,6 +43,7 @@
 #include <linux/uaccess.h>
 
 #include "px_bme280_regs.h"
+#include "px_ssd1306_sim.h"
 
 #define PX_LOG_LINES 128	/* a whole scan() */
 #define PX_LOG_WIDTH 200
@@ -60,7 +64,8 @@ struct px_dev {
 	u8 mem[4096];
 };
 
-static struct px_dev px_devs[3];
+static struct px_dev px_devs[4];
+static struct px_ssd1306 px_display;
 
 /* ---- EEPROMs */
 
@@ -115,6 +120,55 @@ static u8 px_sensor_read(struct px_dev *d)
 static const struct px_dev_ops px_sensor_ops = {
 	.write = px_sensor_write,
 	.read = px_sensor_read,
+};
+
+/* ---- the display */
+
+static bool px_display_write(struct px_dev *d, u8 byte, unsigned int index)
+{
+	px_ssd1306_byte(&px_display, byte, index);
+	return true;
+}
+
+static u8 px_display_read(struct px_dev *d)
+{
+	return px_display.on ? 0x00 : 0x40;	/* the status byte: D6 set while off */
+}
+
+static const struct px_dev_ops px_display_ops = {
+	.write = px_display_write,
+	.read = px_display_read,
+};
+
+static DEFINE_MUTEX(px_xfer_lock);	/* transfers against the display dump */
+
+static int px_display_show(struct seq_file *sf, void *unused)
+{
+	struct px_ssd1306 *s = &px_display;
+	unsigned int x, y;
+
+	mutex_lock(&px_xfer_lock);
+	seq_printf(sf, "%s contrast=%u inverse=%u\n", s->on ? "on" : "off", s->contrast, s->inverse);
+	for (y = 0; y < 64; y++) {
+		for (x = 0; x < 128; x++)
+			seq_putc(sf, s->ram[y / 8][x] >> (y % 8) & 1 ? '#' : '.');
+		seq_putc(sf, '\n');
+	}
+	mutex_unlock(&px_xfer_lock);
+	return 0;
+}
+
+static int px_display_open(struct inode *inode, struct file *file)
+{
+	return single_open_size(file, px_display_show, NULL, 64 * 130 + 64);
+}
+
+static const struct file_operations px_display_fops = {
+	.owner = THIS_MODULE,
+	.open = px_display_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
 };
 
 static struct px_dev *px_find(u16 addr)
@@ -198,6 +252,7 @@ static int px_xfer(struct i2c_adapter *adap, struct i2c_msg *msgs, int num)
 	int i, ret = num;
 
 	line[0] = '\0';
+	mutex_lock(&px_xfer_lock);
 	for (i = 0; i < num && ret == num; i++) {
 		struct i2c_msg *m = &msgs[i];
 		struct px_dev *d = px_find(m->addr);
@@ -228,6 +283,7 @@ static int px_xfer(struct i2c_adapter *adap, struct i2c_msg *msgs, int num)
 			}
 		}
 	}
+	mutex_unlock(&px_xfer_lock);
 	px_put(line, &used, " P");
 	px_log_add(line);
 	return ret;
@@ -289,6 +345,8 @@ static int __init px_i2c_sim_init(void)
 	px_devs[1] = (struct px_dev){ .addr = 0x54, .ops = &px_eeprom_ops, .size = 4096, .page = 32,
 				      .addr_bytes = 2 };
 	px_devs[2] = (struct px_dev){ .addr = 0x76, .ops = &px_sensor_ops };
+	px_devs[3] = (struct px_dev){ .addr = 0x3c, .ops = &px_display_ops };
+	px_ssd1306_reset(&px_display);
 	memset(px_devs[0].mem, 0xff, 256);	/* erased */
 	memset(px_devs[1].mem, 0xff, 4096);
 	px_bme280_defaults(px_devs[2].mem);
@@ -297,6 +355,7 @@ static int __init px_i2c_sim_init(void)
 		return ret;
 	px_debugfs = debugfs_create_dir("px_i2c_sim", NULL);
 	debugfs_create_file("transfers", 0600, px_debugfs, NULL, &px_log_fops);
+	debugfs_create_file("ssd1306", 0400, px_debugfs, NULL, &px_display_fops);
 	return 0;
 }
 
