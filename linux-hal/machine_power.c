@@ -24,7 +24,10 @@ static uint64_t ms_arg(size_t argc, const px_val *argv) {
         return UINT64_MAX; /* no limit */
     }
     px_int ms = px_index(argv[0]);
-    return ms > 0 ? (uint64_t)ms : 0;
+    if (ms <= 0) {
+        return 0;
+    }
+    return (uint64_t)ms < UINT64_MAX / 1000 ? (uint64_t)ms : UINT64_MAX; /* centuries: no limit */
 }
 
 /* Sleep until ms have passed (UINT64_MAX: no limit) or, with until_event,
