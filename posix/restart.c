@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "posix.h"
-#include "term.h"
+#include "repl/term.h"
 
 #define RESET_ENV "MICROPYTHON_RESET_CAUSE"
 
