@@ -4,7 +4,13 @@
  * come while that dispatch waits (a busy program, a slow callback) are
  * merged into it, as on a microcontroller whose callback overran, and
  * counted. An armed timer is kept alive by the poller, so a program need
- * not hold on to it. */
+ * not hold on to it.
+ *
+ * A Timer is also a stream that select.poll (and asyncio) can wait on: it
+ * is POLLIN once it has expired since a poll last reported it (reporting
+ * consumes the expiries). A Timer without a callback that has been
+ * registered with a poller is such an event only: its expiries do not
+ * raise the TypeError a missing callback otherwise gives. */
 #include <errno.h>
 #include <stdio.h>
 #include <sys/epoll.h>
@@ -25,6 +31,8 @@ typedef struct px_machine_timer {
     int mode;
     bool armed;      /* counting down (a one-shot that fired is not) */
     bool queued;     /* a dispatch waits in the scheduler queue */
+    bool polled;     /* registered with select.poll since init() */
+    uint32_t unseen; /* expiries no poll has reported yet */
     uint64_t period_ns;
     px_val callback;
 } px_machine_timer;
@@ -51,6 +59,14 @@ static void on_expiry(px_val ctx, int fd, uint32_t revents) {
     uint64_t n = 0;
     if (read(fd, &n, sizeof n) != (ssize_t)sizeof n) {
         return; /* EAGAIN: nothing yet */
+    }
+    t->unseen = n > UINT32_MAX - t->unseen ? UINT32_MAX : t->unseen + (uint32_t)n;
+    if (t->callback == PX_NONE && t->polled) {
+        if (t->mode == MODE_ONE_SHOT) { /* an event to wait for, nothing to call */
+            t->armed = false;
+            px_events_remove(fd);
+        }
+        return;
     }
     if (t->queued) {
         return; /* merged into the call already queued */
@@ -97,6 +113,8 @@ static void timer_start(px_machine_timer *t, const px_val *a) {
     t->mode = mode;
     t->period_ns = ns;
     t->callback = a[A_CALLBACK];
+    t->polled = false;
+    t->unseen = 0;
     int fd = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
     if (fd < 0) {
         px_hal_raise_msg(errno, "Timer: timerfd_create: %s (too many open files?)", px_port_strerror(errno));
@@ -170,6 +188,22 @@ static px_val timer_deinit(px_val self) {
     return PX_NONE;
 }
 
+/* ---- as a stream: ready once it has expired since the last report */
+
+static unsigned timer_ready(px_val self, unsigned events) {
+    px_machine_timer *t = timer_of(self);
+    t->polled = true; /* (select.poll asks at register, with no events) */
+    if ((events & PX_POLL_IN) && t->unseen > 0) {
+        t->unseen = 0;
+        return PX_POLL_IN;
+    }
+    return 0;
+}
+
+static const px_stream_proto timer_stream = {
+    .ready = timer_ready,
+};
+
 static PX_METHKW(timer_init_obj, &px_type_timer, init, 1, 1, timer_init);
 static PX_METH1(timer_deinit_obj, &px_type_timer, deinit, timer_deinit);
 
@@ -190,4 +224,5 @@ const px_type px_type_timer = {
     .make = timer_make,
     .print = timer_print,
     .finalize = timer_finalize,
+    .proto = &timer_stream,
 };

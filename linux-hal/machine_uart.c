@@ -17,6 +17,7 @@
 #include "events.h"
 #include "hal_error.h"
 #include "machine.h"
+#include "uart_irq.h"
 #include "uart_tty.h"
 
 #define FLOW_RTS 1
@@ -30,6 +31,7 @@ typedef struct px_machine_uart {
     int fd;      /* -1 after deinit() */
     char path[64];
     px_int timeout_ms, timeout_char_ms;
+    px_uart_irq *irq; /* UART.irq()'s object, or NULL */
 } px_machine_uart;
 
 static px_machine_uart *uart_of(px_val v) {
@@ -273,6 +275,7 @@ static px_val uart_make(const px_type *type, size_t argc, const px_val *argv, px
 
 static void uart_finalize(px_obj *self) {
     px_machine_uart *o = (px_machine_uart *)self;
+    px_uart_irq_detach(o->irq);
     if (o->fd >= 0) {
         px_events_remove(o->fd);
         px_uart_close(o->fd);
@@ -310,6 +313,24 @@ static int64_t char_wait_us(const px_machine_uart *o) {
     }
     int64_t us = (int64_t)o->timeout_char_ms * 1000;
     return us > floor_us ? us : floor_us;
+}
+
+/* IRQ_RXIDLE's quiet time: the gap between characters (at least 4
+ * character times plus 10 ms, as char_wait_us, whatever the timeouts). */
+static int64_t idle_gap_us(px_machine_uart *o) {
+    px_int t = o->timeout_ms, tc = o->timeout_char_ms;
+    o->timeout_ms = 1; /* (char_wait_us is 0 with both timeouts 0) */
+    int64_t us = char_wait_us(o);
+    o->timeout_ms = t;
+    o->timeout_char_ms = tc;
+    return us;
+}
+
+/* init() may change the speed, and reopens a closed device. */
+static void idle_gap_changed(px_machine_uart *o) {
+    if (o->irq != NULL) {
+        px_uart_irq_attach(o->irq, o->fd, idle_gap_us(o));
+    }
 }
 
 /* Wait up to us for fd to have `events`, running pending work. */
@@ -545,7 +566,33 @@ static px_val uart_init(size_t argc, const px_val *argv, px_val kwnames) {
         open_dev(o);
     }
     apply_settings(o, a);
+    idle_gap_changed(o);
     return PX_NONE;
+}
+
+/* ---- UART.irq(handler=None, trigger=0, hard=False) */
+
+static const px_argspec irq_spec[3] = {
+    {PX_Q(handler), 0, PX_NONE},
+    {PX_Q(trigger), 0, PX_SMALL_CONST(0)},
+    {PX_Q(hard), 0, PX_FALSE},
+};
+
+static px_val uart_irq(size_t argc, const px_val *argv, px_val kwnames) {
+    px_machine_uart *o = open_uart(argv[0]);
+    if (argc == 1 && kwnames == PX_NULL && o->irq != NULL) {
+        return px_from_ptr(o->irq); /* irq(): the current one */
+    }
+    px_val a[3];
+    px_parse_args(PX_Q(irq), argc - 1, argv + 1, kwnames, 3, irq_spec, a);
+    px_int trigger = px_index(a[1]);
+    if (trigger < 0) {
+        px_raise_value_error("invalid trigger %lld", (long long)trigger);
+    }
+    (void)px_truthy(a[2]); /* hard: accepted; user space has no hard interrupts */
+    o->irq = px_uart_irq_set(o->irq, argv[0], a[0], (unsigned)trigger);
+    px_uart_irq_attach(o->irq, o->fd, idle_gap_us(o));
+    return px_from_ptr(o->irq);
 }
 
 static px_val uart_deinit(px_val self) {
@@ -593,17 +640,23 @@ static PX_METH2(uart_write_obj, &px_type_uart, write, uart_write);
 static PX_METH1(uart_flush_obj, &px_type_uart, flush, uart_flush);
 static PX_METH1(uart_txdone_obj, &px_type_uart, txdone, uart_txdone);
 static PX_METH1(uart_sendbreak_obj, &px_type_uart, sendbreak, uart_sendbreak);
+static PX_METHKW(uart_irq_obj, &px_type_uart, irq, 1, 4, uart_irq);
 
 /* Sorted by name bytes (uppercase first). */
 static const px_map_entry uart_table[] = {
     PX_ENTRY(CTS, PX_SMALL_CONST(FLOW_CTS)),
     PX_ENTRY(INV_RX, PX_SMALL_CONST(INVERT_RX)),
     PX_ENTRY(INV_TX, PX_SMALL_CONST(INVERT_TX)),
+    PX_ENTRY(IRQ_BREAK, PX_SMALL_CONST(PX_UART_IRQ_BREAK)),
+    PX_ENTRY(IRQ_RX, PX_SMALL_CONST(PX_UART_IRQ_RX)),
+    PX_ENTRY(IRQ_RXIDLE, PX_SMALL_CONST(PX_UART_IRQ_RXIDLE)),
+    PX_ENTRY(IRQ_TXIDLE, PX_SMALL_CONST(PX_UART_IRQ_TXIDLE)),
     PX_ENTRY(RTS, PX_SMALL_CONST(FLOW_RTS)),
     PX_ENTRY_OBJ(any, &uart_any_obj),
     PX_ENTRY_OBJ(deinit, &uart_deinit_obj),
     PX_ENTRY_OBJ(flush, &uart_flush_obj),
     PX_ENTRY_OBJ(init, &uart_init_obj),
+    PX_ENTRY_OBJ(irq, &uart_irq_obj),
     PX_ENTRY_OBJ(read, &uart_read_obj),
     PX_ENTRY_OBJ(readinto, &uart_readinto_obj),
     PX_ENTRY_OBJ(readline, &uart_readline_obj),

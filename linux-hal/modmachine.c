@@ -1,7 +1,8 @@
 /* The machine module on Linux: Pin and Signal on the GPIO character
- * device, I2C on i2c-dev, SPI on spidev, PWM on sysfs, and the functions
- * that mean something in a Linux process. Reset, sleep states and the IRQ
- * mask belong to the kernel and are left out. */
+ * device, I2C on i2c-dev, SPI on spidev, PWM on sysfs, the RTC on the
+ * system clock, and the functions with the meaning they have in a Linux
+ * process (machine_power.c: sleeps and resets). The IRQ mask belongs to
+ * the kernel and is left out. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,18 +84,31 @@ static PX_FUNV(machine_freq_obj, freq, 0, 1, machine_freq);
 /* Sorted by name bytes. */
 static const px_map_entry machine_table[] = {
     PX_ENTRY_OBJ(ADC, &px_type_adc),
+    PX_ENTRY(DEEPSLEEP_RESET, PX_SMALL_CONST(4)),
+    PX_ENTRY(HARD_RESET, PX_SMALL_CONST(2)),
     PX_ENTRY_OBJ(I2C, &px_type_i2c),
     PX_ENTRY_OBJ(PWM, &px_type_pwm),
+    PX_ENTRY(PWRON_RESET, PX_SMALL_CONST(1)),
     PX_ENTRY_OBJ(Pin, &px_type_pin),
+    PX_ENTRY_OBJ(RTC, &px_type_rtc),
+    PX_ENTRY(SOFT_RESET, PX_SMALL_CONST(5)),
     PX_ENTRY_OBJ(SPI, &px_type_spi),
     PX_ENTRY_OBJ(Signal, &px_type_signal),
+    PX_ENTRY_OBJ(SoftI2C, &px_type_soft_i2c),
     PX_ENTRY_OBJ(SoftSPI, &px_type_soft_spi),
     PX_ENTRY_OBJ(Timer, &px_type_timer),
     PX_ENTRY_OBJ(UART, &px_type_uart),
     PX_ENTRY_OBJ(WDT, &px_type_wdt),
+    PX_ENTRY(WDT_RESET, PX_SMALL_CONST(3)),
     PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(machine))),
+    PX_ENTRY_OBJ(deepsleep, &px_machine_deepsleep_obj),
     PX_ENTRY_OBJ(freq, &machine_freq_obj),
     PX_ENTRY_OBJ(idle, &machine_idle_obj),
+    PX_ENTRY_OBJ(lightsleep, &px_machine_lightsleep_obj),
+    PX_ENTRY_OBJ(reset, &px_machine_reset_obj),
+    PX_ENTRY_OBJ(reset_cause, &px_machine_reset_cause_obj),
+    PX_ENTRY_OBJ(soft_reset, &px_machine_soft_reset_obj),
+    PX_ENTRY_OBJ(time_pulse_us, &px_machine_time_pulse_us_obj),
     PX_ENTRY_OBJ(unique_id, &machine_unique_id_obj),
 };
 static PX_CONST_MAP(machine_globals, machine_table);

@@ -6,5 +6,6 @@
 #include "runtime.h"
 
 extern const px_type px_type_soft_spi; /* soft_spi.c: machine.SoftSPI */
+extern const px_type px_type_soft_i2c; /* soft_i2c.c: machine.SoftI2C */
 
 #endif

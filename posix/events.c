@@ -264,7 +264,11 @@ int px_events_wait_us(int64_t timeout_us, struct pollfd *extra, int nextra) {
     sigset_t all, saved, during;
     sigfillset(&all);
     pthread_sigmask(SIG_BLOCK, &all, &saved);
-    if (px_st.pending) {
+    /* A wait that cannot block looks at the fds whatever is pending: a
+     * caller polling with timeout 0 wants their state now, and the tick
+     * sets px_st.pending every millisecond while sources exist (so bailing
+     * out here made poll(0) report nothing ready, now and then). */
+    if (px_st.pending && timeout_us != 0) {
         pthread_sigmask(SIG_SETMASK, &saved, NULL);
         for (int i = 0; i < nextra; i++) {
             extra[i].revents = 0;

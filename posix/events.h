@@ -37,8 +37,10 @@ void px_events_poll(void);
  * select.poll and console reads): their revents are filled in. Returns the
  * number of extra fds ready, 0 on timeout or early wake-up (px_st.pending
  * set, or a source's callback ran), -1 with errno on failure. It returns
- * at once, with 0, if px_st.pending is already set: callers run
- * px_check_pending and wait again for the time that is left. */
+ * at once, with 0, if px_st.pending is already set and the wait could
+ * block: callers run px_check_pending and wait again for the time that is
+ * left. A zero timeout always looks at the fds (it never blocks, so no
+ * signal can be slept through), and fills in their revents. */
 int px_events_wait(int timeout_ms, struct pollfd *extra, int nextra);
 /* The same with a timeout in microseconds (-1: no limit). Every wait that
  * can block flushes stdout first. */

@@ -44,6 +44,7 @@ static int exit_code;
 /* the stop signal whose SystemExit ended the program, or 0 */
 static int ended_by_signal;
 
+
 /* ---- sys.path, sys.argv, sys.executable */
 
 /* A str must be valid UTF-8: a directory whose name is not goes on
@@ -430,6 +431,9 @@ static void *interp_thread(void *arg) {
         fault_injection_stop();
 #endif
         ended_by_signal = px_posix_stop_signal(exc);
+        if (exc == PX_NULL || !px_isinstance(exc, &px_type_SystemExit)) {
+            px_posix_restart_cancel(); /* soft_reset()'s SystemExit was caught */
+        }
         if (exit_code == 0) {
             px_service_finished(); /* READY=1 if not sent yet: it ran */
         }
@@ -477,6 +481,7 @@ static void reserve_std_fds(void) {
 
 int main(int argc, char **argv) {
     reserve_std_fds();
+    px_posix_restart_init(argv);
     px_cli_parse(&opt, argc, argv);
     if (opt.kind == PX_RUN_FILE) {
         /* CPython's wording; a directory opens but cannot be run */
@@ -519,6 +524,11 @@ int main(int argc, char **argv) {
     /* unless work at exit raised and so decided another status */
     if (ended_by_signal != 0 && exit_code == 128 + ended_by_signal) {
         px_shutdown_reraise(ended_by_signal);
+    }
+    int rerr = px_posix_restart_at_end();
+    if (rerr != 0) {
+        fprintf(stderr, "%s: soft_reset: starting the program again: %s\n", opt.prog, strerror(rerr));
+        return 1;
     }
     return exit_code;
 }

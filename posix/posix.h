@@ -45,4 +45,20 @@ int px_posix_dupterm_fds(struct pollfd *fds, int max, bool *fdless);
 /* Up to n bytes of input from the streams that have some (0: none now). */
 size_t px_posix_dupterm_read(unsigned char *buf, size_t n);
 
+/* machine.reset(), soft_reset(), deepsleep() (restart.c): the program
+ * starts again with the same command line (exec: the same process), in
+ * the directory it started in; the new run's px_posix_reset_cause() is
+ * `cause`. _now execs at once (raises OSError if it cannot); _at_exit
+ * asks main to do it once the program has ended (with the SystemExit
+ * soft_reset raises: px_posix_restart_cancel otherwise) and cleaned up:
+ * px_posix_restart_at_end returns only if there is nothing to do (0) or
+ * the exec failed (its errno). main calls _init first, with its argv. */
+void px_posix_restart_init(char **argv);
+PX_NORETURN void px_posix_restart_now(const char *cause);
+void px_posix_restart_at_exit(const char *cause);
+void px_posix_restart_cancel(void);
+int px_posix_restart_at_end(void);
+/* What the previous run gave as cause, or NULL for a plain start. */
+const char *px_posix_reset_cause(void);
+
 #endif

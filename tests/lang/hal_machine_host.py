@@ -35,3 +35,29 @@ except NotImplementedError as e:
 print(gpio.chips(), gpio.lines())
 gpio._main()
 machine.Pin.list()
+
+# the RTC is the system clock (read only here: setting it would move the
+# host's clock); a plain start is a power-on reset
+import time
+
+rtc = machine.RTC()
+now, lt = rtc.datetime(), time.localtime()
+print(rtc, len(now), now[:3] == lt[:3], now[3] == lt[6])
+print(machine.reset_cause() == machine.PWRON_RESET)
+
+
+# time_pulse_us takes any object with value(): here a wire that is low for
+# 3 reads, high for 5, then low again (no timing: the host may be busy)
+class Wire:
+    def __init__(self, levels):
+        self.levels = levels
+        self.n = 0
+
+    def value(self):
+        self.n += 1
+        return self.levels[min(self.n, len(self.levels)) - 1]
+
+
+w = Wire([0, 0, 0, 1, 1, 1, 1, 1, 0])
+print(machine.time_pulse_us(w, 1, 1_000_000) >= 0, w.n)
+print(machine.time_pulse_us(Wire([0]), 1, 1000), machine.time_pulse_us(Wire([1]), 1, 1000))

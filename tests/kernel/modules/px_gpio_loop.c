@@ -23,6 +23,17 @@
  * A released line returns to its power-on state (input, no bias,
  * push-pull) so that tests do not inherit each other's configuration.
  *
+ * The parameter i2c_bus (Y/N) puts a simulated I2C device (px_i2c_bits.h)
+ * on two wires of px-gpio-loop0: SCL is the pair GPIO16-GPIO17, SDA the
+ * pair GPIO18-GPIO19. The controller (a bit-banging program) uses GPIO16
+ * and GPIO18; the device holds GPIO17 and GPIO19 ("px-i2c-bits SCL",
+ * "... SDA") and pulls SDA low through GPIO19 as an open-drain output.
+ * The four lines then have the bus's pull-up resistors: a wire nobody
+ * pulls low reads 1 whatever the lines' bias. Each change of one of them
+ * is shown to the device at once, so it has answered before the
+ * controller's next call. /sys/kernel/debug/px_gpio_loop/i2c lists its
+ * transactions; writing to the file empties the list.
+ *
  * The parameter aux_plugged (/sys/module/px_gpio_loop/parameters/) unplugs
  * px-gpio-loop1 when set to N and plugs a new one in when set to Y: the chip
  * is removed even while user space holds its lines, as when a USB GPIO
@@ -37,6 +48,7 @@
  *    no chip, which gpio_name_to_desc() (used for gc->names) dereferences.
  *    So AUX line names come from a "gpio-line-names" software node instead.
  */
+#include <linux/debugfs.h>
 #include <linux/errno.h>
 #include <linux/gpio/consumer.h>
 #include <linux/gpio/driver.h>
@@ -56,6 +68,8 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
+
+#include "px_i2c_bits.h"
 
 #define PX_MAX_LINES 28
 
@@ -86,6 +100,8 @@ struct px_chip {
 	struct gpio_desc *own;		/* the line the kernel holds, or NULL */
 	struct irq_domain *domain;	/* ours once the chip is unplugged */
 	bool gone;			/* unplugged; waits for its IRQs to be freed */
+	struct px_bits *bus;		/* the I2C device on the bus lines, or NULL */
+	struct gpio_desc *bus_own[2];	/* its SCL and SDA lines */
 	struct list_head stale;		/* on px_stale while gone */
 };
 
@@ -97,6 +113,16 @@ static LIST_HEAD(px_stale);		/* unplugged chips with IRQs in use */
 
 static DEFINE_MUTEX(px_plug_lock);	/* aux_plugged against load and unload */
 static bool px_loaded;			/* between init and exit */
+
+#define PX_BUS_FIRST 16			/* GPIO16..GPIO19: SCL pair, SDA pair */
+#define PX_BUS_SCL 16			/* the controller's SCL */
+#define PX_BUS_SDA 18			/* the controller's SDA */
+#define PX_BUS_DEV_SDA 19		/* the device's SDA */
+
+static bool px_on_bus(const struct px_chip *c, unsigned int off)
+{
+	return c->bus && off >= PX_BUS_FIRST && off < PX_BUS_FIRST + 4;
+}
 
 /* Does the line drive its wire, and to which level? */
 static bool px_drives(const struct px_line *l, int *level)
@@ -120,6 +146,8 @@ static int px_level(struct px_chip *c, unsigned int off)
 		return level;
 	if (px_drives(&c->lines[off ^ 1], &level))
 		return level;
+	if (px_on_bus(c, off))
+		return 1;	/* the bus's pull-up resistors */
 	return c->lines[off].bias == PX_BIAS_UP;
 }
 
@@ -184,24 +212,44 @@ static void px_edge(struct px_chip *c, unsigned int off, int level)
 		synchronize_irq(virq);
 }
 
-/* Change one line and deliver the edges this causes on its pair. */
+/* Show the bus's wires to the I2C device until it has answered. Caller
+ * holds c->lock. */
+static void px_bus_settle(struct px_chip *c)
+{
+	unsigned int i;
+
+	for (i = 0; i < 4; i++) {
+		if (!px_bits_update(c->bus, px_level(c, PX_BUS_SCL), px_level(c, PX_BUS_SDA)))
+			return;
+		c->lines[PX_BUS_DEV_SDA].value = c->bus->drive;
+	}
+}
+
+/* Change one line and deliver the edges this causes on its pair (on the
+ * I2C bus: on both wires, since the device may answer on SDA). */
 static void px_change(struct px_chip *c, unsigned int off, enum px_op op, int arg)
 {
-	unsigned int pair = off & ~1u, i;
-	int before[2], after[2];
+	unsigned int first = off & ~1u, n = 2, i;
+	int before[4], after[4];
 	unsigned long flags;
 
 	mutex_lock(&c->change_lock);
+	if (px_on_bus(c, off)) {
+		first = PX_BUS_FIRST;
+		n = 4;
+	}
 	raw_spin_lock_irqsave(&c->lock, flags);
-	for (i = 0; i < 2; i++)
-		before[i] = px_level(c, pair + i);
+	for (i = 0; i < n; i++)
+		before[i] = px_level(c, first + i);
 	px_apply(&c->lines[off], op, arg);
-	for (i = 0; i < 2; i++)
-		after[i] = px_level(c, pair + i);
+	if (n == 4)
+		px_bus_settle(c);
+	for (i = 0; i < n; i++)
+		after[i] = px_level(c, first + i);
 	raw_spin_unlock_irqrestore(&c->lock, flags);
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < n; i++)
 		if (before[i] != after[i])
-			px_edge(c, pair + i, after[i]);
+			px_edge(c, first + i, after[i]);
 	mutex_unlock(&c->change_lock);
 }
 
@@ -548,6 +596,134 @@ static const struct kernel_param_ops px_plugged_ops = {
 module_param_cb(aux_plugged, &px_plugged_ops, NULL, 0644);
 MODULE_PARM_DESC(aux_plugged, "px-gpio-loop1 is present (N: unplug it, Y: plug a new one in)");
 
+/* ---- the I2C bus on GPIO16..GPIO19 */
+
+static int px_bus_attach(struct px_chip *c)
+{
+	static const char *const names[2] = {"px-i2c-bits SCL", "px-i2c-bits SDA"};
+	struct px_bits *b = kzalloc(sizeof(*b), GFP_KERNEL);
+	unsigned long flags;
+	unsigned int i;
+
+	if (!b)
+		return -ENOMEM;
+	for (i = 0; i < 2; i++) {
+		c->bus_own[i] = gpiochip_request_own_desc(&c->gc, PX_BUS_FIRST + 2 * i + 1, names[i],
+							  GPIO_LOOKUP_FLAGS_DEFAULT, GPIOD_ASIS);
+		if (IS_ERR(c->bus_own[i])) {
+			int ret = PTR_ERR(c->bus_own[i]);
+
+			if (i)
+				gpiochip_free_own_desc(c->bus_own[0]);
+			kfree(b);
+			return ret;
+		}
+	}
+	mutex_lock(&c->change_lock);
+	raw_spin_lock_irqsave(&c->lock, flags);
+	for (i = 0; i < 2; i++) {	/* the device's lines: open drain, let go */
+		struct px_line *l = &c->lines[PX_BUS_FIRST + 2 * i + 1];
+
+		l->is_out = 1;
+		l->drive = PX_OPEN_DRAIN;
+		l->value = 1;
+	}
+	c->bus = b;
+	px_bits_reset(b, px_level(c, PX_BUS_SCL), px_level(c, PX_BUS_SDA));
+	raw_spin_unlock_irqrestore(&c->lock, flags);
+	mutex_unlock(&c->change_lock);
+	return 0;
+}
+
+static void px_bus_detach(struct px_chip *c)
+{
+	struct px_bits *b;
+	unsigned long flags;
+
+	mutex_lock(&c->change_lock);
+	raw_spin_lock_irqsave(&c->lock, flags);
+	b = c->bus;
+	c->bus = NULL;
+	raw_spin_unlock_irqrestore(&c->lock, flags);
+	mutex_unlock(&c->change_lock);
+	gpiochip_free_own_desc(c->bus_own[0]);	/* the lines go back to input */
+	gpiochip_free_own_desc(c->bus_own[1]);
+	kfree(b);
+}
+
+static int px_bus_set(const char *val, const struct kernel_param *kp)
+{
+	bool on;
+	int ret = kstrtobool(val, &on);
+
+	if (ret)
+		return ret;
+	mutex_lock(&px_plug_lock);
+	if (!px_loaded)
+		ret = -EAGAIN;
+	else if (on && !px_chip0.bus)
+		ret = px_bus_attach(&px_chip0);
+	else if (!on && px_chip0.bus)
+		px_bus_detach(&px_chip0);
+	mutex_unlock(&px_plug_lock);
+	return ret;
+}
+
+static int px_bus_get(char *buf, const struct kernel_param *kp)
+{
+	return sysfs_emit(buf, "%c\n", READ_ONCE(px_chip0.bus) ? 'Y' : 'N');
+}
+
+static const struct kernel_param_ops px_bus_ops = {
+	.set = px_bus_set,
+	.get = px_bus_get,
+};
+module_param_cb(i2c_bus, &px_bus_ops, NULL, 0644);
+MODULE_PARM_DESC(i2c_bus, "a simulated I2C device on GPIO16-19 of px-gpio-loop0 (Y: attach it)");
+
+static int px_bus_log_show(struct seq_file *s, void *unused)
+{
+	struct px_chip *c = &px_chip0;
+	unsigned int i;
+
+	mutex_lock(&px_plug_lock);
+	mutex_lock(&c->change_lock);
+	for (i = 0; c->bus && i < c->bus->log_count; i++)
+		seq_printf(s, "%s\n", c->bus->log[i]);
+	mutex_unlock(&c->change_lock);
+	mutex_unlock(&px_plug_lock);
+	return 0;
+}
+
+static int px_bus_log_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, px_bus_log_show, NULL);
+}
+
+static ssize_t px_bus_log_clear(struct file *file, const char __user *buf, size_t len, loff_t *pos)
+{
+	struct px_chip *c = &px_chip0;
+
+	mutex_lock(&px_plug_lock);
+	mutex_lock(&c->change_lock);
+	if (c->bus)
+		c->bus->log_count = 0;
+	mutex_unlock(&c->change_lock);
+	mutex_unlock(&px_plug_lock);
+	return len;
+}
+
+static const struct file_operations px_bus_log_fops = {
+	.owner = THIS_MODULE,
+	.open = px_bus_log_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+	.write = px_bus_log_clear,
+};
+
+static struct dentry *px_debugfs;
+
 static const char *const px_aux_names[] = {
 	"AUX0", "AUX1", "AUX2", "AUX3", "AUX4", "AUX5", "AUX6", "AUX7",
 };
@@ -578,6 +754,8 @@ static int __init px_gpio_loop_init(void)
 	mutex_lock(&px_plug_lock);
 	px_loaded = true;
 	mutex_unlock(&px_plug_lock);
+	px_debugfs = debugfs_create_dir("px_gpio_loop", NULL);
+	debugfs_create_file("i2c", 0600, px_debugfs, NULL, &px_bus_log_fops);
 	return 0;
 
 err_chip0:
@@ -593,8 +771,11 @@ err_node:
 /* Unloading needs every IRQ freed (each holds a module reference). */
 static void __exit px_gpio_loop_exit(void)
 {
+	debugfs_remove_recursive(px_debugfs);
 	mutex_lock(&px_plug_lock);
 	px_loaded = false;
+	if (px_chip0.bus)
+		px_bus_detach(&px_chip0);
 	if (px_aux)
 		px_aux_remove();
 	px_reap();

@@ -9,9 +9,12 @@
  *   0x50  24C02-style EEPROM: 256 bytes, one address byte, 8-byte pages
  *   0x54  24C32-style EEPROM: 4096 bytes, two address bytes (high first),
  *         32-byte pages
- *   0x76  a register-mapped sensor: 256 registers behind a register pointer
- *         that auto-increments; 0xd0 (chip id) reads 0x60 and NACKs writes;
- *         writing 0xb6 to 0xe0 resets the registers
+ *   0x3c  an SSD1306-style 128x64 OLED controller (px_ssd1306_sim.h), its
+ *         state and display RAM shown in /sys/kernel/debug/px_i2c_sim/ssd1306
+ *         (a header line, then 64 rows of 128 pixels, # on and . off)
+ *   0x76  a BME280-style sensor (px_bme280_regs.h): 256 registers behind
+ *         a register pointer that auto-increments; 0xd0 (chip id) reads
+ *         0x60 and NACKs writes; writing 0xb6 to 0xe0 resets the registers
  *
  * EEPROMs behave as the real parts: a write message sets the address
  * pointer, its further bytes are stored and the pointer wraps within the
@@ -39,6 +42,9 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
+#include "px_bme280_regs.h"
+#include "px_ssd1306_sim.h"
+
 #define PX_LOG_LINES 128	/* a whole scan() */
 #define PX_LOG_WIDTH 200
 
@@ -58,7 +64,8 @@ struct px_dev {
 	u8 mem[4096];
 };
 
-static struct px_dev px_devs[3];
+static struct px_dev px_devs[4];
+static struct px_ssd1306 px_display;
 
 /* ---- EEPROMs */
 
@@ -90,36 +97,14 @@ static const struct px_dev_ops px_eeprom_ops = {
 
 /* ---- the sensor */
 
-#define PX_SENSOR_ID 0xd0
-#define PX_SENSOR_RESET 0xe0
-
-static void px_sensor_defaults(struct px_dev *d)
-{
-	memset(d->mem, 0, 256);
-	d->mem[PX_SENSOR_ID] = 0x60;
-	/* a fixed measurement in the data registers */
-	d->mem[0xf7] = 0x51;
-	d->mem[0xf8] = 0x9a;
-	d->mem[0xf9] = 0x00;
-	d->mem[0xfa] = 0x7e;
-	d->mem[0xfb] = 0xed;
-	d->mem[0xfc] = 0x00;
-}
-
 static bool px_sensor_write(struct px_dev *d, u8 byte, unsigned int index)
 {
 	if (index == 0) {
 		d->ptr = byte;
 		return true;
 	}
-	if (d->ptr == PX_SENSOR_ID)
-		return false;	/* read-only */
-	if (d->ptr == PX_SENSOR_RESET && byte == 0xb6) {
-		px_sensor_defaults(d);
-		d->ptr = PX_SENSOR_RESET;
-	} else {
-		d->mem[d->ptr] = byte;
-	}
+	if (!px_bme280_write(d->mem, d->ptr, byte))
+		return false;
 	d->ptr = (d->ptr + 1) & 0xff;
 	return true;
 }
@@ -135,6 +120,55 @@ static u8 px_sensor_read(struct px_dev *d)
 static const struct px_dev_ops px_sensor_ops = {
 	.write = px_sensor_write,
 	.read = px_sensor_read,
+};
+
+/* ---- the display */
+
+static bool px_display_write(struct px_dev *d, u8 byte, unsigned int index)
+{
+	px_ssd1306_byte(&px_display, byte, index);
+	return true;
+}
+
+static u8 px_display_read(struct px_dev *d)
+{
+	return px_display.on ? 0x00 : 0x40;	/* the status byte: D6 set while off */
+}
+
+static const struct px_dev_ops px_display_ops = {
+	.write = px_display_write,
+	.read = px_display_read,
+};
+
+static DEFINE_MUTEX(px_xfer_lock);	/* transfers against the display dump */
+
+static int px_display_show(struct seq_file *sf, void *unused)
+{
+	struct px_ssd1306 *s = &px_display;
+	unsigned int x, y;
+
+	mutex_lock(&px_xfer_lock);
+	seq_printf(sf, "%s contrast=%u inverse=%u\n", s->on ? "on" : "off", s->contrast, s->inverse);
+	for (y = 0; y < 64; y++) {
+		for (x = 0; x < 128; x++)
+			seq_putc(sf, s->ram[y / 8][x] >> (y % 8) & 1 ? '#' : '.');
+		seq_putc(sf, '\n');
+	}
+	mutex_unlock(&px_xfer_lock);
+	return 0;
+}
+
+static int px_display_open(struct inode *inode, struct file *file)
+{
+	return single_open_size(file, px_display_show, NULL, 64 * 130 + 64);
+}
+
+static const struct file_operations px_display_fops = {
+	.owner = THIS_MODULE,
+	.open = px_display_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
 };
 
 static struct px_dev *px_find(u16 addr)
@@ -218,6 +252,7 @@ static int px_xfer(struct i2c_adapter *adap, struct i2c_msg *msgs, int num)
 	int i, ret = num;
 
 	line[0] = '\0';
+	mutex_lock(&px_xfer_lock);
 	for (i = 0; i < num && ret == num; i++) {
 		struct i2c_msg *m = &msgs[i];
 		struct px_dev *d = px_find(m->addr);
@@ -248,6 +283,7 @@ static int px_xfer(struct i2c_adapter *adap, struct i2c_msg *msgs, int num)
 			}
 		}
 	}
+	mutex_unlock(&px_xfer_lock);
 	px_put(line, &used, " P");
 	px_log_add(line);
 	return ret;
@@ -309,14 +345,17 @@ static int __init px_i2c_sim_init(void)
 	px_devs[1] = (struct px_dev){ .addr = 0x54, .ops = &px_eeprom_ops, .size = 4096, .page = 32,
 				      .addr_bytes = 2 };
 	px_devs[2] = (struct px_dev){ .addr = 0x76, .ops = &px_sensor_ops };
+	px_devs[3] = (struct px_dev){ .addr = 0x3c, .ops = &px_display_ops };
+	px_ssd1306_reset(&px_display);
 	memset(px_devs[0].mem, 0xff, 256);	/* erased */
 	memset(px_devs[1].mem, 0xff, 4096);
-	px_sensor_defaults(&px_devs[2]);
+	px_bme280_defaults(px_devs[2].mem);
 	ret = i2c_add_adapter(&px_adap);
 	if (ret)
 		return ret;
 	px_debugfs = debugfs_create_dir("px_i2c_sim", NULL);
 	debugfs_create_file("transfers", 0600, px_debugfs, NULL, &px_log_fops);
+	debugfs_create_file("ssd1306", 0400, px_debugfs, NULL, &px_display_fops);
 	return 0;
 }
 

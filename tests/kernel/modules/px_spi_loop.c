@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * px_spi_loop: an SPI controller (bus 0) whose MOSI is wired to its MISO,
- * for the micropython kernel bench. Two devices, chip selects 0 and 1, are
- * bound to spidev (/dev/spidev0.0 and /dev/spidev0.1) through
- * driver_override, as a user would bind them from sysfs.
+ * for the micropython kernel bench. Three devices, chip selects 0, 1 and 2,
+ * are bound to spidev (/dev/spidev0.0 .. /dev/spidev0.2) through
+ * driver_override, as a user would bind them from sysfs. Chip select 2 is
+ * not wired to the loopback but to a BME280-style sensor (the registers
+ * of px_bme280_regs.h) speaking the part's SPI protocol: after the chip
+ * select falls, a control byte whose top bit is 1 for a read and 0 for a
+ * write names the register (the top bit of the address is implied 1);
+ * a read then sends register after register, a write takes one data byte
+ * and the next byte is a control byte again.
  *
  * The controller takes modes 0-3, SPI_CS_HIGH, SPI_LSB_FIRST and
  * SPI_NO_CS, words of 8, 16 and 32 bits, and 10 kHz to 50 MHz (the SPI core
@@ -35,6 +41,8 @@
 #include <linux/slab.h>
 #include <linux/spi/spi.h>
 #include <linux/string.h>
+
+#include "px_bme280_regs.h"
 
 #define PX_LOG_LINES 64
 #define PX_LOG_WIDTH 128
@@ -98,6 +106,31 @@ static const struct file_operations px_log_fops = {
 	.write = px_log_clear,
 };
 
+/* ---- the sensor on chip select 2 */
+
+#define PX_SENSOR_CS 2
+
+static u8 px_sensor_mem[256];
+static int px_sensor_reg = -1;	/* -1: the next byte is a control byte */
+static bool px_sensor_reading;
+
+static u8 px_sensor_byte(u8 tx)
+{
+	u8 rx = 0xff;	/* MISO is not driven during control and write bytes */
+
+	if (px_sensor_reg < 0) {
+		px_sensor_reg = tx | 0x80;
+		px_sensor_reading = tx & 0x80;
+	} else if (px_sensor_reading) {
+		rx = px_sensor_mem[px_sensor_reg];
+		px_sensor_reg = (px_sensor_reg + 1) & 0xff;
+	} else {
+		px_bme280_write(px_sensor_mem, px_sensor_reg, tx);
+		px_sensor_reg = -1;
+	}
+	return rx;
+}
+
 /* ---- the controller */
 
 /* The SPI core passes the level of the line: for an active-low chip
@@ -106,6 +139,8 @@ static void px_set_cs(struct spi_device *spi, bool level)
 {
 	if (spi->mode & SPI_NO_CS)
 		return;	/* the device has no chip select from us */
+	if (spi->chip_select == PX_SENSOR_CS && level == !!(spi->mode & SPI_CS_HIGH))
+		px_sensor_reg = -1;	/* selected: a new command begins */
 	px_log_add("cs%u %s", spi->chip_select, level ? "high" : "low");
 }
 
@@ -126,6 +161,15 @@ static int px_transfer_one(struct spi_controller *ctlr, struct spi_device *spi,
 		   spi->mode & SPI_NO_CS ? " no-cs" : "",
 		   t->speed_hz, t->bits_per_word, t->len,
 		   t->cs_change ? " keep" : "", tx[0] ? " tx=" : "", tx[0] ? tx + 1 : tx);
+	if (spi->chip_select == PX_SENSOR_CS) {
+		for (i = 0; i < t->len; i++) {
+			u8 rx = px_sensor_byte(t->tx_buf ? ((const u8 *)t->tx_buf)[i] : 0);
+
+			if (t->rx_buf)
+				((u8 *)t->rx_buf)[i] = rx;
+		}
+		return 0;
+	}
 	/* MOSI is wired to MISO */
 	if (t->rx_buf) {
 		if (t->tx_buf)
@@ -197,7 +241,8 @@ static int __init px_spi_loop_init(void)
 		goto err_pdev;
 	}
 	px_ctlr->bus_num = 0;
-	px_ctlr->num_chipselect = 2;
+	px_ctlr->num_chipselect = 3;
+	px_bme280_defaults(px_sensor_mem);
 	px_ctlr->mode_bits = PX_MODES | (px_lsb_first ? SPI_LSB_FIRST : 0);
 	px_ctlr->bits_per_word_mask = SPI_BPW_MASK(8) | SPI_BPW_MASK(16) | SPI_BPW_MASK(32);
 	px_ctlr->min_speed_hz = 10000;
@@ -212,6 +257,8 @@ static int __init px_spi_loop_init(void)
 	ret = px_add_spidev(0);
 	if (!ret)
 		ret = px_add_spidev(1);
+	if (!ret)
+		ret = px_add_spidev(PX_SENSOR_CS);
 	if (ret)
 		goto err_ctlr;
 	px_debugfs = debugfs_create_dir("px_spi_loop", NULL);

@@ -1,4 +1,4 @@
-# scan() on px-i2c-sim finds its three devices with zero-length writes (the
+# scan() on px-i2c-sim finds its four devices with zero-length writes (the
 # address with the write bit, then STOP). An adapter that refuses
 # zero-length messages (the I2C_AQ_NO_ZERO_LEN quirk, set here through our
 # module's zero_len parameter) is probed with one-byte reads instead.

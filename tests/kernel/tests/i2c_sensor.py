@@ -1,4 +1,4 @@
-# A register-mapped sensor (px-i2c-sim at 0x76: chip id 0x60 at 0xd0,
+# A register-mapped sensor (px-i2c-sim at 0x76, BME280-style: chip id 0x60 at 0xd0,
 # read-only) through the idioms device drivers use: readfrom_mem,
 # writeto(reg, stop=False) + readfrom as one transaction, writevto,
 # readfrom_into, and a refused byte.
