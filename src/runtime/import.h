@@ -1,4 +1,4 @@
-/* Modules and import: built-in modules, .py files and packages found on
+/* Modules and import: built-in modules, .py and .mpy files and packages found on
  * sys.path through the port's file hooks, sys.modules caching, relative
  * imports. */
 #ifndef PX_IMPORT_H
@@ -54,14 +54,15 @@ extern const size_t px_module_defs_count;
 /* The declaration of the built-in module named s[0..n), or NULL. */
 const px_module_def *px_module_def_find(const char *s, size_t n);
 
-/* Frozen modules: Python source built into the binary (a `.py` in a
- * module list; tools/gen_modules.py), compiled at first import. Import
- * finds them where sys.path has the entry ".frozen" (the docs' sys.path),
- * by full dotted name; a frozen package's __path__ is ".frozen". */
+/* Frozen modules: Python modules built into the binary (a `.py` in a
+ * module list), precompiled at build time by px-mpy-cross into .mpy data
+ * (tools/gen_modules.py) and loaded from it at first import. Import finds
+ * them where sys.path has the entry ".frozen" (the docs' sys.path), by
+ * full dotted name; a frozen package's __path__ is ".frozen". */
 typedef struct px_frozen_def {
     const char *name;     /* dotted module name */
     const char *file;     /* the name tracebacks show: "pkg/mod.py" */
-    const char *source;
+    const uint8_t *mpy;   /* the module's .mpy (compiler/mpy.h) */
     size_t len;
     bool package;         /* from a pkg/__init__.py */
 } px_frozen_def;
