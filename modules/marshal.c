@@ -22,7 +22,7 @@ static px_val marshal_loads(px_val data) {
     }
     px_buffer buf;
     px_get_buffer(data, &buf, PX_BUF_READ);
-    return px_from_ptr(px_mpy_load(buf.data, buf.len, "marshal data"));
+    return px_from_ptr(px_mpy_load(buf.data, buf.len, "marshal.loads"));
 }
 
 static PX_FUN1(marshal_dumps_obj, dumps, marshal_dumps);

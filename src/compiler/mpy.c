@@ -240,7 +240,7 @@ typedef struct {
 } reader;
 
 static PX_NORETURN void bad(reader *r, const char *why) {
-    px_raise_value_error("invalid .mpy data in %s (%s)", r->what, why);
+    px_raise_value_error("%s: bad .mpy data (%s)", r->what, why);
 }
 
 static uint8_t get_byte(reader *r) {
@@ -467,17 +467,17 @@ px_code *px_mpy_load(const uint8_t *p, size_t len, const char *what) {
     if (p[1] != PX_MPY_VERSION || (p[2] & 3) != (PX_MPY_ARCH_SUB & 3)) {
         /* the docs' words first; what to do after */
         const char *whose = p[1] <= 6 ? " (MicroPython's)" : "";
-        px_raise_value_error("incompatible .mpy file: %s is .mpy version %u.%u%s, this build reads %u.%u; "
+        px_raise_value_error("incompatible .mpy file (%s: version %u.%u%s, this build reads %u.%u); "
                              "compile the source again with px-mpy-cross",
                              what, p[1], p[2] & 3, whose, PX_MPY_VERSION, PX_MPY_ARCH_SUB & 3);
     }
     if (p[2] >> 2 != 0) {
-        px_raise_value_error("incompatible .mpy arch: %s holds native machine code, this build runs bytecode only",
+        px_raise_value_error("incompatible .mpy arch (%s: native machine code, this build runs bytecode only)",
                              what);
     }
 #if INT_BITS_READ < 255
     if (p[3] > INT_BITS_READ) {
-        px_raise_value_error("incompatible .mpy file: %s needs %u-bit ints, this build has %u", what, p[3],
+        px_raise_value_error("incompatible .mpy file (%s: needs %u-bit ints, this build has %u)", what, p[3],
                              INT_BITS_READ);
     }
 #endif

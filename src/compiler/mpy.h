@@ -37,7 +37,7 @@
 px_val px_mpy_dump(const px_code *code);
 
 /* The code object in data[0..len). `what` names the data in error
- * messages (a file name, or "marshal data"). Raises ValueError when the
+ * messages (a quoted file name, or "marshal.loads"). Raises ValueError when the
  * data is not a sound .mpy of this version. No Python code runs while it
  * reads, so the data may be a bytearray's buffer. */
 px_code *px_mpy_load(const uint8_t *data, size_t len, const char *what);

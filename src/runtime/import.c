@@ -230,6 +230,16 @@ static bool ends_with(const char *s, const char *suffix) {
     return n >= k && memcmp(s + n - k, suffix, k) == 0;
 }
 
+/* 'path', for messages. */
+static const char *quoted(const char *path) {
+    px_strbuf b;
+    px_strbuf_init(&b, strlen(path) + 3);
+    px_strbuf_add_char(&b, '\'');
+    px_strbuf_add_cstr(&b, path);
+    px_strbuf_add(&b, "'", 2); /* and the NUL */
+    return b.data;
+}
+
 /* The code of the file at `path`: a .mpy file loaded (and checked), any
  * other file compiled as source. Tracebacks name what the code says: the
  * path for source, the name the .mpy was compiled with for a .mpy. */
@@ -241,7 +251,7 @@ static px_code *code_of_file(const char *path) {
         px_raise_os_error(err, "'%s'", path);
     }
     if (ends_with(path, ".mpy")) {
-        return px_mpy_load((const uint8_t *)data, len, path);
+        return px_mpy_load((const uint8_t *)data, len, quoted(path));
     }
     return px_compile(data, len, px_qstr_intern_cstr(path), PX_COMPILE_FILE);
 }
@@ -253,7 +263,7 @@ static px_val load_file(px_val fullname, const char *path, const char *pkgdir) {
 
 /* A frozen module's code: precompiled .mpy data in the binary. */
 static px_code *frozen_code(const px_frozen_def *f) {
-    return px_mpy_load(f->mpy, f->len, f->file);
+    return px_mpy_load(f->mpy, f->len, quoted(f->file));
 }
 
 static const px_frozen_def *frozen_find(const char *s, size_t n) {
