@@ -243,7 +243,7 @@ static const char *quoted(const char *path) {
 /* The code of the file at `path`: a .mpy file loaded (and checked), any
  * other file compiled as source. Tracebacks name what the code says: the
  * path for source, the name the .mpy was compiled with for a .mpy. */
-static px_code *code_of_file(const char *path) {
+struct px_code *px_code_of_file(const char *path) {
     size_t len;
     int err = 0;
     char *data = px_port_read_file(path, &len, &err);
@@ -258,7 +258,7 @@ static px_code *code_of_file(const char *path) {
 
 /* Run the file at `path` (source or .mpy) as module `fullname`. */
 static px_val load_file(px_val fullname, const char *path, const char *pkgdir) {
-    return exec_module(fullname, code_of_file(path), path, pkgdir);
+    return exec_module(fullname, px_code_of_file(path), path, pkgdir);
 }
 
 /* A frozen module's code: precompiled .mpy data in the binary. */
@@ -679,7 +679,7 @@ static px_map *main_globals(const char *file) {
 }
 
 void px_run_main_file(const char *path) {
-    px_code *code = code_of_file(path);
+    px_code *code = px_code_of_file(path);
     px_vm_run_module(code, main_globals(path));
 }
 
@@ -776,7 +776,7 @@ void px_run_main_module(const char *name) {
         }
         char *file = module_file(d, dlen, last, llen);
         if (file != NULL) {
-            px_code *code = code_of_file(file);
+            px_code *code = px_code_of_file(file);
             px_map *g = main_globals(file);
             px_map_set_q(g, PX_Q(__package__), pkgname);
             set_argv0(px_str_cstr(file));

@@ -15,6 +15,9 @@ px_val px_module_new(px_qid name);
 px_map *px_module_globals(px_val module);
 /* Run a file as __main__ (the posix port's `micropython script.py`). */
 void px_run_main_file(const char *path);
+/* The code of the file at `path`: a .mpy file loaded and checked, any
+ * other file compiled as source (SyntaxError, ValueError, OSError). */
+struct px_code *px_code_of_file(const char *path);
 /* Run source text as __main__ (-c) or in the REPL namespace. */
 void px_run_main_source(const char *src, size_t len, const char *filename);
 /* Run module `name` (dotted; a package runs its __main__) as __main__ (-m). */

@@ -282,6 +282,11 @@ def other_versions():
             last = err.splitlines()[-1] if err else ""
             if st != 1 or not last.startswith(f"ValueError: incompatible .mpy file ('{name}.mpy': version "):
                 raise Fail(f"{name}: status {st}, stderr {err!r}")
+            # -X compile-only loads and checks a .mpy without running it
+            st, out, err = _run([BIN, "-X", "compile-only", f"{name}.mpy"], cwd=d)
+            if st != 1 or "ValueError: incompatible .mpy file" not in err:
+                raise Fail(f"-X compile-only {name}.mpy: status {st}, stderr {err!r}")
+        _expect(_run([BIN, "-X", "compile-only", "ours.mpy"], cwd=d), (0, "", ""), "-X compile-only ours.mpy")
         with open(os.path.join(d, "native.mpy"), "wb") as f:
             f.write(ours[:2] + bytes([ours[2] | 4 << 2]) + ours[3:])
         st, out, err = _run([BIN, "-c", "import native"], cwd=d, env_path=d)
