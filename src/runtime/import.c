@@ -705,12 +705,22 @@ void px_import_init(void) {
 
 /* ---- micropython -m name */
 
+
 static void set_argv0(px_val v) {
     size_t argc;
     px_val *argv = px_seq_items(px_st.argv, &argc);
     if (argv != NULL && argc > 0) {
         argv[0] = v;
     }
+}
+
+void px_run_main_frozen(const px_frozen_def *f) {
+    px_code *code = frozen_code(f);
+    px_map *g = main_globals(NULL);
+    const char *dot = strrchr(f->name, '.');
+    px_map_set_q(g, PX_Q(__package__), dot != NULL ? str_slice(f->name, (size_t)(dot - f->name)) : PX_NONE);
+    set_argv0(px_str_cstr(f->file));
+    px_vm_run_module(code, g);
 }
 
 /* A package runs as its __main__ submodule, after its __init__. */
@@ -763,10 +773,7 @@ void px_run_main_module(const char *name) {
                 run_main_package(full, name, n);
                 return;
             }
-            px_map *g = main_globals(NULL);
-            px_map_set_q(g, PX_Q(__package__), pkgname);
-            set_argv0(px_str_cstr(f->file));
-            px_vm_run_module(frozen_code(f), g);
+            px_run_main_frozen(f);
             return;
         }
         char *pkg = path_join(d, dlen, last, llen, "");

