@@ -6,6 +6,7 @@
 #include "sys.h"
 #include "build_target.h"
 #include "build_info.h"
+#include "compiler/mpy.h"
 
 /* ---- console streams */
 
@@ -240,7 +241,7 @@ static px_val impl_getattr(px_val self, px_qid name) {
     case PX_Q(_build):
         return px_qstr(PX_Q(standard));
     case PX_Q(_mpy):
-        return px_small(6);
+        return px_small(PX_MPY_SYS_VALUE); /* the .mpy files this build reads */
     default:
         return PX_NULL;
     }

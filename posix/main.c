@@ -154,8 +154,8 @@ static char *module_file(const char *name) {
         }
         size_t dlen;
         const char *d = px_str_data(dirs[i], &dlen);
-        static const char *const tails[] = {".py", "/__main__.py"};
-        for (size_t t = 0; t < 2; t++) {
+        static const char *const tails[] = {".py", ".mpy", "/__main__.py", "/__main__.mpy"};
+        for (size_t t = 0; t < 4; t++) {
             px_strbuf b;
             px_strbuf_init(&b, dlen + strlen(name) + 16);
             if (dlen > 0) {
@@ -187,7 +187,8 @@ static char *read_stdin(size_t *len) {
     return b.data;
 }
 
-/* -X compile-only: compile what would run (SyntaxError propagates). */
+/* -X compile-only: compile what would run (SyntaxError propagates), or
+ * load and check it if it is a .mpy file (ValueError propagates). */
 static void compile_program(void) {
     const char *src, *file = opt.target;
     size_t len = 0;
@@ -211,14 +212,9 @@ static void compile_program(void) {
         }
         /* fall through */
     case PX_RUN_FILE:
-    default: {
-        int err = 0;
-        src = px_port_read_file(file, &len, &err);
-        if (src == NULL) {
-            px_raise_os_error(err, "'%s'", file);
-        }
-        break;
-    }
+    default:
+        px_code_of_file(file); /* a .mpy file is loaded and checked */
+        return;
     }
     px_compile(src, len, px_qstr_intern_cstr(file), PX_COMPILE_FILE);
 }

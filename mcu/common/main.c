@@ -30,7 +30,7 @@ static void run_script(const char *file, const char *module) {
             for (size_t i = 0; i < px_frozen_defs_count; i++) {
                 const px_frozen_def *f = &px_frozen_defs[i];
                 if (strcmp(f->name, module) == 0) {
-                    px_run_main_source(f->source, f->len, f->file);
+                    px_run_main_frozen(f);
                     break;
                 }
             }

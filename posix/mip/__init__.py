@@ -11,8 +11,13 @@
 # A package's files go under the target directory (the first sys.path
 # entry ending in /lib unless given), each written to a temporary name and
 # renamed into place, so an interrupted install never leaves a half file.
-# This interpreter runs source, not MicroPython's .mpy bytecode: mip always
-# asks the index for the source ("py") form; mpy=True is accepted.
+# With mpy=True (the default) mip asks for the precompiled form first, as
+# micropython-lib's index names it: INDEX/package/V/NAME/VERSION.json, V the
+# .mpy version this interpreter reads (sys.implementation._mpy & 0xFF; ours,
+# not MicroPython's, docs/mpy.md), whose files are .mpy made by
+# px-mpy-cross. An index without that form (micropython.org has only
+# MicroPython's versions) gets the source ("py") form instead; mpy=False
+# (--no-mpy) asks for the source only.
 import json
 import os
 import socket
@@ -21,6 +26,10 @@ import sys
 _INDEX = "https://micropython.org/pi/v2"
 _CHUNK = 4096
 _TIMEOUT = 30
+
+
+class _NotFound(OSError):
+    """The index has no such package (or version, or form)."""
 
 
 class _HTTPError(OSError):
@@ -178,13 +187,18 @@ def _is_url(name):
     return name.startswith(("http://", "https://", "github:", "gitlab:"))
 
 
-def _install_json(url, index, target, seen):
+def _package_json(url):
     try:
-        package = json.loads(_fetch(url).decode())
+        return json.loads(_fetch(url).decode())
     except _HTTPError as e:
         if e.status == 404:
-            raise OSError(f"mip: package not found: {url}") from None
+            raise _NotFound(f"mip: package not found: {url}") from None
         raise
+
+
+def _install_json(url, index, target, seen, mpy, package=None):
+    if package is None:
+        package = _package_json(url)
     base = url.rsplit("/", 1)[0]
     for path, short in package.get("hashes", ()):
         dest = target + "/" + path
@@ -199,10 +213,10 @@ def _install_json(url, index, target, seen):
         print("Copying:", path)
         _save(target + "/" + path, _fetch(_rewrite(src)))
     for name, version in package.get("deps", ()):
-        _install(name, index, target, None if version == "latest" else version, seen)
+        _install(name, index, target, None if version == "latest" else version, seen, mpy)
 
 
-def _install(name, index, target, version, seen):
+def _install(name, index, target, version, seen, mpy):
     key = (name, version)
     if key in seen:
         return
@@ -216,10 +230,22 @@ def _install(name, index, target, version, seen):
         if not url.endswith(".json"):
             url = url.rstrip("/") + "/package.json"
         print("Installing", name, "from", url, "to", target)
-        _install_json(url, index, target, seen)
+        _install_json(url, index, target, seen, mpy)
         return
     print(f"Installing {name} ({version or 'latest'}) from {index} to {target}")
-    _install_json(f"{index}/package/py/{name}/{version or 'latest'}.json", index, target, seen)
+    forms = ["py"]
+    if mpy:
+        forms.insert(0, str(sys.implementation._mpy & 0xFF))
+    for form in forms:
+        url = f"{index}/package/{form}/{name}/{version or 'latest'}.json"
+        try:
+            package = _package_json(url)
+            break
+        except _NotFound:
+            if form == "py":
+                raise
+            print(f"No .mpy form (version {form}) of {name}: installing its source")
+    _install_json(url, index, target, seen, mpy, package)
 
 
 def _default_target():
@@ -237,5 +263,5 @@ def install(package, index=None, target=None, version=None, mpy=True):
         raise TypeError("mip: package must be a non-empty str")
     index = (index or _INDEX).rstrip("/")
     target = (target or _default_target()).rstrip("/") or "/"
-    _install(package, index, target, version, set())
+    _install(package, index, target, version, set(), mpy)
     print("Done")

@@ -70,7 +70,13 @@ static const char *decode(const px_code *c, uint32_t off, insn *in) {
         return "instruction runs past the end of the code";
     }
     if (kinds[op] == K_S) {
-        in->a = 0; /* a value, not an index or a count */
+        /* a value, not an index or a count; the compiler keeps immediates
+         * within 21 bits, which a 32-bit build's small ints hold */
+        int32_t v = (int32_t)(in->a >> 1) ^ -(int32_t)(in->a & 1);
+        if (v < -(1 << 20) || v >= (1 << 20)) {
+            return "immediate int out of range";
+        }
+        in->a = 0;
     }
     in->next = (uint32_t)(p - c->code);
     return NULL;

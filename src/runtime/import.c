@@ -6,13 +6,15 @@
  *
  * Finding a module: sys.modules, then the built-in modules the port's
  * build declared (px_module_defs), then each sys.path directory (or the
- * parent package's __path__) for name/__init__.py, name.py, and finally a
- * bare directory (a namespace package). An extensible built-in comes after
+ * parent package's __path__) for name/__init__.py, name/__init__.mpy,
+ * name.py, name.mpy (a .py before its .mpy, as the docs' ".mpy files"
+ * chapter says), and finally a bare directory (a namespace package). An extensible built-in comes after
  * the sys.path search instead (see PX_MODULE_EXTENSIBLE). A module is put
  * into sys.modules before its code runs, so circular imports see the
  * partial module, and removed if that code raises.
  */
 #include "../runtime.h"
+#include "../compiler/mpy.h"
 
 /* ---- the module type */
 
@@ -187,11 +189,9 @@ static void set_str(px_map *g, px_qid key, const char *s) {
     px_map_set_q(g, key, px_str_cstr(s));
 }
 
-/* Compile and run src[0..len) as module `fullname`, under the file name
- * `codename` in tracebacks. file: its __file__ (NULL: none); pkgdir: its
- * __path__ if it is a package. */
-static px_val exec_module(px_val fullname, const char *src, size_t len, const char *codename, const char *file,
-                          const char *pkgdir) {
+/* Run `code` as module `fullname`. file: its __file__ (NULL: none);
+ * pkgdir: its __path__ if it is a package. */
+static px_val exec_module(px_val fullname, px_code *code, const char *file, const char *pkgdir) {
     px_qid qname = px_str_to_qid(fullname);
     px_val mod = px_module_new(qname);
     px_map *g = px_module_globals(mod);
@@ -210,7 +210,6 @@ static px_val exec_module(px_val fullname, const char *src, size_t len, const ch
         }
         px_map_set_q(g, PX_Q(__package__), str_slice(s, dot > 0 ? dot - 1 : 0));
     }
-    px_code *code = px_compile(src, len, px_qstr_intern_cstr(codename), PX_COMPILE_FILE);
     px_dict_set(px_st.modules, fullname, mod);
     px_jmp j;
     px_try_push(&j);
@@ -226,15 +225,45 @@ static px_val exec_module(px_val fullname, const char *src, size_t len, const ch
     return now != PX_NULL ? now : mod;
 }
 
-/* Compile and run the file at `path` as module `fullname`. */
-static px_val load_source(px_val fullname, const char *path, const char *pkgdir) {
+static bool ends_with(const char *s, const char *suffix) {
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+/* 'path', for messages. */
+static const char *quoted(const char *path) {
+    px_strbuf b;
+    px_strbuf_init(&b, strlen(path) + 3);
+    px_strbuf_add_char(&b, '\'');
+    px_strbuf_add_cstr(&b, path);
+    px_strbuf_add(&b, "'", 2); /* and the NUL */
+    return b.data;
+}
+
+/* The code of the file at `path`: a .mpy file loaded (and checked), any
+ * other file compiled as source. Tracebacks name what the code says: the
+ * path for source, the name the .mpy was compiled with for a .mpy. */
+struct px_code *px_code_of_file(const char *path) {
     size_t len;
     int err = 0;
-    char *src = px_port_read_file(path, &len, &err);
-    if (src == NULL) {
+    char *data = px_port_read_file(path, &len, &err);
+    if (data == NULL) {
         px_raise_os_error(err, "'%s'", path);
     }
-    return exec_module(fullname, src, len, path, path, pkgdir);
+    if (ends_with(path, ".mpy")) {
+        return px_mpy_load((const uint8_t *)data, len, quoted(path));
+    }
+    return px_compile(data, len, px_qstr_intern_cstr(path), PX_COMPILE_FILE);
+}
+
+/* Run the file at `path` (source or .mpy) as module `fullname`. */
+static px_val load_file(px_val fullname, const char *path, const char *pkgdir) {
+    return exec_module(fullname, px_code_of_file(path), path, pkgdir);
+}
+
+/* A frozen module's code: precompiled .mpy data in the binary. */
+static px_code *frozen_code(const px_frozen_def *f) {
+    return px_mpy_load(f->mpy, f->len, quoted(f->file));
 }
 
 static const px_frozen_def *frozen_find(const char *s, size_t n) {
@@ -270,7 +299,7 @@ static px_val load_frozen(px_val fullname) {
     if (f == NULL) {
         return PX_NULL;
     }
-    return exec_module(fullname, f->source, f->len, f->file, NULL, f->package ? PX_FROZEN_PATH : NULL);
+    return exec_module(fullname, frozen_code(f), NULL, f->package ? PX_FROZEN_PATH : NULL);
 }
 
 /* A namespace package: a directory without __init__.py. */
@@ -283,6 +312,24 @@ static px_val load_namespace(px_val fullname, const char *dir) {
     return mod;
 }
 
+/* The file of module `name` in directory d: name.py, else name.mpy;
+ * NULL if neither. */
+static char *module_file(const char *d, size_t dlen, const char *name, size_t nlen) {
+    static const char *const suffixes[] = {".py", ".mpy"};
+    for (size_t i = 0; i < 2; i++) {
+        char *file = path_join(d, dlen, name, nlen, suffixes[i]);
+        if (px_port_stat(file) == PX_PATH_FILE) {
+            return file;
+        }
+    }
+    return NULL;
+}
+
+/* A package directory's __init__.py or __init__.mpy, or NULL. */
+static char *package_init(const char *pkg) {
+    return module_file(pkg, strlen(pkg), "__init__", 8);
+}
+
 /* Look for `name` (the last component) in directory `dir`. Returns the
  * module, or PX_NULL; *ns_dir receives a directory without __init__.py. */
 static px_val try_dir(px_val fullname, const char *name, size_t nlen, px_val dir, char **ns_dir) {
@@ -293,17 +340,17 @@ static px_val try_dir(px_val fullname, const char *name, size_t nlen, px_val dir
     }
     char *pkg = path_join(d, dlen, name, nlen, "");
     if (px_port_stat(pkg) == PX_PATH_DIR) {
-        char *init = path_join(pkg, strlen(pkg), "__init__.py", 11, "");
-        if (px_port_stat(init) == PX_PATH_FILE) {
-            return load_source(fullname, init, pkg);
+        char *init = package_init(pkg);
+        if (init != NULL) {
+            return load_file(fullname, init, pkg);
         }
         if (*ns_dir == NULL) {
             *ns_dir = pkg;
         }
     }
-    char *file = path_join(d, dlen, name, nlen, ".py");
-    if (px_port_stat(file) == PX_PATH_FILE) {
-        return load_source(fullname, file, NULL);
+    char *file = module_file(d, dlen, name, nlen);
+    if (file != NULL) {
+        return load_file(fullname, file, NULL);
     }
     return PX_NULL;
 }
@@ -632,15 +679,8 @@ static px_map *main_globals(const char *file) {
 }
 
 void px_run_main_file(const char *path) {
-    size_t len;
-    int err = 0;
-    char *src = px_port_read_file(path, &len, &err);
-    if (src == NULL) {
-        px_raise_os_error(err, "'%s'", path);
-    }
-    px_map *g = main_globals(path);
-    px_code *code = px_compile(src, len, px_qstr_intern_cstr(path), PX_COMPILE_FILE);
-    px_vm_run_module(code, g);
+    px_code *code = px_code_of_file(path);
+    px_vm_run_module(code, main_globals(path));
 }
 
 void px_run_main_source(const char *src, size_t len, const char *filename) {
@@ -665,12 +705,22 @@ void px_import_init(void) {
 
 /* ---- micropython -m name */
 
+
 static void set_argv0(px_val v) {
     size_t argc;
     px_val *argv = px_seq_items(px_st.argv, &argc);
     if (argv != NULL && argc > 0) {
         argv[0] = v;
     }
+}
+
+void px_run_main_frozen(const px_frozen_def *f) {
+    px_code *code = frozen_code(f);
+    px_map *g = main_globals(NULL);
+    const char *dot = strrchr(f->name, '.');
+    px_map_set_q(g, PX_Q(__package__), dot != NULL ? str_slice(f->name, (size_t)(dot - f->name)) : PX_NONE);
+    set_argv0(px_str_cstr(f->file));
+    px_vm_run_module(code, g);
 }
 
 /* A package runs as its __main__ submodule, after its __init__. */
@@ -723,32 +773,20 @@ void px_run_main_module(const char *name) {
                 run_main_package(full, name, n);
                 return;
             }
-            px_map *g = main_globals(NULL);
-            px_map_set_q(g, PX_Q(__package__), pkgname);
-            set_argv0(px_str_cstr(f->file));
-            px_vm_run_module(px_compile(f->source, f->len, px_qstr_intern_cstr(f->file), PX_COMPILE_FILE), g);
+            px_run_main_frozen(f);
             return;
         }
         char *pkg = path_join(d, dlen, last, llen, "");
-        if (px_port_stat(pkg) == PX_PATH_DIR) {
-            char *init = path_join(pkg, strlen(pkg), "__init__.py", 11, "");
-            if (px_port_stat(init) == PX_PATH_FILE) {
-                run_main_package(full, name, n);
-                return;
-            }
+        if (px_port_stat(pkg) == PX_PATH_DIR && package_init(pkg) != NULL) {
+            run_main_package(full, name, n);
+            return;
         }
-        char *file = path_join(d, dlen, last, llen, ".py");
-        if (px_port_stat(file) == PX_PATH_FILE) {
+        char *file = module_file(d, dlen, last, llen);
+        if (file != NULL) {
+            px_code *code = px_code_of_file(file);
             px_map *g = main_globals(file);
             px_map_set_q(g, PX_Q(__package__), pkgname);
             set_argv0(px_str_cstr(file));
-            size_t len;
-            int err = 0;
-            char *src = px_port_read_file(file, &len, &err);
-            if (src == NULL) {
-                px_raise_os_error(err, "'%s'", file);
-            }
-            px_code *code = px_compile(src, len, px_qstr_intern_cstr(file), PX_COMPILE_FILE);
             px_vm_run_module(code, g);
             return;
         }

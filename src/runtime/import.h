@@ -1,4 +1,4 @@
-/* Modules and import: built-in modules, .py files and packages found on
+/* Modules and import: built-in modules, .py and .mpy files and packages found on
  * sys.path through the port's file hooks, sys.modules caching, relative
  * imports. */
 #ifndef PX_IMPORT_H
@@ -15,6 +15,9 @@ px_val px_module_new(px_qid name);
 px_map *px_module_globals(px_val module);
 /* Run a file as __main__ (the posix port's `micropython script.py`). */
 void px_run_main_file(const char *path);
+/* The code of the file at `path`: a .mpy file loaded and checked, any
+ * other file compiled as source (SyntaxError, ValueError, OSError). */
+struct px_code *px_code_of_file(const char *path);
 /* Run source text as __main__ (-c) or in the REPL namespace. */
 void px_run_main_source(const char *src, size_t len, const char *filename);
 /* Run module `name` (dotted; a package runs its __main__) as __main__ (-m). */
@@ -54,20 +57,23 @@ extern const size_t px_module_defs_count;
 /* The declaration of the built-in module named s[0..n), or NULL. */
 const px_module_def *px_module_def_find(const char *s, size_t n);
 
-/* Frozen modules: Python source built into the binary (a `.py` in a
- * module list; tools/gen_modules.py), compiled at first import. Import
- * finds them where sys.path has the entry ".frozen" (the docs' sys.path),
- * by full dotted name; a frozen package's __path__ is ".frozen". */
+/* Frozen modules: Python modules built into the binary (a `.py` in a
+ * module list), precompiled at build time by px-mpy-cross into .mpy data
+ * (tools/gen_modules.py) and loaded from it at first import. Import finds
+ * them where sys.path has the entry ".frozen" (the docs' sys.path), by
+ * full dotted name; a frozen package's __path__ is ".frozen". */
 typedef struct px_frozen_def {
     const char *name;     /* dotted module name */
     const char *file;     /* the name tracebacks show: "pkg/mod.py" */
-    const char *source;
+    const uint8_t *mpy;   /* the module's .mpy (compiler/mpy.h) */
     size_t len;
     bool package;         /* from a pkg/__init__.py */
 } px_frozen_def;
 extern const px_frozen_def px_frozen_defs[];
 extern const size_t px_frozen_defs_count;
 #define PX_FROZEN_PATH ".frozen"
+/* Run frozen module f as __main__ (-m, a board's frozen main.py). */
+void px_run_main_frozen(const px_frozen_def *f);
 
 /* The modules in the binary, as help('modules') lists them: builtins, the
  * built-in modules and the top-level frozen ones; a sorted list of str. */

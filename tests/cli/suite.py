@@ -11,7 +11,8 @@ against /usr/bin/python3, ticks across a wall-clock jump (libfaketime),
 termios on a pty, os.dupterm input, sockets with a CPython peer in another
 process (a server that resets the connection, a client that disconnects),
 micropython-lib's os.path test, multi-megabyte zlib/gzip/deflate streams
-exchanged with CPython both ways, and -h
+exchanged with CPython both ways, .mpy files and px-mpy-cross
+(tests/cli/mpy_files.py), and -h
 agreeing with the man page (docs/micropython.1). Prints `ok NAME` or `FAIL NAME` with indented
 details (tests/suitelib.py). Tests run in parallel.
 """
@@ -32,6 +33,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 sys.path.insert(0, os.path.join(ROOT, "tests"))
 
 import suitelib  # noqa: E402
+import mpy_files  # noqa: E402
 from suitelib import Fail, Skip, shared  # noqa: E402
 
 MANPAGE = os.path.join(ROOT, "docs", "micropython.1")
@@ -1953,7 +1955,7 @@ def main():
     global BIN
     args = suitelib.arg_parser(__doc__).parse_args()
     BIN = suitelib.binary_or_exit(args.binary)
-    suitelib.run_tests([(t.__name__, t) for t in TESTS], args.pattern, workers=4)
+    suitelib.run_tests([(t.__name__, t) for t in TESTS] + mpy_files.tests(BIN), args.pattern, workers=4)
     return 0
 
 

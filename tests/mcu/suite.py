@@ -337,8 +337,9 @@ def board_tests(elf):
             raise Fail(f"the heap is more than 64 KiB: {out!r} {err!r}")
 
     def frozen_module():
-        """zlib is Python frozen into the firmware: compiled from flash at
-        its first import, no __file__."""
+        """zlib is Python frozen into the firmware: precompiled .mpy in
+        flash (px-mpy-cross at build time), loaded at its first import, no
+        __file__."""
         out, err = state["board"].exec(b"import zlib\nx = b'hello ' * 20\n"
                                        b"print(zlib.__name__, hasattr(zlib, '__file__'),"
                                        b" zlib.decompress(zlib.compress(x, 9), 9) == x)\n", 20)

@@ -162,7 +162,11 @@ class Served:
     def __init__(self, library):
         self.dir = tempfile.mkdtemp(prefix="px-mip-index-")
         atexit.register(shutil.rmtree, self.dir, True)
-        index.build(library, os.path.join(self.dir, "pi"))
+        # "pi" with the source and the .mpy form (made by px-mpy-cross beside
+        # the binary), "pi-src" with the source only (as micropython.org is
+        # for our .mpy version)
+        index.build(library, os.path.join(self.dir, "pi"), mpy_cross())
+        index.build(library, os.path.join(self.dir, "pi-src"))
         own = os.path.join(self.dir, "own")
         os.makedirs(os.path.join(own, "pkg", "shpkg"))
         with open(os.path.join(own, "pkg", "shpkg", "__init__.py"), "w") as f:
@@ -183,6 +187,14 @@ class Served:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+def mpy_cross():
+    """px-mpy-cross of the binary's build."""
+    path = os.path.join(os.path.dirname(BIN), "px-mpy-cross")
+    if not os.access(path, os.X_OK):
+        raise Fail(f"{path} is not built (meson builds it beside micropython)")
+    return path
 
 
 def mip_run(home, args, timeout=TIMEOUT):
@@ -215,16 +227,32 @@ def mip_tests(library):
 
     def index_package():
         srv = Served.get(library)
+        source = library.get("hmac").files[0][0]
         with home() as h:
             lib = os.path.join(h, ".micropython", "lib")
+            # the .mpy form: the file is what px-mpy-cross makes of the source
             out = mip_expect(h, ["-m", "mip", "install", "--index", srv.url + "/pi", "hmac"],
-                             out_has=["Installing hmac (latest)", "Copying: hmac.py", "Done"])
-            same_file(os.path.join(lib, "hmac.py"), library.get("hmac").files[0][0])
-            mip_expect(h, ["-c", "import hmac, sys; print(hmac.__file__.startswith(sys.path[2]))"], out_has=["True"])
+                             out_has=["Installing hmac (latest)", "Copying: hmac.mpy", "Done"])
+            made = os.path.join(h, "made.mpy")
+            subprocess.run([mpy_cross(), "-s", "hmac.py", "-o", made, source], check=True)
+            same_file(os.path.join(lib, "hmac.mpy"), made)
+            mip_expect(h, ["-c", "import hmac, sys; print(hmac.__file__ == sys.path[2] + '/hmac.mpy')"],
+                       out_has=["True"])
             # again: the file is there with the right hash, nothing is fetched
-            out = mip_expect(h, ["-m", "mip", "install", "--index", srv.url + "/pi", "hmac"], out_has=["Exists: hmac.py"])
+            out = mip_expect(h, ["-m", "mip", "install", "--index", srv.url + "/pi", "hmac"],
+                             out_has=["Exists: hmac.mpy"])
             if "Copying" in out:
                 raise Fail("a second install downloaded again:\n" + out)
+        with home() as h:
+            lib = os.path.join(h, ".micropython", "lib")
+            mip_expect(h, ["-m", "mip", "install", "--no-mpy", "--index", srv.url + "/pi", "hmac"],
+                       out_has=["Copying: hmac.py", "Done"])
+            same_file(os.path.join(lib, "hmac.py"), source)
+        with home() as h:
+            # an index without our .mpy version: the source form
+            out = mip_expect(h, ["-c", f"import mip; mip.install('hmac', index={srv.url + '/pi-src'!r})"],
+                             out_has=["No .mpy form (version ", "Copying: hmac.py", "Done"])
+            same_file(os.path.join(h, ".micropython", "lib", "hmac.py"), source)
 
     def requirements_and_version():
         srv = Served.get(library)
@@ -232,10 +260,10 @@ def mip_tests(library):
         with home() as h:
             lib = os.path.join(h, ".micropython", "lib")
             mip_expect(h, ["-m", "mip", "install", "--index", srv.url + "/pi", f"os-path@{version}"],
-                       out_has=[f"Installing os-path ({version})", "Copying: os/__init__.py", "Copying: os/path.py"])
+                       out_has=[f"Installing os-path ({version})", "Copying: os/__init__.mpy", "Copying: os/path.mpy"])
             mip_expect(h, ["-c", "import os.path; print(os.path.join('a', 'b'), os.path.basename('/x/y.py'))"],
                        out_has=["a/b y.py"])
-            if not os.path.isfile(os.path.join(lib, "os", "__init__.py")):
+            if not os.path.isfile(os.path.join(lib, "os", "__init__.mpy")):
                 raise Fail("the requirement os was not installed")
             mip_expect(h, ["-m", "mip", "install", "--index", srv.url + "/pi", "os-path@0.0.0"], status=1,
                        err_has=["package not found", "os-path/0.0.0.json"])
@@ -248,7 +276,7 @@ def mip_tests(library):
             target = os.path.join(h, "third-party")
             mip_expect(h, ["-m", "mip", "install", "--index", srv.url + "/pi", "--target", target,
                            srv.url + "/own/pkg/"],
-                       out_has=["Copying: shpkg/__init__.py", "Copying: shpkg/util.py", "Copying: hmac.py"])
+                       out_has=["Copying: shpkg/__init__.py", "Copying: shpkg/util.py", "Copying: hmac.mpy"])
             mip_expect(h, ["-c", f"import sys; sys.path.append({target!r}); import shpkg; print(shpkg.twice(21))"],
                        out_has=["42"])
             # from Python, a single file by URL
