@@ -571,6 +571,7 @@ static void mark_roots(void) {
         scan_words(gc.roots[i].p, (uint8_t *)gc.roots[i].p + gc.roots[i].n);
         drain();
     }
+    px_vm_gc_roots(scan_region);
     if (gc.extra_roots != NULL) {
         gc.extra_roots(scan_region);
     }
@@ -878,7 +879,6 @@ __attribute__((noinline))
 #endif
 static void collect_now(void) {
     gc.collecting = true;
-    px_vm_gc_prepare();
     gc.overflow = NULL;
     gc.msp = 0;
     mark_roots();
