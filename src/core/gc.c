@@ -1001,6 +1001,11 @@ size_t px_gc_size(const void *p) {
     return b.size - (size_t)((const uint8_t *)p - b.start);
 }
 
+bool px_gc_is_block_start(const void *p) {
+    blockref b;
+    return p != NULL && find_block((uintptr_t)p, &b) && b.start == p;
+}
+
 void px_gc_free(void *p) {
     blockref b;
     if (p == NULL || gc.collecting || !find_block((uintptr_t)p, &b) || b.start != p) {
