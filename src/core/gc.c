@@ -46,10 +46,6 @@ typedef struct page_meta {
     uint8_t listed;
     uint8_t hint;  /* SMALL: no free block in bitmap words below this */
     uint8_t overflowed; /* SMALL or LARGE_HEAD: on the overflow list */
-    /* LARGE_HEAD: granules in use (the size asked for, rounded up). Only
-     * these are zeroed on allocation and scanned when marking; the rest of
-     * the run holds whatever was there before and is never read. */
-    uint32_t used;
     struct page_meta *overflow_next; /* the overflow list (during marking) */
     uint8_t *addr; /* the page itself */
     uint64_t bm[B__COUNT][BM_WORDS];
@@ -368,14 +364,6 @@ static void *alloc_small(unsigned cls, unsigned flags) {
     return p;
 }
 
-/* Granules of a large block's extent (clamped: a longer extent is zeroed
- * in full and only scanned up to the clamp, which no pointer array
- * reaches). */
-static uint32_t large_used(size_t n) {
-    size_t g = (n + GRANULE - 1) / GRANULE;
-    return g > UINT32_MAX ? UINT32_MAX : (uint32_t)g;
-}
-
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((noinline)) /* keeps alloc_here's small path free of register saves */
 #endif
@@ -406,8 +394,7 @@ static void *alloc_large(size_t n, unsigned flags) {
             bit_set(h, B_MARK, 0);
         }
         uint8_t *p = c->data + i * PAGE;
-        h->used = large_used(n);
-        memset(p, 0, (n + GRANULE - 1) & ~(size_t)(GRANULE - 1));
+        memset(p, 0, pages * PAGE);
         gc.live_bytes += pages * PAGE;
         gc.since_collect += pages * PAGE;
         return p;
@@ -429,7 +416,6 @@ typedef struct {
     size_t idx;
     uint8_t *start;
     size_t size;
-    size_t extent; /* bytes that hold data: all of a small block, the used part of a large one */
 } blockref;
 
 static chunk *find_chunk(uintptr_t a) {
@@ -471,7 +457,6 @@ static bool find_block(uintptr_t a, blockref *b) {
         b->idx = idx;
         b->start = c->data + pi * PAGE + idx * sz;
         b->size = sz;
-        b->extent = sz;
         return true;
     }
     case PG_LARGE_TAIL:
@@ -486,7 +471,6 @@ static bool find_block(uintptr_t a, blockref *b) {
         b->idx = 0;
         b->start = c->data + pi * PAGE;
         b->size = (size_t)m->run * PAGE;
-        b->extent = (size_t)m->used * GRANULE < b->size ? (size_t)m->used * GRANULE : b->size;
         return true;
     default:
         return false;
@@ -513,7 +497,7 @@ static void mark_candidate(uintptr_t a) {
         return;
     }
     gc.mstack[gc.msp].p = b.start;
-    gc.mstack[gc.msp].n = b.extent;
+    gc.mstack[gc.msp].n = b.size;
     gc.msp++;
 }
 
@@ -559,8 +543,7 @@ static void rescan_overflow(void) {
                 }
             }
         } else if (m->kind == PG_LARGE_HEAD && bit_get(m, B_MARK, 0) && !bit_get(m, B_LEAF, 0)) {
-            size_t used = (size_t)m->used * GRANULE, all = (size_t)m->run * PAGE;
-            scan_words(m->addr, m->addr + (used < all ? used : all));
+            scan_words(m->addr, m->addr + (size_t)m->run * PAGE);
             drain();
         }
     }
@@ -942,9 +925,6 @@ void px_gc_collect(void) {
 
 /* ---- the allocation policy */
 
-#if defined(__GNUC__) || defined(__clang__)
-__attribute__((noinline)) /* keeps px_gc_try_alloc's fast path free of its register saves */
-#endif
 static void *alloc_slow(size_t n, unsigned flags) {
     bool may_collect = gc.enabled && gc.lock == 0 && !gc.collecting;
     bool collected = false;
@@ -1067,25 +1047,12 @@ void *px_gc_realloc(void *p, size_t n, unsigned flags) {
     if (n == 0) {
         n = 1;
     }
-    size_t extent = b.extent;
     if (n <= b.size && (b.size <= SMALL_MAX || n > b.size / 2)) {
-        /* growing back in place reads zeros: what lies past n is zero up
-         * to the extent (past it, nothing is read) */
-        if (b.m->kind != PG_LARGE_HEAD) {
-            memset((uint8_t *)p + n, 0, b.size - n);
-        } else {
-            size_t want = (size_t)large_used(n) * GRANULE;
-            if (want > extent) {
-                memset((uint8_t *)p + extent, 0, want - extent);
-            } else {
-                memset((uint8_t *)p + n, 0, want - n);
-            }
-            b.m->used = large_used(n);
-        }
+        memset((uint8_t *)p + n, 0, b.size - n); /* growing back in place reads zeros */
         return p;
     }
     void *q = px_gc_alloc(n, flags);
-    memcpy(q, p, n < extent ? n : extent);
+    memcpy(q, p, n < b.size ? n : b.size);
     px_gc_free(p);
     return q;
 }

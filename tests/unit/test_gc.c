@@ -325,59 +325,6 @@ START_TEST(test_realloc_and_free) {
 }
 END_TEST
 
-/* A large block zeroes and scans only the bytes asked for; growing it in
- * place still reads zeros even where earlier blocks left data. */
-START_TEST(test_large_extent_zeroed) {
-    unsigned char *old = px_gc_alloc(9000, PX_GC_LEAF);
-    memset(old, 0xAB, 9000);
-    px_gc_free(old);
-    unsigned char *p = px_gc_alloc(5000, PX_GC_LEAF);
-    for (size_t i = 0; i < 5000; i++) {
-        ck_assert_uint_eq(p[i], 0);
-    }
-    memset(p, 0xCD, 5000);
-    unsigned char *q = px_gc_realloc(p, 8000, PX_GC_LEAF); /* in place: 2 pages */
-    ck_assert_ptr_eq(q, p);
-    for (size_t i = 0; i < 8000; i++) {
-        ck_assert_uint_eq(q[i], i < 5000 ? 0xCD : 0);
-    }
-    memset(q, 0xEF, 8000);
-    q = px_gc_realloc(q, 4100, PX_GC_LEAF); /* shrinks in place */
-    ck_assert_ptr_eq(q, p);
-    q = px_gc_realloc(q, 8190, PX_GC_LEAF);
-    ck_assert_ptr_eq(q, p);
-    for (size_t i = 0; i < 8190; i++) {
-        ck_assert_uint_eq(q[i], i < 4100 ? 0xEF : 0);
-    }
-    unsigned char *r = px_gc_realloc(q, 20000, PX_GC_LEAF); /* moves: copies what was asked for */
-    for (size_t i = 0; i < 20000; i++) {
-        ck_assert_uint_eq(r[i], i < 4100 ? 0xEF : 0);
-    }
-}
-END_TEST
-
-__attribute__((noinline)) static void make_large_with_stale_tail(void) {
-    void **big = px_gc_alloc(12000, 0);
-    void *inside = px_gc_alloc(64, 0);
-    void *beyond = px_gc_alloc(64, 0);
-    big[8000 / sizeof(void *)] = inside;
-    big[11000 / sizeof(void *)] = beyond;
-    big = px_gc_realloc(big, 9000, 0); /* in place: 11000 is past the extent now */
-    root_slot[0] = big;
-    root_slot[1] = (void *)~(uintptr_t)inside;
-    root_slot[2] = (void *)~(uintptr_t)beyond;
-}
-
-START_TEST(test_large_scanned_to_extent) {
-    make_large_with_stale_tail();
-    clear_stack();
-    px_gc_collect();
-    ck_assert(is_live(root_slot[0]));
-    ck_assert(is_live((void *)~(uintptr_t)root_slot[1]));
-    ck_assert(!is_live((void *)~(uintptr_t)root_slot[2]));
-}
-END_TEST
-
 /* ---- weak words: a holder (rooted) names a target it does not keep */
 
 static uintptr_t *cleared_words[4];
@@ -530,8 +477,6 @@ static Suite *gc_suite(void) {
     tcase_add_test(tc, test_deep_chain_overflows_mark_stack);
     tcase_add_test(tc, test_leaf_not_scanned);
     tcase_add_test(tc, test_realloc_and_free);
-    tcase_add_test(tc, test_large_extent_zeroed);
-    tcase_add_test(tc, test_large_scanned_to_extent);
     tcase_add_test(tc, test_weak_words);
     tcase_add_test(tc, test_weak_many);
     tcase_add_test(tc, test_heap_lock);
