@@ -32,7 +32,7 @@ static px_val mp_mem_info(size_t argc, const px_val *argv) {
     px_printf(out, " heap from the system: %zu bytes; %zu small blocks in %zu pages, %zu large blocks\n",
               gi.mapped, gi.small_blocks, gi.small_pages, gi.large_blocks);
     px_printf(out, " largest block: %zu bytes, largest free run: %zu bytes\n", gi.max_block,
-              gi.max_free_pages * 4096);
+              gi.max_free_pages << PX_GC_PAGE_SHIFT);
     if (verbose) {
         px_write_cstr(out, "GC memory layout (. free, s/S small blocks, L= large block):\n");
         px_gc_stats(&gi, out);

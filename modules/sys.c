@@ -212,6 +212,17 @@ static const struct {
     px_val items[3];
 } version_info = {{&px_type_tuple}, 3, {PX_SMALL_CONST(3), PX_SMALL_CONST(4), PX_SMALL_CONST(0)}};
 
+/* What the build runs on: sys.platform (the symbol of an interned name)
+ * and sys.implementation._machine; a board's config header names its own
+ * ("qemu", "mps2-an385 with Cortex-M3"). */
+#ifndef PX_SYS_PLATFORM
+#define PX_SYS_PLATFORM linux
+#endif
+#ifndef PX_SYS_MACHINE
+#define PX_SYS_MACHINE "linux [" PX_BUILD_COMPILER "] with " PX_BUILD_ARCH
+#endif
+#define PLATFORM_QID(name) PX_Q(name) /* expands PX_SYS_PLATFORM first */
+
 /* "linux [GCC 12.2.0] with x86_64": made at start-up from the compiler's macros. */
 static px_val machine_str = PX_NONE;
 
@@ -371,7 +382,7 @@ static const px_map_entry sys_table[] = {
     PX_ENTRY_OBJ(getrecursionlimit, &sys_getrecursionlimit_obj),
     PX_ENTRY_OBJ(getsizeof, &sys_getsizeof_obj),
     PX_ENTRY_OBJ(implementation, &impl_obj),
-    PX_ENTRY(platform, PX_QSTR_CONST(PX_Q(linux))),
+    PX_ENTRY(platform, PX_QSTR_CONST(PLATFORM_QID(PX_SYS_PLATFORM))),
     PX_ENTRY_OBJ(print_exception, &sys_print_exception_obj),
     PX_ENTRY_OBJ(setrecursionlimit, &sys_setrecursionlimit_obj),
     PX_ENTRY_OBJ(stderr, &con_text[2]),
@@ -389,7 +400,7 @@ static px_val sys_make(const px_module *module) {
     }
     px_gc_add_root(&atexit_func, sizeof atexit_func);
     px_gc_add_root(&machine_str, sizeof machine_str);
-    machine_str = px_str_cstr("linux [" PX_BUILD_COMPILER "] with " PX_BUILD_ARCH);
+    machine_str = px_str_cstr(PX_SYS_MACHINE);
     px_val m = px_module_new(PX_Q(sys));
     px_map *g = px_module_globals(m);
     size_t pos = 0;

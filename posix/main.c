@@ -33,10 +33,9 @@
 #include "runtime.h"
 #include "args.h"
 #include "posix.h"
-#include "repl.h"
+#include "repl/repl.h"
 #include "services.h"
 #include "sys.h"
-#include "term.h"
 
 #define INTERP_STACK ((size_t)64 << 20)
 
@@ -454,7 +453,7 @@ static void *interp_thread(void *arg) {
             exit_code = status;
         }
     }
-    px_term_restore(); /* (micropython.kbd_intr may have changed it) */
+    px_port_term_mode(PX_TERM_NORMAL); /* (micropython.kbd_intr may have changed it) */
     px_deinit();
     return arg;
 }

@@ -17,6 +17,7 @@
 #include "services.h"
 #include "memlimit.h"
 #include "thread.h"
+#include "sys.h"
 
 /* ---- time */
 
@@ -219,4 +220,14 @@ void px_port_fatal(const char *msg) {
 void px_port_exit(int status) {
     px_port_stdout_flush();
     exit(status);
+}
+
+/* The REPL banner's first line, as sys and `micropython --version` have it. */
+const char *px_port_banner(void) {
+    px_strbuf b;
+    px_strbuf_init(&b, 128);
+    px_out out = px_strbuf_out(&b);
+    px_sys_print_banner(&out);
+    px_strbuf_add_char(&b, '\0');
+    return b.data;
 }

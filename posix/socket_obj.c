@@ -4,6 +4,7 @@
  * program dropped. Sockets are binary streams too (read, readinto,
  * readline, write, and the stream protocol for select.poll). */
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <poll.h>
 #include <string.h>
@@ -34,17 +35,51 @@ static int int_arg(px_val v) {
     return (int)i;
 }
 
-/* socket(family=AF_INET, type=SOCK_STREAM, proto=0) */
+/* An int argument, or `dflt` when it is None. */
+static int int_or(px_val v, int dflt) {
+    return v == PX_NONE ? dflt : int_arg(v);
+}
+
+/* A descriptor some other program made (systemd's socket activation,
+ * an inherited fd): its family, type and protocol come from the kernel
+ * where the caller did not give them, and it becomes non-blocking like
+ * every socket here (the waits are the event poller's). */
+static px_val sock_adopt(int fd, px_val family, px_val stype, px_val proto) {
+    int v[3];
+    static const int opt[3] = {SO_DOMAIN, SO_TYPE, SO_PROTOCOL};
+    for (int i = 0; i < 3; i++) {
+        socklen_t len = sizeof v[i];
+        if (getsockopt(fd, SOL_SOCKET, opt[i], &v[i], &len) < 0) {
+            px_raise_os_error(errno, "socket(fileno=%d): not a socket descriptor this process has", fd);
+        }
+    }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0 || fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0 || fcntl(fd, F_SETFD, FD_CLOEXEC) < 0) {
+        px_raise_os_error(errno, "socket(fileno=%d)", fd);
+    }
+    px_socket *s = px_socket_new(fd, int_or(family, v[0]), int_or(stype, v[1]), int_or(proto, v[2]));
+    socklen_t len = sizeof s->addr;
+    if (getsockname(fd, (struct sockaddr *)&s->addr, &len) == 0) {
+        s->addrlen = len;
+    }
+    return px_from_ptr(s);
+}
+
+/* socket(family=AF_INET, type=SOCK_STREAM, proto=0, fileno=None) */
 static px_val sock_make(const px_type *type, size_t argc, const px_val *argv, px_val kwnames) {
     (void)type;
     static const px_argspec spec[] = {
-        {PX_Q(family), 0, PX_SMALL_CONST(AF_INET)},
-        {PX_Q(type), 0, PX_SMALL_CONST(SOCK_STREAM)},
-        {PX_Q(proto), 0, PX_SMALL_CONST(0)},
+        {PX_Q(family), 0, PX_NONE},
+        {PX_Q(type), 0, PX_NONE},
+        {PX_Q(proto), 0, PX_NONE},
+        {PX_Q(fileno), 0, PX_NONE},
     };
-    px_val a[3];
-    px_parse_args(PX_Q(socket), argc, argv, kwnames, 3, spec, a);
-    int family = int_arg(a[0]), stype = int_arg(a[1]), proto = int_arg(a[2]);
+    px_val a[4];
+    px_parse_args(PX_Q(socket), argc, argv, kwnames, 4, spec, a);
+    if (a[3] != PX_NONE) {
+        return sock_adopt(int_arg(a[3]), a[0], a[1], a[2]);
+    }
+    int family = int_or(a[0], AF_INET), stype = int_or(a[1], SOCK_STREAM), proto = int_or(a[2], 0);
     int fd = socket(family, stype | SOCK_NONBLOCK | SOCK_CLOEXEC, proto);
     if (fd < 0) {
         px_raise_os_error(errno, "socket(family=%d, type=%d, proto=%d)", family, stype, proto);

@@ -52,6 +52,33 @@
 #define PX_SCHED_DEPTH 16
 #endif
 
+/* Words of one chunk of the VM's frame stack (more chunks are added as
+ * calls nest): big enough that a deep recursion allocates rarely, small
+ * enough for the heap a board has. */
+#ifndef PX_FRAME_CHUNK_WORDS
+#define PX_FRAME_CHUNK_WORDS 16384
+#endif
+
+/* The GC's page: 1 << PX_GC_PAGE_SHIFT bytes (10..12). Each size class
+ * of small blocks takes at least one page, so a small heap wants small
+ * pages. */
+#ifndef PX_GC_PAGE_SHIFT
+#define PX_GC_PAGE_SHIFT 12
+#endif
+
+/* Entries of the GC's mark stack (8 or 16 bytes each); when it is full,
+ * marking goes on by scanning pages again, slower but correct. */
+#ifndef PX_GC_MARK_STACK
+#define PX_GC_MARK_STACK 2048
+#endif
+
+/* Bytes of C stack kept free below the RecursionError limit (C code
+ * between two checks needs room to raise and unwind); at most half the
+ * stack is kept. */
+#ifndef PX_STACK_MARGIN
+#define PX_STACK_MARGIN (256u << 10)
+#endif
+
 #if defined(__GNUC__) || defined(__clang__)
 #define PX_NORETURN __attribute__((noreturn))
 #define PX_PRINTF(f, a) __attribute__((format(printf, f, a)))

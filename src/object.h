@@ -256,7 +256,7 @@ extern const px_type px_type_type, px_type_object, px_type_none, px_type_bool, p
     px_type_memoryview, px_type_tuple, px_type_list, px_type_dict, px_type_set, px_type_frozenset,
     px_type_range, px_type_slice, px_type_ellipsis, px_type_notimpl, px_type_module,
     px_type_function, px_type_code, px_type_cell, px_type_bound_method, px_type_generator,
-    px_type_coroutine, px_type_property, px_type_super;
+    px_type_coroutine, px_type_property, px_type_super, px_type_traceback, px_type_frame;
 
 static inline const px_type *px_type_of(px_val v) {
     if (px_is_obj(v)) {

@@ -20,6 +20,40 @@ int px_port_stdin_char(void); /* next byte, or -1 at end of input */
  * counts them as input ready on sys.stdin). */
 size_t px_port_stdin_pending(void);
 
+/* The REPL's console (src/repl/; docs/repl.md, "Port hooks"). The REPL
+ * writes and reads the console through these, never through stdio. */
+typedef enum {
+    PX_TERM_NORMAL, /* as the port found it: code runs, Ctrl-C interrupts */
+    PX_TERM_RAW,    /* byte at a time, no echo, no signal on Ctrl-C (read as 3),
+                       output written as given ("\n" stays "\n") */
+    PX_TERM_QUIET,  /* NORMAL without echo: code run from the raw REPL */
+} px_term_mode;
+/* Is the console an interactive terminal? If not, the REPL reads
+ * statements from px_port_stdin_char() without prompts (a pipe). */
+bool px_port_term_interactive(void);
+/* Switch the console's mode (cheap if it is in that mode already). */
+void px_port_term_mode(px_term_mode mode);
+/* Wait for the next console byte (0..255), -1 at end of input, or
+ * PX_TERM_WAKE when the wait ended early because px_st.pending was set (a
+ * signal, an event source, a scheduled callback): the REPL then handles
+ * what is pending and calls again. While waiting the port serves its
+ * event sources. Never raises. */
+int px_port_term_read(void);
+#define PX_TERM_WAKE (-2)
+/* Write to the console now (after what px_port_stdout has buffered),
+ * unbuffered and with no processing of its own. Never raises. */
+void px_port_term_write(const char *s, size_t n);
+/* Width of the console in columns (80 if unknown). */
+int px_port_term_columns(void);
+/* The REPL's history where it outlives the process (a file): the saved
+ * lines, one per line, oldest first, in a GC block; NULL if none. Writing
+ * replaces them. A port without storage returns NULL and ignores writes. */
+char *px_port_history_read(size_t *len);
+void px_port_history_write(const char *data, size_t len);
+/* The first line of the REPL banner, MicroPython's shape: "MicroPython
+ * v<version> on <date>; <machine>" (without a newline). */
+const char *px_port_banner(void);
+
 /* Time */
 uint64_t px_port_ticks_ms(void);
 uint64_t px_port_ticks_us(void);

@@ -92,7 +92,7 @@ CONFIGS = {
 
 
 # Script suites, run once against the default build.
-SUITES = ["cli", "repl", "mplib", "kernel", "services"]
+SUITES = ["cli", "repl", "mpremote", "mplib", "kernel", "services", "mcu"]
 
 
 class Tally:

@@ -222,6 +222,9 @@ static void dump_node(dumper *d, const void *node) {
         f_node(d, "cause", s->u.raise.cause);
         break;
     case PX_AST_Try:
+        if (s->u.try_.star) {
+            f_int(d, "star", 1);
+        }
         F_LIST(d, "body", s->u.try_.body);
         F_LIST(d, "handlers", s->u.try_.handlers);
         F_LIST(d, "orelse", s->u.try_.orelse);

@@ -238,6 +238,7 @@ struct px_ast_stmt {
             px_ast_stmts body;
             px_ast_excepthandlers handlers;
             px_ast_stmts orelse, finalbody;
+            bool star; /* except* clauses (CPython's TryStar) */
         } try_;
         struct { px_ast_expr *test, *msg; } assert_;         /* msg may be NULL */
         struct { px_ast_aliases names; } import;             /* Import */

@@ -154,6 +154,8 @@
     X(PUSH_EXC_INFO, N)     /* [exc] -> [prev_handled, exc]; handled = exc */                  \
     X(POP_EXCEPT, N)        /* [prev] -> []; handled = prev */                                 \
     X(CHECK_EXC_MATCH, N)   /* [exc, type] -> [exc, bool] */                                   \
+    X(CHECK_EG_MATCH, N)    /* except*: [rest, type] -> [rest', match or None]; handled = match */ \
+    X(PREP_RERAISE_STAR, N) /* except*: [orig, raised list] -> [what goes on, or None] */      \
     X(BEFORE_WITH, N)       /* [ctx] -> [bound __exit__, ctx.__enter__()] */                   \
     X(WITH_EXCEPT_START, N) /* [exit, prev, exc] -> [exit, prev, exc, exit(type, exc, tb)] */  \
     /* generators and coroutines */                                                            \

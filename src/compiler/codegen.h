@@ -18,6 +18,7 @@ typedef enum {
     PX_FB_FINALLY_END,   /* inside the finally handler: [prev, exc] on the stack */
     PX_FB_HANDLER,       /* inside an except clause: [prev] on the stack */
     PX_FB_HANDLER_NAME,  /* `except E as name`: also clear the name */
+    PX_FB_STAR_HANDLER,  /* an except* clause: return/break/continue may not leave it */
     PX_FB_WITH,          /* [exit] on the stack */
     PX_FB_ASYNC_WITH,
     PX_FB_POP_VALUE,     /* a pending return value under an inlined finally body */

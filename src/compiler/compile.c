@@ -133,6 +133,8 @@ static void unwind_block(px_compiler *c, uint32_t i, bool preserve) {
             clear_name(c, fb.name);
         }
         break;
+    case PX_FB_STAR_HANDLER:
+        break; /* nothing leaves it (star_block_left refuses) */
     case PX_FB_WITH:
     case PX_FB_ASYNC_WITH:
         if (preserve) {
@@ -143,8 +145,21 @@ static void unwind_block(px_compiler *c, uint32_t i, bool preserve) {
     }
 }
 
+/* return, break and continue may not leave an except* clause (its part of
+ * the exception must reach PREP_RERAISE_STAR): for return, any enclosing
+ * clause; for break and continue, one inside their loop. */
+static void star_block_left(px_compiler *c, px_ast_stmt *st, uint32_t from) {
+    px_unit *u = c->u;
+    for (uint32_t i = from; i < u->nfblocks; i++) {
+        if (u->fblocks[i].kind == PX_FB_STAR_HANDLER) {
+            px_cg_error(c, st, "'break', 'continue' and 'return' cannot appear in an except* block");
+        }
+    }
+}
+
 static void cg_return(px_compiler *c, px_ast_stmt *st) {
     px_unit *u = c->u;
+    star_block_left(c, st, 0);
     if (st->u.ret.value) {
         px_cg_expr(c, st->u.ret.value);
     } else {
@@ -171,6 +186,7 @@ static void cg_break_continue(px_compiler *c, px_ast_stmt *st, bool is_break) {
     if (loop == (uint32_t)-1) {
         px_cg_error(c, st, is_break ? "'break' outside loop" : "'continue' not properly in loop");
     }
+    star_block_left(c, st, loop + 1);
     int saved_handler = u->cur_handler;
     for (uint32_t i = u->nfblocks; i-- > loop + 1;) {
         unwind_block(c, i, false);
@@ -473,9 +489,102 @@ static void cg_try_except(px_compiler *c, px_ast_stmt *st) {
     px_label_place(u, l_end);
 }
 
+/* try/except*: each clause takes its part of what is left of the
+ * exception (CHECK_EG_MATCH splits it), what a clause raises is collected
+ * instead of propagating, and PREP_RERAISE_STAR makes what goes on.
+ *   [exc] PUSH_EXC_INFO; COPY 1; BUILD_LIST 0; SWAP 2   [prev, orig, raised, rest]
+ *   each: <type> CHECK_EG_MATCH; COPY 1; POP_JUMP_IF_NONE skip
+ *         STORE name | POP_TOP; body; clear name; JUMP next
+ *   (body raised: [.., rest, exc2] clear name; LIST_APPEND 2; JUMP next)
+ *   skip: POP_TOP; next:
+ *   LIST_APPEND 1; PREP_RERAISE_STAR                    [prev, result]
+ *   None: POP_TOP; POP_EXCEPT   else: SWAP 2; POP_EXCEPT; RERAISE */
+static void cg_try_star(px_compiler *c, px_ast_stmt *st) {
+    px_unit *u = c->u;
+    int outer = u->cur_handler;
+    int l_handler = px_label_new(u), l_end = px_label_new(u);
+    int h = px_handler_new(u, l_handler, u->depth);
+    fb_push(c, PX_FB_TRY_EXCEPT, -1, -1);
+    px_handler_set(u, h);
+    px_cg_stmts(c, &st->u.try_.body);
+    fb_pop(c);
+    px_handler_set(u, outer);
+    px_cg_stmts(c, &st->u.try_.orelse);
+    px_emit_jump(u, PX_OP_JUMP, l_end);
+
+    px_label_place_handler(u, h); /* [exc] */
+    int d = u->depth - 1;         /* the depth at `try` */
+    int hc = px_handler_new(u, px_label_new(u), d + 1);
+    px_handler_set(u, hc);
+    px_emit_op(u, PX_OP_PUSH_EXC_INFO); /* [prev, exc] */
+    px_emit_u(u, PX_OP_COPY, 1);
+    px_emit_u(u, PX_OP_BUILD_LIST, 0);
+    px_emit_u(u, PX_OP_SWAP, 2); /* [prev, orig, raised, rest] */
+    px_ast_excepthandlers *hs = &st->u.try_.handlers;
+    for (uint32_t i = 0; i < hs->len; i++) {
+        px_ast_excepthandler *eh = hs->items[i];
+        int l_skip = px_label_new(u), l_next = px_label_new(u);
+        px_cg_set_line(c, eh);
+        px_cg_expr(c, eh->type);
+        px_emit_op(u, PX_OP_CHECK_EG_MATCH); /* [.., rest, match] */
+        px_emit_u(u, PX_OP_COPY, 1);
+        px_emit_jump(u, PX_OP_POP_JUMP_IF_NONE, l_skip);
+        if (eh->name) {
+            px_cg_name(c, eh->name, PX_AST_STORE);
+        } else {
+            px_emit_op(u, PX_OP_POP_TOP);
+        }
+        int hb = px_handler_new(u, px_label_new(u), d + 4);
+        px_handler_set(u, hb);
+        fb_push(c, PX_FB_STAR_HANDLER, -1, -1);
+        px_cg_stmts(c, &eh->body);
+        fb_pop(c);
+        px_handler_set(u, hc);
+        if (eh->name) {
+            clear_name(c, eh->name);
+        }
+        px_emit_jump(u, PX_OP_JUMP, l_next);
+        px_label_place_handler(u, hb); /* [prev, orig, raised, rest, exc2] */
+        if (eh->name) {
+            clear_name(c, eh->name);
+        }
+        px_emit_u(u, PX_OP_LIST_APPEND, 2);
+        px_emit_jump(u, PX_OP_JUMP, l_next);
+        px_label_place(u, l_skip); /* [.., rest, None] */
+        px_emit_op(u, PX_OP_POP_TOP);
+        px_label_place(u, l_next);
+    }
+    px_emit_u(u, PX_OP_LIST_APPEND, 1);
+    px_emit_op(u, PX_OP_PREP_RERAISE_STAR); /* [prev, result] */
+    int l_reraise = px_label_new(u);
+    px_emit_u(u, PX_OP_COPY, 1);
+    px_emit_jump(u, PX_OP_POP_JUMP_IF_NOT_NONE, l_reraise);
+    px_emit_op(u, PX_OP_POP_TOP);
+    px_handler_set(u, outer);
+    px_emit_op(u, PX_OP_POP_EXCEPT);
+    px_emit_jump(u, PX_OP_JUMP, l_end);
+    px_label_place(u, l_reraise); /* [prev, result] */
+    px_emit_u(u, PX_OP_SWAP, 2);
+    px_emit_op(u, PX_OP_POP_EXCEPT);
+    px_emit_op(u, PX_OP_RERAISE);
+    px_label_place_handler(u, hc); /* [prev, exc] */
+    px_emit_u(u, PX_OP_SWAP, 2);
+    px_emit_op(u, PX_OP_POP_EXCEPT);
+    px_emit_op(u, PX_OP_RERAISE);
+    px_label_place(u, l_end);
+}
+
+static void cg_try_handlers(px_compiler *c, px_ast_stmt *st) {
+    if (st->u.try_.star) {
+        cg_try_star(c, st);
+    } else {
+        cg_try_except(c, st);
+    }
+}
+
 static void cg_try(px_compiler *c, px_ast_stmt *st) {
     if (!st->u.try_.finalbody.len) {
-        cg_try_except(c, st);
+        cg_try_handlers(c, st);
         return;
     }
     px_unit *u = c->u;
@@ -486,7 +595,7 @@ static void cg_try(px_compiler *c, px_ast_stmt *st) {
     u->fblocks[fb].node = st;
     px_handler_set(u, hf);
     if (st->u.try_.handlers.len) {
-        cg_try_except(c, st);
+        cg_try_handlers(c, st);
     } else {
         px_cg_stmts(c, &st->u.try_.body);
     }

@@ -101,6 +101,7 @@ static int stack_effect(px_opcode op, uint32_t a, uint32_t b, bool jump) {
     case PX_OP_JUMP:
     case PX_OP_GET_ITER:
     case PX_OP_CHECK_EXC_MATCH:
+    case PX_OP_CHECK_EG_MATCH:
     case PX_OP_YIELD_VALUE:
     case PX_OP_GET_YIELD_FROM_ITER:
     case PX_OP_GET_AWAITABLE:
@@ -130,6 +131,7 @@ static int stack_effect(px_opcode op, uint32_t a, uint32_t b, bool jump) {
     case PX_OP_RETURN_VALUE:
     case PX_OP_RERAISE:
     case PX_OP_POP_EXCEPT:
+    case PX_OP_PREP_RERAISE_STAR:
     case PX_OP_YIELD_FROM:
     case PX_OP_IMPORT_NAME:
     case PX_OP_IMPORT_STAR:

@@ -650,8 +650,13 @@ static px_ast_stmt *try_stmt(px_parser *P, px_token *t) {
             px_perr_tok(P, bare, "default 'except:' must be last");
         }
         px_ast_excepthandler *h = px_ast_new(sizeof *h, PX_AST_ExceptHandler, e->lineno, e->col);
-        if (px_at(P) == PX_TOK_STAR) {
-            px_perr_syntax(P);
+        bool star = px_accept(P, PX_TOK_STAR);
+        if (handlers.len > 0 && star != s->u.try_.star) {
+            px_perr_tok(P, e, "cannot have both 'except' and 'except*' on the same 'try'");
+        }
+        s->u.try_.star = star;
+        if (star && px_at(P) == PX_TOK_COLON) {
+            px_perr_tok(P, px_cur(P), "expected one or more exception types");
         }
         if (px_at(P) != PX_TOK_COLON) {
             h->type = px_p_expression(P);

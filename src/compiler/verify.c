@@ -181,6 +181,8 @@ static uint32_t inputs(const insn *in) {
     case PX_OP_IS_OP:
     case PX_OP_CONTAINS_OP:
     case PX_OP_CHECK_EXC_MATCH:
+    case PX_OP_CHECK_EG_MATCH:
+    case PX_OP_PREP_RERAISE_STAR:
     case PX_OP_YIELD_FROM:
     case PX_OP_IMPORT_NAME:
     case PX_OP_END_ASYNC_FOR:

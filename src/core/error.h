@@ -76,7 +76,7 @@ extern const px_type px_type_BaseException, px_type_Exception, px_type_SystemExi
     px_type_UnboundLocalError, px_type_OSError, px_type_RuntimeError, px_type_RecursionError,
     px_type_NotImplementedError, px_type_SyntaxError, px_type_IndentationError,
     px_type_TypeError, px_type_ValueError, px_type_UnicodeError, px_type_UnicodeDecodeError,
-    px_type_UnicodeEncodeError;
+    px_type_UnicodeEncodeError, px_type_BaseExceptionGroup, px_type_ExceptionGroup;
 
 /* More exception types (CPython's builtins; OSError(errno, ...) picks its subclass). */
 extern const px_type px_type_BlockingIOError,

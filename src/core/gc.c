@@ -10,16 +10,16 @@
  */
 #include "../runtime.h"
 
-#define PAGE 4096u
-#define PAGE_SHIFT 12
+#define PAGE_SHIFT PX_GC_PAGE_SHIFT /* config.h: 4 KiB pages, 1 KiB on a board */
+#define PAGE (1u << PAGE_SHIFT)
 #define GRANULE 16u
-#define MAX_PER_PAGE (PAGE / GRANULE) /* 256 blocks of 16 bytes */
+#define MAX_PER_PAGE (PAGE / GRANULE) /* 256 blocks of 16 bytes in 4 KiB */
 #define BM_WORDS (MAX_PER_PAGE / 64)
 #define MAX_CHUNKS 512
 #define FIRST_CHUNK (1u << 20)
 #define MAX_CHUNK_STEP (16u << 20)
 #define MIN_COLLECT_BYTES (256u << 10)
-#define MARK_STACK_SIZE 2048
+#define MARK_STACK_SIZE PX_GC_MARK_STACK
 #define OOM_GRACE (64u << 10) /* over the cap, only while raising MemoryError */
 /* Debug builds fill freed memory with this, so a pointer the collector
  * could not see (and freed under) shows up at once. */
@@ -66,7 +66,10 @@ typedef struct chunk {
 static const uint16_t class_size[] = {16,  32,  48,  64,  80,  96,  112, 128, 160,  192, 224,
                                       256, 320, 384, 448, 512, 640, 768, 1024, 1360, 2048};
 #define NCLASSES (sizeof class_size / sizeof class_size[0])
-#define SMALL_MAX 2048u
+/* Larger blocks take pages of their own; the classes above this are not
+ * used with smaller pages. */
+#define SMALL_MAX (PAGE / 2)
+_Static_assert(PAGE >= 1024 && PAGE <= 4096, "a page's bitmaps are whole 64-bit words; classes go up to 2048");
 
 typedef struct {
     uint8_t *p;
@@ -102,6 +105,7 @@ static struct {
     chunk *chunks[MAX_CHUNKS]; /* sorted by address */
     page_meta *partial[NCLASSES];
     uint8_t size_to_class[SMALL_MAX / GRANULE + 1];
+    uint16_t class_blocks[NCLASSES]; /* PAGE / class_size: the allocation path avoids dividing */
     struct {
         void *p;
         size_t n;
@@ -128,13 +132,8 @@ static inline void bit_clear(page_meta *m, int which, size_t i) {
     m->bm[which][i >> 6] &= ~((uint64_t)1 << (i & 63));
 }
 
-/* PAGE / class_size[cls], precomputed: the allocation path avoids dividing. */
-static const uint16_t class_blocks[] = {256, 128, 85, 64, 51, 42, 36, 32, 25, 21, 18,
-                                        16,  12,  10, 9,  8,  6,  5,  4,  3,  2};
-_Static_assert(sizeof class_blocks / sizeof class_blocks[0] == NCLASSES, "one count per class");
-
 static inline size_t blocks_per_page(unsigned cls) {
-    return class_blocks[cls];
+    return gc.class_blocks[cls];
 }
 
 /* ---- set-up */
@@ -151,6 +150,9 @@ void px_gc_init(size_t cap) {
             cls++;
         }
         gc.size_to_class[g] = (uint8_t)cls;
+    }
+    for (cls = 0; cls < NCLASSES; cls++) {
+        gc.class_blocks[cls] = (uint16_t)(PAGE / class_size[cls]);
     }
 }
 

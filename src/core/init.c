@@ -3,10 +3,10 @@
 
 px_state px_st;
 
-/* Leave this much C stack unused below the limit: C code between two
- * checks (a deep repr, the compiler on nested input, a finalizer) needs
- * room to raise RecursionError and unwind. */
-#define STACK_MARGIN (256u << 10)
+/* PX_STACK_MARGIN (config.h): leave this much C stack unused below the
+ * limit: C code between two checks (a deep repr, the compiler on nested
+ * input, a finalizer) needs room to raise RecursionError and unwind. */
+#define STACK_MARGIN PX_STACK_MARGIN
 #define DEFAULT_STACK (8u << 20)
 
 static struct {

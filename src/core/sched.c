@@ -38,7 +38,7 @@ void px_sched_run(void) {
     }
     /* Only what is queued now: a callback that schedules itself again runs
      * at the next check, so the program keeps making progress. */
-    unsigned n = px_st.sched_len;
+    volatile unsigned n = px_st.sched_len; /* volatile: live across setjmp (-Wclobbered) */
     px_val func, arg;
     while (n-- > 0 && px_sched_take(&func, &arg)) {
         px_st.sched_running = true;

@@ -66,6 +66,9 @@ px_val px_dict_get(px_val dict, px_val key);           /* PX_NULL if absent */
 void px_dict_set(px_val dict, px_val key, px_val value);
 void px_dict_update(px_val dict, px_val other, bool fail_on_duplicate); /* DICT_UPDATE / DICT_MERGE */
 px_map *px_dict_map(px_val dict);
+/* The dict object a map lives in (module globals are a dict's map); a map
+ * that is not inside a dict (a const one) is copied into a new dict. */
+px_val px_dict_of_map(px_map *m);
 bool px_is_dict(px_val v);
 
 /* ---- set */

@@ -1,5 +1,7 @@
 /* dict: a px_map in an object, plus the mapping protocol and methods.
  * The views (keys/values/items) and the iterators are in dictview.c. */
+#include <stddef.h>
+
 #include "contutil.h"
 
 bool px_is_dict(px_val v) { return px_is_type(v, &px_type_dict); }
@@ -9,6 +11,18 @@ px_val px_dict_new(size_t cap) {
     d->base.type = &px_type_dict;
     px_map_init(&d->map, cap);
     return px_from_ptr(d);
+}
+
+px_val px_dict_of_map(px_map *m) {
+    if ((m->flags & PX_MAP_CONST) == 0) {
+        px_val d = px_from_ptr((char *)m - offsetof(px_dict, map));
+        if (px_is_dict(d)) {
+            return d;
+        }
+    }
+    px_val d = px_dict_new(m->count);
+    px_map_copy(px_dict_map(d), m);
+    return d;
 }
 
 px_map *px_dict_map(px_val dict) {

@@ -1,23 +1,6 @@
 /* The builtins module: functions implemented here (print, getattr, exec,
  * isinstance, ...) and the const table listing every built-in name. */
-#include <stddef.h>
-
 #include "rt_internal.h"
-
-/* The dict object around a map (module globals live inside a dict). */
-static px_val dict_of_map(px_map *m) {
-    if (m->flags & PX_MAP_CONST) {
-        px_val d = px_dict_new(m->count);
-        px_map_copy(px_dict_map(d), m);
-        return d;
-    }
-    px_val d = px_from_ptr((char *)m - offsetof(px_dict, map));
-    if (!px_is_dict(d)) {
-        d = px_dict_new(m->count);
-        px_map_copy(px_dict_map(d), m);
-    }
-    return d;
-}
 
 /* ---- attributes */
 static px_val bi_getattr(size_t argc, const px_val *argv) {
@@ -183,7 +166,7 @@ static PX_FUN1(px_builtin_abs, abs, bi_abs);
 static px_val bi_id(px_val v) { return px_int_from_u64((uint64_t)v); }
 static PX_FUN1(px_builtin_id, id, bi_id);
 
-static px_val bi_globals(void) { return dict_of_map(px_vm_globals()); }
+static px_val bi_globals(void) { return px_dict_of_map(px_vm_globals()); }
 static PX_FUN0(px_builtin_globals, globals, bi_globals);
 
 static px_val bi_locals(void) { return px_vm_locals(); }
@@ -519,6 +502,7 @@ static const px_map_entry builtins_table[] = {
     PX_ENTRY_OBJ(AssertionError, &px_type_AssertionError),
     PX_ENTRY_OBJ(AttributeError, &px_type_AttributeError),
     PX_ENTRY_OBJ(BaseException, &px_type_BaseException),
+    PX_ENTRY_OBJ(BaseExceptionGroup, &px_type_BaseExceptionGroup),
     PX_ENTRY_OBJ(BlockingIOError, &px_type_BlockingIOError),
     PX_ENTRY_OBJ(BrokenPipeError, &px_type_BrokenPipeError),
     PX_ENTRY_OBJ(BufferError, &px_type_BufferError),
@@ -534,6 +518,7 @@ static const px_map_entry builtins_table[] = {
     PX_ENTRY_OBJ(EncodingWarning, &px_type_EncodingWarning),
     PX_ENTRY_OBJ(EnvironmentError, &px_type_OSError),
     PX_ENTRY_OBJ(Exception, &px_type_Exception),
+    PX_ENTRY_OBJ(ExceptionGroup, &px_type_ExceptionGroup),
     PX_ENTRY(False, PX_FALSE),
     PX_ENTRY_OBJ(FileExistsError, &px_type_FileExistsError),
     PX_ENTRY_OBJ(FileNotFoundError, &px_type_FileNotFoundError),

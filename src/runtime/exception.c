@@ -1,12 +1,15 @@
 /* Exception objects and types: the CPython hierarchy as static const
  * types, args/str/repr, chaining, traceback entries, and printing an
  * uncaught exception the way CPython does (without source lines). */
+#include <stdio.h>
+#include <string.h>
+
 #include "rt_internal.h"
 
 typedef struct px_exc {
     px_obj base;
     px_val args;      /* tuple */
-    px_val traceback; /* list of (file, line, name) tuples, or PX_NULL */
+    px_val traceback; /* the chain of traceback entries (traceback.c), or PX_NULL */
     px_val cause;     /* PX_NULL: None */
     px_val context;   /* PX_NULL: None */
     bool suppress_context;
@@ -114,6 +117,10 @@ static px_val exc_make(const px_type *type, size_t argc, const px_val *argv, px_
     return px_from_ptr(e);
 }
 
+px_val px_exc_make_plain(const px_type *type, size_t argc, const px_val *argv) {
+    return exc_make(type, argc, argv, PX_NULL);
+}
+
 px_val px_exc_new(const px_type *type, size_t argc, const px_val *argv) {
     if (px_rt_is_heap_type(type)) {
         return px_rt_class_call(px_from_ptr(type), argc, argv, PX_NULL);
@@ -177,20 +184,15 @@ static size_t traceback_limit(void) {
     return n <= 0 ? 0 : (size_t)n;
 }
 
-void px_exc_add_traceback(px_val exc, px_qid file, size_t line, px_qid func) {
+void px_exc_add_traceback(px_val exc, struct px_code *code, px_map *globals, uint32_t line) {
     px_exc *e = exc_ptr(exc);
     if (e == NULL || e == &memory_error_obj || px_gc_heap_locked() > 0) {
         return; /* (with the heap locked, unwinding must not allocate) */
     }
-    bool have = e->traceback != PX_NULL && px_is_list(e->traceback);
-    if ((have ? px_list_ptr(e->traceback)->len : 0) >= traceback_limit()) {
+    if (px_traceback_depth(e->traceback) >= traceback_limit()) {
         return;
     }
-    px_val entry[3] = {px_qstr(file), px_small((px_int)line), px_qstr(func)};
-    if (!have) {
-        e->traceback = px_list_new(0, NULL);
-    }
-    px_list_append(e->traceback, px_tuple_new(3, entry));
+    e->traceback = px_traceback_push(e->traceback, code, globals, line);
 }
 
 px_val px_exc_get_cause(px_val exc) {
@@ -313,7 +315,9 @@ void px_rt_exc_print_repr(px_out *out, const char *type_name, px_val exc) {
 
 static void exc_print(px_out *out, px_val self, px_print_kind kind) {
     px_exc *e = exc_check(self);
-    if (kind == PX_PRINT_STR) {
+    if (kind == PX_PRINT_STR && px_issubclass(e->base.type, &px_type_BaseExceptionGroup)) {
+        px_exc_group_print_str(out, self);
+    } else if (kind == PX_PRINT_STR) {
         exc_print_str(out, e);
     } else {
         px_rt_exc_print_repr(out, px_qstr_str(e->base.type->name), self);
@@ -328,6 +332,9 @@ static px_val exc_getattr(px_val self, px_qid name) {
         return v;
     }
     const px_type *t = e->base.type;
+    if (px_issubclass(t, &px_type_BaseExceptionGroup) && (v = px_exc_group_getattr(self, name)) != PX_NULL) {
+        return v;
+    }
     switch (name) {
     case PX_Q(args):
         return e->args;
@@ -412,6 +419,9 @@ static bool exc_setattr(px_val self, px_qid name, px_val value) {
         e->args = px_tuple_from_iter(value);
         return true;
     case PX_Q(__traceback__):
+        if (value != PX_NONE && value != PX_DELETE && !px_is_traceback(value)) {
+            px_raise_type_error("__traceback__ must be a traceback or None");
+        }
         e->traceback = value == PX_NONE || value == PX_DELETE ? PX_NULL : value;
         return true;
     case PX_Q(__cause__):
@@ -480,10 +490,28 @@ static px_val exc_with_traceback(px_val self, px_val tb) {
 }
 static PX_METH2(exc_with_traceback_obj, &px_type_BaseException, with_traceback, exc_with_traceback);
 
+/* add_note(note): appended to __notes__, printed after the exception */
+static px_val exc_add_note(px_val self, px_val note) {
+    if (!px_is_str(note)) {
+        px_raise_type_error("note must be a str, not '%s'", px_type_name(note));
+    }
+    px_val notes = px_getattr_opt(self, PX_Q(__notes__));
+    if (notes == PX_NULL) {
+        notes = px_list_new(0, NULL);
+        px_setattr(self, PX_Q(__notes__), notes);
+    } else if (!px_is_list(notes)) {
+        px_raise_type_error("Cannot add note: __notes__ is not a list");
+    }
+    px_list_append(notes, note);
+    return PX_NONE;
+}
+static PX_METH2(exc_add_note_obj, &px_type_BaseException, add_note, exc_add_note);
+
 static const px_map_entry exc_methods_table[] = {
     PX_ENTRY_OBJ(__init__, &exc_init_obj),
     PX_ENTRY_OBJ(__repr__, &exc_repr_obj),
     PX_ENTRY_OBJ(__str__, &exc_str_obj),
+    PX_ENTRY_OBJ(add_note, &exc_add_note_obj),
     PX_ENTRY_OBJ(with_traceback, &exc_with_traceback_obj),
 };
 static PX_CONST_MAP(exc_methods, exc_methods_table);
@@ -506,6 +534,22 @@ static PX_CONST_MAP(exc_methods, exc_methods_table);
 
 EXC_TYPE(px_type_BaseException, BaseException, &px_type_object, &exc_methods);
 EXC(SystemExit, BaseException);
+/* PEP 654's groups (exc_group.c): ExceptionGroup's second base, Exception,
+ * is in type.c */
+#define EXC_GROUP(pyname, first)                                                                  \
+    const px_type px_type_##pyname = {                                                            \
+        .base = {&px_type_type},                                                                  \
+        .name = PX_Q(pyname),                                                                     \
+        .flags = PX_TF_BASETYPE | PX_TF_EXCEPTION,                                                \
+        .base_type = &px_type_##first,                                                            \
+        .dict = &px_exc_group_dict,                                                               \
+        .make = px_exc_group_make,                                                                \
+        .print = exc_print,                                                                       \
+        .getattr = exc_getattr,                                                                   \
+        .setattr = exc_setattr,                                                                   \
+    }
+EXC_GROUP(BaseExceptionGroup, BaseException);
+EXC_GROUP(ExceptionGroup, BaseExceptionGroup);
 EXC(KeyboardInterrupt, BaseException);
 EXC(GeneratorExit, BaseException);
 EXC(Exception, BaseException);
@@ -650,50 +694,65 @@ static px_val exc_message(px_val exc, px_exc *e, bool syntax) {
     return s;
 }
 
-#define CHAIN_MAX 32 /* causes/contexts printed before an exception */
+#define CHAIN_MAX 32   /* causes/contexts printed before an exception */
+#define GROUP_WIDTH 15 /* sub-exceptions shown of a group (CPython's max_group_width) */
+#define GROUP_DEPTH 10 /* nested groups shown (max_group_depth) */
 
-/* Print exc after its cause or context; `chain` holds the exceptions
- * already on the way here, so a cycle (a.__context__ = b,
- * b.__context__ = a) prints each exception once, as CPython does. */
-static void print_one(px_out *out, px_val exc, px_val *chain, int depth) {
-    px_exc *e = exc_ptr(exc);
-    if (e == NULL) {
+/* The report of an uncaught exception. Inside an exception group every
+ * line gets the group's margin, as CPython draws it: two spaces per level
+ * and "| " ("+ " on the first line of the outermost group); the lines
+ * between sub-exceptions go out without it. */
+typedef struct {
+    px_out *out;     /* where the report goes */
+    int depth;       /* group nesting (0: none) */
+    bool need_close; /* the last sub-exception's closing line is still due */
+    bool line_start;
+    char margin;
+} report;
+
+static void report_write(void *ctx, const char *s, size_t n) {
+    report *r = ctx;
+    while (n > 0) {
+        if (r->line_start && r->depth > 0) {
+            for (int i = 0; i < r->depth; i++) {
+                px_write_cstr(r->out, "  ");
+            }
+            char m[2] = {r->margin, ' '};
+            px_write(r->out, m, 2);
+        }
+        const char *nl = memchr(s, '\n', n);
+        size_t k = nl != NULL ? (size_t)(nl - s) + 1 : n;
+        px_write(r->out, s, k);
+        r->line_start = nl != NULL;
+        s += k;
+        n -= k;
+    }
+}
+
+/* A line between sub-exceptions: "  +-+---- 1 ----" and the like. */
+static void report_rule(report *r, const char *text) {
+    for (int i = 0; i < r->depth; i++) {
+        px_write_cstr(r->out, "  ");
+    }
+    px_write_cstr(r->out, text);
+}
+
+/* The notes add_note() gave, one per line (a note that is not a str is
+ * printed by repr, as CPython does). */
+static void print_notes(px_out *out, px_exc *e) {
+    px_val notes = dict_attr(e, PX_Q(__notes__));
+    if (notes == PX_NULL || !px_is_list(notes)) {
         return;
     }
-    chain[depth] = exc;
-    px_val prior = e->cause != PX_NULL ? e->cause : e->suppress_context ? PX_NULL : e->context;
-    if (prior != PX_NULL && exc_ptr(prior) == NULL) {
-        prior = PX_NULL; /* __cause__ = None */
+    px_list *l = px_list_ptr(notes);
+    for (size_t i = 0; i < l->len; i++) {
+        px_print(out, l->items[i], px_is_str(l->items[i]) ? PX_PRINT_STR : PX_PRINT_REPR);
+        px_write_cstr(out, "\n");
     }
-    for (int i = 0; i <= depth && prior != PX_NULL; i++) {
-        if (chain[i] == prior) {
-            prior = PX_NULL;
-        }
-    }
-    if (prior != PX_NULL && depth + 1 < CHAIN_MAX) {
-        print_one(out, prior, chain, depth + 1);
-        px_write_cstr(out, e->cause != PX_NULL
-                               ? "\nThe above exception was the direct cause of the following exception:\n\n"
-                               : "\nDuring handling of the above exception, another exception occurred:\n\n");
-    }
-    if (e->traceback != PX_NULL && px_is_list(e->traceback) && px_list_ptr(e->traceback)->len > 0) {
-        px_list *tb = px_list_ptr(e->traceback);
-        px_write_cstr(out, "Traceback (most recent call last):\n");
-        for (size_t i = tb->len; i-- > 0;) {
-            px_val ent = tb->items[i];
-            if (!px_is_tuple(ent) || px_tuple_ptr(ent)->len < 3) {
-                continue;
-            }
-            px_tuple *t = px_tuple_ptr(ent);
-            px_write_cstr(out, "  File \"");
-            px_print(out, t->items[0], PX_PRINT_STR);
-            px_write_cstr(out, "\", line ");
-            px_print(out, t->items[1], PX_PRINT_STR);
-            px_write_cstr(out, ", in ");
-            px_print(out, t->items[2], PX_PRINT_STR);
-            px_write_cstr(out, "\n");
-        }
-    }
+}
+
+/* "Type: message" and the notes. */
+static void print_exception_only(px_out *out, px_val exc, px_exc *e) {
     bool syntax = px_issubclass(e->base.type, &px_type_SyntaxError);
     if (syntax) {
         print_syntax_location(out, e);
@@ -711,9 +770,98 @@ static void print_one(px_out *out, px_val exc, px_val *chain, int depth) {
         }
     }
     px_write_cstr(out, "\n");
+    print_notes(out, e);
+}
+
+static void print_one(report *r, px_val exc, px_val *chain, int depth);
+
+/* A group: its traceback and line, then each sub-exception in a box. */
+static void print_group(report *r, px_val exc, px_exc *e) {
+    px_out o = {report_write, r};
+    bool top = r->depth == 0;
+    if (top) {
+        r->depth = 1;
+    }
+    if (e->traceback != PX_NULL) {
+        r->margin = top ? '+' : '|';
+        px_write_cstr(&o, "Exception Group Traceback (most recent call last):\n");
+        r->margin = '|';
+        px_traceback_print_entries(&o, e->traceback);
+    }
+    print_exception_only(&o, exc, e);
+    px_val excs = px_exc_group_getattr(exc, PX_Q(exceptions));
+    size_t count = px_tuple_ptr(excs)->len;
+    size_t n = count <= GROUP_WIDTH ? count : GROUP_WIDTH + 1;
+    r->need_close = false;
+    for (size_t i = 0; i < n; i++) {
+        bool last = i == n - 1, truncated = i >= GROUP_WIDTH;
+        r->need_close = r->need_close || last;
+        char rule[64];
+        if (truncated) {
+            snprintf(rule, sizeof rule, "%s+---------------- ... ----------------\n", i == 0 ? "+-" : "  ");
+        } else {
+            snprintf(rule, sizeof rule, "%s+---------------- %zu ----------------\n", i == 0 ? "+-" : "  ", i + 1);
+        }
+        report_rule(r, rule);
+        r->depth++;
+        if (!truncated) {
+            px_val sub_chain[CHAIN_MAX];
+            print_one(r, px_tuple_ptr(excs)->items[i], sub_chain, 0);
+        } else {
+            size_t more = count - GROUP_WIDTH;
+            px_printf(&o, "and %zu more exception%s\n", more, more > 1 ? "s" : "");
+        }
+        if (last && r->need_close) {
+            report_rule(r, "+------------------------------------\n");
+            r->need_close = false;
+        }
+        r->depth--;
+    }
+    if (top) {
+        r->depth = 0;
+    }
+}
+
+/* Print exc after its cause or context; `chain` holds the exceptions
+ * already on the way here, so a cycle (a.__context__ = b,
+ * b.__context__ = a) prints each exception once, as CPython does. */
+static void print_one(report *r, px_val exc, px_val *chain, int depth) {
+    px_exc *e = exc_ptr(exc);
+    if (e == NULL) {
+        return;
+    }
+    px_out o = {report_write, r};
+    chain[depth] = exc;
+    px_val prior = e->cause != PX_NULL ? e->cause : e->suppress_context ? PX_NULL : e->context;
+    if (prior != PX_NULL && exc_ptr(prior) == NULL) {
+        prior = PX_NULL; /* __cause__ = None */
+    }
+    for (int i = 0; i <= depth && prior != PX_NULL; i++) {
+        if (chain[i] == prior) {
+            prior = PX_NULL;
+        }
+    }
+    if (prior != PX_NULL && depth + 1 < CHAIN_MAX) {
+        print_one(r, prior, chain, depth + 1);
+        px_write_cstr(&o, e->cause != PX_NULL
+                              ? "\nThe above exception was the direct cause of the following exception:\n\n"
+                              : "\nDuring handling of the above exception, another exception occurred:\n\n");
+    }
+    if (!px_issubclass(e->base.type, &px_type_BaseExceptionGroup)) {
+        if (e->traceback != PX_NULL) {
+            px_write_cstr(&o, "Traceback (most recent call last):\n");
+            px_traceback_print_entries(&o, e->traceback);
+        }
+        print_exception_only(&o, exc, e);
+    } else if (r->depth > GROUP_DEPTH) {
+        px_printf(&o, "... (max_group_depth is %d)\n", GROUP_DEPTH);
+    } else {
+        print_group(r, exc, e);
+    }
 }
 
 void px_exc_print(px_out *out, px_val exc) {
     px_val chain[CHAIN_MAX];
-    print_one(out, exc, chain, 0);
+    report r = {out, 0, false, true, '|'};
+    print_one(&r, exc, chain, 0);
 }

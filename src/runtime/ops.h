@@ -82,8 +82,24 @@ px_val px_exc_new(const px_type *type, size_t argc, const px_val *argv);
 px_val px_exc_new_msg(const px_type *type, px_val msg);
 bool px_is_exception(px_val v);            /* instance of BaseException */
 bool px_exc_matches(px_val exc, px_val type_or_tuple);
-/* Record a traceback entry as the exception passes through a frame. */
-void px_exc_add_traceback(px_val exc, px_qid file, size_t line, px_qid func);
+struct px_code;
+/* Record a traceback entry as the exception passes through a frame
+ * (its code, globals and current line), outermost first (traceback.c). */
+void px_exc_add_traceback(px_val exc, struct px_code *code, px_map *globals, uint32_t line);
+/* The traceback chain (traceback.c): push an entry in front of `next`
+ * (PX_NULL for none), the number of entries, printing its entries as
+ * CPython does (a "  File ..., line N, in f" line each, outermost first). */
+px_val px_traceback_push(px_val next, struct px_code *code, px_map *globals, uint32_t line);
+size_t px_traceback_depth(px_val tb);
+void px_traceback_print_entries(px_out *out, px_val tb);
+bool px_is_traceback(px_val v);
+/* except* (exc_group.c): CHECK_EG_MATCH takes what `type` catches of
+ * *rest (None, an exception or a group) and leaves the remainder there;
+ * PREP_RERAISE_STAR makes what goes on from the original and the list of
+ * what the clauses raised (None when all was handled). */
+bool px_is_exc_group(px_val v);
+px_val px_exc_group_match(px_val *rest, px_val type);
+px_val px_exc_group_prep_reraise(px_val orig, px_val excs);
 px_val px_exc_get_cause(px_val exc);
 void px_exc_set_cause(px_val exc, px_val cause);   /* also sets __suppress_context__ */
 void px_exc_set_context(px_val exc, px_val context);

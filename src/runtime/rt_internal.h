@@ -19,6 +19,13 @@ static inline px_instance *px_rt_inst(px_val v) { return (px_instance *)px_as_pt
 /* The built-in object behind v: an instance's native, a class itself when
  * its type is a metaclass, or PX_NULL. */
 px_val px_rt_native_of(px_val v);
+/* ---- exception groups (exc_group.c), for exception.c's type slots */
+extern const px_map px_exc_group_dict;
+px_val px_exc_group_make(const px_type *type, size_t argc, const px_val *argv, px_val kwnames);
+px_val px_exc_group_getattr(px_val self, px_qid name); /* message, exceptions; else PX_NULL */
+void px_exc_group_print_str(px_out *out, px_val self);
+/* An exception of exactly `type` with these args, without a subclass's checks. */
+px_val px_exc_make_plain(const px_type *type, size_t argc, const px_val *argv);
 /* Look a name up in the user classes of t's MRO only (built-in types are
  * skipped): this is how an instance slot decides a dunder is overridden. */
 px_val px_rt_user_lookup(const px_type *t, px_qid name);

@@ -11,6 +11,18 @@ bool px_is_type_obj(px_val v) {
     return t == &px_type_type || (px_rt_is_heap_type(t) && ((const px_class *)t)->native_base == &px_type_type);
 }
 
+/* The second base of the built-in types that have two (CPython's
+ * multiple inheritance); base_type is the first. */
+static const px_type *second_base(const px_type *t) {
+    if (t == &px_type_UnsupportedOperation) {
+        return &px_type_ValueError;
+    }
+    if (t == &px_type_ExceptionGroup) {
+        return &px_type_Exception;
+    }
+    return NULL;
+}
+
 bool px_issubclass(const px_type *sub, const px_type *t) {
     if (sub == t || t == &px_type_object) {
         return true;
@@ -24,11 +36,12 @@ bool px_issubclass(const px_type *sub, const px_type *t) {
         }
         return false;
     }
-    if (sub == &px_type_UnsupportedOperation && px_issubclass(&px_type_ValueError, t)) {
-        return true; /* its second base */
-    }
-    for (sub = sub->base_type; sub != NULL; sub = sub->base_type) {
-        if (sub == t) {
+    for (const px_type *s = sub; s != NULL; s = s->base_type) {
+        const px_type *second = second_base(s);
+        if (s != sub && s == t) {
+            return true;
+        }
+        if (second != NULL && px_issubclass(second, t)) {
             return true;
         }
     }
@@ -46,8 +59,24 @@ size_t px_rt_mro(const px_type *t, const px_type **out, size_t max) {
         }
         return n;
     }
+    /* a second base goes before the first common type of the two chains
+     * (C3's order for these types: UnsupportedOperation, OSError,
+     * ValueError, Exception, ...; ExceptionGroup, BaseExceptionGroup,
+     * Exception, BaseException, ...) */
+    const px_type *second = NULL;
     for (; t != NULL && n < max; t = t->base_type) {
-        out[n++] = t;
+        if (second != NULL && px_issubclass(second, t)) {
+            for (const px_type *s = second; s != t && n < max; s = s->base_type) {
+                out[n++] = s;
+            }
+            second = NULL;
+        }
+        if (n < max) {
+            out[n++] = t;
+        }
+        if (second_base(t) != NULL) {
+            second = second_base(t);
+        }
     }
     return n;
 }

@@ -144,7 +144,7 @@ typedef struct px_vm_fchunk {
     px_val data[];
 } px_vm_fchunk;
 
-enum { PX_VM_FS_CHUNK_WORDS = 16384 };
+enum { PX_VM_FS_CHUNK_WORDS = PX_FRAME_CHUNK_WORDS };
 
 typedef struct {
     px_vm_fchunk *cur;

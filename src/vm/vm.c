@@ -27,7 +27,7 @@ static inline uint32_t frame_offset(const px_frame *f) {
 }
 
 static void add_traceback(px_frame *f, px_val exc) {
-    px_exc_add_traceback(exc, f->code->filename, px_code_line(f->code, frame_offset(f)), f->code->name);
+    px_exc_add_traceback(exc, f->code, f->globals, px_code_line(f->code, frame_offset(f)));
 }
 
 /* PEP 479: a StopIteration leaving a generator becomes a RuntimeError. */
@@ -1264,6 +1264,20 @@ dispatch: {
     TARGET(CHECK_EXC_MATCH) {
         px_val type = sp[-1];
         sp[-1] = px_bool(px_exc_matches(sp[-2], type));
+        DISPATCH();
+    }
+    TARGET(CHECK_EG_MATCH) {
+        px_val type = POP();
+        px_val match = px_exc_group_match(&sp[-1], type);
+        if (match != PX_NONE) {
+            px_st.handled_exc = match;
+        }
+        PUSH(match);
+        DISPATCH();
+    }
+    TARGET(PREP_RERAISE_STAR) {
+        px_val list = POP();
+        sp[-1] = px_exc_group_prep_reraise(sp[-1], list);
         DISPATCH();
     }
     TARGET(BEFORE_WITH) {

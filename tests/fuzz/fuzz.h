@@ -22,4 +22,11 @@ px_val fuzz_guard(void (*fn)(void *), void *arg);
  * input. `allowed` ends with NULL. */
 void fuzz_check(px_val exc, const px_type *const *allowed, const uint8_t *data, size_t size);
 
+/* The function `name` of a Python module made from `src`, compiled and
+ * run once (a target's checks written in Python); kept alive for the run. */
+px_val fuzz_py_function(const char *src, const char *name);
+
+/* fuzz_check(fuzz_guard(f(bytes(data)))) for such a function. */
+void fuzz_call_check(px_val f, const px_type *const *allowed, const uint8_t *data, size_t size);
+
 #endif

@@ -2,6 +2,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "fuzz.h"
@@ -59,4 +60,54 @@ void fuzz_check(px_val exc, const px_type *const *allowed, const uint8_t *data, 
     fwrite(data, 1, size < 400 ? size : 400, stderr);
     fprintf(stderr, "\n====\n");
     abort();
+}
+
+typedef struct {
+    const char *src;
+    const char *name;
+    px_val f;
+} py_job;
+
+static void py_define(void *arg) {
+    py_job *j = arg;
+    px_code *code = px_compile(j->src, strlen(j->src), px_qstr_intern_cstr("<fuzz checks>"), PX_COMPILE_FILE);
+    px_val m = px_module_new(px_qstr_intern_cstr("__fuzz__"));
+    px_vm_run_module(code, px_module_globals(m));
+    j->f = px_map_get(px_module_globals(m), px_qstr(px_qstr_intern_cstr(j->name)));
+}
+
+px_val fuzz_py_function(const char *src, const char *name) {
+    static px_val kept[8];
+    static size_t nkept;
+    py_job j = {src, name, PX_NULL};
+    px_val exc = fuzz_guard(py_define, &j);
+    if (exc != PX_NULL || j.f == PX_NULL || nkept == sizeof kept / sizeof kept[0]) {
+        fprintf(stderr, "fuzz: the checks' source does not define %s\n", name);
+        if (exc != PX_NULL) {
+            px_exc_print(&px_out_stderr, exc);
+        }
+        abort();
+    }
+    if (nkept == 0) {
+        px_gc_add_root(kept, sizeof kept);
+    }
+    kept[nkept++] = j.f;
+    return j.f;
+}
+
+typedef struct {
+    px_val f;
+    const uint8_t *data;
+    size_t size;
+} call_job;
+
+static void py_call(void *arg) {
+    call_job *j = arg;
+    px_val b = px_bytes(j->data, j->size);
+    px_call(j->f, 1, &b, PX_NULL);
+}
+
+void fuzz_call_check(px_val f, const px_type *const *allowed, const uint8_t *data, size_t size) {
+    call_job j = {f, data, size};
+    fuzz_check(fuzz_guard(py_call, &j), allowed, data, size);
 }

@@ -21,7 +21,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import suitelib  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-TARGETS = ["compile", "number", "vm"]
+TARGETS = ["compile", "number", "vm", "json", "re", "struct", "deflate"]
 MUTATIONS = 3000  # per target, after the corpus
 # The options every run uses (docs/reliability.md says why).
 FLAGS = ["-entropic=0", "-timeout=10", "-rss_limit_mb=2048", "-max_len=8192", "-print_final_stats=0"]

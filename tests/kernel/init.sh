@@ -13,9 +13,10 @@ mount -t debugfs debugfs /sys/kernel/debug
 mount -t tmpfs tmpfs /tmp
 chmod 1777 /tmp
 dmesg -n 1
+ip link set lo up  # 127.0.0.1 for the tests that serve and connect
 
 TIMEOUT=60
-. /etc/bench.conf  # written by the host: TIMEOUT (seconds per test)
+. /etc/bench.conf  # written by the host: TIMEOUT (seconds per test), the --env settings
 export MPY=/usr/bin/micropython
 # $AS_USER CMD ARGS: run CMD as `tester` (uid 1000), environment kept but
 # for HOME/USER/LOGNAME/SHELL (busybox's setpriv cannot change uids).

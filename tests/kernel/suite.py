@@ -129,7 +129,7 @@ def run_bench(args, tests):
     initrd = os.path.join(run_dir, f"initramfs-{os.getpid()}.cpio")
     serial_socket = os.path.join(run_dir, f"uart-{os.getpid()}.sock")
     try:
-        build_initramfs(binary, modules, intree, tests, args.timeout, initrd)
+        build_initramfs(binary, modules, intree, tests, args.timeout, initrd, args.env)
         cmd = qemu_command(kernel, initrd, args.smp, serial_socket)
         deadline = BOOT_BUDGET + len(tests) * (args.timeout + 5)
         log = os.path.join(run_dir, "console.log")
@@ -166,11 +166,20 @@ def run_bench(args, tests):
           f"slowest: {slowest})")
 
 
+def env_setting(text):
+    name, eq, value = text.partition("=")
+    if not eq or not name.isidentifier() or "'" in value:
+        raise ValueError(text)
+    return name, value
+
+
 def main():
     ap = arg_parser(__doc__, "only tests whose name contains (or globs) this")
     ap.add_argument("--timeout", type=int, default=60, help="seconds each test may run (default 60)")
     ap.add_argument("--smp", type=int, default=1, help="virtual CPUs (default 1)")
     ap.add_argument("-v", dest="verbose", action="store_true", help="copy the VM console to stderr")
+    ap.add_argument("--env", action="append", default=[], type=env_setting, metavar="NAME=VALUE",
+                    help="an environment variable for the tests (repeatable), e.g. PX_SOAK_SECONDS=600")
     args = ap.parse_args()
     tests = collect(args.pattern)
     if not tests:

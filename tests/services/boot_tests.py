@@ -26,7 +26,7 @@ MEMORY = "1536M"     # the tree lives in RAM (about 140 MB, unpacked once more)
 # the guest's tests, in the order run-tests.sh runs them
 GUEST_TESTS = ["install", "command", "man_page", "groups", "paths", "verify", "start_active_running",
                "journal_priorities", "stop_clean", "watchdog_restart", "script_that_ends",
-               "script_that_ends_unready", "udev_device_groups", "devices_service", "button_led_service"]
+               "script_that_ends_unready", "socket_activation", "udev_device_groups", "devices_service", "button_led_service"]
 
 
 def _overlay(deb, modules, path):

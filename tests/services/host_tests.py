@@ -421,23 +421,29 @@ print(systemd.auto_watchdog())
 @test
 def module_listen_fds(binary):
     """Socket activation: fd 3 (a listening socket systemd would pass) with
-    its name."""
+    its name, taken as a socket object that accepts and answers."""
     srv = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     srv.bind("\0px-listen-test-%d" % os.getpid())
     srv.listen()
-    code = ("import systemd, select\n"
+    code = ("import systemd, socket\n"
             "print(systemd.listen_fds(), systemd.listen_fd_names())\n"
-            "p = select.poll(); p.register(3, select.POLLIN)\n"
-            "print([(fd, ev & select.POLLIN != 0) for fd, ev in p.poll(5000)])\n")
+            "lst = socket.socket(fileno=systemd.listen_fds()[0])\n"
+            "print(lst.family == socket.AF_UNIX, lst.type == socket.SOCK_STREAM)\n"
+            "conn, _ = lst.accept()\n"
+            "conn.sendall(conn.recv(16).upper())\n"
+            "conn.close()\n")
     # LISTEN_PID must be the service's pid: a shell that execs keeps its own
     cmd = ["/bin/sh", "-c", 'exec 3<&"$2"; LISTEN_PID=$$ exec "$0" -c "$1"', binary, code, str(srv.fileno())]
     env = service_env(LISTEN_FDS=1, LISTEN_FDNAMES="web")
     p = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                          pass_fds=(srv.fileno(),))
+    reply = b""
     try:
-        time.sleep(0.3)
         c = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        c.settimeout(10)
         c.connect("\0px-listen-test-%d" % os.getpid())
+        c.sendall(b"hello")
+        reply = c.recv(16)
         out, err = p.communicate(timeout=10)
         c.close()
     finally:
@@ -445,7 +451,8 @@ def module_listen_fds(binary):
             p.kill()
             p.communicate()
         srv.close()
-    check((p.returncode, out, err) == (0, "[3] ['web']\n[(3, True)]\n", ""), f"{p.returncode} {out!r} {err!r}")
+    check((p.returncode, out, err, reply) == (0, "[3] ['web']\nTrue True\n", "", b"HELLO"),
+          f"{p.returncode} {out!r} {err!r} {reply!r}")
 
 
 @test

@@ -10,7 +10,8 @@
 - boot_tests.py: the .deb installed into a fresh Debian bookworm tree
   (mmdebstrap) booted with systemd under QEMU: the command, the man page,
   the groups, `systemctl start micropython@demo`, the watchdog restarting a
-  script that stops pinging, `systemctl stop`, the udev rules on the
+  script that stops pinging, `systemctl stop`, socket activation by a
+  real socket unit, the udev rules on the
   kernel bench's loopback GPIO chip, and docs/services.md's button/LED
   example as a service.
 

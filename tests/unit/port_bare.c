@@ -64,6 +64,9 @@ void *px_port_heap_region(size_t min, size_t *got) {
     *got = sizeof heap;
     return heap;
 }
+void bare_heap_reset(void) {
+    heap_given = false;
+}
 size_t px_port_heap_default_cap(void) {
     return sizeof heap;
 }

@@ -10,4 +10,8 @@
 extern char bare_out[4096];
 extern size_t bare_out_len;
 
+/* Hand the heap region out again: after px_deinit, px_init asks for it
+ * afresh, as at a board's soft reset. */
+void bare_heap_reset(void);
+
 #endif

@@ -101,7 +101,7 @@ class _Tree:
         self.cpio.symlink(path, target)
 
 
-def build_initramfs(binary, modules, intree, tests, timeout, out_path):
+def build_initramfs(binary, modules, intree, tests, timeout, out_path, env=()):
     """Write the archive to out_path. `modules` are our .ko files, `intree`
     maps names of INTREE_MODULES to their .ko. `tests` lists (name, file)
     to run, in order; each may run `timeout` seconds."""
@@ -134,7 +134,8 @@ def build_initramfs(binary, modules, intree, tests, timeout, out_path):
     for name in sorted(os.listdir(examples)):
         t.copy(f"examples/{name}", os.path.join(examples, name), 0o644)
     t.data("tests/LIST", "".join(f"{name} {file}\n" for name, file in tests).encode())
-    t.data("etc/bench.conf", f"TIMEOUT={int(timeout)}\n".encode())
+    conf = f"TIMEOUT={int(timeout)}\n" + "".join(f"export {name}='{value}'\n" for name, value in env)
+    t.data("etc/bench.conf", conf.encode())
     t.data("etc/passwd", b"root:x:0:0:root:/root:/bin/sh\ntester:x:1000:1000:tester:/tmp:/bin/sh\n")
     t.data("etc/group", b"root:x:0:\ntester:x:1000:\n")
     t.cpio.close()

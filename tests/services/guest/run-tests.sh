@@ -166,6 +166,37 @@ t_once_unready() {
 }
 run script_that_ends_unready t_once_unready
 
+# Socket activation with a real socket unit: systemd listens, the first
+# connection starts the service, which takes the socket from
+# systemd.listen_fds() and answers on it (guest/echo.py).
+t_socket() {
+    install -m 644 /px/echo.py /etc/micropython/echo.py
+    install -m 644 /px/micropython@echo.socket /etc/systemd/system/micropython@echo.socket
+    mkdir -p /etc/systemd/system/micropython@echo.service.d
+    install -m 644 /px/ended.conf /etc/systemd/system/micropython@echo.service.d/ended.conf
+    systemctl daemon-reload
+    timeout 60 systemctl start micropython@echo.socket || { systemctl status micropython@echo.socket --no-pager; return 1; }
+    echo "before: socket $(systemctl is-active micropython@echo.socket), service $(show echo ActiveState)"
+    [ "$(show echo ActiveState)" = inactive ] || return 1
+    local ask='import socket
+c = socket.socket()
+c.settimeout(30)
+c.connect(("127.0.0.1", 7070))
+c.sendall(b"%s")
+print(c.recv(64).decode())'
+    local a b
+    a=$(printf "$ask" one | timeout 60 micropython) || { journalctl -u micropython@echo -o cat; return 1; }
+    b=$(printf "$ask" two | timeout 60 micropython) || return 1
+    echo "replies: $a / $b; service $(show echo ActiveState)/$(show echo SubState), status: $(show echo StatusText)"
+    [ "$a" = "echo: one" ] && [ "$b" = "echo: two" ] || { journalctl -u micropython@echo -o cat; return 1; }
+    [ "$(show echo ActiveState)/$(show echo SubState)" = active/running ] || return 1
+    [ "$(show echo StatusText)" = "serving echo-port" ] || return 1
+    timeout 60 systemctl stop micropython@echo.socket micropython@echo.service || return 1
+    echo "stopped: $(ended echo)"
+    [ "$(ended echo)" = "success killed TERM" ]
+}
+run socket_activation t_socket
+
 # The kernel bench's devices (tests/kernel/README.md): a loopback GPIO chip
 # (GPIO26 wired to GPIO27, GPIO16 to GPIO17), the I2C adapter px-i2c-sim
 # (through the kernel's i2c-dev), an SPI controller with MOSI wired to MISO

@@ -1,8 +1,8 @@
 /* Tab completion for the REPL: names in __main__ and builtins and the
  * keywords, attributes of `name.name...` chains (found with getattr and
  * dir(); no other code runs), and module names after `import`/`from`. */
-#ifndef PX_POSIX_COMPLETE_H
-#define PX_POSIX_COMPLETE_H
+#ifndef PX_REPL_COMPLETE_H
+#define PX_REPL_COMPLETE_H
 
 #include <stddef.h>
 #include "runtime.h"

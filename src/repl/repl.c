@@ -1,183 +1,27 @@
-/* The interactive prompt. On a terminal: the friendly REPL (line editor,
- * auto-indent, paste mode, raw REPL); otherwise statements read from stdin
- * run one by one with no prompts. Each statement is compiled in single
- * mode, so expression values are echoed (and kept in `_`). */
+/* The interactive prompt, the same on every port. On a terminal: the
+ * friendly REPL (line editor, auto-indent, paste mode, raw REPL);
+ * otherwise statements read from stdin run one by one with no prompts.
+ * Each statement is compiled in single mode, so expression values are
+ * echoed (and kept in `_`). */
 #include <string.h>
 
 #include "runtime.h"
 #include "history.h"
+#include "exec.h"
 #include "rawrepl.h"
-#include "sys.h"
 #include "readline.h"
+#include "stmt.h"
 #include "repl.h"
 #include "term.h"
 
 #define INDENT 4
 
-/* ---- running code */
-
-/* The REPL takes over with the heap unlocked (micropython.heap_lock), as
- * the docs say. */
-static void heap_unlock_all(void) {
-    while (px_gc_heap_unlock() > 0) {
-    }
-}
-
-px_val px_repl_exec(const char *src, size_t len, bool single) {
-    px_jmp j;
-    px_try_push(&j);
-    if (setjmp(j.buf) == 0) {
-        px_code *code = px_compile(src, len, PX_Q(lt_stdin_gt),
-                                   single ? PX_COMPILE_SINGLE : PX_COMPILE_FILE);
-        px_vm_run_module(code, px_module_globals(px_st.main_module));
-        px_try_pop(&j);
-        heap_unlock_all();
-        px_port_stdout_flush();
-        return PX_NULL;
-    }
-    heap_unlock_all();
-    px_port_stdout_flush();
-    if (px_isinstance(j.exc, &px_type_SystemExit)) {
-        px_raise(j.exc); /* main turns it into the exit status */
-    }
-    return j.exc;
-}
-
-void px_repl_print_exc(px_out *out, px_val exc) {
-    px_jmp j;
-    px_try_push(&j);
-    if (setjmp(j.buf) == 0) {
-        px_exc_print(out, exc);
-        px_try_pop(&j);
-    } else {
-        px_write_cstr(out, "\nerror while printing an exception\n");
-    }
-}
-
 static void exec_and_report(const char *src, size_t len, bool single) {
-    px_term_restore(); /* Ctrl-C is SIGINT again while the code runs */
+    px_term_restore(); /* Ctrl-C interrupts again while the code runs */
     px_val exc = px_repl_exec(src, len, single);
     if (exc != PX_NULL) {
         px_repl_print_exc(&px_out_stderr, exc);
     }
-}
-
-void px_repl_soft_reset(void) {
-    px_map *g = px_module_globals(px_st.main_module);
-    px_val keys = px_list_new(0, NULL);
-    size_t pos = 0;
-    px_map_entry *e;
-    while ((e = px_map_next(g, &pos)) != NULL) {
-        size_t n = 0;
-        const char *s = px_is_str(e->key) ? px_str_data(e->key, &n) : "";
-        if (n < 2 || memcmp(s, "__", 2) != 0) { /* keep __name__ and friends */
-            px_list_append(keys, e->key);
-        }
-    }
-    px_list *l = px_list_ptr(keys);
-    for (size_t i = 0; i < l->len; i++) {
-        px_map_pop(g, l->items[i]);
-    }
-    px_st.repl_last = PX_NULL;
-    px_map *bm = px_module_globals(px_builtins_module());
-    if (!(bm->flags & PX_MAP_CONST)) {
-        px_map_pop(bm, px_qstr(PX_Q(_)));
-    }
-}
-
-/* ---- when is a statement complete? */
-
-typedef enum {
-    COMPLETE,
-    MORE,  /* open bracket, triple-quoted string or trailing backslash */
-    BLOCK, /* a compound statement: ended by an empty line */
-} completeness;
-
-/* The scan of a statement so far, fed one line at a time so that reading
- * a long statement costs time linear in its length. */
-typedef struct {
-    int depth;       /* open brackets */
-    char quote;      /* inside a string opened by this quote char, or 0 */
-    bool triple;     /* ... a triple-quoted one */
-    char last;       /* the last significant character */
-    bool block;      /* a compound statement (or a decorator) */
-    bool backslash;  /* the last line ends in a backslash */
-    bool decorators; /* every line so far is a decorator: a def follows */
-    bool started;
-} scan_state;
-
-/* Scan one more line of the statement (without its newline). */
-static void scan_line(scan_state *st, const char *s, size_t n) {
-    if (!st->started) {
-        st->block = n > 0 && s[0] == '@';
-    }
-    if (!st->quote && st->depth <= 0 && !st->backslash) { /* a new logical line */
-        st->decorators = (st->decorators || !st->started) && n > 0 && s[0] == '@';
-    }
-    st->started = true;
-    for (size_t i = 0; i <= n; i++) {
-        char c = i < n ? s[i] : '\n';
-        if (st->quote) {
-            if (c == '\\') {
-                i++;
-            } else if (st->triple && c == st->quote && i + 2 < n && s[i + 1] == st->quote && s[i + 2] == st->quote) {
-                st->quote = 0;
-                i += 2;
-            } else if (!st->triple && (c == st->quote || c == '\n')) {
-                st->quote = 0;
-            }
-            st->last = 'x';
-            continue;
-        }
-        if (c == '#') {
-            i = n; /* the rest of the line */
-            c = '\n';
-        }
-        if (c == '\n') {
-            /* a logical line ending in ':' starts a compound statement */
-            if (st->depth <= 0 && st->last == ':') {
-                st->block = true;
-            }
-            continue;
-        }
-        if (c == ' ' || c == '\t' || c == '\r') {
-            continue;
-        }
-        st->last = c;
-        if (c == '"' || c == '\'') {
-            st->quote = c;
-            st->triple = i + 2 < n && s[i + 1] == c && s[i + 2] == c;
-            if (st->triple) {
-                i += 2;
-            }
-        } else if (c == '(' || c == '[' || c == '{') {
-            st->depth++;
-        } else if (c == ')' || c == ']' || c == '}') {
-            st->depth--;
-        }
-    }
-    st->backslash = n > 0 && s[n - 1] == '\\';
-}
-
-/* Scan text that may hold several lines. */
-static void scan_text(scan_state *st, const char *s, size_t n) {
-    for (;;) {
-        const char *nl = memchr(s, '\n', n);
-        size_t k = nl != NULL ? (size_t)(nl - s) : n;
-        scan_line(st, s, k);
-        if (nl == NULL) {
-            return;
-        }
-        s += k + 1;
-        n -= k + 1;
-    }
-}
-
-static completeness scan_result(const scan_state *st) {
-    if ((st->quote && st->triple) || st->depth > 0 || st->backslash) {
-        return MORE;
-    }
-    return st->block ? BLOCK : COMPLETE;
 }
 
 /* ---- the friendly REPL on a terminal */
@@ -222,7 +66,7 @@ static size_t auto_indent(const char *text, size_t n) {
 
 /* sys.ps1 / sys.ps2 as text, or the default. */
 static const char *prompt(px_qid name, const char *dflt) {
-    px_val v = px_getattr_opt(px_st.sys_module, name);
+    px_val v = px_st.sys_module != PX_NULL ? px_getattr_opt(px_st.sys_module, name) : PX_NULL;
     if (v == PX_NULL) {
         return dflt;
     }
@@ -240,14 +84,14 @@ static const char *prompt(px_qid name, const char *dflt) {
     return dflt; /* a prompt object whose __str__ fails */
 }
 
-/* MicroPython's banner: "MicroPython v0.1.0 on 2026-12-07; linux [GCC 12.2.0]
- * with x86_64", then the pointer to help(), which lists the control keys. */
+/* MicroPython's banner: the port's first line ("MicroPython v0.1.0 on
+ * 2026-12-07; linux [GCC 12.2.0] with x86_64"), then the pointer to
+ * help(), which lists the control keys. */
 static void banner(void) {
     px_term_raw();
     px_strbuf b;
     px_strbuf_init(&b, 128);
-    px_out out = px_strbuf_out(&b);
-    px_sys_print_banner(&out);
+    px_strbuf_add_cstr(&b, px_port_banner());
     px_strbuf_add_cstr(&b, "\r\nType \"help()\" for more information.\r\n");
     px_term_write(b.data, b.len);
 }
@@ -292,10 +136,10 @@ static bool paste_mode(void) {
 static bool continuation(px_strbuf *text) {
     px_strbuf line;
     px_strbuf_init(&line, 128);
-    scan_state scan = {0};
-    scan_text(&scan, text->data, text->len);
-    completeness state;
-    while ((state = scan_result(&scan)) != COMPLETE) {
+    px_stmt_scan scan = {0};
+    px_stmt_scan_text(&scan, text->data, text->len);
+    px_stmt_state state;
+    while ((state = px_stmt_result(&scan)) != PX_STMT_COMPLETE) {
         char indent[256];
         size_t ind = auto_indent(text->data, text->len);
         ind = ind < sizeof indent - 1 ? ind : sizeof indent - 1;
@@ -305,19 +149,49 @@ static bool continuation(px_strbuf *text) {
         if (r == PX_RL_CANCEL) {
             return false;
         }
-        if (r == PX_RL_EOF || (r == PX_RL_LINE && line.len == 0 && state == BLOCK)) {
+        if (r == PX_RL_EOF || (r == PX_RL_LINE && line.len == 0 && state == PX_STMT_BLOCK)) {
             break; /* an empty line (or Ctrl-D) ends the statement */
         }
         px_history_add(line.data, line.len);
         px_strbuf_add_char(text, '\n');
         px_strbuf_add(text, line.data, line.len);
-        scan_line(&scan, line.data, line.len);
+        px_stmt_scan_line(&scan, line.data, line.len);
     }
     return true;
 }
 
-static void friendly_repl(void) {
-    banner();
+/* How a session at the console ended. */
+typedef enum {
+    END_EXIT,      /* Ctrl-D on an empty line, or end of input (Linux) */
+    END_RESET,     /* a board's soft reset from the friendly REPL */
+    END_RESET_RAW, /* ... from the raw REPL, which comes back after it */
+} session_end;
+
+/* Soft reset restarts the runtime (px_repl_board); otherwise it happens in
+ * place in the raw REPL and Ctrl-D at the friendly prompt ends the REPL. */
+static bool board;
+
+/* The raw REPL, then back to the friendly one (or the session ends). */
+static bool raw_repl(session_end *end) {
+    px_raw_end r = px_rawrepl_run(board);
+    if (r == PX_RAW_FRIENDLY) {
+        banner();
+        return true;
+    }
+    *end = r == PX_RAW_RESET ? END_RESET_RAW : board ? END_RESET : END_EXIT;
+    return false;
+}
+
+/* The friendly REPL (from its banner), or the raw REPL first if `raw`. */
+static session_end friendly_repl(bool raw) {
+    session_end end = board ? END_RESET : END_EXIT;
+    if (raw) {
+        if (!raw_repl(&end)) {
+            return end;
+        }
+    } else {
+        banner();
+    }
     px_strbuf text;
     for (;;) {
         px_term_raw();
@@ -325,7 +199,7 @@ static void friendly_repl(void) {
         px_rl_result r = px_readline(&text, prompt(PX_Q(ps1), ">>> "), "", true);
         switch (r) {
         case PX_RL_EOF:
-            return;
+            return end;
         case PX_RL_CANCEL:
             continue;
         case PX_RL_BANNER:
@@ -334,15 +208,14 @@ static void friendly_repl(void) {
             continue;
         case PX_RL_PASTE:
             if (!paste_mode()) {
-                return;
+                return end;
             }
             continue;
         case PX_RL_RAW:
             px_term_puts("\r\n");
-            if (!px_rawrepl_run()) {
-                return;
+            if (!raw_repl(&end)) {
+                return end;
             }
-            banner();
             continue;
         case PX_RL_LINE:
             break;
@@ -406,25 +279,25 @@ static void pipe_repl(void) {
         } else if (!read_line(&text)) {
             break;
         }
-        scan_state scan = {0};
-        scan_text(&scan, text.data, text.len);
-        completeness state;
-        while ((state = scan_result(&scan)) != COMPLETE) {
+        px_stmt_scan scan = {0};
+        px_stmt_scan_text(&scan, text.data, text.len);
+        px_stmt_state state;
+        while ((state = px_stmt_result(&scan)) != PX_STMT_COMPLETE) {
             next.len = 0;
             if (!read_line(&next)) {
                 eof = true;
                 break;
             }
-            if (state == BLOCK && next.len == 0) {
+            if (state == PX_STMT_BLOCK && next.len == 0) {
                 break;
             }
-            if (state == BLOCK && !scan.decorators && !continues_block(next.data, next.len)) {
+            if (state == PX_STMT_BLOCK && !scan.decorators && !continues_block(next.data, next.len)) {
                 have_next = true;
                 break;
             }
             px_strbuf_add_char(&text, '\n');
             px_strbuf_add(&text, next.data, next.len);
-            scan_line(&scan, next.data, next.len);
+            px_stmt_scan_line(&scan, next.data, next.len);
         }
         if (leading_spaces(text.data, text.len) == text.len) {
             continue;
@@ -434,7 +307,7 @@ static void pipe_repl(void) {
     }
 }
 
-/* ---- entry */
+/* ---- entries */
 
 static void repl(void) {
     if (!px_term_isatty()) {
@@ -445,7 +318,7 @@ static void repl(void) {
     px_jmp j;
     px_try_push(&j);
     if (setjmp(j.buf) == 0) {
-        friendly_repl();
+        friendly_repl(false);
         px_try_pop(&j);
     } else {
         px_term_restore();
@@ -456,10 +329,45 @@ static void repl(void) {
     px_history_save();
 }
 
-int px_repl_run(void) {
+static void make_main(void) {
     if (px_st.main_module == PX_NULL) {
         px_run_main_source("", 0, "<stdin>"); /* creates __main__ */
     }
+}
+
+int px_repl_run(void) {
+    make_main();
+    px_repl_mark_clean();
     repl();
     return 0;
+}
+
+/* One round of a board: the REPL until a soft reset. */
+static session_end board_session(bool raw) {
+    px_jmp j;
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        make_main();
+        session_end end = friendly_repl(raw);
+        px_try_pop(&j);
+        return end;
+    }
+    /* sys.exit() at the REPL soft-resets a board; anything else escaping
+     * the REPL is a bug worth seeing before the reset */
+    if (!px_isinstance(j.exc, &px_type_SystemExit)) {
+        px_repl_print_exc(&px_out_stderr, j.exc);
+    }
+    return END_RESET;
+}
+
+void px_repl_board(void (*start)(bool raw), bool raw) {
+    board = true;
+    for (;;) {
+        start(raw);
+        raw = board_session(raw) == END_RESET_RAW;
+        px_term_raw();
+        px_term_puts("MPY: soft reboot\r\n");
+        px_history_clear();
+        px_deinit();
+    }
 }

@@ -1,7 +1,7 @@
 /* The REPL's line editor on a terminal in raw mode: cursor movement,
  * editing keys, history and Tab completion (docs/repl.md lists the keys). */
-#ifndef PX_POSIX_READLINE_H
-#define PX_POSIX_READLINE_H
+#ifndef PX_REPL_READLINE_H
+#define PX_REPL_READLINE_H
 
 #include <stdbool.h>
 #include "runtime.h"

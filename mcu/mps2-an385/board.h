@@ -1,0 +1,18 @@
+/* QEMU's mps2-an385: ARM's MPS2 FPGA board with the AN385 image, a
+ * Cortex-M3 at 25 MHz, 4 MiB of SSRAM for code at 0 and 4 MiB for data at
+ * 0x20000000, CMSDK APB UARTs (UART0 is QEMU's first serial port). */
+#ifndef PX_BOARD_H
+#define PX_BOARD_H
+
+#define BOARD_NAME "mps2-an385"
+#define BOARD_CPU_HZ 25000000u
+#define BOARD_HEAP_SIZE (64u << 10)
+
+/* CMSDK APB UART0 and its interrupts (receive, send) */
+#define UART0_BASE 0x40004000u
+#define UART0_RX_IRQ 0
+#define UART0_TX_IRQ 1
+#define BOARD_NUM_IRQ 32
+#define CONSOLE_BAUD 115200u
+
+#endif

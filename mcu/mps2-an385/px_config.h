@@ -1,0 +1,18 @@
+/* The feature switches of the mps2-an385 firmware (src/config.h has the
+ * defaults; docs/ports.md): what a 64 KiB heap and a board without a
+ * debugger console cannot afford. */
+#define PX_HAS_COMPLEX 0
+#define PX_HAS_COMPILER_DEBUG 0
+/* frame-stack chunks of 2 KiB, not 64 */
+#define PX_FRAME_CHUNK_WORDS 512
+/* sys.platform and sys.implementation._machine */
+#define PX_SYS_PLATFORM qemu
+#define PX_SYS_MACHINE "mps2-an385 with Cortex-M3"
+/* 1 KiB GC pages (each size class of small blocks takes a page of its
+ * own: 15 pages of 4 KiB would be used up by a dozen classes), a mark
+ * stack of 4 KiB and RecursionError 8 KiB before the 32 KiB stack ends */
+#define PX_GC_PAGE_SHIFT 10
+#define PX_GC_MARK_STACK 512
+#define PX_STACK_MARGIN (8u << 10)
+/* a 64-entry type cache (2 KiB of RAM, not 8) */
+#define PX_TYPE_CACHE_SIZE 64

@@ -1,0 +1,23 @@
+/* Running code typed at the REPL, and the Linux meaning of a soft reset. */
+#ifndef PX_REPL_EXEC_H
+#define PX_REPL_EXEC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "runtime.h"
+
+/* Compile src in __main__ (`single`: one statement whose expression
+ * values are echoed; otherwise as a file) and run it; the caller puts the
+ * console in a mode where Ctrl-C interrupts. Returns the uncaught
+ * exception (not printed), or PX_NULL; SystemExit propagates. */
+px_val px_repl_exec(const char *src, size_t len, bool single);
+/* Print an exception as a traceback; never raises. */
+void px_repl_print_exc(px_out *out, px_val exc);
+/* Remember the state a soft reset returns to (sys.modules as it is now). */
+void px_repl_mark_clean(void);
+/* Soft reset without restarting the runtime (the Linux command): empty
+ * the __main__ namespace, forget `_`, and drop the modules imported since
+ * px_repl_mark_clean() from files (built-in modules stay). */
+void px_repl_soft_reset(void);
+
+#endif

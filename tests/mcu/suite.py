@@ -1,0 +1,492 @@
+#!/usr/bin/env python3
+"""The microcontroller firmware under QEMU (mcu/, docs/mcu.md).
+
+    python3 tests/mcu/suite.py --binary build/micropython [-k PAT]
+
+Builds build-an385/firmware.elf (meson's cross build with
+mcu/mps2-an385/cross.ini), boots it in qemu-system-arm and runs board
+tests (board/: the banner, the REPL's modes, soft reset, Ctrl-C, the heap,
+a fault), tests/mpremote's checks with mpremote on the board's serial
+port (mpremote/: QEMU offers it as a pty), and the language tests
+(lang/: tests/lang/*.py) through the raw REPL in raw-paste mode, as
+mpremote sends code, in the 32-bit value representation with the board's
+64 KiB heap. Each test is compared with the same expected output
+as tests/run.py uses on Linux (CPython's, or the test's .exp; the .err
+file with the traceback's file name as the board gives it, "<stdin>").
+One QEMU boot serves many tests: Ctrl-D in the raw REPL soft-resets the
+board between two. A test that hangs is interrupted with Ctrl-C; a board
+that stops answering is booted again.
+
+Tests the board cannot run are listed in tests/mcu/unsupported.txt, each
+with the reason, and reported as skipped (--all runs them too); tests
+marked `# needs: X` for a feature the firmware is built without
+(BOARD_WITHOUT) are skipped too.
+Without the cross compiler or QEMU every test is skipped (failed under
+PX_CI=1, where CI has installed them).
+"""
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import concurrent.futures as cf
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import run as lang  # noqa: E402  tests/run.py: expected outputs, `# needs:`
+from suitelib import ROOT, Fail, Skip, arg_parser, fail, ok, skip  # noqa: E402
+from suitelib import outcome as lang_outcome  # noqa: E402
+
+BUILD = os.path.join(ROOT, "build-an385")
+CROSS = os.path.join(ROOT, "mcu", "mps2-an385", "cross.ini")
+QEMU = ["qemu-system-arm", "-machine", "mps2-an385", "-nographic", "-monitor", "null", "-kernel"]
+UNSUPPORTED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "unsupported.txt")
+# what mcu/mps2-an385/px_config.h turns off, as `# needs:` names it
+BOARD_WITHOUT = {"complex"}
+RAW_BANNER = b"raw REPL; CTRL-B to exit\r\n"
+TEST_TIMEOUT = 60  # seconds for one test on the emulated board
+WORKERS = 2  # boards booted side by side
+
+
+class BoardGone(Exception):
+    """The board stopped answering (or QEMU ended): boot another."""
+
+
+class Board:
+    """One QEMU running the firmware, its console on our pipes; a thread
+    collects what the board writes."""
+
+    def __init__(self, elf):
+        self.proc = subprocess.Popen(QEMU + [elf], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL)
+        self.buf = bytearray()
+        self.eof = False
+        self.cond = threading.Condition()
+        threading.Thread(target=self._reader, daemon=True).start()
+        self.enter_raw()
+
+    def _reader(self):
+        fd = self.proc.stdout.fileno()
+        while True:
+            data = os.read(fd, 4096)
+            with self.cond:
+                if not data:
+                    self.eof = True
+                else:
+                    self.buf += data
+                self.cond.notify_all()
+            if not data:
+                return
+
+    def close(self):
+        self.proc.kill()
+        self.proc.wait()
+
+    def write(self, data):
+        try:
+            self.proc.stdin.write(data)
+            self.proc.stdin.flush()
+        except OSError as e:
+            raise BoardGone(f"writing to QEMU: {e}")
+
+    def read_until(self, ending, timeout):
+        """What the board wrote up to and including `ending` (taken from
+        the buffer); BoardGone if it does not come in time."""
+        deadline = time.monotonic() + timeout
+        with self.cond:
+            while True:
+                i = self.buf.find(ending)
+                if i >= 0:
+                    data = bytes(self.buf[:i + len(ending)])
+                    del self.buf[:i + len(ending)]
+                    return data
+                left = deadline - time.monotonic()
+                if self.eof or left <= 0:
+                    got = bytes(self.buf[-300:])
+                    raise BoardGone(f"waited {timeout} s for {ending!r}; the board wrote at the end: {got!r}"
+                                    + (" (QEMU ended)" if self.eof else ""))
+                self.cond.wait(left)
+
+    def read_exact(self, n, timeout):
+        deadline = time.monotonic() + timeout
+        with self.cond:
+            while len(self.buf) < n:
+                left = deadline - time.monotonic()
+                if self.eof or left <= 0:
+                    raise BoardGone(f"waited {timeout} s for {n} bytes, got {bytes(self.buf)!r}")
+                self.cond.wait(left)
+            data = bytes(self.buf[:n])
+            del self.buf[:n]
+            return data
+
+    def enter_raw(self):
+        """From wherever the board is (booting, running, friendly REPL)
+        to the raw REPL's prompt, as mpremote does it."""
+        self.write(b"\r\x03\x03")
+        time.sleep(0.05)
+        self.write(b"\r\x01")
+        self.read_until(RAW_BANNER + b">", 20)
+        with self.cond:
+            self.buf.clear()
+
+    def soft_reset(self):
+        """Ctrl-D on the raw REPL's empty buffer: a fresh interpreter,
+        back in the raw REPL."""
+        self.write(b"\x04")
+        self.read_until(b"soft reboot\r\n", 20)
+        self.read_until(RAW_BANNER + b">", 20)
+
+    def exec(self, code, timeout):
+        """Run code in raw-paste mode (flow control by the board's
+        window): (stdout, stderr) of it, with the board's "\\r\\n" as
+        "\\n"; on timeout, Ctrl-C ends it and Fail says so."""
+        self.write(b"\x05A\x01")
+        head = self.read_exact(2, 10)
+        if head != b"R\x01":
+            raise BoardGone(f"raw-paste refused: {head!r}")
+        window = int.from_bytes(self.read_exact(2, 10), "little")
+        remain = window
+        i = 0
+        while i < len(code):
+            while remain == 0 or self._pending():
+                b = self.read_exact(1, 20)
+                if b == b"\x01":
+                    remain += window
+                elif b == b"\x04":  # the board ends the paste early (a syntax error)
+                    break
+                else:
+                    raise BoardGone(f"unexpected {b!r} during raw-paste")
+            else:
+                chunk = code[i:i + remain]
+                self.write(chunk)
+                remain -= len(chunk)
+                i += len(chunk)
+                continue
+            break
+        self.write(b"\x04")
+        self.read_until(b"\x04", 20)  # the board's acknowledgement
+        try:
+            out = self.read_until(b"\x04", timeout)[:-1]
+        except BoardGone:
+            self.write(b"\x03")  # interrupt it: the board must come back
+            self.read_until(b"\x04", 10)
+            self.read_until(b"\x04", 10)
+            self.read_until(b">", 10)
+            raise Fail(f"timed out after {timeout} s on the board (interrupted with Ctrl-C)")
+        err = self.read_until(b"\x04", 20)[:-1]
+        self.read_until(b">", 10)
+        return (out.replace(b"\r\n", b"\n").decode("utf-8", "replace"),
+                err.replace(b"\r\n", b"\n").decode("utf-8", "replace"))
+
+    def _pending(self):
+        with self.cond:
+            return len(self.buf) > 0
+
+
+def unsupported():
+    """tests/mcu/unsupported.txt: `NAME: reason`, one a line (NAME.py for
+    a language test, the check's name for mpremote's)."""
+    found = {}
+    with open(UNSUPPORTED, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                name, _, why = line.partition(": ")
+                found[name.strip()] = why.strip()
+    return found
+
+
+# ---- mpremote, MicroPython's own tool, on the board's serial port
+
+def mpremote_checks(elf, pattern, listed, run_all):
+    """tests/mpremote's checks (the raw REPL protocol byte by byte,
+    mpremote's commands and its test scripts) against a board whose
+    console QEMU offers as a pty, as a user's mpremote would find it."""
+    spec = importlib.util.spec_from_file_location("mpremote_suite", os.path.join(ROOT, "tests", "mpremote", "suite.py"))
+    mp = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mp)
+    chosen = [(n, c) for n, c in mp.checks() if pattern in f"mpremote/{n}"]
+    names = {n for n, _ in mp.checks()}
+    for n in listed:
+        if not n.endswith(".py") and n not in names:
+            fail(f"unsupported.txt/{n}", "lists an mpremote check that does not exist")
+    why = mp.runnable()
+    if why:
+        for n, _ in chosen:
+            (fail if os.environ.get("PX_CI") == "1" else skip)(f"mpremote/{n}", why)
+        return
+    todo = []
+    for n, c in chosen:
+        if n in listed and not run_all:
+            skip(f"mpremote/{n}", listed[n])
+        else:
+            todo.append((n, c))
+    if not todo:
+        return
+    qemu = subprocess.Popen(QEMU[:-1] + ["-serial", "pty", "-kernel", elf], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        line = qemu.stdout.readline()  # "char device redirected to /dev/pts/N (label serial0)"
+        m = re.search(r"(/dev/pts/\d+)", line)
+        if not m:
+            for n, _ in todo:
+                fail(f"mpremote/{n}", f"QEMU gave no pty: {line!r}")
+            return
+        board = mp.boards.Device(m.group(1))
+        time.sleep(1)  # the banner, which the first check's Ctrl-C then clears
+        for n, c in todo:
+            result = lang_outcome(c, board)
+            if result is None:
+                ok(f"mpremote/{n}")
+            elif isinstance(result, Skip):
+                skip(f"mpremote/{n}", result)
+            else:
+                fail(f"mpremote/{n}", result)
+    finally:
+        qemu.kill()
+        qemu.wait()
+
+
+def build_firmware():
+    """Configure and build build-an385; None, or why it could not."""
+    if not os.path.exists(os.path.join(BUILD, "build.ninja")):
+        r = subprocess.run(["meson", "setup", BUILD, "--cross-file", CROSS], cwd=ROOT,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if r.returncode != 0:
+            return "meson setup build-an385 failed:\n" + r.stdout[-3000:]
+    r = subprocess.run(["ninja", "-C", BUILD], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if r.returncode != 0:
+        return "ninja -C build-an385 failed:\n" + r.stdout[-3000:]
+    warnings = [l for l in r.stdout.splitlines() if "warning:" in l]
+    if warnings:
+        return "the firmware builds with warnings:\n" + "\n".join(warnings)
+    return None
+
+
+def compare(name, out, err, cache):
+    """The problems with what the board printed, or ''."""
+    exp_out, exp_exc, exp_status, _ = lang.expected_for(name, cache)
+    if exp_out is None:
+        return "python3 timed out on this test"
+    problems = []
+    if out != exp_out:
+        import difflib
+        diff = difflib.unified_diff(exp_out.splitlines(), out.splitlines(), "expected", "got", lineterm="", n=1)
+        problems.append("\n".join(list(diff)[:40]))
+    lines = [l for l in err.splitlines() if l.strip()]
+    exc = lines[-1] if lines else None
+    if exp_status == 0 and err:
+        problems.append("stderr:\n" + "\n".join(err.splitlines()[-12:]))
+    elif exp_status != 0 and exp_exc is not None and exc != exp_exc:
+        problems.append(f"exception: {exc!r}\nexpected:  {exp_exc!r}")
+    errfile = os.path.join(lang.LANG, name[:-3] + ".err")
+    if os.path.exists(errfile):
+        with open(errfile, encoding="utf-8") as f:
+            want = f.read()
+        got = err.replace('File "<stdin>"', f'File "{name}"')
+        if got != want:
+            problems.append(f"stderr:\n{got}\nexpected stderr:\n{want}")
+    return "\n".join(problems)
+
+
+# ---- the board itself: boot, the REPL's modes, soft reset, Ctrl-C, memory, faults
+
+def board_tests(elf):
+    """(name, test) pairs that share one board, run in order."""
+    state = {}
+
+    def boot():
+        proc = Board.__new__(Board)
+        proc.proc = subprocess.Popen(QEMU + [elf], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL)
+        proc.buf, proc.eof, proc.cond = bytearray(), False, threading.Condition()
+        threading.Thread(target=proc._reader, daemon=True).start()
+        state["board"] = proc
+        banner = proc.read_until(b">>> ", 20)
+        if b"MicroPython v" not in banner or b"; mps2-an385 with Cortex-M3\r\n" not in banner:
+            raise Fail(f"the banner: {banner!r}")
+
+    def friendly():
+        b = state["board"]
+        b.write(b"6 * 7\r")
+        got = b.read_until(b">>> ", 10)
+        if got != b"6 * 7\r\n42\r\n>>> ":
+            raise Fail(f"the friendly REPL echoed and answered {got!r}")
+        # input() reads the console as a terminal: echo, Enter is the end
+        b.write(b"x = input('name? ')\r")
+        b.read_until(b"')\r\nname? ", 10)  # the echoed line, then the prompt
+        b.write(b"bob\r")
+        got = b.read_until(b">>> ", 10)
+        b.write(b"x\r")
+        got += b.read_until(b">>> ", 10)
+        if got != b"bob\r\n>>> x\r\n'bob'\r\n>>> ":
+            raise Fail(f"input() at the friendly REPL: {got!r}")
+
+    def raw_and_platform():
+        b = state["board"]
+        b.enter_raw()
+        out, err = b.exec(b"import sys\nprint(sys.platform, sys.implementation._machine)\n", 10)
+        if (out, err) != ("qemu mps2-an385 with Cortex-M3\n", ""):
+            raise Fail(f"got {out!r} {err!r}")
+
+    def heap():
+        out, err = state["board"].exec(b"import gc\ngc.collect()\nprint(gc.mem_free() + gc.mem_alloc() <= 65536)\n", 10)
+        if (out, err) != ("True\n", ""):
+            raise Fail(f"the heap is more than 64 KiB: {out!r} {err!r}")
+
+    def frozen_module():
+        """zlib is Python frozen into the firmware: compiled from flash at
+        its first import, no __file__."""
+        out, err = state["board"].exec(b"import zlib\nx = b'hello ' * 20\n"
+                                       b"print(zlib.__name__, hasattr(zlib, '__file__'),"
+                                       b" zlib.decompress(zlib.compress(x, 9), 9) == x)\n", 20)
+        if (out, err) != ("zlib False True\n", ""):
+            raise Fail(f"the frozen zlib: {out!r} {err!r}")
+
+    def ctrl_c():
+        b = state["board"]
+        b.write(b"\x05A\x01")
+        b.read_exact(5, 10)  # R, 1, the window (the code fits in it)
+        b.write(b"while True:\n    pass\n\x04")
+        b.read_until(b"\x04", 10)
+        time.sleep(0.5)
+        b.write(b"\x03")
+        out = b.read_until(b"\x04", 10)
+        err = b.read_until(b"\x04", 10)
+        b.read_until(b">", 10)
+        if out != b"\x04" or not err.rstrip(b"\x04").endswith(b"KeyboardInterrupt\r\n"):
+            raise Fail(f"Ctrl-C while code runs: output {out!r}, error {err!r}")
+
+    def soft_reset():
+        b = state["board"]
+        b.exec(b"kept = 1\n", 10)
+        b.soft_reset()
+        out, err = b.exec(b"print('kept' in globals())\n", 10)
+        if (out, err) != ("False\n", ""):
+            raise Fail(f"a soft reset kept the program's names: {out!r} {err!r}")
+
+    def sys_exit():
+        b = state["board"]
+        b.write(b"raise SystemExit\x04")  # at the raw REPL: both sections, then a soft reset
+        got = b.read_until(b"soft reboot\r\n", 10)
+        if not got.startswith(b"OK\x04\x04"):
+            raise Fail(f"SystemExit in the raw REPL: {got!r}")
+        b.read_until(RAW_BANNER + b">", 10)  # back in the raw REPL
+
+    def fault():
+        """A bus fault (uctypes reads an address with nothing there)
+        prints the fault and its registers and resets the board."""
+        b = state["board"]
+        b.write(b"\x05A\x01")
+        b.read_exact(5, 10)
+        b.write(b"import uctypes\nuctypes.bytes_at(0x50000000, 4)\n\x04")
+        got = b.read_until(b">>> ", 20)
+        if (b"FATAL: BusFault pc=0x" not in got or b"bfar=0x50000000" not in got
+                or b"resetting\r\nMicroPython v" not in got):
+            raise Fail(f"a bus fault: {got!r}")
+
+    def friendly_soft_reset():
+        b = state["board"]
+        b.write(b"\x02")
+        b.read_until(b">>> ", 10)
+        b.write(b"\x04")
+        got = b.read_until(b">>> ", 10)
+        if b"MPY: soft reboot\r\n" not in got or b"MicroPython v" not in got:
+            raise Fail(f"Ctrl-D at the friendly prompt: {got!r}")
+        b.close()
+
+    return [("board/boot_banner", boot), ("board/friendly_repl", friendly),
+            ("board/raw_repl_platform", raw_and_platform), ("board/heap_64k", heap),
+            ("board/frozen_module", frozen_module),
+            ("board/ctrl_c_interrupts", ctrl_c), ("board/soft_reset_clears", soft_reset),
+            ("board/raise_systemexit_resets", sys_exit), ("board/fault_report", fault),
+            ("board/friendly_ctrl_d_resets", friendly_soft_reset)]
+
+
+def main():
+    ap = arg_parser(__doc__, "only language tests whose name contains this")
+    ap.add_argument("--all", action="store_true", help="run the tests of unsupported.txt too (to see which fit now)")
+    args = ap.parse_args()
+    names = lang.lang_tests(args.pattern.removeprefix("lang/"))
+    ci = os.environ.get("PX_CI") == "1"
+    missing = [t for t in ("arm-none-eabi-gcc", "qemu-system-arm") if shutil.which(t) is None]
+    why = f"{' and '.join(missing)} not installed (see the README)" if missing else build_firmware()
+    if why:
+        for n in names:
+            (fail if ci or not missing else skip)(f"lang/{n}", why)
+        return
+    elf = os.path.join(BUILD, "firmware.elf")
+    for name, test in board_tests(elf):
+        if args.pattern in name:
+            result = lang_outcome(test)
+            if result is None:
+                ok(name)
+            else:
+                fail(name, result)
+    listed = unsupported()
+    mpremote_checks(elf, args.pattern, listed, args.all)
+    for n in listed:
+        if n.endswith(".py") and not os.path.exists(os.path.join(lang.LANG, n)):
+            fail(f"unsupported.txt/{n}", "lists a test that does not exist")
+    todo = []
+    for n in names:
+        if n in listed and not args.all:
+            skip(f"lang/{n}", listed[n])
+        elif lang.needs(n) & BOARD_WITHOUT:
+            skip(f"lang/{n}", f"the firmware is built without {', '.join(sorted(lang.needs(n) & BOARD_WITHOUT))}")
+        else:
+            todo.append(n)
+    cache = {}
+    with cf.ThreadPoolExecutor(os.cpu_count() or 2) as ex:
+        list(ex.map(lambda t: lang.expected_for(t, cache), todo))
+
+    # each worker boots a board and takes the next test while there is one
+    lock = threading.Lock()
+    queue = list(todo)
+    results = {}
+
+    def worker():
+        board = None
+        while True:
+            with lock:
+                if not queue:
+                    break
+                name = queue.pop(0)
+            with open(os.path.join(lang.LANG, name), "rb") as f:
+                code = f.read()
+            for attempt in (1, 2):
+                try:
+                    if board is None:
+                        board = Board(elf)
+                    board.soft_reset()  # every test starts from the same fresh interpreter
+                    out, err = board.exec(code, TEST_TIMEOUT)
+                    results[name] = compare(name, out, err, cache)
+                    break
+                except Fail as e:
+                    results[name] = str(e)
+                    break
+                except BoardGone as e:
+                    if board is not None:
+                        board.close()
+                    board = None
+                    results[name] = f"the board stopped answering: {e}"
+        if board is not None:
+            board.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(min(WORKERS, len(todo)))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for n in todo:
+        problem = results.get(n, "not run")
+        if problem:
+            fail(f"lang/{n}", problem)
+        else:
+            ok(f"lang/{n}")
+
+
+if __name__ == "__main__":
+    main()
