@@ -8,8 +8,9 @@
  * chain, the VM frame, depth, the exception being handled, the C stack's
  * bounds) and the VM's frame stack are saved when a thread lets go and restored when it takes the
  * lock again. While a thread waits, the collector (run by whichever
- * thread holds the lock) scans its saved registers and its stack, from
- * the address it stopped at up to its top (px_gc_set_extra_roots).
+ * thread holds the lock) scans its saved registers, its stack from the
+ * address it stopped at up to its top, and the live part of its frame
+ * stack (px_gc_set_extra_roots).
  *
  * Signals go to the main thread only: the others block them all, and
  * px_port_poll turns signals into exceptions only there. */
@@ -64,6 +65,9 @@ static void scan_threads(px_gc_scan_fn scan) {
         scan(t, t + 1); /* its saved px_vals and its function */
         if (t != self && t->sp != NULL) {
             scan(t->sp, t->stack_top);
+        }
+        if (t != self) {
+            px_vm_fs_scan(&t->fs, scan); /* its frames (leaf chunks) */
         }
     }
 }

@@ -28,6 +28,8 @@ void *px_gc_realloc(void *p, size_t n, unsigned flags);
 void px_gc_free(void *p);
 /* Usable size of a block. */
 size_t px_gc_size(const void *p);
+/* p is the start of an allocated block. */
+bool px_gc_is_block_start(const void *p);
 
 void px_gc_collect(void);
 /* Blocks alloc/collect: while >0 collections are deferred (e.g. in a finalizer). */

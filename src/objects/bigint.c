@@ -15,7 +15,8 @@ px_digit *px_nat_alloc(size_t n) {
     if (n > ((size_t)-1) / sizeof(px_digit) / 2) {
         px_raise_memory_error();
     }
-    return px_gc_alloc((n ? n : 1) * sizeof(px_digit), PX_GC_LEAF);
+    px_bigint *b = px_gc_alloc(sizeof(px_bigint) + (n ? n : 1) * sizeof(px_digit), PX_GC_LEAF);
+    return b->d;
 }
 
 size_t px_nat_norm(const px_digit *d, size_t n) {
@@ -376,11 +377,18 @@ px_val px_bn_to_val(const px_bn *x) {
     if (n > UINT32_MAX) {
         px_raise_memory_error();
     }
-    px_bigint *b = px_gc_alloc(sizeof(px_bigint) + n * sizeof(px_digit), PX_GC_LEAF);
+    /* A result computed into px_nat_alloc's block becomes the int itself
+     * (published once: its type is set then, so a second conversion, or
+     * a view of an existing int, copies). Two digits are copied without
+     * looking: they are often a caller's buffer on the stack. */
+    px_bigint *b = (px_bigint *)(void *)((char *)x->d - offsetof(px_bigint, d));
+    if (n <= 2 || !px_gc_is_block_start(b) || b->base.type != NULL) {
+        b = px_gc_alloc(sizeof(px_bigint) + n * sizeof(px_digit), PX_GC_LEAF);
+        memcpy(b->d, x->d, n * sizeof(px_digit));
+    }
     b->base.type = &px_type_int;
     b->neg = x->neg;
     b->len = (uint32_t)n;
-    memcpy(b->d, x->d, n * sizeof(px_digit));
     return px_from_ptr(b);
 #endif
 }

@@ -151,6 +151,8 @@ typedef struct {
     px_vm_fchunk *spare; /* one freed chunk kept to avoid re-allocating at a boundary */
 } px_vm_fstack;
 extern px_vm_fstack px_vm_fs;
+/* Scan the frames of a frame stack (a waiting thread's, for the collector). */
+void px_vm_fs_scan(const px_vm_fstack *fs, px_gc_scan_fn scan);
 px_vm_fchunk *px_vm_fs_grow(size_t words);
 
 #define PX_VM_FRAME_HDR_WORDS ((sizeof(px_frame) + sizeof(px_val) - 1) / sizeof(px_val))

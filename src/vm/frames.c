@@ -17,7 +17,9 @@ px_vm_fchunk *px_vm_fs_grow(size_t words) {
         px_vm_fs.spare = NULL;
     } else {
         size_t n = words > PX_VM_FS_CHUNK_WORDS ? words : PX_VM_FS_CHUNK_WORDS;
-        c = px_gc_alloc(sizeof(px_vm_fchunk) + n * sizeof(px_val), 0);
+        /* leaf: the collector would scan all of it; px_vm_fs_scan reads
+         * only the frames below each chunk's top */
+        c = px_gc_alloc(sizeof(px_vm_fchunk) + n * sizeof(px_val), PX_GC_LEAF);
         c->end = c->data + n;
     }
     c->prev = px_vm_fs.cur;
@@ -186,13 +188,16 @@ void px_vm_super_args(px_val *cls, px_val *self) {
 
 
 
-/* Before a collection: the frame stack is one GC root, so clear what lies
- * above its top (popped frames) and drop the spare chunk, or stale values
- * there would keep dead objects alive. */
-void px_vm_gc_prepare(void) {
-    px_vm_fchunk *c = px_vm_fs.cur;
-    if (c != NULL) {
-        memset(c->top, 0, (size_t)(c->end - c->top) * sizeof(px_val));
+/* The frame stack's chunks are leaf blocks: what lies above a chunk's top
+ * (popped frames) is dead and never read, so only [data, top) of each
+ * chunk is scanned. The spare chunk is dropped before a collection. */
+void px_vm_fs_scan(const px_vm_fstack *fs, px_gc_scan_fn scan) {
+    for (const px_vm_fchunk *c = fs->cur; c != NULL; c = c->prev) {
+        scan(c, c->top); /* from the header: its prev link keeps the chunk below */
     }
+}
+
+void px_vm_gc_roots(px_gc_scan_fn scan) {
     px_vm_fs.spare = NULL;
+    px_vm_fs_scan(&px_vm_fs, scan);
 }

@@ -52,7 +52,8 @@ px_val px_vm_locals(void);
  * in *ret if ret is not NULL). */
 px_val px_gen_resume(px_val gen, px_val send, px_val throw_exc, px_val *ret);
 
-/* Called by the GC before marking: clears stale frame-stack slots. */
-void px_vm_gc_prepare(void);
+/* Called by the GC while marking roots: scans the live part of the running
+ * thread's frame stack and drops its spare chunk. */
+void px_vm_gc_roots(px_gc_scan_fn scan);
 
 #endif
