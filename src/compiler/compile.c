@@ -419,24 +419,52 @@ static void cg_async_for(px_compiler *c, px_ast_stmt *st) {
 
 /* ---- try */
 
-static void cg_try_except(px_compiler *c, px_ast_stmt *st) {
+/* What a try with except or except* clauses begins and ends with: the
+ * body under a handler, the else block, then at the handler [exc]
+ * PUSH_EXC_INFO -> [prev, exc] under the clean-up handler `hc`, which ends
+ * the statement: an exception in the clauses restores the handled one and
+ * goes on ([prev, exc2] SWAP 2; POP_EXCEPT; RERAISE). */
+typedef struct {
+    int outer; /* the handler around the statement */
+    int hc;    /* the clean-up handler */
+    int d;     /* the stack depth at `try` */
+    int l_end;
+} try_block;
+
+static try_block try_begin(px_compiler *c, px_ast_stmt *st) {
     px_unit *u = c->u;
-    int outer = u->cur_handler;
-    int l_handler = px_label_new(u), l_end = px_label_new(u);
-    int h = px_handler_new(u, l_handler, u->depth);
+    try_block t = {u->cur_handler, -1, 0, px_label_new(u)};
+    int h = px_handler_new(u, px_label_new(u), u->depth);
     fb_push(c, PX_FB_TRY_EXCEPT, -1, -1);
     px_handler_set(u, h);
     px_cg_stmts(c, &st->u.try_.body);
     fb_pop(c);
-    px_handler_set(u, outer);
+    px_handler_set(u, t.outer);
     px_cg_stmts(c, &st->u.try_.orelse);
-    px_emit_jump(u, PX_OP_JUMP, l_end);
+    px_emit_jump(u, PX_OP_JUMP, t.l_end);
 
     px_label_place_handler(u, h); /* [exc] */
-    int d = u->depth - 1;         /* the depth at `try` */
-    int hc = px_handler_new(u, px_label_new(u), d + 1);
-    px_handler_set(u, hc);
+    t.d = u->depth - 1;
+    t.hc = px_handler_new(u, px_label_new(u), t.d + 1);
+    px_handler_set(u, t.hc);
     px_emit_op(u, PX_OP_PUSH_EXC_INFO); /* [prev, exc] */
+    return t;
+}
+
+static void try_end(px_compiler *c, const try_block *t) {
+    px_unit *u = c->u;
+    px_handler_set(u, t->outer);
+    px_label_place_handler(u, t->hc); /* [prev, exc] */
+    px_emit_u(u, PX_OP_SWAP, 2);
+    px_emit_op(u, PX_OP_POP_EXCEPT);
+    px_emit_op(u, PX_OP_RERAISE);
+    px_label_place(u, t->l_end);
+}
+
+static void cg_try_except(px_compiler *c, px_ast_stmt *st) {
+    px_unit *u = c->u;
+    try_block t = try_begin(c, st);
+    int outer = t.outer, hc = t.hc, d = t.d, l_end = t.l_end;
     px_ast_excepthandlers *hs = &st->u.try_.handlers;
     for (uint32_t i = 0; i < hs->len; i++) {
         px_ast_excepthandler *eh = hs->items[i];
@@ -481,12 +509,7 @@ static void cg_try_except(px_compiler *c, px_ast_stmt *st) {
         px_label_place(u, l_next);
     }
     px_emit_op(u, PX_OP_RERAISE); /* no clause matched */
-    px_handler_set(u, outer);
-    px_label_place_handler(u, hc); /* [prev, exc] */
-    px_emit_u(u, PX_OP_SWAP, 2);
-    px_emit_op(u, PX_OP_POP_EXCEPT);
-    px_emit_op(u, PX_OP_RERAISE);
-    px_label_place(u, l_end);
+    try_end(c, &t);
 }
 
 /* try/except*: each clause takes its part of what is left of the
@@ -501,22 +524,8 @@ static void cg_try_except(px_compiler *c, px_ast_stmt *st) {
  *   None: POP_TOP; POP_EXCEPT   else: SWAP 2; POP_EXCEPT; RERAISE */
 static void cg_try_star(px_compiler *c, px_ast_stmt *st) {
     px_unit *u = c->u;
-    int outer = u->cur_handler;
-    int l_handler = px_label_new(u), l_end = px_label_new(u);
-    int h = px_handler_new(u, l_handler, u->depth);
-    fb_push(c, PX_FB_TRY_EXCEPT, -1, -1);
-    px_handler_set(u, h);
-    px_cg_stmts(c, &st->u.try_.body);
-    fb_pop(c);
-    px_handler_set(u, outer);
-    px_cg_stmts(c, &st->u.try_.orelse);
-    px_emit_jump(u, PX_OP_JUMP, l_end);
-
-    px_label_place_handler(u, h); /* [exc] */
-    int d = u->depth - 1;         /* the depth at `try` */
-    int hc = px_handler_new(u, px_label_new(u), d + 1);
-    px_handler_set(u, hc);
-    px_emit_op(u, PX_OP_PUSH_EXC_INFO); /* [prev, exc] */
+    try_block t = try_begin(c, st);
+    int outer = t.outer, hc = t.hc, d = t.d, l_end = t.l_end;
     px_emit_u(u, PX_OP_COPY, 1);
     px_emit_u(u, PX_OP_BUILD_LIST, 0);
     px_emit_u(u, PX_OP_SWAP, 2); /* [prev, orig, raised, rest] */
@@ -563,15 +572,9 @@ static void cg_try_star(px_compiler *c, px_ast_stmt *st) {
     px_handler_set(u, outer);
     px_emit_op(u, PX_OP_POP_EXCEPT);
     px_emit_jump(u, PX_OP_JUMP, l_end);
-    px_label_place(u, l_reraise); /* [prev, result] */
-    px_emit_u(u, PX_OP_SWAP, 2);
-    px_emit_op(u, PX_OP_POP_EXCEPT);
-    px_emit_op(u, PX_OP_RERAISE);
-    px_label_place_handler(u, hc); /* [prev, exc] */
-    px_emit_u(u, PX_OP_SWAP, 2);
-    px_emit_op(u, PX_OP_POP_EXCEPT);
-    px_emit_op(u, PX_OP_RERAISE);
-    px_label_place(u, l_end);
+    px_handler_set(u, hc);
+    px_label_place(u, l_reraise); /* [prev, result]: as the clean-up does */
+    try_end(c, &t);
 }
 
 static void cg_try_handlers(px_compiler *c, px_ast_stmt *st) {

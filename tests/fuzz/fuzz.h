@@ -22,11 +22,9 @@ px_val fuzz_guard(void (*fn)(void *), void *arg);
  * input. `allowed` ends with NULL. */
 void fuzz_check(px_val exc, const px_type *const *allowed, const uint8_t *data, size_t size);
 
-/* The function `name` of a Python module made from `src`, compiled and
- * run once (a target's checks written in Python); kept alive for the run. */
-px_val fuzz_py_function(const char *src, const char *name);
-
-/* fuzz_check(fuzz_guard(f(bytes(data)))) for such a function. */
-void fuzz_call_check(px_val f, const px_type *const *allowed, const uint8_t *data, size_t size);
+/* A target whose checks are the Python function check(data) defined by
+ * `checks` (compiled at the first input): runs it on each input and
+ * judges the outcome as fuzz_check does. One such target per program. */
+int fuzz_py_target(const char *checks, const px_type *const *allowed, const uint8_t *data, size_t size);
 
 #endif

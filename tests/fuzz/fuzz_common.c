@@ -76,22 +76,17 @@ static void py_define(void *arg) {
     j->f = px_map_get(px_module_globals(m), px_qstr(px_qstr_intern_cstr(j->name)));
 }
 
-px_val fuzz_py_function(const char *src, const char *name) {
-    static px_val kept[8];
-    static size_t nkept;
+/* The function `name` that `src` defines (run once as a module). */
+static px_val py_function(const char *src, const char *name) {
     py_job j = {src, name, PX_NULL};
     px_val exc = fuzz_guard(py_define, &j);
-    if (exc != PX_NULL || j.f == PX_NULL || nkept == sizeof kept / sizeof kept[0]) {
+    if (exc != PX_NULL || j.f == PX_NULL) {
         fprintf(stderr, "fuzz: the checks' source does not define %s\n", name);
         if (exc != PX_NULL) {
             px_exc_print(&px_out_stderr, exc);
         }
         abort();
     }
-    if (nkept == 0) {
-        px_gc_add_root(kept, sizeof kept);
-    }
-    kept[nkept++] = j.f;
     return j.f;
 }
 
@@ -107,7 +102,14 @@ static void py_call(void *arg) {
     px_call(j->f, 1, &b, PX_NULL);
 }
 
-void fuzz_call_check(px_val f, const px_type *const *allowed, const uint8_t *data, size_t size) {
-    call_job j = {f, data, size};
+int fuzz_py_target(const char *checks, const px_type *const *allowed, const uint8_t *data, size_t size) {
+    static px_val check = PX_NULL; /* a root for the whole run */
+    fuzz_init(false);
+    if (check == PX_NULL) {
+        px_gc_add_root(&check, sizeof check);
+        check = py_function(checks, "check");
+    }
+    call_job j = {check, data, size};
     fuzz_check(fuzz_guard(py_call, &j), allowed, data, size);
+    return 0;
 }

@@ -21,11 +21,5 @@ static const px_type *const allowed[] = {&px_type_ValueError, &px_type_MemoryErr
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    static px_val check;
-    fuzz_init(false);
-    if (!check) {
-        check = fuzz_py_function(checks, "check");
-    }
-    fuzz_call_check(check, allowed, data, size);
-    return 0;
+    return fuzz_py_target(checks, allowed, data, size);
 }
