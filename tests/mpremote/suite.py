@@ -459,6 +459,9 @@ def mpr_interrupt(board):
     expect_out("after the interrupt", mpremote(board, "exec", "print('alive')"), "alive\n")
 
 
+LINUX_BINARY = None  # --binary, when given
+
+
 def _mplib_served():
     """tests/mplib's index server (the one implementation of it)."""
     spec = importlib.util.spec_from_file_location("mplib_suite", os.path.join(os.path.dirname(HERE), "mplib",
@@ -467,6 +470,9 @@ def _mplib_served():
     spec.loader.exec_module(mod)
     if mod.MPLIB is None:
         raise Skip("micropython-lib is not in a shared/ beside the tree")
+    # its index is made with px-mpy-cross, which the build puts beside the
+    # binary (a board's own firmware has none: the tree's default build's)
+    mod.BIN = LINUX_BINARY or os.path.join(os.path.dirname(os.path.dirname(HERE)), "build", "micropython")
     import manifest
     return mod.Served.get(manifest.Library(mod.MPLIB))
 
@@ -597,6 +603,8 @@ def main():
             suitelib.report(name, result)
         return 0
     binary = suitelib.binary_or_exit(args.binary)
+    global LINUX_BINARY
+    LINUX_BINARY = binary
     # Three boards at once, each running its checks in turn: mpremote's
     # own scripts, the rest over a pty, and a few over a TCP socket.
     groups = [
