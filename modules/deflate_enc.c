@@ -14,11 +14,11 @@ static size_t hash_size(unsigned wbits) {
     return (size_t)1 << (wbits + 1 < 14 ? wbits + 1 : 14);
 }
 
-/* Symbols per block: the window's size within 1024..8192. Small blocks
+/* Symbols per block: the window's size within 512..8192. Small blocks
  * pay for their code tables often; large ones adapt less to changing
  * data and cost 3 bytes a symbol. */
 static size_t block_syms(unsigned wbits) {
-    return (size_t)1 << (wbits < 10 ? 10 : wbits > 13 ? 13 : wbits);
+    return (size_t)1 << (wbits < 9 ? 9 : wbits > 13 ? 13 : wbits);
 }
 
 size_t px_deflate_mem(unsigned wbits) {
