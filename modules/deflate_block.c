@@ -7,6 +7,19 @@
 #include <string.h>
 
 #include "deflate_enc.h"
+#include "deflate_huff.h"
+
+/* A block's statistics and codes, and the code builder's scratch: on the
+ * stack while a block is coded (about 6 KB), not in the compressor's
+ * state, which lives as long as the DeflateIO. (288 literal/length
+ * entries: the fixed code has two symbols more than a block may use, and
+ * they take their place in its canonical order.) */
+typedef struct {
+    uint16_t lit_freq[288], dist_freq[30];
+    uint8_t lit_len[288], dist_len[30];
+    uint16_t lit_code[288], dist_code[30];
+    px_huff_work huff;
+} tables;
 
 /* ---- bits out, lowest bit first */
 
@@ -88,10 +101,10 @@ static void add_cl(header *h, unsigned sym, unsigned extra) {
 
 /* Run-length code the lit and dist lengths as one sequence (runs may
  * cross from one to the other, as the RFC allows). */
-static void rle_lengths(px_deflate *d, header *h) {
+static void rle_lengths(const tables *t, header *h) {
     uint8_t all[286 + 30];
-    memcpy(all, d->lit_len, h->nlit);
-    memcpy(all + h->nlit, d->dist_len, h->ndist);
+    memcpy(all, t->lit_len, h->nlit);
+    memcpy(all + h->nlit, t->dist_len, h->ndist);
     unsigned total = h->nlit + h->ndist;
     for (unsigned i = 0; i < total;) {
         unsigned v = all[i], run = 1;
@@ -151,91 +164,92 @@ static void put_header(px_deflate *d, const header *h) {
 
 /* ---- a block */
 
-static void count(px_deflate *d) {
-    memset(d->lit_freq, 0, sizeof d->lit_freq);
-    memset(d->dist_freq, 0, sizeof d->dist_freq);
+static void count(const px_deflate *d, tables *t) {
+    memset(t->lit_freq, 0, sizeof t->lit_freq);
+    memset(t->dist_freq, 0, sizeof t->dist_freq);
     for (size_t i = 0; i < d->nsyms; i++) {
         if (d->sym_dist[i] == 0) {
-            d->lit_freq[d->sym_val[i]]++;
+            t->lit_freq[d->sym_val[i]]++;
         } else {
-            d->lit_freq[257 + len_slot(d->sym_val[i] + 3u)]++;
-            d->dist_freq[dist_slot(d->sym_dist[i])]++;
+            t->lit_freq[257 + len_slot(d->sym_val[i] + 3u)]++;
+            t->dist_freq[dist_slot(d->sym_dist[i])]++;
         }
     }
-    d->lit_freq[256] = 1; /* end of block */
+    t->lit_freq[256] = 1; /* end of block */
 }
 
-static size_t data_bits(const px_deflate *d) {
+static size_t data_bits(const tables *t) {
     size_t bits = 0;
     for (unsigned s = 0; s < 286; s++) {
-        bits += (size_t)d->lit_freq[s] * d->lit_len[s];
+        bits += (size_t)t->lit_freq[s] * t->lit_len[s];
     }
     for (unsigned s = 0; s < 30; s++) {
-        bits += (size_t)d->dist_freq[s] * d->dist_len[s];
+        bits += (size_t)t->dist_freq[s] * t->dist_len[s];
     }
     return bits;
 }
 
-static void fixed_codes(px_deflate *d) {
+static void fixed_codes(tables *t) {
     for (unsigned s = 0; s < 288; s++) {
-        d->lit_len[s] = (uint8_t)fixed_lit_len(s);
+        t->lit_len[s] = (uint8_t)fixed_lit_len(s);
     }
-    memset(d->dist_len, 5, sizeof d->dist_len);
-    px_huff_codes(d->lit_len, 288, d->lit_code);
-    px_huff_codes(d->dist_len, 30, d->dist_code);
+    memset(t->dist_len, 5, sizeof t->dist_len);
+    px_huff_codes(t->lit_len, 288, t->lit_code);
+    px_huff_codes(t->dist_len, 30, t->dist_code);
 }
 
-static void put_symbols(px_deflate *d) {
+static void put_symbols(px_deflate *d, const tables *t) {
     for (size_t i = 0; i < d->nsyms; i++) {
         unsigned v = d->sym_val[i], dist = d->sym_dist[i];
         if (dist == 0) {
-            put_bits(d, d->lit_code[v], d->lit_len[v]);
+            put_bits(d, t->lit_code[v], t->lit_len[v]);
             continue;
         }
         unsigned len = v + 3u, s = len_slot(len), k = dist_slot(dist);
-        put_bits(d, d->lit_code[257 + s], d->lit_len[257 + s]);
+        put_bits(d, t->lit_code[257 + s], t->lit_len[257 + s]);
         put_bits(d, len - LEN_BASE[s], LEN_EXTRA[s]);
-        put_bits(d, d->dist_code[k], d->dist_len[k]);
+        put_bits(d, t->dist_code[k], t->dist_len[k]);
         put_bits(d, dist - DIST_BASE[k], DIST_EXTRA[k]);
     }
-    put_bits(d, d->lit_code[256], d->lit_len[256]);
+    put_bits(d, t->lit_code[256], t->lit_len[256]);
     d->nsyms = 0;
 }
 
 void px_deflate_block(px_deflate *d, bool final) {
-    count(d);
-    fixed_codes(d);
-    size_t fixed = data_bits(d);
+    tables tab, *t = &tab;
+    count(d, t);
+    fixed_codes(t);
+    size_t fixed = data_bits(t);
     /* the dynamic code for this block, and what it costs with its header */
-    px_huff_lengths(d->lit_freq, 286, 15, d->lit_len, &d->huff);
-    px_huff_lengths(d->dist_freq, 30, 15, d->dist_len, &d->huff);
+    px_huff_lengths(t->lit_freq, 286, 15, t->lit_len, &t->huff);
+    px_huff_lengths(t->dist_freq, 30, 15, t->dist_len, &t->huff);
     header h;
     memset(&h, 0, sizeof h);
     h.nlit = 286;
-    while (h.nlit > 257 && d->lit_len[h.nlit - 1] == 0) {
+    while (h.nlit > 257 && t->lit_len[h.nlit - 1] == 0) {
         h.nlit--;
     }
     h.ndist = 30;
-    while (h.ndist > 1 && d->dist_len[h.ndist - 1] == 0) {
+    while (h.ndist > 1 && t->dist_len[h.ndist - 1] == 0) {
         h.ndist--;
     }
-    rle_lengths(d, &h);
-    px_huff_lengths(h.freq, 19, 7, h.len, &d->huff);
+    rle_lengths(t, &h);
+    px_huff_lengths(h.freq, 19, 7, h.len, &t->huff);
     h.ncl = 19;
     while (h.ncl > 4 && h.len[CL_ORDER[h.ncl - 1]] == 0) {
         h.ncl--;
     }
-    size_t dynamic = header_bits(&h) + data_bits(d);
+    size_t dynamic = header_bits(&h) + data_bits(t);
     put_bits(d, final, 1);
     if (dynamic < fixed) {
         put_bits(d, 2, 2); /* BTYPE 10: dynamic codes */
-        px_huff_codes(d->lit_len, 286, d->lit_code);
-        px_huff_codes(d->dist_len, 30, d->dist_code);
+        px_huff_codes(t->lit_len, 286, t->lit_code);
+        px_huff_codes(t->dist_len, 30, t->dist_code);
         px_huff_codes(h.len, 19, h.code);
         put_header(d, &h);
     } else {
         put_bits(d, 1, 2); /* BTYPE 01: fixed codes */
-        fixed_codes(d);
+        fixed_codes(t);
     }
-    put_symbols(d);
+    put_symbols(d, t);
 }

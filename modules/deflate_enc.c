@@ -14,11 +14,12 @@ static size_t hash_size(unsigned wbits) {
     return (size_t)1 << (wbits + 1 < 14 ? wbits + 1 : 14);
 }
 
-/* Symbols per block: the window's size within 1024..8192. Small blocks
- * pay for their code tables often; large ones adapt less to changing
- * data and cost 3 bytes a symbol. */
+/* Symbols per block: half the window's size within 256..8192. Small
+ * blocks pay for their code tables often; large ones adapt less to
+ * changing data and cost 3 bytes a symbol (with a small window, memory
+ * matters most: a 64 KiB board compresses at wbits 9). */
 static size_t block_syms(unsigned wbits) {
-    return (size_t)1 << (wbits < 10 ? 10 : wbits > 13 ? 13 : wbits);
+    return (size_t)1 << (wbits < 9 ? 8 : wbits > 14 ? 13 : wbits - 1);
 }
 
 size_t px_deflate_mem(unsigned wbits) {

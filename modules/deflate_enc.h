@@ -12,8 +12,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "deflate_huff.h"
-
 typedef struct px_deflate {
     void (*sink)(struct px_deflate *d, const uint8_t *p, size_t n);
     void *user;
@@ -34,14 +32,6 @@ typedef struct px_deflate {
     uint8_t out[1024];
     size_t nout;
     bool finished;
-    /* a block's statistics and codes, and the code builder's scratch */
-    /* (288 literal/length entries: the fixed code has two symbols more
-     * than a block may use, and they take their place in its canonical
-     * order) */
-    uint16_t lit_freq[288], dist_freq[30];
-    uint8_t lit_len[288], dist_len[30];
-    uint16_t lit_code[288], dist_code[30];
-    px_huff_work huff;
 } px_deflate;
 
 /* Bytes of memory px_deflate_init needs for a window of 2**wbits. */

@@ -33,7 +33,6 @@ static px_val mp_mem_info(size_t argc, const px_val *argv) {
               gi.mapped, gi.small_blocks, gi.small_pages, gi.large_blocks);
     px_printf(out, " largest block: %zu bytes, largest free run: %zu bytes\n", gi.max_block,
               gi.max_free_pages << PX_GC_PAGE_SHIFT);
-    px_printf(out, " peak used: %zu bytes\n", gi.peak);
     if (verbose) {
         px_write_cstr(out, "GC memory layout (. free, s/S small blocks, L= large block):\n");
         px_gc_stats(&gi, out);

@@ -3,7 +3,6 @@
 #include "ast.h"
 
 #include <stdarg.h>
-#include <stddef.h>
 #include <stdio.h>
 
 #include "../runtime.h"
@@ -15,82 +14,6 @@ void *px_ast_new(size_t size, px_ast_kind kind, uint32_t lineno, uint32_t col_of
     n->lineno = n->end_lineno = lineno;
     n->col_offset = n->end_col_offset = col_offset;
     return n;
-}
-
-/* Bytes a node of this kind needs: the head and its own member of the
- * union, not the largest member (a Name needs 32 bytes, not 64; an Expr
- * statement 32, not 96), which roughly halves a syntax tree. Every
- * expression keeps room for a Constant: constant folding turns nodes of
- * other kinds into one in place. */
-#define MEMBER_END(type, member) (offsetof(type, u) + sizeof(((type *)0)->u.member))
-#define AT_LEAST(a, b) ((a) > (b) ? (a) : (b))
-
-size_t px_ast_expr_size(px_ast_kind kind) {
-    size_t n;
-    switch (kind) {
-    case PX_AST_BoolOp: n = MEMBER_END(px_ast_expr, boolop); break;
-    case PX_AST_NamedExpr: n = MEMBER_END(px_ast_expr, namedexpr); break;
-    case PX_AST_BinOp: n = MEMBER_END(px_ast_expr, binop); break;
-    case PX_AST_UnaryOp: n = MEMBER_END(px_ast_expr, unaryop); break;
-    case PX_AST_Lambda: n = MEMBER_END(px_ast_expr, lambda); break;
-    case PX_AST_IfExp: n = MEMBER_END(px_ast_expr, ifexp); break;
-    case PX_AST_Dict: n = MEMBER_END(px_ast_expr, dict); break;
-    case PX_AST_Set:
-    case PX_AST_List:
-    case PX_AST_Tuple: n = MEMBER_END(px_ast_expr, seq); break;
-    case PX_AST_ListComp:
-    case PX_AST_SetComp:
-    case PX_AST_GeneratorExp: n = MEMBER_END(px_ast_expr, comp); break;
-    case PX_AST_DictComp: n = MEMBER_END(px_ast_expr, dictcomp); break;
-    case PX_AST_Await:
-    case PX_AST_Yield:
-    case PX_AST_YieldFrom: n = MEMBER_END(px_ast_expr, value); break;
-    case PX_AST_Compare: n = MEMBER_END(px_ast_expr, compare); break;
-    case PX_AST_Call: n = MEMBER_END(px_ast_expr, call); break;
-    case PX_AST_FormattedValue: n = MEMBER_END(px_ast_expr, formatted); break;
-    case PX_AST_JoinedStr:
-    case PX_AST_TemplateStr: n = MEMBER_END(px_ast_expr, joined); break;
-    case PX_AST_Interpolation: n = MEMBER_END(px_ast_expr, interp); break;
-    case PX_AST_Constant: n = MEMBER_END(px_ast_expr, constant); break;
-    case PX_AST_Attribute: n = MEMBER_END(px_ast_expr, attribute); break;
-    case PX_AST_Subscript: n = MEMBER_END(px_ast_expr, subscript); break;
-    case PX_AST_Starred: n = MEMBER_END(px_ast_expr, starred); break;
-    case PX_AST_Name: n = MEMBER_END(px_ast_expr, name); break;
-    case PX_AST_Slice: n = MEMBER_END(px_ast_expr, slice); break;
-    default: n = sizeof(px_ast_expr); break;
-    }
-    return AT_LEAST(n, MEMBER_END(px_ast_expr, constant));
-}
-
-size_t px_ast_stmt_size(px_ast_kind kind) {
-    switch (kind) {
-    case PX_AST_FunctionDef:
-    case PX_AST_AsyncFunctionDef: return MEMBER_END(px_ast_stmt, funcdef);
-    case PX_AST_ClassDef: return MEMBER_END(px_ast_stmt, classdef);
-    case PX_AST_Return: return MEMBER_END(px_ast_stmt, ret);
-    case PX_AST_Delete: return MEMBER_END(px_ast_stmt, del);
-    case PX_AST_Assign: return MEMBER_END(px_ast_stmt, assign);
-    case PX_AST_AugAssign: return MEMBER_END(px_ast_stmt, augassign);
-    case PX_AST_AnnAssign: return MEMBER_END(px_ast_stmt, annassign);
-    case PX_AST_For:
-    case PX_AST_AsyncFor: return MEMBER_END(px_ast_stmt, forloop);
-    case PX_AST_While:
-    case PX_AST_If: return MEMBER_END(px_ast_stmt, cond);
-    case PX_AST_With:
-    case PX_AST_AsyncWith: return MEMBER_END(px_ast_stmt, with);
-    case PX_AST_Raise: return MEMBER_END(px_ast_stmt, raise);
-    case PX_AST_Try: return MEMBER_END(px_ast_stmt, try_);
-    case PX_AST_Assert: return MEMBER_END(px_ast_stmt, assert_);
-    case PX_AST_Import: return MEMBER_END(px_ast_stmt, import);
-    case PX_AST_ImportFrom: return MEMBER_END(px_ast_stmt, importfrom);
-    case PX_AST_Global:
-    case PX_AST_Nonlocal: return MEMBER_END(px_ast_stmt, global);
-    case PX_AST_Expr: return MEMBER_END(px_ast_stmt, expr);
-    case PX_AST_Pass:
-    case PX_AST_Break:
-    case PX_AST_Continue: return offsetof(px_ast_stmt, u);
-    default: return sizeof(px_ast_stmt);
-    }
 }
 
 static const char *const kind_names[PX_AST__COUNT] = {

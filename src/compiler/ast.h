@@ -340,9 +340,4 @@ void px_ast_dump_positions(px_out *out, const void *node);
 PX_NORETURN void px_ast_error(const px_ast_mod *mod, const void *node, const px_type *type,
                               const char *fmt, ...) PX_PRINTF(4, 5);
 
-/* Bytes to allocate for an expression / statement node of this kind
- * (the parser's sizes: a node holds only its kind's fields). */
-size_t px_ast_expr_size(px_ast_kind kind);
-size_t px_ast_stmt_size(px_ast_kind kind);
-
 #endif

@@ -118,12 +118,12 @@ void px_enter(px_parser *P) {
 
 px_ast_expr *px_new_expr(px_parser *P, px_ast_kind kind, const px_token *at) {
     (void)P;
-    return px_ast_new(px_ast_expr_size(kind), kind, at->lineno, at->col);
+    return px_ast_new(sizeof(px_ast_expr), kind, at->lineno, at->col);
 }
 
 px_ast_expr *px_new_expr_at(px_ast_kind kind, const void *at_node) {
     const px_ast_node *n = at_node;
-    return px_ast_new(px_ast_expr_size(kind), kind, n->lineno, n->col_offset);
+    return px_ast_new(sizeof(px_ast_expr), kind, n->lineno, n->col_offset);
 }
 
 void px_finish(px_parser *P, void *node) {
@@ -142,7 +142,7 @@ void px_finish(px_parser *P, void *node) {
 }
 
 static px_ast_stmt *new_stmt(px_ast_kind kind, const px_token *at) {
-    return px_ast_new(px_ast_stmt_size(kind), kind, at->lineno, at->col);
+    return px_ast_new(sizeof(px_ast_stmt), kind, at->lineno, at->col);
 }
 
 static px_ast_expr *star_or_yield(px_parser *P) {

@@ -86,7 +86,6 @@ static struct {
     size_t cap;
     size_t heap_bytes;    /* sum of chunk sizes */
     size_t live_bytes;    /* bytes in allocated blocks */
-    size_t peak_bytes;    /* the most live_bytes has been */
     size_t since_collect; /* bytes allocated since the last collection */
     size_t threshold;     /* gc.threshold(); 0 = none */
     size_t next_chunk;
@@ -363,9 +362,6 @@ static void *alloc_small(unsigned cls, unsigned flags) {
         break;
     }
     gc.live_bytes += class_size[cls];
-    if (gc.live_bytes > gc.peak_bytes) {
-        gc.peak_bytes = gc.live_bytes;
-    }
     gc.since_collect += class_size[cls];
     return p;
 }
@@ -402,9 +398,6 @@ static void *alloc_large(size_t n, unsigned flags) {
         uint8_t *p = c->data + i * PAGE;
         memset(p, 0, pages * PAGE);
         gc.live_bytes += pages * PAGE;
-        if (gc.live_bytes > gc.peak_bytes) {
-            gc.peak_bytes = gc.live_bytes;
-        }
         gc.since_collect += pages * PAGE;
         return p;
     }
@@ -1173,7 +1166,6 @@ void px_gc_stats(px_gc_info *info, px_out *map) {
         }
     }
     info->used = gc.live_bytes;
-    info->peak = gc.peak_bytes;
 }
 
 /* ---- the heap lock (micropython.heap_lock): allocation fails while it is

@@ -78,7 +78,6 @@ typedef struct {
     size_t small_pages, small_blocks, large_blocks;
     size_t free_pages, max_free_pages; /* pages; the longest run of free pages */
     size_t max_block;                  /* bytes of the largest block in use */
-    size_t peak;                       /* the most bytes ever in blocks at once (garbage too) */
 } px_gc_info;
 struct px_out;
 void px_gc_stats(px_gc_info *info, struct px_out *map);
