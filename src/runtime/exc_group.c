@@ -230,16 +230,17 @@ PX_CONST_MAP(px_exc_group_dict, eg_methods);
  * clause's type catches, and what stays for the next clauses. A bare
  * exception that matches is caught wrapped in ExceptionGroup('', [exc]). */
 px_val px_exc_group_match(px_val *rest, px_val type) {
-    matcher m = matcher_of(type);
-    if (m.kind != MATCH_TYPE) {
-        px_raise_type_error("catching classes that do not inherit from BaseException is not allowed");
-    }
     px_tuple *types = px_is_tuple(type) ? px_tuple_ptr(type) : NULL;
     for (size_t i = 0; i < (types ? types->len : 1); i++) {
-        if (px_issubclass(px_as_ptr(types ? types->items[i] : type), &px_type_BaseExceptionGroup)) {
+        px_val t = types ? types->items[i] : type;
+        if (!is_exc_type(t)) {
+            px_raise_type_error("catching classes that do not inherit from BaseException is not allowed");
+        }
+        if (px_issubclass(px_as_ptr(t), &px_type_BaseExceptionGroup)) {
             px_raise_type_error("catching ExceptionGroup with except* is not allowed. Use except instead.");
         }
     }
+    matcher m = {MATCH_TYPE, type};
     px_val exc = *rest;
     if (exc == PX_NONE) {
         return PX_NONE;

@@ -70,6 +70,17 @@ def t8():
         print("  TypeError:", e)
 show(t8)
 
+def t8b():
+    for bad in (1, (ValueError, "x")):
+        try:
+            try:
+                raise ValueError(0)
+            except* bad:
+                pass
+        except TypeError as e:
+            print("  TypeError:", e)
+show(t8b)
+
 def t9():
     try:
         pass
