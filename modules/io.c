@@ -45,6 +45,11 @@ static void reserve(px_memio *m, size_t need) {
     m->cap = cap;
 }
 
+/* The bytes from offset `off` on; an empty stream may have no buffer yet. */
+static const char *bytes_at(const px_memio *m, size_t off) {
+    return m->data != NULL ? m->data + off : "";
+}
+
 /* Byte offset after `chars` characters from byte offset `from` (StringIO). */
 static size_t skip_chars(const px_memio *m, size_t from, size_t chars) {
     size_t p = from;
@@ -72,6 +77,9 @@ static px_val make_result(const px_memio *m, const char *s, size_t n) {
 
 /* Overwrite from the position (padding a gap past the end with NULs). */
 static void put(px_memio *m, const char *s, size_t n, size_t replace_end) {
+    if (n == 0 && replace_end == m->pos) {
+        return; /* writing nothing changes nothing, not even past the end (CPython) */
+    }
     if (m->pos > m->len) {
         reserve(m, m->pos);
         memset(m->data + m->len, 0, m->pos - m->len);
@@ -148,7 +156,7 @@ static px_val memio_read(size_t argc, const px_val *argv) {
         end = is_text(m) ? skip_chars(m, start, (size_t)n) : (start + (size_t)n < m->len ? start + (size_t)n : m->len);
     }
     m->pos = end > m->pos ? end : m->pos;
-    return make_result(m, m->data + start, end - start);
+    return make_result(m, bytes_at(m, start), end - start);
 }
 
 static px_val read_line(px_memio *m, px_int limit) {
@@ -167,7 +175,7 @@ static px_val read_line(px_memio *m, px_int limit) {
         }
     }
     m->pos = end > m->pos ? end : m->pos;
-    return make_result(m, m->data + start, end - start);
+    return make_result(m, bytes_at(m, start), end - start);
 }
 
 static px_val memio_readline(size_t argc, const px_val *argv) {
@@ -200,7 +208,7 @@ static px_val memio_readinto(px_val self, px_val dest) {
     px_get_buffer(dest, &b, PX_BUF_WRITE);
     size_t avail = m->pos < m->len ? m->len - m->pos : 0;
     size_t n = b.len < avail ? b.len : avail;
-    memcpy(b.data, m->data + m->pos, n);
+    memcpy(b.data, bytes_at(m, m->pos), n);
     m->pos += n;
     return px_int_from_u64(n);
 }
@@ -222,7 +230,7 @@ static px_val memio_writelines(px_val self, px_val lines) {
 
 static px_val memio_getvalue(px_val self) {
     px_memio *m = open_memio(self);
-    return make_result(m, m->data, m->len);
+    return make_result(m, bytes_at(m, 0), m->len);
 }
 
 static px_val memio_tell(px_val self) {
@@ -333,7 +341,7 @@ static long stream_read(px_val self, void *buf, size_t n, int *err) {
     px_memio *m = memio_of(self);
     size_t avail = m->pos < m->len ? m->len - m->pos : 0;
     size_t k = n < avail ? n : avail;
-    memcpy(buf, m->data + m->pos, k);
+    memcpy(buf, bytes_at(m, m->pos), k);
     m->pos += k;
     return (long)k;
 }

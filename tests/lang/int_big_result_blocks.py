@@ -1,3 +1,4 @@
+# needs: bigint
 # Big-int results are built in the block their digits were computed in
 # (no copy): an operand must never change when a result is derived from
 # it, and each result is a value of its own.

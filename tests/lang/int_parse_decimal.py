@@ -1,3 +1,4 @@
+# needs: bigint
 # int(s, base) for other bases splits long texts in halves at powers of
 # the base (divide and conquer over Karatsuba multiplication): check
 # lengths around the split sizes against digit-by-digit arithmetic, signs,
