@@ -386,8 +386,8 @@ def run_lang(name, cfg, tally, pattern, cache, jobs, heap=None):
             tally.ok()
             npass += 1
     print(f"ok   {name}: {npass}/{len(tests)} language tests passed"
-          + (f", {len(skipped)} skipped by their # needs: (this build is without "
-             f"{', '.join(sorted(without)) or 'nothing'})" if skipped else ""))
+          + (f", {len(skipped)} skipped by their # needs:" if skipped else "")
+          + (f" (this build is without {', '.join(sorted(without))})" if skipped and without else ""))
 
 
 def check_missing(name, cfg, tally):
