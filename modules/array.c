@@ -9,9 +9,17 @@
 
 /* ---- storage */
 
-/* The typecodes array has (memoryview knows a few more formats). */
+/* The typecodes array has (memoryview knows a few more formats); 'f'
+ * and 'd' only in a build with floats. */
+#if PX_HAS_FLOAT
+#define TYPECODES "bBhHiIlLqQfd"
+#define TYPECODES_TEXT "b, B, h, H, i, I, l, L, q, Q, f or d"
+#else
+#define TYPECODES "bBhHiIlLqQ"
+#define TYPECODES_TEXT "b, B, h, H, i, I, l, L, q or Q; this build has no floats"
+#endif
 static bool typecode_ok(char tc) {
-    return tc != 0 && strchr("bBhHiIlLqQfd", tc) != NULL;
+    return tc != 0 && strchr(TYPECODES, tc) != NULL;
 }
 
 px_array *px_array_new(char typecode, size_t len) {
@@ -146,6 +154,7 @@ static unsigned long long int_item(char tc, px_val v) {
 
 void px_array_pack(const px_array *a, uint8_t *p, px_val v) {
     char tc = a->typecode;
+#if PX_HAS_FLOAT
     if (tc == 'f' || tc == 'd') {
         if (!px_is_int(v) && !px_is_float(v)) {
             px_raise_type_error("must be real number, not %s", px_type_name(v));
@@ -159,6 +168,7 @@ void px_array_pack(const px_array *a, uint8_t *p, px_val v) {
         }
         return;
     }
+#endif
     unsigned long long u = int_item(tc, v);
     /* Store through the C type of the typecode: native size and order. */
     switch (tc) {
@@ -254,7 +264,7 @@ static px_val array_make(const px_type *type, size_t argc, const px_val *argv, p
                             (unsigned)px_str_charlen(argv[0]));
     }
     if (n != 1 || !typecode_ok(s[0])) {
-        px_raise_value_error("bad typecode (must be b, B, h, H, i, I, l, L, q, Q, f or d)");
+        px_raise_value_error("bad typecode (must be " TYPECODES_TEXT ")");
     }
     px_array *a = px_array_new(s[0], 0);
     if (argc == 2) {

@@ -240,10 +240,14 @@ static bool parse_number(decoder *d, px_val *out) {
             *out = px_call1(d->parse_float, px_str(s + start, len));
             return true;
         }
+#if PX_HAS_FLOAT
         double v;
         px_float_parse_text(s + start, len, &v);
         *out = px_float(v);
         return true;
+#else
+        px_raise_value_error("JSON number %.*s: " PX_NO_FLOAT, (int)len, s + start);
+#endif
     }
     if (d->parse_int != PX_NONE) {
         *out = px_call1(d->parse_int, px_str(s + start, len));
@@ -269,7 +273,12 @@ static px_val constant(decoder *d, const char *name, double v) {
     if (d->parse_constant != PX_NONE) {
         return px_call1(d->parse_constant, px_str_cstr(name));
     }
+#if PX_HAS_FLOAT
     return px_float(v);
+#else
+    (void)v;
+    px_raise_value_error("JSON constant %s: " PX_NO_FLOAT, name);
+#endif
 }
 
 static px_val parse_array(decoder *d) {

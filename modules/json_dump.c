@@ -128,6 +128,7 @@ static void put_int(encoder *e, px_val v) {
     put(e, s, n);
 }
 
+#if PX_HAS_FLOAT
 static void put_float(encoder *e, double d) {
     const char *special = NULL;
     if (d != d) {
@@ -148,6 +149,7 @@ static void put_float(encoder *e, double d) {
     size_t n = px_float_repr(buf, sizeof buf, d);
     put(e, buf, n);
 }
+#endif
 
 /* ---- containers */
 
@@ -225,10 +227,12 @@ static bool encode_key(encoder *e, px_val k) {
         px_strbuf_add_char(&e->out, '"');
         put_int(e, px_native(k, &px_type_int));
         px_strbuf_add_char(&e->out, '"');
+#if PX_HAS_FLOAT
     } else if (px_isinstance(k, &px_type_float)) {
         px_strbuf_add_char(&e->out, '"');
         put_float(e, px_float_get(px_native(k, &px_type_float)));
         px_strbuf_add_char(&e->out, '"');
+#endif
     } else if (e->skipkeys) {
         return false;
     } else {
@@ -314,8 +318,10 @@ static void encode(encoder *e, px_val v) {
         put_string(e, s, n);
     } else if (px_is_small(v)) {
         put_int(e, v);
+#if PX_HAS_FLOAT
     } else if (px_is_float(v)) {
         put_float(e, px_float_get(v));
+#endif
     } else if (px_isinstance(v, &px_type_list)) {
         encode_list(e, v, px_native(v, &px_type_list));
     } else if (px_isinstance(v, &px_type_tuple)) {
@@ -324,8 +330,10 @@ static void encode(encoder *e, px_val v) {
         encode_dict(e, v);
     } else if (px_is_int(v)) {
         put_int(e, px_native(v, &px_type_int));
+#if PX_HAS_FLOAT
     } else if (px_isinstance(v, &px_type_float)) {
         put_float(e, px_float_get(px_native(v, &px_type_float)));
+#endif
     } else if (e->default_fn != PX_NONE) {
         enter(e, v); /* default() returning its own argument is a cycle */
         px_val r = px_call1(e->default_fn, v);

@@ -7,6 +7,10 @@
 
 #include "runtime.h"
 
+#if !PX_HAS_FLOAT
+#error "math is made of floats: a build with PX_HAS_FLOAT=0 leaves it out (-Dexclude_modules=math,cmath)"
+#endif
+
 /* ValueError("math domain error") / OverflowError("math range error"),
  * CPython's messages for a result outside a function's domain or range. */
 PX_NORETURN void px_math_domain_error(void);

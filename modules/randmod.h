@@ -12,7 +12,9 @@ void px_random_seed_words(const uint32_t *key, size_t len);
 void px_random_seed_entropy(void);
 /* The next 32 random bits. The first use seeds from the port's entropy. */
 uint32_t px_random_u32(void);
+#if PX_HAS_FLOAT
 /* A double in [0, 1) with 53 random bits (two draws). */
 double px_random_double(void);
+#endif
 
 #endif

@@ -160,8 +160,9 @@ static px_val random_shuffle(px_val x) {
 }
 static PX_FUN1(random_shuffle_obj, shuffle, random_shuffle);
 
-/* ---- floats */
+/* ---- floats (not in a build without them, as MicroPython's docs say) */
 
+#if PX_HAS_FLOAT
 static px_val random_random(void) {
     return px_float(px_random_double());
 }
@@ -173,6 +174,7 @@ static px_val random_uniform(px_val a, px_val b) {
     return px_binary(PX_BINOP_ADD, a, px_binary(PX_BINOP_MUL, span, px_float(px_random_double())));
 }
 static PX_FUN2(random_uniform_obj, uniform, random_uniform);
+#endif
 
 /* ---- seeding */
 
@@ -187,11 +189,15 @@ static px_val random_seed(size_t argc, const px_val *argv) {
         if (px_is_str(a) || px_isinstance(a, &px_type_bytes) || px_isinstance(a, &px_type_bytearray)) {
             px_raise_type_error("str and bytes seeds are not supported: seed with an int");
         }
+#if PX_HAS_FLOAT
         if (!px_isinstance(a, &px_type_float)) {
             px_raise_type_error("The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
         }
         /* CPython seeds with the float's hash as an unsigned size_t */
         n = px_int_from_u64((uint64_t)(size_t)px_hash(a));
+#else
+        px_raise_type_error("The only supported seed types are: None,\nint, str, bytes, and bytearray.");
+#endif
     }
     px_digit buf[2];
     px_bn b;
@@ -206,11 +212,15 @@ static const px_map_entry random_table[] = {
     PX_ENTRY_OBJ(choice, &random_choice_obj),
     PX_ENTRY_OBJ(getrandbits, &random_getrandbits_obj),
     PX_ENTRY_OBJ(randint, &random_randint_obj),
+#if PX_HAS_FLOAT
     PX_ENTRY_OBJ(random, &random_random_obj),
+#endif
     PX_ENTRY_OBJ(randrange, &random_randrange_obj),
     PX_ENTRY_OBJ(seed, &random_seed_obj),
     PX_ENTRY_OBJ(shuffle, &random_shuffle_obj),
+#if PX_HAS_FLOAT
     PX_ENTRY_OBJ(uniform, &random_uniform_obj),
+#endif
 };
 static PX_CONST_MAP(random_globals, random_table);
 PX_MODULE_DEF(random, random_globals, PX_MODULE_EXTENSIBLE, NULL);

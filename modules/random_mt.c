@@ -112,7 +112,9 @@ uint32_t px_random_u32(void) {
     return y;
 }
 
+#if PX_HAS_FLOAT
 double px_random_double(void) {
     uint32_t a = px_random_u32() >> 5, b = px_random_u32() >> 6; /* 27 and 26 bits */
     return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
 }
+#endif

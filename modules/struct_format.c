@@ -170,6 +170,11 @@ void px_struct_parse(px_val format, px_struct_layout *L) {
         if (isize == 0) {
             px_struct_error("bad char in struct format");
         }
+#if !PX_HAS_FLOAT
+        if (kind_of(c) == PX_SK_FLOAT) {
+            px_struct_error("bad char in struct format '%c': " PX_NO_FLOAT, c);
+        }
+#endif
         size = (size + align - 1) / align * align;
         if (count > (SIZE_LIMIT - size) / isize) {
             px_struct_error("total struct size too long");
@@ -316,6 +321,7 @@ static uint64_t pack_int(const px_struct_layout *L, char code, size_t size, px_v
 
 /* ---- floats */
 
+#if PX_HAS_FLOAT
 /* The double of a float item: a float, an int, or an object with
  * __float__ or __index__. */
 static double float_value(px_val v) {
@@ -405,6 +411,7 @@ static px_val unpack_float(const uint8_t *p, char code, const px_struct_layout *
     memcpy(&d, &u, 8);
     return px_float(d);
 }
+#endif
 
 /* ---- bytes items */
 
@@ -465,9 +472,11 @@ void px_struct_pack(const px_struct_layout *L, uint8_t *out, size_t nvalues, con
             case PX_SK_BOOL:
                 *p = px_truthy(v);
                 break;
+#if PX_HAS_FLOAT
             case PX_SK_FLOAT:
                 pack_float(p, c, L, v);
                 break;
+#endif
             case PX_SK_SIGNED:
             case PX_SK_UNSIGNED:
                 if (px_is_small(v) && it->size < 8) {
@@ -498,7 +507,6 @@ px_val px_struct_unpack(const px_struct_layout *L, const uint8_t *data) {
     for (size_t k = 0; k < L->nitems; k++) {
         const px_struct_item *it = &L->items[k];
         const uint8_t *p = data + it->offset;
-        char c = it->code;
         switch (it->kind) {
         case PX_SK_PAD:
             continue;
@@ -525,9 +533,11 @@ px_val px_struct_unpack(const px_struct_layout *L, const uint8_t *data) {
             case PX_SK_BOOL:
                 v = px_bool(*p != 0);
                 break;
+#if PX_HAS_FLOAT
             case PX_SK_FLOAT:
-                v = unpack_float(p, c, L);
+                v = unpack_float(p, it->code, L);
                 break;
+#endif
             case PX_SK_SIGNED: {
                 uint64_t u = get_uint(p, it->size, L->little);
                 unsigned shift = 64 - 8 * it->size;

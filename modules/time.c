@@ -77,8 +77,16 @@ static px_val time_ticks_add(px_val t, px_val delta) {
     return px_small((px_index(t) + d) & TICKS_MAX);
 }
 
+/* Seconds since the Epoch: a float, or in a build without floats the
+ * whole seconds as an int (as MicroPython's docs give it for such ports;
+ * time_ns() has the rest). */
 static px_val time_time(void) {
+#if PX_HAS_FLOAT
     return px_float((double)px_port_time_ns() / 1e9);
+#else
+    int64_t ns = px_port_time_ns();
+    return px_int_from_i64(ns >= 0 ? ns / 1000000000 : -((-ns + 999999999) / 1000000000));
+#endif
 }
 
 static px_val time_time_ns(void) {

@@ -68,6 +68,14 @@ static PX_NORETURN void bad_desc(void) {
     px_raise_type_error("uctypes: bad structure descriptor");
 }
 
+#if !PX_HAS_FLOAT
+/* A descriptor may still name a float field by its number: its size is
+ * known, its value cannot be made. */
+static PX_NORETURN void no_float_field(void) {
+    px_raise_type_error("uctypes: FLOAT32 and FLOAT64 fields: " PX_NO_FLOAT);
+}
+#endif
+
 static px_tuple *agg_tuple(px_val v) {
     if (!px_is_type(v, &px_type_tuple) || px_tuple_ptr(v)->len < 2 || px_tuple_ptr(v)->len > 3) {
         bad_desc();
@@ -178,6 +186,7 @@ static int64_t sign_extend(uint64_t v, unsigned bits) {
 static px_val load_scalar(const uint8_t *p, unsigned type, int layout) {
     size_t n = scalar_size(type);
     uint64_t v = load_bits(p, n, layout);
+#if PX_HAS_FLOAT
     if (type == FLOAT32) {
         uint32_t u = (uint32_t)v;
         float f;
@@ -189,6 +198,11 @@ static px_val load_scalar(const uint8_t *p, unsigned type, int layout) {
         memcpy(&d, &v, 8);
         return px_float(d);
     }
+#else
+    if (type == FLOAT32 || type == FLOAT64) {
+        no_float_field();
+    }
+#endif
     if (type & 1) {
         return px_int_from_i64(sign_extend(v, (unsigned)n * 8));
     }
@@ -213,6 +227,7 @@ static uint64_t low64(px_val v) {
 static void store_scalar(uint8_t *p, unsigned type, int layout, px_val value) {
     size_t n = scalar_size(type);
     uint64_t v;
+#if PX_HAS_FLOAT
     if (type == FLOAT32) {
         float f = (float)px_float_of(value);
         uint32_t u;
@@ -224,6 +239,12 @@ static void store_scalar(uint8_t *p, unsigned type, int layout, px_val value) {
     } else {
         v = low64(value);
     }
+#else
+    if (type == FLOAT32 || type == FLOAT64) {
+        no_float_field();
+    }
+    v = low64(value);
+#endif
     store_bits(p, n, layout, v);
 }
 
@@ -509,8 +530,10 @@ static const px_map_entry uctypes_table[] = {
     PX_ENTRY(BF_LEN, PX_SMALL_CONST(BF_LEN_SHIFT)),
     PX_ENTRY(BF_POS, PX_SMALL_CONST(BF_POS_SHIFT)),
     PX_ENTRY(BIG_ENDIAN, PX_SMALL_CONST(LAYOUT_BE)),
+#if PX_HAS_FLOAT
     PX_ENTRY(FLOAT32, TYPE_CONST(FLOAT32)),
     PX_ENTRY(FLOAT64, TYPE_CONST(FLOAT64)),
+#endif
     PX_ENTRY(INT16, TYPE_CONST(INT16)),
     PX_ENTRY(INT32, TYPE_CONST(INT32)),
     PX_ENTRY(INT64, TYPE_CONST(INT64)),

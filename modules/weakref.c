@@ -57,9 +57,12 @@ static void setup(void) {
  * so their refs stay alive. */
 static void check_referent(px_val v) {
     static const px_type *const refused[] = {
-        &px_type_int,   &px_type_bool,      &px_type_float, &px_type_str,  &px_type_bytes,
-        &px_type_bytearray, &px_type_tuple, &px_type_list,  &px_type_dict, &px_type_none,
-        &px_type_weakref,   &px_type_finalize,
+        &px_type_int,   &px_type_bool,      &px_type_str,  &px_type_bytes, &px_type_bytearray,
+        &px_type_tuple, &px_type_list,      &px_type_dict, &px_type_none,  &px_type_weakref,
+        &px_type_finalize,
+#if PX_HAS_FLOAT
+        &px_type_float,
+#endif
 #if PX_HAS_COMPLEX
         &px_type_complex,
 #endif

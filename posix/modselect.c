@@ -221,6 +221,7 @@ static int64_t ms_timeout(px_val v) {
             return -1;
         }
         ms = (double)i;
+#if PX_HAS_FLOAT
     } else if (px_type_of(v) == &px_type_float) {
         ms = px_float_of(v);
         if (ms != ms) {
@@ -229,6 +230,7 @@ static int64_t ms_timeout(px_val v) {
         if (ms < 0) {
             return -1;
         }
+#endif
     } else {
         px_raise_type_error("timeout must be an integer or None");
     }
@@ -379,9 +381,15 @@ static int64_t secs_timeout(px_val v) {
     if (v == PX_NONE) {
         return -1;
     }
+#if PX_HAS_FLOAT
     if (!px_is_int(v) && px_type_of(v) != &px_type_float) {
         px_raise_type_error("timeout must be a float or None");
     }
+#else
+    if (!px_is_int(v)) {
+        px_raise_type_error("timeout must be an int or None");
+    }
+#endif
     double s = px_float_of(v);
     if (s != s) {
         px_raise_value_error("Invalid value NaN (not a number)");

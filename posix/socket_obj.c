@@ -499,7 +499,15 @@ static px_val sock_settimeout(px_val self, px_val t) {
 
 static px_val sock_gettimeout(px_val self) {
     px_socket *s = sock_of(self);
-    return s->timeout_us < 0 ? PX_NONE : px_float((double)s->timeout_us / 1e6);
+    if (s->timeout_us < 0) {
+        return PX_NONE;
+    }
+#if PX_HAS_FLOAT
+    return px_float((double)s->timeout_us / 1e6);
+#else
+    /* whole seconds, rounded up: settimeout took an int */
+    return px_int_from_i64((s->timeout_us + 999999) / 1000000);
+#endif
 }
 
 static px_val sock_setblocking(px_val self, px_val flag) {

@@ -31,10 +31,22 @@
 /* ---- Feature switches: 1 builds the feature in, 0 leaves its code out.
  * Each is turned off in CI's minimal build (docs/ports.md). */
 
+/* The float type: float literals (a SyntaxError without it), float(),
+ * true division `/` (a TypeError pointing to `//`), a negative power,
+ * float formatting, and the modules made of floats (math, cmath), which a
+ * build without it must leave out. Ints stay exact (docs/ports.md). */
+#ifndef PX_HAS_FLOAT
+#define PX_HAS_FLOAT 1
+#endif
+
 /* The complex type, imaginary literals (`1j` is a SyntaxError without
- * it) and the cmath module, which a build without it must leave out. */
+ * it) and the cmath module, which a build without it must leave out.
+ * Complex numbers are made of floats: off by default without them. */
 #ifndef PX_HAS_COMPLEX
-#define PX_HAS_COMPLEX 1
+#define PX_HAS_COMPLEX PX_HAS_FLOAT
+#endif
+#if PX_HAS_COMPLEX && !PX_HAS_FLOAT
+#error "PX_HAS_COMPLEX=1 needs PX_HAS_FLOAT=1: complex numbers are made of floats (set PX_HAS_COMPLEX 0 too)"
 #endif
 
 /* Compiler debugging: the AST dump and the bytecode listing (`-v`). */

@@ -251,8 +251,11 @@ typedef struct px_module {
 #define PX_MODULE(c, globals_map) const px_module c = {{&px_type_module}, (px_map *)&(globals_map)}
 
 /* ---- the core built-in types (defined across objects/ and runtime/) */
+#if PX_HAS_FLOAT
+extern const px_type px_type_float; /* a build without floats has no float type */
+#endif
 extern const px_type px_type_type, px_type_object, px_type_none, px_type_bool, px_type_int,
-    px_type_float, px_type_complex, px_type_str, px_type_bytes, px_type_bytearray,
+    px_type_complex, px_type_str, px_type_bytes, px_type_bytearray,
     px_type_memoryview, px_type_tuple, px_type_list, px_type_dict, px_type_set, px_type_frozenset,
     px_type_range, px_type_slice, px_type_ellipsis, px_type_notimpl, px_type_module,
     px_type_function, px_type_code, px_type_cell, px_type_bound_method, px_type_generator,
@@ -268,9 +271,11 @@ static inline const px_type *px_type_of(px_val v) {
     if (px_is_qstr(v)) {
         return &px_type_str;
     }
+#if PX_HAS_FLOAT
     if (px_is_float_imm(v)) {
         return &px_type_float;
     }
+#endif
     switch (v) {
     case PX_NONE:
         return &px_type_none;

@@ -20,6 +20,9 @@
  *   xxxx...x110   small constants (the same values as above)
  *   xxxx...xx00   object pointer (floats are boxed objects here)
  *
+ * A build without floats (PX_HAS_FLOAT=0) has no float values in either
+ * encoding: see px_is_float below.
+ *
  * Code elsewhere uses only the inline functions and macros below.
  */
 #ifndef PX_VALUE_H
@@ -90,13 +93,16 @@ static inline bool px_is_bool(px_val v) { return v == PX_TRUE || v == PX_FALSE; 
 static inline bool px_is_obj(px_val v) { return (v & PX__PTR_MASK) == 0 && v != 0; }
 static inline bool px_is_small(px_val v) { return (v & PX__SMALL_TAG) == PX__SMALL_TAG; }
 static inline bool px_is_qstr(px_val v) { return (v >> 32) == (PX__QSTR_TAG >> 32); }
+#if PX_HAS_FLOAT
 static inline bool px_is_float(px_val v) { return v - PX__DBL_OFFSET <= PX__DBL_SPAN; }
+#endif
 
 static inline px_int px_small_get(px_val v) { return (px_int)(v << (64 - PX_SMALL_BITS)) >> (64 - PX_SMALL_BITS); }
 static inline px_val px_small(px_int i) { return PX__SMALL_TAG | ((uint64_t)i & PX__SMALL_PAYLOAD); }
 static inline px_qid px_qstr_get(px_val v) { return (px_qid)v; }
 static inline px_val px_qstr(px_qid q) { return PX__QSTR_TAG | q; }
 
+#if PX_HAS_FLOAT
 static inline double px_float_get(px_val v) {
     uint64_t bits = v - PX__DBL_OFFSET;
     double d;
@@ -113,6 +119,7 @@ static inline px_val px_float(double d) {
     }
     return bits + PX__DBL_OFFSET;
 }
+#endif
 
 #else /* tagged 32-bit word */
 
@@ -129,10 +136,23 @@ static inline px_qid px_qstr_get(px_val v) { return v >> 3; }
 static inline px_val px_qstr(px_qid q) { return (q << 3) | 2; }
 
 /* Floats are boxed objects here; these live in objects/float.c. */
+#if PX_HAS_FLOAT
 bool px_is_float(px_val v);
 double px_float_get(px_val v);
 px_val px_float(double d); /* allocates */
+#endif
 
+#endif
+
+/* Without floats (PX_HAS_FLOAT=0) no value is one; px_float and
+ * px_float_get do not exist, so code that would make or read a float
+ * must say what it does instead (the build fails otherwise). In the
+ * NaN-boxed encoding the double range is then simply never used. */
+#if !PX_HAS_FLOAT
+static inline bool px_is_float(px_val v) {
+    (void)v;
+    return false;
+}
 #endif
 
 /* A float held in the value itself (never true with boxed floats): a

@@ -13,7 +13,8 @@ uncaught exception, the exception line (the last line of stderr). Where a
 NAME.err file exists, stderr must equal it exactly (traceback format).
 A test that uses a feature a build may leave out says so in a comment line
 `# needs: complex` (features as named in a configuration's "without");
-builds without that feature skip it.
+builds without that feature skip it. A test of what a build without a
+feature does instead says `# needs: no-float`: only such builds run it.
 
 Script suites (tests/<suite>/suite.py, for the suites in SUITES) drive the
 built binary from outside: the command line, the REPL through a
@@ -76,16 +77,22 @@ CONFIGS = {
     # skipped. hashlib's portable digests (an MCU's) are tested here: the
     # other 64-bit builds take OpenSSL's
     "build-minimal": {
-        "opts": ["-Dconfig_header=tests/configs/minimal.h", "-Dexclude_modules=cmath", "-Dunit_tests=disabled",
+        "opts": ["-Dconfig_header=tests/configs/minimal.h", "-Dexclude_modules=cmath,math", "-Dunit_tests=disabled",
                  "-Dhashlib=portable"],
-        "without": ["bigint", "complex", "unicode"],
+        "without": ["bigint", "complex", "float", "unicode"],
         # what a user meets instead of a missing feature:
         # (arguments, exit status, the end of stderr's last line)
         "missing": [
             (["-c", "x = 1j"], 1, "SyntaxError: complex numbers are not supported in this build"),
             (["-c", "complex(1)"], 1, "NameError: name 'complex' is not defined"),
             (["-c", "import cmath"], 1, "ModuleNotFoundError: No module named 'cmath'"),
-            (["-c", "(-8.0) ** 0.5"], 1, "ValueError: math domain error"),
+            (["-c", "x = 1.5"], 1, "SyntaxError: floats are not supported in this build"),
+            (["-c", "x = 1e3"], 1, "SyntaxError: floats are not supported in this build"),
+            (["-c", "float(1)"], 1, "NameError: name 'float' is not defined"),
+            (["-c", "7 / 2"], 1, "TypeError: unsupported operand type(s) for /: 'int' and 'int' "
+                                 "(no floats in this build: use //)"),
+            (["-c", "2 ** -1"], 1, "ValueError: negative power: this build has no floats (PX_HAS_FLOAT=0)"),
+            (["-c", "import math"], 1, "ModuleNotFoundError: No module named 'math'"),
             (["-v", "-c", "1"], 2, "micropython: -v: this build has no bytecode listing (built with PX_HAS_COMPILER_DEBUG=0)"),
             (["-c", "x = 2 ** 64"], 1, "OverflowError: int too big: this build has no big ints (PX_HAS_BIGINT=0)"),
             (["-c", "x = 123456789012345678901234567890"], 1,
@@ -274,6 +281,15 @@ def needs(name):
         return {w.strip() for m in NEEDS.finditer(f.read()) for w in m.group(1).split(",") if w.strip()}
 
 
+def runs_without(test, without):
+    """Does a build without these features run the test? Not if it needs
+    one of them, nor if it needs `no-X` (it tests the build without X)
+    and the build has X."""
+    want = needs(test)
+    absent = {w[3:] for w in want if w.startswith("no-")}
+    return not (want & without) and absent <= without
+
+
 def outcome(cmd, path, timeout, env=None):
     """(stdout, exception line or None, exit status) of running a script."""
     try:
@@ -351,7 +367,7 @@ def run_lang(name, cfg, tally, pattern, cache, jobs, heap=None):
     cmd = cfg.get("wrapper", []) + [os.path.join(ROOT, name, "micropython")]
     tests = lang_tests(pattern)
     without = set(cfg.get("without", []))
-    skipped = [t for t in tests if needs(t) & without]
+    skipped = [t for t in tests if not runs_without(t, without)]
     tests = [t for t in tests if t not in skipped]
     tally.skipped += len(skipped)
     if heap:
@@ -370,7 +386,8 @@ def run_lang(name, cfg, tally, pattern, cache, jobs, heap=None):
             tally.ok()
             npass += 1
     print(f"ok   {name}: {npass}/{len(tests)} language tests passed"
-          + (f", {len(skipped)} skipped (need {', '.join(sorted(without))})" if skipped else ""))
+          + (f", {len(skipped)} skipped by their # needs:" if skipped else "")
+          + (f" (this build is without {', '.join(sorted(without))})" if skipped and without else ""))
 
 
 def check_missing(name, cfg, tally):

@@ -220,8 +220,15 @@ async def sleep_ms(t):
     await _Sleep(int(t))
 
 
+def _ms(t):
+    # seconds to milliseconds, a fraction of a millisecond past 0.000001
+    # rounded up; no float literal and ints stay ints, so it works in a
+    # build without floats
+    return t * 1000 if isinstance(t, int) else int((t * 1000000000 + 999999) // 1000000)
+
+
 async def sleep(t):
-    await _Sleep(int(t * 1000 + 0.999999) if t > 0 else 0)
+    await _Sleep(_ms(t) if t > 0 else 0)
 
 
 # ---- waiting on streams

@@ -38,7 +38,7 @@ async def wait_for_ms(aw, timeout):
 
 
 def wait_for(aw, timeout):
-    return wait_for_ms(aw, None if timeout is None else timeout * 1000 + 0.999999)
+    return wait_for_ms(aw, None if timeout is None else core._ms(timeout))
 
 
 async def gather(*aws, return_exceptions=False):

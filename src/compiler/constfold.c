@@ -18,7 +18,12 @@ static bool is_number(px_val v) {
         return true;
     }
 #endif
-    return t == &px_type_int || t == &px_type_bool || t == &px_type_float;
+#if PX_HAS_FLOAT
+    if (t == &px_type_float) {
+        return true;
+    }
+#endif
+    return t == &px_type_int || t == &px_type_bool;
 }
 
 static bool is_foldable(px_val v) {

@@ -335,6 +335,7 @@ static void lex_number(px_lexer *lx, px_token *tok) {
                                 "use an 0o prefix for octal integers");
     }
     check_number_end(lx, imag ? "imaginary" : "decimal");
+#if PX_HAS_FLOAT
     set_tok(lx, tok, PX_TOK_NUMBER, start);
     if (is_float || imag) {
         double d = px_float_parse(buf, n);
@@ -346,6 +347,14 @@ static void lex_number(px_lexer *lx, px_token *tok) {
     } else {
         tok->u.value = px_int_parse(buf, n, 10);
     }
+#else
+    /* the whole literal is scanned first, so the error covers it */
+    if (is_float) {
+        error_at_pos(lx, start, "floats are not supported in this build");
+    }
+    set_tok(lx, tok, PX_TOK_NUMBER, start);
+    tok->u.value = px_int_parse(buf, n, 10);
+#endif
 }
 
 int px_lex_string_prefix(const char *s, size_t n) {

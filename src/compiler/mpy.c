@@ -65,6 +65,7 @@ static void put_qid(writer *w, px_qid q) {
     put_uleb(&w->body, (uint64_t)px_small_get(index));
 }
 
+#if PX_HAS_FLOAT
 static void put_double(px_strbuf *b, double d) {
     uint64_t u;
     memcpy(&u, &d, 8);
@@ -72,6 +73,7 @@ static void put_double(px_strbuf *b, double d) {
         put_byte(b, (uint8_t)(u >> (8 * i)));
     }
 }
+#endif
 
 /* Bits of a two's-complement int that holds i. */
 static unsigned bits_for(int64_t i) {
@@ -155,9 +157,16 @@ static void put_value(writer *w, px_val v, int depth) {
         w->int_bits = bits > w->int_bits ? bits : w->int_bits;
         return;
     }
-    if (t == &px_type_float) {
+    if (t == &px_type_str) {
+        size_t n;
+        const char *s = px_str_data(v, &n);
+        put_byte(b, 's');
+        put_blob(b, s, n);
+#if PX_HAS_FLOAT
+    } else if (t == &px_type_float) {
         put_byte(b, 'f');
         put_double(b, px_float_of(v));
+#endif
 #if PX_HAS_COMPLEX
     } else if (t == &px_type_complex) {
         double re, im;
@@ -166,11 +175,6 @@ static void put_value(writer *w, px_val v, int depth) {
         put_double(b, re);
         put_double(b, im);
 #endif
-    } else if (t == &px_type_str) {
-        size_t n;
-        const char *s = px_str_data(v, &n);
-        put_byte(b, 's');
-        put_blob(b, s, n);
     } else if (t == &px_type_bytes) {
         size_t n;
         const uint8_t *s = px_bytes_data(v, &n);
@@ -297,6 +301,7 @@ static px_qid get_qid(reader *r) {
     return r->qstrs[i];
 }
 
+#if PX_HAS_FLOAT
 static double get_double(reader *r) {
     if (r->end - r->p < 8) {
         bad(r, "truncated");
@@ -310,6 +315,7 @@ static double get_double(reader *r) {
     memcpy(&d, &u, 8);
     return d;
 }
+#endif
 
 static px_val get_value(reader *r, int depth);
 
@@ -427,7 +433,11 @@ static px_val get_value(reader *r, int depth) {
         return px_int_parse(s, n, 10);
     }
     case 'f':
+#if PX_HAS_FLOAT
         return px_float(get_double(r));
+#else
+        px_raise_value_error("%s holds a float, which this build does not support", r->what);
+#endif
     case 'j': {
 #if PX_HAS_COMPLEX
         double re = get_double(r);

@@ -605,6 +605,7 @@ double px_bn_to_double(const px_bn *a, bool *overflow) {
     return a->neg ? -d : d;
 }
 
+#if PX_HAS_FLOAT
 double px_bn_truediv(const px_bn *a, const px_bn *b, bool *overflow) {
     *overflow = false;
     size_t la = px_nat_bitlen(a->d, a->n), lb = px_nat_bitlen(b->d, b->n);
@@ -687,6 +688,7 @@ px_bn px_bn_from_double(double d) {
     r.neg = neg && r.n > 0;
     return r;
 }
+#endif /* PX_HAS_FLOAT */
 
 #endif /* PX_HAS_BIGINT */
 

@@ -76,9 +76,11 @@ px_bn px_bn_bitop(const px_bn *a, const px_bn *b, char op);
 int px_bn_cmp(const px_bn *a, const px_bn *b);
 /* Nearest double (round half even); *overflow set when out of range. */
 double px_bn_to_double(const px_bn *a, bool *overflow);
+#if PX_HAS_FLOAT
 /* a / b correctly rounded; *overflow set when out of range. b non-zero. */
 double px_bn_truediv(const px_bn *a, const px_bn *b, bool *overflow);
 px_bn px_bn_from_double(double d); /* d finite, truncated */
+#endif
 /* Digits in base 2..36 (lowercase) into a fresh GC block; *len set. */
 char *px_bn_to_str(const px_bn *a, int base, size_t *len);
 /* Digits only (no sign, prefix or underscores), all valid for base. */
@@ -99,16 +101,22 @@ int px_int_cmp_double(px_val i, double d);
 px_val px_int_pow(px_val a, px_val b, px_val m);
 px_val px_int_divmod(px_val a, px_val b); /* tuple (q, r) */
 /* Built-in types' helpers for messages. */
+#if PX_HAS_FLOAT
 px_val px_float_divmod(double a, double b);
+#endif
 px_val px_complex_binop(px_binop op, double ar, double ai, double br, double bi);
 /* A float literal with optional sign, no surrounding space; false if malformed. */
+#if PX_HAS_FLOAT
 bool px_float_parse_text(const char *s, size_t n, double *out);
+#endif
 /* Digits of |v| in base 2..36 (lowercase) in a fresh block; *neg set. */
 char *px_int_digits(px_val v, int base, size_t *len, bool *neg);
 /* repr of a float without the ".0" of integral values (complex parts). */
+#if PX_HAS_FLOAT
 size_t px_float_repr_nodot(char *buf, size_t size, double d);
 /* Correctly rounded round(x, ndigits) for floats. */
 double px_float_round(double x, px_int ndigits);
+#endif
 /* A str's text for int()/float()/complex(): Unicode decimal digits become
  * ASCII digits, Unicode spaces ' ', other non-ASCII '?' (as CPython does);
  * s itself when all ASCII, else a fresh block; *len updated. */

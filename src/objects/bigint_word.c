@@ -102,6 +102,7 @@ double px_bn_to_double(const px_bn *a, bool *overflow) {
     return (double)word_of(a);
 }
 
+#if PX_HAS_FLOAT
 /* Exact operands below 2^53 (every small int) give a correctly rounded quotient. */
 double px_bn_truediv(const px_bn *a, const px_bn *b, bool *overflow) {
     *overflow = false;
@@ -115,6 +116,7 @@ px_bn px_bn_from_double(double d) {
     }
     return bn_of((int64_t)d);
 }
+#endif
 
 px_bn px_bn_from_digits(const char *s, size_t len, int base) {
     uint64_t m = 0;

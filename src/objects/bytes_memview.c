@@ -28,10 +28,12 @@ size_t px_buffer_item_size(char f) {
     case 'n':
     case 'N':
         return sizeof(size_t);
+#if PX_HAS_FLOAT /* without floats, 'f' and 'd' are unknown formats */
     case 'f':
         return sizeof(float);
     case 'd':
         return sizeof(double);
+#endif
     default:
         return 0;
     }
@@ -51,6 +53,7 @@ px_val px_buffer_unpack_item(const uint8_t *p, char f) {
         return px_bytes(p, 1);
     case '?':
         return px_bool(*p != 0);
+#if PX_HAS_FLOAT
     case 'f': {
         float x;
         memcpy(&x, p, sizeof x);
@@ -61,6 +64,7 @@ px_val px_buffer_unpack_item(const uint8_t *p, char f) {
         memcpy(&x, p, sizeof x);
         return px_float(x);
     }
+#endif
     default:
         break;
     }
@@ -140,6 +144,7 @@ static void pack_item(uint8_t *p, char f, px_val v) {
     case '?':
         *p = px_truthy(v);
         return;
+#if PX_HAS_FLOAT
     case 'f':
     case 'd': {
         if (!px_is_int(v) && !px_is_float(v)) {
@@ -154,6 +159,7 @@ static void pack_item(uint8_t *p, char f, px_val v) {
         }
         return;
     }
+#endif
     default:
         break;
     }

@@ -1,12 +1,15 @@
 /* The float type: IEEE doubles with CPython's semantics for %, //, **,
  * exact comparisons with ints, and parsing. On the 32-bit encoding floats
- * are boxed here. */
+ * are boxed here. A build without floats (PX_HAS_FLOAT=0) keeps only
+ * px_float_of for ints and the error that names the missing type. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "../runtime.h"
 #include "bigint.h"
+
+#if PX_HAS_FLOAT
 
 #if PX_BOXED_FLOATS
 typedef struct {
@@ -760,3 +763,21 @@ const px_type px_type_float = {
     .binop = float_binop,
     .getattr = float_getattr,
 };
+
+#else /* !PX_HAS_FLOAT: no float type; a real-number argument is an int */
+
+double px_float_of(px_val v) {
+    if (px_is_int(v)) {
+        return px_int_to_double(v);
+    }
+    const px_type *t = px_type_of(v);
+    if (t->flags & PX_TF_HEAPTYPE) {
+        px_val m = px_type_lookup(t, PX_Q(__index__));
+        if (m != PX_NULL) {
+            return px_int_to_double(px_call1(m, v));
+        }
+    }
+    px_raise_type_error("must be real number, not %s", px_type_name(v));
+}
+
+#endif /* PX_HAS_FLOAT */

@@ -1,7 +1,8 @@
 /* Number to text: the shortest round-tripping float repr, correctly
  * rounded round(x, n), and the format-spec mini-language for int, float
  * and complex. Decimal digits come from the C library's exact printf
- * conversions; the layout rules are Python's. */
+ * conversions; the layout rules are Python's. A build without floats
+ * keeps the mini-language for ints only. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include "../runtime.h"
 #include "bigint.h"
 
+#if PX_HAS_FLOAT
 /* ---- digits */
 
 /* `sig` significant digits of x (x >= 0, finite) into out; returns the
@@ -240,6 +242,7 @@ double px_float_round(double x, px_int n) {
     }
     return copysign(r, x);
 }
+#endif /* PX_HAS_FLOAT */
 
 /* ---- format spec */
 
@@ -429,6 +432,7 @@ static px_val assemble(const fmt_spec *sp, bool neg, const char *prefix, const c
     return px_strbuf_to_str(&b);
 }
 
+#if PX_HAS_FLOAT
 /* Format a finite or special double per spec into text with its integer
  * part separated: returns the buffer; *nint = integer digits count. */
 static char *float_body(const fmt_spec *sp, double x, char type, size_t *len, size_t *nint, bool *neg) {
@@ -528,9 +532,13 @@ static char *float_body(const fmt_spec *sp, double x, char type, size_t *len, si
     return o;
 }
 
+#endif /* PX_HAS_FLOAT */
+
 PX_NORETURN static void unknown_code(char type, px_val v) {
     px_raise_value_error("Unknown format code '%c' for object of type '%s'", type, px_type_name(v));
 }
+
+#if PX_HAS_FLOAT
 
 static px_val format_float(px_val v, double x, const fmt_spec *sp) {
     char t = sp->type;
@@ -542,6 +550,7 @@ static px_val format_float(px_val v, double x, const fmt_spec *sp) {
     char *o = float_body(sp, x, t, &len, &nint, &neg);
     return assemble(sp, neg, "", o, nint, o + nint, len - nint, 3);
 }
+#endif
 
 static px_val format_int(px_val v, const fmt_spec *sp) {
     char t = sp->type;
@@ -572,7 +581,11 @@ static px_val format_int(px_val v, const fmt_spec *sp) {
     case 'g':
     case 'G':
     case '%':
+#if PX_HAS_FLOAT
         return format_float(v, px_int_to_double(v), sp);
+#else
+        px_raise_value_error("format code '%c': " PX_NO_FLOAT, t);
+#endif
     default:
         unknown_code(t, v);
     }
@@ -672,10 +685,11 @@ px_val px_format_number(px_val v, const char *spec, size_t spec_len) {
     }
     fmt_spec sp;
     parse_spec(v, spec, spec_len, &sp);
-    double d;
+#if PX_HAS_FLOAT
     if (px_is_float(v)) {
         return format_float(v, px_float_get(v), &sp);
     }
+#endif
     if (px_is_int(v)) {
         return format_int(v, &sp);
     }
@@ -684,6 +698,9 @@ px_val px_format_number(px_val v, const char *spec, size_t spec_len) {
         return format_complex(v, &sp);
     }
 #endif
-    d = px_float_of(v);
-    return format_float(v, d, &sp);
+#if PX_HAS_FLOAT
+    return format_float(v, px_float_of(v), &sp);
+#else
+    px_raise_type_error("cannot format a %s as a number", px_type_name(v));
+#endif
 }

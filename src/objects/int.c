@@ -29,6 +29,7 @@ px_val px_int_from_u64(uint64_t u) {
     return px_bn_to_val(&b);
 }
 
+#if PX_HAS_FLOAT
 px_val px_int_from_double(double d) {
     if (isinf(d)) {
         px_raise_overflow("cannot convert float infinity to integer");
@@ -42,6 +43,7 @@ px_val px_int_from_double(double d) {
     px_bn b = px_bn_from_double(d);
     return px_bn_to_val(&b);
 }
+#endif
 
 px_val px_int_unwrap(px_val v) {
     if (px_is_small(v)) {
@@ -189,6 +191,7 @@ px_int px_num_hash_bn(const px_bn *a) {
     return px_num_hash_fold(s == -1 ? -2 : s);
 }
 
+#if PX_HAS_FLOAT
 px_int px_num_hash_double(double d) {
     if (isinf(d)) {
         return d > 0 ? 314159 : -314159;
@@ -241,6 +244,7 @@ int px_int_cmp_double(px_val i, double d) {
     }
     return d > fl ? -1 : 0;
 }
+#endif /* PX_HAS_FLOAT */
 
 /* ---- parsing */
 
@@ -487,10 +491,14 @@ static px_val small_binop(px_binop op, int64_t a, int64_t b) {
         return px_int_from_i64(op == PX_BINOP_MOD ? r : q);
     }
     case PX_BINOP_TRUEDIV:
+#if PX_HAS_FLOAT
         if (b == 0) {
             px_raise_zero_division("division by zero");
         }
         return px_float((double)a / (double)b);
+#else
+        return PX_NOTIMPL; /* the TypeError says why (ops.c) */
+#endif
     case PX_BINOP_LSHIFT:
         if (b < 0) {
             px_raise_value_error("negative shift count");
@@ -640,6 +648,7 @@ static px_val big_binop(px_binop op, const px_bn *a, const px_bn *b) {
         px_bn_divmod(a, b, NULL, &r);
         break;
     case PX_BINOP_TRUEDIV: {
+#if PX_HAS_FLOAT
         if (b->n == 0) {
             px_raise_zero_division("division by zero");
         }
@@ -649,6 +658,9 @@ static px_val big_binop(px_binop op, const px_bn *a, const px_bn *b) {
             px_raise_overflow("integer division result too large for a float");
         }
         return px_float(d);
+#else
+        return PX_NOTIMPL; /* the TypeError says why (ops.c) */
+#endif
     }
     case PX_BINOP_LSHIFT: {
         size_t s = shift_count(a, b, true);
@@ -763,7 +775,11 @@ px_val px_int_pow(px_val av, px_val bv, px_val mv) {
     px_bn a = get_bn(av, ab), e = get_bn(bv, bb);
     if (mv == PX_NULL) {
         if (e.neg) {
+#if PX_HAS_FLOAT
             return px_float_binop(PX_BINOP_POW, px_int_to_double(av), px_int_to_double(bv));
+#else
+            px_raise_value_error("negative power: " PX_NO_FLOAT);
+#endif
         }
         if (px_is_small(av) && px_small_get(av) >= -1 && px_small_get(av) <= 1) {
             px_int x = px_small_get(av);
@@ -860,8 +876,10 @@ static px_val int_unop(px_unop op, px_val self) {
             return px_small(i == -1 ? -2 : (px_int)i);
         case PX_UNOP_ABS:
             return px_int_from_i64(i < 0 ? -i : i);
+#if PX_HAS_FLOAT
         case PX_UNOP_FLOAT:
             return px_float((double)i);
+#endif
         default:
             return PX_NOTIMPL;
         }
@@ -891,8 +909,10 @@ static px_val int_unop(px_unop op, px_val self) {
     case PX_UNOP_ABS:
         b.neg = false;
         return px_bn_to_val(&b);
+#if PX_HAS_FLOAT
     case PX_UNOP_FLOAT:
         return px_float(px_int_to_double(u));
+#endif
     default:
         return PX_NOTIMPL;
     }
@@ -925,9 +945,11 @@ static px_val int_from_object(px_val x) {
     if (u != PX_NULL) {
         return u;
     }
+#if PX_HAS_FLOAT
     if (px_is_float(x)) {
         return px_int_from_double(px_float_get(x));
     }
+#endif
     if (px_is_str(x)) {
         size_t n;
         const char *s = px_str_data(x, &n);
@@ -961,9 +983,11 @@ static px_val int_from_object(px_val x) {
                 return ru;
             }
         }
+#if PX_HAS_FLOAT
         if (px_type_lookup(t, PX_Q(__float__)) != PX_NULL) {
             return px_int_from_double(px_float_of(x));
         }
+#endif
     }
     px_raise_type_error("int() argument must be a string, a bytes-like object or a real number, not '%s'",
                         px_type_name(x));
@@ -1197,10 +1221,12 @@ static px_val int_index_meth(px_val self) {
 static PX_METH1(int_index_obj, &px_type_int, __index__, int_index_meth);
 static PX_METH1(int_int_obj, &px_type_int, __int__, int_index_meth);
 
+#if PX_HAS_FLOAT
 static px_val int_float_meth(px_val self) {
     return px_float(px_int_to_double(self));
 }
 static PX_METH1(int_float_obj, &px_type_int, __float__, int_float_meth);
+#endif
 
 static px_val int_round_meth(size_t argc, const px_val *argv) {
     return px_call(px_from_ptr(&px_builtin_round), argc, argv, PX_NULL);
@@ -1258,10 +1284,12 @@ static px_val int_d_mul(px_val a, px_val b) { return int_binop(PX_BINOP_MUL, a, 
 static PX_METH2(int_d_mul_obj, &px_type_int, __mul__, int_d_mul);
 static px_val int_d_rmul(px_val a, px_val b) { return int_binop(PX_BINOP_MUL, b, a); }
 static PX_METH2(int_d_rmul_obj, &px_type_int, __rmul__, int_d_rmul);
+#if PX_HAS_FLOAT
 static px_val int_d_truediv(px_val a, px_val b) { return int_binop(PX_BINOP_TRUEDIV, a, b); }
 static PX_METH2(int_d_truediv_obj, &px_type_int, __truediv__, int_d_truediv);
 static px_val int_d_rtruediv(px_val a, px_val b) { return int_binop(PX_BINOP_TRUEDIV, b, a); }
 static PX_METH2(int_d_rtruediv_obj, &px_type_int, __rtruediv__, int_d_rtruediv);
+#endif
 static px_val int_d_floordiv(px_val a, px_val b) { return int_binop(PX_BINOP_FLOORDIV, a, b); }
 static PX_METH2(int_d_floordiv_obj, &px_type_int, __floordiv__, int_d_floordiv);
 static px_val int_d_rfloordiv(px_val a, px_val b) { return int_binop(PX_BINOP_FLOORDIV, b, a); }
@@ -1322,7 +1350,9 @@ static const px_map_entry int_dict_table[] = {
     PX_ENTRY_OBJ(__ceil__, &int_int_obj),
     PX_ENTRY_OBJ(__divmod__, &int_divmod_obj),
     PX_ENTRY_OBJ(__eq__, &int_d_eq_obj),
+#if PX_HAS_FLOAT
     PX_ENTRY_OBJ(__float__, &int_float_obj),
+#endif
     PX_ENTRY_OBJ(__floor__, &int_int_obj),
     PX_ENTRY_OBJ(__floordiv__, &int_d_floordiv_obj),
     PX_ENTRY_OBJ(__format__, &int_format_obj),
@@ -1354,10 +1384,14 @@ static const px_map_entry int_dict_table[] = {
     PX_ENTRY_OBJ(__rrshift__, &int_d_rrshift_obj),
     PX_ENTRY_OBJ(__rshift__, &int_d_rshift_obj),
     PX_ENTRY_OBJ(__rsub__, &int_d_rsub_obj),
+#if PX_HAS_FLOAT
     PX_ENTRY_OBJ(__rtruediv__, &int_d_rtruediv_obj),
+#endif
     PX_ENTRY_OBJ(__rxor__, &int_d_rxor_obj),
     PX_ENTRY_OBJ(__sub__, &int_d_sub_obj),
+#if PX_HAS_FLOAT
     PX_ENTRY_OBJ(__truediv__, &int_d_truediv_obj),
+#endif
     PX_ENTRY_OBJ(__trunc__, &int_int_obj),
     PX_ENTRY_OBJ(__xor__, &int_d_xor_obj),
     PX_ENTRY_OBJ(as_integer_ratio, &int_as_integer_ratio_obj),

@@ -13,9 +13,11 @@ static bool less(px_val a, px_val b) {
     if (px_is_small(a) && px_is_small(b)) {
         return px_small_get(a) < px_small_get(b);
     }
+#if PX_HAS_FLOAT
     if (px_is_float_imm(a) && px_is_float_imm(b)) {
         return px_float_get(a) < px_float_get(b);
     }
+#endif
     return px_less(a, b);
 }
 

@@ -58,6 +58,7 @@ uint32_t px_map_key_hash(px_val key) {
     if (key == PX_TRUE || key == PX_FALSE) {
         return key == PX_TRUE;
     }
+#if PX_HAS_FLOAT
     if (px_is_float(key)) {
         double d = px_float_get(key);
         /* range check first: converting NaN or a huge value is undefined */
@@ -66,6 +67,7 @@ uint32_t px_map_key_hash(px_val key) {
         }
         return (uint32_t)(uint64_t)px_hash(key);
     }
+#endif
     if (px_is_type(key, &px_type_str)) {
         return px_str_hash(key) & (uint32_t)PX_SMALL_MAX;
     }
@@ -84,9 +86,11 @@ static double num_value(px_val v) {
     if (px_is_small(v)) {
         return (double)px_small_get(v);
     }
+#if PX_HAS_FLOAT
     if (px_is_float(v)) {
         return px_float_get(v);
     }
+#endif
     return v == PX_TRUE ? 1.0 : 0.0;
 }
 

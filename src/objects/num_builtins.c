@@ -37,6 +37,7 @@ static px_val builtin_hex(px_val x) {
 }
 PX_FUN1(px_builtin_hex, hex, builtin_hex);
 
+#if PX_HAS_FLOAT
 static bool is_real(px_val v) {
     return px_is_float(v) || px_is_int(v);
 }
@@ -51,6 +52,7 @@ static bool is_floatish(px_val v) {
     }
     return false;
 }
+#endif
 
 static px_val builtin_divmod(px_val a, px_val b) {
     const px_type *ta = px_type_of(a), *tb = px_type_of(b);
@@ -58,9 +60,11 @@ static px_val builtin_divmod(px_val a, px_val b) {
         if (px_is_int(a) && px_is_int(b)) {
             return px_int_divmod(px_int_unwrap(a), px_int_unwrap(b));
         }
+#if PX_HAS_FLOAT
         if (is_real(a) && is_real(b)) {
             return px_float_divmod(px_float_of(a), px_float_of(b));
         }
+#endif
     } else {
         px_val m = px_type_lookup(ta, PX_Q(__divmod__));
         if (m != PX_NULL) {
@@ -79,9 +83,11 @@ static px_val builtin_divmod(px_val a, px_val b) {
         if (px_is_int(a) && px_is_int(b)) {
             return px_int_divmod(px_int_unwrap(a), px_int_unwrap(b));
         }
+#if PX_HAS_FLOAT
         if ((is_floatish(a) || px_is_int(a)) && (is_floatish(b) || px_is_int(b))) {
             return px_float_divmod(px_float_of(a), px_float_of(b));
         }
+#endif
     }
     px_raise_type_error("unsupported operand type(s) for divmod(): '%s' and '%s'", px_type_name(a),
                         px_type_name(b));
@@ -160,6 +166,7 @@ static px_val round_int(px_val x, px_int n) {
     return px_int_binop(PX_BINOP_MUL, q, p);
 }
 
+#if PX_HAS_FLOAT
 static double round_half_even(double x) {
     double fl = floor(x), diff = x - fl;
     if (diff > 0.5 || (diff == 0.5 && fmod(fl, 2.0) != 0.0)) {
@@ -167,6 +174,7 @@ static double round_half_even(double x) {
     }
     return fl;
 }
+#endif
 
 static px_val builtin_round(size_t argc, const px_val *argv, px_val kwnames) {
     static const px_argspec spec[] = {
@@ -196,6 +204,7 @@ static px_val builtin_round(size_t argc, const px_val *argv, px_val kwnames) {
         }
         return round_int(u, px_index(nd));
     }
+#if PX_HAS_FLOAT
     if (px_is_float(x)) {
         double d = px_float_get(x);
         if (nd == PX_NONE) {
@@ -219,6 +228,7 @@ static px_val builtin_round(size_t argc, const px_val *argv, px_val kwnames) {
         }
         return px_float(px_float_round(d, n));
     }
+#endif
     px_raise_type_error("type %s doesn't define __round__ method", px_type_name(x));
 }
 PX_FUNKW(px_builtin_round, round, 0, 2, builtin_round);

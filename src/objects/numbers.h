@@ -38,12 +38,21 @@ static inline px_val px_hash_to_int(px_int h) {
 }
 
 /* ---- float */
-double px_float_of(px_val v); /* float(v) semantics for int/float/bool; TypeError otherwise */
+/* float(v) semantics for int/float/bool as a C double; TypeError
+ * otherwise. A build without floats keeps it for arguments that take
+ * a real number (seconds, frequencies): there it takes ints only. */
+double px_float_of(px_val v);
+#if PX_HAS_FLOAT
 /* Shortest repr that round-trips (as CPython's repr(float)). */
 size_t px_float_repr(char *buf, size_t size, double d);
 /* Parse a float literal or float() argument (inf, nan, underscores); ValueError on bad text. */
 double px_float_parse(const char *s, size_t len);
 px_val px_float_binop(px_binop op, double a, double b);
+#else
+/* The end of every message that refuses a float-only operation in a
+ * build without floats ("...: " PX_NO_FLOAT), so a user learns why. */
+#define PX_NO_FLOAT "this build has no floats (PX_HAS_FLOAT=0)"
+#endif
 
 /* ---- complex (PX_HAS_COMPLEX; without it no value is a complex) */
 #if PX_HAS_COMPLEX

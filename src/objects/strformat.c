@@ -189,9 +189,12 @@ px_val px_format(px_val v, px_val spec) {
             nat = px_native(v, &px_type_str);
         } else if (px_isinstance(v, &px_type_int)) {
             nat = px_native(v, &px_type_int);
-        } else if (px_isinstance(v, &px_type_float)) {
+        }
+#if PX_HAS_FLOAT
+        else if (px_isinstance(v, &px_type_float)) {
             nat = px_native(v, &px_type_float);
         }
+#endif
 #if PX_HAS_COMPLEX
         else if (px_isinstance(v, &px_type_complex)) {
             nat = px_native(v, &px_type_complex);
@@ -575,6 +578,7 @@ static void format_int(px_strbuf *b, px_val v, char type, int flags, px_int widt
     }
 }
 
+#if PX_HAS_FLOAT
 static void format_float(px_strbuf *b, double d, char type, int flags, px_int width, px_int prec) {
     char spec[48];
     size_t n = 0;
@@ -628,6 +632,7 @@ static void format_float(px_strbuf *b, double d, char type, int flags, px_int wi
     const char *t = px_str_data(s, &len);
     px_strbuf_add(b, t, len);
 }
+#endif
 
 static bool is_mapping_arg(px_val v) {
     if (px_isinstance(v, &px_type_tuple) || px_str_get(v, &(size_t){0}) != NULL) {
@@ -825,16 +830,21 @@ static px_val modulo(const char *fmt, size_t len, px_val args, bool bytes_mode) 
         case 'X':
         case 'o': {
             px_val v = arg;
+#if PX_HAS_FLOAT
             if (px_is_float(v)) {
                 if (type != 'd' && type != 'i' && type != 'u') {
                     px_raise_type_error("%%%c format: an integer is required, not float", type);
                 }
                 v = px_int_from_double(px_float_get(v));
-            } else if (!px_is_int(v)) {
+            } else
+#endif
+            if (!px_is_int(v)) {
                 if (px_isinstance(v, &px_type_int)) {
                     v = px_native(v, &px_type_int);
+#if PX_HAS_FLOAT
                 } else if (px_isinstance(v, &px_type_float) && (type == 'd' || type == 'i' || type == 'u')) {
                     v = px_int_from_double(px_float_of(px_native(v, &px_type_float)));
+#endif
                 } else if (px_type_lookup(px_type_of(v), PX_Q(__index__)) != PX_NULL) {
                     v = px_index_int(v);
                 } else if ((type == 'd' || type == 'i' || type == 'u') &&
@@ -856,6 +866,9 @@ static px_val modulo(const char *fmt, size_t len, px_val args, bool bytes_mode) 
         case 'F':
         case 'g':
         case 'G': {
+#if !PX_HAS_FLOAT
+            px_raise_value_error("%%%c format: " PX_NO_FLOAT, type);
+#else
             double d;
             if (px_is_float(arg) || px_is_int(arg)) {
                 d = px_float_of(arg);
@@ -868,6 +881,7 @@ static px_val modulo(const char *fmt, size_t len, px_val args, bool bytes_mode) 
             }
             format_float(&b, d, type, flags, width, prec);
             break;
+#endif
         }
         case 'c': {
             char tmp[4];

@@ -601,7 +601,9 @@ static const px_map_entry builtins_table[] = {
     PX_ENTRY_OBJ(exec, &px_builtin_exec),
     PX_ENTRY_OBJ(exit, &px_builtin_exit),
     PX_ENTRY_OBJ(filter, &px_type_filter),
+#if PX_HAS_FLOAT
     PX_ENTRY_OBJ(float, &px_type_float),
+#endif
     PX_ENTRY_OBJ(format, &px_builtin_format),
     PX_ENTRY_OBJ(frozenset, &px_type_frozenset),
     PX_ENTRY_OBJ(getattr, &px_builtin_getattr),

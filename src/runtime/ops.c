@@ -77,9 +77,11 @@ bool px_truthy(px_val v) {
     if (px_is_qstr(v)) {
         return px_qstr_len(px_qstr_get(v)) != 0;
     }
+#if PX_HAS_FLOAT
     if (px_is_float_imm(v)) {
         return px_float_get(v) != 0.0;
     }
+#endif
     px_val r = call_unop_slot(PX_UNOP_BOOL, v);
     if (r != PX_NOTIMPL) {
         return r == PX_TRUE;
@@ -349,6 +351,13 @@ px_val px_binary(px_binop op, px_val lhs, px_val rhs) {
         }
         sym = op_symbols[op];
     }
+#if !PX_HAS_FLOAT
+    /* int / int would be a float: say so, and what to use instead */
+    if ((op == PX_BINOP_TRUEDIV || op == PX_BINOP_ITRUEDIV) && px_is_int(lhs) && px_is_int(rhs)) {
+        px_raise_type_error("unsupported operand type(s) for %s: '%s' and '%s' (no floats in this build: use //)", sym,
+                            px_type_name(lhs), px_type_name(rhs));
+    }
+#endif
     px_raise_type_error("unsupported operand type(s) for %s: '%s' and '%s'", sym, px_type_name(lhs),
                         px_type_name(rhs));
 }

@@ -160,9 +160,10 @@ px_val px_rt_slot_wrapper(const px_type *t, px_qid name) {
         break;
     case PX_Q(__format__):
         /* the types px_format formats natively (others use object.__format__) */
-        tmpl = t == &px_type_int || t == &px_type_float || t == &px_type_str || t == &px_type_bool
-                   ? &w_format_t
-                   : NULL;
+        tmpl = t == &px_type_int || t == &px_type_str || t == &px_type_bool ? &w_format_t : NULL;
+#if PX_HAS_FLOAT
+        tmpl = t == &px_type_float ? &w_format_t : tmpl;
+#endif
 #if PX_HAS_COMPLEX
         tmpl = t == &px_type_complex ? &w_format_t : tmpl;
 #endif

@@ -247,6 +247,8 @@ static inline px_val call_builtin_fast(const px_builtin *b, size_t argc, const p
 #define DISPATCH() goto dispatch
 #endif
 
+#if PX_HAS_FLOAT
+/* Two numbers of which one is a float, as doubles (the float fast paths). */
 PX_VM_INLINE bool is_numeric_pair(px_val a, px_val b, double *x, double *y) {
     if (px_is_float(a)) {
         *x = px_float_get(a);
@@ -267,6 +269,7 @@ PX_VM_INLINE bool is_numeric_pair(px_val a, px_val b, double *x, double *y) {
     }
     return false;
 }
+#endif
 
 
 /* The small-int fast path of BINARY_OP; PX_NULL when it does not apply. */
@@ -333,17 +336,20 @@ PX_VM_INLINE px_val int_binop_fast(unsigned op, px_int x, px_int y) {
         }
         z = b >= 63 ? (a < 0 ? -1 : 0) : (a >> b);
         break;
+#if PX_HAS_FLOAT
     case PX_BINOP_TRUEDIV:
         if (b == 0) {
             return PX_NULL;
         }
         return px_float((double)a / (double)b);
+#endif
     default:
         return PX_NULL;
     }
     return px_small_fits(z) ? px_small((px_int)z) : PX_NULL;
 }
 
+#if PX_HAS_FLOAT
 PX_VM_INLINE px_val float_binop_fast(unsigned op, double x, double y) {
     switch (op) {
     case PX_BINOP_ADD:
@@ -362,6 +368,7 @@ PX_VM_INLINE px_val float_binop_fast(unsigned op, double x, double y) {
     }
     return px_float_binop((px_binop)op, x, y);
 }
+#endif
 
 /* The same comparison switch for small ints and floats: -1 means `op` is
    not an ordering/equality operator. */
@@ -378,7 +385,9 @@ PX_VM_INLINE px_val float_binop_fast(unsigned op, double x, double y) {
         }                                                                                          \
     }
 DEFINE_COMPARE(compare_ints, px_int)
+#if PX_HAS_FLOAT
 DEFINE_COMPARE(compare_floats, double)
+#endif
 #undef DEFINE_COMPARE
 
 static int run(px_vm_ctx *ctx) {
@@ -518,14 +527,18 @@ dispatch: {
         uint32_t i;
         READ_U(i);
         px_val b = sp[-1], a = sp[-2], r;
+#if PX_HAS_FLOAT
         double x, y;
+#endif
         if (PX_LIKELY(px_is_small(a) && px_is_small(b))) {
             r = int_binop_fast(PX_BINOP_ADD, px_small_get(a), px_small_get(b));
             if (r == PX_NULL) {
                 r = px_int_binop(PX_BINOP_ADD, a, b);
             }
+#if PX_HAS_FLOAT
         } else if (is_numeric_pair(a, b, &x, &y)) {
             r = px_float(x + y);
+#endif
         } else if ((r = px_text_iadd(a, b)) == PX_NULL) {
             px_text_disown(a); /* user code (__radd__) may keep it, or return it */
             r = px_binary(PX_BINOP_IADD, a, b);
@@ -773,14 +786,18 @@ dispatch: {
         READ_U(op);
         px_val b = sp[-1], a = sp[-2], r;
         unsigned base = op >= PX_BINOP_IADD ? op - PX_BINOP_INPLACE_DELTA : op;
+#if PX_HAS_FLOAT
         double x, y;
+#endif
         if (PX_LIKELY(px_is_small(a) && px_is_small(b))) {
             r = int_binop_fast(base, px_small_get(a), px_small_get(b));
             if (r == PX_NULL) {
                 r = px_int_binop((px_binop)base, a, b);
             }
+#if PX_HAS_FLOAT
         } else if (is_numeric_pair(a, b, &x, &y) && base != PX_BINOP_MATMUL) {
             r = float_binop_fast(base, x, y);
+#endif
         } else {
             r = px_binary((px_binop)op, a, b);
         }
@@ -796,13 +813,17 @@ dispatch: {
         uint32_t op;
         READ_U(op);
         px_val b = sp[-1], a = sp[-2], r;
+#if PX_HAS_FLOAT
         double x, y;
+#endif
         int c;
         if (PX_LIKELY(px_is_small(a) && px_is_small(b)) &&
             (c = compare_ints(op, px_small_get(a), px_small_get(b))) >= 0) {
             r = px_bool(c);
+#if PX_HAS_FLOAT
         } else if (is_numeric_pair(a, b, &x, &y) && (c = compare_floats(op, x, y)) >= 0) {
             r = px_bool(c);
+#endif
         } else if ((op == PX_BINOP_EQ || op == PX_BINOP_NE) && px_is_qstr(a) && px_is_qstr(b)) {
             r = px_bool((a == b) == (op == PX_BINOP_EQ));
         } else {

@@ -13,8 +13,13 @@ static inline bool px_vm_plain_value(px_val v) {
         return true;
     }
     const px_type *t = ((const px_obj *)px_as_ptr(v))->type;
-    return t == &px_type_str || t == &px_type_int || t == &px_type_float || t == &px_type_tuple ||
-           t == &px_type_bytes || t == &px_type_frozenset;
+#if PX_HAS_FLOAT
+    if (t == &px_type_float) {
+        return true;
+    }
+#endif
+    return t == &px_type_str || t == &px_type_int || t == &px_type_tuple || t == &px_type_bytes ||
+           t == &px_type_frozenset;
 }
 
 static inline bool px_vm_load_global_cached(const px_map *g, px_qid q, px_val *out, const px_vm_cache *c) {

@@ -1,3 +1,4 @@
+# needs: float
 # Cancelling tasks, wait_for and clean-up code.
 import asyncio
 

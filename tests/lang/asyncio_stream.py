@@ -1,3 +1,4 @@
+# needs: float
 # asyncio streams over loopback: a server and many concurrent clients.
 import asyncio
 

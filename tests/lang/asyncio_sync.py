@@ -1,3 +1,4 @@
+# needs: float
 # Event and Lock between tasks.
 import asyncio
 

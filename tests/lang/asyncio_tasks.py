@@ -1,3 +1,4 @@
+# needs: float
 # asyncio tasks: create_task, gather, sleep ordering, results and errors.
 import asyncio
 

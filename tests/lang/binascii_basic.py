@@ -1,3 +1,4 @@
+# needs: float
 # binascii: hex and base64 conversions (RFC 4648 test vectors), crc32
 # (the ZIP/gzip CRC: known check values), and binascii.Error.
 import binascii

@@ -1,3 +1,4 @@
+# needs: float
 # getattr/setattr/hasattr/delattr/dir/vars/callable/isinstance/issubclass
 class A:
     cls_attr = 1

@@ -1,3 +1,4 @@
+# needs: float
 # eval/exec/compile take any bytes-like source; int() takes bytes-like text
 print(eval(b"1 + 2"), eval(bytearray(b" 3 * 4")), eval(memoryview(b"5 - 1")))
 exec(bytearray(b"x = 7\nprint('exec', x)"))

@@ -1,3 +1,4 @@
+# needs: float
 # misc builtins available from the builtins module
 import builtins
 print(builtins.len("ab"), builtins.__name__)

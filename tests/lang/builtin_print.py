@@ -1,3 +1,4 @@
+# needs: float
 # print with sep, end, file, flush
 print()
 print(1, 2, 3)

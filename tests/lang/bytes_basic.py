@@ -1,3 +1,4 @@
+# needs: float
 # bytes construction, repr, indexing, slicing, iteration, operators
 print(bytes(), bytes(3), bytes([65, 66, 67]), bytes(range(5)), bytes(b"xy"), bytes(bytearray(b"z")))
 print(bytes("héllo", "utf-8"), bytes("abc", encoding="ascii"), bytes((1, 255)), bytes(memoryview(b"mv")))

@@ -1,3 +1,4 @@
+# needs: float
 # printf-style formatting of bytes and bytearray
 print(b"%s-%s" % (b"ab", bytearray(b"cd")), b"%d|%5d|%-4x|%#o" % (5, -3, 255, 8), b"%%" % ())
 print(b"%r %a" % ("é", b"x"), b"%c%c" % (65, b"z"), b"%.2s|%4s|" % (b"abc", b"q"), b"%b" % memoryview(b"mv"))

@@ -1,3 +1,4 @@
+# needs: float
 # operator dunders, reflected and in-place, comparisons, hashing
 class V:
     def __init__(self, x, y):

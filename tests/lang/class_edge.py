@@ -1,3 +1,4 @@
+# needs: float
 # metaclass callables, singletons, __prepare__, odd dunder results, built-in subclasses
 def meta(name, bases, ns):
     ns["made_by"] = "func"

@@ -1,3 +1,4 @@
+# needs: float
 # property, classmethod, staticmethod, descriptors
 class Temp:
     def __init__(self):

@@ -1,3 +1,4 @@
+# needs: float
 # super() reaching methods of built-in bases (slot wrappers) and explicit dunder calls
 class L(list):
     def __repr__(self):

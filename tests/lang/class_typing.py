@@ -1,3 +1,4 @@
+# needs: float
 # X | Y unions and generic aliases evaluated at run time
 u = int | None
 print(u, int | str, int | str | None, (int | str) == (str | int))

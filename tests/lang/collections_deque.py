@@ -1,3 +1,4 @@
+# needs: float
 # collections.deque: both ends, maxlen dropping from the other end, the
 # documented methods, indexing, operators, iteration checks and errors.
 from collections import deque

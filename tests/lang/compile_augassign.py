@@ -1,3 +1,4 @@
+# needs: float
 log = []
 class Obj:
     def __init__(self):

@@ -1,3 +1,4 @@
+# needs: float
 log = []
 def v(x):
     log.append(x)

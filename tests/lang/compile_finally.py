@@ -33,7 +33,7 @@ print(loop())
 def exc():
     try:
         try:
-            1 / 0
+            1 // 0
         finally:
             print("inner finally")
     except ZeroDivisionError as e:

@@ -52,7 +52,7 @@ print(reraise())
 def chain():
     try:
         try:
-            1 / 0
+            1 // 0
         except ZeroDivisionError as e:
             raise ValueError("wrapped") from e
     except ValueError as e:

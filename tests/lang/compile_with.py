@@ -57,7 +57,7 @@ def nested_exc():
     try:
         with CM("outer"):
             with CM("inner", True):
-                1 / 0
+                1 // 0
             print("inner swallowed")
             raise IndexError("out")
     except IndexError as e:

@@ -1,3 +1,4 @@
+# needs: float
 # dict: merge operators, fromkeys, setdefault, popitem, views with set operations, reversed, errors.
 def t(f):
     try:

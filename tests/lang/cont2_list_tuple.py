@@ -1,3 +1,4 @@
+# needs: float
 # list and tuple: sort stability with key/reverse, methods, slicing, errors.
 def t(f):
     try:

@@ -1,3 +1,4 @@
+# needs: float
 # set and frozenset: every operator and method, with non-set iterables, and error messages.
 def t(f):
     try:

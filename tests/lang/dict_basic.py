@@ -1,3 +1,4 @@
+# needs: float
 # dict construction, access, methods
 d = {"a": 1, "b": 2}
 print(d, len(d), d["a"], d.get("b"), d.get("z"), d.get("z", 0))

@@ -1,3 +1,4 @@
+# needs: float
 # dict comprehension, merging, kwargs and misc methods
 d = {k: k * k for k in range(6) if k % 2 == 0}
 print(d, {v: k for k, v in d.items()})

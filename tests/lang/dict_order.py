@@ -1,3 +1,4 @@
+# needs: float
 # insertion order after deletes and re-inserts; iteration errors
 d = {}
 for i in range(10):

@@ -1,3 +1,4 @@
+# needs: float
 # many keys, deletes and re-inserts, mixed key types
 d = {}
 for i in range(5000):

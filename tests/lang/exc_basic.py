@@ -13,7 +13,7 @@ print(issubclass(OverflowError, ArithmeticError), issubclass(AssertionError, Exc
 print([c.__name__ for c in ZeroDivisionError.__mro__])
 
 try:
-    1 / 0
+    1 // 0
 except ArithmeticError as e:
     print(type(e).__name__, e)
 try:

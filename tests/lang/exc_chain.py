@@ -1,7 +1,7 @@
 # chaining: __cause__, __context__, __suppress_context__
 try:
     try:
-        1 / 0
+        1 // 0
     except ZeroDivisionError as e:
         raise ValueError("wrapped") from e
 except ValueError as e:
@@ -17,7 +17,7 @@ except RuntimeError as e:
 
 try:
     try:
-        1 / 0
+        1 // 0
     except ZeroDivisionError:
         raise ValueError("no ctx") from None
 except ValueError as e:

@@ -3,6 +3,6 @@ class MyErr(Exception):
 
 
 try:
-    1 / 0
+    1 // 0
 except ZeroDivisionError as e:
     raise MyErr("final") from e

@@ -1,3 +1,4 @@
+# needs: float
 # f-strings: conversions, specs, nesting
 x, name, w, p = 42, "Ada", 8, 3
 print(f"{x}", f"{name!r}", f"{name!s:>6}", f"{name!a}", f"{'é'!a}", f"{x:>{w}}|", f"{3.14159:.{p}f}")

@@ -1,3 +1,4 @@
+# needs: float
 # machine.I2C, SPI and PWM: arguments are checked before any device is
 # opened, so these run on any host (the kernel bench tests the devices).
 from machine import I2C, SPI, PWM

@@ -1,3 +1,4 @@
+# needs: float
 # machine.Pin on a machine without GPIO (the test host has no
 # /dev/gpiochip*): constants, argument checking before any system call,
 # and a clear OSError naming the missing device and what to do.

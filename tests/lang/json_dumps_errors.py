@@ -1,3 +1,4 @@
+# needs: float
 # json.dumps: what cannot be encoded, default=, skipkeys, allow_nan, cycles
 import json
 

@@ -1,3 +1,4 @@
+# needs: float
 # json.dump / json.load on streams: io.StringIO, io.BytesIO and files
 import io
 import json

@@ -1,3 +1,4 @@
+# needs: float
 # Subclassing built-in types keeps their behaviour and adds ours.
 class MyList(list):
     def total(self):

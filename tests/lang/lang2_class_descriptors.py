@@ -1,3 +1,4 @@
+# needs: float
 # Descriptors: data vs non-data priority, __set_name__, __delete__.
 class Typed:
     def __set_name__(self, owner, name):

@@ -1,3 +1,4 @@
+# needs: float
 # Calling methods through their classes, type objects and introspection.
 def t(f):
     try:

@@ -34,7 +34,7 @@ with CM('a') as x, CM('b', True) as y:
 print('after')
 try:
     with CM('c'):
-        1 / 0
+        1 // 0
 except ZeroDivisionError:
     print('propagated')
 

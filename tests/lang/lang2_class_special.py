@@ -1,3 +1,4 @@
+# needs: float
 # Operator, comparison, hashing and container special methods.
 class V:
     def __init__(self, *c):

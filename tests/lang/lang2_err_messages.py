@@ -1,3 +1,4 @@
+# needs: float
 # Last-line wording of common mistakes, as CPython 3.11 prints them.
 def t(f):
     try:

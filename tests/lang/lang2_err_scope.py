@@ -62,7 +62,7 @@ def j():
     global undefined_glob
     del undefined_glob
 t(j)
-t(lambda: exec('1/0') if 'exec' in dir(builtins) else 1/0)
+t(lambda: exec('1//0') if 'exec' in dir(builtins) else 1//0)
 t(lambda: eval('undefined_e'))
 t(lambda: [].nope)
 t(lambda: type.nope)

@@ -1,3 +1,4 @@
+# needs: float
 # Unpacking, star-expansion and iteration errors.
 def t(f):
     try:

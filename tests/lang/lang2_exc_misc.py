@@ -74,7 +74,7 @@ for exc in (IndexError, KeyError, ZeroDivisionError):
 
 try:
     try:
-        1 / 0
+        1 // 0
     except ZeroDivisionError:
         {}['missing']
 except KeyError as e:

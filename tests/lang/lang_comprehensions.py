@@ -40,9 +40,9 @@ it = iter([1, 2, 3])
 lazy = (x * 10 for x in it)
 print(next(lazy), next(it), list(lazy))
 try:
-    (1 / 0 for _ in range(1))
+    (1 // 0 for _ in range(1))
     print('lazy not evaluated')
-    list(1 / x for x in [1, 0])
+    list(1 // x for x in [1, 0])
 except ZeroDivisionError:
     print('ZeroDivisionError')
 try:

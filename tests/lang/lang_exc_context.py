@@ -15,7 +15,7 @@ except ValueError as e:
     show(e)
 try:
     try:
-        1 / 0
+        1 // 0
     except ZeroDivisionError as z:
         raise RuntimeError('r') from z
 except RuntimeError as e:

@@ -1,3 +1,4 @@
+# needs: float
 # Assorted expressions: slices with steps on every sequence, subscripts, attribute
 # access on literals, is/in, conditional and starred returns, decorator expressions.
 seqs = [list(range(8)), tuple(range(8)), 'abcdefgh', b'abcdefgh', range(8), bytearray(b'abcdefgh')]

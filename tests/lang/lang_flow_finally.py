@@ -39,7 +39,7 @@ print(nested_fin())
 def break_in_except():
     for i in range(3):
         try:
-            1 / 0
+            1 // 0
         except ZeroDivisionError:
             break
         finally:

@@ -1,3 +1,4 @@
+# needs: float
 # f-string conversions and format specs dispatching to __repr__/__str__/__format__, errors.
 x = 10
 class R:

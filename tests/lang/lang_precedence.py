@@ -1,3 +1,4 @@
+# needs: float
 # Operator precedence and associativity, checked against CPython.
 print(-2 ** 2, (-2) ** 2, 2 ** -1, -2 ** -2, 2 ** 3 ** 2, (2 ** 3) ** 2)
 print(-3 ** 2 * 2, ~2 ** 2, +-+-1, - - 1, ~~5, -~5, ~-5)

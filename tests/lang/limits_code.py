@@ -1,3 +1,4 @@
+# needs: float
 # Code-object limits (docs/reliability.md): counts stored in 16 bits fit up
 # to 65535 and beyond that raise SyntaxError naming the limit; everything
 # else (constants, names, arguments of a call, items of a display, parts

@@ -1,3 +1,4 @@
+# needs: float
 # sort and sorted: stability, key, reverse, errors leave the list intact
 a = [5, 3, 9, 1, 5, 7, 0, -2, 8]
 a.sort()

@@ -1,3 +1,4 @@
+# needs: float
 # micropython.stack_use: the C stack in use, which grows with nesting;
 # kbd_intr and alloc_emergency_exception_buf check their arguments.
 import micropython

@@ -1,3 +1,4 @@
+# needs: float
 # format() of floats: every presentation type with width/fill/align/sign/grouping/#/z
 def t(v, spec):
     try:

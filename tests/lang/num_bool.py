@@ -1,3 +1,4 @@
+# needs: float
 # bool is an int subclass with two values
 print(True, False, repr(True), str(False), type(True).__name__, isinstance(True, int), issubclass(bool, int))
 print(True + 1, True + True, False - 1, True * 10, True / 2, True // 2, True % 2, -True, ~False, abs(True))

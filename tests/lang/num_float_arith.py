@@ -1,3 +1,4 @@
+# needs: float
 # float arithmetic: / // % with signs, errors, inf and nan
 vals = [7.5, -7.5, 2.0, -2.0, 0.5, 1e300, -1e-300, 3]
 for a in vals:

@@ -1,3 +1,4 @@
+# needs: float
 # format() of floats: every presentation type, flags, grouping, z
 vals = [1.5, 10.0, 1.0, float("inf"), -0.0, 123456789.0, 0.0001234, float("nan"), -0.001, 2.675, 1e20, 0.5]
 specs = ["", ".0", ".1", ".2", ".3", "010", "<010", "+010", "=+10", "#.0f", "#.0e", "#g", "#.3g", "g", ".0g",

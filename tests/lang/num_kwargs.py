@@ -1,3 +1,4 @@
+# needs: float
 # keyword arguments and argument errors of numeric constructors and builtins
 print(int('ff', base=16), (255).to_bytes(length=2, byteorder='big'), int.from_bytes(bytes=b'\x01\x02', byteorder='little'))
 print(round(number=2.5), round(2.567, ndigits=1), pow(2, 10, mod=1000))

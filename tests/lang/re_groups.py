@@ -1,3 +1,4 @@
+# needs: float
 # re: capturing, non-capturing and named groups, back-references, lastindex
 import re
 

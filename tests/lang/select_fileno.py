@@ -1,3 +1,4 @@
+# needs: float
 # Objects with a fileno() method can be polled; the reported object
 # differs (MicroPython reports the registered object, CPython its fd), so
 # only the events are printed here.

@@ -1,3 +1,4 @@
+# needs: float
 # select.poll on descriptors every Linux host has: the tests run with
 # stdin = /dev/null (always readable) and stdout a pipe or file (writable).
 import select

@@ -1,3 +1,4 @@
+# needs: float
 # Scheduled callbacks run while select.poll, select.select and time.sleep
 # wait, and the wait goes on for the rest of its time afterwards.
 import micropython

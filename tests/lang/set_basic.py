@@ -1,3 +1,4 @@
+# needs: float
 # set and frozenset (printed sorted, never in iteration order)
 s = {3, 1, 2}
 print(sorted(s), len(s), 1 in s, 5 in s, 5 not in s)

@@ -1,3 +1,4 @@
+# needs: float
 # more set algebra and frozenset behaviour (output sorted)
 a = frozenset("abc")
 b = frozenset("bcd")

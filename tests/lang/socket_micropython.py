@@ -1,3 +1,4 @@
+# needs: float
 # What MicroPython's socket does beyond CPython's: errno.ETIMEDOUT on a
 # timeout, select.poll reporting the socket object, streams returning None
 # when a non-blocking socket has nothing, errors naming the address.

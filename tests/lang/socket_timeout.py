@@ -1,3 +1,4 @@
+# needs: float
 # Timeouts and non-blocking sockets.
 import errno
 import socket

@@ -1,3 +1,4 @@
+# needs: float
 # `x += piece` on a local grows an owned str/bytes in place: every other
 # reference to the variable (kept in a list, aliased, locals(), used as a
 # dict key, sent into a generator) must still see the old value.

@@ -1,3 +1,4 @@
+# needs: float
 # operators on str: + * comparisons, hashing as dict keys, errors
 a = "abc"
 print(a + "def", a * 3, 2 * a, a * 0, a * -1, "" * 5)

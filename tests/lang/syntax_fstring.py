@@ -1,3 +1,4 @@
+# needs: float
 # f-strings: nested quotes, conversions, format specs, nested fields, '='.
 x = 42
 name = 'world'

@@ -1,3 +1,4 @@
+# needs: float
 # Assorted syntax: slices, chained comparisons, conditionals, del,
 # global/nonlocal, semicolons, continuation lines, annotations.
 a = list(range(10))

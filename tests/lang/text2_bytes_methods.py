@@ -1,3 +1,4 @@
+# needs: float
 # bytes and bytearray: construction from every source, hex/fromhex, methods, bytearray mutation.
 def t(f):
     try:

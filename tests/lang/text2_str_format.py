@@ -1,3 +1,4 @@
+# needs: float
 # str.format: nested fields, attribute and index lookups, conversions, the mini-language, errors.
 def t(f):
     try:

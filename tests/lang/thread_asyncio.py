@@ -1,3 +1,4 @@
+# needs: float
 # asyncio's ThreadSafeFlag set from another thread wakes a loop that is
 # asleep in the event poller (threads poke its wait when they let go). A
 # flag coalesces sets, so the thread waits for each to be seen (ack).

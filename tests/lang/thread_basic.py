@@ -1,3 +1,4 @@
+# needs: float
 # _thread: start_new_thread with args and kwargs, locks, get_ident,
 # stack_size.
 import _thread

@@ -1,3 +1,4 @@
+# needs: float
 # A threaded TCP server with blocking sockets: a thread per connection,
 # each blocked in recv while the others run.
 import _thread

@@ -1,3 +1,4 @@
+# needs: float
 # Several threads allocating, raising and collecting at once; each checks
 # its own results, so a collection that freed a live object in another
 # thread's stack shows up as a wrong sum or a crash.

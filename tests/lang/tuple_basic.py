@@ -1,3 +1,4 @@
+# needs: float
 # tuples
 t = (1, 2, 3)
 print(t, len(t), t[0], t[-1], t[1:], t[::-1], t[:0], (), (1,), tuple(), tuple([1, 2]), tuple("ab"))

@@ -64,7 +64,7 @@ except TypeError as e:
 
 def chain():
     try:
-        1 / 0
+        1 // 0
     except ZeroDivisionError:
         raise ValueError("ctx")
 

@@ -1,3 +1,4 @@
+# needs: float
 # weakref.ref: a reference that does not keep its object alive; cleared
 # (and its callback called) when the collector frees the object.
 import gc

@@ -20,7 +20,7 @@ that stops answering is booted again.
 Tests the board cannot run are listed in tests/mcu/unsupported.txt, each
 with the reason, and reported as skipped (--all runs them too); tests
 marked `# needs: X` for a feature the firmware is built without
-(BOARD_WITHOUT) are skipped too.
+(BOARD_WITHOUT), or `# needs: no-X` for one it has, are skipped too.
 Without the cross compiler or QEMU every test is skipped (failed under
 PX_CI=1, where CI has installed them).
 """
@@ -436,8 +436,10 @@ def main():
     for n in names:
         if n in listed and not args.all:
             skip(f"lang/{n}", listed[n])
-        elif lang.needs(n) & BOARD_WITHOUT:
-            skip(f"lang/{n}", f"the firmware is built without {', '.join(sorted(lang.needs(n) & BOARD_WITHOUT))}")
+        elif not lang.runs_without(n, BOARD_WITHOUT):
+            missing = lang.needs(n) & BOARD_WITHOUT
+            skip(f"lang/{n}", f"the firmware is built without {', '.join(sorted(missing))}" if missing
+                 else "it tests a build without a feature the firmware has (# needs: no-...)")
         else:
             todo.append(n)
     cache = {}
