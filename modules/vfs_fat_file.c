@@ -243,6 +243,9 @@ px_val fat_file_open(px_val fsobj, px_val path, px_val mode) {
     if (f->first == 0) {
         f->size = 0; /* no cluster: nothing to read, whatever the entry says */
     }
+    if ((uint64_t)f->size > (uint64_t)fs->nclusters * fat_cluster_bytes(fs)) {
+        fat_raise(FAT_EIO); /* larger than the disk: a damaged entry */
+    }
     if (kind == 'w') {
         fat_free_chain(fs, f->first);
         f->first = 0;
