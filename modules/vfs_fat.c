@@ -27,10 +27,7 @@ static void load(fat_fs *fs) {
     if (fs->mounted) {
         return;
     }
-    fs->ss = (uint16_t)fat_dev_block_size(fs->bdev);
-    fs->cache = px_gc_alloc(fs->ss, PX_GC_LEAF);
-    fs->cached = FAT_NO_SECTOR;
-    fs->dirty = false;
+    fat_attach(fs);
     if (!fat_load(fs)) {
         fs->cached = FAT_NO_SECTOR;
         px_raise_os_error(FAT_ENODEV, "no FAT12 or FAT16 file system on the block device");
@@ -65,9 +62,11 @@ static void check_writable(fat_fs *fs) {
 }
 
 px_val px_vfs_fat_detect(px_val bdev) {
+    if (px_getattr_opt(bdev, PX_Q(readblocks)) == PX_NULL || px_getattr_opt(bdev, PX_Q(ioctl)) == PX_NULL) {
+        return PX_NULL; /* not a block device: no file system found on it */
+    }
     fat_fs *fs = fs_new(bdev);
-    fs->ss = (uint16_t)fat_dev_block_size(bdev);
-    fs->cache = px_gc_alloc(fs->ss, PX_GC_LEAF);
+    fat_attach(fs);
     if (!fat_load(fs)) {
         return PX_NULL;
     }

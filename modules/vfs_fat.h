@@ -43,7 +43,9 @@ enum { FAT_ATTR_RO = 0x01, FAT_ATTR_VOLUME = 0x08, FAT_ATTR_DIR = 0x10, FAT_ATTR
 typedef struct {
     px_obj base;
     px_val bdev;
-    uint8_t *cache;  /* GC leaf block of `ss` bytes: one sector */
+    uint8_t *cache;  /* GC leaf block of `ss` bytes: one sector (NULL with mem) */
+    uint8_t *mem;    /* the device's own memory (a built-in memory device), or NULL */
+    uint32_t mem_blocks;
     uint32_t cached; /* the sector in it, or FAT_NO_SECTOR */
     bool dirty;      /* cache differs from the device */
     bool mounted, readonly;
@@ -77,6 +79,10 @@ void fat_mark_dirty(fat_fs *fs);
 void fat_flush(fat_fs *fs);
 /* fat_flush, then the device's sync (ioctl 3). */
 void fat_sync(fat_fs *fs);
+/* Set up the device's access: its block size, and its memory when it is
+ * a built-in block device whose buffer is the disk (a board's RAM disk:
+ * sectors are used in place, no cache), else a one-sector cache. */
+void fat_attach(fat_fs *fs);
 /* The device's block size and count (ioctl 5 and 4). */
 uint32_t fat_dev_block_size(px_val bdev);
 uint32_t fat_dev_block_count(px_val bdev);

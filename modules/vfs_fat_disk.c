@@ -96,16 +96,43 @@ uint32_t fat_dev_block_count(px_val bdev) {
 
 /* ---- the sector cache */
 
+void fat_attach(fat_fs *fs) {
+    fs->ss = (uint16_t)fat_dev_block_size(fs->bdev);
+    fs->cached = FAT_NO_SECTOR;
+    fs->dirty = false;
+    fs->mem = NULL;
+    const px_type *t = px_type_of(fs->bdev);
+    px_buffer b;
+    if (!(t->flags & PX_TF_HEAPTYPE) && t->buffer != NULL && t->buffer(fs->bdev, &b, PX_BUF_WRITE) &&
+        px_getattr_opt(fs->bdev, PX_Q(readblocks)) != PX_NULL) {
+        uint32_t n = fat_dev_block_count(fs->bdev);
+        if (b.len >= (uint64_t)n * fs->ss) {
+            fs->mem = b.data;
+            fs->mem_blocks = n;
+            fs->cache = NULL;
+            return;
+        }
+    }
+    fs->cache = px_gc_alloc(fs->ss, PX_GC_LEAF);
+}
+
 void fat_flush(fat_fs *fs) {
     if (!fs->dirty) {
         return;
     }
     fs->dirty = false; /* (a failing device must not be asked again and again) */
     uint32_t s = fs->cached;
-    dev_io(fs, true, s, fs->cache);
+    uint8_t *data = fs->mem != NULL ? fs->mem + (size_t)s * fs->ss : fs->cache;
+    if (fs->mem == NULL) {
+        dev_io(fs, true, s, data);
+    }
     if (s >= fs->fat_start && s < fs->fat_start + fs->fat_sectors) {
         for (uint32_t k = 1; k < fs->nfats; k++) { /* the copies of the FAT */
-            dev_io(fs, true, s + k * fs->fat_sectors, fs->cache);
+            if (fs->mem != NULL) {
+                memcpy(fs->mem + (size_t)(s + k * fs->fat_sectors) * fs->ss, data, fs->ss);
+            } else {
+                dev_io(fs, true, s + k * fs->fat_sectors, data);
+            }
         }
     }
 }
@@ -116,6 +143,16 @@ void fat_sync(fat_fs *fs) {
 }
 
 uint8_t *fat_sector(fat_fs *fs, uint32_t sector, bool fresh) {
+    if (fs->mem != NULL) { /* in place: the cache only remembers which sector changed */
+        if (sector >= fs->mem_blocks) {
+            fat_raise(FAT_EIO);
+        }
+        if (fs->cached != sector) {
+            fat_flush(fs);
+            fs->cached = sector;
+        }
+        return fs->mem + (size_t)sector * fs->ss;
+    }
     if (fs->cached == sector) {
         return fs->cache;
     }
@@ -219,8 +256,9 @@ uint32_t fat_get(fat_fs *fs, uint32_t n) {
         return fat_rd16(fat_sector(fs, fs->fat_start + off / fs->ss, false) + off % fs->ss);
     }
     uint32_t off = n + n / 2, sec = fs->fat_start + off / fs->ss, i = off % fs->ss;
-    uint32_t v = fat_sector(fs, sec, false)[i];
-    v |= (uint32_t)(i + 1 < fs->ss ? fs->cache[i + 1] : fat_sector(fs, sec + 1, false)[0]) << 8;
+    const uint8_t *p = fat_sector(fs, sec, false);
+    uint32_t v = p[i];
+    v |= (uint32_t)(i + 1 < fs->ss ? p[i + 1] : fat_sector(fs, sec + 1, false)[0]) << 8;
     return n & 1 ? v >> 4 : v & 0xFFF;
 }
 

@@ -1,6 +1,7 @@
 /* The board's block device when it has no flash to spare: RAM
  * (BOARD_RAMDISK_SIZE bytes in .persist), with MicroPython's block
- * protocol, the simple and the extended interface. .persist is zeroed at
+ * protocol, the simple and the extended interface, and its bytes as a
+ * buffer (memoryview(dev) reaches the disk). .persist is zeroed at
  * power-on only, so the file system on it survives a soft reset (Ctrl-D,
  * machine.soft_reset) and not a power cycle or a restart of QEMU. */
 #include <string.h>
@@ -65,6 +66,18 @@ static px_val rd_ioctl(px_val self, px_val op, px_val arg) {
     }
 }
 
+/* The disk's bytes as a buffer: VfsFat uses the sectors in place, with
+ * no cache in the heap (vfs_fat.h, fat_attach). */
+static bool rd_buffer(px_val self, px_buffer *buf, unsigned flags) {
+    (void)self;
+    (void)flags;
+    buf->data = disk;
+    buf->len = sizeof disk;
+    buf->typecode = 'B';
+    buf->readonly = false;
+    return true;
+}
+
 static PX_METHV(rd_readblocks_obj, &px_type_mcu_ramdisk, readblocks, 3, 4, rd_readblocks);
 static PX_METHV(rd_writeblocks_obj, &px_type_mcu_ramdisk, writeblocks, 3, 4, rd_writeblocks);
 static PX_METH3(rd_ioctl_obj, &px_type_mcu_ramdisk, ioctl, rd_ioctl);
@@ -82,6 +95,7 @@ const px_type px_type_mcu_ramdisk = {
     .name = PX_Q(RAMBlockDev),
     .base_type = &px_type_object,
     .dict = &rd_dict,
+    .buffer = rd_buffer,
 };
 
 #endif
