@@ -21,6 +21,7 @@ typedef struct {
     px_val name;
     uint32_t dir, index;   /* where its short directory entry is */
     uint32_t first;        /* first cluster, 0 while empty */
+    uint32_t in_entry;     /* the first cluster its directory entry names */
     uint32_t size, pos;
     uint32_t clus, clus_no; /* a cluster of the chain and its number in it (clus 0: none known) */
     bool readable, writable, append, text, closed, changed;
@@ -158,14 +159,14 @@ static void update_entry(fat_file *f) {
         uint8_t e[FAT_ENTRY_SIZE];
         if (fat_dir_read(fs, f->dir, f->index, e) && e[0] != 0 && e[0] != 0xE5 && !fat_item_is_dir(e) &&
             (e[11] & 0x3F) != FAT_ATTR_LFN) {
-            uint32_t was = fat_item_cluster(fs, e);
-            if (was == 0 || was == f->first) {
+            if (fat_item_cluster(fs, e) == f->in_entry) {
                 fat_wr16(e + 26, f->first);
                 fat_wr16(e + 20, f->first >> 16);
                 fat_wr32(e + 28, f->size);
                 e[11] |= FAT_ATTR_ARCHIVE;
                 fat_now(e + 22, e + 24);
                 fat_dir_write(fs, f->dir, f->index, e);
+                f->in_entry = f->first;
             }
         }
         f->changed = false;
@@ -235,7 +236,7 @@ px_val fat_file_open(px_val fsobj, px_val path, px_val mode) {
         fat_raise(13); /* EACCES: the read-only attribute */
     }
     f->index = p.item.index;
-    f->first = fat_item_cluster(fs, p.item.e);
+    f->first = f->in_entry = fat_item_cluster(fs, p.item.e);
     f->size = fat_rd32(p.item.e + 28);
     if (f->first != 0 && !fat_valid_cluster(fs, f->first)) {
         fat_raise(FAT_EIO);

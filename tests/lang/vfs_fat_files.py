@@ -56,4 +56,11 @@ except OSError as e:
 vfs.mount(dev, "/again")
 print(open("/again/t.txt").read(), open("/again/b.bin", "rb").read()[-5:])
 print(os.listdir("/again"))
+# rewriting a file ("w") after others were removed: its entry follows
+for n in "cde":
+    open("/again/%s.py" % n, "w").write(n * 600)
+os.remove("/again/c.py")
+with open("/again/e.py", "w") as f:
+    f.write("new")
+print(open("/again/e.py").read(), open("/again/d.py").read() == "d" * 600, os.statvfs("/again")[3])
 vfs.umount("/again")

@@ -513,10 +513,6 @@ MPREMOTE_CHECKS = [mpr_exec, mpr_exec_error, mpr_eval, mpr_run, mpr_fs_cp_ls_cat
 # Scripts that cannot pass against the Linux command, and why. A board
 # runs them all.
 NOT_ON_LINUX = {
-    "test_filesystem.sh": "needs os.VfsFat for its RAM disk (ramdisk.py)",
-    "test_fs_tree.sh": "needs os.VfsFat for its RAM disk (ramdisk.py)",
-    "test_mip_local_install.sh": "needs os.VfsFat for its RAM disk (ramdisk.py)",
-    "test_unicode.sh": "needs os.VfsFat for its RAM disk (ramdisk.py)",
     "test_mount.sh": "import does not search a Python VFS mounted at /remote (mpremote mount)",
     "test_resume.sh": "expects MicroPython's \"name 'a' isn't defined\" (we print CPython's message) "
                       "and reconnects by USB auto-detection after `disconnect`",
