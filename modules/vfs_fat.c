@@ -300,7 +300,11 @@ static px_val vf_rename(px_val self, px_val old, px_val new_) {
     if (px_is_bytes(new_)) {
         size_t n;
         const char *s = (const char *)px_bytes_data(new_, &n);
-        new_ = px_utf8_valid(s, n) ? px_str(s, n) : px_str("\x7f", 1); /* (invalid: refused below) */
+        if (!px_utf8_valid(s, n)) {
+            fat_op_path(new_);
+            fat_raise(FAT_EINVAL); /* FAT names are Unicode */
+        }
+        new_ = px_str(s, n);
     }
     check_writable(fs);
     fat_path a, b;
