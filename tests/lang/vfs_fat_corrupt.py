@@ -31,8 +31,9 @@ seed = 12345
 
 
 def rand(n):
+    # a small generator, so that no build needs big ints for it
     global seed
-    seed = (seed * 1103515245 + 12345) & 0x7FFFFFFF
+    seed = (seed * 75 + 74) % 65537
     return seed % n
 
 
