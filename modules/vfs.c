@@ -149,6 +149,10 @@ static size_t lookup(px_val path, px_val *sub) {
     return (size_t)best;
 }
 
+bool px_vfs_remounted(void) {
+    return set_up && !(nmounts == 1 && is_root_point(mounts[0].point) && cur == 0);
+}
+
 px_val px_vfs_lookup(px_val path, px_val *sub) {
     size_t i = lookup(path, sub); /* (it may set up the table: read it after) */
     return mounts[i].fs;

@@ -31,6 +31,12 @@
  * been through px_vfs_path (a str or bytes without NUL). */
 px_val px_vfs_lookup(px_val path, px_val *sub);
 
+/* False while the mount table is as the port set it up (only the port's
+ * root file system, holding the current directory), true once the program
+ * has mounted, unmounted or changed directory into another mount: a port
+ * whose import reads its own files directly then asks the VFS instead. */
+bool px_vfs_remounted(void);
+
 /* A path argument as the os functions take it: str, bytes, or an object
  * with __fspath__; TypeError or ValueError (embedded NUL) otherwise. */
 px_val px_vfs_path(px_val path);

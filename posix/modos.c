@@ -14,6 +14,7 @@
 #include "posix.h"
 #include "sys.h"
 #include "vfs.h"
+#include "vfs_fat.h"
 #include "vfs_posix.h"
 
 /* ---- the environment */
@@ -135,6 +136,7 @@ static PX_FUN1(os_system_obj, system, os_system);
 
 /* Sorted by name bytes. */
 static const px_map_entry os_table[] = {
+    PX_ENTRY_OBJ(VfsFat, &px_type_vfs_fat),
     PX_ENTRY_OBJ(VfsPosix, &px_type_vfs_posix),
     PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(os))),
     PX_ENTRY_OBJ(chdir, &px_vfs_chdir_obj),

@@ -4,10 +4,12 @@
  * functions. */
 #include "runtime.h"
 #include "vfs.h"
+#include "vfs_fat.h"
 #include "vfs_posix.h"
 
 /* Sorted by name bytes. */
 static const px_map_entry vfs_table[] = {
+    PX_ENTRY_OBJ(VfsFat, &px_type_vfs_fat),
     PX_ENTRY_OBJ(VfsPosix, &px_type_vfs_posix),
     PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(vfs))),
     PX_ENTRY_OBJ(mount, &px_vfs_mount_obj),

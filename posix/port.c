@@ -18,6 +18,9 @@
 #include "memlimit.h"
 #include "thread.h"
 #include "sys.h"
+#include "vfs.h"
+#include "vfs_files.h"
+#include "vfs_posix.h"
 
 /* ---- time */
 
@@ -105,7 +108,30 @@ size_t px_port_heap_default_cap(void) {
 
 /* ---- files */
 
+/* The path as the VFS takes it when another file system than the host's
+ * serves it (the program mounted a VfsFat or a Python file system and
+ * imports from there), else PX_NULL: the host's file, read directly. */
+static px_val vfs_path(const char *path) {
+    if (!px_vfs_remounted()) {
+        return PX_NULL;
+    }
+    size_t n = strlen(path);
+    px_val p = px_utf8_valid(path, n) ? px_str(path, n) : px_bytes(path, n), sub;
+    px_jmp j;
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        px_val fs = px_vfs_lookup(p, &sub);
+        px_try_pop(&j);
+        return px_is_type(fs, &px_type_vfs_posix) ? PX_NULL : p;
+    }
+    return PX_NULL; /* nothing mounted there: the host's answer (none) */
+}
+
 px_path_kind px_port_stat(const char *path) {
+    px_val vp = vfs_path(path);
+    if (vp != PX_NULL) {
+        return px_vfs_file_kind(vp);
+    }
     struct stat st;
     if (stat(path, &st) != 0) {
         return PX_PATH_NONE;
@@ -117,6 +143,10 @@ px_path_kind px_port_stat(const char *path) {
 }
 
 char *px_port_read_file(const char *path, size_t *len, int *err) {
+    px_val vp = vfs_path(path);
+    if (vp != PX_NULL) {
+        return px_vfs_read_file(vp, len, err);
+    }
     int fd;
     do {
         fd = open(path, O_RDONLY | O_CLOEXEC);

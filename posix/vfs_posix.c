@@ -17,6 +17,7 @@
 #include "vfs_posix.h"
 #include "file.h"
 #include "vfs.h"
+#include "vfs_fat.h"
 
 typedef struct {
     px_obj base;
@@ -57,7 +58,7 @@ px_val px_vfs_port_root(void) {
 }
 
 px_val px_vfs_port_detect(px_val bdev) {
-    return PX_NULL; /* no file system on block devices in this port */
+    return px_vfs_fat_detect(bdev); /* FAT on a block device (a Python class) */
 }
 
 const char *px_vfs_posix_host_path(px_val fs, px_val path, bool write, px_val shown) {

@@ -1,37 +1,74 @@
-/* Files on a board without a file system (yet: docs/mcu.md): no path
- * names a file, so import finds only built-in and frozen modules and
- * open() raises FileNotFoundError naming the path. */
+/* Files on a board: import, running boot.py/main.py and open() go through
+ * the VFS (modules/vfs.c) to whatever is mounted, the board's own FAT file
+ * system at "/" (main.c) or any file system the program mounts, a Python
+ * class included (mpremote's `mount`). */
 #include <errno.h>
 #include <string.h>
 
 #include "runtime.h"
+#include "vfs.h"
+#include "vfs_fat.h"
+#include "vfs_files.h"
 
 px_path_kind px_port_stat(const char *path) {
-    (void)path;
-    return PX_PATH_NONE;
+    return px_vfs_file_kind(px_str_cstr(path));
 }
 
 char *px_port_read_file(const char *path, size_t *len, int *err) {
-    (void)path;
-    (void)len;
-    *err = ENOENT;
-    return NULL;
+    return px_vfs_read_file(px_str_cstr(path), len, err);
 }
 
 const char *px_port_strerror(int err) {
     return strerror(err);
 }
 
+/* "utf-8" in any spelling CPython takes ("UTF8", "utf_8"): the only
+ * encoding of text files here. */
+static bool is_utf8_name(px_val v) {
+    size_t n, k = 0;
+    const char *s = px_is_str(v) ? px_str_data(v, &n) : NULL;
+    if (s == NULL || n > 8) {
+        return false;
+    }
+    char low[8];
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c != '-' && c != '_') {
+            low[k++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+        }
+    }
+    return k == 4 && memcmp(low, "utf8", 4) == 0;
+}
+
+/* open(file, mode='r', ...): the mounted file system's open(path, mode);
+ * the other arguments of CPython's open() belong to host files. */
 px_val px_port_open(size_t argc, const px_val *argv, px_val kwnames) {
-    (void)kwnames;
-    if (argc == 0) {
-        px_raise_type_error("open() missing required argument 'file' (pos 1)");
+    static const px_argspec spec[] = {
+        {PX_Q(file), PX_ARG_REQUIRED, PX_NONE},   {PX_Q(mode), 0, PX_NULL},    {PX_Q(buffering), 0, PX_SMALL_CONST(-1)},
+        {PX_Q(encoding), 0, PX_NONE},             {PX_Q(errors), 0, PX_NONE},  {PX_Q(newline), 0, PX_NONE},
+        {PX_Q(closefd), 0, PX_TRUE},              {PX_Q(opener), 0, PX_NONE},
+    };
+    px_val a[8];
+    px_parse_args(PX_Q(open), argc, argv, kwnames, 8, spec, a);
+    for (int i = 2; i < 8; i++) {
+        if (a[i] != spec[i].def && !(i == 3 && is_utf8_name(a[i]))) {
+            px_raise_value_error("open() on this board takes only a path, a mode and encoding='utf-8'");
+        }
     }
-    px_val path = argv[0];
-    if (px_is_str(path)) {
-        size_t n;
-        const char *s = px_str_data(path, &n);
-        px_raise_os_error(ENOENT, "'%.*s'", (int)n, s);
-    }
-    px_raise_os_error(ENOENT, "this board has no file system");
+    px_val args[2];
+    px_val fs = px_vfs_lookup(px_vfs_path(a[0]), &args[0]);
+    args[1] = a[1] == PX_NULL ? px_str("r", 1) : a[1];
+    return px_call_method(fs, PX_Q(open), 2, args);
+}
+
+/* ---- the VFS's port hooks (vfs.h) */
+
+/* Nothing at "/" before start-up mounts the board's own file system. */
+px_val px_vfs_port_root(void) {
+    return PX_NULL;
+}
+
+/* vfs.mount of a block device: FAT is the file system boards know. */
+px_val px_vfs_port_detect(px_val bdev) {
+    return px_vfs_fat_detect(bdev);
 }

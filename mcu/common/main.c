@@ -1,7 +1,8 @@
 /* The interpreter's life on a board, from power-on or a soft reset to the
  * next soft reset: the REPL's board loop (src/repl/repl.h) calls start(),
- * which brings up a fresh interpreter on the static heap, sets sys.path
- * and runs boot.py and main.py if the board has them.
+ * which brings up a fresh interpreter on the static heap, sets sys.path,
+ * mounts the board's file system and runs boot.py and main.py if it has
+ * them.
  *
  * A soft reset starts the C run-time afresh (startup.c): every static
  * variable of the core and the modules is back at its initial value, so
@@ -13,12 +14,39 @@
 
 #include "runtime.h"
 #include "mcu.h"
+#include "ramdisk.h"
 #include "repl/repl.h"
 #include "sys.h"
+#include "vfs.h"
+#include "vfs_fat.h"
+
+/* The board's file system at "/", as MicroPython boards mount their flash
+ * (docs/mcu.md): the FAT file system on the RAM disk, made afresh when
+ * there is none (at power-on). Its current directory is "/". A failure is
+ * printed and the board starts without files. */
+static void mount_root(void) {
+#ifdef BOARD_RAMDISK_SIZE
+    px_jmp j;
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        px_val bdev = mcu_ramdisk();
+        px_val fs = px_vfs_fat_detect(bdev);
+        if (fs == PX_NULL) {
+            px_call_method(PX_OBJ_CONST(&px_type_vfs_fat), PX_Q(mkfs), 1, &bdev);
+            fs = px_vfs_fat_detect(bdev);
+        }
+        px_val args[2] = {fs, px_str("/", 1)};
+        px_call(PX_OBJ_CONST(&px_vfs_mount_obj), 2, args, PX_NULL);
+        px_try_pop(&j);
+        return;
+    }
+    px_exc_print(&px_out_stderr, j.exc);
+#endif
+}
 
 /* Run a start-up script in __main__ (so its names are the REPL's): the
- * file, once the board has a file system, else a frozen module of that
- * name (a board can freeze its main.py). An exception is printed and
+ * file on the board's file system, else a frozen module of that name (a
+ * board can freeze its main.py). An exception is printed and
  * the start goes on. */
 static void run_script(const char *file, const char *module) {
     px_jmp j;
@@ -60,6 +88,7 @@ static void start(bool raw) {
     px_list_append(px_st.path, px_qstr(PX_Q(empty)));
     px_list_append(px_st.path, px_str_cstr(PX_FROZEN_PATH));
     px_list_append(px_st.path, px_str_cstr("/lib"));
+    mount_root();
     run_script("boot.py", "boot");
     if (!raw) {
         run_script("main.py", "main");

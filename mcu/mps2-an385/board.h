@@ -7,6 +7,8 @@
 #define BOARD_NAME "mps2-an385"
 #define BOARD_CPU_HZ 25000000u
 #define BOARD_HEAP_SIZE (64u << 10)
+/* the file system's block device: 512 KiB of the data SSRAM (ramdisk.c) */
+#define BOARD_RAMDISK_SIZE (512u << 10)
 
 /* CMSDK APB UART0 and its interrupts (receive, send) */
 #define UART0_BASE 0x40004000u

@@ -6,7 +6,7 @@
 Builds build-an385/firmware.elf (meson's cross build with
 mcu/mps2-an385/cross.ini), boots it in qemu-system-arm and runs board
 tests (board/: the banner, the REPL's modes, soft reset, Ctrl-C, the heap,
-a fault), tests/mpremote's checks with mpremote on the board's serial
+the file system with boot.py and main.py, a fault), tests/mpremote's checks with mpremote on the board's serial
 port (mpremote/: QEMU offers it as a pty), and the language tests
 (lang/: tests/lang/*.py) through the raw REPL in raw-paste mode, as
 mpremote sends code, in the 32-bit value representation with the board's
@@ -389,6 +389,34 @@ def board_tests(elf):
                 or b"resetting\r\nMicroPython v" not in got):
             raise Fail(f"a bus fault: {got!r}")
 
+    def files():
+        """The board's FAT file system at "/" (a RAM disk): os functions,
+        open(), and boot.py and main.py run after a soft reset from the
+        friendly REPL, with the files still there."""
+        b = state["board"]
+        b.enter_raw()
+        out, err = b.exec(b"import os, vfs\n"
+                          b"print(vfs.mount()[0][1], os.getcwd(), os.statvfs('/')[0], os.uname()[0])\n"
+                          b"os.mkdir('pxb_dir')\n"
+                          b"with open('pxb_dir/mod.py', 'w') as f:\n    f.write('X = 42\\n')\n"
+                          b"os.rename('pxb_dir/mod.py', 'pxb_dir/Long Module Name.txt')\n"
+                          b"print(os.listdir('pxb_dir'), os.stat('pxb_dir/Long Module Name.txt')[6])\n"
+                          b"open('boot.py', 'w').write('print(\"boot ran\")\\n')\n"
+                          b"open('main.py', 'w').write('import os\\nprint(\"main ran\", os.listdir(\"pxb_dir\"))\\n')\n", 20)
+        if (out, err) != ("/ / 512 qemu\n['Long Module Name.txt'] 7\n", ""):
+            raise Fail(f"files on the board: {out!r} {err!r}")
+        b.write(b"\x02")
+        b.read_until(b">>> ", 10)
+        b.write(b"\x04")
+        got = b.read_until(b">>> ", 20)
+        if b"soft reboot\r\nboot ran\r\nmain ran ['Long Module Name.txt']\r\nMicroPython v" not in got:
+            raise Fail(f"boot.py and main.py after a soft reset: {got!r}")
+        b.enter_raw()
+        out, err = b.exec(b"import os\nfor f in ('boot.py', 'main.py', 'pxb_dir/Long Module Name.txt'):\n"
+                          b"    os.remove(f)\nos.rmdir('pxb_dir')\nprint(os.listdir())\n", 20)
+        if (out, err) != ("[]\n", ""):
+            raise Fail(f"removing the files: {out!r} {err!r}")
+
     def friendly_soft_reset():
         b = state["board"]
         b.write(b"\x02")
@@ -403,7 +431,8 @@ def board_tests(elf):
             ("board/raw_repl_platform", raw_and_platform), ("board/heap_64k", heap),
             ("board/frozen_module", frozen_module),
             ("board/ctrl_c_interrupts", ctrl_c), ("board/soft_reset_clears", soft_reset),
-            ("board/raise_systemexit_resets", sys_exit), ("board/fault_report", fault),
+            ("board/raise_systemexit_resets", sys_exit), ("board/files_boot_main", files),
+            ("board/fault_report", fault),
             ("board/friendly_ctrl_d_resets", friendly_soft_reset)]
 
 
