@@ -12,6 +12,18 @@
 
 const char *px_qstr_str(px_qid q);
 size_t px_qstr_len(px_qid q);
+/* Bytes and length of a name in one step, inline for names known at build
+ * time (the str methods' hot path); run-time names take px_qstr_dyn_data. */
+const char *px_qstr_dyn_data(px_qid q, size_t *len);
+extern const uint16_t px_names_static_len[];
+extern const char *const px_names_static_str[];
+static inline const char *px_qstr_data(px_qid q, size_t *len) {
+    if (q < PX_QID__STATIC_COUNT) {
+        *len = px_names_static_len[q];
+        return px_names_static_str[q];
+    }
+    return px_qstr_dyn_data(q, len);
+}
 uint32_t px_qstr_hash(px_qid q);
 /* The name for these bytes, interning them if new. */
 px_qid px_qstr_intern(const char *s, size_t len);

@@ -45,8 +45,20 @@ px_strobj *px_strobj_alloc(const px_type *t, size_t len);
 px_val px_str_finish(px_strobj *s);
 
 /* Bytes of a str-typed value (qstr, heap str, or subclass instance), or
- * NULL if v is not a str. */
-const char *px_str_get(px_val v, size_t *len);
+ * NULL if v is not a str. Inline for names and exact str (every str
+ * method's first step); px_str_get_other does the rest. */
+const char *px_str_get_other(px_val v, size_t *len);
+static inline const char *px_str_get(px_val v, size_t *len) {
+    if (px_is_qstr(v)) {
+        return px_qstr_data(px_qstr_get(v), len);
+    }
+    if (px_is_obj(v) && ((const px_obj *)px_as_ptr(v))->type == &px_type_str) {
+        const px_strobj *s = px_as_ptr(v);
+        *len = s->len;
+        return s->data;
+    }
+    return px_str_get_other(v, len);
+}
 /* Index and length helpers by code point. */
 size_t px_utf8_count(const char *s, size_t len);
 /* Byte offset of code point number i (i <= charlen). */
@@ -78,8 +90,18 @@ static inline bool px_ascii_isspace(uint8_t c) {
 void px_str_repr_out(px_out *out, const char *s, size_t len, bool ascii_only);
 void px_bytes_repr_out(px_out *out, const uint8_t *s, size_t len);
 
-/* Single-character str for a code point (interned when ASCII). */
-px_val px_str_from_cp(uint32_t cp);
+/* Single-character str for a code point: a name for U+0000..U+00FF (kept in
+ * px_str_chars once made, so iteration, indexing and chr() of such text
+ * allocate nothing), a new heap str above. Names are immediates: the table
+ * needs no GC root. */
+extern px_val px_str_chars[256];
+px_val px_str_from_cp_slow(uint32_t cp);
+static inline px_val px_str_from_cp(uint32_t cp) {
+    if (cp < 256 && px_str_chars[cp] != PX_NULL) {
+        return px_str_chars[cp];
+    }
+    return px_str_from_cp_slow(cp);
+}
 
 /* Format a str with a spec (fill/align/width/precision, type 's'). */
 px_val px_format_str(const char *s, size_t len, const char *spec, size_t spec_len);
