@@ -17,6 +17,7 @@
 #include <stdio.h>
 
 #include "../runtime.h"
+#include "str_impl.h"
 
 #define SMALL_MAP 8 /* up to this many entries: no slots, linear scan */
 
@@ -50,6 +51,13 @@ uint32_t px_map_key_hash(px_val key) {
     if (px_is_small(key)) {
         return int_hash(px_small_get(key));
     }
+    if (px_is_obj(key) && ((const px_obj *)px_as_ptr(key))->type == &px_type_str) {
+        px_strobj *s = px_as_ptr(key); /* the commonest key: its hash is kept in it */
+        if (s->hash == 0) {
+            s->hash = px_hash_bytes(s->data, s->len);
+        }
+        return s->hash & (uint32_t)PX_SMALL_MAX;
+    }
     /* str hashes are masked as the str type's hash slot masks them, so a
      * str subclass instance (hashed through px_hash) lands on the same key */
     if (px_is_qstr(key)) {
@@ -65,9 +73,6 @@ uint32_t px_map_key_hash(px_val key) {
             return int_hash((px_int)d);
         }
         return (uint32_t)(uint64_t)px_hash(key);
-    }
-    if (px_is_type(key, &px_type_str)) {
-        return px_str_hash(key) & (uint32_t)PX_SMALL_MAX;
     }
     return (uint32_t)(uint64_t)px_hash(key);
 }
@@ -94,6 +99,12 @@ static double num_value(px_val v) {
 static bool key_equal(px_val a, px_val b) {
     if (a == b) {
         return true;
+    }
+    if (px_is_obj(a) && px_is_obj(b)) {
+        const px_strobj *sa = px_as_ptr(a), *sb = px_as_ptr(b);
+        if (sa->base.type == &px_type_str && sb->base.type == &px_type_str) { /* two heap str: their bytes */
+            return sa->len == sb->len && memcmp(sa->data, sb->data, sa->len) == 0;
+        }
     }
     if (px_is_qstr(a) && px_is_qstr(b)) {
         return false; /* interned: distinct numbers are distinct texts */

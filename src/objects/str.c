@@ -24,6 +24,24 @@ px_val px_str_finish(px_strobj *s) {
     return px_from_ptr(s);
 }
 
+px_val px_str_finish_n(px_strobj *s, size_t charlen) {
+    if (s->len <= 1) {
+        return px_str_interned(s->data, s->len);
+    }
+    s->charlen = charlen;
+    return px_from_ptr(s);
+}
+
+px_val px_str_n(const char *p, size_t len, size_t charlen) {
+    if (len <= 1) {
+        return px_str_interned(p, len);
+    }
+    px_strobj *o = px_strobj_alloc(&px_type_str, len);
+    memcpy(o->data, p, len);
+    o->charlen = charlen;
+    return px_from_ptr(o);
+}
+
 px_val px_str(const char *s, size_t len) {
     if (len <= 1) {
         return px_str_interned(s, len);
@@ -451,13 +469,13 @@ static px_val str_index(px_val self, px_val index) {
         }
         if (clen == len) { /* ASCII: bytes are code points */
             if (step == 1) {
-                return px_str(s + start, count);
+                return px_str_n(s + start, count, count);
             }
             px_strobj *o = px_strobj_alloc(&px_type_str, count);
             for (size_t i = 0; i < count; i++) {
                 o->data[i] = s[start + (px_int)i * step];
             }
-            return px_str_finish(o);
+            return px_str_finish_n(o, count);
         }
         if (step == 1) {
             size_t a = cp_offset(self, s, len, (size_t)start);

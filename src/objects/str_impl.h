@@ -1,5 +1,6 @@
 /* Internal to the text area: object layouts and helpers shared by str.c,
- * strmethods.c, strformat.c, unicode.c, bytes*.c and template.c. */
+ * strmethods.c, strformat.c, unicode.c, bytes*.c and template.c, and by
+ * map.c for the hash and bytes of str keys. */
 #ifndef PX_STR_IMPL_H
 #define PX_STR_IMPL_H
 
@@ -43,6 +44,19 @@ typedef struct px_memview_obj {
 px_strobj *px_strobj_alloc(const px_type *t, size_t len);
 /* Finish a str made by px_strobj_alloc: count code points, intern 0/1-char. */
 px_val px_str_finish(px_strobj *s);
+/* The same for text whose code point count the caller knows (a piece of
+ * ASCII text: charlen == len), which saves counting. */
+px_val px_str_finish_n(px_strobj *s, size_t charlen);
+/* A new str of len bytes of valid UTF-8 at p holding charlen code points. */
+px_val px_str_n(const char *p, size_t len, size_t charlen);
+/* Is v a heap str (exact type) of ASCII text? Names answer false. */
+static inline bool px_str_is_ascii_obj(px_val v) {
+    if (!px_is_obj(v) || ((const px_obj *)px_as_ptr(v))->type != &px_type_str) {
+        return false;
+    }
+    const px_strobj *s = px_as_ptr(v);
+    return s->charlen == s->len;
+}
 
 /* Bytes of a str-typed value (qstr, heap str, or subclass instance), or
  * NULL if v is not a str. Inline for names and exact str (every str

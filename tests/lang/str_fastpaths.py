@@ -33,3 +33,31 @@ for c in "héllo wörld ÿ":
     d[c] = d.get(c, 0) + 1
 print(sorted(d.items()))
 print([c for c in "aü€" if c in {"ü": 1, "€": 2}])
+
+# lower/upper/casefold: ASCII text takes a byte path, the rest the tables
+for t in ("", "a", "A", "abc", "ABC", "MiXeD 123 !@#[`{", "Straße", "İstanbul", "ǅ", "ΣΑΣ", "x" * 1000 + "Y"):
+    print(repr(t.lower()[-20:]), repr(t.upper()[-20:]), repr(t.casefold()[-20:]), t.lower() == t.lower().lower())
+print("abc".lower() == "abc", "ABC".upper() == "ABC", "@[`{".lower(), "@[`{".upper())
+# strip: ASCII character sets, non-ASCII text and sets, whitespace beyond ASCII
+for t in ("", "..", ".a.", ".,;é,.", "é..é", "\u3000 x \xa0\x85", " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f y ", "ab"):
+    print(repr(t.strip(".,;")), repr(t.lstrip(".,;")), repr(t.rstrip(".,;")), repr(t.strip()), repr(t.lstrip()), repr(t.rstrip()))
+print(repr("éaé".strip("é")), repr("éaé".strip("aé")), repr("\xe9x\xe9".strip("\xe9")), repr("x€".rstrip("€x")))
+print(repr("abc".strip("")), repr("  abc  ".strip(None)), repr("cab".strip("abc")))
+# split on whitespace of ASCII and non-ASCII text; pieces are ordinary str
+for t in ("a b  c", "  é b\u3000c ", "", "   ", "one", "x\x1cy\x1dz"):
+    parts = t.split()
+    print(parts, [len(p) for p in parts], t.split(None, 1), t.rsplit(None, 1))
+w = "hello world".split()[1]
+print(w[1:3], w[::2], w[-1], len(w[1:3]), w[1:3] == "or", hash(w[1:3]) == hash("or"))
+# dict keys: heap str from slices and methods meet literal (interned) keys
+d = {"or": 1, "world": 2, "é": 3}
+k = "hello world".split()[1]
+print(d[k], d[k[1:3]], d["xé"[1:]], k in d, k[1:3] in d, ("w" + "orld") in d)
+d[k.upper().lower()] += 10
+print(sorted(d.items()))
+# a str subclass: methods give exact str, and keys match plain str
+class S(str):
+    pass
+s = S("abc")
+print(type(s.lower()).__name__, type(s.upper()).__name__, type(S(" a ").strip()).__name__, type(S("..").strip(".")).__name__)
+print(s.lower() == "abc", S("AbC").lower(), S("x y").split(), {s: 1}["abc"], {"abc": 2}[s], s[1], s[1:])
