@@ -160,9 +160,9 @@ px_val px_str_concat(px_val a, px_val b) {
         return px_is_str(a) ? a : px_str(sa, la);
     }
     px_strobj *o = px_strobj_alloc(&px_type_str, la + lb);
-    memcpy(o->data, sa, la);
-    memcpy(o->data + la, sb, lb);
-    return px_str_finish(o);
+    px_text_copy(o->data, sa, la);
+    px_text_copy(o->data + la, sb, lb);
+    return px_str_finish_n(o, px_str_cps(a, sa, la) + px_str_cps(b, sb, lb));
 }
 
 /* Ownership. A str or bytes made by px_text_iadd is owned by the local
@@ -237,21 +237,22 @@ px_val px_text_iadd(px_val lhs, px_val rhs) {
 }
 
 px_val px_str_join_array(size_t n, const px_val *parts) {
-    size_t total = 0;
+    size_t total = 0, cps = 0;
     for (size_t i = 0; i < n; i++) {
         size_t l;
-        px_str_data(parts[i], &l);
+        const char *s = px_str_data(parts[i], &l);
         total += l;
+        cps += px_str_cps(parts[i], s, l);
     }
     px_strobj *o = px_strobj_alloc(&px_type_str, total);
     size_t at = 0;
     for (size_t i = 0; i < n; i++) {
         size_t l;
-        const char *s = px_str_data(parts[i], &l);
-        memcpy(o->data + at, s, l);
+        const char *s = px_str_get(parts[i], &l);
+        px_text_copy(o->data + at, s, l);
         at += l;
     }
-    return px_str_finish(o);
+    return px_str_finish_n(o, cps);
 }
 
 static const char hexdig[] = "0123456789abcdef";

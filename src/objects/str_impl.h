@@ -40,6 +40,8 @@ typedef struct px_memview_obj {
     bool released;
 } px_memview_obj;
 
+/* Index and length helpers by code point. */
+size_t px_utf8_count(const char *s, size_t len);
 /* A str/bytes object with room for len bytes (filled by the caller). */
 px_strobj *px_strobj_alloc(const px_type *t, size_t len);
 /* Finish a str made by px_strobj_alloc: count code points, intern 0/1-char. */
@@ -49,6 +51,23 @@ px_val px_str_finish(px_strobj *s);
 px_val px_str_finish_n(px_strobj *s, size_t charlen);
 /* A new str of len bytes of valid UTF-8 at p holding charlen code points. */
 px_val px_str_n(const char *p, size_t len, size_t charlen);
+/* Code points of the str value v whose bytes are s[0..len): kept in a heap
+ * str, counted for names and subclass instances. */
+static inline size_t px_str_cps(px_val v, const char *s, size_t len) {
+    if (px_is_obj(v) && ((const px_obj *)px_as_ptr(v))->type == &px_type_str) {
+        return ((const px_strobj *)px_as_ptr(v))->charlen;
+    }
+    return len <= 1 ? len : px_utf8_count(s, len);
+}
+/* Copy a piece of text; single characters (joins of characters) without
+ * a call. */
+static inline void px_text_copy(char *dst, const char *src, size_t n) {
+    if (n == 1) {
+        *dst = *src;
+    } else {
+        memcpy(dst, src, n);
+    }
+}
 /* Is v a heap str (exact type) of ASCII text? Names answer false. */
 static inline bool px_str_is_ascii_obj(px_val v) {
     if (!px_is_obj(v) || ((const px_obj *)px_as_ptr(v))->type != &px_type_str) {
@@ -73,8 +92,6 @@ static inline const char *px_str_get(px_val v, size_t *len) {
     }
     return px_str_get_other(v, len);
 }
-/* Index and length helpers by code point. */
-size_t px_utf8_count(const char *s, size_t len);
 /* Byte offset of code point number i (i <= charlen). */
 size_t px_utf8_offset(const char *s, size_t len, size_t i);
 /* Decode the code point at *p (valid UTF-8) and advance. */

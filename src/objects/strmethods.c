@@ -459,31 +459,37 @@ static px_val str_join(px_val self, px_val iterable) {
         tmp = px_list_from_iter(iterable);
         items = px_seq_items(tmp, &n);
     }
-    size_t total = 0;
+    size_t total = 0, cps = 0;
     for (size_t i = 0; i < n; i++) {
         size_t l;
-        if (px_str_get(items[i], &l) == NULL) {
+        const char *s = px_str_get(items[i], &l);
+        if (s == NULL) {
             px_raise_type_error("sequence item %zu: expected str instance, %s found", i, px_type_name(items[i]));
         }
-        total += l + (i ? slen : 0);
+        total += l;
+        cps += px_str_cps(items[i], s, l);
     }
     if (n == 1 && px_is_str(items[0])) {
         return items[0];
+    }
+    if (n > 1 && slen > 0) {
+        total += (n - 1) * slen;
+        cps += (n - 1) * px_str_cps(self, sep, slen);
     }
     px_strobj *o = px_strobj_alloc(&px_type_str, total);
     size_t at = 0;
     for (size_t i = 0; i < n; i++) {
         size_t l;
         const char *s = px_str_get(items[i], &l);
-        if (i) {
-            memcpy(o->data + at, sep, slen);
+        if (i && slen) {
+            px_text_copy(o->data + at, sep, slen);
             at += slen;
         }
-        memcpy(o->data + at, s, l);
+        px_text_copy(o->data + at, s, l);
         at += l;
     }
     (void)tmp;
-    return px_str_finish(o);
+    return px_str_finish_n(o, cps);
 }
 
 static px_val partition_common(px_val self, px_val sepv, bool right) {

@@ -61,3 +61,14 @@ class S(str):
 s = S("abc")
 print(type(s.lower()).__name__, type(s.upper()).__name__, type(S(" a ").strip()).__name__, type(S("..").strip(".")).__name__)
 print(s.lower() == "abc", S("AbC").lower(), S("x y").split(), {s: 1}["abc"], {"abc": 2}[s], s[1], s[1:])
+# join, concatenation and f-strings keep the code point count right
+parts = ["a", "é", "€uro", "", "😀😀", "plain", S("sü"), "x" * 40]
+for sep in ("", ",", "é", "😀-", S("|")):
+    j = sep.join(parts)
+    print(len(j), j[-1], j[3], j[-43], j == "".join(list(j)), len(sep.join([])), len(sep.join(["ü"])))
+c = "ab" + "üß"
+c2 = c + "€" + S("é")
+print(len(c), len(c2), c2[-1], c2[4], c2[-2:], len(c2 + ""), len("" + c2))
+n = 7
+f = f"{n}é{'ü' * n}€{n:>4}{'😀'}"
+print(len(f), f[1], f[-1], f[-5:], f[::3])
