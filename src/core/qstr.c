@@ -3,7 +3,6 @@
  * open-addressing hash table. */
 #include "../runtime.h"
 
-extern const uint32_t px_names_static_hash[];
 
 typedef struct {
     uint32_t hash;
@@ -55,8 +54,8 @@ const char *px_qstr_dyn_data(px_qid q, size_t *len) {
     return n->str;
 }
 
-uint32_t px_qstr_hash(px_qid q) {
-    return q < PX_QID__STATIC_COUNT ? px_names_static_hash[q] : dyn_get(q)->hash;
+uint32_t px_qstr_dyn_hash(px_qid q) {
+    return dyn_get(q)->hash;
 }
 
 static int cmp_bytes(const char *a, size_t alen, const char *b, size_t blen) {

@@ -51,17 +51,17 @@ uint32_t px_map_key_hash(px_val key) {
     if (px_is_small(key)) {
         return int_hash(px_small_get(key));
     }
-    if (px_is_obj(key) && ((const px_obj *)px_as_ptr(key))->type == &px_type_str) {
-        px_strobj *s = px_as_ptr(key); /* the commonest key: its hash is kept in it */
-        if (s->hash == 0) {
-            s->hash = px_hash_bytes(s->data, s->len);
-        }
-        return s->hash & (uint32_t)PX_SMALL_MAX;
-    }
     /* str hashes are masked as the str type's hash slot masks them, so a
      * str subclass instance (hashed through px_hash) lands on the same key */
     if (px_is_qstr(key)) {
         return px_qstr_hash(px_qstr_get(key)) & (uint32_t)PX_SMALL_MAX;
+    }
+    if (px_is_obj(key) && ((const px_obj *)px_as_ptr(key))->type == &px_type_str) {
+        px_strobj *s = px_as_ptr(key); /* a heap str keeps its hash */
+        if (s->hash == 0) {
+            s->hash = px_hash_bytes(s->data, s->len);
+        }
+        return s->hash & (uint32_t)PX_SMALL_MAX;
     }
     if (key == PX_TRUE || key == PX_FALSE) {
         return key == PX_TRUE;

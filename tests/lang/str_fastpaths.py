@@ -72,3 +72,17 @@ print(len(c), len(c2), c2[-1], c2[4], c2[-2:], len(c2 + ""), len("" + c2))
 n = 7
 f = f"{n}é{'ü' * n}€{n:>4}{'😀'}"
 print(len(f), f[1], f[-1], f[-5:], f[::3])
+
+# str.format / format() / f-strings of ints with an empty spec (digits written directly), and
+# user types whose __format__ / __str__ must still decide
+class F:
+    def __format__(self, spec):
+        return "F<" + spec + ">"
+class I(int):
+    def __str__(self):
+        return "I!"
+    def __format__(self, spec):
+        return "IF" + spec
+print("{}:{}".format(5, -17), "{}|{}".format(10**30, True), "{}".format(I(3)), "{:}".format(F()), "{}".format(F()))
+print(format(7), format(-7, ""), format(I(4)), format(I(4), ""), f"{I(5)}", f"{12}{-3}{0}", "{0}{0}{1}".format(1, 2))
+print("{!r}".format(5), "{!s}".format(-5), "{}".format(2**62), "{}".format(-2**62), "{}".format(1.5))
