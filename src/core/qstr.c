@@ -3,9 +3,6 @@
  * open-addressing hash table. */
 #include "../runtime.h"
 
-extern const uint32_t px_names_static_hash[];
-extern const uint16_t px_names_static_len[];
-extern const char *const px_names_static_str[];
 
 typedef struct {
     uint32_t hash;
@@ -51,8 +48,14 @@ size_t px_qstr_len(px_qid q) {
     return q < PX_QID__STATIC_COUNT ? px_names_static_len[q] : dyn_get(q)->len;
 }
 
-uint32_t px_qstr_hash(px_qid q) {
-    return q < PX_QID__STATIC_COUNT ? px_names_static_hash[q] : dyn_get(q)->hash;
+const char *px_qstr_dyn_data(px_qid q, size_t *len) {
+    const dyn_name *n = dyn_get(q);
+    *len = n->len;
+    return n->str;
+}
+
+uint32_t px_qstr_dyn_hash(px_qid q) {
+    return dyn_get(q)->hash;
 }
 
 static int cmp_bytes(const char *a, size_t alen, const char *b, size_t blen) {

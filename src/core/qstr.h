@@ -12,7 +12,25 @@
 
 const char *px_qstr_str(px_qid q);
 size_t px_qstr_len(px_qid q);
-uint32_t px_qstr_hash(px_qid q);
+/* Bytes and length of a name in one step, inline for names known at build
+ * time (the str methods' hot path); run-time names take px_qstr_dyn_data. */
+const char *px_qstr_dyn_data(px_qid q, size_t *len);
+extern const uint16_t px_names_static_len[];
+extern const char *const px_names_static_str[];
+static inline const char *px_qstr_data(px_qid q, size_t *len) {
+    if (q < PX_QID__STATIC_COUNT) {
+        *len = px_names_static_len[q];
+        return px_names_static_str[q];
+    }
+    return px_qstr_dyn_data(q, len);
+}
+/* The hash of a name: inline for names known at build time (every
+ * namespace look-up hashes its key). */
+uint32_t px_qstr_dyn_hash(px_qid q);
+extern const uint32_t px_names_static_hash[];
+static inline uint32_t px_qstr_hash(px_qid q) {
+    return q < PX_QID__STATIC_COUNT ? px_names_static_hash[q] : px_qstr_dyn_hash(q);
+}
 /* The name for these bytes, interning them if new. */
 px_qid px_qstr_intern(const char *s, size_t len);
 px_qid px_qstr_intern_cstr(const char *s);

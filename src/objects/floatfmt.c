@@ -34,6 +34,69 @@ static int edigits(double x, int sig, char *out) {
     return *p == 'e' ? atoi(p + 1) : 0;
 }
 
+#ifdef __SIZEOF_INT128__
+/* x (finite, >= 0) with prec decimals into o, as printf's "%.*f" gives it
+ * (the exact binary value rounded half to even), in 128-bit integer
+ * arithmetic instead of the C library's multi-precision path; only while
+ * x * 10^prec stays below 2^64. Returns the length, or 0 when out of that
+ * range (the caller then asks printf). */
+static size_t fixed_exact(char *o, double x, int prec, bool alt) {
+    static const uint64_t pow10[20] = {1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u,
+                                       100000000u, 1000000000u, 10000000000u, 100000000000u,
+                                       1000000000000u, 10000000000000u, 100000000000000u,
+                                       1000000000000000u, 10000000000000000u, 100000000000000000u,
+                                       1000000000000000000u, 10000000000000000000u};
+    if (prec < 0 || prec > 19 || !(x * (double)pow10[prec] < 1.8e19)) {
+        return 0;
+    }
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    uint64_t mant = bits & ((UINT64_C(1) << 52) - 1);
+    int bexp = (int)((bits >> 52) & 0x7FF), e2; /* x = mant * 2^e2 */
+    if (bexp == 0) {
+        e2 = -1074;
+    } else {
+        mant |= UINT64_C(1) << 52;
+        e2 = bexp - 1075;
+    }
+    unsigned __int128 n = (unsigned __int128)mant * pow10[prec]; /* < 2^117 */
+    uint64_t q;
+    if (e2 >= 0) {
+        q = (uint64_t)(n << e2); /* below 2^64: checked above */
+    } else if (e2 <= -118) {
+        q = 0; /* n < 2^117 is less than half of 2^-e2 */
+    } else {
+        unsigned k = (unsigned)-e2;
+        unsigned __int128 half = (unsigned __int128)1 << (k - 1);
+        q = (uint64_t)(n >> k);
+        unsigned __int128 r = n & ((half << 1) - 1);
+        if (r > half || (r == half && (q & 1))) {
+            q++;
+        }
+    }
+    uint64_t ip = q / pow10[prec], fp = q % pow10[prec];
+    char tmp[24];
+    size_t t = 0, k = 0;
+    do {
+        tmp[t++] = (char)('0' + ip % 10);
+        ip /= 10;
+    } while (ip);
+    while (t) {
+        o[k++] = tmp[--t];
+    }
+    if (prec > 0 || alt) {
+        o[k++] = '.';
+    }
+    for (int i = prec - 1; i >= 0; i--) {
+        o[k + (size_t)i] = (char)('0' + fp % 10);
+        fp /= 10;
+    }
+    k += (size_t)prec;
+    o[k] = '\0';
+    return k;
+}
+#endif
+
 /* Does the decimal d[0..p) * 10^(e10-p+1) read back as x? */
 static bool reads_back(const char *d, int p, int e10, double x) {
     char buf[64];
@@ -464,7 +527,13 @@ static char *float_body(const fmt_spec *sp, double x, char type, size_t *len, si
         if (type == '%') {
             x *= 100.0;
         }
-        k = (size_t)snprintf(o, cap, sp->alt ? "%#.*f" : "%.*f", (int)(prec < 0 ? 6 : prec), x);
+        k = 0;
+#ifdef __SIZEOF_INT128__
+        k = fixed_exact(o, x, (int)(prec < 0 ? 6 : prec), sp->alt);
+#endif
+        if (k == 0) {
+            k = (size_t)snprintf(o, cap, sp->alt ? "%#.*f" : "%.*f", (int)(prec < 0 ? 6 : prec), x);
+        }
         if (type == '%') {
             o[k++] = '%';
         }

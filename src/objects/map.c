@@ -17,6 +17,7 @@
 #include <stdio.h>
 
 #include "../runtime.h"
+#include "str_impl.h"
 
 #define SMALL_MAP 8 /* up to this many entries: no slots, linear scan */
 
@@ -55,6 +56,13 @@ uint32_t px_map_key_hash(px_val key) {
     if (px_is_qstr(key)) {
         return px_qstr_hash(px_qstr_get(key)) & (uint32_t)PX_SMALL_MAX;
     }
+    if (px_is_obj(key) && ((const px_obj *)px_as_ptr(key))->type == &px_type_str) {
+        px_strobj *s = px_as_ptr(key); /* a heap str keeps its hash */
+        if (s->hash == 0) {
+            s->hash = px_hash_bytes(s->data, s->len);
+        }
+        return s->hash & (uint32_t)PX_SMALL_MAX;
+    }
     if (key == PX_TRUE || key == PX_FALSE) {
         return key == PX_TRUE;
     }
@@ -68,9 +76,6 @@ uint32_t px_map_key_hash(px_val key) {
         return (uint32_t)(uint64_t)px_hash(key);
     }
 #endif
-    if (px_is_type(key, &px_type_str)) {
-        return px_str_hash(key) & (uint32_t)PX_SMALL_MAX;
-    }
     return (uint32_t)(uint64_t)px_hash(key);
 }
 
@@ -98,6 +103,12 @@ static double num_value(px_val v) {
 static bool key_equal(px_val a, px_val b) {
     if (a == b) {
         return true;
+    }
+    if (px_is_obj(a) && px_is_obj(b)) {
+        const px_strobj *sa = px_as_ptr(a), *sb = px_as_ptr(b);
+        if (sa->base.type == &px_type_str && sb->base.type == &px_type_str) { /* two heap str: their bytes */
+            return sa->len == sb->len && memcmp(sa->data, sb->data, sa->len) == 0;
+        }
     }
     if (px_is_qstr(a) && px_is_qstr(b)) {
         return false; /* interned: distinct numbers are distinct texts */

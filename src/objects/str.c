@@ -24,6 +24,24 @@ px_val px_str_finish(px_strobj *s) {
     return px_from_ptr(s);
 }
 
+px_val px_str_finish_n(px_strobj *s, size_t charlen) {
+    if (s->len <= 1) {
+        return px_str_interned(s->data, s->len);
+    }
+    s->charlen = charlen;
+    return px_from_ptr(s);
+}
+
+px_val px_str_n(const char *p, size_t len, size_t charlen) {
+    if (len <= 1) {
+        return px_str_interned(p, len);
+    }
+    px_strobj *o = px_strobj_alloc(&px_type_str, len);
+    memcpy(o->data, p, len);
+    o->charlen = charlen;
+    return px_from_ptr(o);
+}
+
 px_val px_str(const char *s, size_t len) {
     if (len <= 1) {
         return px_str_interned(s, len);
@@ -37,20 +55,12 @@ px_val px_str_cstr(const char *s) {
     return px_str(s, strlen(s));
 }
 
-/* Single ASCII characters come up constantly (iteration, indexing); their
- * names are cached here. Names are immediates, so this needs no GC root. */
-static px_val ascii_chars[128];
-
 px_val px_str_interned(const char *s, size_t len) {
     if (len == 0) {
         return px_qstr(PX_Q(empty));
     }
     if (len == 1 && (uint8_t)s[0] < 0x80) {
-        px_val *slot = &ascii_chars[(uint8_t)s[0]];
-        if (*slot == PX_NULL) {
-            *slot = px_qstr(px_qstr_intern(s, 1));
-        }
-        return *slot;
+        return px_str_from_cp((uint8_t)s[0]);
     }
     px_qid q = px_qstr_find(s, len);
     if (q != PX_QID_NONE) {
@@ -70,20 +80,11 @@ bool px_is_str(px_val v) {
     return px_is_qstr(v) || px_is_type(v, &px_type_str);
 }
 
-const char *px_str_get(px_val v, size_t *len) {
-    if (px_is_qstr(v)) {
-        *len = px_qstr_len(px_qstr_get(v));
-        return px_qstr_str(px_qstr_get(v));
-    }
+const char *px_str_get_other(px_val v, size_t *len) {
     if (!px_is_obj(v)) {
         return NULL;
     }
     const px_type *t = px_type_of(v);
-    if (t == &px_type_str) {
-        px_strobj *s = px_as_ptr(v);
-        *len = s->len;
-        return s->data;
-    }
     if ((t->flags & PX_TF_HEAPTYPE) && px_isinstance(v, &px_type_str)) {
         px_val n = px_native(v, &px_type_str);
         if (n != v && px_is_str(n)) {
@@ -159,9 +160,9 @@ px_val px_str_concat(px_val a, px_val b) {
         return px_is_str(a) ? a : px_str(sa, la);
     }
     px_strobj *o = px_strobj_alloc(&px_type_str, la + lb);
-    memcpy(o->data, sa, la);
-    memcpy(o->data + la, sb, lb);
-    return px_str_finish(o);
+    px_text_copy(o->data, sa, la);
+    px_text_copy(o->data + la, sb, lb);
+    return px_str_finish_n(o, px_str_cps(a, sa, la) + px_str_cps(b, sb, lb));
 }
 
 /* Ownership. A str or bytes made by px_text_iadd is owned by the local
@@ -236,21 +237,22 @@ px_val px_text_iadd(px_val lhs, px_val rhs) {
 }
 
 px_val px_str_join_array(size_t n, const px_val *parts) {
-    size_t total = 0;
+    size_t total = 0, cps = 0;
     for (size_t i = 0; i < n; i++) {
         size_t l;
-        px_str_data(parts[i], &l);
+        const char *s = px_str_data(parts[i], &l);
         total += l;
+        cps += px_str_cps(parts[i], s, l);
     }
     px_strobj *o = px_strobj_alloc(&px_type_str, total);
     size_t at = 0;
     for (size_t i = 0; i < n; i++) {
         size_t l;
-        const char *s = px_str_data(parts[i], &l);
-        memcpy(o->data + at, s, l);
+        const char *s = px_str_get(parts[i], &l);
+        px_text_copy(o->data + at, s, l);
         at += l;
     }
-    return px_str_finish(o);
+    return px_str_finish_n(o, cps);
 }
 
 static const char hexdig[] = "0123456789abcdef";
@@ -442,6 +444,20 @@ static size_t cp_offset(px_val self, const char *s, size_t len, size_t i) {
 }
 
 static px_val str_index(px_val self, px_val index) {
+    if (px_is_small(index) && px_is_type(self, &px_type_str)) { /* s[i]: the common case first */
+        const px_strobj *o = px_as_ptr(self);
+        px_int i = px_small_get(index);
+        if (i < 0) {
+            i += (px_int)o->charlen;
+        }
+        if (i >= 0 && (size_t)i < o->charlen) {
+            if (o->charlen == o->len) {
+                return px_str_from_cp((uint8_t)o->data[i]);
+            }
+            const char *p = o->data + str_offset(o, (size_t)i);
+            return px_str_from_cp(px_utf8_next(&p, o->data + o->len));
+        }
+    }
     size_t len;
     const char *s = px_str_data(self, &len);
     size_t clen = px_str_charlen(self);
@@ -454,13 +470,13 @@ static px_val str_index(px_val self, px_val index) {
         }
         if (clen == len) { /* ASCII: bytes are code points */
             if (step == 1) {
-                return px_str(s + start, count);
+                return px_str_n(s + start, count, count);
             }
             px_strobj *o = px_strobj_alloc(&px_type_str, count);
             for (size_t i = 0; i < count; i++) {
                 o->data[i] = s[start + (px_int)i * step];
             }
-            return px_str_finish(o);
+            return px_str_finish_n(o, count);
         }
         if (step == 1) {
             size_t a = cp_offset(self, s, len, (size_t)start);
@@ -496,7 +512,7 @@ static px_val str_index(px_val self, px_val index) {
         px_raise_index_error("string index out of range");
     }
     if (clen == len) {
-        return px_str_interned(s + i, 1);
+        return px_str_from_cp((uint8_t)s[i]);
     }
     const char *p = s + cp_offset(self, s, len, (size_t)i);
     return px_str_from_cp(px_utf8_next(&p, s + len));
@@ -527,7 +543,7 @@ static px_val str_iter_next(px_val self) {
     const char *p = s + it->pos;
     if ((uint8_t)*p < 0x80) {
         it->pos++;
-        return px_str_interned(p, 1);
+        return px_str_from_cp((uint8_t)*p);
     }
     uint32_t c = px_utf8_next(&p, s + len);
     it->pos = (size_t)(p - s);

@@ -1,5 +1,6 @@
 /* Internal to the text area: object layouts and helpers shared by str.c,
- * strmethods.c, strformat.c, unicode.c, bytes*.c and template.c. */
+ * strmethods.c, strformat.c, unicode.c, bytes*.c and template.c, and by
+ * map.c for the hash and bytes of str keys. */
 #ifndef PX_STR_IMPL_H
 #define PX_STR_IMPL_H
 
@@ -39,16 +40,58 @@ typedef struct px_memview_obj {
     bool released;
 } px_memview_obj;
 
+/* Index and length helpers by code point. */
+size_t px_utf8_count(const char *s, size_t len);
 /* A str/bytes object with room for len bytes (filled by the caller). */
 px_strobj *px_strobj_alloc(const px_type *t, size_t len);
 /* Finish a str made by px_strobj_alloc: count code points, intern 0/1-char. */
 px_val px_str_finish(px_strobj *s);
+/* The same for text whose code point count the caller knows (a piece of
+ * ASCII text: charlen == len), which saves counting. */
+px_val px_str_finish_n(px_strobj *s, size_t charlen);
+/* A new str of len bytes of valid UTF-8 at p holding charlen code points. */
+px_val px_str_n(const char *p, size_t len, size_t charlen);
+/* Code points of the str value v whose bytes are s[0..len): kept in a heap
+ * str, counted for names and subclass instances. */
+static inline size_t px_str_cps(px_val v, const char *s, size_t len) {
+    if (px_is_obj(v) && ((const px_obj *)px_as_ptr(v))->type == &px_type_str) {
+        return ((const px_strobj *)px_as_ptr(v))->charlen;
+    }
+    return len <= 1 ? len : px_utf8_count(s, len);
+}
+/* Copy a piece of text; single characters (joins of characters) without
+ * a call. */
+static inline void px_text_copy(char *dst, const char *src, size_t n) {
+    if (n == 1) {
+        *dst = *src;
+    } else {
+        memcpy(dst, src, n);
+    }
+}
+/* Is v a heap str (exact type) of ASCII text? Names answer false. */
+static inline bool px_str_is_ascii_obj(px_val v) {
+    if (!px_is_obj(v) || ((const px_obj *)px_as_ptr(v))->type != &px_type_str) {
+        return false;
+    }
+    const px_strobj *s = px_as_ptr(v);
+    return s->charlen == s->len;
+}
 
 /* Bytes of a str-typed value (qstr, heap str, or subclass instance), or
- * NULL if v is not a str. */
-const char *px_str_get(px_val v, size_t *len);
-/* Index and length helpers by code point. */
-size_t px_utf8_count(const char *s, size_t len);
+ * NULL if v is not a str. Inline for names and exact str (every str
+ * method's first step); px_str_get_other does the rest. */
+const char *px_str_get_other(px_val v, size_t *len);
+static inline const char *px_str_get(px_val v, size_t *len) {
+    if (px_is_qstr(v)) {
+        return px_qstr_data(px_qstr_get(v), len);
+    }
+    if (px_is_obj(v) && ((const px_obj *)px_as_ptr(v))->type == &px_type_str) {
+        const px_strobj *s = px_as_ptr(v);
+        *len = s->len;
+        return s->data;
+    }
+    return px_str_get_other(v, len);
+}
 /* Byte offset of code point number i (i <= charlen). */
 size_t px_utf8_offset(const char *s, size_t len, size_t i);
 /* Decode the code point at *p (valid UTF-8) and advance. */
@@ -78,8 +121,18 @@ static inline bool px_ascii_isspace(uint8_t c) {
 void px_str_repr_out(px_out *out, const char *s, size_t len, bool ascii_only);
 void px_bytes_repr_out(px_out *out, const uint8_t *s, size_t len);
 
-/* Single-character str for a code point (interned when ASCII). */
-px_val px_str_from_cp(uint32_t cp);
+/* Single-character str for a code point: a name for U+0000..U+00FF (kept in
+ * px_str_chars once made, so iteration, indexing and chr() of such text
+ * allocate nothing), a new heap str above. Names are immediates: the table
+ * needs no GC root. */
+extern px_val px_str_chars[256];
+px_val px_str_from_cp_slow(uint32_t cp);
+static inline px_val px_str_from_cp(uint32_t cp) {
+    if (cp < 256 && px_str_chars[cp] != PX_NULL) {
+        return px_str_chars[cp];
+    }
+    return px_str_from_cp_slow(cp);
+}
 
 /* Format a str with a spec (fill/align/width/precision, type 's'). */
 px_val px_format_str(const char *s, size_t len, const char *spec, size_t spec_len);

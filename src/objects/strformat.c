@@ -178,6 +178,9 @@ px_val px_format(px_val v, px_val spec) {
     } else {
         spec = px_qstr(PX_Q(empty));
     }
+    if (slen == 0 && px_is_small(v)) {
+        return px_to_str(v); /* format(int) is str(int) */
+    }
     px_val r;
     if (user_format(v, spec, &r)) {
         return r;
@@ -401,6 +404,11 @@ static void format_field(px_strbuf *out, fmt_state *st, const char *s, size_t n,
         spec_len = n - k - 1;
     }
     px_val v = lookup_field(st, s, name_len);
+    if (spec_len == 0 && conv == 0 && px_is_small(v)) { /* "{}" of an int: its digits, no str made */
+        char digits[24];
+        px_strbuf_add(out, digits, px_int_dec(px_small_get(v), digits));
+        return;
+    }
     px_val specv;
     if (memchr(spec, '{', spec_len) != NULL) {
         if (depth >= 1) {

@@ -251,7 +251,21 @@ static px_val str_endswith(size_t argc, const px_val *argv) {
 
 /* ---- splitting and joining */
 
-static px_val split_ws(const char *s, size_t len, px_int maxsplit, bool right) {
+/* Are these bytes all ASCII? */
+static bool bytes_ascii(const char *s, size_t len) {
+    uint8_t any = 0;
+    for (size_t i = 0; i < len; i++) {
+        any |= (uint8_t)s[i];
+    }
+    return any < 0x80;
+}
+
+/* A piece of the text split_ws splits (ASCII text: no counting). */
+static px_val ws_piece(bool ascii, const char *p, size_t len) {
+    return ascii ? px_str_n(p, len, len) : new_str(p, len);
+}
+
+static px_val split_ws(const char *s, size_t len, px_int maxsplit, bool right, bool ascii) {
     px_val list = px_list_new(0, NULL);
     const char *end = s + len;
     if (!right) {
@@ -265,7 +279,7 @@ static px_val split_ws(const char *s, size_t len, px_int maxsplit, bool right) {
                 break;
             }
             if (maxsplit == 0) {
-                px_list_append(list, new_str(p, (size_t)(end - p))); /* the rest, as is */
+                px_list_append(list, ws_piece(ascii, p, (size_t)(end - p))); /* the rest, as is */
                 break;
             }
             const char *q = p;
@@ -282,7 +296,7 @@ static px_val split_ws(const char *s, size_t len, px_int maxsplit, bool right) {
                     break;
                 }
             }
-            px_list_append(list, new_str(p, (size_t)(q - p)));
+            px_list_append(list, ws_piece(ascii, p, (size_t)(q - p)));
             p = q;
             if (maxsplit > 0) {
                 maxsplit--;
@@ -304,7 +318,7 @@ static px_val split_ws(const char *s, size_t len, px_int maxsplit, bool right) {
             break;
         }
         if (maxsplit == 0) {
-            px_list_append(list, new_str(s, e));
+            px_list_append(list, ws_piece(ascii, s, e));
             break;
         }
         size_t b = e;
@@ -315,7 +329,7 @@ static px_val split_ws(const char *s, size_t len, px_int maxsplit, bool right) {
             }
             b = pb;
         }
-        px_list_append(list, new_str(s + b, e - b));
+        px_list_append(list, ws_piece(ascii, s + b, e - b));
         e = b;
         if (maxsplit > 0) {
             maxsplit--;
@@ -383,7 +397,7 @@ static px_val split_common(size_t argc, const px_val *argv, px_val kwnames, bool
         maxsplit = -1;
     }
     if (a[0] == PX_NONE) {
-        return split_ws(s, len, maxsplit, right);
+        return split_ws(s, len, maxsplit, right, px_str_is_ascii_obj(argv[0]));
     }
     size_t slen;
     const char *sep = px_str_get(a[0], &slen);
@@ -445,31 +459,37 @@ static px_val str_join(px_val self, px_val iterable) {
         tmp = px_list_from_iter(iterable);
         items = px_seq_items(tmp, &n);
     }
-    size_t total = 0;
+    size_t total = 0, cps = 0;
     for (size_t i = 0; i < n; i++) {
         size_t l;
-        if (px_str_get(items[i], &l) == NULL) {
+        const char *s = px_str_get(items[i], &l);
+        if (s == NULL) {
             px_raise_type_error("sequence item %zu: expected str instance, %s found", i, px_type_name(items[i]));
         }
-        total += l + (i ? slen : 0);
+        total += l;
+        cps += px_str_cps(items[i], s, l);
     }
     if (n == 1 && px_is_str(items[0])) {
         return items[0];
+    }
+    if (n > 1 && slen > 0) {
+        total += (n - 1) * slen;
+        cps += (n - 1) * px_str_cps(self, sep, slen);
     }
     px_strobj *o = px_strobj_alloc(&px_type_str, total);
     size_t at = 0;
     for (size_t i = 0; i < n; i++) {
         size_t l;
         const char *s = px_str_get(items[i], &l);
-        if (i) {
-            memcpy(o->data + at, sep, slen);
+        if (i && slen) {
+            px_text_copy(o->data + at, sep, slen);
             at += slen;
         }
-        memcpy(o->data + at, s, l);
+        px_text_copy(o->data + at, s, l);
         at += l;
     }
     (void)tmp;
-    return px_str_finish(o);
+    return px_str_finish_n(o, cps);
 }
 
 static px_val partition_common(px_val self, px_val sepv, bool right) {
@@ -513,6 +533,10 @@ static bool in_chars(uint32_t c, const char *chars, size_t clen) {
     return false;
 }
 
+static inline bool in_ascii_set(const uint32_t set[4], uint8_t c) {
+    return c < 0x80 && ((set[c >> 5] >> (c & 31)) & 1);
+}
+
 static px_val strip_common(size_t argc, const px_val *argv, int which) {
     size_t len;
     const char *s = px_str_data(argv[0], &len);
@@ -526,8 +550,34 @@ static px_val strip_common(size_t argc, const px_val *argv, int which) {
     }
     const char *end = s + len;
     size_t b = 0, e = len;
+    uint32_t set[4] = {0, 0, 0, 0}; /* chars all ASCII: a bit per character */
+    bool ascii_set = chars != NULL && bytes_ascii(chars, clen);
+    if (ascii_set) {
+        for (size_t i = 0; i < clen; i++) {
+            set[(uint8_t)chars[i] >> 5] |= 1u << (chars[i] & 31);
+        }
+        /* no byte of a non-ASCII character is in the set: the scans stop there */
+        if (which & 1) {
+            while (b < e && in_ascii_set(set, (uint8_t)s[b])) {
+                b++;
+            }
+        }
+        if (which & 2) {
+            while (e > b && in_ascii_set(set, (uint8_t)s[e - 1])) {
+                e--;
+            }
+        }
+        which = 0;
+    }
     if (which & 1) {
         while (b < e) {
+            if (chars == NULL && (uint8_t)s[b] < 0x80) {
+                if (!px_ascii_isspace((uint8_t)s[b])) {
+                    break;
+                }
+                b++;
+                continue;
+            }
             const char *q = s + b;
             uint32_t c = px_utf8_next(&q, end);
             if (chars ? !in_chars(c, chars, clen) : !px_unicode_isspace(c)) {
@@ -538,6 +588,13 @@ static px_val strip_common(size_t argc, const px_val *argv, int which) {
     }
     if (which & 2) {
         while (e > b) {
+            if (chars == NULL && (uint8_t)s[e - 1] < 0x80) { /* an ASCII byte is a whole character */
+                if (!px_ascii_isspace((uint8_t)s[e - 1])) {
+                    break;
+                }
+                e--;
+                continue;
+            }
             size_t pb = prev_cp(s, e);
             const char *q = s + pb;
             uint32_t c = px_utf8_next(&q, end);
@@ -549,6 +606,9 @@ static px_val strip_common(size_t argc, const px_val *argv, int which) {
     }
     if (b == 0 && e == len && px_is_str(argv[0])) {
         return argv[0];
+    }
+    if (px_str_is_ascii_obj(argv[0])) {
+        return px_str_n(s + b, e - b, e - b);
     }
     return new_str(s + b, e - b);
 }
@@ -659,9 +719,32 @@ static bool final_sigma(const char *s, const char *at, const char *at_end, const
 enum { CASE_ALL, CASE_CAPITALIZE, CASE_TITLE, CASE_SWAP };
 
 /* which: PX_CASE_* applied to every character for CASE_ALL. */
+/* lower/upper/casefold of ASCII text: byte by byte (no ASCII letter maps
+ * outside ASCII), and self when nothing changes. */
+static px_val case_ascii(px_val self, const char *s, size_t len, int which) {
+    uint8_t from = which == PX_CASE_UPPER ? 'a' : 'A';
+    size_t i = 0;
+    while (i < len && (uint8_t)((uint8_t)s[i] - from) >= 26) {
+        i++;
+    }
+    if (i == len && px_is_str(self)) {
+        return self;
+    }
+    px_strobj *o = px_strobj_alloc(&px_type_str, len);
+    memcpy(o->data, s, i);
+    for (; i < len; i++) {
+        uint8_t c = (uint8_t)s[i];
+        o->data[i] = (char)((uint8_t)(c - from) < 26 ? c ^ 0x20 : c);
+    }
+    return px_str_finish_n(o, len);
+}
+
 static px_val case_common(px_val self, int which, int mode) {
     size_t len;
     const char *s = px_str_data(self, &len);
+    if (mode == CASE_ALL && (px_str_is_ascii_obj(self) || bytes_ascii(s, len))) {
+        return case_ascii(self, s, len, which);
+    }
     const char *p = s, *end = s + len;
     px_strbuf b;
     px_strbuf_init(&b, len + 4);

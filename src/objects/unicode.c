@@ -199,11 +199,13 @@ px_val px_utf8_decode(const char *s, size_t len, const char *errors) {
     return px_strbuf_to_str(&b);
 }
 
-px_val px_str_from_cp(uint32_t cp) {
+px_val px_str_chars[256];
+
+px_val px_str_from_cp_slow(uint32_t cp) {
     char tmp[4];
     size_t n = px_utf8_encode(cp, tmp);
-    if (cp < 0x80) {
-        return px_str_interned(tmp, n);
+    if (cp < 256) {
+        return px_str_chars[cp] = px_qstr(px_qstr_intern(tmp, n));
     }
     return px_str(tmp, n);
 }
@@ -229,6 +231,9 @@ static px_val builtin_ord(px_val v) {
     size_t len;
     const char *s = px_str_get(v, &len);
     if (s != NULL) {
+        if (len == 1) {
+            return px_small((uint8_t)s[0]); /* one byte of valid UTF-8: ASCII */
+        }
         const char *p = s;
         uint32_t cp = len > 0 ? px_utf8_next(&p, s + len) : 0;
         if (len == 0 || p != s + len) { /* the length only for the message */
