@@ -58,6 +58,8 @@ static inline px_map_entry *px_map_find_name(const px_map *m, px_qid name) {
     }
     return px_map_find(m, px_qstr(name));
 }
+/* Add a name the (non-const) map is known to lack: px_map_set without the search. */
+void px_map_add_name(px_map *m, px_qid name, px_val value);
 
 /* ---- tuple */
 px_val px_tuple_new(size_t n, const px_val *items); /* items may be NULL: zero-filled */

@@ -500,7 +500,7 @@ void px_rt_generic_setattr(px_val obj, px_qid name, px_val value) {
         if (e != NULL) {
             e->value = value;
         } else {
-            px_map_set_q(&inst->dict, name, value);
+            px_map_add_name(&inst->dict, name, value);
         }
         return;
     }

@@ -133,13 +133,13 @@ static inline bool px_vm_store_attr_cached(px_val obj, px_qid q, px_val v, px_vm
     if (e != NULL) {
         e->value = v;
     } else {
-        px_map_set_q(m, q, v);
+        px_map_add_name(m, q, v); /* px_vm_inst_find searched it all */
     }
     return true;
 }
 
 /* The same tests over every way of a slot. */
-static inline bool px_vm_load_method_ways(px_val obj, px_qid q, px_val *dest, const px_vm_cache *c) {
+PX_VM_INLINE bool px_vm_load_method_ways(px_val obj, px_qid q, px_val *dest, const px_vm_cache *c) {
     for (unsigned w = 0; w < PX_VM_CACHE_WAYS; w++) {
         if (px_vm_load_method_cached(obj, q, dest, c + w)) {
             return true;
@@ -148,7 +148,7 @@ static inline bool px_vm_load_method_ways(px_val obj, px_qid q, px_val *dest, co
     return false;
 }
 
-static inline bool px_vm_load_attr_ways(px_val obj, px_qid q, px_val *out, px_vm_cache *c) {
+PX_VM_INLINE bool px_vm_load_attr_ways(px_val obj, px_qid q, px_val *out, px_vm_cache *c) {
     for (unsigned w = 0; w < PX_VM_CACHE_WAYS; w++) {
         if (px_vm_load_attr_cached(obj, q, out, c + w)) {
             return true;
@@ -157,7 +157,7 @@ static inline bool px_vm_load_attr_ways(px_val obj, px_qid q, px_val *out, px_vm
     return false;
 }
 
-static inline bool px_vm_store_attr_ways(px_val obj, px_qid q, px_val v, px_vm_cache *c) {
+PX_VM_INLINE bool px_vm_store_attr_ways(px_val obj, px_qid q, px_val v, px_vm_cache *c) {
     for (unsigned w = 0; w < PX_VM_CACHE_WAYS; w++) {
         if (px_vm_store_attr_cached(obj, q, v, c + w)) {
             return true;
