@@ -99,13 +99,45 @@ static uint32_t *dyn_slot(const char *s, size_t len, uint32_t hash) {
     }
 }
 
+/* The name last interned or found at each of PX_QSTR_MEMO positions (by
+ * hash). Texts interned at run time repeat (getattr(o, "on_" + op), keys
+ * turned into attributes), and a hit costs a hash and one comparison
+ * instead of bisecting the static table. An entry is only a guess: it is
+ * compared with the text (and checked against the table's size, which a
+ * soft reset shrinks) before it is believed. */
+#ifndef PX_QSTR_MEMO
+#define PX_QSTR_MEMO 64 /* a power of two */
+#endif
+static px_qid memo[PX_QSTR_MEMO];
+
+static px_qid memo_get(const char *s, size_t len, uint32_t hash) {
+    px_qid q = memo[hash & (PX_QSTR_MEMO - 1)];
+    if (q == PX_QID_NONE || (q >= PX_QID__STATIC_COUNT && q - PX_QID__STATIC_COUNT >= dyn.count)) {
+        return PX_QID_NONE;
+    }
+    return px_qstr_len(q) == len && memcmp(px_qstr_str(q), s, len) == 0 ? q : PX_QID_NONE;
+}
+
+static px_qid memo_put(px_qid q, uint32_t hash) {
+    memo[hash & (PX_QSTR_MEMO - 1)] = q;
+    return q;
+}
+
 px_qid px_qstr_find(const char *s, size_t len) {
-    px_qid q = find_static(s, len);
-    if (q != PX_QID_NONE || dyn.nslots == 0) {
+    uint32_t hash = px_hash_bytes(s, len);
+    px_qid q = memo_get(s, len, hash);
+    if (q != PX_QID_NONE) {
         return q;
     }
-    uint32_t *slot = dyn_slot(s, len, px_hash_bytes(s, len));
-    return *slot ? PX_QID__STATIC_COUNT + *slot - 1 : PX_QID_NONE;
+    q = find_static(s, len);
+    if (q != PX_QID_NONE) {
+        return memo_put(q, hash);
+    }
+    if (dyn.nslots == 0) {
+        return PX_QID_NONE;
+    }
+    uint32_t *slot = dyn_slot(s, len, hash);
+    return *slot ? memo_put(PX_QID__STATIC_COUNT + *slot - 1, hash) : PX_QID_NONE;
 }
 
 static void dyn_grow_slots(void) {
@@ -126,17 +158,21 @@ static void dyn_grow_slots(void) {
 }
 
 px_qid px_qstr_intern(const char *s, size_t len) {
-    px_qid q = find_static(s, len);
+    uint32_t hash = px_hash_bytes(s, len);
+    px_qid q = memo_get(s, len, hash);
     if (q != PX_QID_NONE) {
         return q;
+    }
+    q = find_static(s, len);
+    if (q != PX_QID_NONE) {
+        return memo_put(q, hash);
     }
     if ((dyn.count + 1) * 2 > dyn.nslots) {
         dyn_grow_slots();
     }
-    uint32_t hash = px_hash_bytes(s, len);
     uint32_t *slot = dyn_slot(s, len, hash);
     if (*slot) {
-        return PX_QID__STATIC_COUNT + *slot - 1;
+        return memo_put(PX_QID__STATIC_COUNT + *slot - 1, hash);
     }
     if (dyn.count == dyn.alloc) {
         uint32_t n = dyn.alloc ? dyn.alloc * 2 : 32;
@@ -151,7 +187,7 @@ px_qid px_qstr_intern(const char *s, size_t len) {
     dyn.names[dyn.count] = (dyn_name){hash, (uint32_t)len, copy};
     dyn.count++;
     *slot = dyn.count;
-    return PX_QID__STATIC_COUNT + dyn.count - 1;
+    return memo_put(PX_QID__STATIC_COUNT + dyn.count - 1, hash);
 }
 
 px_qid px_qstr_intern_cstr(const char *s) {

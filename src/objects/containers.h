@@ -43,6 +43,23 @@ void px_map_copy(px_map *dst, const px_map *src);
 px_map_entry *px_map_find(const px_map *m, px_val key);
 /* Watch the map's key set for caches (see PX_MAP_WATCHED in object.h). */
 void px_map_watch(px_map *m);
+/* The entry for a name in a map whose keys are all qstrs (an instance's
+ * dict: every store interns the name first), or NULL. Identity is
+ * equality there, so a small map is scanned without hashing. */
+static inline px_map_entry *px_map_find_name(const px_map *m, px_qid name) {
+    if (m->used <= 8) {
+        px_val k = px_qstr(name);
+        for (uint32_t i = 0; i < m->used; i++) {
+            if (m->entries[i].key == k) {
+                return &m->entries[i];
+            }
+        }
+        return NULL;
+    }
+    return px_map_find(m, px_qstr(name));
+}
+/* Add a name the (non-const) map is known to lack: px_map_set without the search. */
+void px_map_add_name(px_map *m, px_qid name, px_val value);
 
 /* ---- tuple */
 px_val px_tuple_new(size_t n, const px_val *items); /* items may be NULL: zero-filled */

@@ -347,6 +347,8 @@ static void grow(px_map *m) {
     rebuild(m, alloc < 4 ? 4 : alloc * 2);
 }
 
+static void add_new(px_map *m, px_val key, uint32_t h, px_val value);
+
 void px_map_set(px_map *m, px_val key, px_val value) {
     if (m->flags & PX_MAP_CONST) {
         px_raise_type_error("'dict' object does not support item assignment");
@@ -359,6 +361,15 @@ void px_map_set(px_map *m, px_val key, px_val value) {
             return;
         }
     }
+    add_new(m, key, h, value);
+}
+
+void px_map_add_name(px_map *m, px_qid name, px_val value) {
+    add_new(m, px_qstr(name), px_qstr_hash(name) & (uint32_t)PX_SMALL_MAX, value);
+}
+
+/* Append an entry for a key the map lacks. */
+static void add_new(px_map *m, px_val key, uint32_t h, px_val value) {
     if (m->index == NULL || m->used >= m->alloc) {
         grow(m);
     }

@@ -242,9 +242,9 @@ static px_val generic_lookup(px_val obj, px_qid name, px_val *self_out) {
     }
     bool inst = px_rt_is_instance(obj);
     if (inst) {
-        px_val v = px_map_get_q(&px_rt_inst(obj)->dict, name);
-        if (v != PX_NULL) {
-            return v;
+        px_map_entry *e = px_map_find_name(&px_rt_inst(obj)->dict, name);
+        if (e != NULL) {
+            return e->value;
         }
     }
     if (descr != PX_NULL) {
@@ -358,9 +358,27 @@ px_val px_getattr(px_val obj, px_qid name) {
     return v;
 }
 
+/* A class attribute whose binding runs no user code (and so raises no
+ * AttributeError): absent, a function, a built-in, a plain value. */
+static bool binds_quietly(px_val d) {
+    if (d == PX_NULL || !px_is_obj(d)) {
+        return true;
+    }
+    const px_type *t = px_type_of(d);
+    return t == &px_type_function || t == &px_type_builtin || t == &px_type_str || t == &px_type_int ||
+           t == &px_type_float || t == &px_type_tuple || t == &px_type_bytes;
+}
+
 px_val px_getattr_opt(px_val obj, px_qid name) {
     const px_type *t = px_type_of(obj);
     if (!px_rt_is_heap_type(t) && !px_is_type_obj(obj) && t != &px_type_module) {
+        return generic_lookup(obj, name, NULL);
+    }
+    /* An instance of a class without attribute hooks, whose class
+     * attribute of that name binds quietly: nothing can raise, so no
+     * handler is needed (hasattr and getattr with a default on records). */
+    if (px_rt_is_instance(obj) && !(t->flags & (PX_TF_RT_GETATTRIBUTE | PX_TF_RT_GETATTR)) &&
+        px_rt_inst(obj)->native == PX_NULL && binds_quietly(px_type_lookup(t, name))) {
         return generic_lookup(obj, name, NULL);
     }
     /* User code may run (properties, descriptors, __getattr__,
@@ -476,8 +494,13 @@ void px_rt_generic_setattr(px_val obj, px_qid name, px_val value) {
             if (px_map_pop(&inst->dict, px_qstr(name)) == PX_NULL) {
                 px_raise_attribute_error(obj, name);
             }
+            return;
+        }
+        px_map_entry *e = px_map_find_name(&inst->dict, name);
+        if (e != NULL) {
+            e->value = value;
         } else {
-            px_map_set_q(&inst->dict, name, value);
+            px_map_add_name(&inst->dict, name, value);
         }
         return;
     }

@@ -100,7 +100,7 @@ static inline bool px_is_func(px_val v) { return px_is_type(v, &px_type_function
 
 /* One way of an inline-cache slot: code->caches holds PX_VM_CACHE_WAYS
  * of them per slot (code->ncaches slots), so a site that sees objects of
- * two types (a loop over a list of subclasses) keeps both. What
+ * a few types (a loop over a list of subclasses) keeps them all. What
  * an entry means depends on its kind (vm_cache.c fills them, vm_cache.h
  * tests them). Entries whose kind relies on the key set of class
  * namespaces or module globals carry the px_cache_epoch they were filled
@@ -112,12 +112,16 @@ enum {
     PX_VC_BUILTIN,   /* LOAD_GLOBAL: globals map `key` lacks it; builtins `entry` has it */
     PX_VC_INST,      /* LOAD_ATTR/STORE_ATTR: instance dict of type `key` (index hint);
                       * `entry` (or NULL) the class attribute behind it, a plain value */
-    PX_VC_MODULE,    /* LOAD_ATTR: module `key`, the name at `index` of its globals */
+    PX_VC_MODULE,    /* LOAD_ATTR/LOAD_METHOD: module `key`, the name at `index` of its globals */
     PX_VC_METHOD,    /* LOAD_METHOD: function at `entry` of type `key`'s MRO */
     PX_VC_BUILTIN_METHOD, /* LOAD_METHOD: `entry` of a built-in type's const dict */
 };
 
-enum { PX_VM_CACHE_WAYS = 2 };
+/* Four: a scheduler loop over four task classes (bench/richards) would
+ * refill a two-way slot at every access. */
+#ifndef PX_VM_CACHE_WAYS
+#define PX_VM_CACHE_WAYS 4
+#endif
 
 typedef struct {
     const void *key;            /* type, module or globals map the entry is for */

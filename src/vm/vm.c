@@ -662,7 +662,7 @@ dispatch: {
         px_val obj = sp[-1], v;
         px_vm_cache *c = caches ? &caches[b * PX_VM_CACHE_WAYS] : NULL;
         if (c == NULL ||
-            (!px_vm_load_attr_cached(obj, names[a], &v, c) && !px_vm_load_attr_cached(obj, names[a], &v, c + 1))) {
+            !px_vm_load_attr_ways(obj, names[a], &v, c)) {
             v = px_vm_load_attr_slow(obj, names[a], c);
         }
         sp[-1] = v;
@@ -675,7 +675,7 @@ dispatch: {
         px_val obj = sp[-1], v = sp[-2];
         px_vm_cache *c = caches ? &caches[b * PX_VM_CACHE_WAYS] : NULL;
         if (c == NULL ||
-            (!px_vm_store_attr_cached(obj, names[a], v, c) && !px_vm_store_attr_cached(obj, names[a], v, c + 1))) {
+            !px_vm_store_attr_ways(obj, names[a], v, c)) {
             px_vm_store_attr_slow(obj, names[a], v, c);
         }
         sp -= 2;
@@ -697,7 +697,7 @@ dispatch: {
         px_val dest[2];
         px_vm_cache *c = caches ? &caches[b * PX_VM_CACHE_WAYS] : NULL;
         if (c == NULL ||
-            (!px_vm_load_method_cached(obj, names[a], dest, c) && !px_vm_load_method_cached(obj, names[a], dest, c + 1))) {
+            !px_vm_load_method_ways(obj, names[a], dest, c)) {
             px_vm_load_method_slow(obj, names[a], dest, c);
         }
         sp[-1] = dest[0];

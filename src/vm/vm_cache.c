@@ -49,26 +49,40 @@ px_val px_vm_load_global_slow(px_map *g, px_qid q, px_vm_cache *c) {
     return e->value;
 }
 
-/* The way of a slot (PX_VM_CACHE_WAYS == 2) to fill for `key`: the one
- * already for that key, else the first, whose entry moves to the second
- * (dropping the older one). */
+/* The way of a slot to fill for `key`: the one already for that key,
+ * else the first, after the others move down one (dropping the last,
+ * the least recently filled). */
 static px_vm_cache *way_for(px_vm_cache *c, const void *key) {
-    if (c[0].key == key) {
-        return &c[0];
+    for (unsigned w = 0; w < PX_VM_CACHE_WAYS; w++) {
+        if (c[w].key == key) {
+            return &c[w];
+        }
     }
-    if (c[1].key == key) {
-        return &c[1];
-    }
-    c[1] = c[0];
+    memmove(&c[1], &c[0], (PX_VM_CACHE_WAYS - 1) * sizeof *c);
     return &c[0];
 }
 
 /* A method found by LOAD_METHOD on a built-in type: cache it when the
  * type's dict is const (it can never change) and nothing per-instance
- * can shadow it. */
+ * can shadow it. A getattr slot does not matter: the attribute lookup asks
+ * it only for names the type's dicts lack (attr.c), except super's. */
 static bool cacheable_builtin_type(const px_type *t) {
     return !(t->flags & (PX_TF_HEAPTYPE | PX_TF_EXCEPTION)) && t != &px_type_module && t != &px_type_type &&
-           t != &px_type_function && t != &px_type_bound_method && t->getattr == NULL;
+           t != &px_type_function && t != &px_type_bound_method && t != &px_type_super;
+}
+
+/* LOAD_ATTR / LOAD_METHOD found module `obj`'s global: remember where.
+ * A const table (a built-in module) never changes; a heap module's
+ * globals are checked at the index at every use (vm_cache.h). */
+static void fill_module(px_val obj, px_qid q, px_val v, px_vm_cache *c) {
+    px_map *g = ((px_module *)px_as_ptr(obj))->globals;
+    px_map_entry *e = px_map_find(g, px_qstr(q));
+    if (e != NULL && e->value == v) {
+        c = way_for(c, px_as_ptr(obj));
+        c->kind = PX_VC_MODULE;
+        c->key = px_as_ptr(obj); /* the module itself */
+        c->index = (uint32_t)(e - g->entries);
+    }
 }
 
 static const px_map_entry *builtin_method_entry(const px_type *t, px_qid q) {
@@ -85,6 +99,17 @@ static const px_map_entry *builtin_method_entry(const px_type *t, px_qid q) {
     return NULL;
 }
 
+/* object's own __getattribute__ / __setattr__: object's dict is const, so
+ * the value is looked up once (it is a static built-in, nothing to root). */
+static px_val object_slot(px_qid q) {
+    static px_val getattribute = PX_NULL, setattr = PX_NULL;
+    px_val *v = q == PX_Q(__getattribute__) ? &getattribute : &setattr;
+    if (*v == PX_NULL) {
+        *v = px_type_lookup(&px_type_object, q);
+    }
+    return *v;
+}
+
 /* A user class whose instances are px_instance with the default attribute
  * protocol (no __getattribute__ of its own). Adding one later changes a
  * class namespace, which drops the entries filled under this test. */
@@ -97,18 +122,22 @@ static bool is_plain_instance_type(const px_type *t) {
         return false;
     }
     px_val ga = px_type_lookup(t, PX_Q(__getattribute__));
-    if (ga != PX_NULL && ga != px_type_lookup(&px_type_object, PX_Q(__getattribute__))) {
-        return false;
-    }
-    return true;
+    return ga == PX_NULL || ga == object_slot(PX_Q(__getattribute__));
 }
 
 void px_vm_load_method_slow(px_val obj, px_qid q, px_val *dest, px_vm_cache *c) {
     px_load_method(obj, q, dest);
-    if (c == NULL || dest[1] != obj) {
+    if (c == NULL) {
         return;
     }
     const px_type *t = px_type_of(obj);
+    if (t == &px_type_module && dest[1] == PX_NULL) {
+        fill_module(obj, q, dest[0], c);
+        return;
+    }
+    if (dest[1] != obj) {
+        return;
+    }
     if (cacheable_builtin_type(t)) {
         const px_map_entry *e = builtin_method_entry(t, q);
         if (e != NULL && e->value == dest[0]) {
@@ -142,7 +171,7 @@ static void fill_instance(px_val obj, px_qid q, px_vm_cache *c, bool store) {
     }
     if (store) {
         px_val sa = px_type_lookup(t, PX_Q(__setattr__));
-        if (sa != PX_NULL && sa != px_type_lookup(&px_type_object, PX_Q(__setattr__))) {
+        if (sa != PX_NULL && sa != object_slot(PX_Q(__setattr__))) {
             return;
         }
     }
@@ -152,7 +181,7 @@ static void fill_instance(px_val obj, px_qid q, px_vm_cache *c, bool store) {
         return;
     }
     px_instance *inst = px_as_ptr(obj);
-    px_map_entry *ie = px_map_find(&inst->dict, px_qstr(q));
+    px_map_entry *ie = px_map_find_name(&inst->dict, q);
     c = way_for(c, t);
     c->kind = PX_VC_INST;
     c->key = t;
@@ -170,16 +199,7 @@ px_val px_vm_load_attr_slow(px_val obj, px_qid q, px_vm_cache *c) {
     if (t->flags & PX_TF_HEAPTYPE) {
         fill_instance(obj, q, c, false);
     } else if (t == &px_type_module) {
-        px_map *g = ((px_module *)px_as_ptr(obj))->globals;
-        if (!(g->flags & PX_MAP_CONST)) {
-            px_map_entry *e = px_map_find(g, px_qstr(q));
-            if (e != NULL && e->value == v) {
-                c = way_for(c, px_as_ptr(obj));
-                c->kind = PX_VC_MODULE;
-                c->key = px_as_ptr(obj); /* the module itself */
-                c->index = (uint32_t)(e - g->entries);
-            }
-        }
+        fill_module(obj, q, v, c);
     }
     return v;
 }

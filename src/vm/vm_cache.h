@@ -39,10 +39,27 @@ static inline bool px_vm_load_global_cached(const px_map *g, px_qid q, px_val *o
     return false;
 }
 
+/* Module `obj`'s global q at the entry's index, or PX_NULL. */
+static inline px_val px_vm_module_cached(px_val obj, px_qid q, const px_vm_cache *c) {
+    if (c->kind == PX_VC_MODULE && px_is_obj(obj) && c->key == px_as_ptr(obj)) {
+        const px_map *m = ((const px_module *)px_as_ptr(obj))->globals;
+        if (c->index < m->used && m->entries[c->index].key == px_qstr(q)) {
+            return m->entries[c->index].value;
+        }
+    }
+    return PX_NULL;
+}
+
 /* LOAD_METHOD; fills dest on success. */
 static inline bool px_vm_load_method_cached(px_val obj, px_qid q, px_val *dest, const px_vm_cache *c) {
     const px_type *t = px_type_of(obj);
     if (c->key != t) {
+        px_val v = px_vm_module_cached(obj, q, c);
+        if (v != PX_NULL) {
+            dest[0] = v;
+            dest[1] = PX_NULL;
+            return true;
+        }
         return false;
     }
     if (c->kind == PX_VC_BUILTIN_METHOD) {
@@ -54,11 +71,11 @@ static inline bool px_vm_load_method_cached(px_val obj, px_qid q, px_val *dest, 
         return false;
     }
     px_val m = c->entry->value;
-    if (!px_is_type(m, &px_type_function)) {
+    if (!px_is_func(m)) {
         return false;
     }
-    const px_instance *inst = px_as_ptr(obj);
-    if (inst->dict.count > 0 && px_map_find(&inst->dict, px_qstr(q)) != NULL) {
+    px_instance *inst = px_as_ptr(obj);
+    if (inst->dict.count > 0 && px_map_find_name(&inst->dict, q) != NULL) {
         return false; /* shadowed by an instance attribute */
     }
     dest[0] = m;
@@ -74,7 +91,7 @@ static inline px_map_entry *px_vm_inst_find(px_map *m, px_qid q, px_vm_cache *c)
     if (m->count == 0) {
         return NULL;
     }
-    px_map_entry *e = px_map_find(m, px_qstr(q));
+    px_map_entry *e = px_map_find_name(m, q);
     if (e != NULL) {
         c->index = (uint32_t)(e - m->entries);
     }
@@ -101,12 +118,10 @@ static inline bool px_vm_load_attr_cached(px_val obj, px_qid q, px_val *out, px_
         }
         return false;
     }
-    if (c->kind == PX_VC_MODULE && c->key == px_as_ptr(obj)) {
-        px_map *m = ((px_module *)px_as_ptr(obj))->globals;
-        if (c->index < m->used && m->entries[c->index].key == px_qstr(q)) {
-            *out = m->entries[c->index].value;
-            return true;
-        }
+    px_val v = px_vm_module_cached(obj, q, c);
+    if (v != PX_NULL) {
+        *out = v;
+        return true;
     }
     return false;
 }
@@ -123,9 +138,37 @@ static inline bool px_vm_store_attr_cached(px_val obj, px_qid q, px_val v, px_vm
     if (e != NULL) {
         e->value = v;
     } else {
-        px_map_set_q(m, q, v);
+        px_map_add_name(m, q, v); /* px_vm_inst_find searched it all */
     }
     return true;
+}
+
+/* The same tests over every way of a slot. */
+PX_VM_INLINE bool px_vm_load_method_ways(px_val obj, px_qid q, px_val *dest, const px_vm_cache *c) {
+    for (unsigned w = 0; w < PX_VM_CACHE_WAYS; w++) {
+        if (px_vm_load_method_cached(obj, q, dest, c + w)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+PX_VM_INLINE bool px_vm_load_attr_ways(px_val obj, px_qid q, px_val *out, px_vm_cache *c) {
+    for (unsigned w = 0; w < PX_VM_CACHE_WAYS; w++) {
+        if (px_vm_load_attr_cached(obj, q, out, c + w)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+PX_VM_INLINE bool px_vm_store_attr_ways(px_val obj, px_qid q, px_val v, px_vm_cache *c) {
+    for (unsigned w = 0; w < PX_VM_CACHE_WAYS; w++) {
+        if (px_vm_store_attr_cached(obj, q, v, c + w)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 #endif
