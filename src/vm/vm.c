@@ -108,11 +108,6 @@ int px_vm_execute(px_frame *entry, px_val throw_exc, px_val *result) {
     ctx.retval = PX_NONE;
     ctx.reraise = false;
     px_frame *caller = entry->back;
-    if (entry->chunk == NULL) {
-        /* a generator frame: its callees go above the current frame-stack top */
-        entry->fs_chunk = px_vm_fs.cur;
-        entry->fs_top = px_vm_fs.cur ? px_vm_fs.cur->top : NULL;
-    }
     px_st.frame = entry;
     px_val exc = throw_exc;
     for (;;) {
@@ -123,11 +118,7 @@ int px_vm_execute(px_frame *entry, px_val throw_exc, px_val *result) {
                 int st = run(&ctx);
                 px_try_pop(&j);
                 px_st.depth--;
-                if (entry->chunk != NULL) {
-                    px_vm_fs_pop(entry);
-                } else {
-                    px_vm_fs_restore(entry->fs_chunk, entry->fs_top);
-                }
+                px_vm_fs_pop(entry);
                 px_st.frame = caller;
                 *result = ctx.retval;
                 return st;
@@ -146,6 +137,109 @@ int px_vm_execute(px_frame *entry, px_val throw_exc, px_val *result) {
     }
 }
 
+/* Unwinding out of a generator step (slow path): what unwind() raises
+ * itself (MemoryError recording the traceback) ends the step too, with
+ * the frame stack and depth reset to the step's start. */
+static px_val unwind_gen(px_vm_ctx *ctx, px_val exc, bool reraise, bool *handled, unsigned depth0) {
+    px_jmp j;
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        exc = unwind(ctx, exc, reraise, handled);
+        px_try_pop(&j);
+        return exc;
+    }
+    px_st.depth = depth0;
+    px_vm_fs_restore(ctx->entry->fs_chunk, ctx->entry->fs_top);
+    *handled = false;
+    return j.exc;
+}
+
+/* One protected run of a generator step: with `thrown` set, the frame
+ * is delegating and the sub-iterator gets it first. Returns a PX_RUN_*
+ * status, or -1 with the exception raised in the frame in *result. */
+static int gen_try(px_vm_ctx *ctx, px_gen *g, px_val thrown, px_val *result) {
+    px_frame *entry = ctx->entry;
+    volatile bool in_sub = false;
+    px_jmp j;
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        if (thrown != PX_NULL) {
+            px_val ret;
+            in_sub = true;
+            px_val y = px_vm_yf_throw(entry->sp[-1], thrown, &ret);
+            in_sub = false;
+            if (y != PX_NULL) {
+                px_try_pop(&j);
+                g->direct = false;
+                *result = y;
+                return PX_RUN_YIELD;
+            }
+            g->yf = false;
+            entry->sp[-1] = ret;
+        }
+        int st = run(ctx);
+        px_try_pop(&j);
+        *result = ctx->retval;
+        return st;
+    }
+    if (in_sub) {
+        /* the sub-iterator raised: that exception continues in this frame */
+        g->yf = false;
+        entry->sp--;
+    }
+    *result = j.exc;
+    return -1;
+}
+
+int px_vm_gen_step(px_gen *g, bool started, px_val send, px_val throw_exc, px_val *result) {
+    px_frame *entry = g->frame;
+    px_vm_ctx ctx;
+    ctx.frame = entry;
+    ctx.entry = entry;
+    ctx.retval = PX_NONE;
+    ctx.reraise = false;
+    px_frame *caller = px_st.frame;
+    unsigned depth0 = px_st.depth;
+    entry->back = caller;
+    /* the frames it calls go above the current frame-stack top */
+    entry->fs_chunk = px_vm_fs.cur;
+    entry->fs_top = px_vm_fs.cur ? px_vm_fs.cur->top : NULL;
+    px_st.depth++;
+    px_st.frame = entry;
+    px_val exc = throw_exc;
+    if (exc == PX_NULL && started) {
+        *entry->sp++ = send; /* the value of the yield expression, or what YIELD_FROM sends on */
+        if (g->yf) {
+            /* suspended in YIELD_FROM: run it again, which resumes the sub-iterator */
+            g->yf = false;
+            entry->ip--;
+        }
+    }
+    for (;;) {
+        if (exc == PX_NULL || g->yf) {
+            px_val r;
+            int st = gen_try(&ctx, g, exc, &r);
+            if (st >= 0) {
+                px_st.depth--;
+                px_vm_fs_restore(entry->fs_chunk, entry->fs_top);
+                px_st.frame = caller;
+                *result = r;
+                return st;
+            }
+            exc = r;
+        }
+        bool reraise = ctx.reraise;
+        ctx.reraise = false;
+        bool handled;
+        exc = unwind_gen(&ctx, exc, reraise, &handled, depth0);
+        if (!handled) {
+            px_st.frame = caller;
+            *result = exc;
+            return PX_RUN_RAISE;
+        }
+        exc = PX_NULL;
+    }
+}
 
 /* Direct calls of simple built-ins (no keywords, exact arity). */
 /* A bound method called with its arguments on the stack (args = first
