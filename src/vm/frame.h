@@ -34,12 +34,21 @@ typedef struct px_frame {
 /* Generators, coroutines and async generators share this struct. */
 enum { PX_GEN_CREATED, PX_GEN_SUSPENDED, PX_GEN_RUNNING, PX_GEN_DONE };
 
+/* How a running generator was resumed: by px_gen_resume from C (its frame
+ * is the entry of a px_vm_gen_step), or inside the loop that runs its
+ * caller, whose FOR_ITER or YIELD_FROM pushed the generator's frame like
+ * a call (vm.c, gen_enter). A yield or return of an inline generator goes
+ * back to that instruction without leaving the loop. */
+enum { PX_GEN_BY_C, PX_GEN_BY_FOR_ITER, PX_GEN_BY_YIELD_FROM };
+
 typedef struct px_gen {
     px_obj base;
     px_frame *frame;
     px_val handled;       /* exception being handled inside it while suspended */
     px_val name;
+    px_val outer_handled; /* running inline: the caller's handled exception, restored when it stops */
     uint8_t state;
+    uint8_t resumed_by;   /* running: PX_GEN_BY_* */
     bool yf;              /* suspended inside YIELD_FROM (sub-iterator on the stack top) */
     bool direct;          /* last suspension was a YIELD_VALUE (not a delegated yield) */
     bool ag_running;      /* async generator: an asend/athrow is in progress */

@@ -34,6 +34,8 @@ px_gen *px_gen_alloc(px_func *fn) {
     g->name = fn->name;
     g->state = PX_GEN_CREATED;
     g->handled = PX_NULL;
+    g->outer_handled = PX_NULL;
+    g->resumed_by = PX_GEN_BY_C;
     return g;
 }
 
@@ -108,6 +110,7 @@ px_val px_gen_resume(px_val genv, px_val send_in, px_val throw_exc, px_val *ret)
     }
     bool started = g->state == PX_GEN_SUSPENDED;
     g->state = PX_GEN_RUNNING;
+    g->resumed_by = PX_GEN_BY_C;
     px_val result;
     int st = px_vm_gen_step(g, started, send, throw_exc, &result);
     if (st == PX_RUN_YIELD) {

@@ -92,7 +92,22 @@ static px_val unwind(px_vm_ctx *ctx, px_val exc, bool reraise, bool *handled) {
             return exc;
         }
         px_frame *back = f->back;
-        px_vm_fs_pop(f);
+        px_gen *g = f->gen;
+        if (g != NULL) {
+            /* an inline generator (see gen_enter) finishes with the exception,
+             * which is raised again in its caller's FOR_ITER / YIELD_FROM */
+            g->state = PX_GEN_DONE;
+            g->handled = PX_NULL;
+            g->yf = false;
+            px_st.handled_exc = g->outer_handled;
+            px_vm_fs_restore(f->fs_chunk, f->fs_top);
+            if (px_st.handled_exc != PX_NULL && px_st.handled_exc != PX_NONE && px_st.handled_exc != exc &&
+                px_exc_get_context(exc) == PX_NONE) {
+                px_vm_set_context(exc, px_st.handled_exc);
+            }
+        } else {
+            px_vm_fs_pop(f);
+        }
         f = back;
         ctx->frame = f;
         px_st.frame = f;
@@ -486,6 +501,10 @@ static int run(px_vm_ctx *ctx) {
     px_val callee, kwnames;
     const px_val *argv;
     size_t argc, npop;
+    /* operands of gen_enter / gen_yield */
+    px_gen *gen;
+    px_val gen_send, gen_value;
+    unsigned gen_by;
 
 #if PX_COMPUTED_GOTO
     static const void *const targets[PX_OP__COUNT] = {
@@ -1188,6 +1207,14 @@ dispatch: {
             }
             v = PX_NULL;
         } else if (ty == &px_type_generator) {
+            px_gen *g = px_as_ptr(it);
+            if (PX_LIKELY(g->state == PX_GEN_SUSPENDED || g->state == PX_GEN_CREATED) &&
+                PX_LIKELY(px_st.depth < px_vm_recursion_limit())) {
+                gen = g;
+                gen_send = PX_NONE;
+                gen_by = PX_GEN_BY_FOR_ITER;
+                goto gen_enter;
+            }
             v = px_gen_resume(it, PX_NONE, PX_NULL, NULL);
         } else {
             v = px_next(it);
@@ -1206,6 +1233,30 @@ dispatch: {
             ctx->retval = v;
             f->sp = sp;
             return PX_RUN_RETURN;
+        }
+        if (f->gen != NULL) {
+            /* an inline generator finished: back to the instruction that resumed it */
+            px_gen *g = f->gen;
+            f->sp = sp;
+            g->state = PX_GEN_DONE;
+            g->handled = PX_NULL;
+            px_st.handled_exc = g->outer_handled;
+            px_st.depth--;
+            px_vm_fs_restore(f->fs_chunk, f->fs_top);
+            f = f->back;
+            ctx->frame = f;
+            px_st.frame = f;
+            LOAD_FRAME();
+            if (g->resumed_by == PX_GEN_BY_FOR_ITER) {
+                /* exhausted: drop the iterator and take FOR_ITER's jump (its operand ends at ip) */
+                sp--;
+                ip = co->code + ((uint32_t)ip[-3] | ((uint32_t)ip[-2] << 8) | ((uint32_t)ip[-1] << 16));
+                DISPATCH();
+            }
+            /* YIELD_FROM: [iter, sent] -> [result] */
+            sp--;
+            sp[-1] = v;
+            DISPATCH();
         }
         px_frame *back = f->back;
         px_st.depth--;
@@ -1385,15 +1436,13 @@ dispatch: {
         DISPATCH();
     }
     TARGET(YIELD_VALUE) {
-        px_val v = POP();
-        if (f != ctx->entry || f->gen == NULL) {
+        gen_value = POP();
+        if (f->gen == NULL) {
             px_raise_msg(&px_type_RuntimeError, "yield outside a generator frame");
         }
-        f->sp = sp;
         f->gen->yf = false;
         f->gen->direct = true;
-        ctx->retval = v;
-        return PX_RUN_YIELD;
+        goto gen_yield;
     }
     TARGET(GET_YIELD_FROM_ITER) {
         sp[-1] = px_vm_get_yield_from_iter(sp[-1], co);
@@ -1401,17 +1450,26 @@ dispatch: {
     }
     TARGET(YIELD_FROM) {
         px_val sent = sp[-1], it = sp[-2], ret = PX_NONE;
-        if (f != ctx->entry || f->gen == NULL) {
+        if (f->gen == NULL) {
             px_raise_msg(&px_type_RuntimeError, "yield outside a generator frame");
+        }
+        if (px_is_type(it, &px_type_generator) || px_is_type(it, &px_type_coroutine)) {
+            px_gen *g = px_as_ptr(it);
+            if (PX_LIKELY(g->state == PX_GEN_SUSPENDED || (g->state == PX_GEN_CREATED && sent == PX_NONE)) &&
+                PX_LIKELY(px_st.depth < px_vm_recursion_limit())) {
+                gen = g;
+                gen_send = sent;
+                gen_by = PX_GEN_BY_YIELD_FROM;
+                goto gen_enter;
+            }
         }
         px_val y = px_vm_yf_step(it, sent, PX_NULL, &ret);
         if (y != PX_NULL) {
             sp--;
-            f->sp = sp;
             f->gen->yf = true;
             f->gen->direct = false;
-            ctx->retval = y;
-            return PX_RUN_YIELD;
+            gen_value = y;
+            goto gen_yield;
         }
         sp[-2] = ret;
         sp--;
@@ -1520,6 +1578,68 @@ do_call:
         sp -= npop;
         PUSH(r);
         DISPATCH();
+    }
+
+gen_enter:
+    /* Resume generator `gen` inside this loop (FOR_ITER or YIELD_FROM with
+     * a generator that is neither running nor finished): its heap frame is
+     * pushed like a call's. What px_gen_resume does around a step is done
+     * here and where the frame stops (gen_yield, RETURN_VALUE, unwind). */
+    {
+        px_frame *gf = gen->frame;
+        f->sp = sp;
+        f->ip = ip; /* after the instruction's operands: FOR_ITER's jump target ends here */
+        gen->resumed_by = gen_by;
+        gen->outer_handled = px_st.handled_exc;
+        if (gen->handled != PX_NULL) {
+            px_st.handled_exc = gen->handled;
+        }
+        if (gen->state == PX_GEN_SUSPENDED) {
+            *gf->sp++ = gen_send;
+            if (gen->yf) {
+                gen->yf = false;
+                gf->ip--; /* its own YIELD_FROM runs again */
+            }
+        }
+        gen->state = PX_GEN_RUNNING;
+        gf->back = f;
+        gf->fs_chunk = px_vm_fs.cur;
+        gf->fs_top = px_vm_fs.cur ? px_vm_fs.cur->top : NULL;
+        px_st.depth++;
+        f = gf;
+        ctx->frame = f;
+        px_st.frame = f;
+        LOAD_FRAME();
+        DISPATCH();
+    }
+
+gen_yield:
+    /* Frame f suspends yielding gen_value (its yf/direct are set). An inline
+     * generator gives the value to the FOR_ITER that resumed it, or to the
+     * delegating caller, which then suspends with it too. */
+    for (;;) {
+        f->sp = sp;
+        if (f == ctx->entry) {
+            ctx->retval = gen_value;
+            return PX_RUN_YIELD;
+        }
+        px_gen *g = f->gen;
+        g->state = PX_GEN_SUSPENDED;
+        g->handled = px_st.handled_exc != g->outer_handled ? px_st.handled_exc : PX_NULL;
+        px_st.handled_exc = g->outer_handled;
+        px_st.depth--;
+        px_vm_fs_restore(f->fs_chunk, f->fs_top);
+        f = f->back;
+        ctx->frame = f;
+        px_st.frame = f;
+        LOAD_FRAME();
+        if (g->resumed_by == PX_GEN_BY_FOR_ITER) {
+            PUSH(gen_value);
+            DISPATCH();
+        }
+        sp--; /* YIELD_FROM suspends on [iter] */
+        f->gen->yf = true;
+        f->gen->direct = false;
     }
 
 bad_opcode:
