@@ -313,8 +313,25 @@ static px_val sock_sendto(size_t argc, const px_val *argv) {
 static px_val sock_read(size_t argc, const px_val *argv) {
     px_socket *s = px_sock_open(argv[0]);
     px_int want = argc > 1 && argv[1] != PX_NONE ? px_index(argv[1]) : -1;
+    /* The first recv goes into the C stack: what it gets becomes the bytes
+     * object when it is all there is (no GC buffer to clear and copy). On
+     * a non-blocking stream socket a short read means the queue is empty:
+     * asking again would only give EAGAIN. */
+    char first[4096];
+    size_t ask = want >= 0 && (size_t)want < sizeof first ? (size_t)want : sizeof first;
+    if (ask == 0) {
+        return px_bytes("", 0);
+    }
+    long got = px_sock_recv(s, first, ask, 0, true);
+    if (got < 0) {
+        return PX_NONE;
+    }
+    if (got == 0 || (size_t)got == (size_t)want || (s->timeout_us == 0 && s->type == SOCK_STREAM && (size_t)got < ask)) {
+        return px_bytes(first, (size_t)got);
+    }
     px_strbuf b;
-    px_strbuf_init(&b, want >= 0 ? (size_t)want + 1 : 4096);
+    px_strbuf_init(&b, want >= 0 ? (size_t)want + 1 : 2 * sizeof first);
+    px_strbuf_add(&b, first, (size_t)got);
     for (;;) {
         size_t room = want >= 0 ? (size_t)want - b.len : 4096;
         if (room == 0) {
