@@ -19,7 +19,8 @@ class Stream:
         self._closing = False
         # a plain socket that gave less than asked has nothing more queued:
         # the next read waits for it first instead of asking in vain (not
-        # for other streams: TLS may hold decrypted bytes the poll cannot see)
+        # other streams: for them a short read need not mean empty, and an
+        # io.IOBase class may not be pollable at all)
         self._drained = False
         self._sock = type(s) is socket.socket
 
