@@ -313,25 +313,31 @@ static px_val sock_sendto(size_t argc, const px_val *argv) {
 static px_val sock_read(size_t argc, const px_val *argv) {
     px_socket *s = px_sock_open(argv[0]);
     px_int want = argc > 1 && argv[1] != PX_NONE ? px_index(argv[1]) : -1;
-    /* The first recv goes into the C stack: what it gets becomes the bytes
-     * object when it is all there is (no GC buffer to clear and copy). On
-     * a non-blocking stream socket a short read means the queue is empty:
-     * asking again would only give EAGAIN. */
+    /* Up to 4 KiB are received into the C stack and become the bytes
+     * object when that is all there is: no GC buffer to clear and copy for
+     * the usual short read. More goes on in a growing buffer. */
     char first[4096];
     size_t ask = want >= 0 && (size_t)want < sizeof first ? (size_t)want : sizeof first;
-    if (ask == 0) {
-        return px_bytes("", 0);
+    size_t got = 0;
+    while (got < ask) {
+        long r = px_sock_recv(s, first + got, ask - got, 0, true);
+        if (r < 0) {
+            if (got == 0) {
+                return PX_NONE;
+            }
+            break;
+        }
+        if (r == 0) {
+            break;
+        }
+        got += (size_t)r;
     }
-    long got = px_sock_recv(s, first, ask, 0, true);
-    if (got < 0) {
-        return PX_NONE;
-    }
-    if (got == 0 || (size_t)got == (size_t)want || (s->timeout_us == 0 && s->type == SOCK_STREAM && (size_t)got < ask)) {
-        return px_bytes(first, (size_t)got);
+    if (got < ask || (want >= 0 && got == (size_t)want)) {
+        return px_bytes(first, got);
     }
     px_strbuf b;
     px_strbuf_init(&b, want >= 0 ? (size_t)want + 1 : 2 * sizeof first);
-    px_strbuf_add(&b, first, (size_t)got);
+    px_strbuf_add(&b, first, got);
     for (;;) {
         size_t room = want >= 0 ? (size_t)want - b.len : 4096;
         if (room == 0) {

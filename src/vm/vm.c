@@ -501,10 +501,9 @@ static int run(px_vm_ctx *ctx) {
     px_val callee, kwnames;
     const px_val *argv;
     size_t argc, npop;
-    /* operands of gen_enter / gen_yield */
+    /* operands of gen_enter (the generator, the value sent) and gen_yield (the value) */
     px_gen *gen;
-    px_val gen_send, gen_value;
-    unsigned gen_by;
+    px_val gen_value;
 
 #if PX_COMPUTED_GOTO
     static const void *const targets[PX_OP__COUNT] = {
@@ -1211,8 +1210,8 @@ dispatch: {
             if (PX_LIKELY(g->state == PX_GEN_SUSPENDED || g->state == PX_GEN_CREATED) &&
                 PX_LIKELY(px_st.depth < px_vm_recursion_limit())) {
                 gen = g;
-                gen_send = PX_NONE;
-                gen_by = PX_GEN_BY_FOR_ITER;
+                gen_value = PX_NONE;
+                g->resumed_by = PX_GEN_BY_FOR_ITER;
                 goto gen_enter;
             }
             v = px_gen_resume(it, PX_NONE, PX_NULL, NULL);
@@ -1234,8 +1233,9 @@ dispatch: {
             f->sp = sp;
             return PX_RUN_RETURN;
         }
-        if (f->gen != NULL) {
-            /* an inline generator finished: back to the instruction that resumed it */
+        if (PX_UNLIKELY(f->chunk == NULL)) {
+            /* an inline generator finished (only generator frames live outside
+             * the frame stack): back to the instruction that resumed it */
             px_gen *g = f->gen;
             f->sp = sp;
             g->state = PX_GEN_DONE;
@@ -1458,8 +1458,8 @@ dispatch: {
             if (PX_LIKELY(g->state == PX_GEN_SUSPENDED || (g->state == PX_GEN_CREATED && sent == PX_NONE)) &&
                 PX_LIKELY(px_st.depth < px_vm_recursion_limit())) {
                 gen = g;
-                gen_send = sent;
-                gen_by = PX_GEN_BY_YIELD_FROM;
+                gen_value = sent;
+                g->resumed_by = PX_GEN_BY_YIELD_FROM;
                 goto gen_enter;
             }
         }
@@ -1589,13 +1589,12 @@ gen_enter:
         px_frame *gf = gen->frame;
         f->sp = sp;
         f->ip = ip; /* after the instruction's operands: FOR_ITER's jump target ends here */
-        gen->resumed_by = gen_by;
         gen->outer_handled = px_st.handled_exc;
         if (gen->handled != PX_NULL) {
             px_st.handled_exc = gen->handled;
         }
         if (gen->state == PX_GEN_SUSPENDED) {
-            *gf->sp++ = gen_send;
+            *gf->sp++ = gen_value;
             if (gen->yf) {
                 gen->yf = false;
                 gf->ip--; /* its own YIELD_FROM runs again */
