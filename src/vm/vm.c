@@ -100,6 +100,8 @@ static px_val unwind(px_vm_ctx *ctx, px_val exc, bool reraise, bool *handled) {
             g->handled = PX_NULL;
             g->yf = false;
             px_st.handled_exc = g->outer_handled;
+            g->outer_handled = PX_NULL;
+            f->back = NULL;
             px_vm_fs_restore(f->fs_chunk, f->fs_top);
             if (px_st.handled_exc != PX_NULL && px_st.handled_exc != PX_NONE && px_st.handled_exc != exc &&
                 px_exc_get_context(exc) == PX_NONE) {
@@ -237,6 +239,7 @@ int px_vm_gen_step(px_gen *g, bool started, px_val send, px_val throw_exc, px_va
             if (st >= 0) {
                 px_st.depth--;
                 px_vm_fs_restore(entry->fs_chunk, entry->fs_top);
+                entry->back = NULL;
                 px_st.frame = caller;
                 *result = r;
                 return st;
@@ -1241,9 +1244,12 @@ dispatch: {
             g->state = PX_GEN_DONE;
             g->handled = PX_NULL;
             px_st.handled_exc = g->outer_handled;
+            g->outer_handled = PX_NULL;
             px_st.depth--;
             px_vm_fs_restore(f->fs_chunk, f->fs_top);
-            f = f->back;
+            px_frame *back = f->back;
+            f->back = NULL; /* a stopped generator keeps no caller alive */
+            f = back;
             ctx->frame = f;
             px_st.frame = f;
             LOAD_FRAME();
@@ -1626,9 +1632,12 @@ gen_yield:
         g->state = PX_GEN_SUSPENDED;
         g->handled = px_st.handled_exc != g->outer_handled ? px_st.handled_exc : PX_NULL;
         px_st.handled_exc = g->outer_handled;
+        g->outer_handled = PX_NULL;
         px_st.depth--;
         px_vm_fs_restore(f->fs_chunk, f->fs_top);
-        f = f->back;
+        px_frame *back = f->back;
+        f->back = NULL; /* a suspended generator keeps no caller alive */
+        f = back;
         ctx->frame = f;
         px_st.frame = f;
         LOAD_FRAME();
