@@ -313,8 +313,31 @@ static px_val sock_sendto(size_t argc, const px_val *argv) {
 static px_val sock_read(size_t argc, const px_val *argv) {
     px_socket *s = px_sock_open(argv[0]);
     px_int want = argc > 1 && argv[1] != PX_NONE ? px_index(argv[1]) : -1;
+    /* Up to 4 KiB are received into the C stack and become the bytes
+     * object when that is all there is: no GC buffer to clear and copy for
+     * the usual short read. More goes on in a growing buffer. */
+    char first[4096];
+    size_t ask = want >= 0 && (size_t)want < sizeof first ? (size_t)want : sizeof first;
+    size_t got = 0;
+    while (got < ask) {
+        long r = px_sock_recv(s, first + got, ask - got, 0, true);
+        if (r < 0) {
+            if (got == 0) {
+                return PX_NONE;
+            }
+            break;
+        }
+        if (r == 0) {
+            break;
+        }
+        got += (size_t)r;
+    }
+    if (got < ask || (want >= 0 && got == (size_t)want)) {
+        return px_bytes(first, got);
+    }
     px_strbuf b;
-    px_strbuf_init(&b, want >= 0 ? (size_t)want + 1 : 4096);
+    px_strbuf_init(&b, want >= 0 ? (size_t)want + 1 : 2 * sizeof first);
+    px_strbuf_add(&b, first, got);
     for (;;) {
         size_t room = want >= 0 ? (size_t)want - b.len : 4096;
         if (room == 0) {

@@ -17,6 +17,12 @@ class Stream:
         self._in = b""  # read but not yet given out (readline's look-ahead)
         self._out = b""  # written but not yet sent
         self._closing = False
+        # a plain socket that gave less than asked has nothing more queued:
+        # the next read waits for it first instead of asking in vain (not
+        # other streams: for them a short read need not mean empty, and an
+        # io.IOBase class may not be pollable at all)
+        self._drained = False
+        self._sock = type(s) is socket.socket
 
     def get_extra_info(self, v):
         return self.e[v]
@@ -47,6 +53,9 @@ class Stream:
             self._in = self._in[n:]
             return data
         s = self.s
+        if self._drained:
+            self._drained = False
+            await core.IOWait(s, 0)
         while True:
             # the stream protocol, so any stream works (sockets, TLS, pipes,
             # io.IOBase classes): None or EAGAIN means nothing yet
@@ -57,6 +66,8 @@ class Stream:
                     raise
                 data = None
             if data is not None:
+                if self._sock and 0 < len(data) < n:
+                    self._drained = True
                 return data
             await core.IOWait(s, 0)
 

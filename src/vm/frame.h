@@ -34,12 +34,21 @@ typedef struct px_frame {
 /* Generators, coroutines and async generators share this struct. */
 enum { PX_GEN_CREATED, PX_GEN_SUSPENDED, PX_GEN_RUNNING, PX_GEN_DONE };
 
+/* How a running generator was resumed: by px_gen_resume from C (its frame
+ * is the entry of a px_vm_gen_step), or inside the loop that runs its
+ * caller, whose FOR_ITER or YIELD_FROM pushed the generator's frame like
+ * a call (vm.c, gen_enter). A yield or return of an inline generator goes
+ * back to that instruction without leaving the loop. */
+enum { PX_GEN_BY_C, PX_GEN_BY_FOR_ITER, PX_GEN_BY_YIELD_FROM };
+
 typedef struct px_gen {
     px_obj base;
     px_frame *frame;
     px_val handled;       /* exception being handled inside it while suspended */
     px_val name;
+    px_val outer_handled; /* running inline: the caller's handled exception, restored when it stops */
     uint8_t state;
+    uint8_t resumed_by;   /* running: PX_GEN_BY_* */
     bool yf;              /* suspended inside YIELD_FROM (sub-iterator on the stack top) */
     bool direct;          /* last suspension was a YIELD_VALUE (not a delegated yield) */
     bool ag_running;      /* async generator: an asend/athrow is in progress */
@@ -47,23 +56,36 @@ typedef struct px_gen {
 
 extern const px_type px_type_async_generator, px_type_async_gen_asend;
 
-/* Results of px_vm_execute. */
-enum { PX_RUN_RETURN, PX_RUN_YIELD };
+/* Results of px_vm_execute and px_vm_gen_step. */
+enum { PX_RUN_RETURN, PX_RUN_YIELD, PX_RUN_RAISE };
 
 /* Run `entry` (already set up) until it returns or yields. With throw_exc
  * set, start by raising that exception at the frame's resume point.
  * Stack frames are freed when they finish; raises what escapes. */
 int px_vm_execute(px_frame *entry, px_val throw_exc, px_val *result);
 
-/* A heap frame for a generator of `fn`, arguments bound. */
-px_frame *px_vm_gen_frame(px_func *fn, size_t argc, const px_val *argv, px_val kwnames);
-/* Make the generator / coroutine / async generator object for a frame. */
-px_val px_gen_new(px_func *fn, px_frame *f);
+/* Run generator g one step (px_gen_resume has checked its state and the
+ * depth and marked it running): start it, or (started) continue it with
+ * `send`, or, when set,
+ * raise throw_exc at its resume point. A generator suspended in
+ * YIELD_FROM runs that instruction again, so the sub-iterator is resumed
+ * under this step's one handler (a throw goes to the sub-iterator first,
+ * px_vm_yf_throw). Returns PX_RUN_YIELD or PX_RUN_RETURN with the value
+ * in *result, or PX_RUN_RAISE with the exception that left the frame in
+ * *result; raises nothing itself. */
+int px_vm_gen_step(px_gen *g, bool started, px_val send, px_val throw_exc, px_val *result);
+
+/* Allocate the generator / coroutine / async generator of `fn` together
+ * with its frame (one block); the caller binds the arguments. */
+px_gen *px_gen_alloc(px_func *fn);
 
 /* One step of delegation (YIELD_FROM / await) to iterator `it`: send
  * `sent`, or throw `exc` when set. Returns the yielded value, or PX_NULL
  * when `it` finished (its result in *ret). */
 px_val px_vm_yf_step(px_val it, px_val sent, px_val exc, px_val *ret);
+/* throw() reaching a generator suspended in YIELD_FROM on `it`: close it
+ * and raise exc for GeneratorExit, else px_vm_yf_step with exc. */
+px_val px_vm_yf_throw(px_val it, px_val exc, px_val *ret);
 
 /* Opcode helpers for coroutines (generator.c). */
 px_val px_vm_get_awaitable(px_val v);

@@ -33,16 +33,14 @@ PX_NORETURN void px_vm_raise_recursion(void) {
     px_raise_msg(&px_type_RecursionError, "maximum recursion depth exceeded");
 }
 
-px_frame *px_vm_gen_frame(px_func *fn, size_t argc, const px_val *argv, px_val kwnames) {
-    px_frame *f = px_gc_alloc(px_vm_frame_words(fn->code) * sizeof(px_val), 0);
+px_val px_vm_make_generator(px_func *fn, size_t argc, const px_val *argv, px_val kwnames) {
+    px_gen *g = px_gen_alloc(fn);
+    px_frame *f = g->frame;
     px_vm_frame_init(f, fn->code, fn, fn->globals);
     f->chunk = NULL;
+    f->gen = g;
     px_vm_bind_args(f, fn, argc, argv, kwnames);
-    return f;
-}
-
-px_val px_vm_make_generator(px_func *fn, size_t argc, const px_val *argv, px_val kwnames) {
-    return px_gen_new(fn, px_vm_gen_frame(fn, argc, argv, kwnames));
+    return px_from_ptr(g);
 }
 
 px_val px_func_call(px_val func, size_t argc, const px_val *argv, px_val kwnames) {

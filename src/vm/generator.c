@@ -17,21 +17,26 @@ static const char *gen_kind(const px_gen *g) {
     return "generator";
 }
 
-px_val px_gen_new(px_func *fn, px_frame *f) {
+/* The frame follows the generator in the same block, aligned for px_val. */
+#define GEN_HDR_WORDS ((sizeof(px_gen) + sizeof(px_val) - 1) / sizeof(px_val))
+
+px_gen *px_gen_alloc(px_func *fn) {
     unsigned flags = fn->code->flags;
     /* Only a generator with handlers (try/finally, with) has anything to
      * run when it is dropped while suspended: only those are finalized. */
     bool fin = fn->code->nexc > 0 && !(flags & PX_CODE_ASYNC_GENERATOR);
-    px_gen *g = px_gc_alloc(sizeof *g, fin ? PX_GC_FINALIZE : 0);
+    size_t words = GEN_HDR_WORDS + px_vm_frame_words(fn->code);
+    px_gen *g = px_gc_alloc(words * sizeof(px_val), fin ? PX_GC_FINALIZE : 0);
     g->base.type = (flags & PX_CODE_ASYNC_GENERATOR) ? &px_type_async_generator
                    : (flags & PX_CODE_COROUTINE)     ? &px_type_coroutine
                                                      : &px_type_generator;
-    g->frame = f;
+    g->frame = (px_frame *)((px_val *)g + GEN_HDR_WORDS);
     g->name = fn->name;
     g->state = PX_GEN_CREATED;
     g->handled = PX_NULL;
-    f->gen = g;
-    return px_from_ptr(g);
+    g->outer_handled = PX_NULL;
+    g->resumed_by = PX_GEN_BY_C;
+    return g;
 }
 
 static void check_depth(void) {
@@ -39,14 +44,6 @@ static void check_depth(void) {
     if (px_st.depth >= limit) {
         px_raise_msg(&px_type_RecursionError, "maximum recursion depth exceeded");
     }
-}
-
-/* Run the frame (depth counted here, released by px_vm_execute). */
-static int exec_frame(px_frame *f, px_val exc, px_val *result) {
-    check_depth();
-    f->back = px_st.frame;
-    px_st.depth++;
-    return px_vm_execute(f, exc, result);
 }
 
 static bool is_gen_like(px_val v) {
@@ -66,65 +63,12 @@ static void close_sub_iterator(px_val it) {
     }
 }
 
-/* Resume a generator suspended in YIELD_FROM: delegate first. */
-static int resume_delegating(px_gen *g, px_val send, px_val exc, px_val *result) {
-    px_frame *f = g->frame;
-    px_val it = f->sp[-1];
-    px_val ret = PX_NONE, y = PX_NULL;
-    unsigned depth0 = px_st.depth;
-    px_jmp j;
-    px_try_push(&j);
-    if (setjmp(j.buf) == 0) {
-        if (exc != PX_NULL && px_isinstance(exc, &px_type_GeneratorExit)) {
-            close_sub_iterator(it);
-            px_try_pop(&j);
-            g->yf = false;
-            f->sp--;
-            return exec_frame(f, exc, result);
-        }
-        /* the delegating frame counts towards the depth while its sub-iterator runs */
-        check_depth();
-        px_st.depth++;
-        y = px_vm_yf_step(it, send, exc, &ret);
-        px_st.depth--;
-        px_try_pop(&j);
-    } else {
-        /* the sub-iterator raised: that exception continues in this frame */
-        px_st.depth = depth0;
-        g->yf = false;
-        f->sp--;
-        return exec_frame(f, j.exc, result);
+px_val px_vm_yf_throw(px_val it, px_val exc, px_val *ret) {
+    if (px_isinstance(exc, &px_type_GeneratorExit)) {
+        close_sub_iterator(it);
+        px_raise(exc);
     }
-    if (y != PX_NULL) {
-        *result = y;
-        g->direct = false;
-        return PX_RUN_YIELD;
-    }
-    g->yf = false;
-    f->sp[-1] = ret;
-    return exec_frame(f, PX_NULL, result);
-}
-
-/* Run the generator one step; a raised exception comes back in *err. */
-static int gen_step(px_gen *g, px_val send, px_val throw_exc, bool started, px_val *result, px_val *err) {
-    px_jmp j;
-    px_try_push(&j);
-    if (setjmp(j.buf) == 0) {
-        int st;
-        if (g->yf) {
-            st = resume_delegating(g, send, throw_exc, result);
-        } else {
-            if (started && throw_exc == PX_NULL) {
-                *g->frame->sp++ = send; /* the value of the yield expression */
-            }
-            st = exec_frame(g->frame, throw_exc, result);
-        }
-        px_try_pop(&j);
-        *err = PX_NULL;
-        return st;
-    }
-    *err = j.exc;
-    return PX_RUN_RETURN;
+    return px_vm_yf_step(it, PX_NONE, exc, ret);
 }
 
 px_val px_gen_resume(px_val genv, px_val send_in, px_val throw_exc, px_val *ret) {
@@ -157,22 +101,18 @@ px_val px_gen_resume(px_val genv, px_val send_in, px_val throw_exc, px_val *ret)
     default:
         break;
     }
+    /* what can raise here does so before the generator is marked running */
     px_check_stack("");
-    bool started = g->state == PX_GEN_SUSPENDED;
+    check_depth();
     px_val outer_handled = px_st.handled_exc;
     if (g->handled != PX_NULL) {
         px_st.handled_exc = g->handled;
     }
+    bool started = g->state == PX_GEN_SUSPENDED;
     g->state = PX_GEN_RUNNING;
-    px_val result = PX_NONE, err;
-    int st = gen_step(g, send, throw_exc, started, &result, &err);
-    if (err != PX_NULL) {
-        g->state = PX_GEN_DONE;
-        g->handled = PX_NULL;
-        g->yf = false;
-        px_st.handled_exc = outer_handled;
-        px_raise(err);
-    }
+    g->resumed_by = PX_GEN_BY_C;
+    px_val result;
+    int st = px_vm_gen_step(g, started, send, throw_exc, &result);
     if (st == PX_RUN_YIELD) {
         g->state = PX_GEN_SUSPENDED;
         g->handled = px_st.handled_exc != outer_handled ? px_st.handled_exc : PX_NULL;
@@ -181,7 +121,11 @@ px_val px_gen_resume(px_val genv, px_val send_in, px_val throw_exc, px_val *ret)
     }
     g->state = PX_GEN_DONE;
     g->handled = PX_NULL;
+    g->yf = false;
     px_st.handled_exc = outer_handled;
+    if (st == PX_RUN_RAISE) {
+        px_raise(result);
+    }
     if (ret != NULL) {
         *ret = result;
     }

@@ -92,7 +92,24 @@ static px_val unwind(px_vm_ctx *ctx, px_val exc, bool reraise, bool *handled) {
             return exc;
         }
         px_frame *back = f->back;
-        px_vm_fs_pop(f);
+        px_gen *g = f->gen;
+        if (g != NULL) {
+            /* an inline generator (see gen_enter) finishes with the exception,
+             * which is raised again in its caller's FOR_ITER / YIELD_FROM */
+            g->state = PX_GEN_DONE;
+            g->handled = PX_NULL;
+            g->yf = false;
+            px_st.handled_exc = g->outer_handled;
+            g->outer_handled = PX_NULL;
+            f->back = NULL;
+            px_vm_fs_restore(f->fs_chunk, f->fs_top);
+            if (px_st.handled_exc != PX_NULL && px_st.handled_exc != PX_NONE && px_st.handled_exc != exc &&
+                px_exc_get_context(exc) == PX_NONE) {
+                px_vm_set_context(exc, px_st.handled_exc);
+            }
+        } else {
+            px_vm_fs_pop(f);
+        }
         f = back;
         ctx->frame = f;
         px_st.frame = f;
@@ -108,11 +125,6 @@ int px_vm_execute(px_frame *entry, px_val throw_exc, px_val *result) {
     ctx.retval = PX_NONE;
     ctx.reraise = false;
     px_frame *caller = entry->back;
-    if (entry->chunk == NULL) {
-        /* a generator frame: its callees go above the current frame-stack top */
-        entry->fs_chunk = px_vm_fs.cur;
-        entry->fs_top = px_vm_fs.cur ? px_vm_fs.cur->top : NULL;
-    }
     px_st.frame = entry;
     px_val exc = throw_exc;
     for (;;) {
@@ -123,11 +135,7 @@ int px_vm_execute(px_frame *entry, px_val throw_exc, px_val *result) {
                 int st = run(&ctx);
                 px_try_pop(&j);
                 px_st.depth--;
-                if (entry->chunk != NULL) {
-                    px_vm_fs_pop(entry);
-                } else {
-                    px_vm_fs_restore(entry->fs_chunk, entry->fs_top);
-                }
+                px_vm_fs_pop(entry);
                 px_st.frame = caller;
                 *result = ctx.retval;
                 return st;
@@ -146,6 +154,110 @@ int px_vm_execute(px_frame *entry, px_val throw_exc, px_val *result) {
     }
 }
 
+/* Unwinding out of a generator step (slow path): what unwind() raises
+ * itself (MemoryError recording the traceback) ends the step too, with
+ * the frame stack and depth reset to the step's start. */
+static px_val unwind_gen(px_vm_ctx *ctx, px_val exc, bool reraise, bool *handled, unsigned depth0) {
+    px_jmp j;
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        exc = unwind(ctx, exc, reraise, handled);
+        px_try_pop(&j);
+        return exc;
+    }
+    px_st.depth = depth0;
+    px_vm_fs_restore(ctx->entry->fs_chunk, ctx->entry->fs_top);
+    *handled = false;
+    return j.exc;
+}
+
+/* One protected run of a generator step: with `thrown` set, the frame
+ * is delegating and the sub-iterator gets it first. Returns a PX_RUN_*
+ * status, or -1 with the exception raised in the frame in *result. */
+static int gen_try(px_vm_ctx *ctx, px_gen *g, px_val thrown, px_val *result) {
+    px_frame *entry = ctx->entry;
+    volatile bool in_sub = false;
+    px_jmp j;
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        if (thrown != PX_NULL) {
+            px_val ret;
+            in_sub = true;
+            px_val y = px_vm_yf_throw(entry->sp[-1], thrown, &ret);
+            in_sub = false;
+            if (y != PX_NULL) {
+                px_try_pop(&j);
+                g->direct = false;
+                *result = y;
+                return PX_RUN_YIELD;
+            }
+            g->yf = false;
+            entry->sp[-1] = ret;
+        }
+        int st = run(ctx);
+        px_try_pop(&j);
+        *result = ctx->retval;
+        return st;
+    }
+    if (in_sub) {
+        /* the sub-iterator raised: that exception continues in this frame */
+        g->yf = false;
+        entry->sp--;
+    }
+    *result = j.exc;
+    return -1;
+}
+
+int px_vm_gen_step(px_gen *g, bool started, px_val send, px_val throw_exc, px_val *result) {
+    px_frame *entry = g->frame;
+    px_vm_ctx ctx;
+    ctx.frame = entry;
+    ctx.entry = entry;
+    ctx.retval = PX_NONE;
+    ctx.reraise = false;
+    px_frame *caller = px_st.frame;
+    unsigned depth0 = px_st.depth;
+    entry->back = caller;
+    /* the frames it calls go above the current frame-stack top */
+    entry->fs_chunk = px_vm_fs.cur;
+    entry->fs_top = px_vm_fs.cur ? px_vm_fs.cur->top : NULL;
+    px_st.depth++;
+    px_st.frame = entry;
+    px_val exc = throw_exc;
+    if (exc == PX_NULL && started) {
+        *entry->sp++ = send; /* the value of the yield expression, or what YIELD_FROM sends on */
+        if (g->yf) {
+            /* suspended in YIELD_FROM: run it again, which resumes the sub-iterator */
+            g->yf = false;
+            entry->ip--;
+        }
+    }
+    for (;;) {
+        if (exc == PX_NULL || g->yf) {
+            px_val r;
+            int st = gen_try(&ctx, g, exc, &r);
+            if (st >= 0) {
+                px_st.depth--;
+                px_vm_fs_restore(entry->fs_chunk, entry->fs_top);
+                entry->back = NULL;
+                px_st.frame = caller;
+                *result = r;
+                return st;
+            }
+            exc = r;
+        }
+        bool reraise = ctx.reraise;
+        ctx.reraise = false;
+        bool handled;
+        exc = unwind_gen(&ctx, exc, reraise, &handled, depth0);
+        if (!handled) {
+            px_st.frame = caller;
+            *result = exc;
+            return PX_RUN_RAISE;
+        }
+        exc = PX_NULL;
+    }
+}
 
 /* Direct calls of simple built-ins (no keywords, exact arity). */
 /* A bound method called with its arguments on the stack (args = first
@@ -401,6 +513,9 @@ static int run(px_vm_ctx *ctx) {
     px_val callee, kwnames;
     const px_val *argv;
     size_t argc, npop;
+    /* operands of gen_enter (the generator, the value sent) and gen_yield (the value) */
+    px_gen *gen;
+    px_val gen_value;
 
 #if PX_COMPUTED_GOTO
     static const void *const targets[PX_OP__COUNT] = {
@@ -1115,6 +1230,14 @@ dispatch: {
             }
             v = PX_NULL;
         } else if (ty == &px_type_generator) {
+            px_gen *g = px_as_ptr(it);
+            if (PX_LIKELY(g->state == PX_GEN_SUSPENDED || g->state == PX_GEN_CREATED) &&
+                PX_LIKELY(px_st.depth < px_vm_recursion_limit())) {
+                gen = g;
+                gen_value = PX_NONE;
+                g->resumed_by = PX_GEN_BY_FOR_ITER;
+                goto gen_enter;
+            }
             v = px_gen_resume(it, PX_NONE, PX_NULL, NULL);
         } else {
             v = px_next(it);
@@ -1133,6 +1256,34 @@ dispatch: {
             ctx->retval = v;
             f->sp = sp;
             return PX_RUN_RETURN;
+        }
+        if (PX_UNLIKELY(f->chunk == NULL)) {
+            /* an inline generator finished (only generator frames live outside
+             * the frame stack): back to the instruction that resumed it */
+            px_gen *g = f->gen;
+            f->sp = sp;
+            g->state = PX_GEN_DONE;
+            g->handled = PX_NULL;
+            px_st.handled_exc = g->outer_handled;
+            g->outer_handled = PX_NULL;
+            px_st.depth--;
+            px_vm_fs_restore(f->fs_chunk, f->fs_top);
+            px_frame *back = f->back;
+            f->back = NULL; /* a stopped generator keeps no caller alive */
+            f = back;
+            ctx->frame = f;
+            px_st.frame = f;
+            LOAD_FRAME();
+            if (g->resumed_by == PX_GEN_BY_FOR_ITER) {
+                /* exhausted: drop the iterator and take FOR_ITER's jump (its operand ends at ip) */
+                sp--;
+                ip = co->code + ((uint32_t)ip[-3] | ((uint32_t)ip[-2] << 8) | ((uint32_t)ip[-1] << 16));
+                DISPATCH();
+            }
+            /* YIELD_FROM: [iter, sent] -> [result] */
+            sp--;
+            sp[-1] = v;
+            DISPATCH();
         }
         px_frame *back = f->back;
         px_st.depth--;
@@ -1312,15 +1463,13 @@ dispatch: {
         DISPATCH();
     }
     TARGET(YIELD_VALUE) {
-        px_val v = POP();
-        if (f != ctx->entry || f->gen == NULL) {
+        gen_value = POP();
+        if (f->gen == NULL) {
             px_raise_msg(&px_type_RuntimeError, "yield outside a generator frame");
         }
-        f->sp = sp;
         f->gen->yf = false;
         f->gen->direct = true;
-        ctx->retval = v;
-        return PX_RUN_YIELD;
+        goto gen_yield;
     }
     TARGET(GET_YIELD_FROM_ITER) {
         sp[-1] = px_vm_get_yield_from_iter(sp[-1], co);
@@ -1328,17 +1477,26 @@ dispatch: {
     }
     TARGET(YIELD_FROM) {
         px_val sent = sp[-1], it = sp[-2], ret = PX_NONE;
-        if (f != ctx->entry || f->gen == NULL) {
+        if (f->gen == NULL) {
             px_raise_msg(&px_type_RuntimeError, "yield outside a generator frame");
+        }
+        if (px_is_type(it, &px_type_generator) || px_is_type(it, &px_type_coroutine)) {
+            px_gen *g = px_as_ptr(it);
+            if (PX_LIKELY(g->state == PX_GEN_SUSPENDED || (g->state == PX_GEN_CREATED && sent == PX_NONE)) &&
+                PX_LIKELY(px_st.depth < px_vm_recursion_limit())) {
+                gen = g;
+                gen_value = sent;
+                g->resumed_by = PX_GEN_BY_YIELD_FROM;
+                goto gen_enter;
+            }
         }
         px_val y = px_vm_yf_step(it, sent, PX_NULL, &ret);
         if (y != PX_NULL) {
             sp--;
-            f->sp = sp;
             f->gen->yf = true;
             f->gen->direct = false;
-            ctx->retval = y;
-            return PX_RUN_YIELD;
+            gen_value = y;
+            goto gen_yield;
         }
         sp[-2] = ret;
         sp--;
@@ -1447,6 +1605,70 @@ do_call:
         sp -= npop;
         PUSH(r);
         DISPATCH();
+    }
+
+gen_enter:
+    /* Resume generator `gen` inside this loop (FOR_ITER or YIELD_FROM with
+     * a generator that is neither running nor finished): its heap frame is
+     * pushed like a call's. What px_gen_resume does around a step is done
+     * here and where the frame stops (gen_yield, RETURN_VALUE, unwind). */
+    {
+        px_frame *gf = gen->frame;
+        f->sp = sp;
+        f->ip = ip; /* after the instruction's operands: FOR_ITER's jump target ends here */
+        gen->outer_handled = px_st.handled_exc;
+        if (gen->handled != PX_NULL) {
+            px_st.handled_exc = gen->handled;
+        }
+        if (gen->state == PX_GEN_SUSPENDED) {
+            *gf->sp++ = gen_value;
+            if (gen->yf) {
+                gen->yf = false;
+                gf->ip--; /* its own YIELD_FROM runs again */
+            }
+        }
+        gen->state = PX_GEN_RUNNING;
+        gf->back = f;
+        gf->fs_chunk = px_vm_fs.cur;
+        gf->fs_top = px_vm_fs.cur ? px_vm_fs.cur->top : NULL;
+        px_st.depth++;
+        f = gf;
+        ctx->frame = f;
+        px_st.frame = f;
+        LOAD_FRAME();
+        DISPATCH();
+    }
+
+gen_yield:
+    /* Frame f suspends yielding gen_value (its yf/direct are set). An inline
+     * generator gives the value to the FOR_ITER that resumed it, or to the
+     * delegating caller, which then suspends with it too. */
+    for (;;) {
+        f->sp = sp;
+        if (f == ctx->entry) {
+            ctx->retval = gen_value;
+            return PX_RUN_YIELD;
+        }
+        px_gen *g = f->gen;
+        g->state = PX_GEN_SUSPENDED;
+        g->handled = px_st.handled_exc != g->outer_handled ? px_st.handled_exc : PX_NULL;
+        px_st.handled_exc = g->outer_handled;
+        g->outer_handled = PX_NULL;
+        px_st.depth--;
+        px_vm_fs_restore(f->fs_chunk, f->fs_top);
+        px_frame *back = f->back;
+        f->back = NULL; /* a suspended generator keeps no caller alive */
+        f = back;
+        ctx->frame = f;
+        px_st.frame = f;
+        LOAD_FRAME();
+        if (g->resumed_by == PX_GEN_BY_FOR_ITER) {
+            PUSH(gen_value);
+            DISPATCH();
+        }
+        sp--; /* YIELD_FROM suspends on [iter] */
+        f->gen->yf = true;
+        f->gen->direct = false;
     }
 
 bad_opcode:

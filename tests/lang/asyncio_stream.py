@@ -76,6 +76,25 @@ async def main():
     w.close()
     await w.wait_closed()
 
+    # a line in pieces with pauses between them: after a short read the
+    # next one waits for more, and the end after a piece is seen
+    async def dribbler(reader, writer):
+        for piece in (b"par", b"ts of a ", b"line\nand the ", b"rest"):
+            writer.write(piece)
+            await writer.drain()
+            await asyncio.sleep(0.01)
+        writer.close()
+        await writer.wait_closed()
+
+    s3 = await asyncio.start_server(dribbler, "127.0.0.1", 0)
+    r, w = await asyncio.open_connection("127.0.0.1", s3.sockets[0].getsockname()[1])
+    print(await r.readline(), await r.read(4), await r.read(100), await r.read(100), await r.read(100))
+    await asyncio.sleep(0.02)
+    w.close()
+    await w.wait_closed()
+    s3.close()
+    await s3.wait_closed()
+
     server.close()
     await server.wait_closed()
     s2.close()
