@@ -49,9 +49,23 @@ CONFIGS = {
     "build": {"opts": [], "lang": True, "timeout": 30, "small_heap": "2M"},
     # clang, with the portable switch dispatch instead of computed goto
     "build-clang": {"opts": ["-Dc_args=-DPX_COMPUTED_GOTO=0"], "env": {"CC": "clang"}, "lang": True, "timeout": 30},
+    # with gc_debug: heap invariants checked after every collection, freed
+    # blocks poisoned, and allocation failures on request for the fault
+    # suite's sample (tests/faults/suite.py)
     "build-asan": {
-        "opts": ["-Db_sanitize=address,undefined", "-Db_lundef=false", "-Dunit_tests=enabled"],
+        "opts": ["-Db_sanitize=address,undefined", "-Db_lundef=false", "-Dunit_tests=enabled", "-Dgc_debug=true"],
         "lang": True,
+        "timeout": 120,
+        "suites": ["faults"],
+    },
+    # ThreadSanitizer (clang) on the thread tests; tests/tsan.supp holds the
+    # one race we mean to have, each with why it is benign
+    "build-tsan": {
+        "opts": ["-Db_sanitize=thread", "-Db_lundef=false", "-Dunit_tests=disabled"],
+        "env": {"CC": "clang"},
+        "run_env": {"TSAN_OPTIONS": "suppressions=" + os.path.join(ROOT, "tests", "tsan.supp")},
+        "lang": True,
+        "lang_only": "thread_",
         "timeout": 120,
     },
     "build-m32": {
@@ -306,10 +320,10 @@ def expected_for(name, cache):
     return res
 
 
-def check_one(name, cmd, timeout, cache):
+def check_one(name, cmd, timeout, cache, env=None):
     path = os.path.join(LANG, name)
     exp_out, exp_exc, exp_status, exp_err = expected_for(name, cache)
-    out, exc, status, err = outcome(cmd, path, timeout)
+    out, exc, status, err = outcome(cmd, path, timeout, env)
     if out is None:
         return name, "timed out"
     if exp_out is None:
@@ -337,7 +351,7 @@ def check_one(name, cmd, timeout, cache):
         # .exp test), or what its NAME.err says
         diff = difflib.unified_diff(exp_err.splitlines(), err.splitlines(), "expected stderr", "got", lineterm="", n=1)
         problems.append("\n".join(list(diff)[:40]))
-    if "runtime error:" in err or "AddressSanitizer" in err:
+    if "runtime error:" in err or "AddressSanitizer" in err or "ThreadSanitizer" in err:
         problems.append("sanitizer:\n" + "\n".join(err.splitlines()[:20]))
     return name, "\n".join(problems)
 
@@ -349,7 +363,7 @@ def needs_big_heap(test):
 
 def run_lang(name, cfg, tally, pattern, cache, jobs, heap=None):
     cmd = cfg.get("wrapper", []) + [os.path.join(ROOT, name, "micropython")]
-    tests = lang_tests(pattern)
+    tests = [t for t in lang_tests(pattern) if cfg.get("lang_only", "") in t]
     without = set(cfg.get("without", []))
     skipped = [t for t in tests if needs(t) & without]
     tests = [t for t in tests if t not in skipped]
@@ -361,7 +375,8 @@ def run_lang(name, cfg, tally, pattern, cache, jobs, heap=None):
     # CPython's outputs first (in parallel), then ours.
     with cf.ThreadPoolExecutor(jobs) as ex:
         list(ex.map(lambda t: expected_for(t, cache), tests))
-        results = list(ex.map(lambda t: check_one(t, cmd, cfg["timeout"], cache), tests))
+        env = dict(os.environ, **cfg["run_env"]) if cfg.get("run_env") else None
+        results = list(ex.map(lambda t: check_one(t, cmd, cfg["timeout"], cache, env), tests))
     npass = 0
     for test, problem in results:
         if problem:

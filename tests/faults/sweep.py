@@ -64,6 +64,31 @@ def problem(status, err):
     return None
 
 
+def failure_points(total, points):
+    """`points` allocation numbers spread evenly over 1..total (the middle
+    of each of `points` equal parts): the same numbers for the same count."""
+    return sorted({max(1, total * (2 * i + 1) // (2 * points)) for i in range(points)})
+
+
+def sweep_one(binary, test, points, timeout):
+    """Run one language test failing at each point, once a single failure
+    and once every Nth; (allocations, failure points, problems). An
+    allocation count of 0 means the binary does not count (no gc_debug)."""
+    total, took = count_allocs(binary, test, 5 * timeout)
+    timeout = max(timeout, 3 * took)  # a loaded machine is slow, not wrong
+    if total == 0:
+        return 0, [], []
+    chosen = failure_points(total, points)
+    failures = []
+    for n in chosen:
+        for spec in (f"{n},1", str(max(n, 50))):
+            status, _, err = run(binary, test, {"PX_FAIL_ALLOC": spec}, timeout)
+            p = problem(status, err)
+            if p:
+                failures.append(f"PX_FAIL_ALLOC={spec} ({total} allocations): {p}")
+    return total, chosen, failures
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--binary", required=True)
@@ -73,23 +98,11 @@ def main():
     args = ap.parse_args()
     binary = os.path.abspath(args.binary)
     tests = sorted(f for f in os.listdir(LANG) if f.endswith(".py") and args.pattern in f)
-    bad = 0
     for test in tests:
-        total, took = count_allocs(binary, test, 5 * args.timeout)
-        timeout = max(args.timeout, 3 * took)  # a loaded machine is slow, not wrong
+        total, _, failures = sweep_one(binary, test, args.points, args.timeout)
         if total == 0:
             print(f"skip {test}: no allocation count (not a -Dgc_debug=true build?)")
-            continue
-        points = sorted({max(1, total * (2 * i + 1) // (2 * args.points)) for i in range(args.points)})
-        failures = []
-        for n in points:
-            for spec in (f"{n},1", str(max(n, 50))):
-                status, _, err = run(binary, test, {"PX_FAIL_ALLOC": spec}, timeout)
-                p = problem(status, err)
-                if p:
-                    failures.append(f"PX_FAIL_ALLOC={spec} ({total} allocations): {p}")
-        if failures:
-            bad += 1
+        elif failures:
             print(f"FAIL {test}")
             for f in failures[:3]:
                 print("\n".join("    " + l for l in f.splitlines()[:20]))
