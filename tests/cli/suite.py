@@ -260,17 +260,21 @@ _thread.start_new_thread(worker, ())
 wait()
 print("main goes on", len(hog) > 10)
 hog.clear()
-ns = {}
-exec(compile("def fresh(h):\\n    while True:\\n        h.append(bytearray(5000))\\n", "gen.py", "exec"), ns)
 def run_fresh():
-    f = ns.pop("fresh")
+    ns = {}
+    exec(compile("def fresh(h):\\n    while True:\\n        h.append(bytearray(5000))\\n", "gen.py", "exec"), ns)
+    f = ns["fresh"]
+    ns = None
     f(hog)
+def churn():
+    return [compile("x = %d" % i, "other.py", "exec") for i in range(300)]
 try:
     run_fresh()
 except MemoryError as e:
     hog.clear()
+    churn()
     gc.collect()
-    junk = [str(i) * 8 for i in range(4000)]
+    junk = churn()  # (code objects: where fresh's was, if it was freed)
     tb = e.__traceback__
     entries = []
     while tb is not None:
@@ -302,9 +306,9 @@ def thread_uncaught_reports():
         script = t.write("oom.py", THREAD_REPORTS)
         o, e = expect_run(["-X", "heapsize=2M", script], status=1, cwd=t.path)
         want_out = ("main goes on True\n"
-                    "[('oom.py', 39, '<module>'), ('oom.py', 37, 'run_fresh'), ('gen.py', 3, 'fresh')] True\n"
-                    f'Traceback (most recent call last):\n  File "{script}", line 39, in <module>\n'
-                    f'  File "{script}", line 37, in run_fresh\n  File "gen.py", line 3, in fresh\nMemoryError\n'
+                    "[('oom.py', 42, '<module>'), ('oom.py', 38, 'run_fresh'), ('gen.py', 3, 'fresh')] True\n"
+                    f'Traceback (most recent call last):\n  File "{script}", line 42, in <module>\n'
+                    f'  File "{script}", line 38, in run_fresh\n  File "gen.py", line 3, in fresh\nMemoryError\n'
                     "main goes on again\n")
         expect(o, want_out, "stdout")
         f = f'  File "{script}", line '
@@ -317,7 +321,7 @@ def thread_uncaught_reports():
              "ValueError: \\('bad', 7\\)\n"),
             ("Unhandled exception in thread started by <object repr\\(\\) failed>\n"
              f"Traceback \\(most recent call last\\):\n{re.escape(f)}21, in run\nKeyError: 'k'\n"),
-            f"Traceback \\(most recent call last\\):\n{re.escape(f)}57, in <module>\n{re.escape(f)}5, in grow\n"
+            f"Traceback \\(most recent call last\\):\n{re.escape(f)}61, in <module>\n{re.escape(f)}5, in grow\n"
             "MemoryError\n",
         ]
         if not re.fullmatch("".join(want_err), e):
