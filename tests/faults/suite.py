@@ -13,8 +13,9 @@ middle of equal parts: the same points every run of the same tree), once
 a single failure and once every Nth (sweep.py). A run passes when the
 injected failure became a MemoryError the program could catch and the
 interpreter went on consistently: it ends by itself with status 0 or 1
-(1 with a Python exception line), with no sanitizer report and no broken
-heap invariant. The whole sweep (all tests, more points) is sweep.py.
+(1 with `MemoryError` as the last line, or the test's own exception line
+if it ends in one anyway), with no sanitizer report and no broken heap
+invariant (the collection at exit checks them once more). The whole sweep (all tests, more points) is sweep.py.
 """
 import os
 import sys
