@@ -11,9 +11,11 @@
 
 #define WAKE_MS 50
 
+/* `locked` changes only with the interpreter held and lock_mu taken; a
+ * waiter, which has let go of the interpreter, reads it under lock_mu. */
 typedef struct {
     px_obj base;
-    volatile bool locked;
+    bool locked;
 } px_lock;
 
 extern const px_type px_type_lock;
@@ -24,6 +26,15 @@ static size_t next_stack_size;
 
 static px_lock *lock_of(px_val v) {
     return px_as_ptr(v);
+}
+
+/* Lock it if it is free; whether it was. */
+static bool try_lock(px_lock *l) {
+    pthread_mutex_lock(&lock_mu);
+    bool was_free = !l->locked;
+    l->locked = true;
+    pthread_mutex_unlock(&lock_mu);
+    return was_free;
 }
 
 /* acquire(blocking=True, timeout=-1) */
@@ -44,15 +55,14 @@ static px_val lock_acquire(size_t argc, const px_val *argv, px_val kwnames) {
     if (timeout < 0 && timeout != -1) {
         px_raise_value_error("timeout value must be a non-negative number");
     }
-    if (!l->locked) {
-        l->locked = true;
+    if (try_lock(l)) {
         return PX_TRUE;
     }
     if (!blocking) {
         return PX_FALSE;
     }
     uint64_t deadline = timeout < 0 ? 0 : px_port_ticks_us() + (uint64_t)ceil(timeout * 1e6);
-    while (l->locked) {
+    while (!try_lock(l)) {
         if (deadline != 0 && px_port_ticks_us() >= deadline) {
             return PX_FALSE;
         }
@@ -72,7 +82,6 @@ static px_val lock_acquire(size_t argc, const px_val *argv, px_val kwnames) {
             px_check_pending(); /* the main thread's Ctrl-C ends the wait */
         }
     }
-    l->locked = true;
     return PX_TRUE;
 }
 

@@ -20,6 +20,7 @@
  * (the signal mask). */
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "runtime.h"
@@ -46,8 +47,11 @@ void px_port_irq_unlock(void) {
     }
 }
 
-/* got_stop: the number of the last SIGTERM or SIGHUP, or 0 */
-static volatile sig_atomic_t got_sigint, got_stop;
+/* got_stop: the number of the last SIGTERM or SIGHUP, or 0. Set by the
+ * handler on the main thread, read by whichever thread runs the
+ * interpreter (px_posix_signals_caught): lock-free atomics, which a
+ * handler may write as it may a volatile sig_atomic_t. */
+static atomic_int got_sigint, got_stop;
 
 /* the SystemExit a stop signal raised (a GC root), and that signal */
 static px_val stop_exc = PX_NULL;

@@ -18,6 +18,7 @@
 #include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -54,17 +55,34 @@ static pthread_cond_t turn = PTHREAD_COND_INITIALIZER;
 static bool held;            /* someone runs the interpreter */
 static unsigned waiting;     /* threads waiting for it */
 static unsigned long handovers;
-static volatile bool drop_request;
-static px_thread *threads; /* every thread, changed only with the GIL held */
+static atomic_bool drop_request; /* set by a waiter, read by the holder */
+/* Set by the first start_new_thread, before a second thread exists, and
+ * never cleared: threads that wait for the GIL may read it. */
+static bool active;
+static px_thread *threads; /* every thread, read and changed only with the GIL held */
 static _Thread_local px_thread *self;
 
 /* ---- the collector's view of the other threads */
+
+/* A waiting thread's stack from the frame that let go of the lock up to
+ * its top: every object the thread still uses is there or in its saved
+ * registers. The thread goes on running meanwhile, in frames below and
+ * in the innermost of these (the wait itself), so this reads words it may
+ * be writing. Those words hold no object it needs (it touches none until
+ * it has the lock again, and what it held at the hand-over is in the
+ * frames and registers saved then), so a word read as it changes can at
+ * worst keep an unreachable block alive one collection longer: a benign
+ * race, which ThreadSanitizer reports and tests/tsan.supp suppresses by
+ * this function's name (not inlined, so it is in the report's stack). */
+__attribute__((noinline)) static void scan_waiting_stack(const px_thread *t, px_gc_scan_fn scan) {
+    scan(t->sp, t->stack_top);
+}
 
 static void scan_threads(px_gc_scan_fn scan) {
     for (px_thread *t = threads; t != NULL; t = t->next) {
         scan(t, t + 1); /* its saved px_vals and its function */
         if (t != self && t->sp != NULL) {
-            scan(t->sp, t->stack_top);
+            scan_waiting_stack(t, scan);
         }
         if (t != self) {
             px_vm_fs_scan(&t->fs, scan); /* its frames (leaf chunks) */
@@ -111,7 +129,7 @@ static void take(void) {
         deadline_in(&ts, SLICE_US);
         if (pthread_cond_timedwait(&turn, &mu, &ts) == ETIMEDOUT && held) {
             drop_request = true;
-            px_st.pending = 1;
+            px_st.pending = 1; /* so the holder reaches px_thread_poll */
         }
     }
     waiting--;
@@ -131,7 +149,7 @@ static void give(void) {
 /* Not inlined: its frame is below the caller's, so [sp, top) covers every
  * frame of the thread, and the registers are saved here. */
 __attribute__((noinline)) void px_thread_release(void) {
-    if (threads == NULL) {
+    if (!active) {
         return;
     }
     px_thread *t = self;
@@ -149,7 +167,7 @@ __attribute__((noinline)) void px_thread_release(void) {
 }
 
 void px_thread_acquire(void) {
-    if (threads == NULL) {
+    if (!active) {
         return;
     }
     take();
@@ -157,7 +175,7 @@ void px_thread_acquire(void) {
 }
 
 void px_thread_poll(void) {
-    if (threads == NULL || !drop_request) {
+    if (!active || !drop_request) {
         return;
     }
     pthread_mutex_lock(&mu);
@@ -196,7 +214,7 @@ unsigned long px_thread_ident(void) {
 
 /* The first start_new_thread: the running thread becomes the main one. */
 static void activate(void) {
-    if (threads != NULL) {
+    if (active) {
         return;
     }
     px_thread *m = calloc(1, sizeof *m);
@@ -211,6 +229,7 @@ static void activate(void) {
     self = m;
     held = true;
     threads = m;
+    active = true;
     px_events_wake_init();
     px_gc_set_extra_roots(scan_threads);
 }
@@ -221,6 +240,34 @@ static void unlink_thread(px_thread *t) {
             *p = t->next;
             return;
         }
+    }
+}
+
+/* An exception ended the thread: as MicroPython, its report is "Unhandled
+ * exception in thread started by <function>" and the traceback, and the
+ * program goes on. The report must not end the process: printing the
+ * function may run Python code (a bound method's repr) and the heap may
+ * be full (a MemoryError's report allocates nothing; the objects it
+ * names are reachable: exc from this frame, t->fn from the thread list,
+ * the traceback from exc or, for the MemoryError, from its rooted
+ * entries). A part that fails to print says so, as CPython does. */
+static void report_uncaught(px_thread *t, px_val exc) {
+    px_printf(&px_out_stderr, "Unhandled exception in thread started by ");
+    px_jmp j;
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        px_print(&px_out_stderr, t->fn, PX_PRINT_REPR);
+        px_try_pop(&j);
+    } else {
+        px_printf(&px_out_stderr, "<object repr() failed>");
+    }
+    px_printf(&px_out_stderr, "\n");
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        px_exc_print(&px_out_stderr, exc);
+        px_try_pop(&j);
+    } else {
+        px_printf(&px_out_stderr, "\n(error while printing an exception: %s)\n", px_type_name(j.exc));
     }
 }
 
@@ -250,11 +297,7 @@ static void run(px_thread *t) {
         }
         px_try_pop(&j);
     } else if (!px_exc_matches(j.exc, px_from_ptr(&px_type_SystemExit))) {
-        /* as MicroPython: the thread ends, the program goes on */
-        px_printf(&px_out_stderr, "Unhandled exception in thread started by ");
-        px_print(&px_out_stderr, t->fn, PX_PRINT_REPR);
-        px_printf(&px_out_stderr, "\n");
-        px_exc_print(&px_out_stderr, j.exc);
+        report_uncaught(t, j.exc);
     }
 }
 
@@ -262,10 +305,12 @@ static void *thread_main(void *arg) {
     px_thread *t = arg;
     volatile char top = 0;
     self = t;
+    take();
+    /* written with the lock held: the collector reads *t */
     t->stack_top = (void *)(&top + 1);
     size_t usable = t->stack_size > (128u << 10) ? t->stack_size - (64u << 10) : t->stack_size / 2;
     t->stack_limit = (char *)&top - usable;
-    px_thread_acquire();
+    restore(t);
     run(t);
     unlink_thread(t);
     px_st.jmp_top = NULL;

@@ -50,9 +50,25 @@ CONFIGS = {
     "build": {"opts": [], "lang": True, "timeout": 30, "small_heap": "2M"},
     # clang, with the portable switch dispatch instead of computed goto
     "build-clang": {"opts": ["-Dc_args=-DPX_COMPUTED_GOTO=0"], "env": {"CC": "clang"}, "lang": True, "timeout": 30},
+    # with gc_debug: heap invariants checked after every collection, freed
+    # blocks poisoned, and allocation failures on request for the fault
+    # suite's sample (tests/faults/suite.py)
     "build-asan": {
-        "opts": ["-Db_sanitize=address,undefined", "-Db_lundef=false", "-Dunit_tests=enabled"],
+        "opts": ["-Db_sanitize=address,undefined", "-Db_lundef=false", "-Dunit_tests=enabled", "-Dgc_debug=true"],
         "lang": True,
+        "timeout": 120,
+        "suites": ["faults"],
+        # the GC's unit tests collect all the time, each collection checked
+        "unit_env": {"CK_TIMEOUT_MULTIPLIER": "5"},
+    },
+    # ThreadSanitizer (clang) on the thread tests; tests/tsan.supp holds the
+    # one race we mean to have, each with why it is benign
+    "build-tsan": {
+        "opts": ["-Db_sanitize=thread", "-Db_lundef=false", "-Dunit_tests=disabled"],
+        "env": {"CC": "clang"},
+        "run_env": {"TSAN_OPTIONS": "suppressions=" + os.path.join(ROOT, "tests", "tsan.supp")},
+        "lang": True,
+        "lang_only": "thread_",
         "timeout": 120,
     },
     "build-m32": {
@@ -245,7 +261,8 @@ def unit_tests(name, cfg, tally):
         return
     for exe in exes:
         try:
-            r = run([os.path.join(bdir, exe)], cwd=ROOT, timeout=300, stdin=subprocess.DEVNULL)
+            r = run([os.path.join(bdir, exe)], cwd=ROOT, timeout=300 * int(cfg.get("unit_env", {}).get("CK_TIMEOUT_MULTIPLIER", 1)),
+                    stdin=subprocess.DEVNULL, env=dict(os.environ, **cfg.get("unit_env", {})))
         except subprocess.TimeoutExpired:
             tally.fail(f"{name}/{exe}", "timed out")
             continue
@@ -322,10 +339,10 @@ def expected_for(name, cache):
     return res
 
 
-def check_one(name, cmd, timeout, cache):
+def check_one(name, cmd, timeout, cache, env=None):
     path = os.path.join(LANG, name)
     exp_out, exp_exc, exp_status, exp_err = expected_for(name, cache)
-    out, exc, status, err = outcome(cmd, path, timeout)
+    out, exc, status, err = outcome(cmd, path, timeout, env)
     if out is None:
         return name, "timed out"
     if exp_out is None:
@@ -353,7 +370,7 @@ def check_one(name, cmd, timeout, cache):
         # .exp test), or what its NAME.err says
         diff = difflib.unified_diff(exp_err.splitlines(), err.splitlines(), "expected stderr", "got", lineterm="", n=1)
         problems.append("\n".join(list(diff)[:40]))
-    if "runtime error:" in err or "AddressSanitizer" in err:
+    if "runtime error:" in err or "AddressSanitizer" in err or "ThreadSanitizer" in err:
         problems.append("sanitizer:\n" + "\n".join(err.splitlines()[:20]))
     return name, "\n".join(problems)
 
@@ -365,7 +382,7 @@ def needs_big_heap(test):
 
 def run_lang(name, cfg, tally, pattern, cache, jobs, heap=None):
     cmd = cfg.get("wrapper", []) + [os.path.join(ROOT, name, "micropython")]
-    tests = lang_tests(pattern)
+    tests = [t for t in lang_tests(pattern) if cfg.get("lang_only", "") in t]
     without = set(cfg.get("without", []))
     skipped = [t for t in tests if not runs_without(t, without)]
     tests = [t for t in tests if t not in skipped]
@@ -377,7 +394,8 @@ def run_lang(name, cfg, tally, pattern, cache, jobs, heap=None):
     # CPython's outputs first (in parallel), then ours.
     with cf.ThreadPoolExecutor(jobs) as ex:
         list(ex.map(lambda t: expected_for(t, cache), tests))
-        results = list(ex.map(lambda t: check_one(t, cmd, cfg["timeout"], cache), tests))
+        env = dict(os.environ, **cfg["run_env"]) if cfg.get("run_env") else None
+        results = list(ex.map(lambda t: check_one(t, cmd, cfg["timeout"], cache, env), tests))
     npass = 0
     for test, problem in results:
         if problem:

@@ -56,8 +56,11 @@ void px_init(size_t heap_cap, void *stack_top) {
     core.nexit = 0;
     px_gc_init(heap_cap);
     px_set_c_stack(stack_top, DEFAULT_STACK);
-    /* every px_val in px_st is a root (the C-only fields are harmless) */
-    px_gc_add_root(&px_st, sizeof px_st);
+    /* every px_val in px_st is a root (the C-only fields are harmless),
+     * but for `pending`, which other threads write while the collector
+     * runs (an atomic the collector would read plainly) */
+    px_gc_add_root(&px_st, offsetof(px_state, pending));
+    px_gc_add_root(&px_st.pending_exc, sizeof px_st - offsetof(px_state, pending_exc));
     px_qstr_init();
     px_st.recursion_limit = PX_RECURSION_LIMIT;
     px_st.handled_exc = PX_NULL;

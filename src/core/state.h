@@ -3,6 +3,7 @@
 #ifndef PX_STATE_H
 #define PX_STATE_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 
 #include "../object.h"
@@ -27,8 +28,11 @@ typedef struct px_state {
     px_val repl_last;        /* `_` in the REPL */
     px_val sys_module;       /* the sys module once made (modules/sys.c), or PX_NULL:
                                 import reads sys.path from it */
-    /* scheduler: set asynchronously (signals), checked between bytecodes */
-    volatile int pending;
+    /* scheduler: set asynchronously (signal handlers, and other threads
+     * asking the running one to hand over), checked between bytecodes.
+     * Atomic, so a write on one thread and a read on another is no data
+     * race; not a GC root (init.c). */
+    atomic_int pending;
     px_val pending_exc;      /* e.g. KeyboardInterrupt to raise at the next check */
     /* The value of the StopIteration that ended an iterator: a `next` slot
      * that returns PX_NULL because a generator returned a value or a
@@ -44,6 +48,12 @@ typedef struct px_state {
 } px_state;
 
 extern px_state px_st;
+
+/* The VM's pending check: a relaxed read (a plain load on every target);
+ * the work the flag announces is ordered by the port's own locking. */
+static inline bool px_pending(void) {
+    return atomic_load_explicit(&px_st.pending, memory_order_relaxed) != 0;
+}
 
 /* Initialise everything (heap of `heap_cap` bytes) and tear down. */
 void px_init(size_t heap_cap, void *stack_top);

@@ -17,9 +17,27 @@ typedef struct px_exc {
 } px_exc;
 
 /* Out of memory must not allocate: one preallocated MemoryError. It lives in
- * static data the collector does not scan, so it never holds heap pointers. */
+ * static data; the only heap pointer it holds is its traceback chain, made
+ * on request (mem_tb_chain), and that field is a GC root. */
 static px_exc memory_error_obj = {{&px_type_MemoryError}, PX_OBJ_CONST(&px_empty_tuple), PX_NULL,
                                   PX_NULL, PX_NULL, false, {0, 0, 0, 0, NULL, NULL}};
+
+/* Its traceback entries, innermost first: adding one must not allocate
+ * either (the heap is full while it unwinds), so they are kept here, as
+ * many as fit, and printed from here without allocating (a thread that
+ * dies of it says where). They name code objects and globals, which may
+ * be reachable from nothing else (the frames are gone), so this array is
+ * a GC root, registered with the first entry. One MemoryError object
+ * means one such traceback: the latest raise's. */
+enum { MEM_TB_MAX = 32 };
+typedef struct {
+    struct px_code *code;
+    px_map *globals;
+    uint32_t line;
+} mem_tb_entry;
+static mem_tb_entry mem_tb[MEM_TB_MAX];
+static size_t mem_tb_len;
+static bool mem_tb_rooted;
 
 static px_exc *exc_ptr(px_val v) {
     if (!px_is_obj(v)) {
@@ -135,6 +153,8 @@ px_val px_exc_new_msg(const px_type *type, px_val msg) { return px_exc_new(type,
 
 PX_NORETURN void px_raise_memory_error(void) {
     memory_error_obj.traceback = PX_NULL;
+    memset(mem_tb, 0, mem_tb_len * sizeof mem_tb[0]); /* (what the last one named may go) */
+    mem_tb_len = 0;
     memory_error_obj.cause = PX_NULL;
     memory_error_obj.context = PX_NULL;
     px_raise(px_from_ptr(&memory_error_obj));
@@ -184,9 +204,42 @@ static size_t traceback_limit(void) {
     return n <= 0 ? 0 : (size_t)n;
 }
 
+static void mem_tb_add(struct px_code *code, px_map *globals, uint32_t line) {
+    if (mem_tb_len == MEM_TB_MAX || mem_tb_len >= traceback_limit()) {
+        return;
+    }
+    if (!mem_tb_rooted) {
+        px_gc_add_root(mem_tb, sizeof mem_tb);
+        px_gc_add_root(&memory_error_obj.traceback, sizeof memory_error_obj.traceback);
+        mem_tb_rooted = true;
+    }
+    mem_tb[mem_tb_len].code = code;
+    mem_tb[mem_tb_len].globals = globals;
+    mem_tb[mem_tb_len].line = line;
+    mem_tb_len++;
+    memory_error_obj.traceback = PX_NULL; /* a chain made before is out of date */
+}
+
+/* __traceback__ of the MemoryError: a chain made from its entries (it
+ * allocates, so not while it unwinds), kept until the next entry. */
+static px_val mem_tb_chain(void) {
+    if (memory_error_obj.traceback == PX_NULL) {
+        px_val chain = PX_NULL;
+        for (size_t i = 0; i < mem_tb_len; i++) {
+            chain = px_traceback_push(chain, mem_tb[i].code, mem_tb[i].globals, mem_tb[i].line);
+        }
+        memory_error_obj.traceback = chain;
+    }
+    return memory_error_obj.traceback;
+}
+
 void px_exc_add_traceback(px_val exc, struct px_code *code, px_map *globals, uint32_t line) {
     px_exc *e = exc_ptr(exc);
-    if (e == NULL || e == &memory_error_obj || px_gc_heap_locked() > 0) {
+    if (e == &memory_error_obj) {
+        mem_tb_add(code, globals, line);
+        return;
+    }
+    if (e == NULL || px_gc_heap_locked() > 0) {
         return; /* (with the heap locked, unwinding must not allocate) */
     }
     if (px_traceback_depth(e->traceback) >= traceback_limit()) {
@@ -338,8 +391,10 @@ static px_val exc_getattr(px_val self, px_qid name) {
     switch (name) {
     case PX_Q(args):
         return e->args;
-    case PX_Q(__traceback__):
-        return e->traceback == PX_NULL ? PX_NONE : e->traceback;
+    case PX_Q(__traceback__): {
+        px_val tb = e == &memory_error_obj ? mem_tb_chain() : e->traceback;
+        return tb == PX_NULL ? PX_NONE : tb;
+    }
     case PX_Q(__cause__):
         return e->cause == PX_NULL ? PX_NONE : e->cause;
     case PX_Q(__context__):
@@ -758,10 +813,12 @@ static void print_exception_only(px_out *out, px_val exc, px_exc *e) {
         print_syntax_location(out, e);
     }
     print_type_name(out, exc);
-    px_val s = exc_message(exc, e, syntax);
+    /* (the preallocated MemoryError has no message: asking str() for it
+     * would allocate, while memory may still be short) */
+    px_val s = e == &memory_error_obj ? PX_NONE : exc_message(exc, e, syntax);
     if (s == PX_NULL) {
         px_write_cstr(out, ": <exception str() failed>");
-    } else {
+    } else if (s != PX_NONE) {
         size_t n;
         const char *d = px_str_data(s, &n);
         if (n > 0) {
@@ -851,6 +908,12 @@ static void print_one(report *r, px_val exc, px_val *chain, int depth) {
         if (e->traceback != PX_NULL) {
             px_write_cstr(&o, "Traceback (most recent call last):\n");
             px_traceback_print_entries(&o, e->traceback);
+        } else if (e == &memory_error_obj && mem_tb_len > 0) {
+            /* from its entries, without allocating: memory may still be short */
+            px_write_cstr(&o, "Traceback (most recent call last):\n");
+            for (size_t i = mem_tb_len; i-- > 0;) {
+                px_traceback_print_entry(&o, mem_tb[i].code, mem_tb[i].line);
+            }
         }
         print_exception_only(&o, exc, e);
     } else if (r->depth > GROUP_DEPTH) {

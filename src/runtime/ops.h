@@ -92,6 +92,8 @@ void px_exc_add_traceback(px_val exc, struct px_code *code, px_map *globals, uin
 px_val px_traceback_push(px_val next, struct px_code *code, px_map *globals, uint32_t line);
 size_t px_traceback_depth(px_val tb);
 void px_traceback_print_entries(px_out *out, px_val tb);
+/* One such line, for an entry kept elsewhere (prints without allocating). */
+void px_traceback_print_entry(px_out *out, const struct px_code *code, uint32_t line);
 bool px_is_traceback(px_val v);
 /* except* (exc_group.c): CHECK_EG_MATCH takes what `type` catches of
  * *rest (None, an exception or a group) and leaves the remainder there;

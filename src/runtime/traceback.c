@@ -41,11 +41,15 @@ size_t px_traceback_depth(px_val tb) {
     return tb == PX_NULL ? 0 : ((px_traceback *)px_as_ptr(tb))->depth;
 }
 
+void px_traceback_print_entry(px_out *out, const px_code *code, uint32_t line) {
+    px_printf(out, "  File \"%s\", line %u, in %s\n", px_qstr_str(code->filename), (unsigned)line,
+              px_qstr_str(code->name));
+}
+
 void px_traceback_print_entries(px_out *out, px_val chain) {
     for (px_val v = chain; v != PX_NULL;) {
         px_traceback *tb = px_as_ptr(v);
-        px_printf(out, "  File \"%s\", line %u, in %s\n", px_qstr_str(tb->code->filename), (unsigned)tb->line,
-                  px_qstr_str(tb->code->name));
+        px_traceback_print_entry(out, tb->code, tb->line);
         v = tb->next;
     }
 }

@@ -321,13 +321,13 @@ static inline px_val call_builtin_fast(const px_builtin *b, size_t argc, const p
 /* A taken jump. Every loop turns through a backward one (while with a
  * condition ends in a conditional jump back), so that is where pending
  * work (signals, scheduled callbacks) is served. */
-#define JUMP_TO(t)                                    \
-    do {                                              \
-        const uint8_t *to_ = co->code + (t);          \
-        if (to_ < ip && PX_UNLIKELY(px_st.pending)) { \
-            px_vm_check_pending();                    \
-        }                                             \
-        ip = to_;                                     \
+#define JUMP_TO(t)                                   \
+    do {                                             \
+        const uint8_t *to_ = co->code + (t);         \
+        if (to_ < ip && PX_UNLIKELY(px_pending())) { \
+            px_vm_check_pending();                   \
+        }                                            \
+        ip = to_;                                    \
     } while (0)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
@@ -1570,7 +1570,7 @@ dispatch: {
 #endif
 
 do_call:
-    if (PX_UNLIKELY(px_st.pending)) {
+    if (PX_UNLIKELY(px_pending())) {
         px_vm_check_pending();
     }
     if (px_is_func(callee)) {

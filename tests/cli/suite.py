@@ -228,6 +228,106 @@ def heapsize():
         expect_run(["-X", bad, "-c", "pass"], status=2, out="", err_has="heapsize")
 
 
+THREAD_REPORTS = """import _thread, gc, sys, time
+hog = []
+def grow():
+    while True:
+        hog.append(bytearray(5000))
+def worker():
+    try:
+        grow()
+    finally:
+        done.release()
+def fails(n):
+    try:
+        raise ValueError("bad", n)
+    finally:
+        done.release()
+class R:
+    def __repr__(self):
+        raise RuntimeError("no repr")
+    def run(self):
+        try:
+            raise KeyError("k")
+        finally:
+            done.release()
+def wait():
+    done.acquire()
+    time.sleep(0.3)  # (its report comes after the release)
+done = _thread.allocate_lock()
+done.acquire()
+_thread.start_new_thread(worker, ())
+wait()
+print("main goes on", len(hog) > 10)
+hog.clear()
+def run_fresh():
+    ns = {}
+    exec(compile("def fresh(h):\\n    while True:\\n        h.append(bytearray(5000))\\n", "gen.py", "exec"), ns)
+    f = ns["fresh"]
+    ns = None
+    f(hog)
+def churn():
+    return [compile("x = %d" % i, "other.py", "exec") for i in range(300)]
+try:
+    run_fresh()
+except MemoryError as e:
+    hog.clear()
+    churn()
+    gc.collect()
+    junk = churn()  # (code objects: where fresh's was, if it was freed)
+    tb = e.__traceback__
+    entries = []
+    while tb is not None:
+        entries.append((tb.tb_frame.f_code.co_filename[-6:], tb.tb_lineno, tb.tb_frame.f_code.co_name))
+        tb = tb.tb_next
+    print(entries, e.__traceback__ is e.__traceback__)
+    sys.print_exception(e, sys.stdout)
+    junk = None
+_thread.start_new_thread(fails, (7,))
+wait()
+_thread.start_new_thread(R().run, ())
+wait()
+print("main goes on again")
+grow()
+"""
+
+
+@test
+def thread_uncaught_reports():
+    """A thread that an exception ends prints "Unhandled exception in thread
+    started by <function>" and the traceback (MicroPython's report), and the
+    program goes on: also for a MemoryError while the heap is still full
+    (printed without allocating, its traceback kept in static entries that
+    are GC roots: here the code object of `fresh` is reachable from nothing
+    else when a collection runs), and when printing the function fails (a
+    bound method whose __repr__ raises). Then the main thread's own
+    uncaught MemoryError has its traceback too."""
+    with TempDir() as t:
+        script = t.write("oom.py", THREAD_REPORTS)
+        o, e = expect_run(["-X", "heapsize=2M", script], status=1, cwd=t.path)
+        want_out = ("main goes on True\n"
+                    "[('oom.py', 42, '<module>'), ('oom.py', 38, 'run_fresh'), ('gen.py', 3, 'fresh')] True\n"
+                    f'Traceback (most recent call last):\n  File "{script}", line 42, in <module>\n'
+                    f'  File "{script}", line 38, in run_fresh\n  File "gen.py", line 3, in fresh\nMemoryError\n'
+                    "main goes on again\n")
+        expect(o, want_out, "stdout")
+        f = f'  File "{script}", line '
+        want_err = [
+            ("Unhandled exception in thread started by <function worker at 0x[0-9a-f]+>\n"
+             f"Traceback \\(most recent call last\\):\n{re.escape(f)}8, in worker\n{re.escape(f)}5, in grow\n"
+             "MemoryError\n"),
+            ("Unhandled exception in thread started by <function fails at 0x[0-9a-f]+>\n"
+             f"Traceback \\(most recent call last\\):\n{re.escape(f)}13, in fails\n"
+             "ValueError: \\('bad', 7\\)\n"),
+            ("Unhandled exception in thread started by <object repr\\(\\) failed>\n"
+             f"Traceback \\(most recent call last\\):\n{re.escape(f)}21, in run\nKeyError: 'k'\n"),
+            f"Traceback \\(most recent call last\\):\n{re.escape(f)}61, in <module>\n{re.escape(f)}5, in grow\n"
+            "MemoryError\n",
+        ]
+        if not re.fullmatch("".join(want_err), e):
+            raise Fail(f"stderr: {e!r}\nexpected (regular expressions, in order): {want_err!r}")
+
+
 def limited_run(args, address_space):
     """Run under `ulimit -v`; (status, stdout, stderr)."""
     import resource
