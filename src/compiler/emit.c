@@ -564,97 +564,6 @@ void px_emit_const(px_unit *u, px_val v) {
     }
 }
 
-/* ---- stack depth check: a flow pass over the finished code, so the
- * stacksize the VM trusts is an upper bound even if the depth tracked
- * while emitting were off somewhere. */
-
-enum { OPK_N, OPK_U, OPK_UU, OPK_S, OPK_J, OPK_UJ };
-static const uint8_t operand_kinds[PX_OP__COUNT] = {
-#define PX_X(name, ops) OPK_##ops,
-    PX_OPCODES(PX_X)
-#undef PX_X
-};
-
-static int32_t flow_max_depth(const px_unit *u, const px_exc_entry *tab, uint32_t ntab) {
-    uint32_t len = u->len;
-    if (len == 0) {
-        return 0;
-    }
-    int32_t *seen = px_gc_alloc(len * sizeof(int32_t), PX_GC_LEAF);
-    uint32_t *work = px_gc_alloc((2 * len + 2 * ntab + 2) * sizeof(uint32_t), PX_GC_LEAF);
-    uint32_t nwork = 0, cap = 2 * len + 2 * ntab + 2;
-    for (uint32_t i = 0; i < len; i++) {
-        seen[i] = -1;
-    }
-    int32_t maxd = 0;
-    work[nwork++] = 0;
-    work[nwork++] = 0;
-    for (uint32_t i = 0; i < ntab; i++) {
-        work[nwork++] = tab[i].handler;
-        work[nwork++] = (uint32_t)tab[i].depth + 1;
-    }
-    while (nwork) {
-        int32_t d = (int32_t)work[--nwork];
-        uint32_t off = work[--nwork];
-        while (off < len && d > seen[off] && d < 0x10000) {
-            seen[off] = d;
-            if (d > maxd) {
-                maxd = d;
-            }
-            const uint8_t *p = u->code + off;
-            px_opcode op = (px_opcode)*p++;
-            if (op >= PX_OP__COUNT) {
-                break;
-            }
-            uint32_t a = 0, b = 0, target = 0;
-            switch (operand_kinds[op]) {
-            case OPK_U:
-                a = px_read_uleb(&p);
-                break;
-            case OPK_UU:
-                a = px_read_uleb(&p);
-                b = px_read_uleb(&p);
-                break;
-            case OPK_S:
-                a = px_read_uleb(&p);
-                break;
-            case OPK_J:
-                target = px_read_jump(&p);
-                break;
-            case OPK_UJ:
-                a = px_read_uleb(&p);
-                target = px_read_jump(&p);
-                break;
-            default:
-                break;
-            }
-            if (operand_kinds[op] == OPK_S) {
-                a = 0;
-            }
-            if ((operand_kinds[op] == OPK_J || operand_kinds[op] == OPK_UJ) && nwork + 2 <= cap) {
-                int32_t td = d + stack_effect(op, a, b, true);
-                if (td > maxd) {
-                    maxd = td;
-                }
-                work[nwork++] = target;
-                work[nwork++] = (uint32_t)(td < 0 ? 0 : td);
-            }
-            d += stack_effect(op, a, b, false);
-            if (d < 0) {
-                d = 0;
-            }
-            if (d > maxd) {
-                maxd = d;
-            }
-            if (is_terminal(op)) {
-                break;
-            }
-            off = (uint32_t)(p - u->code);
-        }
-    }
-    return maxd;
-}
-
 /* ---- assembly */
 
 
@@ -722,17 +631,24 @@ px_code *px_emit_finish(px_unit *u) {
     }
     code->nexc = (uint16_t)u->nruns;
     code->exctable = tab;
-    int32_t flow = flow_max_depth(u, tab, u->nruns);
+    /* The flow pass the loader's verifier uses (verify.c), so that the
+     * stacksize the VM trusts is an upper bound even if the depth tracked
+     * while emitting were off somewhere. */
+    const char *why = NULL;
+    int32_t flow = px_code_stack_depth(code, &why);
 #if PX_HAS_COMPILER_DEBUG
     if (px_compile_dis && flow != u->maxdepth) {
         px_printf(&px_out_stderr, "stack depth: tracked %d, flow %d in %s\n", (int)u->maxdepth, (int)flow,
                   px_qstr_str(u->name));
     }
 #endif
+    if (flow < 0) { /* a compiler bug, reported rather than trusted */
+        px_ast_node at = {0};
+        at.lineno = u->firstlineno;
+        px_ast_error(u->mod, &at, &px_type_SyntaxError, "internal compiler error in '%s': %s (please report it)",
+                     px_qstr_str(u->name), why);
+    }
     if (flow > u->maxdepth) {
-        if ((uint32_t)flow >= PX_CODE_MAX_COUNT) {
-            too_large(u, "values on the stack at once", (size_t)flow + 1, PX_CODE_MAX_COUNT);
-        }
         code->stacksize = (uint16_t)(flow + 1);
     }
     return code;
