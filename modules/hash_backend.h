@@ -1,7 +1,9 @@
-/* What hashlib.c needs from an implementation of its digests. A build
- * links exactly one backend: the portable C of hash_*.c
- * (hash_portable.c, every port) or OpenSSL's (posix/hash_openssl.c, on
- * Linux where it is faster); meson's `hashlib` option chooses. */
+/* What hashlib.c needs from an implementation of its digests: a backend.
+ * The portable C of hash_*.c (hash_portable.c) is every port's; on Linux
+ * posix/hash_openssl.c offers OpenSSL's, faster, from libcrypto loaded at
+ * hashlib's first import. Meson's `hashlib` option chooses which a build
+ * has: the portable one (portable), OpenSSL's (openssl), or OpenSSL's
+ * with the portable one where libcrypto does not load (auto). */
 #ifndef PX_MOD_HASH_BACKEND_H
 #define PX_MOD_HASH_BACKEND_H
 
@@ -28,9 +30,22 @@ typedef union {
     uint8_t bytes[PX_HASH_CTX_MAX];
 } px_hash_ctx;
 
-void px_hash_init(px_hash_kind k, px_hash_ctx *c);
-void px_hash_update(px_hash_kind k, px_hash_ctx *c, const uint8_t *p, size_t n);
-/* Writes the digest to out (64 bytes at most); c is spent. */
-void px_hash_final(px_hash_kind k, px_hash_ctx *c, uint8_t *out);
+typedef struct {
+    void (*init)(px_hash_kind k, px_hash_ctx *c);
+    void (*update)(px_hash_kind k, px_hash_ctx *c, const uint8_t *p, size_t n);
+    /* Writes the digest to out (64 bytes at most); c is spent. */
+    void (*final)(px_hash_kind k, px_hash_ctx *c, uint8_t *out);
+} px_hash_backend;
+
+/* The portable C digests (hash_portable.c). */
+extern const px_hash_backend px_hash_portable;
+
+/* The build's backend, ready for use: hashlib calls it at each first
+ * import, and uses what it returns for every hash object. It may load a
+ * library the first time; a backend that cannot be had raises
+ * ImportError. Defined once per build: hash_portable_only.c, or
+ * posix/hash_openssl.c. Once it has returned a backend, it returns the
+ * same one ever after (hash objects keep their context across imports). */
+const px_hash_backend *px_hash_backend_open(void);
 
 #endif

@@ -1,6 +1,6 @@
 /* hashlib's portable backend: the digests of hash_*.c, no library and
- * no allocation (every port, and Linux builds with -Dhashlib=portable
- * or without OpenSSL). */
+ * no allocation (every port; on Linux the fallback when libcrypto does
+ * not load, and the only one with -Dhashlib=portable or without OpenSSL). */
 #include "hash_backend.h"
 #include "hash_md.h"
 
@@ -12,14 +12,16 @@ static const px_md_algo *const algos[PX_HASH_KINDS] = {
     [PX_HASH_SHA384] = &px_md_sha384, [PX_HASH_SHA512] = &px_md_sha512,
 };
 
-void px_hash_init(px_hash_kind k, px_hash_ctx *c) {
+static void portable_init(px_hash_kind k, px_hash_ctx *c) {
     px_md_init((px_md_ctx *)c, algos[k]);
 }
 
-void px_hash_update(px_hash_kind k, px_hash_ctx *c, const uint8_t *p, size_t n) {
+static void portable_update(px_hash_kind k, px_hash_ctx *c, const uint8_t *p, size_t n) {
     px_md_update((px_md_ctx *)c, algos[k], p, n);
 }
 
-void px_hash_final(px_hash_kind k, px_hash_ctx *c, uint8_t *out) {
+static void portable_final(px_hash_kind k, px_hash_ctx *c, uint8_t *out) {
     px_md_final((px_md_ctx *)c, algos[k], out);
 }
+
+const px_hash_backend px_hash_portable = {portable_init, portable_update, portable_final};

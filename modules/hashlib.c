@@ -1,7 +1,8 @@
 /* The hashlib module: md5, sha1, sha224, sha256, sha384, sha512 and new(),
  * with CPython's hash objects (update, digest, hexdigest, copy, name,
- * digest_size, block_size). The algorithms come from the build's backend
- * (hash_backend.h: portable C, or OpenSSL on Linux); digest() finishes a
+ * digest_size, block_size). The algorithms come from the backend chosen
+ * at the first import (hash_backend.h: portable C, or OpenSSL's loaded
+ * then on Linux); digest() finishes a
  * copy of the state, so it can be called any number of times and
  * update() may follow, as in CPython. */
 #include <string.h>
@@ -29,6 +30,10 @@ typedef struct {
 
 extern const px_type hashlib_type_hash;
 
+/* Set by the module's first import, before any hash object exists; the
+ * same backend ever after (px_hash_backend_open). */
+static const px_hash_backend *backend;
+
 static hash_obj *hash_of(px_val v) {
     return px_as_ptr(px_native(v, &hashlib_type_hash));
 }
@@ -41,14 +46,14 @@ static void feed(hash_obj *h, px_val data) {
     if (!px_buffer_try(data, &buf, PX_BUF_READ)) {
         px_raise_type_error("object supporting the buffer API required");
     }
-    px_hash_update(h->kind, &h->ctx, buf.data, buf.len);
+    backend->update(h->kind, &h->ctx, buf.data, buf.len);
 }
 
 static px_val hash_new(px_hash_kind kind, px_val data) {
     hash_obj *h = px_gc_alloc(sizeof *h, PX_GC_LEAF);
     h->base.type = &hashlib_type_hash;
     h->kind = kind;
-    px_hash_init(kind, &h->ctx);
+    backend->init(kind, &h->ctx);
     if (data != PX_NULL && data != PX_NONE) {
         feed(h, data);
     }
@@ -65,7 +70,7 @@ static PX_METH2(hash_update_obj, &hashlib_type_hash, update, hash_update);
 
 static void digest_into(hash_obj *h, uint8_t *out) {
     px_hash_ctx c = h->ctx;
-    px_hash_final(h->kind, &c, out);
+    backend->final(h->kind, &c, out);
 }
 
 static px_val hash_digest(px_val self) {
@@ -196,4 +201,11 @@ static const px_map_entry hashlib_table[] = {
     PX_ENTRY_OBJ(sha512, &hashlib_sha512_obj),
 };
 static PX_CONST_MAP(hashlib_globals, hashlib_table);
-PX_MODULE_DEF(hashlib, hashlib_globals, PX_MODULE_EXTENSIBLE, NULL);
+/* The backend is made ready at import (a library may load then, or fail
+ * with ImportError); the module itself is the const one. */
+static px_val hashlib_make(const px_module *module) {
+    backend = px_hash_backend_open();
+    return px_from_ptr(module);
+}
+
+PX_MODULE_DEF(hashlib, hashlib_globals, PX_MODULE_EXTENSIBLE, hashlib_make);

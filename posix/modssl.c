@@ -6,12 +6,6 @@
 #include <errno.h>
 #include <string.h>
 
-#include <openssl/err.h>
-#include <openssl/hmac.h>
-#include <openssl/rand.h>
-#include <openssl/pem.h>
-#include <openssl/x509.h>
-
 #include "ssl.h"
 
 #define CERT_NONE 0
@@ -455,4 +449,15 @@ static const px_map_entry ssl_table[] = {
     PX_ENTRY_OBJ(wrap_socket, &ssl_wrap_socket_obj),
 };
 static PX_CONST_MAP(ssl_globals, ssl_table);
-PX_MODULE_DEF(ssl, ssl_globals, PX_MODULE_EXTENSIBLE, NULL);
+/* The first import loads libssl and libcrypto (not loaded at start-up:
+ * docs/performance.md); without them, an ImportError says what to
+ * install. The module itself is the const one. */
+static px_val ssl_make(const px_module *module) {
+    const char *why = px_openssl_load(PX_OSSL_CRYPTO | PX_OSSL_SSL);
+    if (why != NULL) {
+        px_raise_msg(&px_type_ImportError, "ssl: %s", why);
+    }
+    return px_from_ptr(module);
+}
+
+PX_MODULE_DEF(ssl, ssl_globals, PX_MODULE_EXTENSIBLE, ssl_make);

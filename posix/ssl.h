@@ -1,11 +1,13 @@
 /* TLS on OpenSSL for the socket module's sockets (modssl.c: the module
- * and SSLContext; ssl_socket.c: the wrapped socket). See docs/network.md. */
+ * and SSLContext; ssl_socket.c: the wrapped socket). See docs/network.md.
+ * OpenSSL is loaded by the module's import (openssl_lib.h): every call
+ * to it comes from an object of this module, so it is there. */
 #ifndef PX_POSIX_SSL_H
 #define PX_POSIX_SSL_H
 
-#include <openssl/ssl.h>
-
 #include "socket.h"
+
+#include "openssl_calls.h" /* last: it redefines OpenSSL's function names */
 
 typedef struct {
     px_obj base;

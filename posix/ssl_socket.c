@@ -9,9 +9,6 @@
 #include <poll.h>
 #include <string.h>
 
-#include <openssl/err.h>
-#include <openssl/x509v3.h>
-
 #include "events.h"
 #include "ssl.h"
 

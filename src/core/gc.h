@@ -13,6 +13,11 @@
 enum {
     PX_GC_LEAF = 1,     /* holds no pointers: not scanned (string bytes, digits) */
     PX_GC_FINALIZE = 2, /* call type->finalize before freeing (first word is the type) */
+    /* With PX_GC_LEAF: not zero-filled when it takes pages of its own
+     * (over 2 KiB), so its pages cost no memory until written; for a
+     * block whose owner writes every byte before reading it (the frame
+     * stack's chunks). */
+    PX_GC_UNINIT = 4,
 };
 
 /* Set up the heap: `cap` is the most it may grow to (bytes). */

@@ -18,8 +18,9 @@ px_vm_fchunk *px_vm_fs_grow(size_t words) {
     } else {
         size_t n = words > PX_VM_FS_CHUNK_WORDS ? words : PX_VM_FS_CHUNK_WORDS;
         /* leaf: the collector would scan all of it; px_vm_fs_scan reads
-         * only the frames below each chunk's top */
-        c = px_gc_alloc(sizeof(px_vm_fchunk) + n * sizeof(px_val), PX_GC_LEAF);
+         * only the frames below each chunk's top. Not zeroed: frames are
+         * initialised when pushed, and untouched pages cost no memory */
+        c = px_gc_alloc(sizeof(px_vm_fchunk) + n * sizeof(px_val), PX_GC_LEAF | PX_GC_UNINIT);
         c->end = c->data + n;
     }
     c->prev = px_vm_fs.cur;

@@ -2012,6 +2012,58 @@ def dtls_server_openssl_client():
                 p.communicate()
 
 
+# ---- OpenSSL loaded at first use (posix/openssl_lib.h) -------------------------
+
+OPENSSL_MAPPED = r"""
+def mapped():
+    maps = open("/proc/self/maps").read()
+    return "libcrypto.so" in maps, "libssl.so" in maps
+print(*mapped())
+import hashlib
+print(*mapped(), hashlib.sha256(b"abc").hexdigest()[:16])
+import ssl
+print(*mapped(), ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT).verify_mode == ssl.CERT_REQUIRED)
+print([l.split()[-1] for l in open("/proc/self/maps") if "libcrypto.so" in l][0])
+"""
+
+
+def openssl_in_build():
+    st, o, e = run(["-c", "import ssl"])
+    if st != 0 and "No module named 'ssl'" in e:
+        raise Skip("this build has no ssl module (no OpenSSL 3 to build with)")
+
+
+@test
+def openssl_loaded_on_use():
+    """A run that imports nothing maps neither library; hashlib loads
+    libcrypto alone, ssl both."""
+    openssl_in_build()
+    o, _ = expect_run(["-c", OPENSSL_MAPPED])
+    expect(o.splitlines()[:3], ["False False", "True False ba7816bf8f01cfea", "True True True"])
+
+
+@test
+def openssl_missing():
+    """Where libcrypto does not load (here: an empty file mounted over it,
+    in a user namespace), hashlib falls back to the portable digests and
+    `import ssl` is an ImportError naming the library and the package."""
+    openssl_in_build()
+    o, _ = expect_run(["-c", OPENSSL_MAPPED])
+    lib = o.splitlines()[3]
+    if subprocess.run(["unshare", "-rm", "true"], capture_output=True).returncode != 0:
+        raise Skip("no user namespaces here (unshare -rm): cannot hide libcrypto")
+    script = ("import hashlib; print(hashlib.sha256(b'abc').hexdigest()[:16], "
+              "'libcrypto' in open('/proc/self/maps').read())\n"
+              "try:\n import ssl\nexcept ImportError as e:\n print(e)\n")
+    p = subprocess.run(["unshare", "-rm", "sh", "-c", 'mount --bind /dev/null "$1" && exec "$2" -c "$3"', "sh",
+                        lib, BIN, script], capture_output=True, text=True, timeout=10)
+    expect((p.returncode, p.stderr), (0, ""), "status and stderr")
+    # the reason in parentheses is the dynamic loader's (its path may be /lib's or /usr/lib's)
+    if not re.fullmatch(r"ba7816bf8f01cfea False\nssl: OpenSSL 3's libcrypto\.so\.3 did not load \(.*libcrypto\.so\.3: "
+                        r"file too short\): install it \(Debian: apt install libssl3\)\n", p.stdout):
+        raise Fail(f"unexpected output: {p.stdout!r}")
+
+
 # ---- a real client: micropython-lib's os.path ----------------------------------
 
 @test
