@@ -917,6 +917,7 @@ bool px_parse_next(px_parser *P, px_ast_stmts *out) {
     while (P->p < P->stop && px_at(P) != PX_TOK_END) {
         statement(P, &body);
     }
+    px_window_release(P);
     *out = PX_AS_LIST(px_ast_stmts, px_ast_stmt, body);
     return true;
 }

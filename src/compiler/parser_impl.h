@@ -119,6 +119,10 @@ px_ast_expr *px_parse_fstring_expr(px_parser *outer, const char *text, size_t n,
  * P->p = 0; false when only END is left. A lexer SyntaxError ends the
  * window with END and is kept in P->lex_exc, as px_lex_all's caller does. */
 bool px_window_next(px_parser *P);
+/* After the window's statement is parsed (the tree holds no pointers into
+ * tokens): give back the room a long statement made it grow to, before
+ * that statement is compiled. Keeps the token at P->stop. */
+void px_window_release(px_parser *P);
 
 /* Strings (parse_str.c): the adjacent STRING tokens at the cursor. */
 px_ast_expr *px_p_strings(px_parser *P);

@@ -14,11 +14,14 @@
  * statement goes on past such a boundary. */
 #include "parser_impl.h"
 
+/* A window keeps this many tokens' room between statements. */
+enum { WINDOW_MIN = 64 };
+
 /* One more token at the end of the window, grown by half again as needed. */
 static px_token *window_slot(px_parser *P) {
     /* +1: room for the sentinel written after the window. */
     if (P->ntoks + 2 > P->cap) {
-        size_t cap = P->cap ? P->cap + P->cap / 2 : 64;
+        size_t cap = P->cap ? P->cap + P->cap / 2 : WINDOW_MIN;
         P->toks = px_gc_realloc(P->toks, cap * sizeof(px_token), 0);
         P->cap = cap;
     }
@@ -104,4 +107,17 @@ bool px_window_next(px_parser *P) {
     *sentinel = P->toks[P->stop];
     sentinel->type = PX_TOK_END;
     return true;
+}
+
+void px_window_release(px_parser *P) {
+    if (P->cap <= WINDOW_MIN) {
+        return;
+    }
+    px_token *small = px_gc_alloc(WINDOW_MIN * sizeof(px_token), 0);
+    small[0] = P->toks[P->stop];
+    px_gc_free(P->toks);
+    P->toks = small;
+    P->cap = WINDOW_MIN;
+    P->ntoks = 1;
+    P->stop = P->p = 0;
 }
