@@ -575,29 +575,43 @@ static const uint8_t operand_kinds[PX_OP__COUNT] = {
 #undef PX_X
 };
 
+/* Pending paths: (offset, depth) pairs, grown as needed. */
+typedef struct {
+    uint32_t *items;
+    uint32_t n, cap;
+} flow_work;
+
+static void flow_push(flow_work *w, uint32_t off, uint32_t depth) {
+    if (w->n + 2 > w->cap) {
+        w->cap = w->cap ? w->cap * 2 : 64;
+        w->items = px_gc_realloc(w->items, w->cap * sizeof(uint32_t), PX_GC_LEAF);
+    }
+    w->items[w->n++] = off;
+    w->items[w->n++] = depth;
+}
+
+/* Memory: 2 bytes per byte of code (the deepest arrival seen at each
+ * offset) and the pending jumps, so a module's code, which grows with the
+ * module, is checked in little more than its own size. */
 static int32_t flow_max_depth(const px_unit *u, const px_exc_entry *tab, uint32_t ntab) {
     uint32_t len = u->len;
     if (len == 0) {
         return 0;
     }
-    int32_t *seen = px_gc_alloc(len * sizeof(int32_t), PX_GC_LEAF);
-    uint32_t *work = px_gc_alloc((2 * len + 2 * ntab + 2) * sizeof(uint32_t), PX_GC_LEAF);
-    uint32_t nwork = 0, cap = 2 * len + 2 * ntab + 2;
-    for (uint32_t i = 0; i < len; i++) {
-        seen[i] = -1;
-    }
+    enum { DEPTH_LIMIT = 0xFFFF }; /* seen[] holds depth + 1; 0: not reached */
+    uint16_t *seen = px_gc_alloc(len * sizeof(uint16_t), PX_GC_LEAF);
+    memset(seen, 0, len * sizeof(uint16_t));
+    flow_work w = {0};
     int32_t maxd = 0;
-    work[nwork++] = 0;
-    work[nwork++] = 0;
+    flow_push(&w, 0, 0);
     for (uint32_t i = 0; i < ntab; i++) {
-        work[nwork++] = tab[i].handler;
-        work[nwork++] = (uint32_t)tab[i].depth + 1;
+        flow_push(&w, tab[i].handler, (uint32_t)tab[i].depth + 1);
     }
-    while (nwork) {
-        int32_t d = (int32_t)work[--nwork];
-        uint32_t off = work[--nwork];
-        while (off < len && d > seen[off] && d < 0x10000) {
-            seen[off] = d;
+    while (w.n) {
+        int32_t d = (int32_t)w.items[--w.n];
+        uint32_t off = w.items[--w.n];
+        while (off < len && d < DEPTH_LIMIT && d + 1 > (int32_t)seen[off]) {
+            seen[off] = (uint16_t)(d + 1);
             if (d > maxd) {
                 maxd = d;
             }
@@ -631,13 +645,12 @@ static int32_t flow_max_depth(const px_unit *u, const px_exc_entry *tab, uint32_
             if (operand_kinds[op] == OPK_S) {
                 a = 0;
             }
-            if ((operand_kinds[op] == OPK_J || operand_kinds[op] == OPK_UJ) && nwork + 2 <= cap) {
+            if (operand_kinds[op] == OPK_J || operand_kinds[op] == OPK_UJ) {
                 int32_t td = d + stack_effect(op, a, b, true);
                 if (td > maxd) {
                     maxd = td;
                 }
-                work[nwork++] = target;
-                work[nwork++] = (uint32_t)(td < 0 ? 0 : td);
+                flow_push(&w, target, (uint32_t)(td < 0 ? 0 : td));
             }
             d += stack_effect(op, a, b, false);
             if (d < 0) {
@@ -652,6 +665,8 @@ static int32_t flow_max_depth(const px_unit *u, const px_exc_entry *tab, uint32_
             off = (uint32_t)(p - u->code);
         }
     }
+    px_gc_free(w.items);
+    px_gc_free(seen);
     return maxd;
 }
 
