@@ -590,17 +590,98 @@ static void flow_push(flow_work *w, uint32_t off, uint32_t depth) {
     w->items[w->n++] = depth;
 }
 
-/* Memory: 2 bytes per byte of code (the deepest arrival seen at each
- * offset) and the pending jumps, so a module's code, which grows with the
- * module, is checked in little more than its own size. */
+/* One instruction at p: its operands and where the next one starts. */
+static const uint8_t *flow_decode(const uint8_t *p, px_opcode *op, uint32_t *a, uint32_t *b, uint32_t *target) {
+    *op = (px_opcode)*p++;
+    *a = *b = *target = 0;
+    if (*op >= PX_OP__COUNT) {
+        return NULL;
+    }
+    switch (operand_kinds[*op]) {
+    case OPK_U:
+        *a = px_read_uleb(&p);
+        break;
+    case OPK_UU:
+        *a = px_read_uleb(&p);
+        *b = px_read_uleb(&p);
+        break;
+    case OPK_S:
+        px_read_uleb(&p); /* the value pushed does not change the depth */
+        break;
+    case OPK_J:
+        *target = px_read_jump(&p);
+        break;
+    case OPK_UJ:
+        *a = px_read_uleb(&p);
+        *target = px_read_jump(&p);
+        break;
+    default:
+        break;
+    }
+    return p;
+}
+
+static bool is_jump(px_opcode op) {
+    return operand_kinds[op] == OPK_J || operand_kinds[op] == OPK_UJ;
+}
+
+/* Index of the first of the n sorted offsets that is >= off. */
+static uint32_t first_at_or_after(const uint32_t *offs, uint32_t n, uint32_t off) {
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (offs[mid] < off) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+/* Paths meet only where a jump or a handler leads (anywhere else an
+ * instruction is reached from the one before it), so the deepest arrival
+ * is kept at those offsets only: memory grows with the jumps, not with
+ * the code, which for a module grows with the module (a bitmap of an
+ * eighth of the code finds them in order). */
 static int32_t flow_max_depth(const px_unit *u, const px_exc_entry *tab, uint32_t ntab) {
     uint32_t len = u->len;
     if (len == 0) {
         return 0;
     }
+    px_opcode op;
+    uint32_t a, b, target;
+    uint64_t *marks = px_gc_alloc(((len + 63) / 64) * sizeof(uint64_t), PX_GC_LEAF);
+    memset(marks, 0, ((len + 63) / 64) * sizeof(uint64_t));
+#define MARK(o) ((o) < len ? (void)(marks[(o) / 64] |= (uint64_t)1 << ((o) % 64)) : (void)0)
+    MARK(0u);
+    for (uint32_t i = 0; i < ntab; i++) {
+        MARK(tab[i].handler);
+    }
+    for (const uint8_t *p = u->code, *end = u->code + len; p != NULL && p < end;) {
+        p = flow_decode(p, &op, &a, &b, &target);
+        if (p != NULL && is_jump(op)) {
+            MARK(target);
+        }
+    }
+#undef MARK
+    uint32_t nmeet = 0;
+    for (uint32_t w = 0; w < (len + 63) / 64; w++) {
+        for (uint64_t m = marks[w]; m; m &= m - 1) {
+            nmeet++;
+        }
+    }
+    uint32_t *meet = px_gc_alloc(nmeet * sizeof(uint32_t), PX_GC_LEAF);
+    nmeet = 0;
+    for (uint32_t o = 0; o < len; o++) {
+        if (marks[o / 64] >> (o % 64) & 1) {
+            meet[nmeet++] = o;
+        }
+    }
+    px_gc_free(marks);
     enum { DEPTH_LIMIT = 0xFFFF }; /* seen[] holds depth + 1; 0: not reached */
-    uint16_t *seen = px_gc_alloc(len * sizeof(uint16_t), PX_GC_LEAF);
-    memset(seen, 0, len * sizeof(uint16_t));
+    uint16_t *seen = px_gc_alloc(nmeet * sizeof(uint16_t), PX_GC_LEAF);
+    memset(seen, 0, nmeet * sizeof(uint16_t));
     flow_work w = {0};
     int32_t maxd = 0;
     flow_push(&w, 0, 0);
@@ -610,42 +691,23 @@ static int32_t flow_max_depth(const px_unit *u, const px_exc_entry *tab, uint32_
     while (w.n) {
         int32_t d = (int32_t)w.items[--w.n];
         uint32_t off = w.items[--w.n];
-        while (off < len && d < DEPTH_LIMIT && d + 1 > (int32_t)seen[off]) {
-            seen[off] = (uint16_t)(d + 1);
+        uint32_t k = first_at_or_after(meet, nmeet, off);
+        while (off < len && d < DEPTH_LIMIT) {
+            if (k < nmeet && meet[k] == off) {
+                if (d + 1 <= (int32_t)seen[k]) {
+                    break; /* reached before at least as deep */
+                }
+                seen[k] = (uint16_t)(d + 1);
+                k++;
+            }
             if (d > maxd) {
                 maxd = d;
             }
-            const uint8_t *p = u->code + off;
-            px_opcode op = (px_opcode)*p++;
-            if (op >= PX_OP__COUNT) {
+            const uint8_t *p = flow_decode(u->code + off, &op, &a, &b, &target);
+            if (p == NULL) {
                 break;
             }
-            uint32_t a = 0, b = 0, target = 0;
-            switch (operand_kinds[op]) {
-            case OPK_U:
-                a = px_read_uleb(&p);
-                break;
-            case OPK_UU:
-                a = px_read_uleb(&p);
-                b = px_read_uleb(&p);
-                break;
-            case OPK_S:
-                a = px_read_uleb(&p);
-                break;
-            case OPK_J:
-                target = px_read_jump(&p);
-                break;
-            case OPK_UJ:
-                a = px_read_uleb(&p);
-                target = px_read_jump(&p);
-                break;
-            default:
-                break;
-            }
-            if (operand_kinds[op] == OPK_S) {
-                a = 0;
-            }
-            if (operand_kinds[op] == OPK_J || operand_kinds[op] == OPK_UJ) {
+            if (is_jump(op)) {
                 int32_t td = d + stack_effect(op, a, b, true);
                 if (td > maxd) {
                     maxd = td;
@@ -663,10 +725,14 @@ static int32_t flow_max_depth(const px_unit *u, const px_exc_entry *tab, uint32_
                 break;
             }
             off = (uint32_t)(p - u->code);
+            while (k < nmeet && meet[k] < off) {
+                k++;
+            }
         }
     }
     px_gc_free(w.items);
     px_gc_free(seen);
+    px_gc_free(meet);
     return maxd;
 }
 
