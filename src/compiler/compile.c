@@ -4,6 +4,7 @@
 #include "codegen.h"
 
 #include "../runtime.h"
+#include "lexer.h"
 #include "parser.h"
 
 int px_compile_optimize = 0;
@@ -1038,8 +1039,9 @@ px_code *px_compile(const char *src, size_t len, px_qid filename, px_compile_mod
     px_scope *top;
     px_parser *P = NULL;
     px_scope_builder *scopes = NULL;
+    px_lexer lexer; /* a module's: see px_parse_begin */
     if (mode == PX_COMPILE_FILE) {
-        P = px_parse_begin(src, len, filename, &mod);
+        P = px_parse_begin(src, len, filename, &mod, &lexer);
         top = px_scope_begin(mod, &scopes);
     } else {
         mod = px_parse(src, len, filename, mode);

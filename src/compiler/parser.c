@@ -116,14 +116,23 @@ void px_enter(px_parser *P) {
     }
 }
 
+/* Bytes of a new node (PX_AST_COMPACT, config.h). */
+#if PX_AST_COMPACT
+#define EXPR_BYTES(kind) px_ast_expr_size(kind)
+#define STMT_BYTES(kind) px_ast_stmt_size(kind)
+#else
+#define EXPR_BYTES(kind) sizeof(px_ast_expr)
+#define STMT_BYTES(kind) sizeof(px_ast_stmt)
+#endif
+
 px_ast_expr *px_new_expr(px_parser *P, px_ast_kind kind, const px_token *at) {
     (void)P;
-    return px_ast_new(sizeof(px_ast_expr), kind, at->lineno, at->col);
+    return px_ast_new(EXPR_BYTES(kind), kind, at->lineno, at->col);
 }
 
 px_ast_expr *px_new_expr_at(px_ast_kind kind, const void *at_node) {
     const px_ast_node *n = at_node;
-    return px_ast_new(sizeof(px_ast_expr), kind, n->lineno, n->col_offset);
+    return px_ast_new(EXPR_BYTES(kind), kind, n->lineno, n->col_offset);
 }
 
 void px_finish(px_parser *P, void *node) {
@@ -142,7 +151,7 @@ void px_finish(px_parser *P, void *node) {
 }
 
 static px_ast_stmt *new_stmt(px_ast_kind kind, const px_token *at) {
-    return px_ast_new(sizeof(px_ast_stmt), kind, at->lineno, at->col);
+    return px_ast_new(STMT_BYTES(kind), kind, at->lineno, at->col);
 }
 
 static px_ast_expr *star_or_yield(px_parser *P) {
@@ -875,13 +884,12 @@ static void parse_tokens(px_parser *P, px_compile_mode mode) {
     mod->body = PX_AS_LIST(px_ast_stmts, px_ast_stmt, body);
 }
 
-/* What every mode checks first; returns the lexer, positioned at the start. */
-static px_lexer *parse_setup(px_ast_mod **modp, const char *src, size_t len, px_qid filename) {
+/* What every mode checks first; then the lexer at lx, positioned at the start. */
+static px_ast_mod *parse_setup(px_lexer *lx, const char *src, size_t len, px_qid filename) {
     px_ast_mod *mod = px_ast_new(sizeof *mod, PX_AST_Module, 1, 0);
     mod->filename = filename;
     mod->src = src;
     mod->src_len = len;
-    *modp = mod;
     if (len > 0x7FFFFFFF) {
         px_raise_memory_error(); /* token positions are 32-bit */
     }
@@ -889,14 +897,12 @@ static px_lexer *parse_setup(px_ast_mod **modp, const char *src, size_t len, px_
         px_syntax_error(&px_type_SyntaxError, filename, NULL, 0, 0, 0,
                         "(unicode error) 'utf-8' codec can't decode source: invalid UTF-8");
     }
-    px_lexer *lx = px_gc_alloc(sizeof *lx, 0);
     px_lexer_init(lx, src, len, filename);
-    return lx;
+    return mod;
 }
 
-px_parser *px_parse_begin(const char *src, size_t len, px_qid filename, px_ast_mod **modp) {
-    px_ast_mod *mod;
-    px_lexer *lx = parse_setup(&mod, src, len, filename);
+px_parser *px_parse_begin(const char *src, size_t len, px_qid filename, px_ast_mod **modp, px_lexer *lx) {
+    px_ast_mod *mod = parse_setup(lx, src, len, filename);
     px_parser *P = px_gc_alloc(sizeof *P, 0);
     P->lx = lx;
     P->mod = mod;
@@ -924,7 +930,6 @@ bool px_parse_next(px_parser *P, px_ast_stmts *out) {
 
 void px_parse_end(px_parser *P) {
     px_gc_free(P->toks);
-    px_gc_free(P->lx);
     P->toks = NULL;
     P->lx = NULL;
 }
@@ -932,7 +937,8 @@ void px_parse_end(px_parser *P) {
 px_ast_mod *px_parse(const char *src, size_t len, px_qid filename, px_compile_mode mode) {
     px_ast_mod *mod;
     if (mode == PX_COMPILE_FILE) {
-        px_parser *P = px_parse_begin(src, len, filename, &mod);
+        px_lexer lexer;
+        px_parser *P = px_parse_begin(src, len, filename, &mod, &lexer);
         px_vec body = {0};
         px_ast_stmts part;
         while (px_parse_next(P, &part)) {
@@ -944,7 +950,8 @@ px_ast_mod *px_parse(const char *src, size_t len, px_qid filename, px_compile_mo
         mod->body = PX_AS_LIST(px_ast_stmts, px_ast_stmt, body);
         return mod;
     }
-    px_lexer *lx = parse_setup(&mod, src, len, filename);
+    px_lexer *lx = px_gc_alloc(sizeof *lx, 0);
+    mod = parse_setup(lx, src, len, filename);
     if (mode == PX_COMPILE_EVAL) {
         while (lx->pos < len && (src[lx->pos] == ' ' || src[lx->pos] == '\t')) {
             lx->pos++;

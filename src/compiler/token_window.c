@@ -15,7 +15,7 @@
 #include "parser_impl.h"
 
 /* A window keeps this many tokens' room between statements. */
-enum { WINDOW_MIN = 64 };
+enum { WINDOW_MIN = 16 }; /* a small block (half a board's page), most statements' size */
 
 /* One more token at the end of the window, grown by half again as needed. */
 static px_token *window_slot(px_parser *P) {
