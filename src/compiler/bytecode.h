@@ -271,6 +271,13 @@ bool px_op_is_terminal(px_opcode op);
  * the wrong type. */
 const char *px_code_verify(px_code *code);
 
+/* The deepest operand stack on any path through the code (stacksize is one
+ * more), or -1 with *why set when a path underflows the stack, exceeds
+ * 65,535 values, runs off the end, or reaches an instruction at a depth
+ * another path reached it at differently. Linear in the code. The
+ * compiler checks its own output with it too. */
+int32_t px_code_stack_depth(const px_code *code, const char **why);
+
 /* Line number of the instruction at `offset`. */
 uint32_t px_code_line(const px_code *code, uint32_t offset);
 /* Opcode names, for the disassembler. */

@@ -564,178 +564,6 @@ void px_emit_const(px_unit *u, px_val v) {
     }
 }
 
-/* ---- stack depth check: a flow pass over the finished code, so the
- * stacksize the VM trusts is an upper bound even if the depth tracked
- * while emitting were off somewhere. */
-
-enum { OPK_N, OPK_U, OPK_UU, OPK_S, OPK_J, OPK_UJ };
-static const uint8_t operand_kinds[PX_OP__COUNT] = {
-#define PX_X(name, ops) OPK_##ops,
-    PX_OPCODES(PX_X)
-#undef PX_X
-};
-
-/* Pending paths: (offset, depth) pairs, grown as needed. */
-typedef struct {
-    uint32_t *items;
-    uint32_t n, cap;
-} flow_work;
-
-static void flow_push(flow_work *w, uint32_t off, uint32_t depth) {
-    if (w->n + 2 > w->cap) {
-        w->cap = w->cap ? w->cap * 2 : 64;
-        w->items = px_gc_realloc(w->items, w->cap * sizeof(uint32_t), PX_GC_LEAF);
-    }
-    w->items[w->n++] = off;
-    w->items[w->n++] = depth;
-}
-
-/* One instruction at p: its operands and where the next one starts. */
-static const uint8_t *flow_decode(const uint8_t *p, px_opcode *op, uint32_t *a, uint32_t *b, uint32_t *target) {
-    *op = (px_opcode)*p++;
-    *a = *b = *target = 0;
-    if (*op >= PX_OP__COUNT) {
-        return NULL;
-    }
-    switch (operand_kinds[*op]) {
-    case OPK_U:
-        *a = px_read_uleb(&p);
-        break;
-    case OPK_UU:
-        *a = px_read_uleb(&p);
-        *b = px_read_uleb(&p);
-        break;
-    case OPK_S:
-        px_read_uleb(&p); /* the value pushed does not change the depth */
-        break;
-    case OPK_J:
-        *target = px_read_jump(&p);
-        break;
-    case OPK_UJ:
-        *a = px_read_uleb(&p);
-        *target = px_read_jump(&p);
-        break;
-    default:
-        break;
-    }
-    return p;
-}
-
-static bool is_jump(px_opcode op) {
-    return operand_kinds[op] == OPK_J || operand_kinds[op] == OPK_UJ;
-}
-
-/* Index of the first of the n sorted offsets that is >= off. */
-static uint32_t first_at_or_after(const uint32_t *offs, uint32_t n, uint32_t off) {
-    uint32_t lo = 0, hi = n;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (offs[mid] < off) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return lo;
-}
-
-/* Paths meet only where a jump or a handler leads (anywhere else an
- * instruction is reached from the one before it), so the deepest arrival
- * is kept at those offsets only: memory grows with the jumps, not with
- * the code, which for a module grows with the module (a bitmap of an
- * eighth of the code finds them in order). */
-static int32_t flow_max_depth(const px_unit *u, const px_exc_entry *tab, uint32_t ntab) {
-    uint32_t len = u->len;
-    if (len == 0) {
-        return 0;
-    }
-    px_opcode op;
-    uint32_t a, b, target;
-    uint64_t *marks = px_gc_alloc(((len + 63) / 64) * sizeof(uint64_t), PX_GC_LEAF);
-    memset(marks, 0, ((len + 63) / 64) * sizeof(uint64_t));
-#define MARK(o) ((o) < len ? (void)(marks[(o) / 64] |= (uint64_t)1 << ((o) % 64)) : (void)0)
-    MARK(0u);
-    for (uint32_t i = 0; i < ntab; i++) {
-        MARK(tab[i].handler);
-    }
-    for (const uint8_t *p = u->code, *end = u->code + len; p != NULL && p < end;) {
-        p = flow_decode(p, &op, &a, &b, &target);
-        if (p != NULL && is_jump(op)) {
-            MARK(target);
-        }
-    }
-#undef MARK
-    uint32_t nmeet = 0;
-    for (uint32_t w = 0; w < (len + 63) / 64; w++) {
-        for (uint64_t m = marks[w]; m; m &= m - 1) {
-            nmeet++;
-        }
-    }
-    uint32_t *meet = px_gc_alloc(nmeet * sizeof(uint32_t), PX_GC_LEAF);
-    nmeet = 0;
-    for (uint32_t o = 0; o < len; o++) {
-        if (marks[o / 64] >> (o % 64) & 1) {
-            meet[nmeet++] = o;
-        }
-    }
-    px_gc_free(marks);
-    enum { DEPTH_LIMIT = 0xFFFF }; /* seen[] holds depth + 1; 0: not reached */
-    uint16_t *seen = px_gc_alloc(nmeet * sizeof(uint16_t), PX_GC_LEAF);
-    memset(seen, 0, nmeet * sizeof(uint16_t));
-    flow_work w = {0};
-    int32_t maxd = 0;
-    flow_push(&w, 0, 0);
-    for (uint32_t i = 0; i < ntab; i++) {
-        flow_push(&w, tab[i].handler, (uint32_t)tab[i].depth + 1);
-    }
-    while (w.n) {
-        int32_t d = (int32_t)w.items[--w.n];
-        uint32_t off = w.items[--w.n];
-        uint32_t k = first_at_or_after(meet, nmeet, off);
-        while (off < len && d < DEPTH_LIMIT) {
-            if (k < nmeet && meet[k] == off) {
-                if (d + 1 <= (int32_t)seen[k]) {
-                    break; /* reached before at least as deep */
-                }
-                seen[k] = (uint16_t)(d + 1);
-                k++;
-            }
-            if (d > maxd) {
-                maxd = d;
-            }
-            const uint8_t *p = flow_decode(u->code + off, &op, &a, &b, &target);
-            if (p == NULL) {
-                break;
-            }
-            if (is_jump(op)) {
-                int32_t td = d + stack_effect(op, a, b, true);
-                if (td > maxd) {
-                    maxd = td;
-                }
-                flow_push(&w, target, (uint32_t)(td < 0 ? 0 : td));
-            }
-            d += stack_effect(op, a, b, false);
-            if (d < 0) {
-                d = 0;
-            }
-            if (d > maxd) {
-                maxd = d;
-            }
-            if (is_terminal(op)) {
-                break;
-            }
-            off = (uint32_t)(p - u->code);
-            while (k < nmeet && meet[k] < off) {
-                k++;
-            }
-        }
-    }
-    px_gc_free(w.items);
-    px_gc_free(seen);
-    px_gc_free(meet);
-    return maxd;
-}
-
 /* ---- assembly */
 
 
@@ -803,17 +631,24 @@ px_code *px_emit_finish(px_unit *u) {
     }
     code->nexc = (uint16_t)u->nruns;
     code->exctable = tab;
-    int32_t flow = flow_max_depth(u, tab, u->nruns);
+    /* The flow pass the loader's verifier uses (verify.c), so that the
+     * stacksize the VM trusts is an upper bound even if the depth tracked
+     * while emitting were off somewhere. */
+    const char *why = NULL;
+    int32_t flow = px_code_stack_depth(code, &why);
 #if PX_HAS_COMPILER_DEBUG
     if (px_compile_dis && flow != u->maxdepth) {
         px_printf(&px_out_stderr, "stack depth: tracked %d, flow %d in %s\n", (int)u->maxdepth, (int)flow,
                   px_qstr_str(u->name));
     }
 #endif
+    if (flow < 0) { /* a compiler bug, reported rather than trusted */
+        px_ast_node at = {0};
+        at.lineno = u->firstlineno;
+        px_ast_error(u->mod, &at, &px_type_SyntaxError, "internal compiler error in '%s': %s (please report it)",
+                     px_qstr_str(u->name), why);
+    }
     if (flow > u->maxdepth) {
-        if ((uint32_t)flow >= PX_CODE_MAX_COUNT) {
-            too_large(u, "values on the stack at once", (size_t)flow + 1, PX_CODE_MAX_COUNT);
-        }
         code->stacksize = (uint16_t)(flow + 1);
     }
     return code;

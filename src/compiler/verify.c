@@ -1,7 +1,7 @@
 /* Checking a code object built outside the compiler (see px_code_verify
- * in bytecode.h). The compiler's own output is right by construction; this
- * is for bytes that came from elsewhere, so that reading them can never
- * take the VM outside the code object's arrays. */
+ * in bytecode.h): bytes that came from elsewhere, so that reading them can
+ * never take the VM outside the code object's arrays. Its flow pass
+ * (px_code_stack_depth) also sizes the stack of the compiler's own code. */
 #include "../runtime.h"
 #include "bytecode.h"
 
@@ -239,12 +239,17 @@ static uint32_t inputs(const insn *in) {
     }
 }
 
-/* Flow pass: the deepest stack on any path, or -1 (with *why) when some
- * path takes more than the stack holds. */
-static int32_t flow(const px_code *c, const uint8_t *starts, const char **why) {
+/* Flow pass. Every instruction has one stack depth, whichever path
+ * reaches it (the compiler emits code that way, as CPython's does), so each
+ * is visited once: the pass is linear in the code, and the work list,
+ * holding one entry per visited jump plus the entry points, never
+ * overflows. A depth that differs between two paths is refused rather
+ * than merged: merging by the larger depth revisits a loop that pushes
+ * once per pass up to 65,535 times. */
+int32_t px_code_stack_depth(const px_code *c, const char **why) {
     uint32_t len = c->code_len, ntab = c->nexc;
     int32_t *seen = px_gc_alloc(len * sizeof(int32_t), PX_GC_LEAF);
-    size_t cap = 2 * (size_t)len + 2 * ntab + 2;
+    size_t cap = 2 * ((size_t)len + ntab + 1);
     uint32_t *work = px_gc_alloc(cap * sizeof(uint32_t), PX_GC_LEAF);
     size_t nwork = 0;
     for (uint32_t i = 0; i < len; i++) {
@@ -260,7 +265,18 @@ static int32_t flow(const px_code *c, const uint8_t *starts, const char **why) {
     while (nwork > 0) {
         int32_t d = (int32_t)work[--nwork];
         uint32_t off = work[--nwork];
-        while (off < len && d > seen[off]) {
+        for (;;) {
+            if (off >= len) {
+                *why = "code runs off its end";
+                return -1;
+            }
+            if (seen[off] >= 0) {
+                if (seen[off] != d) {
+                    *why = "stack depth differs between paths";
+                    return -1;
+                }
+                break;
+            }
             if (d > 0xFFFE) {
                 *why = "stack too deep";
                 return -1;
@@ -270,33 +286,32 @@ static int32_t flow(const px_code *c, const uint8_t *starts, const char **why) {
             insn in;
             decode(c, off, &in); /* checked already */
             int effect = px_op_stack_effect(in.op, in.a, in.b, false);
-            if ((uint32_t)d < inputs(&in)) {
+            if ((uint32_t)d < inputs(&in) || d + effect < 0) {
                 *why = "stack underflow";
                 return -1;
             }
-            if (in.jumps && nwork + 2 <= cap) {
+            if (in.jumps) {
                 int32_t td = d + px_op_stack_effect(in.op, in.a, in.b, true);
-                work[nwork++] = in.target;
+                if (td < 0) {
+                    *why = "stack underflow";
+                    return -1;
+                }
+                work[nwork++] = in.target; /* at most one per instruction: fits */
                 work[nwork++] = (uint32_t)td;
-                maxd = td > maxd ? td : maxd;
             }
             d += effect;
-            maxd = d > maxd ? d : maxd;
             if (px_op_is_terminal(in.op)) {
                 break;
             }
             off = in.next;
-            if (off >= len) {
-                *why = "code runs off its end";
-                return -1;
-            }
         }
     }
-    /* every handler's range must hold at least its depth where reached */
+    /* every handler's range must hold at least its depth where reached;
+     * the ranges do not overlap (checked before), so this is linear too */
     for (uint32_t i = 0; i < ntab; i++) {
         const px_exc_entry *e = &c->exctable[i];
         for (uint32_t off = e->start; off < e->end; off++) {
-            if (starts[off] && seen[off] >= 0 && (uint32_t)seen[off] < e->depth) {
+            if (seen[off] >= 0 && (uint32_t)seen[off] < e->depth) {
                 *why = "handler depth above the stack";
                 return -1;
             }
@@ -320,15 +335,6 @@ static bool kwnames_ok(const px_code *c, const insn *prev, const insn *in) {
         }
     }
     return t->len <= in->a;
-}
-
-static bool is_target(const px_code *c, const uint8_t *starts, uint32_t off) {
-    for (uint32_t i = 0; i < c->nexc; i++) {
-        if (c->exctable[i].handler == off) {
-            return true;
-        }
-    }
-    return starts[off] == 2;
 }
 
 const char *px_code_verify(px_code *c) {
@@ -363,13 +369,17 @@ const char *px_code_verify(px_code *c) {
         if (e->start > e->end || e->end > len || e->handler >= len || !starts[e->handler] || e->depth > 0xFFFE) {
             return "bad exception table entry";
         }
+        if (i > 0 && e->start < c->exctable[i - 1].end) {
+            return "exception table entries overlap"; /* the compiler emits them in order */
+        }
+        starts[e->handler] = 2; /* a handler is entered like a jump target */
     }
     insn prev = {.op = PX_OP_NOP};
     for (uint32_t off = 0; off < len;) {
         insn in;
         decode(c, off, &in);
         if ((in.op == PX_OP_CALL_KW || in.op == PX_OP_CALL_METHOD_KW) &&
-            (is_target(c, starts, off) || !kwnames_ok(c, &prev, &in))) {
+            (starts[off] == 2 || !kwnames_ok(c, &prev, &in))) {
             return "keyword call without its names";
         }
         prev = in;
@@ -382,7 +392,7 @@ const char *px_code_verify(px_code *c) {
             return "bad line table";
         }
     }
-    int32_t depth = flow(c, starts, &why);
+    int32_t depth = px_code_stack_depth(c, &why);
     if (depth < 0) {
         return why;
     }
