@@ -1026,7 +1026,9 @@ void px_scope_layout(px_scope_builder *c) {
 void px_scope_forget(px_scope_builder *c) {
     px_scope *top = c->top;
     /* Cleared, not just forgotten: the collector scans the whole block. */
-    memset(top->children, 0, top->nchildren * sizeof(px_scope *));
+    if (top->nchildren > 0) {
+        memset(top->children, 0, top->nchildren * sizeof(px_scope *));
+    }
     top->nchildren = 0;
     top->child_index = NULL; /* it indexed the dropped children */
 }
