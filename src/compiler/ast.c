@@ -3,6 +3,7 @@
 #include "ast.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "../runtime.h"
@@ -14,6 +15,64 @@ void *px_ast_new(size_t size, px_ast_kind kind, uint32_t lineno, uint32_t col_of
     n->lineno = n->end_lineno = lineno;
     n->col_offset = n->end_col_offset = col_offset;
     return n;
+}
+
+#define EXPR_SIZE(member) (offsetof(px_ast_expr, u) + sizeof(((px_ast_expr *)0)->u.member))
+#define STMT_SIZE(member) (offsetof(px_ast_stmt, u) + sizeof(((px_ast_stmt *)0)->u.member))
+
+size_t px_ast_expr_size(unsigned kind) {
+    size_t n;
+    switch ((px_ast_kind)kind) {
+    case PX_AST_BoolOp: n = EXPR_SIZE(boolop); break;
+    case PX_AST_NamedExpr: n = EXPR_SIZE(namedexpr); break;
+    case PX_AST_BinOp: n = EXPR_SIZE(binop); break;
+    case PX_AST_UnaryOp: n = EXPR_SIZE(unaryop); break;
+    case PX_AST_Lambda: n = EXPR_SIZE(lambda); break;
+    case PX_AST_IfExp: n = EXPR_SIZE(ifexp); break;
+    case PX_AST_Dict: n = EXPR_SIZE(dict); break;
+    case PX_AST_Set: case PX_AST_List: case PX_AST_Tuple: n = EXPR_SIZE(seq); break;
+    case PX_AST_ListComp: case PX_AST_SetComp: case PX_AST_GeneratorExp: n = EXPR_SIZE(comp); break;
+    case PX_AST_DictComp: n = EXPR_SIZE(dictcomp); break;
+    case PX_AST_Await: case PX_AST_Yield: case PX_AST_YieldFrom: n = EXPR_SIZE(value); break;
+    case PX_AST_Compare: n = EXPR_SIZE(compare); break;
+    case PX_AST_Call: n = EXPR_SIZE(call); break;
+    case PX_AST_FormattedValue: n = EXPR_SIZE(formatted); break;
+    case PX_AST_JoinedStr: case PX_AST_TemplateStr: n = EXPR_SIZE(joined); break;
+    case PX_AST_Interpolation: n = EXPR_SIZE(interp); break;
+    case PX_AST_Constant: n = EXPR_SIZE(constant); break;
+    case PX_AST_Attribute: n = EXPR_SIZE(attribute); break;
+    case PX_AST_Subscript: n = EXPR_SIZE(subscript); break;
+    case PX_AST_Starred: n = EXPR_SIZE(starred); break;
+    case PX_AST_Name: n = EXPR_SIZE(name); break;
+    case PX_AST_Slice: n = EXPR_SIZE(slice); break;
+    default: n = sizeof(px_ast_expr); break;
+    }
+    /* Constant folding and const() turn expressions into Constants in place. */
+    return n < EXPR_SIZE(constant) ? EXPR_SIZE(constant) : n;
+}
+
+size_t px_ast_stmt_size(unsigned kind) {
+    switch ((px_ast_kind)kind) {
+    case PX_AST_FunctionDef: case PX_AST_AsyncFunctionDef: return STMT_SIZE(funcdef);
+    case PX_AST_ClassDef: return STMT_SIZE(classdef);
+    case PX_AST_Return: return STMT_SIZE(ret);
+    case PX_AST_Delete: return STMT_SIZE(del);
+    case PX_AST_Assign: return STMT_SIZE(assign);
+    case PX_AST_AugAssign: return STMT_SIZE(augassign);
+    case PX_AST_AnnAssign: return STMT_SIZE(annassign);
+    case PX_AST_For: case PX_AST_AsyncFor: return STMT_SIZE(forloop);
+    case PX_AST_While: case PX_AST_If: return STMT_SIZE(cond);
+    case PX_AST_With: case PX_AST_AsyncWith: return STMT_SIZE(with);
+    case PX_AST_Raise: return STMT_SIZE(raise);
+    case PX_AST_Try: return STMT_SIZE(try_);
+    case PX_AST_Assert: return STMT_SIZE(assert_);
+    case PX_AST_Import: return STMT_SIZE(import);
+    case PX_AST_ImportFrom: return STMT_SIZE(importfrom);
+    case PX_AST_Global: case PX_AST_Nonlocal: return STMT_SIZE(global);
+    case PX_AST_Expr: return STMT_SIZE(expr);
+    case PX_AST_Pass: case PX_AST_Break: case PX_AST_Continue: return offsetof(px_ast_stmt, u);
+    default: return sizeof(px_ast_stmt);
+    }
 }
 
 static const char *const kind_names[PX_AST__COUNT] = {

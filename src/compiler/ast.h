@@ -314,6 +314,12 @@ typedef struct px_ast_mod {
     size_t src_len;
 } px_ast_mod;
 
+/* The bytes a node of this kind needs: nodes are allocated at their own
+ * kind's size, not the union's largest (an expression at least a
+ * Constant's, which any may become in place). Only the head and the
+ * kind's own union member may be touched. */
+size_t px_ast_expr_size(unsigned kind);
+size_t px_ast_stmt_size(unsigned kind);
 /* Allocate a zeroed node of `size` bytes with the given kind and position. */
 void *px_ast_new(size_t size, px_ast_kind kind, uint32_t lineno, uint32_t col_offset);
 /* Name of a node kind ("FunctionDef", "Name", ...). */

@@ -4,6 +4,7 @@
 #include "codegen.h"
 
 #include "../runtime.h"
+#include "lexer.h"
 #include "parser.h"
 
 int px_compile_optimize = 0;
@@ -961,9 +962,91 @@ void px_cg_stmts(px_compiler *c, px_ast_stmts *b) {
     }
 }
 
+/* ---- the driver */
+
+/* Compiling a module a top-level statement at a time runs these phases on
+ * each statement in turn; compiling it whole ran each phase on the whole
+ * module before the next, so the error reported was the first of the
+ * earliest phase. To report the same one, an error in phase k of a
+ * statement waits while the statements after it go through the phases
+ * before k only (parsing always): an error there replaces it (and lowers
+ * the bar), and the one left at the end is raised. */
+enum { PH_COLLECT, PH_RESOLVE, PH_LAYOUT, PH_CODE, PH__COUNT };
+
+typedef struct {
+    px_compiler *c;
+    px_scope_builder *scopes;
+    px_ast_stmts *stmts;
+} module_job;
+
+static void run_phase(module_job *job, int phase) {
+    switch (phase) {
+    case PH_COLLECT:
+        px_scope_collect(job->scopes, job->stmts);
+        break;
+    case PH_RESOLVE:
+        px_scope_resolve(job->scopes);
+        break;
+    case PH_LAYOUT:
+        px_scope_layout(job->scopes);
+        break;
+    default:
+        px_cg_stmts(job->c, job->stmts);
+        break;
+    }
+}
+
+/* The error of a phase that can wait (a SyntaxError or RecursionError
+ * about the text), or PX_NULL; any other exception propagates now. */
+static px_val try_phase(module_job *job, int phase) {
+    px_jmp j;
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        run_phase(job, phase);
+        px_try_pop(&j);
+        return PX_NULL;
+    }
+    if (!px_isinstance(j.exc, &px_type_SyntaxError) && !px_isinstance(j.exc, &px_type_RecursionError)) {
+        px_raise(j.exc);
+    }
+    return j.exc;
+}
+
+static void compile_module(px_compiler *c, px_parser *P, px_scope_builder *scopes) {
+    px_val waiting = PX_NULL;
+    int bar = PH__COUNT; /* phases below this one still run */
+    px_ast_stmts stmts;
+    module_job job = {c, scopes, &stmts};
+    while (px_parse_next(P, &stmts)) {
+        for (int phase = 0; phase < bar; phase++) {
+            px_val e = try_phase(&job, phase);
+            if (e != PX_NULL) {
+                waiting = e;
+                bar = phase;
+            }
+        }
+        /* The statement's tree and scopes are garbage from here on. */
+        px_scope_forget(scopes);
+    }
+    px_parse_end(P);
+    if (waiting != PX_NULL) {
+        px_raise(waiting);
+    }
+}
+
 px_code *px_compile(const char *src, size_t len, px_qid filename, px_compile_mode mode) {
-    px_ast_mod *mod = px_parse(src, len, filename, mode);
-    px_scope *top = px_scope_analyze(mod);
+    px_ast_mod *mod;
+    px_scope *top;
+    px_parser *P = NULL;
+    px_scope_builder *scopes = NULL;
+    px_lexer lexer; /* a module's: see px_parse_begin */
+    if (mode == PX_COMPILE_FILE) {
+        P = px_parse_begin(src, len, filename, &mod, &lexer);
+        top = px_scope_begin(mod, &scopes);
+    } else {
+        mod = px_parse(src, len, filename, mode);
+        top = px_scope_analyze(mod);
+    }
     px_compiler c = {mod, NULL, mode};
     px_unit u;
     px_cg_unit_push(&c, &u, top, PX_Q(lt_module), 1);
@@ -972,7 +1055,11 @@ px_code *px_compile(const char *src, size_t len, px_qid filename, px_compile_mod
         px_cg_expr(&c, mod->expr);
         px_emit_op(&u, PX_OP_RETURN_VALUE);
     } else {
-        px_cg_stmts(&c, &mod->body);
+        if (P != NULL) {
+            compile_module(&c, P, scopes);
+        } else {
+            px_cg_stmts(&c, &mod->body);
+        }
         px_emit_op(&u, PX_OP_LOAD_NONE);
         px_emit_op(&u, PX_OP_RETURN_VALUE);
     }

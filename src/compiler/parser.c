@@ -116,14 +116,23 @@ void px_enter(px_parser *P) {
     }
 }
 
+/* Bytes of a new node (PX_AST_COMPACT, config.h). */
+#if PX_AST_COMPACT
+#define EXPR_BYTES(kind) px_ast_expr_size(kind)
+#define STMT_BYTES(kind) px_ast_stmt_size(kind)
+#else
+#define EXPR_BYTES(kind) sizeof(px_ast_expr)
+#define STMT_BYTES(kind) sizeof(px_ast_stmt)
+#endif
+
 px_ast_expr *px_new_expr(px_parser *P, px_ast_kind kind, const px_token *at) {
     (void)P;
-    return px_ast_new(sizeof(px_ast_expr), kind, at->lineno, at->col);
+    return px_ast_new(EXPR_BYTES(kind), kind, at->lineno, at->col);
 }
 
 px_ast_expr *px_new_expr_at(px_ast_kind kind, const void *at_node) {
     const px_ast_node *n = at_node;
-    return px_ast_new(sizeof(px_ast_expr), kind, n->lineno, n->col_offset);
+    return px_ast_new(EXPR_BYTES(kind), kind, n->lineno, n->col_offset);
 }
 
 void px_finish(px_parser *P, void *node) {
@@ -142,7 +151,7 @@ void px_finish(px_parser *P, void *node) {
 }
 
 static px_ast_stmt *new_stmt(px_ast_kind kind, const px_token *at) {
-    return px_ast_new(sizeof(px_ast_stmt), kind, at->lineno, at->col);
+    return px_ast_new(STMT_BYTES(kind), kind, at->lineno, at->col);
 }
 
 static px_ast_expr *star_or_yield(px_parser *P) {
@@ -839,11 +848,11 @@ static void lex_tokens(px_parser *P) {
     end->lineno = end->end_lineno = lx->line + lx->line_base;
 }
 
-static px_ast_mod *parse_tokens(px_parser *P, px_compile_mode mode) {
+/* An expression (EVAL) or one statement (SINGLE): the whole text. */
+static void parse_tokens(px_parser *P, px_compile_mode mode) {
     px_ast_mod *mod = P->mod;
     px_vec body = {0};
-    switch (mode) {
-    case PX_COMPILE_EVAL:
+    if (mode == PX_COMPILE_EVAL) {
         mod->kind = PX_AST_Expression;
         while (px_accept(P, PX_TOK_NEWLINE)) {
         }
@@ -856,8 +865,7 @@ static px_ast_mod *parse_tokens(px_parser *P, px_compile_mode mode) {
         if (px_at(P) != PX_TOK_END) {
             px_perr_syntax(P);
         }
-        break;
-    case PX_COMPILE_SINGLE:
+    } else {
         mod->kind = PX_AST_Interactive;
         while (px_accept(P, PX_TOK_NEWLINE)) {
         }
@@ -869,22 +877,15 @@ static px_ast_mod *parse_tokens(px_parser *P, px_compile_mode mode) {
         if (px_at(P) != PX_TOK_END) {
             px_perr_tok(P, px_cur(P), "multiple statements found while compiling a single statement");
         }
-        break;
-    default:
-        mod->kind = PX_AST_Module;
-        while (px_at(P) != PX_TOK_END) {
-            statement(P, &body);
-        }
-        break;
     }
     if (P->lex_exc != PX_NULL) {
         px_raise(P->lex_exc);
     }
     mod->body = PX_AS_LIST(px_ast_stmts, px_ast_stmt, body);
-    return mod;
 }
 
-px_ast_mod *px_parse(const char *src, size_t len, px_qid filename, px_compile_mode mode) {
+/* What every mode checks first; then the lexer at lx, positioned at the start. */
+static px_ast_mod *parse_setup(px_lexer *lx, const char *src, size_t len, px_qid filename) {
     px_ast_mod *mod = px_ast_new(sizeof *mod, PX_AST_Module, 1, 0);
     mod->filename = filename;
     mod->src = src;
@@ -896,8 +897,61 @@ px_ast_mod *px_parse(const char *src, size_t len, px_qid filename, px_compile_mo
         px_syntax_error(&px_type_SyntaxError, filename, NULL, 0, 0, 0,
                         "(unicode error) 'utf-8' codec can't decode source: invalid UTF-8");
     }
-    px_lexer *lx = px_gc_alloc(sizeof *lx, 0);
     px_lexer_init(lx, src, len, filename);
+    return mod;
+}
+
+px_parser *px_parse_begin(const char *src, size_t len, px_qid filename, px_ast_mod **modp, px_lexer *lx) {
+    px_ast_mod *mod = parse_setup(lx, src, len, filename);
+    px_parser *P = px_gc_alloc(sizeof *P, 0);
+    P->lx = lx;
+    P->mod = mod;
+    *modp = mod;
+    return P;
+}
+
+bool px_parse_next(px_parser *P, px_ast_stmts *out) {
+    /* A window holds one top-level statement, so the tree of the last one
+     * is all the parser keeps (and the caller drops it when done). */
+    if (!px_window_next(P)) {
+        if (P->lex_exc != PX_NULL) {
+            px_raise(P->lex_exc);
+        }
+        return false;
+    }
+    px_vec body = {0};
+    while (P->p < P->stop && px_at(P) != PX_TOK_END) {
+        statement(P, &body);
+    }
+    px_window_release(P);
+    *out = PX_AS_LIST(px_ast_stmts, px_ast_stmt, body);
+    return true;
+}
+
+void px_parse_end(px_parser *P) {
+    px_gc_free(P->toks);
+    P->toks = NULL;
+    P->lx = NULL;
+}
+
+px_ast_mod *px_parse(const char *src, size_t len, px_qid filename, px_compile_mode mode) {
+    px_ast_mod *mod;
+    if (mode == PX_COMPILE_FILE) {
+        px_lexer lexer;
+        px_parser *P = px_parse_begin(src, len, filename, &mod, &lexer);
+        px_vec body = {0};
+        px_ast_stmts part;
+        while (px_parse_next(P, &part)) {
+            for (uint32_t i = 0; i < part.len; i++) {
+                px_vec_push(&body, part.items[i]);
+            }
+        }
+        px_parse_end(P);
+        mod->body = PX_AS_LIST(px_ast_stmts, px_ast_stmt, body);
+        return mod;
+    }
+    px_lexer *lx = px_gc_alloc(sizeof *lx, 0);
+    mod = parse_setup(lx, src, len, filename);
     if (mode == PX_COMPILE_EVAL) {
         while (lx->pos < len && (src[lx->pos] == ' ' || src[lx->pos] == '\t')) {
             lx->pos++;

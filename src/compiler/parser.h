@@ -14,6 +14,23 @@
  * keeps a pointer to it for later error messages). */
 px_ast_mod *px_parse(const char *src, size_t len, px_qid filename, px_compile_mode mode);
 
+/* A module one top-level statement at a time (what px_compile does, so
+ * compiling holds the tree of one statement, not of the file): begin
+ * gives the parser and an empty Module (for file name and source); each
+ * next gives the statements of one top-level statement (several with
+ * `;`), false at the end of the text. Errors are raised by next exactly
+ * as px_parse raises them for the whole text, in the same order. The
+ * source must stay alive while the parser and the trees are in use. */
+typedef struct px_parser px_parser;
+struct px_lexer;
+/* `lx` is the lexer's storage, a few KiB the caller keeps (on its stack:
+ * on a board's heap of 1 KiB pages a block that size needs contiguous
+ * free pages, which a heap full of small blocks may not have). */
+px_parser *px_parse_begin(const char *src, size_t len, px_qid filename, px_ast_mod **mod, struct px_lexer *lx);
+bool px_parse_next(px_parser *P, px_ast_stmts *out);
+/* Give back the tokens (optional: they are GC blocks). */
+void px_parse_end(px_parser *P);
+
 /* For a REPL: true when `src` is an unfinished statement that more lines
  * could complete (open brackets or triple-quoted string, a trailing
  * backslash, or a compound statement header/body not yet ended by a blank

@@ -17,8 +17,12 @@
 
 typedef struct px_parser {
     px_lexer *lx;
+    /* The tokens being parsed: the whole text (px_lex_all), or for a
+     * module the window of one top-level statement (token_window.c). */
     px_token *toks;
     size_t ntoks;
+    size_t cap;          /* window: room in toks */
+    size_t stop;         /* window: index of the token that begins the next statement (or END) */
     size_t p;            /* current token index */
     px_ast_mod *mod;     /* for the file name and source */
     int depth;           /* recursion guard */
@@ -107,6 +111,18 @@ const char *px_expr_desc(const px_ast_expr *e);
 
 /* Parse an f-string field's expression text found at lineno/col of the source. */
 px_ast_expr *px_parse_fstring_expr(px_parser *outer, const char *text, size_t n, uint32_t lineno, uint32_t col);
+
+/* The token window (token_window.c): replace P->toks with the tokens of
+ * the next top-level statement of the module being lexed by P->lx, from
+ * its first token through the first token of the statement after it (or
+ * END), at P->stop, which the next call keeps as its first token. Sets
+ * P->p = 0; false when only END is left. A lexer SyntaxError ends the
+ * window with END and is kept in P->lex_exc, as px_lex_all's caller does. */
+bool px_window_next(px_parser *P);
+/* After the window's statement is parsed (the tree holds no pointers into
+ * tokens): give back the room a long statement made it grow to, before
+ * that statement is compiled. Keeps the token at P->stop. */
+void px_window_release(px_parser *P);
 
 /* Strings (parse_str.c): the adjacent STRING tokens at the cursor. */
 px_ast_expr *px_p_strings(px_parser *P);

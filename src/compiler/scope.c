@@ -12,8 +12,9 @@
 
 #include "../runtime.h"
 
-typedef struct {
+struct px_scope_builder {
     const px_ast_mod *mod;
+    px_scope *top;
     px_scope *cur;
     /* MicroPython's `NAME = const(value)` at module level: later loads of
      * NAME are replaced by the value. */
@@ -22,7 +23,8 @@ typedef struct {
     uint32_t nconsts, consts_cap, values_cap;
     /* > 0 while walking a comprehension's iterable, where ':=' is banned. */
     uint32_t in_comp_iter;
-} collector;
+};
+typedef struct px_scope_builder collector;
 
 PX_NORETURN static void scope_error(collector *c, const void *node, const char *fmt, px_qid name) {
     px_ast_error(c->mod, node, &px_type_SyntaxError, fmt, px_qstr_str(name));
@@ -220,6 +222,23 @@ static px_scope *scope_open(collector *c, px_scope_kind kind, const void *node, 
 
 static void scope_close(collector *c) { c->cur = c->cur->parent; }
 
+/* A module name's place follows from its flags alone (no enclosing
+ * function), so it is kept current as they change: a module compiled one
+ * statement at a time compiles each with its names already resolved. */
+static px_sym_kind module_kind(unsigned flags) {
+    if (flags & PX_DEF_GLOBAL) {
+        return PX_SYM_GLOBAL_EXPLICIT;
+    }
+    return (flags & (PX_DEF_LOCAL | PX_DEF_PARAM)) ? PX_SYM_LOCAL : PX_SYM_GLOBAL_IMPLICIT;
+}
+
+static void set_flags(px_scope *s, px_symbol *sym, unsigned flags) {
+    sym->flags = (uint16_t)flags;
+    if (s->kind == PX_SCOPE_MODULE) {
+        sym->kind = (uint8_t)module_kind(flags);
+    }
+}
+
 static void add_def(collector *c, const void *node, px_qid name, unsigned flag) {
     px_scope *s = c->cur;
     px_symbol *sym = sym_get(s, name);
@@ -245,7 +264,7 @@ static void add_def(collector *c, const void *node, px_qid name, unsigned flag) 
                          "name '%s' is assigned to before %s declaration", px_qstr_str(name), what);
         }
     }
-    sym->flags = (uint16_t)(old | flag);
+    set_flags(s, sym, old | flag);
     if (flag == PX_DEF_NONLOCAL) {
         sym->decl = node;
     }
@@ -354,7 +373,7 @@ static void walk_walrus_target(collector *c, px_ast_expr *e) {
     }
     px_symbol *osym = sym_get(outer, name);
     if (!(osym->flags & PX_DEF_GLOBAL) && !(osym->flags & PX_DEF_NONLOCAL)) {
-        osym->flags |= PX_DEF_LOCAL;
+        set_flags(outer, osym, osym->flags | PX_DEF_LOCAL);
     }
 }
 
@@ -978,17 +997,51 @@ static void layout_scope(const px_ast_mod *mod, px_scope *s) {
     }
 }
 
-px_scope *px_scope_analyze(const px_ast_mod *mod) {
-    collector c;
-    memset(&c, 0, sizeof c);
-    c.mod = mod;
-    px_scope *top = scope_open(&c, PX_SCOPE_MODULE, mod, PX_Q(lt_module));
-    if (mod->kind == PX_AST_Expression) {
-        walk_expr(&c, mod->expr);
-    } else {
-        walk_stmts(&c, (px_ast_stmts *)&mod->body);
+px_scope *px_scope_begin(const px_ast_mod *mod, px_scope_builder **builder) {
+    collector *c = px_gc_alloc(sizeof *c, 0);
+    c->mod = mod;
+    c->top = scope_open(c, PX_SCOPE_MODULE, mod, PX_Q(lt_module));
+    *builder = c;
+    return c->top;
+}
+
+void px_scope_collect(px_scope_builder *c, px_ast_stmts *stmts) {
+    walk_stmts(c, stmts);
+}
+
+/* Passes 2 and 3 for the scopes opened since the last px_scope_forget
+ * (the module's own names are resolved as they are collected). */
+void px_scope_resolve(px_scope_builder *c) {
+    for (uint32_t i = 0; i < c->top->nchildren; i++) {
+        resolve_scope(c, c->top->children[i]);
     }
-    resolve_scope(&c, top);
+}
+
+void px_scope_layout(px_scope_builder *c) {
+    for (uint32_t i = 0; i < c->top->nchildren; i++) {
+        layout_scope(c->mod, c->top->children[i]);
+    }
+}
+
+void px_scope_forget(px_scope_builder *c) {
+    px_scope *top = c->top;
+    /* Cleared, not just forgotten: the collector scans the whole block. */
+    if (top->nchildren > 0) {
+        memset(top->children, 0, top->nchildren * sizeof(px_scope *));
+    }
+    top->nchildren = 0;
+    top->child_index = NULL; /* it indexed the dropped children */
+}
+
+px_scope *px_scope_analyze(const px_ast_mod *mod) {
+    px_scope_builder *c;
+    px_scope *top = px_scope_begin(mod, &c);
+    if (mod->kind == PX_AST_Expression) {
+        walk_expr(c, mod->expr);
+    } else {
+        walk_stmts(c, (px_ast_stmts *)&mod->body);
+    }
+    resolve_scope(c, top);
     layout_scope(mod, top);
     return top;
 }

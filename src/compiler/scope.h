@@ -74,6 +74,19 @@ typedef struct px_scope {
 
 /* Analyse a whole module; raises SyntaxError for scoping errors. */
 px_scope *px_scope_analyze(const px_ast_mod *mod);
+
+/* The same a top-level statement at a time (px_compile): begin gives the
+ * module scope; for each statement, collect (pass 1: the names it uses
+ * and binds, the scopes it opens), resolve and layout (passes 2 and 3 for
+ * the scopes it opened), then, once its code is made, forget the scopes
+ * it opened. The module's names and `const()` values carry over. Each
+ * pass raises SyntaxError as px_scope_analyze does. */
+typedef struct px_scope_builder px_scope_builder;
+px_scope *px_scope_begin(const px_ast_mod *mod, px_scope_builder **builder);
+void px_scope_collect(px_scope_builder *b, px_ast_stmts *stmts);
+void px_scope_resolve(px_scope_builder *b);
+void px_scope_layout(px_scope_builder *b);
+void px_scope_forget(px_scope_builder *b);
 /* The scope opened by `node` (a def, lambda, class or comprehension) inside s. */
 px_scope *px_scope_child(const px_scope *s, const void *node);
 /* The symbol for a name in s, or NULL. */

@@ -246,32 +246,44 @@ static uint32_t inputs(const insn *in) {
  * overflows. A depth that differs between two paths is refused rather
  * than merged: merging by the larger depth revisits a loop that pushes
  * once per pass up to 65,535 times. */
-int32_t px_code_stack_depth(const px_code *c, const char **why) {
-    uint32_t len = c->code_len, ntab = c->nexc;
-    int32_t *seen = px_gc_alloc(len * sizeof(int32_t), PX_GC_LEAF);
-    size_t cap = 2 * ((size_t)len + ntab + 1);
-    uint32_t *work = px_gc_alloc(cap * sizeof(uint32_t), PX_GC_LEAF);
-    size_t nwork = 0;
-    for (uint32_t i = 0; i < len; i++) {
-        seen[i] = -1;
+/* Pending paths: (offset, depth) pairs, grown as jumps are met. */
+typedef struct {
+    uint32_t *items;
+    uint32_t n, cap;
+} depth_work;
+
+static void depth_push(depth_work *w, uint32_t off, uint32_t depth) {
+    if (w->n + 2 > w->cap) {
+        w->cap = w->cap ? w->cap * 2 : 32;
+        w->items = px_gc_realloc(w->items, w->cap * sizeof(uint32_t), PX_GC_LEAF);
     }
-    work[nwork++] = 0;
-    work[nwork++] = 0;
+    w->items[w->n++] = off;
+    w->items[w->n++] = depth;
+}
+
+int32_t px_code_stack_depth(const px_code *c, const char **why) {
+    /* Memory: 2 bytes per byte of code and the pending jumps (a module's
+     * code grows with the module; on a 64 KiB board a block of 12 bytes
+     * per byte of code was what compiling a test file could not get). */
+    uint32_t len = c->code_len, ntab = c->nexc;
+    uint16_t *seen = px_gc_alloc(len * sizeof(uint16_t), PX_GC_LEAF); /* depth + 1; 0: not reached */
+    memset(seen, 0, len * sizeof(uint16_t));
+    depth_work w = {0};
+    depth_push(&w, 0, 0);
     for (uint32_t i = 0; i < ntab; i++) {
-        work[nwork++] = c->exctable[i].handler;
-        work[nwork++] = c->exctable[i].depth + 1;
+        depth_push(&w, c->exctable[i].handler, c->exctable[i].depth + 1);
     }
     int32_t maxd = 0;
-    while (nwork > 0) {
-        int32_t d = (int32_t)work[--nwork];
-        uint32_t off = work[--nwork];
+    while (w.n > 0) {
+        int32_t d = (int32_t)w.items[--w.n];
+        uint32_t off = w.items[--w.n];
         for (;;) {
             if (off >= len) {
                 *why = "code runs off its end";
                 return -1;
             }
-            if (seen[off] >= 0) {
-                if (seen[off] != d) {
+            if (seen[off] != 0) {
+                if (seen[off] - 1 != d) {
                     *why = "stack depth differs between paths";
                     return -1;
                 }
@@ -281,7 +293,7 @@ int32_t px_code_stack_depth(const px_code *c, const char **why) {
                 *why = "stack too deep";
                 return -1;
             }
-            seen[off] = d;
+            seen[off] = (uint16_t)(d + 1);
             maxd = d > maxd ? d : maxd;
             insn in;
             decode(c, off, &in); /* checked already */
@@ -296,8 +308,7 @@ int32_t px_code_stack_depth(const px_code *c, const char **why) {
                     *why = "stack underflow";
                     return -1;
                 }
-                work[nwork++] = in.target; /* at most one per instruction: fits */
-                work[nwork++] = (uint32_t)td;
+                depth_push(&w, in.target, (uint32_t)td);
             }
             d += effect;
             if (px_op_is_terminal(in.op)) {
@@ -311,12 +322,14 @@ int32_t px_code_stack_depth(const px_code *c, const char **why) {
     for (uint32_t i = 0; i < ntab; i++) {
         const px_exc_entry *e = &c->exctable[i];
         for (uint32_t off = e->start; off < e->end; off++) {
-            if (seen[off] >= 0 && (uint32_t)seen[off] < e->depth) {
+            if (seen[off] != 0 && (uint32_t)(seen[off] - 1) < e->depth) {
                 *why = "handler depth above the stack";
                 return -1;
             }
         }
     }
+    px_gc_free(w.items);
+    px_gc_free(seen);
     return maxd;
 }
 

@@ -55,6 +55,7 @@ void px_init(size_t heap_cap, void *stack_top) {
     memset(&px_st, 0, sizeof px_st);
     core.nexit = 0;
     px_gc_init(heap_cap);
+    px_vm_init();
     px_set_c_stack(stack_top, DEFAULT_STACK);
     /* every px_val in px_st is a root (the C-only fields are harmless),
      * but for `pending`, which other threads write while the collector

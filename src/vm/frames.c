@@ -5,13 +5,13 @@
 #include "frame.h"
 
 px_vm_fstack px_vm_fs;
-static bool fs_rooted;
+
+void px_vm_init(void) {
+    /* A soft reset starts a new heap: chunks of the old one are gone. */
+    px_vm_fs.cur = px_vm_fs.spare = NULL;
+}
 
 px_vm_fchunk *px_vm_fs_grow(size_t words) {
-    if (!fs_rooted) {
-        px_gc_add_root(&px_vm_fs, sizeof px_vm_fs);
-        fs_rooted = true;
-    }
     px_vm_fchunk *c = px_vm_fs.spare;
     if (c != NULL && (size_t)(c->end - c->data) >= words) {
         px_vm_fs.spare = NULL;
@@ -198,5 +198,6 @@ void px_vm_fs_scan(const px_vm_fstack *fs, px_gc_scan_fn scan) {
 
 void px_vm_gc_roots(px_gc_scan_fn scan) {
     px_vm_fs.spare = NULL;
+    scan(&px_vm_fs, &px_vm_fs + 1); /* the top chunk itself */
     px_vm_fs_scan(&px_vm_fs, scan);
 }

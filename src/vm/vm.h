@@ -52,6 +52,9 @@ px_val px_vm_locals(void);
  * in *ret if ret is not NULL). */
 px_val px_gen_resume(px_val gen, px_val send, px_val throw_exc, px_val *ret);
 
+/* An empty frame stack (px_init: a new heap, after a soft reset too). */
+void px_vm_init(void);
+
 /* Called by the GC while marking roots: scans the live part of the running
  * thread's frame stack and drops its spare chunk. */
 void px_vm_gc_roots(px_gc_scan_fn scan);

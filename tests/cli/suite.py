@@ -328,6 +328,28 @@ def thread_uncaught_reports():
             raise Fail(f"stderr: {e!r}\nexpected (regular expressions, in order): {want_err!r}")
 
 
+@test
+def compile_per_statement_memory():
+    """A module is compiled one top-level statement at a time: 8,000 small
+    statements (440 KB) compile and run in a 4 MiB heap. Compiled whole
+    (all tokens, then the whole tree) it needed more than 16 MiB."""
+    lines = ["total = 0\n"]
+    for i in range(8000):
+        if i % 1000 == 0:
+            lines.append(f"def step(a, b={i}):\n    return (a + b) % 1000003\n\nclass Box:\n    size = {i}\n\n")
+        lines.append(f"total = step(total, Box.size) * 3 + {i} - (total >> 4)\n")
+    lines.append("print(total)\n")
+    src = "".join(lines)
+    want = {}
+    exec(src, {"print": lambda v: want.setdefault("total", v)})
+    with TempDir() as d:
+        path = d.write("many.py", src)
+        expect_run(["-X", "heapsize=4M", path], out=f"{want['total']}\n", timeout=60)
+        # exec() of the same text: the same path through compile()
+        code = f"exec(open({path!r}).read())"
+        expect_run(["-X", "heapsize=4M", "-c", code], out=f"{want['total']}\n", timeout=60)
+
+
 def limited_run(args, address_space):
     """Run under `ulimit -v`; (status, stdout, stderr)."""
     import resource
