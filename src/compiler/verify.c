@@ -239,13 +239,6 @@ static uint32_t inputs(const insn *in) {
     }
 }
 
-/* Flow pass. Every instruction has one stack depth, whichever path
- * reaches it (the compiler emits code that way, as CPython's does), so each
- * is visited once: the pass is linear in the code, and the work list,
- * holding one entry per visited jump plus the entry points, never
- * overflows. A depth that differs between two paths is refused rather
- * than merged: merging by the larger depth revisits a loop that pushes
- * once per pass up to 65,535 times. */
 /* Pending paths: (offset, depth) pairs, grown as jumps are met. */
 typedef struct {
     uint32_t *items;
@@ -261,6 +254,12 @@ static void depth_push(depth_work *w, uint32_t off, uint32_t depth) {
     w->items[w->n++] = depth;
 }
 
+/* Flow pass. Every instruction has one stack depth, whichever path
+ * reaches it (the compiler emits code that way, as CPython's does), so each
+ * is visited once: the pass is linear in the code, and the work list
+ * holds at most one entry per visited jump plus the entry points. A depth that differs between two paths is refused rather
+ * than merged: merging by the larger depth revisits a loop that pushes
+ * once per pass up to 65,535 times. */
 int32_t px_code_stack_depth(const px_code *c, const char **why) {
     /* Memory: 2 bytes per byte of code and the pending jumps (a module's
      * code grows with the module; on a 64 KiB board a block of 12 bytes
