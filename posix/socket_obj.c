@@ -315,8 +315,13 @@ static px_val sock_read(size_t argc, const px_val *argv) {
     px_int want = argc > 1 && argv[1] != PX_NONE ? px_index(argv[1]) : -1;
     /* Up to 4 KiB are received into the C stack and become the bytes
      * object when that is all there is: no GC buffer to clear and copy for
-     * the usual short read. More goes on in a growing buffer. */
+     * the usual short read. More goes on in a growing buffer. The buffer
+     * starts zeroed: the collector scans the C stack conservatively, and
+     * whatever earlier calls left in the part recv does not fill (stale
+     * pointers) would keep dead objects alive at every allocation made
+     * while it is live (kernel/soak's heap grew with it). */
     char first[4096];
+    memset(first, 0, sizeof first);
     size_t ask = want >= 0 && (size_t)want < sizeof first ? (size_t)want : sizeof first;
     size_t got = 0;
     while (got < ask) {
