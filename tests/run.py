@@ -235,8 +235,17 @@ def build(name, cfg, tally, clean):
         if r.returncode != 0:
             tally.fail(f"{name}: meson setup", r.stdout)
             return False
-    elif clean:
-        run(["ninja", "-C", bdir, "-t", "clean"], cwd=ROOT)
+    else:
+        # a directory made before its configuration here changed (say
+        # gc_debug turned on) gets the options it now has
+        dopts = [o for o in cfg["opts"] if o.startswith("-D")]
+        if dopts:
+            r = run(["meson", "configure", bdir] + dopts, cwd=ROOT, env=env)
+            if r.returncode != 0:
+                tally.fail(f"{name}: meson configure", r.stdout)
+                return False
+        if clean:
+            run(["ninja", "-C", bdir, "-t", "clean"], cwd=ROOT)
     r = run(["ninja", "-C", bdir], cwd=ROOT, env=env)
     if r.returncode != 0:
         tally.fail(f"{name}: compile", "\n".join(l for l in r.stdout.splitlines() if "error" in l or "warning" in l) or r.stdout[-3000:])
