@@ -365,8 +365,15 @@ static bool binds_quietly(px_val d) {
         return true;
     }
     const px_type *t = px_type_of(d);
-    return t == &px_type_function || t == &px_type_builtin || t == &px_type_str || t == &px_type_int ||
-           t == &px_type_float || t == &px_type_tuple || t == &px_type_bytes;
+    if (t == &px_type_function || t == &px_type_builtin || t == &px_type_str || t == &px_type_int ||
+        t == &px_type_tuple || t == &px_type_bytes) {
+        return true;
+    }
+#if PX_HAS_FLOAT
+    return t == &px_type_float;
+#else
+    return false;
+#endif
 }
 
 px_val px_getattr_opt(px_val obj, px_qid name) {
