@@ -16,3 +16,6 @@
 #define PX_STACK_MARGIN (8u << 10)
 /* a 64-entry type cache (2 KiB of RAM, not 8) */
 #define PX_TYPE_CACHE_SIZE 64
+/* two ways per inline-cache slot, not four: every attribute and global
+ * site of every code object costs its ways in a small heap */
+#define PX_VM_CACHE_WAYS 2
