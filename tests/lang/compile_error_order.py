@@ -1,3 +1,4 @@
+# needs: float
 # A module is compiled one top-level statement at a time, yet the error
 # reported is the one compiling the whole text would give: a syntax error
 # anywhere before a scope error, a scope error anywhere before an error

@@ -1,3 +1,4 @@
+# needs: float
 # Fixed-point float formatting ('f', '%', "%.Nf") is exact: the binary value
 # rounded half to even, for values and precisions on both sides of the
 # range the integer fast path covers (x * 10**prec below 2**64).

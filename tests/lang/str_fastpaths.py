@@ -1,3 +1,4 @@
+# needs: float
 # Edges of the str fast paths: single characters by index, iteration, chr
 # and ord across ASCII, Latin-1 (cached) and wider code points, negative
 # and out-of-range indexes, empty and long strings.

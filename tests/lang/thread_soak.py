@@ -1,3 +1,4 @@
+# needs: float
 # Threads under load, the workload of the sanitizer runs (docs/reliability.md,
 # "Threads under a sanitizer"): waves of worker threads that allocate,
 # raise and catch through several frames, collect (some of them), take
