@@ -998,6 +998,18 @@ void *px_gc_alloc(size_t n, unsigned flags) {
     px_raise(j.exc);
 }
 
+void px_gc_set_finalize(void *p, bool on) {
+    blockref b;
+    if (!find_block((uintptr_t)p, &b) || b.start != p) {
+        px_port_fatal("px_gc_set_finalize: not a heap block");
+    }
+    if (on) {
+        bit_set(b.m, B_FIN, b.idx);
+    } else {
+        bit_clear(b.m, B_FIN, b.idx);
+    }
+}
+
 size_t px_gc_size(const void *p) {
     blockref b;
     if (p == NULL || !find_block((uintptr_t)p, &b)) {

@@ -31,6 +31,12 @@ void *px_gc_try_alloc(size_t n, unsigned flags);
 void *px_gc_realloc(void *p, size_t n, unsigned flags);
 /* Free a block now (optional; the collector would find it). */
 void px_gc_free(void *p);
+/* p (a block's start, allocated with or without PX_GC_FINALIZE): whether
+ * its type's finalizer is to be called before it is freed. An object
+ * whose finalizer would have nothing to do turns it off, so that when it
+ * becomes garbage it is freed at once rather than kept, with all it
+ * reaches, through one more collection. */
+void px_gc_set_finalize(void *p, bool on);
 /* Usable size of a block. */
 size_t px_gc_size(const void *p);
 /* p is the start of an allocated block. */

@@ -22,11 +22,8 @@ static const char *gen_kind(const px_gen *g) {
 
 px_gen *px_gen_alloc(px_func *fn) {
     unsigned flags = fn->code->flags;
-    /* Only a generator with handlers (try/finally, with) has anything to
-     * run when it is dropped while suspended: only those are finalized. */
-    bool fin = fn->code->nexc > 0 && !(flags & PX_CODE_ASYNC_GENERATOR);
     size_t words = GEN_HDR_WORDS + px_vm_frame_words(fn->code);
-    px_gen *g = px_gc_alloc(words * sizeof(px_val), fin ? PX_GC_FINALIZE : 0);
+    px_gen *g = px_gc_alloc(words * sizeof(px_val), 0);
     g->base.type = (flags & PX_CODE_ASYNC_GENERATOR) ? &px_type_async_generator
                    : (flags & PX_CODE_COROUTINE)     ? &px_type_coroutine
                                                      : &px_type_generator;
@@ -36,7 +33,16 @@ px_gen *px_gen_alloc(px_func *fn) {
     g->handled = PX_NULL;
     g->outer_handled = PX_NULL;
     g->resumed_by = PX_GEN_BY_C;
+    /* Only a generator with handlers (try/finally, with) has anything to
+     * run when it is dropped while suspended (frame.h, PX_GEN_FIN_*). */
+    bool fin = fn->code->nexc > 0 && !(flags & PX_CODE_ASYNC_GENERATOR);
+    g->fin = fin ? PX_GEN_FIN_WANTED : PX_GEN_FIN_NEVER;
     return g;
+}
+
+void px_gen_set_finalize(px_gen *g, bool on) {
+    px_gc_set_finalize(g, on);
+    g->fin = on ? PX_GEN_FIN_ARMED : PX_GEN_FIN_WANTED;
 }
 
 static void check_depth(void) {
@@ -91,7 +97,7 @@ px_val px_gen_resume(px_val genv, px_val send_in, px_val throw_exc, px_val *ret)
     case PX_GEN_CREATED:
         if (throw_exc != PX_NULL) {
             /* nothing has run yet: no handler can see it */
-            g->state = PX_GEN_DONE;
+            px_gen_finish(g);
             px_raise(throw_exc);
         }
         if (send != PX_NONE) {
@@ -114,12 +120,12 @@ px_val px_gen_resume(px_val genv, px_val send_in, px_val throw_exc, px_val *ret)
     px_val result;
     int st = px_vm_gen_step(g, started, send, throw_exc, &result);
     if (st == PX_RUN_YIELD) {
-        g->state = PX_GEN_SUSPENDED;
+        px_gen_suspend(g);
         g->handled = px_st.handled_exc != outer_handled ? px_st.handled_exc : PX_NULL;
         px_st.handled_exc = outer_handled;
         return result;
     }
-    g->state = PX_GEN_DONE;
+    px_gen_finish(g);
     g->handled = PX_NULL;
     g->yf = false;
     px_st.handled_exc = outer_handled;
@@ -150,7 +156,7 @@ static px_val try_resume(px_val g, px_val sent, px_val exc, px_val *ret, px_val 
 
 static void gen_close(px_gen *g) {
     if (g->state == PX_GEN_CREATED) {
-        g->state = PX_GEN_DONE;
+        px_gen_finish(g);
         return;
     }
     if (g->state == PX_GEN_DONE) {
@@ -532,7 +538,7 @@ static px_val asend_step(px_val aw, px_val sent, px_val exc, px_val *ret) {
             }
         }
         if (a->mode == AW_CLOSE && (g->state == PX_GEN_CREATED || g->state == PX_GEN_DONE)) {
-            g->state = PX_GEN_DONE;
+            px_gen_finish(g);
             a->state = AW_DONE;
             return PX_NULL;
         }

@@ -96,7 +96,7 @@ static px_val unwind(px_vm_ctx *ctx, px_val exc, bool reraise, bool *handled) {
         if (g != NULL) {
             /* an inline generator (see gen_enter) finishes with the exception,
              * which is raised again in its caller's FOR_ITER / YIELD_FROM */
-            g->state = PX_GEN_DONE;
+            px_gen_finish(g);
             g->handled = PX_NULL;
             g->yf = false;
             px_st.handled_exc = g->outer_handled;
@@ -1262,7 +1262,7 @@ dispatch: {
              * the frame stack): back to the instruction that resumed it */
             px_gen *g = f->gen;
             f->sp = sp;
-            g->state = PX_GEN_DONE;
+            px_gen_finish(g);
             g->handled = PX_NULL;
             px_st.handled_exc = g->outer_handled;
             g->outer_handled = PX_NULL;
@@ -1650,7 +1650,7 @@ gen_yield:
             return PX_RUN_YIELD;
         }
         px_gen *g = f->gen;
-        g->state = PX_GEN_SUSPENDED;
+        px_gen_suspend(g);
         g->handled = px_st.handled_exc != g->outer_handled ? px_st.handled_exc : PX_NULL;
         px_st.handled_exc = g->outer_handled;
         g->outer_handled = PX_NULL;
