@@ -27,16 +27,31 @@ static void sleep_for_us(uint64_t us) {
     }
 }
 
+/* The longest sleep: ~31,700 years, forever in effect. */
+#define SLEEP_MAX_US ((uint64_t)1e18)
+
+/* time.sleep(seconds): an int takes integer arithmetic only (a build
+ * without floats has no other path), a float is cut to whole microseconds. */
 static px_val time_sleep(px_val secs) {
-    double s = px_float_of(secs);
-    if (s != s) {
-        px_raise_value_error("Invalid value NaN (not a number)");
+#if PX_HAS_FLOAT
+    if (!px_is_int(secs)) {
+        double s = px_float_of(secs);
+        if (s != s) {
+            px_raise_value_error("Invalid value NaN (not a number)");
+        }
+        if (s < 0) {
+            px_raise_value_error("sleep length must be non-negative");
+        }
+        double us = s * 1e6;
+        sleep_for_us(us < (double)SLEEP_MAX_US ? (uint64_t)us : SLEEP_MAX_US);
+        return PX_NONE;
     }
+#endif
+    int64_t s = px_int_to_i64(px_index_int(secs));
     if (s < 0) {
         px_raise_value_error("sleep length must be non-negative");
     }
-    double us = s * 1e6;
-    sleep_for_us(us < 1e18 ? (uint64_t)us : (uint64_t)1e18); /* huge: ~forever */
+    sleep_for_us((uint64_t)s < SLEEP_MAX_US / 1000000u ? (uint64_t)s * 1000000u : SLEEP_MAX_US);
     return PX_NONE;
 }
 

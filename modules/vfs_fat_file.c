@@ -532,7 +532,18 @@ static long stream_write(px_val self, const void *buf, size_t n, int *err) {
     return (long)n;
 }
 
-static const px_stream_proto file_stream = {stream_read, stream_write, NULL, NULL};
+/* select.poll: a file on a block device never waits, so it is ready for
+ * what it was opened for (as on Linux, where a regular file always polls
+ * ready); a closed file is POLLNVAL. */
+static unsigned stream_ready(px_val self, unsigned events) {
+    const fat_file *f = file_of(self);
+    if (f->closed) {
+        return PX_POLL_NVAL;
+    }
+    return events & ((f->readable ? PX_POLL_IN : 0u) | (f->writable ? PX_POLL_OUT : 0u));
+}
+
+static const px_stream_proto file_stream = {stream_read, stream_write, NULL, stream_ready};
 
 static PX_METH1(m_close, &px_type_fat_file, close, file_close);
 static PX_METH1(m_enter, &px_type_fat_file, __enter__, file_enter);

@@ -18,4 +18,4 @@
 #define PX_TYPE_CACHE_SIZE 64
 /* two ways per inline-cache slot, not four: every attribute and global
  * site of every code object costs its ways in a small heap */
-#define PX_VM_CACHE_WAYS 2
+#define PX_VM_CACHE_WAYS 1

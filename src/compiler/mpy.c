@@ -241,6 +241,7 @@ typedef struct {
     const char *what;
     px_qid *qstrs;
     size_t nqstrs;
+    bool in_place; /* the data outlives the code: blobs are used where they are */
 } reader;
 
 static PX_NORETURN void bad(reader *r, const char *why) {
@@ -328,7 +329,15 @@ static size_t get_count(reader *r) {
     return (size_t)n;
 }
 
+/* What an empty table of a code object points at (never written). */
+static px_val no_items[1];
+static px_qid no_qids[1];
+static const px_exc_entry no_exc[1];
+
 static px_val *get_items(reader *r, size_t n, int depth) {
+    if (n == 0) {
+        return no_items;
+    }
     px_val *items = px_gc_alloc((n + 1) * sizeof(px_val), 0);
     for (size_t i = 0; i < n; i++) {
         items[i] = get_value(r, depth + 1);
@@ -340,6 +349,9 @@ static px_qid *get_qids(reader *r, size_t n) {
     if (n > (size_t)(r->end - r->p)) {
         bad(r, "truncated");
     }
+    if (n == 0) {
+        return no_qids;
+    }
     px_qid *q = px_gc_alloc((n + 1) * sizeof(px_qid), PX_GC_LEAF);
     for (size_t i = 0; i < n; i++) {
         q[i] = get_qid(r);
@@ -347,8 +359,13 @@ static px_qid *get_qids(reader *r, size_t n) {
     return q;
 }
 
+/* Bytecode and line tables: copied into the heap, unless the data stays
+ * (frozen modules: const data in the binary, flash on a board). */
 static const uint8_t *copy_blob(reader *r, size_t *n) {
     const uint8_t *s = get_blob(r, n);
+    if (r->in_place) {
+        return s;
+    }
     uint8_t *copy = px_gc_alloc(*n + 1, PX_GC_LEAF);
     memcpy(copy, s, *n);
     return copy;
@@ -389,15 +406,18 @@ static px_code *get_code(reader *r, int depth) {
     if (nexc > 0xFFFF) {
         bad(r, "exception table too long");
     }
-    px_exc_entry *tab = px_gc_alloc((nexc + 1) * sizeof(px_exc_entry), PX_GC_LEAF);
-    for (size_t i = 0; i < nexc; i++) {
-        tab[i].start = get_u32(r, 0xFFFFFF);
-        tab[i].end = get_u32(r, 0xFFFFFF);
-        tab[i].handler = get_u32(r, 0xFFFFFF);
-        tab[i].depth = get_u32(r, 0xFFFF);
+    c->exctable = no_exc;
+    if (nexc > 0) {
+        px_exc_entry *tab = px_gc_alloc((nexc + 1) * sizeof(px_exc_entry), PX_GC_LEAF);
+        for (size_t i = 0; i < nexc; i++) {
+            tab[i].start = get_u32(r, 0xFFFFFF);
+            tab[i].end = get_u32(r, 0xFFFFFF);
+            tab[i].handler = get_u32(r, 0xFFFFFF);
+            tab[i].depth = get_u32(r, 0xFFFF);
+        }
+        c->exctable = tab;
     }
     c->nexc = (uint16_t)nexc;
-    c->exctable = tab;
     c->caches = NULL;
     const char *why = px_code_verify(c);
     if (why != NULL) {
@@ -469,8 +489,8 @@ static px_val get_value(reader *r, int depth) {
     }
 }
 
-px_code *px_mpy_load(const uint8_t *p, size_t len, const char *what) {
-    reader r = {p, p + len, what, NULL, 0};
+static px_code *load(const uint8_t *p, size_t len, const char *what, bool in_place) {
+    reader r = {p, p + len, what, NULL, 0, in_place};
     if (len < 8 || p[0] != 'M') {
         bad(&r, "not a .mpy file");
     }
@@ -511,4 +531,12 @@ px_code *px_mpy_load(const uint8_t *p, size_t len, const char *what) {
         bad(&r, "extra data after the code");
     }
     return code;
+}
+
+px_code *px_mpy_load(const uint8_t *data, size_t len, const char *what) {
+    return load(data, len, what, false);
+}
+
+px_code *px_mpy_load_static(const uint8_t *data, size_t len, const char *what) {
+    return load(data, len, what, true);
 }

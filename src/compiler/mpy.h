@@ -41,6 +41,11 @@ px_val px_mpy_dump(const px_code *code);
  * data is not a sound .mpy of this version. No Python code runs while it
  * reads, so the data may be a bytearray's buffer. */
 px_code *px_mpy_load(const uint8_t *data, size_t len, const char *what);
+/* The same for data that outlives every code object made from it (a
+ * frozen module's, const in the binary): bytecode and line tables are
+ * used in place instead of copied into the heap, which on a board saves
+ * RAM for flash the module occupies anyway. */
+px_code *px_mpy_load_static(const uint8_t *data, size_t len, const char *what);
 
 /* Whether data looks like a .mpy of any version (its magic byte). */
 static inline bool px_mpy_magic(const uint8_t *data, size_t len) {

@@ -261,9 +261,10 @@ static px_val load_file(px_val fullname, const char *path, const char *pkgdir) {
     return exec_module(fullname, px_code_of_file(path), path, pkgdir);
 }
 
-/* A frozen module's code: precompiled .mpy data in the binary. */
+/* A frozen module's code: precompiled .mpy data in the binary, whose
+ * bytecode the code objects use in place. */
 static px_code *frozen_code(const px_frozen_def *f) {
-    return px_mpy_load(f->mpy, f->len, quoted(f->file));
+    return px_mpy_load_static(f->mpy, f->len, quoted(f->file));
 }
 
 static const px_frozen_def *frozen_find(const char *s, size_t n) {

@@ -347,6 +347,54 @@ def board_tests(elf):
         if (out, err) != ("zlib False True\n", ""):
             raise Fail(f"the frozen zlib: {out!r} {err!r}")
 
+    def select_console():
+        """select.poll on the console: sys.stdin is not readable until the
+        host sends a byte, then it is, within the poll's wait; a timeout
+        in ms is waited out."""
+        b = state["board"]
+        code = (b"import select, sys, time\n"
+                b"p = select.poll()\np.register(sys.stdin, select.POLLIN)\n"
+                b"t = time.ticks_ms()\nprint(p.poll(0), p.poll(40), time.ticks_diff(time.ticks_ms(), t) >= 40)\n"
+                b"print('waiting')\nr = p.poll(20000)\n"
+                b"print(r == [(sys.stdin, select.POLLIN)], sys.stdin.read(1))\n")
+        b.write(b"\x05A\x01")
+        b.read_exact(5, 10)  # R, 1, the window (the code fits in it)
+        b.write(code + b"\x04")
+        b.read_until(b"\x04", 10)
+        first = b.read_until(b"waiting\r\n", 20)
+        b.write(b"z")
+        out = first + b.read_until(b"\x04", 20)
+        err = b.read_until(b"\x04", 10)
+        b.read_until(b">", 10)
+        if out != b"[] [] True\r\nwaiting\r\nTrue z\r\n\x04" or err != b"\x04":
+            raise Fail(f"select.poll on the console: output {out!r}, error {err!r}")
+
+    def asyncio_program():
+        """asyncio, frozen into the firmware, runs tasks that sleep and a
+        timeout, in a fresh interpreter (its import takes 22 KB of the heap)."""
+        b = state["board"]
+        b.soft_reset()
+        code = (b"import asyncio\n"
+                b"async def tick(n, log):\n    for i in range(n):\n"
+                b"        await asyncio.sleep_ms(5)\n        log.append((n, i))\n"
+                b"async def main():\n    log = []\n"
+                b"    await asyncio.gather(tick(2, log), tick(3, log))\n"
+                b"    try:\n        await asyncio.wait_for_ms(asyncio.sleep_ms(1000), 20)\n"
+                b"    except asyncio.TimeoutError:\n        log.append('timeout')\n    return log\n"
+                b"print(asyncio.run(main()))\n")
+        out, err = b.exec(code, 20)
+        if (out, err) != ("[(2, 0), (3, 0), (2, 1), (3, 1), (3, 2), 'timeout']\n", ""):
+            raise Fail(f"asyncio on the board: {out!r} {err!r}")
+
+    def errno_oserror():
+        """errno names the error a missing file raises."""
+        b = state["board"]
+        b.soft_reset()
+        out, err = b.exec(b"import errno\ntry:\n    open('no-such-file')\nexcept OSError as e:\n"
+                          b"    print(e.errno == errno.ENOENT, errno.errorcode[e.errno], type(e).__name__)\n", 20)
+        if (out, err) != ("True ENOENT FileNotFoundError\n", ""):
+            raise Fail(f"errno on the board: {out!r} {err!r}")
+
     def ctrl_c():
         b = state["board"]
         b.write(b"\x05A\x01")
@@ -429,7 +477,8 @@ def board_tests(elf):
 
     return [("board/boot_banner", boot), ("board/friendly_repl", friendly),
             ("board/raw_repl_platform", raw_and_platform), ("board/heap_64k", heap),
-            ("board/frozen_module", frozen_module),
+            ("board/frozen_module", frozen_module), ("board/select_console", select_console),
+            ("board/asyncio_program", asyncio_program), ("board/errno_oserror", errno_oserror),
             ("board/ctrl_c_interrupts", ctrl_c), ("board/soft_reset_clears", soft_reset),
             ("board/raise_systemexit_resets", sys_exit), ("board/files_boot_main", files),
             ("board/fault_report", fault),

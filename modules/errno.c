@@ -1,6 +1,8 @@
 /* The errno module: the symbolic error codes (the ones MicroPython
  * documents, the rest of POSIX's and the common Linux ones), with the
- * values of the system's <errno.h>, and errno.errorcode.
+ * values of the C library's <errno.h> (the values OSError carries in this
+ * build: Linux's on POSIX, picolibc's on a board), and errno.errorcode.
+ * The Linux-only codes a C library may lack are left out where it does.
  *
  * errorcode is a real dict (it can be changed, as in CPython), so it
  * cannot be const data: it is built on first use, through the module's
@@ -19,7 +21,8 @@
 static px_val errno_getattr(px_val name);
 static PX_FUN1(errno_getattr_obj, __getattr__, errno_getattr);
 
-/* Sorted by name bytes: the codes first, then the two dunder entries. */
+/* Sorted by name bytes: the codes first, then the two dunder entries.
+ * The table size is counted, not fixed: some entries depend on <errno.h>. */
 static const px_map_entry errno_table[] = {
     E(E2BIG),
     E(EACCES),
@@ -54,7 +57,9 @@ static const px_map_entry errno_table[] = {
     E(EISCONN),
     E(EISDIR),
     E(ELOOP),
+#ifdef EMEDIUMTYPE
     E(EMEDIUMTYPE),
+#endif
     E(EMFILE),
     E(EMLINK),
     E(EMSGSIZE),
@@ -71,7 +76,9 @@ static const px_map_entry errno_table[] = {
     E(ENOEXEC),
     E(ENOLCK),
     E(ENOLINK),
+#ifdef ENOMEDIUM
     E(ENOMEDIUM),
+#endif
     E(ENOMEM),
     E(ENOMSG),
     E(ENOPROTOOPT),
@@ -79,7 +86,9 @@ static const px_map_entry errno_table[] = {
     E(ENOSR),
     E(ENOSTR),
     E(ENOSYS),
+#ifdef ENOTBLK
     E(ENOTBLK),
+#endif
     E(ENOTCONN),
     E(ENOTDIR),
     E(ENOTEMPTY),
@@ -98,10 +107,16 @@ static const px_map_entry errno_table[] = {
     E(EPROTONOSUPPORT),
     E(EPROTOTYPE),
     E(ERANGE),
+#ifdef EREMOTEIO
     E(EREMOTEIO),
+#endif
     E(EROFS),
+#ifdef ESHUTDOWN
     E(ESHUTDOWN),
+#endif
+#ifdef ESOCKTNOSUPPORT
     E(ESOCKTNOSUPPORT),
+#endif
     E(ESPIPE),
     E(ESRCH),
     E(ESTALE),

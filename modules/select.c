@@ -1,7 +1,9 @@
 /* The select module: select.poll objects and select.select. Waiting goes
- * through the port's event wait (events.h), so event sources (GPIO edges,
- * timers) and scheduled callbacks keep running while a program waits, and
- * Ctrl-C ends the wait with KeyboardInterrupt.
+ * through the port's wait (select.h: on POSIX its event poller, on a
+ * board the console), so event sources (GPIO edges, timers) and scheduled
+ * callbacks keep running while a program waits, and Ctrl-C ends the wait
+ * with KeyboardInterrupt. Integer timeouts take integer arithmetic only,
+ * so a build without floats needs none.
  *
  * What can be polled: an int (a file descriptor), an object whose type is
  * a stream (stream.h: its fileno() is asked at every wait, and its ready()
@@ -14,14 +16,16 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
-#include <poll.h>
 #include <string.h>
 
-#include "events.h"
+#include "select.h"
 
-_Static_assert(PX_POLL_IN == POLLIN && PX_POLL_OUT == POLLOUT && PX_POLL_ERR == POLLERR &&
-                   PX_POLL_HUP == POLLHUP && PX_POLL_NVAL == POLLNVAL,
-               "stream.h's poll bits are the system's");
+#define POLLIN PX_POLL_IN
+#define POLLPRI PX_POLL_PRI
+#define POLLOUT PX_POLL_OUT
+#define POLLERR PX_POLL_ERR
+#define POLLHUP PX_POLL_HUP
+#define POLLNVAL PX_POLL_NVAL
 
 typedef struct {
     px_val obj;                   /* as registered: what poll() reports */
@@ -35,7 +39,7 @@ typedef struct {
     px_obj base;
     entry *entries; /* GC block of cap entries */
     size_t len, cap;
-    struct pollfd *pfds; /* leaf block of cap pollfds, rebuilt at every wait */
+    px_pollfd *pfds; /* leaf block of cap pollfds, rebuilt at every wait */
     size_t pfds_cap;
     size_t iter_pos;     /* ipoll: the next entry to look at */
     px_val iter_tuple;   /* ipoll: the (obj, event) tuple handed out again and again */
@@ -161,7 +165,7 @@ static size_t wait_entries(poll_obj *p, int64_t timeout_us) {
             px_check_pending();
         }
         if (p->pfds_cap < p->len) {
-            p->pfds = px_gc_realloc(p->pfds, p->len * sizeof(struct pollfd), PX_GC_LEAF);
+            p->pfds = px_gc_realloc(p->pfds, p->len * sizeof(px_pollfd), PX_GC_LEAF);
             p->pfds_cap = p->len;
         }
         size_t n = p->len, nready = 0;
@@ -191,9 +195,9 @@ static size_t wait_entries(poll_obj *p, int64_t timeout_us) {
             uint64_t spent = px_port_ticks_us() - start;
             left = spent >= (uint64_t)timeout_us ? 0 : timeout_us - (int64_t)spent;
         }
-        int r = px_events_wait_us(left, p->pfds, (int)n);
+        int r = px_select_wait(left, p->pfds, n);
         if (r < 0) {
-            px_raise_os_error(errno, "poll");
+            px_raise_os_error(-r, "poll");
         }
         if (r > 0) {
             nready = 0;
@@ -208,34 +212,41 @@ static size_t wait_entries(poll_obj *p, int64_t timeout_us) {
     }
 }
 
+/* A wait of `n` units of `us_per` microseconds, clamped to ~285 years
+ * (no limit, in effect). */
+#define MAX_WAIT_US ((int64_t)9e15)
+static int64_t scaled_us(int64_t n, int64_t us_per) {
+    return n > MAX_WAIT_US / us_per ? MAX_WAIT_US : n * us_per;
+}
+
+#if PX_HAS_FLOAT
+/* A float timeout of `f` units: NaN is refused, rounded up (CPython). */
+static int64_t float_us(double f, double us_per) {
+    if (f != f) {
+        px_raise_value_error("Invalid value NaN (not a number)");
+    }
+    double us = ceil(f * us_per);
+    return us < (double)MAX_WAIT_US ? (int64_t)us : MAX_WAIT_US;
+}
+#endif
+
 /* poll timeouts are milliseconds: None or negative is no limit; a float
  * is rounded up (CPython) */
 static int64_t ms_timeout(px_val v) {
     if (v == PX_NONE) {
         return -1;
     }
-    double ms;
     if (px_is_int(v)) {
         int64_t i = px_int_to_i64(v);
-        if (i < 0) {
-            return -1;
-        }
-        ms = (double)i;
-#if PX_HAS_FLOAT
-    } else if (px_type_of(v) == &px_type_float) {
-        ms = px_float_of(v);
-        if (ms != ms) {
-            px_raise_value_error("Invalid value NaN (not a number)");
-        }
-        if (ms < 0) {
-            return -1;
-        }
-#endif
-    } else {
-        px_raise_type_error("timeout must be an integer or None");
+        return i < 0 ? -1 : scaled_us(i, 1000);
     }
-    double us = ceil(ms * 1000.0);
-    return us < 9e15 ? (int64_t)us : (int64_t)9e15; /* ~285 years: no limit */
+#if PX_HAS_FLOAT
+    if (px_type_of(v) == &px_type_float) {
+        double ms = px_float_of(v);
+        return ms < 0 ? -1 : float_us(ms, 1000.0);
+    }
+#endif
+    px_raise_type_error("timeout must be an integer or None");
 }
 
 /* ---- poll methods */
@@ -381,24 +392,25 @@ static int64_t secs_timeout(px_val v) {
     if (v == PX_NONE) {
         return -1;
     }
+    if (px_is_int(v)) {
+        int64_t i = px_int_to_i64(v);
+        if (i < 0) {
+            px_raise_value_error("timeout must be non-negative");
+        }
+        return scaled_us(i, 1000000);
+    }
 #if PX_HAS_FLOAT
-    if (!px_is_int(v) && px_type_of(v) != &px_type_float) {
-        px_raise_type_error("timeout must be a float or None");
+    if (px_type_of(v) == &px_type_float) {
+        double s = px_float_of(v);
+        if (s < 0) {
+            px_raise_value_error("timeout must be non-negative");
+        }
+        return float_us(s, 1e6);
     }
+    px_raise_type_error("timeout must be a float or None");
 #else
-    if (!px_is_int(v)) {
-        px_raise_type_error("timeout must be an int or None");
-    }
+    px_raise_type_error("timeout must be an int or None");
 #endif
-    double s = px_float_of(v);
-    if (s != s) {
-        px_raise_value_error("Invalid value NaN (not a number)");
-    }
-    if (s < 0) {
-        px_raise_value_error("timeout must be non-negative");
-    }
-    double us = ceil(s * 1e6);
-    return us < 9e15 ? (int64_t)us : (int64_t)9e15;
 }
 
 /* The items of a select() argument (any iterable). */
