@@ -56,6 +56,11 @@ void mcu_systick_irq(void);
 __attribute__((noreturn)) void mcu_soft_reset(void);
 /* Reset the whole chip (machine.reset, a fatal error). */
 __attribute__((noreturn)) void mcu_hard_reset(void);
+/* How this start began: the values of machine's reset causes (as on
+ * Linux): power-on, mcu_hard_reset, or a soft reset (Ctrl-D, SystemExit,
+ * machine.soft_reset). */
+enum { MCU_PWRON_RESET = 1, MCU_HARD_RESET = 2, MCU_SOFT_RESET = 5 };
+int mcu_reset_cause(void);
 
 /* The interpreter's life from power-on or soft reset to the next (main.c). */
 __attribute__((noreturn)) void mcu_main(bool warm);

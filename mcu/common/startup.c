@@ -41,6 +41,18 @@ __attribute__((section(".vectors.core"), used)) void (*const mcu_core_vectors[16
     mcu_systick_irq,
 };
 
+/* How this start began (machine.reset_cause). A reset the firmware asks
+ * for (mcu_hard_reset) leaves a mark in .persist, read before .persist
+ * is zeroed: RAM that merely powered up holds it by chance once in 2**32
+ * (QEMU's starts zeroed). A warm start is a soft reset. */
+#define HARD_RESET_MARK 0x48524553u
+static MCU_PERSIST volatile uint32_t hard_reset_mark;
+static int reset_cause; /* .bss: set at each start */
+
+int mcu_reset_cause(void) {
+    return reset_cause;
+}
+
 /* Set up memory and run the interpreter. Interrupts stay masked until the
  * C run-time's data is in place; what survives a soft reset (.persist)
  * is zeroed at power-on only. */
@@ -50,6 +62,7 @@ __attribute__((noreturn)) void mcu_start(bool warm) {
     memcpy(_sdata, _sidata, (size_t)((char *)_edata - (char *)_sdata));
     memset(_sbss, 0, (size_t)((char *)_ebss - (char *)_sbss));
     _set_tls(__tls_base);
+    reset_cause = warm ? MCU_SOFT_RESET : hard_reset_mark == HARD_RESET_MARK ? MCU_HARD_RESET : MCU_PWRON_RESET;
     if (!warm) {
         memset(_spersist, 0, (size_t)((char *)_epersist - (char *)_spersist));
 #if HAS_FAULT_STATUS
@@ -79,6 +92,7 @@ __attribute__((naked, noreturn)) void mcu_soft_reset(void) {
 }
 
 void mcu_hard_reset(void) {
+    hard_reset_mark = HARD_RESET_MARK;
     __asm__ volatile("dsb" ::: "memory");
     SCB_AIRCR = SCB_AIRCR_RESET;
     for (;;) {

@@ -337,6 +337,39 @@ def board_tests(elf):
         if (out, err) != ("True\n", ""):
             raise Fail(f"the heap is more than 64 KiB: {out!r} {err!r}")
 
+    def machine_basics():
+        """machine's board-wide functions: the clock, interrupts masked
+        (the millisecond tick stops) and unmasked, and the reset causes of
+        a power-on, machine.soft_reset() and machine.reset()."""
+        b = state["board"]
+        code = (b"import machine, time\n"
+                b"print(machine.freq(), machine.reset_cause() == machine.PWRON_RESET)\n"
+                b"s = machine.disable_irq()\nt0 = time.ticks_ms()\nfor i in range(20000):\n    pass\n"
+                b"t1 = time.ticks_ms()\nmachine.enable_irq(s)\nt2 = time.ticks_ms()\n"
+                b"for i in range(20000):\n    pass\nt3 = time.ticks_ms()\n"
+                b"print(s, time.ticks_diff(t1, t0) <= 1, time.ticks_diff(t3, t2) > 2)\nmachine.idle()\n")
+        out, err = b.exec(code, 20)
+        if (out, err) != ("25000000 True\n0 True True\n", ""):
+            raise Fail(f"machine.freq, disable_irq, enable_irq, idle: {out!r} {err!r}")
+        b.write(b"import machine\nmachine.soft_reset()\x04")
+        got = b.read_until(b"soft reboot\r\n", 10)
+        if not got.startswith(b"OK\x04\x04"):
+            raise Fail(f"machine.soft_reset() in the raw REPL: {got!r}")
+        b.read_until(RAW_BANNER + b">", 10)
+        out, err = b.exec(b"import machine\nprint(machine.reset_cause() == machine.SOFT_RESET)\n", 10)
+        if (out, err) != ("True\n", ""):
+            raise Fail(f"reset_cause() after a soft reset: {out!r} {err!r}")
+        b.write(b"\x05A\x01")
+        b.read_exact(5, 10)
+        b.write(b"import machine\nmachine.reset()\n\x04")
+        got = b.read_until(b">>> ", 20)
+        if b"MicroPython v" not in got:
+            raise Fail(f"machine.reset(): {got!r}")
+        b.enter_raw()
+        out, err = b.exec(b"import machine\nprint(machine.reset_cause() == machine.HARD_RESET)\n", 10)
+        if (out, err) != ("True\n", ""):
+            raise Fail(f"reset_cause() after machine.reset(): {out!r} {err!r}")
+
     def frozen_module():
         """zlib is Python frozen into the firmware: precompiled .mpy in
         flash (px-mpy-cross at build time), loaded at its first import, no
@@ -477,6 +510,7 @@ def board_tests(elf):
 
     return [("board/boot_banner", boot), ("board/friendly_repl", friendly),
             ("board/raw_repl_platform", raw_and_platform), ("board/heap_64k", heap),
+            ("board/machine_basics", machine_basics),
             ("board/frozen_module", frozen_module), ("board/select_console", select_console),
             ("board/asyncio_program", asyncio_program), ("board/errno_oserror", errno_oserror),
             ("board/ctrl_c_interrupts", ctrl_c), ("board/soft_reset_clears", soft_reset),
