@@ -155,6 +155,30 @@ CONFIGS = {
         "timeout": 30,
         "firmware": {"flash": 2048 << 10, "ram": 264 << 10, "uf2_base": "0x10000000"},
     },
+    # the mps2-an385 firmware without floats (a second cross file names its
+    # header, which turns PX_HAS_FLOAT off, and leaves math out): it must
+    # build warning-free, and a quick
+    # boot in QEMU checks what such a user meets (check_boot): no floats,
+    # and the integer paths of time, select and asyncio
+    "build-an385-nofloat": {
+        "opts": ["--cross-file", os.path.join(ROOT, "mcu", "mps2-an385", "cross.ini"),
+                 "--cross-file", os.path.join(ROOT, "mcu", "mps2-an385", "nofloat.ini"), "-Dunit_tests=disabled"],
+        "lang": False,
+        "timeout": 30,
+        # (code run through the raw REPL, its stdout, the end of its stderr)
+        "boot": [
+            (b"x = 1.5\n", "", "SyntaxError: floats are not supported in this build"),
+            (b"print(7 / 2)\n", "", "TypeError: unsupported operand type(s) for /: 'int' and 'int' "
+                                     "(no floats in this build: use //)"),
+            (b"import time\nt = time.ticks_ms()\ntime.sleep_ms(30)\ntime.sleep_us(500)\ntime.sleep(0)\n"
+             b"print(time.ticks_diff(time.ticks_ms(), t) >= 30)\n", "True\n", ""),
+            (b"import select, sys\np = select.poll()\np.register(sys.stdin, select.POLLIN)\n"
+             b"print(p.poll(20), select.select([sys.stdin], [], [], 0))\n", "[] ([], [], [])\n", ""),
+            (b"import asyncio\nasync def t(n, log):\n    await asyncio.sleep_ms(n)\n    log.append(n)\n"
+             b"async def main():\n    log = []\n    await asyncio.gather(t(20, log), t(10, log))\n"
+             b"    await asyncio.sleep(0)\n    return log\nprint(asyncio.run(main()))\n", "[10, 20]\n", ""),
+        ],
+    },
 }
 
 
@@ -493,6 +517,39 @@ def check_firmware(name, cfg, tally):
         print(f"ok   {name}: size: text {text}, data {data}, bss {bss} bytes")
 
 
+def check_boot(name, cfg, tally):
+    """A firmware for QEMU's mps2-an385: boot it and run cfg["boot"]'s
+    checks through the raw REPL (tests/mcu/suite.py's Board), one soft
+    reset between two."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("mcu_suite", os.path.join(ROOT, "tests", "mcu", "suite.py"))
+    mcu = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mcu)
+    if shutil.which("qemu-system-arm") is None:
+        tally.fail(f"{name}: boot", "qemu-system-arm is not installed (see the README)")
+        return
+    board = None
+    try:
+        board = mcu.Board(os.path.join(ROOT, name, "firmware.elf"))
+        npass = 0
+        for code, want_out, want_err in cfg["boot"]:
+            board.soft_reset()
+            out, err = board.exec(code, 20)
+            lines = [line for line in err.splitlines() if line.strip()]
+            if out != want_out or (lines[-1] if lines else "") != want_err:
+                tally.fail(f"{name}: boot: {code.decode()[:40]!r}", f"stdout {out!r}, stderr {err!r}\n"
+                           f"expected {want_out!r} and an error ending {want_err!r}")
+            else:
+                tally.ok()
+                npass += 1
+        print(f"ok   {name}: {npass}/{len(cfg['boot'])} checks of the booted firmware passed")
+    except (mcu.BoardGone, mcu.Fail) as e:
+        tally.fail(f"{name}: boot", str(e))
+    finally:
+        if board is not None:
+            board.close()
+
+
 def run_suite(suite, binary, tally, pattern):
     script = os.path.join(ROOT, "tests", suite, "suite.py")
     if not os.path.exists(script):
@@ -567,6 +624,8 @@ def main():
             check_missing(name, cfg, tally)
         if cfg.get("firmware") and not args.pattern:
             check_firmware(name, cfg, tally)
+        if cfg.get("boot") and not args.pattern:
+            check_boot(name, cfg, tally)
         if name == "build":
             for suite in filter(None, args.suites.split(",")):
                 run_suite(suite, os.path.join(ROOT, name, "micropython"), tally, args.pattern)
