@@ -100,16 +100,6 @@
 #define PX_GC_PAGE_SHIFT 12
 #endif
 
-/* Where a size class's new page comes from: the lowest free page (0), or
- * the highest (1), so that small blocks gather at the top of the heap and
- * the runs of pages large blocks need (code caches, buffers, frame
- * chunks) stay whole at the bottom. A fixed heap of few pages wants 1
- * (the mps2-an385 firmware could not import and run asyncio without it);
- * a growing heap has room, and keeps the cheaper first-fit. */
-#ifndef PX_GC_SMALL_PAGES_HIGH
-#define PX_GC_SMALL_PAGES_HIGH (PX_GC_PAGE_SHIFT < 12)
-#endif
-
 /* Syntax-tree nodes at their own kind's size (1): a large statement's
  * tree is 20-25% smaller. Or all at the largest kind's size (0): one size
  * class. On a board's heap of 1 KiB pages the small classes the compact

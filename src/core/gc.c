@@ -269,24 +269,6 @@ static size_t find_free_run(chunk *c, size_t n) {
     return SIZE_MAX;
 }
 
-/* The page a size class takes next: the first free one, or with
- * PX_GC_SMALL_PAGES_HIGH the last (config.h), or SIZE_MAX. */
-static size_t find_small_page(chunk *c) {
-#if PX_GC_SMALL_PAGES_HIGH
-    if (c->free_pages == 0) {
-        return SIZE_MAX;
-    }
-    for (size_t i = c->npages; i-- > c->first_free;) {
-        if (c->pages[i].kind == PG_FREE) {
-            return i;
-        }
-    }
-    return SIZE_MAX;
-#else
-    return find_free_run(c, 1);
-#endif
-}
-
 static void take_pages(chunk *c, size_t first, size_t n) {
     c->free_pages -= n;
     if (first == c->first_free) {
@@ -319,7 +301,7 @@ static void *alloc_small(unsigned cls, unsigned flags) {
     if (m == NULL) {
         for (size_t k = 0; k < gc.nchunks && m == NULL; k++) {
             chunk *c = gc.chunks[k];
-            size_t i = find_small_page(c);
+            size_t i = find_free_run(c, 1);
             if (i != SIZE_MAX) {
                 take_pages(c, i, 1);
                 m = &c->pages[i];

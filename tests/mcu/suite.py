@@ -6,7 +6,9 @@
 Builds build-an385/firmware.elf (meson's cross build with
 mcu/mps2-an385/cross.ini), boots it in qemu-system-arm and runs board
 tests (board/: the banner, the REPL's modes, soft reset, Ctrl-C, the heap,
-the file system with boot.py and main.py, a fault), tests/mpremote's checks with mpremote on the board's serial
+machine's board-wide functions and reset causes, select.poll on the
+console, an asyncio program, errno, the file system with boot.py and
+main.py, a fault), tests/mpremote's checks with mpremote on the board's serial
 port (mpremote/: QEMU offers it as a pty), and the language tests
 (lang/: tests/lang/*.py) through the raw REPL in raw-paste mode, as
 mpremote sends code, in the 32-bit value representation with the board's
