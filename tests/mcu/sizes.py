@@ -57,17 +57,17 @@ FEATURES = [
      # libm, float printing and parsing, libgcc's soft float (addsubdf3.o, fixdfsi.o, ...)
      [r"^libm_", r"tinystdio_(dtoa|atod|ryu|strtod)", r"(df|sf)\d*\.o$", r"fix(uns)?(df|sf)"]),
     ("big ints", "digit arithmetic beyond the small ints", ["src/objects/bigint.c"], []),
-    ("complex", "the complex type (cmath is never on a board)", ["src/objects/complex.c", "modules/cmath*.c"], []),
+    ("complex", "the complex type and cmath (off on both boards)", ["src/objects/complex.c", "modules/cmath*.c"], []),
     ("Unicode tables", "case and classes of non-ASCII text", ["src/objects/unicode_db.c"], []),
-    ("compiler", "lexer, parser, scopes, code generation (not the .mpy loader or the line tables)",
+    ("compiler", "lexer, parser, scopes, code generation; not the .mpy loader or the line tables",
      ["src/compiler/*.c"], []),
-    ("file system", "VfsFat, the VFS layer, the board's open(), RAM disk, os and vfs",
+    ("file system", "VfsFat, the VFS layer, the board's open() and RAM disk, os and vfs",
      ["modules/vfs*.c", "mcu/common/files.c", "mcu/common/ramdisk.c", "mcu/common/modos.c",
       "mcu/common/modvfs.c"], []),
     ("interned names", "the names known at build time (generated)", ["(generated) names_table.c"], []),
     ("module table", "the module table and the frozen modules' .mpy (generated)",
      ["(generated) modules_table.c"], []),
-    ("C library", "picolibc and libgcc, float routines excluded", [], [r"."]),
+    ("C library", "picolibc and libgcc but their float routines", [], [r"."]),
 ]
 NOT_COMPILER = {"src/compiler/mpy.c", "src/compiler/disasm.c"}
 # the raisers whose message terse error text (PX_ERROR_TEXT=0) drops
@@ -226,58 +226,93 @@ def error_text_bytes(elf, rows):
     return total
 
 
-def report(target, markdown=False):
-    """(the report's lines, [what is over its budget or the chip])."""
+def measure(target):
+    """Everything the report says of one target, as a dict."""
     bdir = os.path.join(ROOT, TARGETS[target])
     elf, map_path = os.path.join(bdir, "firmware.elf"), os.path.join(bdir, "firmware.map")
     reg = regions(map_path)
     t = totals(elf, map_path, reg)
-    flash, ram = sum(t["flash"].values()), sum(t["ram"].values())
     per = object_sizes(map_path)
-    rows = feature_shares(per)
-    err = error_text_bytes(elf, section_table(elf))
     owner = mapfile.module_lists()
     modules, areas = collections.Counter(), collections.Counter()
     for key, n in per.items():
         if key in owner:
             modules[owner[key]] += n
         areas["C library and libgcc" if member(key) else mapfile.area_of(key)] += n
-    lines = []
-    pct = lambda n: f"{100 * n / flash:.1f} %"
-    if markdown:
-        lines.append(f"| {target} | bytes |\n|---|---|")
-        lines += [f"| flash: `{s}` | {n:,} |" for s, n in t["flash"].items()]
-        lines.append(f"| **flash total** | **{flash:,}** |")
-        lines += [f"| RAM: `{s}` | {n:,} |" for s, n in t["ram"].items()]
-        lines.append(f"| **RAM total** | **{ram:,}** |\n")
-        lines.append(f"| feature ({target}) | flash bytes | share |\n|---|---|---|")
-        lines += [f"| {name} ({what}) | {n:,} | {pct(n)} |" for name, what, n in rows]
-        lines.append(f"| error text (the raisers' messages in the image) | {err:,} | {pct(err)} |\n")
-        lines.append(f"| module ({target}) | flash bytes |\n|---|---|")
-        lines += [f"| {m} | {n:,} |" for m, n in sorted(modules.items(), key=lambda kv: -kv[1])]
-    else:
-        lines.append(f"{target}: flash {flash} bytes (" + ", ".join(f"{s} {n}" for s, n in t["flash"].items())
-                     + f"), RAM {ram} bytes (" + ", ".join(f"{s} {n}" for s, n in t["ram"].items()) + ")")
-        for name, what, n in rows:
-            lines.append(f"  {name:<16}{n:>8}  {pct(n):>7}  {what}")
-        lines.append(f"  {'error text':<16}{err:>8}  {pct(err):>7}  the raisers' messages in the image")
-        lines.append("  modules: " + ", ".join(f"{m} {n}" for m, n in sorted(modules.items(), key=lambda kv: -kv[1])))
-        lines.append("  areas: " + ", ".join(f"{a} {n}" for a, n in sorted(areas.items(), key=lambda kv: -kv[1])))
+    features = feature_shares(per)
+    features.append(("error text", "the messages of the core's raisers found in the image",
+                     error_text_bytes(elf, section_table(elf))))
+    return {"target": target, "sections": t, "flash": sum(t["flash"].values()), "ram": sum(t["ram"].values()),
+            "regions": reg, "features": features, "modules": modules, "areas": areas}
+
+
+def over_budget(m):
+    """What of one target is over its budget or its chip."""
     over = []
-    budget = BUDGETS[target]
-    for what, n, limit, chip in (("flash", flash, budget["flash"], reg["FLASH"][1]),
-                                 ("RAM", ram, budget["ram"], reg["RAM"][1])):
+    budget = BUDGETS[m["target"]]
+    for what, key, region in (("flash", "flash", "FLASH"), ("RAM", "ram", "RAM")):
+        n, limit, chip = m[key], budget[key], m["regions"][region][1]
         if n > limit:
             over.append(f"{what} {n} bytes is over the budget of {limit} (tests/mcu/sizes.py BUDGETS)")
         if n > chip:
             over.append(f"{what} {n} bytes is over the chip's {chip}")
-    return lines, over
+    return over
+
+
+def text_lines(m):
+    flash = m["flash"]
+    pct = lambda n: f"{100 * n / flash:.1f} %"
+    sec = lambda d: ", ".join(f"{s} {n}" for s, n in d.items())
+    lines = [f"{m['target']}: flash {flash} bytes ({sec(m['sections']['flash'])}; budget "
+             f"{BUDGETS[m['target']]['flash']}), RAM {m['ram']} bytes ({sec(m['sections']['ram'])}; budget "
+             f"{BUDGETS[m['target']]['ram']})"]
+    for name, what, n in m["features"]:
+        lines.append(f"  {name:<16}{n:>8}  {pct(n):>7}  {what}")
+    by_size = lambda c: sorted(c.items(), key=lambda kv: -kv[1])
+    lines.append("  modules: " + ", ".join(f"{k} {n}" for k, n in by_size(m["modules"])))
+    lines.append("  areas: " + ", ".join(f"{k} {n}" for k, n in by_size(m["areas"])))
+    return lines
+
+
+def report(target):
+    """(the report's lines, [what is over its budget or the chip])."""
+    m = measure(target)
+    return text_lines(m), over_budget(m)
+
+
+def markdown(ms):
+    """The tables of docs/mcu.md, a column per target."""
+    head = lambda first: (f"| {first} | " + " | ".join(m["target"] for m in ms) + " |\n|---|"
+                          + "---|" * len(ms))
+    cell = lambda n, m: f"{n:,} ({100 * n / m['flash']:.1f} %)"
+    out = [head("bytes")]
+    for what, key in (("flash", "flash"), ("RAM", "ram")):
+        names = []
+        for m in ms:
+            names += [s for s in m["sections"][key] if s not in names]
+        for s in names:
+            out.append(f"| {what}: `{s}` | " + " | ".join(f"{m['sections'][key].get(s, 0):,}" for m in ms) + " |")
+        out.append(f"| **{what} total** | " + " | ".join(f"**{m[key]:,}**" for m in ms) + " |")
+        out.append(f"| {what} budget | " + " | ".join(f"{BUDGETS[m['target']][key]:,}" for m in ms) + " |")
+    out += ["", head("feature (flash)") + "---|"]
+    out[-1] = out[-1].replace(" |\n|", " | what |\n|", 1)
+    for i, (name, what, _) in enumerate(ms[0]["features"]):
+        out.append(f"| {name} | " + " | ".join(cell(m["features"][i][2], m) for m in ms) + f" | {what} |")
+    out += ["", head("module (flash)")]
+    mods = sorted(set().union(*(m["modules"] for m in ms)), key=lambda k: -max(m["modules"][k] for m in ms))
+    for k in mods:
+        out.append(f"| {k} | " + " | ".join(f"{m['modules'][k]:,}" if k in m["modules"] else "-" for m in ms) + " |")
+    out += ["", head("area of the tree (flash)")]
+    areas = sorted(set().union(*(m["areas"] for m in ms)), key=lambda k: -max(m["areas"][k] for m in ms))
+    for k in areas:
+        out.append(f"| {k} | " + " | ".join(f"{m['areas'][k]:,}" for m in ms) + " |")
+    return out
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("targets", nargs="*", help="an385, rp2040 (default: those built)")
-    ap.add_argument("--markdown", action="store_true", help="tables for docs/mcu.md")
+    ap.add_argument("--markdown", action="store_true", help="the tables of docs/mcu.md")
     a = ap.parse_args()
     for t in a.targets:
         if t not in TARGETS:
@@ -285,12 +320,15 @@ def main():
     targets = a.targets or [t for t, d in TARGETS.items() if os.path.exists(os.path.join(ROOT, d, "firmware.map"))]
     if not targets:
         sys.exit("no firmware built (build-an385 or build-rp2040: docs/mcu.md)")
+    ms = [measure(t) for t in targets]
+    if a.markdown:
+        print("\n".join(markdown(ms)))
     failed = False
-    for t in targets:
-        lines, over = report(t, a.markdown)
-        print("\n".join(lines))
-        for o in over:
-            print(f"OVER {t}: {o}")
+    for m in ms:
+        if not a.markdown:
+            print("\n".join(text_lines(m)))
+        for o in over_budget(m):
+            print(f"OVER {m['target']}: {o}")
             failed = True
     sys.exit(1 if failed else 0)
 
