@@ -25,6 +25,7 @@ again a lower bound (terse also drops the code formatting them).
 Exit status 1 if a target is over its budget (BUDGETS: flash and RAM
 bytes, set a little above today's figures so growth is a decision)."""
 import argparse
+import codecs
 import collections
 import glob
 import importlib.util
@@ -154,55 +155,34 @@ def feature_shares(per):
     return rows
 
 
-def c_strings(src):
-    """The string literals of one C argument list, adjacent ones joined."""
-    out, cur, i, n = [], None, 0, len(src)
-    while i < n:
-        ch = src[i]
-        if ch == '"':
-            j, s = i + 1, []
-            while src[j] != '"':
-                if src[j] == "\\":
-                    esc = src[j + 1]
-                    s.append({"n": "\n", "t": "\t", "\\": "\\", '"': '"', "'": "'", "0": "\0"}.get(esc, esc))
-                    j += 2
-                else:
-                    s.append(src[j])
-                    j += 1
-            cur = (cur or "") + "".join(s)
-            i = j + 1
-        elif ch.isspace():
-            i += 1
-        else:
-            if cur is not None:
-                out.append(cur)
-                cur = None
-            i += 1
-    if cur is not None:
-        out.append(cur)
-    return out
+# C source as tokens: string and character literals, comments, blanks,
+# and any other character alone
+C_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|/\*.*?\*/|//[^\n]*|\s+|.', re.S)
 
 
 def raise_messages():
-    """Every string literal passed to a raiser in src/, modules/, mcu/."""
+    """The bytes of every string literal passed to a raiser in src/,
+    modules/ and mcu/ (adjacent literals joined, escapes decoded)."""
     msgs = set()
     for path in glob.glob(os.path.join(ROOT, "src", "**", "*.c"), recursive=True) + \
             glob.glob(os.path.join(ROOT, "modules", "*.c")) + \
             glob.glob(os.path.join(ROOT, "mcu", "**", "*.c"), recursive=True):
-        text = open(path, errors="replace").read()
+        text = open(path, encoding="utf-8", errors="replace").read()
         for m in RAISERS.finditer(text):
-            depth, j = 1, m.end()
-            while depth and j < len(text):
-                if text[j] == '"':  # skip a literal, whose parentheses do not count
-                    j += 1
-                    while text[j] != '"':
-                        j += 2 if text[j] == "\\" else 1
-                elif text[j] == "(":
-                    depth += 1
-                elif text[j] == ")":
-                    depth -= 1
-                j += 1
-            msgs.update(s for s in c_strings(text[m.end():j - 1]) if s)
+            depth, cur = 1, None
+            for tok in C_TOKEN.finditer(text, m.end()):
+                t = tok.group()
+                if t.startswith('"'):
+                    cur = (cur or b"") + codecs.escape_decode(t[1:-1].encode("utf-8"))[0]
+                    continue
+                if t.isspace() or t.startswith("/*") or t.startswith("//"):
+                    continue
+                if cur:
+                    msgs.add(cur)
+                cur = None
+                depth += (t == "(") - (t == ")")
+                if depth == 0:
+                    break
     return msgs
 
 
@@ -216,7 +196,7 @@ def error_text_bytes(elf, rows):
             out = subprocess.run(["arm-none-eabi-objcopy", "-O", "binary", "--only-section=" + name, elf,
                                   "/dev/stdout"], stdout=subprocess.PIPE, check=True).stdout
             image += out
-    found = [m.encode() + b"\0" for m in raise_messages() if m.encode() + b"\0" in image]
+    found = [m + b"\0" for m in raise_messages() if m + b"\0" in image]
     found.sort(key=len, reverse=True)
     total, kept = 0, []
     for s in found:
