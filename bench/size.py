@@ -23,8 +23,10 @@ FILE_SECTIONS = (".text", ".rodata", ".eh_frame", ".data.rel.ro", ".data")
 ALL_SECTIONS = FILE_SECTIONS + (".bss",)
 
 
-def parse_map(path):
-    """{object file: {output section: bytes}}."""
+def parse_map(path, sections=ALL_SECTIONS, archives=False):
+    """{object file: {output section: bytes}} for the output sections named.
+    archives: count members of static libraries too, keyed
+    "libc.a(member.o)" (a firmware links the C library and libgcc)."""
     sizes = collections.defaultdict(lambda: collections.Counter())
     out = None
     pending = None  # an input section name alone on its line
@@ -40,8 +42,8 @@ def parse_map(path):
                 continue
             if not line[0].isspace():
                 name = line.split()[0]
-                out = name if name in ALL_SECTIONS or name.startswith(".data.rel.ro") else None
-                if name == ".tbss":
+                out = name if name in sections or name.startswith(".data.rel.ro") else None
+                if name == ".tbss" and ".bss" in sections:
                     out = ".bss"
                 continue
             if out is None:
@@ -56,7 +58,9 @@ def parse_map(path):
             if insec is None or not insec.startswith(".") or insec.startswith("*"):
                 continue
             obj = m.group(3)
-            if not obj.endswith(".o"):
+            if archives and obj.endswith(".o)") and ".a(" in obj:
+                obj = os.path.basename(obj)
+            elif not obj.endswith(".o"):
                 continue
             sizes[obj][out] += int(m.group(2), 16)
     return sizes
@@ -79,24 +83,32 @@ def source_of(obj):
 
 
 def module_lists():
-    """{source path: module name} from the NAME: files(...) entries."""
-    owner = {}
-    for mb in glob.glob(os.path.join(ROOT, "*", "meson.build")) + [os.path.join(ROOT, "posix", "meson.build")]:
-        d = os.path.relpath(os.path.dirname(mb), ROOT)
-        text = open(mb).read()
-        variables = {}
+    """{source path: module name} from the NAME: files(...) entries (and
+    variables holding files(...), which may be set in another folder's
+    meson.build, as a board's machine module is)."""
+    builds = sorted(set(glob.glob(os.path.join(ROOT, "*", "meson.build"))
+                    + glob.glob(os.path.join(ROOT, "mcu", "**", "meson.build"), recursive=True)))
+    texts = {os.path.relpath(os.path.dirname(mb), ROOT): open(mb).read() for mb in builds}
+    variables = {}
+    for d, text in texts.items():
         for m in re.finditer(r"^(\w+)\s*=\s*files\(([^)]*)\)", text, re.M):
-            variables[m.group(1)] = re.findall(r"'([^']+)'", m.group(2))
-        for m in re.finditer(r"'([\w.]+)'\s*:\s*((?:\w+\s*\+\s*)*)files\(([^)]*)\)", text):
-            name = m.group(1)
-            files = re.findall(r"'([^']+)'", m.group(3))
-            for v in re.findall(r"\w+", m.group(2)):
-                files += variables.get(v, [])
+            variables[m.group(1)] = [os.path.normpath(os.path.join(d, fn))
+                                     for fn in re.findall(r"'([^']+)'", m.group(2))]
+    owner = {}
+    term = r"(?:files\([^)]*\)|\w+)"
+    for d, text in texts.items():
+        for m in re.finditer(r"'([\w.]+)'\s*:\s*(%s(?:\s*\+\s*%s)*)" % (term, term), text):
+            files = []
+            for t in re.findall(term, m.group(2)):
+                if t.startswith("files("):
+                    files += [os.path.normpath(os.path.join(d, fn)) for fn in re.findall(r"'([^']+)'", t)]
+                else:
+                    files += variables.get(t, [])
             for fn in files:
                 if fn.endswith(".c"):
-                    owner.setdefault(os.path.normpath(os.path.join(d, fn)), name)
-        for fn in variables.get("hal_sources", []):
-            owner.setdefault(os.path.normpath(os.path.join(d, fn)), "machine")
+                    owner.setdefault(fn, m.group(1))
+    for fn in variables.get("hal_sources", []):
+        owner.setdefault(fn, "machine")
     return owner
 
 

@@ -97,12 +97,21 @@ def main() -> None:
         c.write(f"const uint32_t px_names_static_hash[{n}] = {{\n")
         c.write("".join(f"    0x{fnv1a(e):08x}u,\n" for e in enc))
         c.write("};\n")
-        c.write(f"const uint16_t px_names_static_len[{n}] = {{\n")
-        c.write("".join(f"    {len(e)},\n" for e in enc))
+        # the names one after the other, each with its NUL, and where each
+        # starts (one more entry: the end), so a name's length is the next
+        # start less one: no pointer or length per name (4 bytes a name
+        # fewer on a 32-bit board, 10 and a relocation in a 64-bit PIE)
+        offs = [0]
+        for e in enc:
+            offs.append(offs[-1] + len(e) + 1)
+        if offs[-1] > 0xFFFF:
+            sys.exit("gen_names.py: the names take over 64 KiB: px_names_static_off needs a wider type")
+        c.write(f"const uint16_t px_names_static_off[{n + 1}] = {{\n")
+        c.write("".join(f"    {o},\n" for o in offs))
         c.write("};\n")
-        c.write(f"const char *const px_names_static_str[{n}] = {{\n")
-        c.write("".join(f"    {c_string(e)},\n" for e in enc))
-        c.write("};\n")
+        c.write(f"const char px_names_static_text[{offs[-1]}] =\n")
+        c.write("\n".join(f'    {c_string(e)} "\\0"' for e in enc))
+        c.write(";\n")
 
 
 if __name__ == "__main__":

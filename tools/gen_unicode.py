@@ -8,8 +8,12 @@ Not run at build time; run it by hand when moving to a newer Unicode:
 
 Layout (see str_case.h for the reader):
   - every code point below LIMIT maps to a small record number through a
-    three-level table (top: SHIFT1+SHIFT2 bits of the code point, middle,
-    leaf); code points at or above LIMIT are unassigned, private use or
+    three-level table (top: the code point's high bits give where its
+    middle block starts, the middle block where its leaf block starts, the
+    leaf its record number); equal blocks are stored once, and a block may
+    start inside the blocks before it where they end with its beginning
+    (overlapped), which is why the upper levels hold offsets, not block
+    numbers; code points at or above LIMIT are unassigned, private use or
     tags, except the variation selectors, which are handled in C;
   - a record holds property flags and the simple upper/lower deltas;
   - code points whose upper/lower/title/casefold differ from the simple
@@ -73,6 +77,27 @@ def dedupe_blocks(seq, size):
     return list(blocks), index
 
 
+def overlap_blocks(blocks):
+    """Lay the blocks out in one array, each starting where it is already
+    there in full or where the array's end matches its beginning: (array,
+    the offset of each block)."""
+    flat, offsets = [], []
+    for b in blocks:
+        b, n, at = list(b), len(b), -1
+        for i in range(len(flat) - n + 1):
+            if flat[i:i + n] == b:
+                at = i
+                break
+        if at < 0:
+            k = n - 1
+            while k and flat[len(flat) - k:] != b[:k]:
+                k -= 1
+            at = len(flat) - k
+            flat += b[k:]
+        offsets.append(at)
+    return flat, offsets
+
+
 def c_array(out, ctype, name, values, per_line=16, fmt=str):
     out.append("static const %s %s[%d] = {" % (ctype, name, len(values)))
     for i in range(0, len(values), per_line):
@@ -106,8 +131,15 @@ def main():
     assert len(records) < 256
 
     leaves, leaf_index = dedupe_blocks(rec_of, 1 << SHIFT_LEAF)
-    mids, mid_index = dedupe_blocks(leaf_index, 1 << SHIFT_MID)
-    assert len(leaves) < 65536 and len(mids) < 256
+    flat_leaf, leaf_at = overlap_blocks(leaves)
+    mids, mid_index = dedupe_blocks([leaf_at[i] for i in leaf_index], 1 << SHIFT_MID)
+    flat_mid, mid_at = overlap_blocks(mids)
+    top = [mid_at[i] for i in mid_index]
+    assert len(flat_leaf) < 65536 and len(flat_mid) < 65536  # stored as uint16_t
+    # the reader below, run over every code point it serves
+    for cp in range(LIMIT):
+        leaf = flat_mid[top[cp >> (SHIFT_LEAF + SHIFT_MID)] + ((cp >> SHIFT_LEAF) & ((1 << SHIFT_MID) - 1))]
+        assert flat_leaf[leaf + (cp & ((1 << SHIFT_LEAF) - 1))] == rec_of[cp], hex(cp)
 
     # Expansion strings: each one stored once as (length, code points...).
     ext, ext_at = [], {}
@@ -121,6 +153,7 @@ def main():
 
     special_rows = [(cp, ext_off(lo), ext_off(up), ext_off(ti), ext_off(fo))
                     for cp, lo, up, ti, fo in specials]
+    assert all(cp < 0x10000 for cp, *_ in special_rows)  # uc_special's cp is uint16_t
     assert len(ext) < 65536 and max(ext) < 0x10000  # stored as uint16_t
 
     out = []
@@ -132,13 +165,13 @@ def main():
     out.append("")
     out.append("const char px_uc_version[] = \"%s\";" % unicodedata.unidata_version)
     out.append("")
-    out.append("/* Top level: code point >> %d -> middle block. */" % (SHIFT_LEAF + SHIFT_MID))
-    c_array(out, "uint8_t", "uc_top", mid_index, 24)
-    flat_mid = [v for block in mids for v in block]
-    out.append("/* Middle blocks of %d leaf numbers. */" % (1 << SHIFT_MID))
+    out.append("/* Top level: code point >> %d -> where its middle block starts in uc_mid. */"
+               % (SHIFT_LEAF + SHIFT_MID))
+    c_array(out, "uint16_t", "uc_top", top, 16)
+    out.append("/* Middle blocks of %d: where each leaf block starts in uc_leaf (overlapped). */"
+               % (1 << SHIFT_MID))
     c_array(out, "uint16_t", "uc_mid", flat_mid, 16)
-    flat_leaf = [v for block in leaves for v in block]
-    out.append("/* Leaf blocks of %d record numbers. */" % (1 << SHIFT_LEAF))
+    out.append("/* Leaf blocks of %d record numbers (overlapped). */" % (1 << SHIFT_LEAF))
     c_array(out, "uint8_t", "uc_leaf", flat_leaf, 24)
     out.append("")
     out.append("const px_uc_record px_uc_records[%d] = {" % len(records))
@@ -151,7 +184,7 @@ def main():
     out.append("")
     out.append("/* Code points with the SPECIAL flag, sorted: offsets into uc_ext of")
     out.append(" * their lower, upper, title and casefold mappings. */")
-    out.append("static const struct { uint32_t cp; uint16_t map[4]; } uc_special[%d] = {" % len(special_rows))
+    out.append("static const struct { uint16_t cp; uint16_t map[4]; } uc_special[%d] = {" % len(special_rows))
     for cp, a, b, c, d in special_rows:
         out.append("    {0x%04X, {%d, %d, %d, %d}}," % (cp, a, b, c, d))
     out.append("};")
@@ -166,9 +199,8 @@ def main():
         }
         return cp == 0xE0001 || (cp >= 0xE0020 && cp <= 0xE007F) ? &tag : &px_uc_records[0];
     }
-    uint32_t mid = uc_top[cp >> %d];
-    uint32_t leaf = uc_mid[(mid << %d) | ((cp >> %d) & %d)];
-    return &px_uc_records[uc_leaf[(leaf << %d) | (cp & %d)]];
+    uint32_t leaf = uc_mid[uc_top[cp >> %d] + ((cp >> %d) & %d)];
+    return &px_uc_records[uc_leaf[leaf + (cp & %d)]];
 }
 
 const uint16_t *px_uc_special(uint32_t cp, int which, size_t *n) {
@@ -190,10 +222,10 @@ const uint16_t *px_uc_special(uint32_t cp, int which, size_t *n) {
 
 /* Table sizes in bytes, for the record: %d top + %d middle + %d leaf +
  * %d records + %d expansions + %d specials. */""" % (
-        LIMIT, SHIFT_LEAF + SHIFT_MID, SHIFT_MID, SHIFT_LEAF, (1 << SHIFT_MID) - 1,
-        SHIFT_LEAF, (1 << SHIFT_LEAF) - 1,
-        len(mid_index), 2 * len(flat_mid), len(flat_leaf), 12 * len(records), 2 * len(ext),
-        12 * len(special_rows)))
+        LIMIT, SHIFT_LEAF + SHIFT_MID, SHIFT_LEAF, (1 << SHIFT_MID) - 1,
+        (1 << SHIFT_LEAF) - 1,
+        2 * len(top), 2 * len(flat_mid), len(flat_leaf), 12 * len(records), 2 * len(ext),
+        10 * len(special_rows)))
     out.append("")
     out.append("#endif /* PX_HAS_UNICODE_TABLES */")
     sys.stdout.write("\n".join(out) + "\n")

@@ -56,8 +56,10 @@ int mcu_reset_cause(void) {
 /* Set up memory and run the interpreter. Interrupts stay masked until the
  * C run-time's data is in place; what survives a soft reset (.persist)
  * is zeroed at power-on only. */
+/* used: reached only from mcu_soft_reset's assembly, which link-time
+ * optimisation cannot see */
 __attribute__((noreturn)) void mcu_start(bool warm);
-__attribute__((noreturn)) void mcu_start(bool warm) {
+__attribute__((noreturn, used)) void mcu_start(bool warm) {
     px_cm_irq_off();
     memcpy(_sdata, _sidata, (size_t)((char *)_edata - (char *)_sdata));
     memset(_sbss, 0, (size_t)((char *)_ebss - (char *)_sbss));
@@ -118,8 +120,9 @@ static void put_hex(const char *name, uint32_t v) {
 static const char *const fault_names[] = {"", "", "NMI", "HardFault", "MemManage", "BusFault", "UsageFault"};
 
 /* frame: the registers the core stacked (r0-r3, r12, lr, pc, xpsr). */
+/* used: reached only from fault_entry's assembly */
 __attribute__((noreturn)) void mcu_fault_report(const uint32_t *frame, uint32_t ipsr);
-__attribute__((noreturn)) void mcu_fault_report(const uint32_t *frame, uint32_t ipsr) {
+__attribute__((noreturn, used)) void mcu_fault_report(const uint32_t *frame, uint32_t ipsr) {
     unsigned n = ipsr & 0x1FFu;
     put("\r\nFATAL: ");
     put(n < sizeof fault_names / sizeof fault_names[0] ? fault_names[n] : "exception");

@@ -41,11 +41,11 @@ static const dyn_name *dyn_get(px_qid q) {
 }
 
 const char *px_qstr_str(px_qid q) {
-    return q < PX_QID__STATIC_COUNT ? px_names_static_str[q] : dyn_get(q)->str;
+    return q < PX_QID__STATIC_COUNT ? px_names_static_text + px_names_static_off[q] : dyn_get(q)->str;
 }
 
 size_t px_qstr_len(px_qid q) {
-    return q < PX_QID__STATIC_COUNT ? px_names_static_len[q] : dyn_get(q)->len;
+    return q < PX_QID__STATIC_COUNT ? px_qstr_static_len(q) : dyn_get(q)->len;
 }
 
 const char *px_qstr_dyn_data(px_qid q, size_t *len) {
@@ -71,7 +71,7 @@ static px_qid find_static(const char *s, size_t len) {
     size_t lo = 1, hi = PX_QID__STATIC_COUNT;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_bytes(s, len, px_names_static_str[mid], px_names_static_len[mid]);
+        int c = cmp_bytes(s, len, px_names_static_text + px_names_static_off[mid], px_qstr_static_len((px_qid)mid));
         if (c == 0) {
             return (px_qid)mid;
         }

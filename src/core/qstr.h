@@ -15,12 +15,19 @@ size_t px_qstr_len(px_qid q);
 /* Bytes and length of a name in one step, inline for names known at build
  * time (the str methods' hot path); run-time names take px_qstr_dyn_data. */
 const char *px_qstr_dyn_data(px_qid q, size_t *len);
-extern const uint16_t px_names_static_len[];
-extern const char *const px_names_static_str[];
+/* The names known at build time, each ending in a NUL, one after the
+ * other in px_names_static_text; name q starts at px_names_static_off[q]
+ * and its NUL is just before where q + 1 starts (the table has one entry
+ * more than there are names). */
+extern const uint16_t px_names_static_off[];
+extern const char px_names_static_text[];
+static inline size_t px_qstr_static_len(px_qid q) {
+    return (size_t)(px_names_static_off[q + 1] - px_names_static_off[q] - 1u);
+}
 static inline const char *px_qstr_data(px_qid q, size_t *len) {
     if (q < PX_QID__STATIC_COUNT) {
-        *len = px_names_static_len[q];
-        return px_names_static_str[q];
+        *len = px_qstr_static_len(q);
+        return px_names_static_text + px_names_static_off[q];
     }
     return px_qstr_dyn_data(q, len);
 }

@@ -40,6 +40,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import run as lang  # noqa: E402  tests/run.py: expected outputs, `# needs:`
 from suitelib import ROOT, Fail, Skip, arg_parser, fail, ok, skip  # noqa: E402
 from suitelib import outcome as lang_outcome  # noqa: E402
+import sizes  # noqa: E402  tests/mcu/sizes.py: flash and RAM, budgets
 
 BUILD = os.path.join(ROOT, "build-an385")
 CROSS = os.path.join(ROOT, "mcu", "mps2-an385", "cross.ini")
@@ -521,6 +522,18 @@ def board_tests(elf):
             ("board/friendly_ctrl_d_resets", friendly_soft_reset)]
 
 
+def size_check():
+    """The firmware's flash and RAM, each feature's share, within the
+    budgets of tests/mcu/sizes.py (the report goes to the log)."""
+    lines, over = sizes.report("an385")
+    if over:
+        fail("size/an385", "\n".join(over + lines))
+    else:
+        ok("size/an385")
+        for line in lines:
+            print("    " + line)
+
+
 def main():
     ap = arg_parser(__doc__, "only language tests whose name contains this")
     ap.add_argument("--all", action="store_true", help="run the tests of unsupported.txt too (to see which fit now)")
@@ -534,6 +547,8 @@ def main():
             (fail if ci or not missing else skip)(f"lang/{n}", why)
         return
     elf = os.path.join(BUILD, "firmware.elf")
+    if args.pattern in "size/an385":
+        size_check()
     for name, test in board_tests(elf):
         if args.pattern in name:
             result = lang_outcome(test)
