@@ -394,14 +394,8 @@ static px_val file_readinto(size_t argc, const px_val *argv) {
     px_file *f = file_of(argv[0]);
     check_readable(f);
     px_buffer buf;
-    px_get_buffer(argv[1], &buf, PX_BUF_WRITE);
+    px_stream_readinto_arg(argc, argv, &buf);
     size_t want = buf.len;
-    if (argc > 2 && argv[2] != PX_NONE) {
-        px_int n = px_index(argv[2]);
-        if (n >= 0 && (size_t)n < want) {
-            want = (size_t)n;
-        }
-    }
     size_t got = 0;
     while (got < want) {
         if (f->rpos == f->rlen) {
@@ -487,10 +481,13 @@ static void put_text(px_file *f, const char *s, size_t n) {
     put(f, s + start, n - start);
 }
 
-static px_val file_write(px_val self, px_val data) {
-    px_file *f = file_of(self);
+/* write(data[, len]) */
+static px_val file_write(size_t argc, const px_val *argv) {
+    px_file *f = file_of(argv[0]);
+    px_val data = argv[1];
     check_writable(f);
     if (f->flags & F_TEXT) {
+        px_stream_text_write_arg(argc);
         if (!px_is_str(data)) {
             px_raise_type_error("write() argument must be str, not %s", px_type_name(data));
         }
@@ -503,7 +500,7 @@ static px_val file_write(px_val self, px_val data) {
         return px_int_from_u64(px_str_charlen(data));
     }
     px_buffer buf;
-    px_get_write_buffer(data, &buf);
+    px_stream_write_arg(argc, argv, &buf);
     put(f, buf.data, buf.len);
     return px_int_from_u64(buf.len);
 }
@@ -511,7 +508,8 @@ static px_val file_write(px_val self, px_val data) {
 static px_val file_writelines(px_val self, px_val lines) {
     px_val it = px_iter(lines);
     for (px_val line = px_next(it); line != PX_NULL; line = px_next(it)) {
-        file_write(self, line);
+        px_val args[2] = {self, line};
+        file_write(2, args);
     }
     return PX_NONE;
 }
@@ -765,7 +763,7 @@ static PX_METH1(m_seekable, &px_type_iobase, seekable, file_seekable);
 static PX_METH1(m_tell, &px_type_iobase, tell, file_tell);
 static PX_METHV(m_truncate, &px_type_iobase, truncate, 1, 2, file_truncate);
 static PX_METH1(m_writable, &px_type_iobase, writable, file_writable);
-static PX_METH2(m_write, &px_type_iobase, write, file_write);
+static PX_METHV(m_write, &px_type_iobase, write, 2, 3, file_write);
 static PX_METH2(m_writelines, &px_type_iobase, writelines, file_writelines);
 static PX_METHV(m_readinto, &px_type_iobase, readinto, 2, 3, file_readinto);
 

@@ -427,6 +427,27 @@ def mpr_soft_reset(board):
     expect_out("state across soft-reset", out, "5\nFalse\n")
 
 
+def mpr_soft_reset_unmounts(board):
+    """A soft reset drops what the program mounted (on Linux calling its
+    umount) and the current directory is back where it started; the
+    same mount point can be mounted again."""
+    fs_class = ("import os, vfs\nd = os.getcwd().rstrip('/')\n"
+                "class F:\n def mount(s, r, m): pass\n"
+                " def umount(s): open(d + '/pxmr_umounted', 'w').close()\n"
+                " def chdir(s, p): pass\n def getcwd(s): return '/'\n")
+    setup = fs_class + "print(os.getcwd())\nvfs.mount(F(), '/pxmr_fs')\nos.chdir('/pxmr_fs')\nprint(os.getcwd())"
+    check = (fs_class + "print([p for f, p in vfs.mount() if p == '/pxmr_fs'], os.getcwd())\n"
+             "vfs.mount(F(), '/pxmr_fs')\nprint('again')\nvfs.umount('/pxmr_fs')")
+    try:
+        out = mpremote(board, "exec", setup, "soft-reset", "exec", check)
+        start = out.split("\n", 1)[0]
+        expect_out("mounts and the current directory", out, f"{start}\n/pxmr_fs\n[] {start}\nagain\n")
+        if board.files and not os.path.exists(board_path(board, "pxmr_umounted")):
+            raise Fail("the soft reset did not call the file system's umount()")
+    finally:
+        mpremote(board, "exec", "import os\ntry: os.remove('pxmr_umounted')\nexcept OSError: pass", status=None)
+
+
 def mpr_resume(board):
     """Each command soft-resets first, unless `resume`."""
     mpremote(board, "exec", "pxmr_r = 'kept'")
@@ -504,7 +525,7 @@ def mpr_mip_install(board):
 
 
 MPREMOTE_CHECKS = [mpr_exec, mpr_exec_error, mpr_eval, mpr_run, mpr_fs_cp_ls_cat, mpr_fs_mkdir_rm,
-                   mpr_fs_cp_recursive, mpr_soft_reset, mpr_resume, mpr_soft_reset_reimports, mpr_interrupt,
+                   mpr_fs_cp_recursive, mpr_soft_reset, mpr_soft_reset_unmounts, mpr_resume, mpr_soft_reset_reimports, mpr_interrupt,
                    mpr_mip_install]
 
 
@@ -512,15 +533,14 @@ MPREMOTE_CHECKS = [mpr_exec, mpr_exec_error, mpr_eval, mpr_run, mpr_fs_cp_ls_cat
 
 # Scripts that cannot pass against the Linux command, and why. A board
 # runs them all.
+MOUNT_ON_LINUX = ("`mpremote mount`: its protocol sends bytes both ways through sys.stdin.buffer and "
+                  "sys.stdout.buffer, which on Linux pass through the terminal's line discipline in the mode code "
+                  "from the raw REPL runs in (line-buffered input, signal and flow-control characters, \\n sent as "
+                  "\\r\\n)")
 NOT_ON_LINUX = {
-    "test_filesystem.sh": "mounts its RAM disk at /ramdisk again after a soft reset, which on Linux keeps the "
-                          "program's mounts (OSError EPERM)",
-    "test_fs_tree.sh": "mounts its RAM disk at /ramdisk again after a soft reset, which on Linux keeps the "
-                       "program's mounts (OSError EPERM)",
-    "test_unicode.sh": "mounts its RAM disk at /ramdisk again after a soft reset, which on Linux keeps the "
-                       "program's mounts (OSError EPERM)",
-    "test_mount.sh": "mpremote mount's code calls sys.stdout.buffer.write(buf, 2), MicroPython's stream write "
-                     "with a length, which our FileIO does not take",
+    "test_filesystem.sh": MOUNT_ON_LINUX,
+    "test_mount.sh": MOUNT_ON_LINUX,
+    "test_unicode.sh": MOUNT_ON_LINUX,
     "test_resume.sh": "expects MicroPython's \"name 'a' isn't defined\" (we print CPython's message) "
                       "and reconnects by USB auto-detection after `disconnect`",
 }
@@ -530,6 +550,8 @@ def script_check(script):
     def run(board):
         if board.files and script in NOT_ON_LINUX:
             raise Skip(NOT_ON_LINUX[script])
+        if not board.sandboxed:  # test_filesystem.sh runs `rm -r :/`
+            raise Fail("mpremote's scripts run only on a board whose files are its own (LinuxBoard(sandbox=True))")
         tests = os.path.join(MPREMOTE, "tests")
         with tempfile.TemporaryDirectory(prefix="px-mpremote-script-") as tmp:
             env = dict(os.environ, TMP=tmp, MPREMOTE_DEVICE=board.device,
@@ -617,7 +639,7 @@ def main():
     # own scripts, the rest over a pty, and a few over a TCP socket.
     groups = [
         (lambda: boards.LinuxBoard(binary, "pty"), [(n, c) for n, c in chosen if not n.startswith("script:")]),
-        (lambda: boards.LinuxBoard(binary, "pty"), [(n, c) for n, c in chosen if n.startswith("script:")]),
+        (lambda: boards.LinuxBoard(binary, "pty", sandbox=True), [(n, c) for n, c in chosen if n.startswith("script:")]),
         (lambda: boards.LinuxBoard(binary, "socket"), [(f"socket:{n}", c) for n, c in chosen if n in SOCKET_CHECKS]),
     ]
     with concurrent.futures.ThreadPoolExecutor(len(groups)) as ex:
