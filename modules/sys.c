@@ -66,7 +66,11 @@ static px_val con_write(size_t argc, const px_val *argv) {
     }
     px_buffer buf;
     px_stream_write_arg(argc, argv, &buf);
-    con_out(c, buf.data, buf.len);
+    if (c->fd == 1) {
+        px_port_stdout_bytes(buf.data, buf.len); /* untranslated, unlike text */
+    } else {
+        con_out(c, buf.data, buf.len);
+    }
     return px_int_from_u64(buf.len);
 }
 

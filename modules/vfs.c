@@ -226,6 +226,22 @@ static px_val call_on_path(px_val path, px_qid name, bool removes) {
     return call_fs(i, name, 1, &sub, path, PX_NULL);
 }
 
+bool px_vfs_utf8_name(px_val v) {
+    size_t n, k = 0;
+    const char *s = px_is_str(v) ? px_str_data(v, &n) : NULL;
+    if (s == NULL || n > 8) {
+        return false;
+    }
+    char low[8];
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c != '-' && c != '_') {
+            low[k++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+        }
+    }
+    return k == 4 && memcmp(low, "utf8", 4) == 0;
+}
+
 /* ---- the os functions */
 
 static px_val vfs_chdir(px_val path) {

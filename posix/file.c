@@ -1045,7 +1045,7 @@ px_val px_file_open_host(const char *host_path, px_val name, px_val mode) {
 
 /* open(): a descriptor directly; a path through the VFS (modules/vfs.h):
  * on a VfsPosix mount it is a host file with every argument of open(),
- * on any other file system its open(path, mode). */
+ * on any other file system its open(path, mode) (text there is UTF-8). */
 px_val px_port_open(size_t argc, const px_val *argv, px_val kwnames) {
     static const px_argspec spec[] = {
         {PX_Q(file), PX_ARG_REQUIRED, PX_NONE},   {PX_Q(mode), 0, PX_NULL},    {PX_Q(buffering), 0, PX_SMALL_CONST(-1)},
@@ -1067,8 +1067,8 @@ px_val px_port_open(size_t argc, const px_val *argv, px_val kwnames) {
         return open_host(px_vfs_posix_host_path(fs, sub, mode_writes(a[A_MODE]), file), a);
     }
     for (int i = A_BUFFERING; i < A_COUNT; i++) {
-        if (a[i] != spec[i].def) {
-            px_raise_value_error("open() on this file system takes only a path and a mode");
+        if (a[i] != spec[i].def && !(i == A_ENCODING && px_vfs_utf8_name(a[i]))) {
+            px_raise_value_error("open() on this file system takes only a path, a mode and encoding='utf-8'");
         }
     }
     px_val args[2] = {sub, a[A_MODE]};

@@ -150,6 +150,8 @@ print(os.listdir("/px_mem"), list(os.ilistdir("/px_mem")), os.stat("/px_mem/one.
 show(os.stat, "/px_mem/two.txt")
 show(os.mkdir, "/px_mem/dir")
 show(open, "/px_mem/one.txt", "r", 1)
+show(open, "/px_mem/one.txt", "r", encoding="latin-1")
+print(open("/px_mem/one.txt", "r", encoding="UTF_8").read())
 os.rename("/px_mem/one.txt", "/px_mem/two.txt")
 os.chdir("/px_mem")
 print(os.getcwd(), os.listdir(), open("two.txt").read())

@@ -533,14 +533,7 @@ MPREMOTE_CHECKS = [mpr_exec, mpr_exec_error, mpr_eval, mpr_run, mpr_fs_cp_ls_cat
 
 # Scripts that cannot pass against the Linux command, and why. A board
 # runs them all.
-MOUNT_ON_LINUX = ("`mpremote mount`: its protocol sends bytes both ways through sys.stdin.buffer and "
-                  "sys.stdout.buffer, which on Linux pass through the terminal's line discipline in the mode code "
-                  "from the raw REPL runs in (line-buffered input, signal and flow-control characters, \\n sent as "
-                  "\\r\\n)")
 NOT_ON_LINUX = {
-    "test_filesystem.sh": MOUNT_ON_LINUX,
-    "test_mount.sh": MOUNT_ON_LINUX,
-    "test_unicode.sh": MOUNT_ON_LINUX,
     "test_resume.sh": "expects MicroPython's \"name 'a' isn't defined\" (we print CPython's message) "
                       "and reconnects by USB auto-detection after `disconnect`",
 }
@@ -556,6 +549,9 @@ def script_check(script):
         with tempfile.TemporaryDirectory(prefix="px-mpremote-script-") as tmp:
             env = dict(os.environ, TMP=tmp, MPREMOTE_DEVICE=board.device,
                        MPREMOTE=f"{PYTHON} {os.path.join(MPREMOTE, 'mpremote.py')} connect {board.device}")
+            # the .exp files' order of mpremote's stdout and the board's output
+            # (written through sys.stdout.buffer) is that of a buffered stdout
+            env.pop("PYTHONUNBUFFERED", None)
             # as its run-mpremote-tests.sh: stderr with stdout, "\r" removed, TMP named
             p = subprocess.run(["bash", "-c", 'bash "$0" 2>&1', os.path.join(tests, script)], cwd=tests, env=env,
                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, timeout=120)
