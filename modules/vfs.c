@@ -28,15 +28,19 @@ static bool set_up;
 /* The mount holding the current directory, or -1: the root directory of
  * the VFS itself (nothing mounted at "/"). */
 static long cur = -1;
-/* What a soft reset returns to (restore_mounts): a copy of the table (a GC
- * block, a root) and `cur`, taken at set-up and when the REPL starts. */
+/* What a soft reset returns to (reset_mounts): a copy of the table (a GC
+ * block, a root) and `cur` taken when the REPL starts; before that (NULL),
+ * the table as set up, the port's root (a root; PX_NULL if none) alone.
+ * Nothing is allocated for it at set-up: a board resets by starting afresh
+ * and its 64 KiB heap has no bytes to spare. */
 static mount_entry *start_mounts;
 static size_t nstart;
 static long start_cur;
+static px_val start_root = PX_NULL;
 
 static void add_mount(px_val fs, px_val point, px_val readonly) {
     if (nmounts == cap_mounts) {
-        size_t ncap = cap_mounts ? cap_mounts * 2 : 4;
+        size_t ncap = cap_mounts ? cap_mounts * 2 : 2;
         mounts = px_gc_realloc(mounts, ncap * sizeof(mount_entry), 0);
         cap_mounts = ncap;
     }
@@ -59,12 +63,12 @@ static void set_up_mounts(void) {
     set_up = true;
     px_gc_add_root(&mounts, sizeof mounts);
     px_gc_add_root(&start_mounts, sizeof start_mounts);
-    px_val root = px_vfs_port_root();
-    if (root != PX_NULL) {
-        add_mount(root, px_qstr(PX_Q(empty)), PX_FALSE);
+    px_gc_add_root(&start_root, sizeof start_root);
+    start_root = px_vfs_port_root();
+    if (start_root != PX_NULL) {
+        add_mount(start_root, px_qstr(PX_Q(empty)), PX_FALSE);
         cur = 0;
     }
-    mark_start();
     px_add_reset_hook(reset_mounts);
 }
 
@@ -517,8 +521,14 @@ static void reset_mounts(bool start) {
         mark_start();
         return;
     }
+    /* the start: as marked, or as set up (the REPL never started) */
+    mount_entry set_up_root = {start_root, px_qstr(PX_Q(empty)), PX_FALSE};
+    const mount_entry *st = start_mounts != NULL ? start_mounts : &set_up_root;
+    size_t ns = start_mounts != NULL ? nstart : start_root != PX_NULL;
+    long sc = start_mounts != NULL ? start_cur : ns ? 0 : -1;
     for (size_t i = nmounts; i-- > 0;) {
-        if (!in_table(start_mounts, nstart, mounts[i])) {
+        /* (an umount in Python may have changed the table meanwhile) */
+        if (i < nmounts && !in_table(st, ns, mounts[i])) {
             call_quietly(mounts[i].fs, PX_Q(umount), 0, NULL);
         }
     }
@@ -527,14 +537,14 @@ static void reset_mounts(bool start) {
     }
     mount_entry *now = mounts; /* (on the C stack: kept by the collector) */
     size_t nnow = nmounts;
-    mounts = px_gc_alloc(cap_mounts * sizeof(mount_entry), 0); /* nstart <= cap_mounts */
+    mounts = px_gc_alloc(cap_mounts * sizeof(mount_entry), 0); /* ns <= cap_mounts */
     nmounts = 0;
     long new_cur = -1;
-    for (size_t i = 0; i < nstart; i++) {
-        mount_entry m = start_mounts[i];
+    for (size_t i = 0; i < ns; i++) {
+        mount_entry m = st[i];
         px_val args[2] = {m.readonly, PX_FALSE};
         if (in_table(now, nnow, m) || call_quietly(m.fs, PX_Q(mount), 2, args)) {
-            if ((long)i == start_cur) {
+            if ((long)i == sc) {
                 new_cur = (long)nmounts;
             }
             mounts[nmounts++] = m;
