@@ -52,6 +52,9 @@ MPREMOTE = suitelib.shared("mpremote")
 PYTHON = "/usr/bin/python3"  # Debian's, where python3-serial is installed
 TIMEOUT = 5.0  # for one protocol answer
 CMD_TIMEOUT = 30  # for one mpremote command
+# for one of mpremote's test scripts: test_filesystem.sh runs mpremote about
+# 100 times, 79 s on the 2-core machine under a load average of 22
+SCRIPT_TIMEOUT = 300
 RAW_BANNER = b"raw REPL; CTRL-B to exit\r\n"
 PREFIX = "pxmr_"  # names this suite creates on the board
 
@@ -554,7 +557,7 @@ def script_check(script):
             env.pop("PYTHONUNBUFFERED", None)
             # as its run-mpremote-tests.sh: stderr with stdout, "\r" removed, TMP named
             p = subprocess.run(["bash", "-c", 'bash "$0" 2>&1', os.path.join(tests, script)], cwd=tests, env=env,
-                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, timeout=120)
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, timeout=SCRIPT_TIMEOUT)
             out = p.stdout.decode("utf-8", "replace").replace("\r", "").replace(tmp, "${TMP}")
         with open(os.path.join(tests, script + ".exp"), encoding="utf-8") as f:
             want = f.read()
