@@ -285,11 +285,11 @@ static void start_writing(dio_obj *d) {
     }
 }
 
-static px_val dio_write(px_val self, px_val data) {
-    dio_obj *d = dio_of(self);
+static px_val dio_write(size_t argc, const px_val *argv) {
+    dio_obj *d = dio_of(argv[0]);
     check_open(d);
     px_buffer buf;
-    px_get_write_buffer(data, &buf); /* str as UTF-8 (json.dump into a DeflateIO) */
+    px_stream_write_arg(argc, argv, &buf); /* str as UTF-8 (json.dump into a DeflateIO) */
     if (d->def == NULL) {
         start_writing(d);
     }
@@ -302,7 +302,7 @@ static px_val dio_write(px_val self, px_val data) {
     px_deflate_write(d->def, buf.data, buf.len);
     return px_small((px_int)buf.len);
 }
-static PX_METH2(dio_write_obj, &deflate_type_DeflateIO, write, dio_write);
+static PX_METHV(dio_write_obj, &deflate_type_DeflateIO, write, 2, 3, dio_write);
 
 static void finish_writing(dio_obj *d) {
     px_deflate_finish(d->def);

@@ -95,8 +95,10 @@ static void put(px_memio *m, const char *s, size_t n, size_t replace_end) {
     m->pos += n;
 }
 
-static void write_value(px_memio *m, px_val v, size_t *units) {
+/* write(v) (argv: NULL), or write(*argv) with argc 2 or 3 (a length). */
+static void write_value(px_memio *m, px_val v, size_t argc, const px_val *argv, size_t *units) {
     if (is_text(m)) {
+        px_stream_text_write_arg(argc);
         if (!px_is_str(v)) {
             px_raise_type_error("string argument expected, got '%s'", px_type_name(v));
         }
@@ -108,7 +110,11 @@ static void write_value(px_memio *m, px_val v, size_t *units) {
         return;
     }
     px_buffer b;
-    px_get_write_buffer(v, &b);
+    if (argv != NULL) {
+        px_stream_write_arg(argc, argv, &b);
+    } else {
+        px_get_write_buffer(v, &b);
+    }
     size_t end = m->pos + b.len < m->len ? m->pos + b.len : m->len;
     put(m, b.data, b.len, m->pos > m->len ? m->pos : end);
     *units = b.len;
@@ -142,7 +148,7 @@ static px_val memio_make(const px_type *type, size_t argc, const px_val *argv, p
             px_raise_type_error("initial_value must be str or None, not %s", px_type_name(a[0]));
         }
         size_t units;
-        write_value(m, a[0], &units);
+        write_value(m, a[0], 0, NULL, &units);
         m->pos = 0;
     }
     return px_from_ptr(m);
@@ -213,17 +219,19 @@ static px_val memio_readinto(px_val self, px_val dest) {
     return px_int_from_u64(n);
 }
 
-static px_val memio_write(px_val self, px_val v) {
-    px_memio *m = open_memio(self);
+/* write(v[, len]) */
+static px_val memio_write(size_t argc, const px_val *argv) {
+    px_memio *m = open_memio(argv[0]);
     size_t units;
-    write_value(m, v, &units);
+    write_value(m, argv[1], argc, argv, &units);
     return px_int_from_u64(units);
 }
 
 static px_val memio_writelines(px_val self, px_val lines) {
     px_val it = px_iter(lines);
+    size_t units;
     for (px_val v = px_next(it); v != PX_NULL; v = px_next(it)) {
-        memio_write(self, v);
+        write_value(open_memio(self), v, 0, NULL, &units);
     }
     return PX_NONE;
 }
@@ -374,7 +382,7 @@ M1(m_seekable, seekable, memio_true);
 M1(m_tell, tell, memio_tell);
 MV(m_truncate, truncate, 1, 2, memio_truncate);
 M1(m_writable, writable, memio_true);
-static PX_METH2(m_write, &px_type_memio_base, write, memio_write);
+static PX_METHV(m_write, &px_type_memio_base, write, 2, 3, memio_write);
 static PX_METH2(m_writelines, &px_type_memio_base, writelines, memio_writelines);
 static PX_METH2(m_readinto, &px_type_bytesio, readinto, memio_readinto);
 

@@ -384,13 +384,13 @@ static px_val bw_make(const px_type *type, size_t argc, const px_val *argv, px_v
     return px_from_ptr(w);
 }
 
-static px_val bw_write(px_val self, px_val data) {
-    bufwriter *w = bw_open(self, "write to closed file");
-    if (px_is_str(data) || px_type_of(data)->buffer == NULL) {
-        px_raise_type_error("a bytes-like object is required, not '%s'", px_type_name(data));
+static px_val bw_write(size_t argc, const px_val *argv) {
+    bufwriter *w = bw_open(argv[0], "write to closed file");
+    if (px_is_str(argv[1]) || px_type_of(argv[1])->buffer == NULL) {
+        px_raise_type_error("a bytes-like object is required, not '%s'", px_type_name(argv[1]));
     }
     px_buffer b;
-    px_get_buffer(data, &b, PX_BUF_READ);
+    px_stream_write_arg(argc, argv, &b);
     return px_int_from_u64(bw_put(w, b.data, b.len));
 }
 
@@ -450,7 +450,7 @@ static const px_stream_proto bw_stream = {NULL, bw_stream_write, NULL, NULL};
 static PX_METH1(bw_close_obj, &px_type_io_bufwriter, close, bw_close);
 static PX_METH1(bw_flush_obj, &px_type_io_bufwriter, flush, bw_flush);
 static PX_METH1(bw_writable_obj, &px_type_io_bufwriter, writable, bw_writable);
-static PX_METH2(bw_write_obj, &px_type_io_bufwriter, write, bw_write);
+static PX_METHV(bw_write_obj, &px_type_io_bufwriter, write, 2, 3, bw_write);
 
 static const px_map_entry bw_methods[] = {
     PX_ENTRY_OBJ(close, &bw_close_obj),

@@ -2,6 +2,8 @@
  * copied into a heap module together with argv, path, modules and maxsize,
  * which change at run time. Also the console streams sys.stdin/stdout/
  * stderr (and their .buffer), which go straight to the port. */
+#include <string.h>
+
 #include "runtime.h"
 #include "sys.h"
 #include "build_target.h"
@@ -45,9 +47,12 @@ static void con_out(const console *c, const char *s, size_t n) {
     }
 }
 
-static px_val con_write(px_val self, px_val data) {
-    const console *c = as_console(self);
+/* write(data[, len]) */
+static px_val con_write(size_t argc, const px_val *argv) {
+    const console *c = as_console(argv[0]);
+    px_val data = argv[1];
     if (!c->binary) {
+        px_stream_text_write_arg(argc);
         if (!px_is_str(data)) {
             px_raise_type_error("write() argument must be str, not %s", px_type_name(data));
         }
@@ -56,9 +61,16 @@ static px_val con_write(px_val self, px_val data) {
         con_out(c, s, n);
         return px_int_from_u64(px_str_charlen(data));
     }
+    if (px_is_str(data)) {
+        px_raise_type_error("a bytes-like object is required, not 'str'");
+    }
     px_buffer buf;
-    px_get_buffer(data, &buf, PX_BUF_READ);
-    con_out(c, buf.data, buf.len);
+    px_stream_write_arg(argc, argv, &buf);
+    if (c->fd == 1) {
+        px_port_stdout_bytes(buf.data, buf.len); /* untranslated, unlike text */
+    } else {
+        con_out(c, buf.data, buf.len);
+    }
     return px_int_from_u64(buf.len);
 }
 
@@ -129,6 +141,26 @@ static px_val con_readline(size_t argc, const px_val *argv) {
     return con_read_impl(as_console(argv[0]), size_arg(argc, argv), true);
 }
 
+/* readinto(buf[, nbytes]) of sys.stdin.buffer: bytes until buf (or its
+ * first nbytes) is full or input ends, as a stream reads; the count. The
+ * bytes are collected first: reading may run scheduled Python code, which
+ * could resize buf. */
+static px_val con_readinto(size_t argc, const px_val *argv) {
+    const console *c = as_console(argv[0]);
+    if (c->fd != 0) {
+        px_raise_os_error(9, "stream not readable");
+    }
+    px_buffer buf;
+    px_stream_readinto_arg(argc, argv, &buf);
+    px_val got = con_read_impl(c, buf.len, false);
+    size_t n;
+    const uint8_t *s = px_bytes_data(got, &n);
+    px_stream_readinto_arg(argc, argv, &buf);
+    n = n < buf.len ? n : buf.len;
+    memcpy(buf.data, s, n);
+    return px_int_from_u64(n);
+}
+
 static px_val con_getattr(px_val self, px_qid name) {
     const console *c = px_as_ptr(self);
     if (name == PX_Q(buffer) && !c->binary) {
@@ -157,7 +189,7 @@ static const px_stream_proto con_stream = {NULL, NULL, con_stream_fileno, con_st
 
 /* One method table per stream type: a method's owner is the type of self. */
 #define CONSOLE_METHODS(tab, T)                                              \
-    static PX_METH2(tab##_write, T, write, con_write);                        \
+    static PX_METHV(tab##_write, T, write, 2, 3, con_write);                  \
     static PX_METH1(tab##_flush, T, flush, con_flush);                        \
     static PX_METH1(tab##_fileno, T, fileno, con_fileno);                     \
     static PX_METHV(tab##_read, T, read, 1, 2, con_read);                     \
@@ -172,7 +204,18 @@ static const px_stream_proto con_stream = {NULL, NULL, con_stream_fileno, con_st
     static PX_CONST_MAP(tab, tab##_table)
 
 CONSOLE_METHODS(text_methods, &px_type_console_text);
-CONSOLE_METHODS(bin_methods, &px_type_console_bin);
+
+static PX_METHV(bin_write, &px_type_console_bin, write, 2, 3, con_write);
+static PX_METH1(bin_flush, &px_type_console_bin, flush, con_flush);
+static PX_METH1(bin_fileno, &px_type_console_bin, fileno, con_fileno);
+static PX_METHV(bin_read, &px_type_console_bin, read, 1, 2, con_read);
+static PX_METHV(bin_readinto, &px_type_console_bin, readinto, 2, 3, con_readinto);
+static PX_METHV(bin_readline, &px_type_console_bin, readline, 1, 2, con_readline);
+static const px_map_entry bin_table[] = {
+    PX_ENTRY_OBJ(fileno, &bin_fileno),     PX_ENTRY_OBJ(flush, &bin_flush),       PX_ENTRY_OBJ(read, &bin_read),
+    PX_ENTRY_OBJ(readinto, &bin_readinto), PX_ENTRY_OBJ(readline, &bin_readline), PX_ENTRY_OBJ(write, &bin_write),
+};
+static PX_CONST_MAP(bin_methods, bin_table);
 
 const px_type px_type_console_text = {
     .base = {&px_type_type},

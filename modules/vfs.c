@@ -11,7 +11,8 @@ enum { E_PERM = 1, E_NOENT = 2, E_XDEV = 18, E_NODEV = 19, E_INVAL = 22 };
 
 typedef struct {
     px_val fs;
-    px_val point; /* str: "" for "/", else "/name" without a trailing '/' */
+    px_val point;    /* str: "" for "/", else "/name" without a trailing '/' */
+    px_val readonly; /* as mounted (PX_TRUE, PX_FALSE): to mount it again */
 } mount_entry;
 
 static bool is_root_point(px_val point) {
@@ -27,15 +28,33 @@ static bool set_up;
 /* The mount holding the current directory, or -1: the root directory of
  * the VFS itself (nothing mounted at "/"). */
 static long cur = -1;
+/* What a soft reset returns to (reset_mounts): a copy of the table (a GC
+ * block, a root) and `cur` taken when the REPL starts; before that (NULL),
+ * the table as set up, the port's root (a root; PX_NULL if none) alone.
+ * Nothing is allocated for it at set-up: a board resets by starting afresh
+ * and its 64 KiB heap has no bytes to spare. */
+static mount_entry *start_mounts;
+static size_t nstart;
+static long start_cur;
+static px_val start_root = PX_NULL;
 
-static void add_mount(px_val fs, px_val point) {
+static void add_mount(px_val fs, px_val point, px_val readonly) {
     if (nmounts == cap_mounts) {
-        size_t ncap = cap_mounts ? cap_mounts * 2 : 4;
+        size_t ncap = cap_mounts ? cap_mounts * 2 : 2;
         mounts = px_gc_realloc(mounts, ncap * sizeof(mount_entry), 0);
         cap_mounts = ncap;
     }
-    mounts[nmounts++] = (mount_entry){fs, point};
+    mounts[nmounts++] = (mount_entry){fs, point, readonly};
 }
+
+static void mark_start(void) {
+    start_mounts = px_gc_realloc(start_mounts, (nmounts ? nmounts : 1) * sizeof(mount_entry), 0);
+    memcpy(start_mounts, mounts, nmounts * sizeof(mount_entry));
+    nstart = nmounts;
+    start_cur = cur;
+}
+
+static void reset_mounts(bool start);
 
 static void set_up_mounts(void) {
     if (set_up) {
@@ -43,11 +62,14 @@ static void set_up_mounts(void) {
     }
     set_up = true;
     px_gc_add_root(&mounts, sizeof mounts);
-    px_val root = px_vfs_port_root();
-    if (root != PX_NULL) {
-        add_mount(root, px_qstr(PX_Q(empty)));
+    px_gc_add_root(&start_mounts, sizeof start_mounts);
+    px_gc_add_root(&start_root, sizeof start_root);
+    start_root = px_vfs_port_root();
+    if (start_root != PX_NULL) {
+        add_mount(start_root, px_qstr(PX_Q(empty)), PX_FALSE);
         cur = 0;
     }
+    px_add_reset_hook(reset_mounts);
 }
 
 /* ---- paths */
@@ -181,12 +203,47 @@ static px_val call_fs(size_t i, px_qid name, size_t argc, px_val *args, px_val p
     px_raise(j.exc);
 }
 
-/* fs.name(path inside it) for the mount of `path`. */
-static px_val call_on_path(px_val path, px_qid name) {
+/* A mount point itself (not "/") is not removed or renamed: EINVAL, as
+ * for the root of a FAT file system, which tools take for "a mount point"
+ * (mpremote's rm -r skips it). It would otherwise reach the file system as
+ * its own root, which a VfsPosix(root) would remove from the host. */
+static void refuse_mount_point(size_t i, px_val sub, px_val path) {
+    size_t n;
+    const char *s = path_data(sub, &n);
+    if (!is_root_point(mounts[i].point) && n == 1 && s[0] == '/') {
+        px_vfs_raise(E_INVAL, path, PX_NULL);
+    }
+}
+
+/* fs.name(path inside it) for the mount of `path`; mkdir, rmdir and remove
+ * in the VFS's own root directory are EPERM (it holds only mount points). */
+static px_val call_on_path(px_val path, px_qid name, bool removes) {
     path = px_vfs_path(path);
+    if (is_vfs_root(path)) {
+        px_vfs_raise(E_PERM, path, PX_NULL);
+    }
     px_val sub;
     size_t i = lookup(path, &sub);
+    if (removes) {
+        refuse_mount_point(i, sub, path);
+    }
     return call_fs(i, name, 1, &sub, path, PX_NULL);
+}
+
+bool px_vfs_utf8_name(px_val v) {
+    size_t n, k = 0;
+    const char *s = px_is_str(v) ? px_str_data(v, &n) : NULL;
+    if (s == NULL || n > 8) {
+        return false;
+    }
+    char low[8];
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c != '-' && c != '_') {
+            low[k++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+        }
+    }
+    return k == 4 && memcmp(low, "utf8", 4) == 0;
 }
 
 /* ---- the os functions */
@@ -269,15 +326,15 @@ static px_val vfs_listdir(size_t argc, const px_val *argv) {
 }
 
 static px_val vfs_mkdir(px_val path) {
-    return call_on_path(path, PX_Q(mkdir));
+    return call_on_path(path, PX_Q(mkdir), false);
 }
 
 static px_val vfs_rmdir(px_val path) {
-    return call_on_path(path, PX_Q(rmdir));
+    return call_on_path(path, PX_Q(rmdir), true);
 }
 
 static px_val vfs_remove(px_val path) {
-    return call_on_path(path, PX_Q(remove));
+    return call_on_path(path, PX_Q(remove), true);
 }
 
 static px_val vfs_rename(px_val old, px_val new_) {
@@ -288,6 +345,7 @@ static px_val vfs_rename(px_val old, px_val new_) {
     if (a != b) {
         px_vfs_raise(E_XDEV, old, new_); /* no moving between file systems */
     }
+    refuse_mount_point(a, subs[0], old);
     return call_fs(a, PX_Q(rename), 2, subs, old, new_);
 }
 
@@ -305,7 +363,7 @@ static px_val vfs_stat(px_val path) {
     if (is_vfs_root(path)) {
         return zeros_tuple(PX_VFS_IFDIR);
     }
-    return call_on_path(path, PX_Q(stat));
+    return call_on_path(path, PX_Q(stat), false);
 }
 
 static px_val vfs_statvfs(px_val path) {
@@ -313,7 +371,7 @@ static px_val vfs_statvfs(px_val path) {
     if (is_vfs_root(path)) {
         return zeros_tuple(0); /* the VFS root itself has no storage */
     }
-    return call_on_path(path, PX_Q(statvfs));
+    return call_on_path(path, PX_Q(statvfs), false);
 }
 
 /* ---- mount and umount */
@@ -384,7 +442,7 @@ static px_val vfs_mount(size_t argc, const px_val *argv, px_val kwnames) {
     }
     px_val args[2] = {px_bool(px_truthy(a[2])), px_bool(px_truthy(a[3]))};
     px_call_method(fs, PX_Q(mount), 2, args);
-    add_mount(fs, point);
+    add_mount(fs, point, args[0]);
     if (cur < 0 && is_root_point(point)) {
         cur = (long)nmounts - 1; /* the new root holds the current directory */
     }
@@ -418,13 +476,81 @@ static px_val vfs_umount(px_val what) {
     }
     nmounts--;
     memmove(&mounts[i], &mounts[i + 1], (nmounts - (size_t)i) * sizeof(mount_entry));
-    mounts[nmounts] = (mount_entry){PX_NULL, PX_NULL};
+    mounts[nmounts] = (mount_entry){PX_NULL, PX_NULL, PX_NULL};
     if (cur == i) {
         cur = -1;
     } else if (cur > i) {
         cur--;
     }
     return PX_NONE;
+}
+
+/* fs.name(*args), for the soft reset, which goes on whatever happens:
+ * false if it raised (the error is dropped: on a board the objects are gone
+ * after a reset anyway). */
+static bool call_quietly(px_val fs, px_qid name, size_t argc, px_val *args) {
+    px_jmp j;
+    px_try_push(&j);
+    if (setjmp(j.buf) == 0) {
+        if (px_getattr_opt(fs, name) != PX_NULL) {
+            px_call_method(fs, name, argc, args);
+        }
+        px_try_pop(&j);
+        return true;
+    }
+    return false;
+}
+
+static bool in_table(const mount_entry *t, size_t n, mount_entry m) {
+    for (size_t i = 0; i < n; i++) {
+        if (t[i].fs == m.fs && px_equal(t[i].point, m.point)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The reset hook: mark the start state, or return to it, as a board's
+ * reset does. What the program mounted since is unmounted (last first, so
+ * a Python file system writes out what it holds); what it unmounted of
+ * the start is mounted again; the current directory is in the mount that
+ * held it at the start (a file system's own current directory, on Linux
+ * the process's, stays where the program left it). */
+static void reset_mounts(bool start) {
+    if (start) {
+        mark_start();
+        return;
+    }
+    /* the start: as marked, or as set up (the REPL never started) */
+    mount_entry set_up_root = {start_root, px_qstr(PX_Q(empty)), PX_FALSE};
+    const mount_entry *st = start_mounts != NULL ? start_mounts : &set_up_root;
+    size_t ns = start_mounts != NULL ? nstart : start_root != PX_NULL;
+    long sc = start_mounts != NULL ? start_cur : ns ? 0 : -1;
+    for (size_t i = nmounts; i-- > 0;) {
+        /* (an umount in Python may have changed the table meanwhile) */
+        if (i < nmounts && !in_table(st, ns, mounts[i])) {
+            call_quietly(mounts[i].fs, PX_Q(umount), 0, NULL);
+        }
+    }
+    if (cap_mounts == 0) {
+        return; /* nothing was ever mounted */
+    }
+    mount_entry *now = mounts; /* (on the C stack: kept by the collector) */
+    size_t nnow = nmounts;
+    mounts = px_gc_alloc(cap_mounts * sizeof(mount_entry), 0); /* ns <= cap_mounts */
+    nmounts = 0;
+    long new_cur = -1;
+    for (size_t i = 0; i < ns; i++) {
+        mount_entry m = st[i];
+        px_val args[2] = {m.readonly, PX_FALSE};
+        if (in_table(now, nnow, m) || call_quietly(m.fs, PX_Q(mount), 2, args)) {
+            if ((long)i == sc) {
+                new_cur = (long)nmounts;
+            }
+            mounts[nmounts++] = m;
+        }
+    }
+    cur = new_cur;
 }
 
 PX_FUNKW(px_vfs_mount_obj, mount, 0, 2, vfs_mount);

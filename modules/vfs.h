@@ -45,6 +45,11 @@ px_val px_vfs_path(px_val path);
  * "[Errno 2] No such file or directory: 'x'". path2 may be PX_NULL. */
 PX_NORETURN void px_vfs_raise(int err, px_val path, px_val path2);
 
+/* `v` names UTF-8 in any spelling CPython takes ("UTF8", "utf_8"): the
+ * one encoding of text files on file systems other than the host's, so
+ * open() there takes encoding= only so. */
+bool px_vfs_utf8_name(px_val v);
+
 /* Supplied by the port: the file system mounted at "/" before anything
  * else (the POSIX port: VfsPosix() on the host's file system), or PX_NULL. */
 px_val px_vfs_port_root(void);

@@ -388,14 +388,17 @@ static px_val file_readinto(size_t argc, const px_val *argv) {
 
 /* ---- writing */
 
-static px_val file_write(px_val self, px_val data) {
-    fat_file *f = open_file(self);
+/* write(data[, len]) */
+static px_val file_write(size_t argc, const px_val *argv) {
+    fat_file *f = open_file(argv[0]);
+    px_val data = argv[1];
     if (!f->writable) {
         px_raise_os_error(FAT_EBADF, "file not open for writing");
     }
     px_buffer b;
     size_t count;
     if (f->text) {
+        px_stream_text_write_arg(argc);
         if (!px_is_str(data)) {
             px_raise_type_error("write() argument must be str, not %s", px_type_name(data));
         }
@@ -409,7 +412,7 @@ static px_val file_write(px_val self, px_val data) {
             count += ((uint8_t)s[i] & 0xC0) != 0x80;
         }
     } else {
-        px_get_write_buffer(data, &b);
+        px_stream_write_arg(argc, argv, &b);
         count = b.len;
         if (!b.readonly) { /* a copy: the device (maybe Python) must not see it change */
             void *copy = px_gc_alloc(b.len ? b.len : 1, PX_GC_LEAF);
@@ -557,7 +560,7 @@ static PX_METH1(m_readlines, &px_type_fat_file, readlines, file_readlines);
 static PX_METHV(m_seek, &px_type_fat_file, seek, 2, 3, file_seek);
 static PX_METH1(m_tell, &px_type_fat_file, tell, file_tell);
 static PX_METH1(m_writable, &px_type_fat_file, writable, file_writable);
-static PX_METH2(m_write, &px_type_fat_file, write, file_write);
+static PX_METHV(m_write, &px_type_fat_file, write, 2, 3, file_write);
 
 /* Sorted by name bytes. */
 static const px_map_entry file_methods[] = {

@@ -119,9 +119,8 @@ static void check_broken(void) {
     }
 }
 
-void px_port_stdout(const char *s, size_t n) {
-    check_broken();
-    px_posix_dupterm_out(s, n);
+/* s[0..n) into the buffer (or straight out if it is large). */
+static void put_out(const char *s, size_t n) {
     if (out.linebuf < 0) {
         out.linebuf = isatty(STDOUT_FILENO) || px_journal_stdout();
     }
@@ -138,6 +137,38 @@ void px_port_stdout(const char *s, size_t n) {
             px_port_stdout_flush();
         }
     }
+}
+
+/* Each "\n" of s[0..n) as "\r\n", through put (px_posix_term_cooks). */
+static void cook(const char *s, size_t n, void (*put)(const char *, size_t)) {
+    while (n > 0) {
+        const char *nl = memchr(s, '\n', n);
+        size_t k = nl == NULL ? n : (size_t)(nl - s);
+        put(s, k);
+        if (nl == NULL) {
+            return;
+        }
+        put("\r\n", 2);
+        s += k + 1;
+        n -= k + 1;
+    }
+}
+
+void px_port_stdout(const char *s, size_t n) {
+    check_broken();
+    px_posix_dupterm_out(s, n);
+    if (px_posix_term_cooks(STDOUT_FILENO)) {
+        cook(s, n, put_out);
+    } else {
+        put_out(s, n);
+    }
+    check_broken();
+}
+
+void px_port_stdout_bytes(const char *s, size_t n) {
+    check_broken();
+    px_posix_dupterm_out(s, n);
+    put_out(s, n);
     check_broken();
 }
 
@@ -153,6 +184,8 @@ void px_port_stderr(const char *s, size_t n) {
     px_port_stdout_flush();
     if (px_journal_stderr()) {
         px_journal_stderr_write(s, n, write_stderr);
+    } else if (px_posix_term_cooks(STDERR_FILENO)) {
+        cook(s, n, write_stderr);
     } else {
         write_stderr(s, n);
     }

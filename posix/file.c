@@ -394,14 +394,8 @@ static px_val file_readinto(size_t argc, const px_val *argv) {
     px_file *f = file_of(argv[0]);
     check_readable(f);
     px_buffer buf;
-    px_get_buffer(argv[1], &buf, PX_BUF_WRITE);
+    px_stream_readinto_arg(argc, argv, &buf);
     size_t want = buf.len;
-    if (argc > 2 && argv[2] != PX_NONE) {
-        px_int n = px_index(argv[2]);
-        if (n >= 0 && (size_t)n < want) {
-            want = (size_t)n;
-        }
-    }
     size_t got = 0;
     while (got < want) {
         if (f->rpos == f->rlen) {
@@ -487,10 +481,13 @@ static void put_text(px_file *f, const char *s, size_t n) {
     put(f, s + start, n - start);
 }
 
-static px_val file_write(px_val self, px_val data) {
-    px_file *f = file_of(self);
+/* write(data[, len]) */
+static px_val file_write(size_t argc, const px_val *argv) {
+    px_file *f = file_of(argv[0]);
+    px_val data = argv[1];
     check_writable(f);
     if (f->flags & F_TEXT) {
+        px_stream_text_write_arg(argc);
         if (!px_is_str(data)) {
             px_raise_type_error("write() argument must be str, not %s", px_type_name(data));
         }
@@ -503,7 +500,7 @@ static px_val file_write(px_val self, px_val data) {
         return px_int_from_u64(px_str_charlen(data));
     }
     px_buffer buf;
-    px_get_write_buffer(data, &buf);
+    px_stream_write_arg(argc, argv, &buf);
     put(f, buf.data, buf.len);
     return px_int_from_u64(buf.len);
 }
@@ -511,7 +508,8 @@ static px_val file_write(px_val self, px_val data) {
 static px_val file_writelines(px_val self, px_val lines) {
     px_val it = px_iter(lines);
     for (px_val line = px_next(it); line != PX_NULL; line = px_next(it)) {
-        file_write(self, line);
+        px_val args[2] = {self, line};
+        file_write(2, args);
     }
     return PX_NONE;
 }
@@ -765,7 +763,7 @@ static PX_METH1(m_seekable, &px_type_iobase, seekable, file_seekable);
 static PX_METH1(m_tell, &px_type_iobase, tell, file_tell);
 static PX_METHV(m_truncate, &px_type_iobase, truncate, 1, 2, file_truncate);
 static PX_METH1(m_writable, &px_type_iobase, writable, file_writable);
-static PX_METH2(m_write, &px_type_iobase, write, file_write);
+static PX_METHV(m_write, &px_type_iobase, write, 2, 3, file_write);
 static PX_METH2(m_writelines, &px_type_iobase, writelines, file_writelines);
 static PX_METHV(m_readinto, &px_type_iobase, readinto, 2, 3, file_readinto);
 
@@ -1047,7 +1045,7 @@ px_val px_file_open_host(const char *host_path, px_val name, px_val mode) {
 
 /* open(): a descriptor directly; a path through the VFS (modules/vfs.h):
  * on a VfsPosix mount it is a host file with every argument of open(),
- * on any other file system its open(path, mode). */
+ * on any other file system its open(path, mode) (text there is UTF-8). */
 px_val px_port_open(size_t argc, const px_val *argv, px_val kwnames) {
     static const px_argspec spec[] = {
         {PX_Q(file), PX_ARG_REQUIRED, PX_NONE},   {PX_Q(mode), 0, PX_NULL},    {PX_Q(buffering), 0, PX_SMALL_CONST(-1)},
@@ -1069,8 +1067,8 @@ px_val px_port_open(size_t argc, const px_val *argv, px_val kwnames) {
         return open_host(px_vfs_posix_host_path(fs, sub, mode_writes(a[A_MODE]), file), a);
     }
     for (int i = A_BUFFERING; i < A_COUNT; i++) {
-        if (a[i] != spec[i].def) {
-            px_raise_value_error("open() on this file system takes only a path and a mode");
+        if (a[i] != spec[i].def && !(i == A_ENCODING && px_vfs_utf8_name(a[i]))) {
+            px_raise_value_error("open() on this file system takes only a path, a mode and encoding='utf-8'");
         }
     }
     px_val args[2] = {sub, a[A_MODE]};

@@ -34,6 +34,11 @@ bool px_posix_stdout_lost(void);
  * not told of, or 0; *on_stderr: a write to stderr failed (console.c). */
 int px_posix_output_error(bool *on_stderr);
 
+/* True while stdin's terminal is in PX_TERM_QUIET and fd (1 or 2) writes
+ * to that terminal: its output processing is off then, and console.c
+ * turns "\n" into "\r\n" in text output itself (term.c). */
+bool px_posix_term_cooks(int fd);
+
 /* os.dupterm (dupterm.c): console.c hands it what goes to stdout, and
  * asks it for input while stdin has none. */
 extern const px_builtin px_posix_dupterm_obj;

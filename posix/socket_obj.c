@@ -436,14 +436,8 @@ static px_val sock_readline(size_t argc, const px_val *argv) {
 static px_val sock_write(size_t argc, const px_val *argv) {
     px_socket *s = px_sock_open(argv[0]);
     px_buffer buf;
-    px_get_write_buffer(argv[1], &buf);
+    px_stream_write_arg(argc, argv, &buf);
     size_t n = buf.len;
-    if (argc > 2 && argv[2] != PX_NONE) {
-        px_int k = px_index(argv[2]);
-        if (k >= 0 && (size_t)k < n) {
-            n = (size_t)k;
-        }
-    }
     size_t done = 0;
     while (done < n) {
         long r = px_sock_send(s, (const char *)buf.data + done, n - done, 0, true);

@@ -379,10 +379,10 @@ static px_val ssock_sendall(px_val self, px_val data) {
 }
 
 /* write(buf): all of it while blocking; what fits (None: nothing) when not */
-static px_val ssock_write(px_val self, px_val data) {
-    px_sslsocket *t = ssock_open(self);
+static px_val ssock_write(size_t argc, const px_val *argv) {
+    px_sslsocket *t = ssock_open(argv[0]);
     px_buffer buf;
-    px_get_buffer(data, &buf, PX_BUF_READ);
+    px_stream_write_arg(argc, argv, &buf);
     size_t done = 0;
     while (done < buf.len) {
         long r = tls_write(t, (const char *)buf.data + done, buf.len - done, true);
@@ -602,7 +602,7 @@ static PX_METHV(m_recv_into, &px_type_sslsocket, recv_into, 2, 4, ssock_recv_int
 static PX_METH2(m_send, &px_type_sslsocket, send, ssock_send);
 static PX_METH2(m_sendall, &px_type_sslsocket, sendall, ssock_sendall);
 static PX_METH1(m_version, &px_type_sslsocket, version, ssock_version);
-static PX_METH2(m_write, &px_type_sslsocket, write, ssock_write);
+static PX_METHV(m_write, &px_type_sslsocket, write, 2, 3, ssock_write);
 
 /* Sorted by name bytes. */
 static const px_map_entry ssock_methods[] = {

@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -16,8 +17,19 @@ static struct {
     bool saved;
     bool intr_changed; /* kbd_intr changed the settings in force */
     px_term_mode mode;
+    bool cooks[3];     /* px_posix_term_cooks of fds 1 and 2 */
     struct termios orig;
 } term = {.tty = -1, .mode = PX_TERM_NORMAL};
+
+bool px_posix_term_cooks(int fd) {
+    return term.cooks[fd];
+}
+
+/* fd is the terminal stdin is (the one whose settings we change). */
+static bool same_terminal(int fd) {
+    struct stat a, b;
+    return isatty(fd) && fstat(STDIN_FILENO, &a) == 0 && fstat(fd, &b) == 0 && a.st_rdev == b.st_rdev;
+}
 
 bool px_port_term_interactive(void) {
     if (term.tty < 0) {
@@ -68,14 +80,28 @@ void px_port_term_mode(px_term_mode mode) {
         t.c_cc[VMIN] = 1;
         t.c_cc[VTIME] = 0;
     } else if (mode == PX_TERM_QUIET) {
-        /* a Ctrl-C must raise SIGINT but not be echoed as "^C" */
-        t.c_lflag &= ~(tcflag_t)(ECHO | ECHOCTL | ECHOE | ECHOK | ECHONL);
+        /* As a board's UART while code from the raw REPL runs: bytes as
+         * the host sends them (no line editing, CR->NL, flow control or
+         * signal characters but Ctrl-C, which must raise SIGINT), no echo,
+         * and output untranslated: text output's "\n" is made "\r\n" by
+         * console.c (px_posix_term_cooks), sys.stdout.buffer's bytes are
+         * not (mpremote mount's protocol is binary both ways). */
+        t.c_iflag &= ~(tcflag_t)(BRKINT | ICRNL | INLCR | IGNCR | INPCK | ISTRIP | IXON | PARMRK);
+        t.c_oflag &= ~(tcflag_t)OPOST;
+        t.c_lflag &= ~(tcflag_t)(ECHO | ECHOCTL | ECHOE | ECHOK | ECHONL | ICANON | IEXTEN);
+        t.c_cc[VQUIT] = _POSIX_VDISABLE;
+        t.c_cc[VSUSP] = _POSIX_VDISABLE;
+        t.c_cc[VMIN] = 1;
+        t.c_cc[VTIME] = 0;
     }
     px_port_stdout_flush(); /* written under the mode it was meant for */
     /* TCSANOW: keys typed ahead must not be discarded */
     if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0) {
         term.mode = mode;
         term.intr_changed = false;
+        for (int fd = 1; fd <= 2; fd++) {
+            term.cooks[fd] = mode == PX_TERM_QUIET && (term.orig.c_oflag & OPOST) && same_terminal(fd);
+        }
     }
 }
 

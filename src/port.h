@@ -14,6 +14,11 @@
 void px_port_stdout(const char *s, size_t n);
 /* The port may buffer stdout: this writes out what is pending. */
 void px_port_stdout_flush(void);
+/* sys.stdout.buffer's writes: the bytes exactly as given, in order with
+ * px_port_stdout's, where px_port_stdout may translate a console's "\n"
+ * into "\r\n" (as a board's UART and a Linux terminal in PX_TERM_QUIET
+ * do for text: mpremote mount's protocol writes binary there). */
+void px_port_stdout_bytes(const char *s, size_t n);
 void px_port_stderr(const char *s, size_t n);
 int px_port_stdin_char(void); /* next byte, or -1 at end of input */
 /* Bytes of stdin the port has read ahead and not handed out yet (select
@@ -26,7 +31,9 @@ typedef enum {
     PX_TERM_NORMAL, /* as the port found it: code runs, Ctrl-C interrupts */
     PX_TERM_RAW,    /* byte at a time, no echo, no signal on Ctrl-C (read as 3),
                        output written as given ("\n" stays "\n") */
-    PX_TERM_QUIET,  /* NORMAL without echo: code run from the raw REPL */
+    PX_TERM_QUIET,  /* code run from the raw REPL: no echo, input bytes as
+                       sent (but the interrupt character), text output
+                       "\n" as "\r\n", px_port_stdout_bytes untranslated */
 } px_term_mode;
 /* Is the console an interactive terminal? If not, the REPL reads
  * statements from px_port_stdin_char() without prompts (a pipe). */

@@ -166,6 +166,10 @@ void px_port_stdout(const char *s, size_t n) {
     cooked(s, n);
 }
 
+void px_port_stdout_bytes(const char *s, size_t n) {
+    board_console_write(s, n);
+}
+
 void px_port_stdout_flush(void) {
     /* nothing is buffered: board_console_write waits for the UART */
 }

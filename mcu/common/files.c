@@ -22,24 +22,6 @@ const char *px_port_strerror(int err) {
     return strerror(err);
 }
 
-/* "utf-8" in any spelling CPython takes ("UTF8", "utf_8"): the only
- * encoding of text files here. */
-static bool is_utf8_name(px_val v) {
-    size_t n, k = 0;
-    const char *s = px_is_str(v) ? px_str_data(v, &n) : NULL;
-    if (s == NULL || n > 8) {
-        return false;
-    }
-    char low[8];
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c != '-' && c != '_') {
-            low[k++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-        }
-    }
-    return k == 4 && memcmp(low, "utf8", 4) == 0;
-}
-
 /* open(file, mode='r', ...): the mounted file system's open(path, mode);
  * the other arguments of CPython's open() belong to host files. */
 px_val px_port_open(size_t argc, const px_val *argv, px_val kwnames) {
@@ -51,7 +33,7 @@ px_val px_port_open(size_t argc, const px_val *argv, px_val kwnames) {
     px_val a[8];
     px_parse_args(PX_Q(open), argc, argv, kwnames, 8, spec, a);
     for (int i = 2; i < 8; i++) {
-        if (a[i] != spec[i].def && !(i == 3 && is_utf8_name(a[i]))) {
+        if (a[i] != spec[i].def && !(i == 3 && px_vfs_utf8_name(a[i]))) {
             px_raise_value_error("open() on this board takes only a path, a mode and encoding='utf-8'");
         }
     }

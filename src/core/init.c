@@ -14,6 +14,8 @@ static struct {
     size_t size;
     void (*exit_hooks[8])(void);
     unsigned nexit;
+    void (*reset_hooks[4])(bool start);
+    unsigned nreset;
 } core;
 
 void px_set_c_stack(void *top, size_t size) {
@@ -44,6 +46,25 @@ void px_add_exit_hook(void (*fn)(void)) {
     core.exit_hooks[core.nexit++] = fn;
 }
 
+void px_add_reset_hook(void (*fn)(bool start)) {
+    for (unsigned i = 0; i < core.nreset; i++) {
+        if (core.reset_hooks[i] == fn) {
+            return;
+        }
+    }
+    if (core.nreset == sizeof core.reset_hooks / sizeof core.reset_hooks[0]) {
+        px_port_fatal("too many soft reset hooks");
+    }
+    core.reset_hooks[core.nreset++] = fn;
+}
+
+void px_run_reset_hooks(bool start) {
+    /* last added first; they stay for the next soft reset */
+    for (unsigned i = core.nreset; i > 0; i--) {
+        core.reset_hooks[i - 1](start);
+    }
+}
+
 void px_run_exit_hooks(void) {
     /* last added first; each runs once */
     while (core.nexit > 0) {
@@ -53,7 +74,7 @@ void px_run_exit_hooks(void) {
 
 void px_init(size_t heap_cap, void *stack_top) {
     memset(&px_st, 0, sizeof px_st);
-    core.nexit = 0;
+    core.nexit = core.nreset = 0;
     px_gc_init(heap_cap);
     px_vm_init();
     px_set_c_stack(stack_top, DEFAULT_STACK);

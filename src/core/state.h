@@ -70,5 +70,15 @@ size_t px_stack_use(size_t *size);
  * hooks). Hooks run last added first, each once. */
 void px_add_exit_hook(void (*fn)(void));
 void px_run_exit_hooks(void);
+/* A module's part in the soft reset in place (the REPL's on Linux,
+ * src/repl/exec.c), for state that outlives the program's objects (the
+ * VFS's mount table): fn(true) when the REPL starts, to remember the state a
+ * soft reset returns to, and fn(false) at each soft reset, to return to it
+ * (while the program's globals and modules are still there). A module that
+ * registers after the REPL started takes its start state itself. Hooks run
+ * last added first and stay registered; they must not raise. A board that
+ * soft-resets by starting afresh (px_deinit, px_init) needs none. */
+void px_add_reset_hook(void (*fn)(bool start));
+void px_run_reset_hooks(bool start);
 
 #endif

@@ -113,6 +113,32 @@ void px_get_write_buffer(px_val v, px_buffer *buf) {
     px_get_buffer(v, buf, PX_BUF_READ);
 }
 
+/* buf cut to the length argument argv[2], if given */
+static void cut_to_len_arg(size_t argc, const px_val *argv, px_buffer *buf) {
+    if (argc > 2 && argv[2] != PX_NONE) {
+        px_int k = px_index(argv[2]);
+        if (k >= 0 && (size_t)k < buf->len) {
+            buf->len = (size_t)k;
+        }
+    }
+}
+
+void px_stream_write_arg(size_t argc, const px_val *argv, px_buffer *buf) {
+    px_get_write_buffer(argv[1], buf);
+    cut_to_len_arg(argc, argv, buf);
+}
+
+void px_stream_readinto_arg(size_t argc, const px_val *argv, px_buffer *buf) {
+    px_get_buffer(argv[1], buf, PX_BUF_WRITE);
+    cut_to_len_arg(argc, argv, buf);
+}
+
+void px_stream_text_write_arg(size_t argc) {
+    if (argc > 2) {
+        px_raise_type_error("write() of a text stream takes no length");
+    }
+}
+
 const uint8_t *px_bytes_arg(px_val v, size_t *len) {
     px_buffer buf;
     px_get_buffer(v, &buf, PX_BUF_READ);

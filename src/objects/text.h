@@ -49,6 +49,16 @@ bool px_buffer_try(px_val v, px_buffer *buf, unsigned flags);
  * its UTF-8, as MicroPython's streams do (its requests package writes
  * header lines so); TypeError for anything else. */
 void px_get_write_buffer(px_val v, px_buffer *buf);
+/* The one form of every binary stream's write(buf[, len]), MicroPython's:
+ * px_get_write_buffer of argv[1], cut to its first len bytes when argv[2]
+ * is given (None, or len past the end or negative: all of it). argv[0] is
+ * the stream; argc is 2 or 3. */
+void px_stream_write_arg(size_t argc, const px_val *argv, px_buffer *buf);
+/* The one form of every binary stream's readinto(buf[, nbytes]): the
+ * writable buffer of argv[1], cut to nbytes as px_stream_write_arg cuts. */
+void px_stream_readinto_arg(size_t argc, const px_val *argv, px_buffer *buf);
+/* A text stream's write(s) takes no length: TypeError if argc > 2. */
+void px_stream_text_write_arg(size_t argc);
 /* Item formats of buffers (b B h H i I l L q Q n N f d c ?, native size
  * and order): the size of one item (0 for an unknown format), and the
  * Python value of the item at p. */

@@ -64,6 +64,7 @@ void px_repl_mark_clean(void) {
         rooted = true;
     }
     clean_modules = keys_of(px_dict_map(px_st.modules));
+    px_run_reset_hooks(true);
 }
 
 static bool in_list(px_val list, px_val key) {
@@ -84,6 +85,7 @@ static bool from_file(px_val m) {
 }
 
 void px_repl_soft_reset(void) {
+    px_run_reset_hooks(false);
     px_map *g = px_module_globals(px_st.main_module);
     px_val keys = keys_of(g);
     px_list *l = px_list_ptr(keys);

@@ -13,10 +13,12 @@
 px_val px_repl_exec(const char *src, size_t len, bool single);
 /* Print an exception as a traceback; never raises. */
 void px_repl_print_exc(px_out *out, px_val exc);
-/* Remember the state a soft reset returns to (sys.modules as it is now). */
+/* Remember the state a soft reset returns to (sys.modules as it is now,
+ * and what the modules' reset hooks keep: the VFS's mounts). */
 void px_repl_mark_clean(void);
-/* Soft reset without restarting the runtime (the Linux command): empty
- * the __main__ namespace, forget `_`, and drop the modules imported since
+/* Soft reset without restarting the runtime (the Linux command): run the
+ * modules' reset hooks (px_add_reset_hook: the VFS unmounts what the
+ * program mounted since px_repl_mark_clean), empty the __main__ namespace, forget `_`, and drop the modules imported since
  * px_repl_mark_clean() from files (built-in modules stay). */
 void px_repl_soft_reset(void);
 

@@ -18,9 +18,21 @@ port mpremote opens:
             socket://127.0.0.1:PORT (as QEMU's `-serial tcp::PORT,server`).
 
 The board keeps running between mpremote commands, as a real one does.
+
+A sandboxed board (`sandbox=True`, for mpremote's own test scripts, which
+were written for a board's flash: test_filesystem.sh runs `rm -r :/`)
+starts with nothing of the host mounted: its folder is VfsPosix(folder) at
+/flash, the current directory, sys.path is a board's ("", ".frozen",
+"/flash/lib"), and "/" is the VFS's own root, which lists
+the mount points, as on a board with a flash file system at /flash. The
+board checks this before any test runs (it prints "/"'s listing), a soft
+reset returns to it (it is what the REPL started with), and when the tests
+run as root the board runs as nobody, so nothing outside its folder can
+be removed even if the sandbox failed.
 """
 import fcntl
 import os
+import pwd
 import pty
 import select
 import shutil
@@ -46,6 +58,7 @@ class Device:
     """A serial device given on the command line (a QEMU board)."""
 
     files = None  # its filesystem is not on this host
+    sandboxed = True  # its file system is its own
 
     def __init__(self, device):
         self.device = device
@@ -61,16 +74,29 @@ class LinuxBoard:
     """`micropython` on a pty, reachable at .device (see the module doc)."""
 
     files = None
+    sandboxed = False
 
-    def __init__(self, binary, transport="pty"):
+    def __init__(self, binary, transport="pty", sandbox=False):
         self.dir = tempfile.mkdtemp(prefix="px-mpremote-")
         self.files = self.dir
         self._stop = False
         self._client = None  # the socket transport's connection
+        self._boot = None
+        self.sandboxed = sandbox
+        argv, user = [binary], None
+        if sandbox:
+            fd, self._boot = tempfile.mkstemp(prefix="px-mpremote-boot-", suffix=".py")
+            with os.fdopen(fd, "w") as f:
+                f.write(SANDBOX_BOOT % {"dir": self.dir})
+            argv += ["-i", self._boot]
+            if os.geteuid() == 0:
+                user = pwd.getpwnam("nobody")
+                os.chown(self.dir, user.pw_uid, user.pw_gid)
+                os.chmod(self._boot, 0o644)
         master, slave = pty.openpty()
-        self.proc = subprocess.Popen([binary], cwd=self.dir, env=_child_env(self.dir), stdin=slave, stdout=slave,
+        self.proc = subprocess.Popen(argv, cwd=self.dir, env=_child_env(self.dir), stdin=slave, stdout=slave,
                                      stderr=slave, start_new_session=True, close_fds=True,
-                                     preexec_fn=_make_controlling)
+                                     preexec_fn=lambda: _make_controlling(user))
         os.close(slave)
         self._board = master
         self._seen = bytearray()  # what the board wrote (for failure reports)
@@ -91,12 +117,15 @@ class LinuxBoard:
             raise ValueError("transport is 'pty' or 'socket', not %r" % transport)
         self._thread = threading.Thread(target=target, daemon=True)
         self._thread.start()
+        if sandbox:
+            self._wait_for(SANDBOX_READY, 10)
         self._wait_for(b">>> ", 10)
 
     def _wait_for(self, what, timeout):
         deadline = time.monotonic() + timeout
         while what not in self._seen:
             if time.monotonic() > deadline or self.proc.poll() is not None:
+                self.close()
                 raise RuntimeError("the board did not start: %r" % bytes(self._seen))
             time.sleep(0.01)
 
@@ -172,12 +201,32 @@ class LinuxBoard:
         if hasattr(self, "_listener"):
             self._listener.close()
         shutil.rmtree(self.dir, ignore_errors=True)
+        if self._boot is not None:
+            os.remove(self._boot)
 
 
-def _make_controlling():
+# The sandboxed board's start: the host's files out of reach (module doc).
+SANDBOX_BOOT = """\
+import os, sys, vfs
+vfs.umount("/")
+vfs.mount(vfs.VfsPosix(%(dir)r), "/flash")
+os.chdir("/flash")
+sys.path[:] = ["", ".frozen", "/flash/lib"]  # a board's, not this file's folder first
+print("sandbox:", os.listdir("/"), os.getcwd())
+del os, sys, vfs
+"""
+SANDBOX_READY = b"sandbox: ['flash'] /flash\r\n"
+
+
+def _make_controlling(user):
     """In the child (a new session): its stdin, the pty, becomes its
-    controlling terminal, so Ctrl-C typed at the board is SIGINT."""
+    controlling terminal, so Ctrl-C typed at the board is SIGINT; then it
+    becomes `user` (a pwd entry), if given."""
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    if user is not None:
+        os.setgroups([])
+        os.setgid(user.pw_gid)
+        os.setuid(user.pw_uid)
 
 
 def main():

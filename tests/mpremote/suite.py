@@ -52,6 +52,9 @@ MPREMOTE = suitelib.shared("mpremote")
 PYTHON = "/usr/bin/python3"  # Debian's, where python3-serial is installed
 TIMEOUT = 5.0  # for one protocol answer
 CMD_TIMEOUT = 30  # for one mpremote command
+# for one of mpremote's test scripts: test_filesystem.sh runs mpremote about
+# 100 times, 79 s on the 2-core machine under a load average of 22
+SCRIPT_TIMEOUT = 300
 RAW_BANNER = b"raw REPL; CTRL-B to exit\r\n"
 PREFIX = "pxmr_"  # names this suite creates on the board
 
@@ -427,6 +430,27 @@ def mpr_soft_reset(board):
     expect_out("state across soft-reset", out, "5\nFalse\n")
 
 
+def mpr_soft_reset_unmounts(board):
+    """A soft reset drops what the program mounted (on Linux calling its
+    umount) and the current directory is back where it started; the
+    same mount point can be mounted again."""
+    fs_class = ("import os, vfs\nd = os.getcwd().rstrip('/')\n"
+                "class F:\n def mount(s, r, m): pass\n"
+                " def umount(s): open(d + '/pxmr_umounted', 'w').close()\n"
+                " def chdir(s, p): pass\n def getcwd(s): return '/'\n")
+    setup = fs_class + "print(os.getcwd())\nvfs.mount(F(), '/pxmr_fs')\nos.chdir('/pxmr_fs')\nprint(os.getcwd())"
+    check = (fs_class + "print([p for f, p in vfs.mount() if p == '/pxmr_fs'], os.getcwd())\n"
+             "vfs.mount(F(), '/pxmr_fs')\nprint('again')\nvfs.umount('/pxmr_fs')")
+    try:
+        out = mpremote(board, "exec", setup, "soft-reset", "exec", check)
+        start = out.split("\n", 1)[0]
+        expect_out("mounts and the current directory", out, f"{start}\n/pxmr_fs\n[] {start}\nagain\n")
+        if board.files and not os.path.exists(board_path(board, "pxmr_umounted")):
+            raise Fail("the soft reset did not call the file system's umount()")
+    finally:
+        mpremote(board, "exec", "import os\ntry: os.remove('pxmr_umounted')\nexcept OSError: pass", status=None)
+
+
 def mpr_resume(board):
     """Each command soft-resets first, unless `resume`."""
     mpremote(board, "exec", "pxmr_r = 'kept'")
@@ -504,7 +528,7 @@ def mpr_mip_install(board):
 
 
 MPREMOTE_CHECKS = [mpr_exec, mpr_exec_error, mpr_eval, mpr_run, mpr_fs_cp_ls_cat, mpr_fs_mkdir_rm,
-                   mpr_fs_cp_recursive, mpr_soft_reset, mpr_resume, mpr_soft_reset_reimports, mpr_interrupt,
+                   mpr_fs_cp_recursive, mpr_soft_reset, mpr_soft_reset_unmounts, mpr_resume, mpr_soft_reset_reimports, mpr_interrupt,
                    mpr_mip_install]
 
 
@@ -513,14 +537,6 @@ MPREMOTE_CHECKS = [mpr_exec, mpr_exec_error, mpr_eval, mpr_run, mpr_fs_cp_ls_cat
 # Scripts that cannot pass against the Linux command, and why. A board
 # runs them all.
 NOT_ON_LINUX = {
-    "test_filesystem.sh": "mounts its RAM disk at /ramdisk again after a soft reset, which on Linux keeps the "
-                          "program's mounts (OSError EPERM)",
-    "test_fs_tree.sh": "mounts its RAM disk at /ramdisk again after a soft reset, which on Linux keeps the "
-                       "program's mounts (OSError EPERM)",
-    "test_unicode.sh": "mounts its RAM disk at /ramdisk again after a soft reset, which on Linux keeps the "
-                       "program's mounts (OSError EPERM)",
-    "test_mount.sh": "mpremote mount's code calls sys.stdout.buffer.write(buf, 2), MicroPython's stream write "
-                     "with a length, which our FileIO does not take",
     "test_resume.sh": "expects MicroPython's \"name 'a' isn't defined\" (we print CPython's message) "
                       "and reconnects by USB auto-detection after `disconnect`",
 }
@@ -530,13 +546,18 @@ def script_check(script):
     def run(board):
         if board.files and script in NOT_ON_LINUX:
             raise Skip(NOT_ON_LINUX[script])
+        if not board.sandboxed:  # test_filesystem.sh runs `rm -r :/`
+            raise Fail("mpremote's scripts run only on a board whose files are its own (LinuxBoard(sandbox=True))")
         tests = os.path.join(MPREMOTE, "tests")
         with tempfile.TemporaryDirectory(prefix="px-mpremote-script-") as tmp:
             env = dict(os.environ, TMP=tmp, MPREMOTE_DEVICE=board.device,
                        MPREMOTE=f"{PYTHON} {os.path.join(MPREMOTE, 'mpremote.py')} connect {board.device}")
+            # the .exp files' order of mpremote's stdout and the board's output
+            # (written through sys.stdout.buffer) is that of a buffered stdout
+            env.pop("PYTHONUNBUFFERED", None)
             # as its run-mpremote-tests.sh: stderr with stdout, "\r" removed, TMP named
             p = subprocess.run(["bash", "-c", 'bash "$0" 2>&1', os.path.join(tests, script)], cwd=tests, env=env,
-                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, timeout=120)
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, timeout=SCRIPT_TIMEOUT)
             out = p.stdout.decode("utf-8", "replace").replace("\r", "").replace(tmp, "${TMP}")
         with open(os.path.join(tests, script + ".exp"), encoding="utf-8") as f:
             want = f.read()
@@ -617,7 +638,7 @@ def main():
     # own scripts, the rest over a pty, and a few over a TCP socket.
     groups = [
         (lambda: boards.LinuxBoard(binary, "pty"), [(n, c) for n, c in chosen if not n.startswith("script:")]),
-        (lambda: boards.LinuxBoard(binary, "pty"), [(n, c) for n, c in chosen if n.startswith("script:")]),
+        (lambda: boards.LinuxBoard(binary, "pty", sandbox=True), [(n, c) for n, c in chosen if n.startswith("script:")]),
         (lambda: boards.LinuxBoard(binary, "socket"), [(f"socket:{n}", c) for n, c in chosen if n in SOCKET_CHECKS]),
     ]
     with concurrent.futures.ThreadPoolExecutor(len(groups)) as ex:

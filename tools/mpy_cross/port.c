@@ -17,6 +17,9 @@ void px_port_stdout(const char *s, size_t n) {
 void px_port_stdout_flush(void) {
     fflush(stdout);
 }
+void px_port_stdout_bytes(const char *s, size_t n) {
+    fwrite(s, 1, n, stdout);
+}
 void px_port_stderr(const char *s, size_t n) {
     fwrite(s, 1, n, stderr);
 }

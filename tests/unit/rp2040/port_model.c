@@ -26,6 +26,9 @@ void px_port_stdout(const char *s, size_t n) {
 }
 void px_port_stdout_flush(void) {
 }
+void px_port_stdout_bytes(const char *s, size_t n) {
+    out(s, n);
+}
 void px_port_stderr(const char *s, size_t n) {
     out(s, n);
 }
