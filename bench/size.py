@@ -41,6 +41,9 @@ def parse_map(path):
             if not line[0].isspace():
                 name = line.split()[0]
                 out = name if name in ALL_SECTIONS or name.startswith(".data.rel.ro") else None
+                # posix/startup.ld's sections: start-up code, cold constants
+                if name in (".text.px_startup", ".rodata.px_cold"):
+                    out = name[:name.index(".", 1)]
                 if name == ".tbss":
                     out = ".bss"
                 continue
