@@ -241,6 +241,9 @@ typedef struct px_class {
     const px_type *native_base; /* first built-in base other than object, or NULL */
     px_map attrs;               /* the class namespace; type.dict points here */
     px_val qualname;
+    /* Attributes its instances have had at most (bounded): the room a new
+     * instance gets for them in its own block (instance.c). */
+    uint32_t inst_room;
 } px_class;
 
 /* Modules: built-in ones are static const with a const globals map. */

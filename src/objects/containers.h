@@ -26,6 +26,12 @@ typedef struct px_dict {
 
 /* ---- map (see object.h for the struct) */
 void px_map_init(px_map *m, size_t cap);
+/* An empty map for cap entries whose arrays are `storage`, of
+ * px_map_storage_size(cap) bytes, px_val-aligned, inside a non-leaf block
+ * the map's owner allocated (its arrays then cost no allocation of their
+ * own; when the map grows, it moves to arrays of its own). */
+size_t px_map_storage_size(size_t cap);
+void px_map_init_in(px_map *m, size_t cap, void *storage);
 px_val px_map_get(const px_map *m, px_val key);        /* PX_NULL if absent */
 px_val px_map_get_q(const px_map *m, px_qid name);     /* fast path for names */
 void px_map_set(px_map *m, px_val key, px_val value);  /* not for const maps */

@@ -166,9 +166,11 @@ static void slot_insert(px_map *m, uint32_t h, uint32_t entry) {
     slots[i] = entry + 1;
 }
 
-/* Allocate entries and index for `alloc` entries and re-insert the live
- * entries of the old arrays in order (this compacts deleted ones). */
-static void rebuild(px_map *m, uint32_t alloc) {
+/* Re-insert the live entries of the old arrays, in order (this compacts
+ * deleted ones), into new arrays for `alloc` entries: `into` holds them
+ * (px_map_storage_size(alloc) bytes), or NULL to allocate them. The old
+ * arrays are left to the collector: they may be part of another block. */
+static void rebuild_into(px_map *m, uint32_t alloc, void *into) {
     keys_changed(m); /* entries move: cached entry pointers must go */
     px_map_entry *old = m->entries;
     uint32_t *old_index = m->index;
@@ -179,8 +181,15 @@ static void rebuild(px_map *m, uint32_t alloc) {
     }
 
     size_t n = slot_count(alloc);
-    px_map_entry *entries = px_gc_alloc(sizeof(px_map_entry) * alloc, 0);
-    uint32_t *index = px_gc_alloc(sizeof(uint32_t) * (1 + alloc + n), PX_GC_LEAF);
+    px_map_entry *entries;
+    uint32_t *index;
+    if (into != NULL) {
+        entries = into;
+        index = (uint32_t *)(entries + alloc);
+    } else {
+        entries = px_gc_alloc(sizeof(px_map_entry) * alloc, 0);
+        index = px_gc_alloc(sizeof(uint32_t) * (1 + alloc + n), PX_GC_LEAF);
+    }
     uint32_t shift = 32;
     for (size_t k = n; k > 1; k >>= 1) {
         shift--;
@@ -209,6 +218,10 @@ static void rebuild(px_map *m, uint32_t alloc) {
     }
 }
 
+static void rebuild(px_map *m, uint32_t alloc) {
+    rebuild_into(m, alloc, NULL);
+}
+
 void px_map_init(px_map *m, size_t cap) {
     m->count = m->used = m->alloc = 0;
     m->flags = 0;
@@ -217,6 +230,18 @@ void px_map_init(px_map *m, size_t cap) {
     if (cap) {
         rebuild(m, (uint32_t)cap);
     }
+}
+
+size_t px_map_storage_size(size_t cap) {
+    return sizeof(px_map_entry) * cap + sizeof(uint32_t) * (1 + cap + slot_count((uint32_t)cap));
+}
+
+void px_map_init_in(px_map *m, size_t cap, void *storage) {
+    m->count = m->used = m->alloc = 0;
+    m->flags = 0;
+    m->entries = NULL;
+    m->index = NULL;
+    rebuild_into(m, (uint32_t)cap, storage);
 }
 
 /* ---- const maps */

@@ -507,7 +507,7 @@ void px_rt_generic_setattr(px_val obj, px_qid name, px_val value) {
         if (e != NULL) {
             e->value = value;
         } else {
-            px_map_add_name(&inst->dict, name, value);
+            px_inst_add_attr(inst, name, value);
         }
         return;
     }

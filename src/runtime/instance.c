@@ -62,6 +62,19 @@ void px_rt_class_update_flags(px_class *cls) {
 }
 
 /* ---- instances */
+
+/* Room for at least two attributes; at most what a 16-attribute instance
+ * needs, so one odd instance cannot make every later one big. */
+enum { ROOM_MIN = 2, ROOM_MAX = 16 };
+
+void px_inst_add_attr(px_instance *inst, px_qid name, px_val value) {
+    px_map_add_name(&inst->dict, name, value);
+    px_type *t = (px_type *)inst->base.type;
+    uint32_t n = inst->dict.count;
+    if (PX_UNLIKELY(px_rt_is_heap_type(t) && n > ((px_class *)t)->inst_room) && n <= ROOM_MAX) {
+        ((px_class *)t)->inst_room = n;
+    }
+}
 static bool native_reinitialisable(const px_type *nb) {
     return nb == &px_type_list || nb == &px_type_dict || nb == &px_type_set || nb == &px_type_bytearray ||
            (nb->flags & PX_TF_REINIT);
@@ -70,9 +83,14 @@ static bool native_reinitialisable(const px_type *nb) {
 /* object.__new__ for a user class: the instance and its native object. */
 static px_val instance_new(const px_type *t, size_t argc, const px_val *argv, px_val kwnames, bool user_init) {
     const px_class *c = (const px_class *)t;
-    px_instance *inst = px_gc_alloc(sizeof(px_instance), 0);
+    /* Its dict's arrays in the instance's own block, one allocation, with
+     * room for the attributes instances of its class have had so far (a
+     * few, set in __init__); one that gets more moves them out. */
+    size_t room = c->inst_room < ROOM_MIN ? ROOM_MIN : c->inst_room;
+    size_t head = (sizeof(px_instance) + sizeof(px_val) - 1) / sizeof(px_val) * sizeof(px_val);
+    px_instance *inst = px_gc_alloc(head + px_map_storage_size(room), 0);
     inst->base.type = t;
-    px_map_init(&inst->dict, 4); /* most instances get a few attributes in __init__ */
+    px_map_init_in(&inst->dict, room, (char *)inst + head);
     const px_type *nb = c->native_base;
     if (nb != NULL) {
         if (nb->make == NULL) {

@@ -65,6 +65,10 @@ px_val px_iter(px_val v);                  /* iter(v) */
 px_val px_next(px_val it);                 /* PX_NULL when exhausted */
 const char *px_type_name(px_val v);        /* "int", "MyClass", ... for messages */
 
+/* A new attribute in an instance's dict (the name is not there), noting
+ * on its class how many its instances get (the room new ones start with). */
+void px_inst_add_attr(px_instance *inst, px_qid name, px_val value);
+
 /* ---- types and classes */
 bool px_isinstance(px_val v, const px_type *t);
 bool px_issubclass(const px_type *sub, const px_type *t);

@@ -138,7 +138,7 @@ static inline bool px_vm_store_attr_cached(px_val obj, px_qid q, px_val v, px_vm
     if (e != NULL) {
         e->value = v;
     } else {
-        px_map_add_name(m, q, v); /* px_vm_inst_find searched it all */
+        px_inst_add_attr(px_as_ptr(obj), q, v); /* px_vm_inst_find searched it all */
     }
     return true;
 }
