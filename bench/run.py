@@ -102,7 +102,7 @@ def version_of(cmd):
 # print their results instead of timing themselves: they are timed as whole
 # processes (start-up included, marked * below) and their output must be
 # the same under both interpreters.
-NOT_PROGRAMS = {"run", "icount", "scaling", "memheavy"}
+NOT_PROGRAMS = {"run", "icount", "scaling", "memheavy", "size"}
 
 
 def whole_process_seconds(cmd, outputs):

@@ -43,6 +43,9 @@ def parse_map(path, sections=ALL_SECTIONS, archives=False):
             if not line[0].isspace():
                 name = line.split()[0]
                 out = name if name in sections or name.startswith(".data.rel.ro") else None
+                # posix/startup.ld's sections: start-up code, cold constants
+                if name in (".text.px_startup", ".rodata.px_cold") and name[:name.index(".", 1)] in sections:
+                    out = name[:name.index(".", 1)]
                 if name == ".tbss" and ".bss" in sections:
                     out = ".bss"
                 continue
