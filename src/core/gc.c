@@ -451,11 +451,8 @@ static chunk *find_chunk(uintptr_t a) {
     return NULL;
 }
 
-/* The allocated block containing address a, if any. */
-static bool find_block(uintptr_t a, blockref *b) {
-    if (a < gc.lo || a >= gc.hi) {
-        return false;
-    }
+/* The allocated block containing address a (within gc.lo..gc.hi), if any. */
+static inline bool find_block_in_heap(uintptr_t a, blockref *b) {
     chunk *c = find_chunk(a);
     if (c == NULL) {
         return false;
@@ -494,11 +491,17 @@ static bool find_block(uintptr_t a, blockref *b) {
     }
 }
 
+/* The allocated block containing address a, if any. */
+static bool find_block(uintptr_t a, blockref *b) {
+    return a >= gc.lo && a < gc.hi && find_block_in_heap(a, b);
+}
+
 /* ---- marking */
 
+/* a: an address within gc.lo..gc.hi (scan_words tests each word). */
 static void mark_candidate(uintptr_t a) {
     blockref b;
-    if (!find_block(a, &b) || bit_get(b.m, B_MARK, b.idx)) {
+    if (!find_block_in_heap(a, &b) || bit_get(b.m, B_MARK, b.idx)) {
         return;
     }
     bit_set(b.m, B_MARK, b.idx);
