@@ -341,9 +341,9 @@ static inline px_val call_builtin_fast(const px_builtin *b, size_t argc, const p
         if (argc == 3) return b->fn.f3(argv[0], argv[1], argv[2]);
         break;
     case PX_BK_VAR:
-        if (PX_UNLIKELY(b == &px_builtin_next)) {
+        if (PX_UNLIKELY(b == &px_builtin_next) && argc == 1 && px_is_type(argv[0], &px_type_generator)) {
             *done = false;
-            return PX_TRUE;
+            return PX_TRUE; /* (next() of other iterators is called here) */
         }
         if (argc >= b->min_args && (b->max_args == PX_ARGS_MAX || argc <= b->max_args)) return b->fn.fv(argc, argv);
         break;
