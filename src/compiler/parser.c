@@ -1006,45 +1006,56 @@ px_ast_expr *px_parse_fstring_expr(px_parser *outer, const char *text, size_t n,
     return e;
 }
 
+/* px_parse_needs_more's look at the tokens of a source that lexes. Not
+ * inlined: its locals live in its own frame, not across the caller's
+ * setjmp (gcc's -Wclobbered). */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static bool tokens_need_more(const char *src, size_t len) {
+    px_lexer *lx = px_gc_alloc(sizeof *lx, 0);
+    px_lexer_init(lx, src, len, PX_QID_NONE);
+    size_t n;
+    px_token *toks = px_lex_all(lx, &n);
+    bool indented = false;
+    for (size_t i = 0; i < n; i++) {
+        if (toks[i].type == PX_TOK_INDENT) {
+            indented = true;
+        }
+    }
+    /* The last token before the final NEWLINE/DEDENTs/END. */
+    size_t k = n;
+    while (k > 0 && (toks[k - 1].type == PX_TOK_END || toks[k - 1].type == PX_TOK_NEWLINE ||
+                     toks[k - 1].type == PX_TOK_DEDENT)) {
+        k--;
+    }
+    size_t e = len;
+    while (e > 0 && (src[e - 1] == ' ' || src[e - 1] == '\t')) {
+        e--;
+    }
+    bool blank_end = e >= 2 && src[e - 1] == '\n' && src[e - 2] == '\n';
+    if (k > 0 && toks[k - 1].type == PX_TOK_COLON) {
+        return true;
+    } else if (indented && !blank_end) {
+        return true;
+    } else if (k > 0 && !blank_end) {
+        /* A decorator line needs the definition after it. */
+        size_t s = k - 1;
+        while (s > 0 && toks[s - 1].type != PX_TOK_NEWLINE && toks[s - 1].type != PX_TOK_DEDENT &&
+               toks[s - 1].type != PX_TOK_INDENT) {
+            s--;
+        }
+        return toks[s].type == PX_TOK_AT;
+    }
+    return false;
+}
+
 bool px_parse_needs_more(const char *src, size_t len) {
     px_jmp j;
     volatile bool more = false;
     px_try_push(&j);
     if (setjmp(j.buf) == 0) {
-        px_lexer *lx = px_gc_alloc(sizeof *lx, 0);
-        px_lexer_init(lx, src, len, PX_QID_NONE);
-        size_t n;
-        px_token *toks = px_lex_all(lx, &n);
-        bool indented = false;
-        for (size_t i = 0; i < n; i++) {
-            if (toks[i].type == PX_TOK_INDENT) {
-                indented = true;
-            }
-        }
-        /* The last token before the final NEWLINE/DEDENTs/END. */
-        size_t k = n;
-        while (k > 0 && (toks[k - 1].type == PX_TOK_END || toks[k - 1].type == PX_TOK_NEWLINE ||
-                         toks[k - 1].type == PX_TOK_DEDENT)) {
-            k--;
-        }
-        size_t e = len;
-        while (e > 0 && (src[e - 1] == ' ' || src[e - 1] == '\t')) {
-            e--;
-        }
-        bool blank_end = e >= 2 && src[e - 1] == '\n' && src[e - 2] == '\n';
-        if (k > 0 && toks[k - 1].type == PX_TOK_COLON) {
-            more = true;
-        } else if (indented && !blank_end) {
-            more = true;
-        } else if (k > 0 && !blank_end) {
-            /* A decorator line needs the definition after it. */
-            size_t s = k - 1;
-            while (s > 0 && toks[s - 1].type != PX_TOK_NEWLINE && toks[s - 1].type != PX_TOK_DEDENT &&
-                   toks[s - 1].type != PX_TOK_INDENT) {
-                s--;
-            }
-            more = toks[s].type == PX_TOK_AT;
-        }
+        more = tokens_need_more(src, len);
         px_try_pop(&j);
     } else {
         px_val exc = j.exc;

@@ -5,15 +5,6 @@
 
 #include "../runtime.h"
 
-void px_try_push(px_jmp *j) {
-    j->prev = px_st.jmp_top;
-    j->exc = PX_NULL;
-    j->vm_frame = px_st.frame;
-    px_st.jmp_top = j;
-}
-
-void px_try_pop(px_jmp *j) { px_st.jmp_top = j->prev; }
-
 PX_NORETURN void px_raise(px_val exc) {
     if (px_is_type_obj(exc)) {
         exc = px_call(exc, 0, NULL, PX_NULL);

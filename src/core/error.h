@@ -27,8 +27,15 @@ typedef struct px_jmp {
     void *vm_frame; /* the VM frame active when pushed (restored on raise) */
 } px_jmp;
 
-void px_try_push(px_jmp *j);
-void px_try_pop(px_jmp *j);
+/* Inline: a generator resumed from C pushes and pops one per step. */
+static inline void px_try_push(px_jmp *j) {
+    j->prev = px_st.jmp_top;
+    j->exc = PX_NULL;
+    j->vm_frame = px_st.frame;
+    px_st.jmp_top = j;
+}
+
+static inline void px_try_pop(px_jmp *j) { px_st.jmp_top = j->prev; }
 
 /* exc: an exception instance or class (instantiated with no args). */
 PX_NORETURN void px_raise(px_val exc);

@@ -103,6 +103,7 @@ static struct {
 #endif
     size_t nchunks;
     chunk *chunks[MAX_CHUNKS]; /* sorted by address */
+    chunk *last_chunk;         /* find_chunk's last answer, or NULL */
     page_meta *partial[NCLASSES];
     uint8_t size_to_class[SMALL_MAX / GRANULE + 1];
     uint16_t class_blocks[NCLASSES]; /* PAGE / class_size: the allocation path avoids dividing */
@@ -425,6 +426,12 @@ typedef struct {
 } blockref;
 
 static chunk *find_chunk(uintptr_t a) {
+    /* the chunk of the last block found first: neighbouring objects
+     * (scanned one after another while marking) share chunks */
+    chunk *last = gc.last_chunk;
+    if (last != NULL && a >= (uintptr_t)last->data && a < (uintptr_t)last->end) {
+        return last;
+    }
     size_t lo = 0, hi = gc.nchunks;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -434,17 +441,18 @@ static chunk *find_chunk(uintptr_t a) {
         } else if (a >= (uintptr_t)c->end) {
             lo = mid + 1;
         } else {
-            return a >= (uintptr_t)c->data ? c : NULL;
+            if (a < (uintptr_t)c->data) {
+                return NULL;
+            }
+            gc.last_chunk = c; /* chunks are never released */
+            return c;
         }
     }
     return NULL;
 }
 
-/* The allocated block containing address a, if any. */
-static bool find_block(uintptr_t a, blockref *b) {
-    if (a < gc.lo || a >= gc.hi) {
-        return false;
-    }
+/* The allocated block containing address a (within gc.lo..gc.hi), if any. */
+static inline bool find_block_in_heap(uintptr_t a, blockref *b) {
     chunk *c = find_chunk(a);
     if (c == NULL) {
         return false;
@@ -483,11 +491,17 @@ static bool find_block(uintptr_t a, blockref *b) {
     }
 }
 
+/* The allocated block containing address a, if any. */
+static bool find_block(uintptr_t a, blockref *b) {
+    return a >= gc.lo && a < gc.hi && find_block_in_heap(a, b);
+}
+
 /* ---- marking */
 
+/* a: an address within gc.lo..gc.hi (scan_words tests each word). */
 static void mark_candidate(uintptr_t a) {
     blockref b;
-    if (!find_block(a, &b) || bit_get(b.m, B_MARK, b.idx)) {
+    if (!find_block_in_heap(a, &b) || bit_get(b.m, B_MARK, b.idx)) {
         return;
     }
     bit_set(b.m, B_MARK, b.idx);

@@ -46,10 +46,12 @@ enum { PX_GEN_FIN_NEVER, PX_GEN_FIN_WANTED, PX_GEN_FIN_ARMED };
 
 /* How a running generator was resumed: by px_gen_resume from C (its frame
  * is the entry of a px_vm_gen_step), or inside the loop that runs its
- * caller, whose FOR_ITER or YIELD_FROM pushed the generator's frame like
- * a call (vm.c, gen_enter). A yield or return of an inline generator goes
- * back to that instruction without leaving the loop. */
-enum { PX_GEN_BY_C, PX_GEN_BY_FOR_ITER, PX_GEN_BY_YIELD_FROM };
+ * caller, whose FOR_ITER, YIELD_FROM or call of `g.send(x)` / `next(g)`
+ * pushed the generator's frame like a call (vm.c, gen_enter). A yield or
+ * return of an inline generator goes back to that instruction without
+ * leaving the loop (a return from one resumed by a call raises
+ * StopIteration there). */
+enum { PX_GEN_BY_C, PX_GEN_BY_FOR_ITER, PX_GEN_BY_YIELD_FROM, PX_GEN_BY_CALL };
 
 typedef struct px_gen {
     px_obj base;
@@ -92,15 +94,19 @@ enum { PX_RUN_RETURN, PX_RUN_YIELD, PX_RUN_RAISE };
 int px_vm_execute(px_frame *entry, px_val throw_exc, px_val *result);
 
 /* Run generator g one step (px_gen_resume has checked its state and the
- * depth and marked it running): start it, or (started) continue it with
- * `send`, or, when set,
- * raise throw_exc at its resume point. A generator suspended in
+ * depth): start it (state CREATED), or continue it (SUSPENDED) with
+ * `send`, or, when set, raise throw_exc at its resume point. It is marked
+ * running meanwhile, and suspended or finished after, with the handled
+ * exception swapped in and out. A generator suspended in
  * YIELD_FROM runs that instruction again, so the sub-iterator is resumed
  * under this step's one handler (a throw goes to the sub-iterator first,
  * px_vm_yf_throw). Returns PX_RUN_YIELD or PX_RUN_RETURN with the value
  * in *result, or PX_RUN_RAISE with the exception that left the frame in
  * *result; raises nothing itself. */
-int px_vm_gen_step(px_gen *g, bool started, px_val send, px_val throw_exc, px_val *result);
+int px_vm_gen_step(px_gen *g, px_val send, px_val throw_exc, px_val *result);
+/* The `send` method of generators and coroutines (the loop resumes a
+ * generator called through it inline). */
+px_val px_vm_gen_send(px_val self, px_val v);
 
 /* Allocate the generator / coroutine / async generator of `fn` together
  * with its frame (one block); the caller binds the arguments. */
@@ -141,8 +147,10 @@ static inline bool px_is_func(px_val v) { return px_is_type(v, &px_type_function
 
 #if defined(__GNUC__) || defined(__clang__)
 #define PX_VM_INLINE static inline __attribute__((always_inline))
+#define PX_VM_NOINLINE static __attribute__((noinline))
 #else
 #define PX_VM_INLINE static inline
+#define PX_VM_NOINLINE static
 #endif
 
 #define PX_VM_GEN_FLAGS (PX_CODE_GENERATOR | PX_CODE_COROUTINE | PX_CODE_ASYNC_GENERATOR)

@@ -110,25 +110,11 @@ px_val px_gen_resume(px_val genv, px_val send_in, px_val throw_exc, px_val *ret)
     /* what can raise here does so before the generator is marked running */
     px_check_stack("");
     check_depth();
-    px_val outer_handled = px_st.handled_exc;
-    if (g->handled != PX_NULL) {
-        px_st.handled_exc = g->handled;
-    }
-    bool started = g->state == PX_GEN_SUSPENDED;
-    g->state = PX_GEN_RUNNING;
-    g->resumed_by = PX_GEN_BY_C;
     px_val result;
-    int st = px_vm_gen_step(g, started, send, throw_exc, &result);
+    int st = px_vm_gen_step(g, send, throw_exc, &result);
     if (st == PX_RUN_YIELD) {
-        px_gen_suspend(g);
-        g->handled = px_st.handled_exc != outer_handled ? px_st.handled_exc : PX_NULL;
-        px_st.handled_exc = outer_handled;
         return result;
     }
-    px_gen_finish(g);
-    g->handled = PX_NULL;
-    g->yf = false;
-    px_st.handled_exc = outer_handled;
     if (st == PX_RUN_RAISE) {
         px_raise(result);
     }
@@ -274,13 +260,13 @@ static px_gen *gen_arg(px_val v) {
     return px_as_ptr(v);
 }
 
-static px_val gen_send(px_val self, px_val v) {
+px_val px_vm_gen_send(px_val self, px_val v) {
     gen_arg(self);
     px_val ret = PX_NONE;
     px_val y = px_gen_resume(self, v, PX_NULL, &ret);
     return stop_or(y, ret);
 }
-static px_val gen_next_m(px_val self) { return gen_send(self, PX_NONE); }
+static px_val gen_next_m(px_val self) { return px_vm_gen_send(self, PX_NONE); }
 static px_val gen_throw(size_t argc, const px_val *argv) {
     gen_arg(argv[0]);
     px_val exc = throw_args_exc(argc - 1, argv + 1);
@@ -294,7 +280,7 @@ static px_val gen_close_m(px_val self) {
 }
 static px_val gen_iter_m(px_val self) { return self; }
 
-static PX_METH2(gen_send_obj, &px_type_generator, send, gen_send);
+static PX_METH2(gen_send_obj, &px_type_generator, send, px_vm_gen_send);
 static PX_METH1(gen_next_obj, &px_type_generator, __next__, gen_next_m);
 static PX_METHV(gen_throw_obj, &px_type_generator, throw, 2, 4, gen_throw);
 static PX_METH1(gen_close_obj, &px_type_generator, close, gen_close_m);
@@ -366,7 +352,7 @@ const px_type px_type_generator = {
 
 /* ---- coroutines -------------------------------------------------------- */
 
-static PX_METH2(coro_send_obj, &px_type_coroutine, send, gen_send);
+static PX_METH2(coro_send_obj, &px_type_coroutine, send, px_vm_gen_send);
 static PX_METHV(coro_throw_obj, &px_type_coroutine, throw, 2, 4, gen_throw);
 static PX_METH1(coro_close_obj, &px_type_coroutine, close, gen_close_m);
 static PX_METH1(coro_await_obj, &px_type_coroutine, __await__, gen_iter_m);

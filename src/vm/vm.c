@@ -51,6 +51,63 @@ static px_val gen_exit_exc(px_frame *f, px_val exc) {
     return e;
 }
 
+/* Generator g (created or suspended) starts running, resumed by the frame
+ * `caller`, with `value` as the result of the yield it is suspended at
+ * (none when `sent` is false: it is thrown into). Undone by gen_leave.
+ * Returns its frame, now the current one. */
+PX_VM_INLINE px_frame *gen_push(px_gen *g, px_frame *caller, px_val value, bool sent) {
+    px_frame *gf = g->frame;
+    g->outer_handled = px_st.handled_exc;
+    if (g->handled != PX_NULL) {
+        px_st.handled_exc = g->handled;
+    }
+    if (g->state == PX_GEN_SUSPENDED && sent) {
+        *gf->sp++ = value;
+        if (g->yf) {
+            g->yf = false;
+            gf->ip--; /* its own YIELD_FROM runs again, resuming the sub-iterator */
+        }
+    }
+    g->state = PX_GEN_RUNNING;
+    gf->back = caller;
+    /* the frames it calls go above the current frame-stack top */
+    gf->fs_chunk = px_vm_fs.cur;
+    gf->fs_top = px_vm_fs.cur ? px_vm_fs.cur->top : NULL;
+    px_st.depth++;
+    px_st.frame = gf;
+    return gf;
+}
+
+/* Generator g stops running: suspended by a yield (yielding) or finished.
+ * Its handled exception is kept for the next resume and the resumer's is
+ * restored (g->outer_handled, saved when it was resumed). */
+PX_VM_INLINE void gen_stop(px_gen *g, bool yielding) {
+    if (yielding) {
+        px_gen_suspend(g);
+        g->handled = px_st.handled_exc != g->outer_handled ? px_st.handled_exc : PX_NULL;
+    } else {
+        px_gen_finish(g);
+        g->handled = PX_NULL;
+        g->yf = false;
+    }
+    px_st.handled_exc = g->outer_handled;
+    g->outer_handled = PX_NULL;
+}
+
+/* A running generator's frame f is left for the frame that resumed it
+ * (inline, or the C caller of px_vm_gen_step), which becomes the current
+ * frame; returns it. The one place that undoes gen_enter / a C resume. */
+PX_VM_INLINE px_frame *gen_leave(px_vm_ctx *ctx, px_frame *f, bool yielding) {
+    gen_stop(f->gen, yielding);
+    px_st.depth--;
+    px_vm_fs_restore(f->fs_chunk, f->fs_top);
+    px_frame *back = f->back;
+    f->back = NULL; /* a stopped generator keeps no caller alive */
+    ctx->frame = back;
+    px_st.frame = back;
+    return back;
+}
+
 /* Route exc to a handler in the current frame or one of its callers up to
  * the entry frame. Returns the (possibly replaced) exception and sets
  * *handled when a handler was found (the frame is then ready to resume). */
@@ -81,8 +138,9 @@ static px_val unwind(px_vm_ctx *ctx, px_val exc, bool reraise, bool *handled) {
         if (f->gen != NULL) {
             exc = gen_exit_exc(f, exc);
         }
-        px_st.depth--;
         if (f == ctx->entry) {
+            /* (a generator's step finishes it: px_vm_gen_step) */
+            px_st.depth--;
             if (f->chunk != NULL) {
                 px_vm_fs_pop(f);
             } else {
@@ -91,25 +149,19 @@ static px_val unwind(px_vm_ctx *ctx, px_val exc, bool reraise, bool *handled) {
             *handled = false;
             return exc;
         }
-        px_frame *back = f->back;
-        px_gen *g = f->gen;
-        if (g != NULL) {
+        if (f->gen != NULL) {
             /* an inline generator (see gen_enter) finishes with the exception,
-             * which is raised again in its caller's FOR_ITER / YIELD_FROM */
-            px_gen_finish(g);
-            g->handled = PX_NULL;
-            g->yf = false;
-            px_st.handled_exc = g->outer_handled;
-            g->outer_handled = PX_NULL;
-            f->back = NULL;
-            px_vm_fs_restore(f->fs_chunk, f->fs_top);
+             * which is raised again in the frame that resumed it */
+            f = gen_leave(ctx, f, false);
             if (px_st.handled_exc != PX_NULL && px_st.handled_exc != PX_NONE && px_st.handled_exc != exc &&
                 px_exc_get_context(exc) == PX_NONE) {
                 px_vm_set_context(exc, px_st.handled_exc);
             }
-        } else {
-            px_vm_fs_pop(f);
+            continue;
         }
+        px_frame *back = f->back;
+        px_st.depth--;
+        px_vm_fs_pop(f);
         f = back;
         ctx->frame = f;
         px_st.frame = f;
@@ -208,7 +260,7 @@ static int gen_try(px_vm_ctx *ctx, px_gen *g, px_val thrown, px_val *result) {
     return -1;
 }
 
-int px_vm_gen_step(px_gen *g, bool started, px_val send, px_val throw_exc, px_val *result) {
+int px_vm_gen_step(px_gen *g, px_val send, px_val throw_exc, px_val *result) {
     px_frame *entry = g->frame;
     px_vm_ctx ctx;
     ctx.frame = entry;
@@ -217,30 +269,15 @@ int px_vm_gen_step(px_gen *g, bool started, px_val send, px_val throw_exc, px_va
     ctx.reraise = false;
     px_frame *caller = px_st.frame;
     unsigned depth0 = px_st.depth;
-    entry->back = caller;
-    /* the frames it calls go above the current frame-stack top */
-    entry->fs_chunk = px_vm_fs.cur;
-    entry->fs_top = px_vm_fs.cur ? px_vm_fs.cur->top : NULL;
-    px_st.depth++;
-    px_st.frame = entry;
+    g->resumed_by = PX_GEN_BY_C;
+    gen_push(g, caller, send, throw_exc == PX_NULL);
     px_val exc = throw_exc;
-    if (exc == PX_NULL && started) {
-        *entry->sp++ = send; /* the value of the yield expression, or what YIELD_FROM sends on */
-        if (g->yf) {
-            /* suspended in YIELD_FROM: run it again, which resumes the sub-iterator */
-            g->yf = false;
-            entry->ip--;
-        }
-    }
     for (;;) {
         if (exc == PX_NULL || g->yf) {
             px_val r;
             int st = gen_try(&ctx, g, exc, &r);
             if (st >= 0) {
-                px_st.depth--;
-                px_vm_fs_restore(entry->fs_chunk, entry->fs_top);
-                entry->back = NULL;
-                px_st.frame = caller;
+                gen_leave(&ctx, entry, st == PX_RUN_YIELD);
                 *result = r;
                 return st;
             }
@@ -251,6 +288,9 @@ int px_vm_gen_step(px_gen *g, bool started, px_val send, px_val throw_exc, px_va
         bool handled;
         exc = unwind_gen(&ctx, exc, reraise, &handled, depth0);
         if (!handled) {
+            /* unwinding has reset the depth and the frame stack */
+            gen_stop(g, false);
+            entry->back = NULL;
             px_st.frame = caller;
             *result = exc;
             return PX_RUN_RAISE;
@@ -274,6 +314,9 @@ static inline px_val unbind_on_stack(px_val callee, px_val *args, const px_val *
     return callee;
 }
 
+/* Calls it does not make return PX_NULL, or PX_TRUE for `send` of
+ * generators and `next`, which the loop may run inline (gen_call_target),
+ * with *done false. */
 static inline px_val call_builtin_fast(const px_builtin *b, size_t argc, const px_val *argv, bool *done) {
     if (b->owner != NULL && argc > 0 && px_type_of(argv[0]) != b->owner) {
         *done = false;
@@ -288,12 +331,20 @@ static inline px_val call_builtin_fast(const px_builtin *b, size_t argc, const p
         if (argc == 1) return b->fn.f1(argv[0]);
         break;
     case PX_BK_2:
+        if (PX_UNLIKELY(b->fn.f2 == px_vm_gen_send)) {
+            *done = false;
+            return PX_TRUE; /* the loop may resume the generator itself */
+        }
         if (argc == 2) return b->fn.f2(argv[0], argv[1]);
         break;
     case PX_BK_3:
         if (argc == 3) return b->fn.f3(argv[0], argv[1], argv[2]);
         break;
     case PX_BK_VAR:
+        if (PX_UNLIKELY(b == &px_builtin_next) && argc == 1 && px_is_type(argv[0], &px_type_generator)) {
+            *done = false;
+            return PX_TRUE; /* (next() of other iterators is called here) */
+        }
         if (argc >= b->min_args && (b->max_args == PX_ARGS_MAX || argc <= b->max_args)) return b->fn.fv(argc, argv);
         break;
     case PX_BK_KW:
@@ -304,6 +355,26 @@ static inline px_val call_builtin_fast(const px_builtin *b, size_t argc, const p
     return PX_NULL;
 }
 
+
+/* The generator that `g.send(x)` (the `send` of a generator or coroutine)
+ * or `next(g)` resumes in the loop (gen_enter), or NULL when the call
+ * takes the ordinary path: another object, or a generator that is
+ * running, finished, or just started and sent a value (px_gen_resume
+ * raises what those raise), or the recursion limit reached. */
+static inline px_gen *gen_call_target(const px_builtin *b, size_t argc, const px_val *argv) {
+    if (argc != (b == &px_builtin_next ? 1u : 2u) || !px_is_obj(argv[0])) {
+        return NULL;
+    }
+    const px_type *t = px_type_of(argv[0]);
+    if (t != &px_type_generator && (t != &px_type_coroutine || argc != 2)) {
+        return NULL;
+    }
+    px_gen *g = px_as_ptr(argv[0]);
+    if (g->state == PX_GEN_SUSPENDED || (g->state == PX_GEN_CREATED && (argc == 1 || argv[1] == PX_NONE))) {
+        return px_st.depth < px_vm_recursion_limit() ? g : NULL;
+    }
+    return NULL;
+}
 
 /* ---- the loop ---------------------------------------------------------- */
 
@@ -1262,23 +1333,17 @@ dispatch: {
              * the frame stack): back to the instruction that resumed it */
             px_gen *g = f->gen;
             f->sp = sp;
-            px_gen_finish(g);
-            g->handled = PX_NULL;
-            px_st.handled_exc = g->outer_handled;
-            g->outer_handled = PX_NULL;
-            px_st.depth--;
-            px_vm_fs_restore(f->fs_chunk, f->fs_top);
-            px_frame *back = f->back;
-            f->back = NULL; /* a stopped generator keeps no caller alive */
-            f = back;
-            ctx->frame = f;
-            px_st.frame = f;
+            f = gen_leave(ctx, f, false);
             LOAD_FRAME();
             if (g->resumed_by == PX_GEN_BY_FOR_ITER) {
                 /* exhausted: drop the iterator and take FOR_ITER's jump (its operand ends at ip) */
                 sp--;
                 ip = co->code + ((uint32_t)ip[-3] | ((uint32_t)ip[-2] << 8) | ((uint32_t)ip[-1] << 16));
                 DISPATCH();
+            }
+            if (g->resumed_by == PX_GEN_BY_CALL) {
+                /* send() / next(): the call raises StopIteration(value) */
+                px_raise_stop_iteration(v == PX_NONE ? PX_NULL : v);
             }
             /* YIELD_FROM: [iter, sent] -> [result] */
             sp--;
@@ -1594,9 +1659,21 @@ do_call:
     {
         px_val r;
         if (kwnames == PX_NULL && px_is_type(callee, &px_type_builtin)) {
+            const px_builtin *b = px_as_ptr(callee);
             bool done;
-            r = call_builtin_fast(px_as_ptr(callee), argc, argv, &done);
+            r = call_builtin_fast(b, argc, argv, &done);
             if (!done) {
+                px_gen *g;
+                if (PX_UNLIKELY(r == PX_TRUE) && (g = gen_call_target(b, argc, argv)) != NULL) {
+                    /* g.send(x) / next(g): resumed in this loop like FOR_ITER's */
+                    g->resumed_by = PX_GEN_BY_CALL;
+                    f->sp = sp - npop;
+                    f->ip = ip;
+                    f = gen_push(g, f, argc == 2 ? argv[1] : PX_NONE, true);
+                    ctx->frame = f;
+                    LOAD_FRAME();
+                    DISPATCH();
+                }
                 r = px_call(callee, argc, argv, PX_NULL);
             }
         } else {
@@ -1612,32 +1689,12 @@ gen_enter:
      * a generator that is neither running nor finished): its heap frame is
      * pushed like a call's. What px_gen_resume does around a step is done
      * here and where the frame stops (gen_yield, RETURN_VALUE, unwind). */
-    {
-        px_frame *gf = gen->frame;
-        f->sp = sp;
-        f->ip = ip; /* after the instruction's operands: FOR_ITER's jump target ends here */
-        gen->outer_handled = px_st.handled_exc;
-        if (gen->handled != PX_NULL) {
-            px_st.handled_exc = gen->handled;
-        }
-        if (gen->state == PX_GEN_SUSPENDED) {
-            *gf->sp++ = gen_value;
-            if (gen->yf) {
-                gen->yf = false;
-                gf->ip--; /* its own YIELD_FROM runs again */
-            }
-        }
-        gen->state = PX_GEN_RUNNING;
-        gf->back = f;
-        gf->fs_chunk = px_vm_fs.cur;
-        gf->fs_top = px_vm_fs.cur ? px_vm_fs.cur->top : NULL;
-        px_st.depth++;
-        f = gf;
-        ctx->frame = f;
-        px_st.frame = f;
-        LOAD_FRAME();
-        DISPATCH();
-    }
+    f->sp = sp;
+    f->ip = ip; /* after the instruction's operands: FOR_ITER's jump target ends here */
+    f = gen_push(gen, f, gen_value, true);
+    ctx->frame = f;
+    LOAD_FRAME();
+    DISPATCH();
 
 gen_yield:
     /* Frame f suspends yielding gen_value (its yf/direct are set). An inline
@@ -1650,20 +1707,10 @@ gen_yield:
             return PX_RUN_YIELD;
         }
         px_gen *g = f->gen;
-        px_gen_suspend(g);
-        g->handled = px_st.handled_exc != g->outer_handled ? px_st.handled_exc : PX_NULL;
-        px_st.handled_exc = g->outer_handled;
-        g->outer_handled = PX_NULL;
-        px_st.depth--;
-        px_vm_fs_restore(f->fs_chunk, f->fs_top);
-        px_frame *back = f->back;
-        f->back = NULL; /* a suspended generator keeps no caller alive */
-        f = back;
-        ctx->frame = f;
-        px_st.frame = f;
+        f = gen_leave(ctx, f, true);
         LOAD_FRAME();
-        if (g->resumed_by == PX_GEN_BY_FOR_ITER) {
-            PUSH(gen_value);
+        if (g->resumed_by != PX_GEN_BY_YIELD_FROM) {
+            PUSH(gen_value); /* FOR_ITER's next item, or the call's result */
             DISPATCH();
         }
         sp--; /* YIELD_FROM suspends on [iter] */
