@@ -6,6 +6,7 @@
  * where the hardware differs. */
 #include "board.h"
 #include "clocks.h"
+#include "machine_timer_api.h"
 #include "reg.h"
 #include "rp_machine.h"
 #include "soft_bus.h"
@@ -52,7 +53,7 @@ static const px_map_entry machine_table[] = {
     PX_ENTRY_OBJ(SPI, &rp_type_spi),
     PX_ENTRY_OBJ(Signal, &px_type_signal),
     PX_ENTRY_OBJ(SoftSPI, &px_type_soft_spi),
-    PX_ENTRY_OBJ(Timer, &rp_type_timer),
+    PX_ENTRY_OBJ(Timer, &px_type_timer),
     PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(machine))),
     PX_ENTRY_OBJ(freq, &machine_freq_obj),
     PX_ENTRY_OBJ(idle, &machine_idle_obj),
