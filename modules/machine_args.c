@@ -154,6 +154,46 @@ int64_t px_machine_setting(px_val v, int64_t dflt, int64_t lo, int64_t hi, const
     return n;
 }
 
+static const px_argspec wdt_spec[2] = {
+    {PX_Q(id), 0, PX_SMALL_CONST(0)},
+    {PX_Q(timeout), 0, PX_SMALL_CONST(5000)},
+};
+
+void px_machine_wdt_args(size_t argc, const px_val *argv, px_val kwnames, px_int *id, int64_t *timeout_ms) {
+    px_val a[2];
+    px_parse_args(PX_Q(WDT), argc, argv, kwnames, 2, wdt_spec, a);
+    *id = px_index(a[0]);
+    *timeout_ms = px_int_to_i64(a[1]);
+    if (*id < 0 || *id > 999) {
+        px_raise_value_error("WDT id %lld out of range", (long long)*id);
+    }
+    if (*timeout_ms <= 0 || *timeout_ms > (int64_t)0x7fffffff * 1000) {
+        px_raise_value_error("timeout must be a positive number of milliseconds, not %lld", (long long)*timeout_ms);
+    }
+}
+
+static const px_argspec adc_spec[PX_ADC__COUNT] = {
+    {PX_Q(sample_ns), PX_ARG_KWONLY, PX_NONE},
+    {PX_Q(atten), PX_ARG_KWONLY, PX_NONE},
+    {PX_Q(bits), PX_ARG_KWONLY, PX_NONE},
+};
+
+void px_machine_adc_args(px_qid func, size_t argc, const px_val *argv, px_val kwnames, px_val a[PX_ADC__COUNT]) {
+    px_parse_args(func, argc, argv, kwnames, PX_ADC__COUNT, adc_spec, a);
+    if (a[PX_ADC_BITS] != PX_NONE) {
+        px_int b = px_index(a[PX_ADC_BITS]);
+        if (b < 1 || b > 32) {
+            px_raise_value_error("bits must be 1 to 32, not %lld", (long long)b);
+        }
+    }
+}
+
+uint32_t px_machine_adc_u16(int64_t raw, unsigned bits) {
+    uint64_t max = (1ULL << bits) - 1;
+    uint64_t r = raw < 0 ? 0 : (uint64_t)raw > max ? max : (uint64_t)raw;
+    return (uint32_t)((r * 65535 + max / 2) / max);
+}
+
 static uint32_t reverse_bits(uint32_t v, unsigned bits) {
     uint32_t r = 0;
     for (unsigned i = 0; i < bits; i++) {

@@ -53,6 +53,18 @@ uint64_t px_machine_pwm_duty_ns(px_val v);
 int px_machine_timer_mode(px_val v);
 uint64_t px_machine_timer_period_ns(px_val freq, px_val period, px_val tick_hz);
 
+/* WDT(id=0, timeout=5000): the id (0..999) and the timeout in ms (> 0). */
+void px_machine_wdt_args(size_t argc, const px_val *argv, px_val kwnames, px_int *id, int64_t *timeout_ms);
+
+/* ADC(id, *, sample_ns=None, atten=None, bits=None) after the id, and
+ * init(...): the three settings, PX_NONE when not given; bits is checked
+ * to be 1..32. */
+enum { PX_ADC_SAMPLE_NS, PX_ADC_ATTEN, PX_ADC_BITS, PX_ADC__COUNT };
+void px_machine_adc_args(px_qid func, size_t argc, const px_val *argv, px_val kwnames, px_val a[PX_ADC__COUNT]);
+/* A reading of `bits` bits scaled to 0..65535 (rounded; clamped to the
+ * range). */
+uint32_t px_machine_adc_u16(int64_t raw, unsigned bits);
+
 /* An integer setting in [lo, hi] (64-bit: a baudrate exceeds a 32-bit
  * build's small int), dflt when PX_UNSET. */
 int64_t px_machine_setting(px_val v, int64_t dflt, int64_t lo, int64_t hi, const char *name);
