@@ -35,6 +35,23 @@ PX_NORETURN void px_machine_raise_os(int err, const char *fmt, ...) PX_PRINTF(2,
 int px_machine_pin_mode(px_val v);
 int px_machine_pin_pull(px_val v);
 
+/* Pin.irq(handler=None, trigger=<both edges>, *, priority=1, wake=None,
+ * hard=False, <the port's own keywords, `extra`>): the handler (None or
+ * a callable) and trigger (PX_PIN_IRQ_* bits; with no trigger given, both
+ * edges for a handler, none for None), checked against the ones the port
+ * detects (`levels_refused`, the port's reason, when it has no level
+ * triggers); `port` names the port in the refusal of wake=. The extra
+ * keywords' values go to extra_out (their defaults when not given). */
+#define PX_PIN_IRQ_EXTRA_MAX 4
+typedef struct {
+    px_val handler;
+    unsigned trigger;
+    bool hard;
+} px_pin_irq_args;
+void px_machine_pin_irq_args(size_t argc, const px_val *argv, px_val kwnames, const px_argspec *extra,
+                             size_t nextra, px_val *extra_out, const char *levels_refused, const char *port,
+                             px_pin_irq_args *out);
+
 /* A 7-bit I2C address (ValueError outside 0..0x7f). */
 uint16_t px_machine_i2c_addr(px_val v);
 /* The bytes of memaddr for addrsize (8, 16, 24 or 32 bits), most
