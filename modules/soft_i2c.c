@@ -17,7 +17,6 @@
  * a refused one; the memory operations raise OSError(EIO) at a refused
  * byte. Every error ends the transaction with a STOP, so the bus is free. */
 #include <errno.h>
-
 #include <stdint.h>
 
 #include "machine_i2c_api.h"

@@ -6,7 +6,7 @@
  * as SDA when n is even, SCL when odd; the internal pull-ups are turned on
  * (external ones, 2-10 kOhm, are still wanted above 100 kHz). */
 #include <errno.h>
-#include <string.h>
+#include <stdint.h>
 
 #include "clocks.h"
 #include "i2c.h"
