@@ -189,6 +189,9 @@ enum {
     PX_CODE_CLASSBODY = 1 << 5,
     PX_CODE_MODULE = 1 << 6,    /* module level / exec: uses LOAD_NAME with namespace = globals */
     PX_CODE_NESTED = 1 << 7,    /* has free variables */
+    /* Derived, not stored in .mpy files nor listed by the disassembler:
+     * some jump goes backward (set by px_code_stack_depth). */
+    PX_CODE_LOOPS = 1 << 8,
 };
 
 typedef struct {
@@ -275,8 +278,9 @@ const char *px_code_verify(px_code *code);
  * more), or -1 with *why set when a path underflows the stack, exceeds
  * 65,535 values, runs off the end, or reaches an instruction at a depth
  * another path reached it at differently. Linear in the code. The
- * compiler checks its own output with it too. */
-int32_t px_code_stack_depth(const px_code *code, const char **why);
+ * compiler checks its own output with it too. Sets or clears
+ * PX_CODE_LOOPS in code->flags. */
+int32_t px_code_stack_depth(px_code *code, const char **why);
 
 /* Line number of the instruction at `offset`. */
 uint32_t px_code_line(const px_code *code, uint32_t offset);

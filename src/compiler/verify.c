@@ -260,7 +260,7 @@ static void depth_push(depth_work *w, uint32_t off, uint32_t depth) {
  * holds at most one entry per visited jump plus the entry points. A depth that differs between two paths is refused rather
  * than merged: merging by the larger depth revisits a loop that pushes
  * once per pass up to 65,535 times. */
-int32_t px_code_stack_depth(const px_code *c, const char **why) {
+int32_t px_code_stack_depth(px_code *c, const char **why) {
     /* Memory: 2 bytes per byte of code and the pending jumps (a module's
      * code grows with the module; on a 64 KiB board a block of 12 bytes
      * per byte of code was what compiling a test file could not get). */
@@ -273,6 +273,7 @@ int32_t px_code_stack_depth(const px_code *c, const char **why) {
         depth_push(&w, c->exctable[i].handler, c->exctable[i].depth + 1);
     }
     int32_t maxd = 0;
+    bool loops = false;
     while (w.n > 0) {
         int32_t d = (int32_t)w.items[--w.n];
         uint32_t off = w.items[--w.n];
@@ -308,6 +309,7 @@ int32_t px_code_stack_depth(const px_code *c, const char **why) {
                     return -1;
                 }
                 depth_push(&w, in.target, (uint32_t)td);
+                loops |= in.target <= off;
             }
             d += effect;
             if (px_op_is_terminal(in.op)) {
@@ -329,6 +331,7 @@ int32_t px_code_stack_depth(const px_code *c, const char **why) {
     }
     px_gc_free(w.items);
     px_gc_free(seen);
+    c->flags = (uint16_t)(loops ? c->flags | PX_CODE_LOOPS : c->flags & ~PX_CODE_LOOPS);
     return maxd;
 }
 

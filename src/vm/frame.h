@@ -257,8 +257,18 @@ static inline void px_vm_frame_init(px_frame *f, px_code *code, px_func *fn, px_
     memset(f->localsplus, 0, (nl + nc) * sizeof(px_val));
     f->cells = f->localsplus + nl;
     f->stack = f->sp = f->cells + nc;
+}
+
+/* A code object's inline caches (code->ncaches slots of PX_VM_CACHE_WAYS
+ * ways), made when it first runs. Module, exec and class bodies run once:
+ * only one with a loop (PX_CODE_LOOPS) gets them, so straight-line module
+ * code, most of a module's sites, costs no cache memory (it was about 10
+ * bytes per source byte of a long module, and much of the board's 64 KiB);
+ * its sites take the uncached path, as the caches' first fill would. */
+void px_vm_alloc_caches(px_code *code);
+static inline void px_vm_want_caches(px_code *code) {
     if (PX_UNLIKELY(code->caches == NULL) && code->ncaches > 0) {
-        code->caches = px_gc_alloc(code->ncaches * PX_VM_CACHE_WAYS * sizeof(px_vm_cache), 0);
+        px_vm_alloc_caches(code);
     }
 }
 
@@ -297,6 +307,7 @@ PX_VM_INLINE px_frame *px_vm_push_frame(px_func *fn, size_t argc, const px_val *
     px_code *co = fn->code;
     px_frame *f = px_vm_fs_alloc(px_vm_frame_words(co));
     px_vm_frame_init(f, co, fn, fn->globals);
+    px_vm_want_caches(co);
     /* If binding raises, the handler resets the frame stack to the caller's mark. */
     px_vm_bind_args(f, fn, argc, argv, kwnames);
     px_st.depth++;

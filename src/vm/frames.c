@@ -38,6 +38,7 @@ px_val px_vm_make_generator(px_func *fn, size_t argc, const px_val *argv, px_val
     px_gen *g = px_gen_alloc(fn);
     px_frame *f = g->frame;
     px_vm_frame_init(f, fn->code, fn, fn->globals);
+    px_vm_want_caches(fn->code);
     f->chunk = NULL;
     f->gen = g;
     px_vm_bind_args(f, fn, argc, argv, kwnames);
@@ -60,6 +61,10 @@ px_val px_func_call(px_val func, size_t argc, const px_val *argv, px_val kwnames
 
 /* ---- module, exec and class bodies -------------------------------------- */
 
+void px_vm_alloc_caches(px_code *code) {
+    code->caches = px_gc_alloc(code->ncaches * PX_VM_CACHE_WAYS * sizeof(px_vm_cache), 0);
+}
+
 static px_val run_with_ns(px_code *code, px_func *fn, px_map *globals, px_map *ns_map, px_val ns) {
     px_vm_check_c_stack();
     if (px_st.depth >= px_vm_recursion_limit()) {
@@ -67,6 +72,9 @@ static px_val run_with_ns(px_code *code, px_func *fn, px_map *globals, px_map *n
     }
     px_frame *f = px_vm_fs_alloc(px_vm_frame_words(code));
     px_vm_frame_init(f, code, fn, globals);
+    if (code->flags & PX_CODE_LOOPS) {
+        px_vm_want_caches(code);
+    }
     f->ns_map = ns_map;
     f->ns = ns;
     f->back = px_st.frame;
