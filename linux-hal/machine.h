@@ -12,7 +12,7 @@ extern const px_type px_type_uart; /* machine_uart.c: UART on a tty */
 extern const px_type px_type_timer; /* machine_timer.c: virtual timers on timerfd */
 extern const px_type px_type_wdt;   /* machine_wdt.c: the watchdog device */
 extern const px_type px_type_adc;   /* machine_adc.c: ADC on IIO sysfs */
-extern const px_type px_type_rtc;   /* machine_rtc.c: RTC on the system clock */
+extern const px_type px_type_rtc;   /* machine_rtc_api.c over machine_rtc.c: the system clock */
 
 extern const px_builtin px_machine_time_pulse_us_obj; /* machine_pulse.c */
 /* machine_power.c: sleeps and resets */

@@ -13,6 +13,7 @@
 
 #include "hal_error.h"
 #include "machine.h"
+#include "machine_args.h"
 
 #define IIO_DIR "/sys/bus/iio/devices"
 
@@ -189,25 +190,13 @@ static long long read_raw(const px_machine_adc *o) {
     return strtoll(t, NULL, 10);
 }
 
-enum { A_SAMPLE_NS, A_ATTEN, A_BITS, A__COUNT };
-
-static const px_argspec init_spec[A__COUNT] = {
-    {PX_Q(sample_ns), PX_ARG_KWONLY, PX_NONE},
-    {PX_Q(atten), PX_ARG_KWONLY, PX_NONE},
-    {PX_Q(bits), PX_ARG_KWONLY, PX_NONE},
-};
-
 static void apply(px_machine_adc *o, const px_val *a) {
-    if (a[A_SAMPLE_NS] != PX_NONE || a[A_ATTEN] != PX_NONE) {
+    if (a[PX_ADC_SAMPLE_NS] != PX_NONE || a[PX_ADC_ATTEN] != PX_NONE) {
         px_raise_value_error("%s: sample_ns and atten are the driver's (device tree) on Linux; give None",
-                             a[A_SAMPLE_NS] != PX_NONE ? "sample_ns" : "atten");
+                             a[PX_ADC_SAMPLE_NS] != PX_NONE ? "sample_ns" : "atten");
     }
-    if (a[A_BITS] != PX_NONE) {
-        px_int b = px_index(a[A_BITS]);
-        if (b < 1 || b > 32) {
-            px_raise_value_error("bits must be 1 to 32, not %lld", (long long)b);
-        }
-        o->bits = (unsigned)b;
+    if (a[PX_ADC_BITS] != PX_NONE) {
+        o->bits = (unsigned)px_index(a[PX_ADC_BITS]); /* 1..32, checked by px_machine_adc_args */
     }
 }
 
@@ -216,8 +205,8 @@ static px_val adc_make(const px_type *type, size_t argc, const px_val *argv, px_
         px_raise_type_error("ADC() takes the channel (N, or a (device, channel) tuple) as its one positional "
                             "argument");
     }
-    px_val a[A__COUNT];
-    px_parse_args(PX_Q(ADC), 0, argv + 1, kwnames, A__COUNT, init_spec, a);
+    px_val a[PX_ADC__COUNT];
+    px_machine_adc_args(PX_Q(ADC), 0, argv + 1, kwnames, a);
     px_machine_adc *o = px_gc_alloc(sizeof *o, 0);
     o->base.type = &px_type_adc;
     px_val dev = px_small(0), ch = argv[0];
@@ -267,15 +256,7 @@ static px_val adc_read_u16(px_val self) {
         px_raise_value_error("%s (%s) channel %u does not report its resolution: give ADC(..., bits=N)", o->name,
                              o->dev, o->channel);
     }
-    long long raw = read_raw(o);
-    unsigned long long max = (1ULL << o->bits) - 1;
-    if (raw < 0) {
-        raw = 0;
-    }
-    if ((unsigned long long)raw > max) {
-        raw = (long long)max;
-    }
-    return px_small((px_int)(((unsigned long long)raw * 65535 + max / 2) / max));
+    return px_small((px_int)px_machine_adc_u16(read_raw(o), o->bits));
 }
 
 static px_val adc_read_uv(px_val self) {
@@ -291,8 +272,8 @@ static px_val adc_read_uv(px_val self) {
 }
 
 static px_val adc_init(size_t argc, const px_val *argv, px_val kwnames) {
-    px_val a[A__COUNT];
-    px_parse_args(PX_Q(init), argc - 1, argv + 1, kwnames, A__COUNT, init_spec, a);
+    px_val a[PX_ADC__COUNT];
+    px_machine_adc_args(PX_Q(init), argc - 1, argv + 1, kwnames, a);
     apply(adc_of(argv[0]), a);
     return PX_NONE;
 }

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "machine_pin.h"
+#include "machine_pin_api.h"
 
 #define DEFAULT_EVENT_BUFFER 256
 
@@ -389,10 +390,6 @@ static void pin_finalize(px_obj *o) {
     pin_release((px_pin *)o);
 }
 
-static const char *mode_name(int mode) {
-    return mode == PX_PIN_OUT ? "OUT" : mode == PX_PIN_OPEN_DRAIN ? "OPEN_DRAIN" : "IN";
-}
-
 static void pin_print(px_out *out, px_val self, px_print_kind kind) {
     px_pin *p = px_pin_of(self);
     const char *name = p->line < p->chip->nlines ? p->chip->names[p->line] : "";
@@ -405,24 +402,7 @@ static void pin_print(px_out *out, px_val self, px_print_kind kind) {
         px_write_cstr(out, p->gone ? ", chip gone)" : ", released)");
         return;
     }
-    px_printf(out, ", mode=%s", mode_name(p->mode));
-    if (p->pull == PX_PIN_PULL_UP || p->pull == PX_PIN_PULL_DOWN) {
-        px_printf(out, ", pull=%s", p->pull == PX_PIN_PULL_UP ? "PULL_UP" : "PULL_DOWN");
-    }
-    px_write_cstr(out, ")");
-}
-
-static px_val value_common(px_pin *p, size_t argc, const px_val *argv) {
-    if (argc == 0) {
-        return px_small(px_pin_read(p));
-    }
-    px_pin_write(p, px_truthy(argv[0]));
-    return PX_NONE;
-}
-
-static px_val pin_call(px_val self, size_t argc, const px_val *argv, px_val kwnames) {
-    px_check_args(PX_Q(Pin), argc, kwnames, 0, 1);
-    return value_common(px_pin_of(self), argc, argv);
+    px_pin_print_settings(out, p->mode, p->pull);
 }
 
 static px_val pin_getattr(px_val self, px_qid name) {
@@ -449,55 +429,50 @@ static px_val pin_init(size_t argc, const px_val *argv, px_val kwnames) {
     return PX_NONE;
 }
 
-static px_val pin_value(size_t argc, const px_val *argv) {
-    return value_common(px_pin_of(argv[0]), argc - 1, argv + 1);
+/* ---- the port's part of the shared methods (machine_pin_api.h) */
+
+int px_pin_port_read(px_val pin) {
+    return px_pin_read(px_pin_of(pin));
 }
 
-static px_val pin_on(px_val self) {
-    px_pin_write(px_pin_of(self), 1);
-    return PX_NONE;
+void px_pin_port_write(px_val pin, int value) {
+    px_pin_write(px_pin_of(pin), value);
 }
 
-static px_val pin_off(px_val self) {
-    px_pin_write(px_pin_of(self), 0);
-    return PX_NONE;
-}
-
-static px_val pin_toggle(px_val self) {
-    px_pin *p = px_pin_of(self);
+int px_pin_port_out_value(px_val pin) {
+    px_pin *p = px_pin_of(pin);
     check_held(p);
-    px_pin_write(p, !p->out_value);
-    return PX_NONE;
+    return p->out_value;
 }
 
-static px_val pin_mode(size_t argc, const px_val *argv) {
-    px_pin *p = px_pin_of(argv[0]);
-    if (argc == 1) {
-        check_held(p);
-        return px_small(p->mode);
-    }
-    int m = px_machine_pin_mode(argv[1]);
-    if (m != PX_PIN_ASIS && m != p->mode) {
+int px_pin_port_mode(px_val pin) {
+    px_pin *p = px_pin_of(pin);
+    check_held(p);
+    return p->mode;
+}
+
+int px_pin_port_pull(px_val pin) {
+    px_pin *p = px_pin_of(pin);
+    check_held(p);
+    return p->pull;
+}
+
+void px_pin_port_set_mode(px_val pin, int mode) {
+    px_pin *p = px_pin_of(pin);
+    if (mode != p->mode) {
         px_pin before = *p;
-        p->mode = m;
+        p->mode = mode;
         apply_or_restore(p, &before);
     }
-    return PX_NONE;
 }
 
-static px_val pin_pull(size_t argc, const px_val *argv) {
-    px_pin *p = px_pin_of(argv[0]);
-    if (argc == 1) {
-        check_held(p);
-        return p->pull == PX_PIN_PULL_UP || p->pull == PX_PIN_PULL_DOWN ? px_small(p->pull) : PX_NONE;
-    }
-    int pull = px_machine_pin_pull(argv[1]);
-    if (pull != PX_PIN_PULL_KEEP && pull != p->pull) {
+void px_pin_port_set_pull(px_val pin, int pull) {
+    px_pin *p = px_pin_of(pin);
+    if (pull != p->pull) {
         px_pin before = *p;
         p->pull = pull;
         apply_or_restore(p, &before);
     }
-    return PX_NONE;
 }
 
 static px_val pin_name(px_val self) {
@@ -514,42 +489,17 @@ static px_val pin_deinit(px_val self) {
 }
 
 static PX_METHKW(pin_init_obj, &px_type_pin, init, 1, 3, pin_init);
-static PX_METHV(pin_value_obj, &px_type_pin, value, 1, 2, pin_value);
-static PX_METH1(pin_on_obj, &px_type_pin, on, pin_on);
-static PX_METH1(pin_off_obj, &px_type_pin, off, pin_off);
-static PX_METH1(pin_high_obj, &px_type_pin, high, pin_on);
-static PX_METH1(pin_low_obj, &px_type_pin, low, pin_off);
-static PX_METH1(pin_toggle_obj, &px_type_pin, toggle, pin_toggle);
-static PX_METHV(pin_mode_obj, &px_type_pin, mode, 1, 2, pin_mode);
-static PX_METHV(pin_pull_obj, &px_type_pin, pull, 1, 2, pin_pull);
 static PX_METHKW(pin_irq_obj, &px_type_pin, irq, 1, 3, px_pin_irq_method);
 static PX_METH1(pin_name_obj, &px_type_pin, name, pin_name);
 static PX_METH1(pin_deinit_obj, &px_type_pin, deinit, pin_deinit);
 
-/* Sorted by name bytes (uppercase before lowercase). */
+/* Sorted by name bytes. */
 static const px_map_entry pin_table[] = {
-    PX_ENTRY(IN, PX_SMALL_CONST(PX_PIN_IN)),
-    PX_ENTRY(IRQ_FALLING, PX_SMALL_CONST(PX_PIN_IRQ_FALLING)),
-    PX_ENTRY(IRQ_HIGH_LEVEL, PX_SMALL_CONST(PX_PIN_IRQ_HIGH_LEVEL)),
-    PX_ENTRY(IRQ_LOW_LEVEL, PX_SMALL_CONST(PX_PIN_IRQ_LOW_LEVEL)),
-    PX_ENTRY(IRQ_RISING, PX_SMALL_CONST(PX_PIN_IRQ_RISING)),
-    PX_ENTRY(OPEN_DRAIN, PX_SMALL_CONST(PX_PIN_OPEN_DRAIN)),
-    PX_ENTRY(OUT, PX_SMALL_CONST(PX_PIN_OUT)),
-    PX_ENTRY(PULL_DOWN, PX_SMALL_CONST(PX_PIN_PULL_DOWN)),
-    PX_ENTRY(PULL_UP, PX_SMALL_CONST(PX_PIN_PULL_UP)),
     PX_ENTRY_OBJ(deinit, &pin_deinit_obj),
-    PX_ENTRY_OBJ(high, &pin_high_obj),
     PX_ENTRY_OBJ(init, &pin_init_obj),
     PX_ENTRY_OBJ(irq, &pin_irq_obj),
     PX_ENTRY_OBJ(list, &px_pin_list_obj),
-    PX_ENTRY_OBJ(low, &pin_low_obj),
-    PX_ENTRY_OBJ(mode, &pin_mode_obj),
     PX_ENTRY_OBJ(name, &pin_name_obj),
-    PX_ENTRY_OBJ(off, &pin_off_obj),
-    PX_ENTRY_OBJ(on, &pin_on_obj),
-    PX_ENTRY_OBJ(pull, &pin_pull_obj),
-    PX_ENTRY_OBJ(toggle, &pin_toggle_obj),
-    PX_ENTRY_OBJ(value, &pin_value_obj),
 };
 static PX_CONST_MAP(pin_dict, pin_table);
 
@@ -558,11 +508,11 @@ const px_type *const px_machine_pin_type = &px_type_pin; /* for Signal */
 const px_type px_type_pin = {
     .base = {&px_type_type},
     .name = PX_Q(Pin),
-    .base_type = &px_type_object,
+    .base_type = &px_type_pin_base,
     .dict = &pin_dict,
     .make = pin_make,
     .print = pin_print,
-    .call = pin_call,
+    .call = px_pin_call,
     .getattr = pin_getattr,
     .finalize = pin_finalize,
     .proto = &px_pin_stream,

@@ -1,4 +1,5 @@
-/* machine.PWM on sysfs PWM channels. The destination is a (chip, channel)
+/* machine.PWM on sysfs PWM channels (the Python-facing part is
+ * machine_pwm_api.c). The destination is a (chip, channel)
  * pair, the chip named by device or driver name (see pwm_sysfs.h), or a
  * pin that the board file maps to a channel ("pwm GPIO18 = CHIP N").
  *
@@ -13,9 +14,8 @@
 #include "machine.h"
 #include "machine_args.h"
 #include "machine_pin.h"
+#include "machine_pwm_api.h"
 #include "pwm_sysfs.h"
-
-enum { DUTY_KEEP, DUTY_U16, DUTY_NS };
 
 typedef struct px_machine_pwm {
     px_obj base; /* &px_type_pwm */
@@ -135,18 +135,11 @@ static void export_channel(px_machine_pwm *o) {
 
 /* ---- applying settings */
 
-typedef struct {
-    uint64_t period;  /* 0: keep */
-    int duty_kind;    /* DUTY_KEEP: keep the program's last setting */
-    uint64_t duty;
-    int invert;       /* -1: keep */
-} pwm_settings;
-
 static uint64_t duty_for(const px_machine_pwm *o, uint64_t period, uint64_t current) {
     switch (o->duty_kind) {
-    case DUTY_U16:
+    case PX_PWM_DUTY_U16:
         return (period * o->duty + 32767) / 65535;
-    case DUTY_NS:
+    case PX_PWM_DUTY_NS:
         return o->duty < period ? o->duty : period;
     default:
         return current < period ? current : period;
@@ -156,19 +149,23 @@ static uint64_t duty_for(const px_machine_pwm *o, uint64_t period, uint64_t curr
 /* Write the new state and enable the output (once it has a period). The
  * kernel refuses a duty cycle longer than the period at every step, so
  * period and duty are written in the order that keeps it valid. */
-static void apply(px_machine_pwm *o, const pwm_settings *s) {
+static void apply(px_machine_pwm *o, const px_pwm_settings *s) {
+    if (!o->exported) {
+        export_channel(o); /* init() after deinit() */
+    }
     uint64_t cur_period = read_attr(o, "period"), cur_duty = read_attr(o, "duty_cycle");
-    uint64_t period = s->period != 0 ? s->period : cur_period;
-    if (s->duty_kind == DUTY_NS && period != 0 && s->duty > period) {
+    uint64_t new_period = s->freq != 0 ? (1000000000ULL + s->freq / 2) / s->freq : 0;
+    uint64_t period = new_period != 0 ? new_period : cur_period;
+    if (s->duty_kind == PX_PWM_DUTY_NS && period != 0 && s->duty > period) {
         px_raise_value_error("duty_ns %llu is longer than the period of %llu ns", (unsigned long long)s->duty,
                              (unsigned long long)period);
     }
-    if (s->period != 0 && o->duty_kind == DUTY_KEEP && cur_period != 0) {
+    if (new_period != 0 && o->duty_kind == PX_PWM_DUTY_KEEP && cur_period != 0) {
         /* a new frequency keeps the ratio the channel had */
-        o->duty_kind = DUTY_U16;
+        o->duty_kind = PX_PWM_DUTY_U16;
         o->duty = (cur_duty * 65535 + cur_period / 2) / cur_period;
     }
-    if (s->duty_kind != DUTY_KEEP) {
+    if (s->duty_kind != PX_PWM_DUTY_KEEP) {
         o->duty_kind = s->duty_kind;
         o->duty = s->duty;
     }
@@ -205,55 +202,37 @@ static void apply(px_machine_pwm *o, const pwm_settings *s) {
     }
 }
 
-enum { A_FREQ, A_DUTY_U16, A_DUTY_NS, A_INVERT, A__COUNT };
+/* ---- the driver under the shared methods (machine_pwm_api.h) */
 
-static const px_argspec init_spec[A__COUNT] = {
-    {PX_Q(freq), PX_ARG_KWONLY, PX_UNSET},
-    {PX_Q(duty_u16), PX_ARG_KWONLY, PX_UNSET},
-    {PX_Q(duty_ns), PX_ARG_KWONLY, PX_UNSET},
-    {PX_Q(invert), PX_ARG_KWONLY, PX_UNSET},
-};
-
-static uint64_t period_of_freq(px_val freq) {
-    uint64_t f = px_machine_pwm_freq(freq);
-    return (1000000000ULL + f / 2) / f;
+static void drv_check(px_val self) {
+    check_exported(pwm_of(self));
 }
 
-static void set_duty_u16(pwm_settings *s, px_val v) {
-    s->duty_kind = DUTY_U16;
-    s->duty = px_machine_pwm_duty_u16(v);
+static uint64_t drv_get_freq(px_val self) {
+    uint64_t period = read_attr(pwm_of(self), "period");
+    return period ? (1000000000 + period / 2) / period : 0;
 }
 
-static void set_duty_ns(pwm_settings *s, px_val v) {
-    s->duty_kind = DUTY_NS;
-    s->duty = px_machine_pwm_duty_ns(v);
+static uint32_t drv_get_duty_u16(px_val self) {
+    px_machine_pwm *o = pwm_of(self);
+    uint64_t period = read_attr(o, "period"), duty = read_attr(o, "duty_cycle");
+    return period ? (uint32_t)((duty * 65535 + period / 2) / period) : 0;
 }
 
-static void parse_settings(const px_val *a, pwm_settings *s) {
-    s->period = a[A_FREQ] != PX_UNSET ? period_of_freq(a[A_FREQ]) : 0;
-    s->duty_kind = DUTY_KEEP;
-    if (a[A_DUTY_U16] != PX_UNSET && a[A_DUTY_NS] != PX_UNSET) {
-        px_raise_value_error("give duty_u16 or duty_ns, not both");
-    }
-    if (a[A_DUTY_U16] != PX_UNSET) {
-        set_duty_u16(s, a[A_DUTY_U16]);
-    } else if (a[A_DUTY_NS] != PX_UNSET) {
-        set_duty_ns(s, a[A_DUTY_NS]);
-    }
-    s->invert = a[A_INVERT] != PX_UNSET ? px_truthy(a[A_INVERT]) : -1;
+static uint64_t drv_get_duty_ns(px_val self) {
+    return read_attr(pwm_of(self), "duty_cycle");
 }
+
+static void drv_apply(px_val self, const px_pwm_settings *s) {
+    apply(pwm_of(self), s);
+}
+
+static const px_pwm_driver sysfs_pwm_driver = {drv_check, drv_get_freq, drv_get_duty_u16, drv_get_duty_ns,
+                                               drv_apply};
 
 static px_val pwm_make(const px_type *type, size_t argc, const px_val *argv, px_val kwnames) {
-    if (argc != 1) {
-        px_raise_type_error("PWM() takes the destination as its one positional argument, got %zu", argc);
-    }
-    px_val a[A__COUNT];
-    px_parse_args(PX_Q(PWM), 0, argv + 1, kwnames, A__COUNT, init_spec, a);
-    pwm_settings s;
-    parse_settings(a, &s);
-    if (s.invert < 0) {
-        s.invert = 0; /* the constructor's invert=False */
-    }
+    px_pwm_settings s;
+    px_pwm_parse_make(argc, argv, kwnames, &s);
     px_machine_pwm *o = px_gc_alloc(sizeof *o, 0);
     o->base.type = &px_type_pwm;
     o->invert = -1;
@@ -279,7 +258,7 @@ static void pwm_print(px_out *out, px_val self, px_print_kind kind) {
         return;
     }
     px_printf(out, ", freq=%llu", (unsigned long long)(period ? (1000000000 + period / 2) / period : 0));
-    if (o->duty_kind == DUTY_U16 && period != 0) {
+    if (o->duty_kind == PX_PWM_DUTY_U16 && period != 0) {
         px_printf(out, ", duty_u16=%llu", (unsigned long long)((duty * 65535 + period / 2) / period));
     } else {
         px_printf(out, ", duty_ns=%llu", (unsigned long long)duty);
@@ -288,19 +267,6 @@ static void pwm_print(px_out *out, px_val self, px_print_kind kind) {
 }
 
 /* ---- methods */
-
-static px_val pwm_init(size_t argc, const px_val *argv, px_val kwnames) {
-    px_machine_pwm *o = pwm_of(argv[0]);
-    px_val a[A__COUNT];
-    px_parse_args(PX_Q(init), argc - 1, argv + 1, kwnames, A__COUNT, init_spec, a);
-    pwm_settings s;
-    parse_settings(a, &s);
-    if (!o->exported) {
-        export_channel(o);
-    }
-    apply(o, &s);
-    return PX_NONE;
-}
 
 static px_val pwm_deinit(px_val self) {
     px_machine_pwm *o = pwm_of(self);
@@ -319,64 +285,20 @@ static px_val pwm_deinit(px_val self) {
     return PX_NONE;
 }
 
-static px_val pwm_freq(size_t argc, const px_val *argv) {
-    px_machine_pwm *o = pwm_of(argv[0]);
-    check_exported(o);
-    if (argc == 1) {
-        uint64_t period = read_attr(o, "period");
-        return px_int_from_u64(period ? (1000000000 + period / 2) / period : 0);
-    }
-    pwm_settings s = {period_of_freq(argv[1]), DUTY_KEEP, 0, -1};
-    apply(o, &s);
-    return PX_NONE;
-}
-
-static px_val pwm_duty_u16(size_t argc, const px_val *argv) {
-    px_machine_pwm *o = pwm_of(argv[0]);
-    check_exported(o);
-    if (argc == 1) {
-        uint64_t period = read_attr(o, "period"), duty = read_attr(o, "duty_cycle");
-        return px_small(period ? (px_int)((duty * 65535 + period / 2) / period) : 0);
-    }
-    pwm_settings s = {0, DUTY_KEEP, 0, -1};
-    set_duty_u16(&s, argv[1]);
-    apply(o, &s);
-    return PX_NONE;
-}
-
-static px_val pwm_duty_ns(size_t argc, const px_val *argv) {
-    px_machine_pwm *o = pwm_of(argv[0]);
-    check_exported(o);
-    if (argc == 1) {
-        return px_int_from_u64(read_attr(o, "duty_cycle"));
-    }
-    pwm_settings s = {0, DUTY_KEEP, 0, -1};
-    set_duty_ns(&s, argv[1]);
-    apply(o, &s);
-    return PX_NONE;
-}
-
-static PX_METHKW(pwm_init_obj, &px_type_pwm, init, 1, 1, pwm_init);
 static PX_METH1(pwm_deinit_obj, &px_type_pwm, deinit, pwm_deinit);
-static PX_METHV(pwm_freq_obj, &px_type_pwm, freq, 1, 2, pwm_freq);
-static PX_METHV(pwm_duty_u16_obj, &px_type_pwm, duty_u16, 1, 2, pwm_duty_u16);
-static PX_METHV(pwm_duty_ns_obj, &px_type_pwm, duty_ns, 1, 2, pwm_duty_ns);
 
 /* Sorted by name bytes. */
 static const px_map_entry pwm_table[] = {
     PX_ENTRY_OBJ(deinit, &pwm_deinit_obj),
-    PX_ENTRY_OBJ(duty_ns, &pwm_duty_ns_obj),
-    PX_ENTRY_OBJ(duty_u16, &pwm_duty_u16_obj),
-    PX_ENTRY_OBJ(freq, &pwm_freq_obj),
-    PX_ENTRY_OBJ(init, &pwm_init_obj),
 };
 static PX_CONST_MAP(pwm_dict, pwm_table);
 
 const px_type px_type_pwm = {
     .base = {&px_type_type},
     .name = PX_Q(PWM),
-    .base_type = &px_type_object,
+    .base_type = &px_type_pwm_bus,
     .dict = &pwm_dict,
     .make = pwm_make,
     .print = pwm_print,
+    .proto = &sysfs_pwm_driver,
 };

@@ -8,8 +8,9 @@
  * chip selects. The device is then opened with SPI_NO_CS.
  *
  * firstbit=SPI.LSB on a controller that cannot send the least significant
- * bit first (many cannot) is done here: each word's bits are reversed
- * before sending and after receiving. */
+ * bit first (many cannot) is done by the shared layer
+ * (machine_spi_api.c): each word's bits are reversed before sending and
+ * after receiving. */
 #include <errno.h>
 #include <linux/spi/spi.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 #include "machine.h"
 #include "machine_args.h"
 #include "machine_pin.h"
+#include "machine_spi_api.h"
 #include "spi_dev.h"
 
 enum { FIRSTBIT_MSB = PX_SPI_MSB, FIRSTBIT_LSB = PX_SPI_LSB };
@@ -40,10 +42,6 @@ static void check_open(const px_machine_spi *o) {
         px_raise_value_error("SPI device /dev/spidev%u.%u was closed by deinit(); call init() to open it again",
                              o->bus, o->cs);
     }
-}
-
-static size_t word_size(const px_machine_spi *o) {
-    return o->dev.bits <= 8 ? 1 : o->dev.bits <= 16 ? 2 : 4;
 }
 
 /* ---- the device id: B, (B, C), "spidevB.C" or "/dev/spidevB.C" */
@@ -88,23 +86,6 @@ static void resolve_id(px_val id, unsigned *bus, unsigned *cs) {
 
 /* ---- settings */
 
-enum { A_BAUDRATE, A_POLARITY, A_PHASE, A_BITS, A_FIRSTBIT, A_SCK, A_MOSI, A_MISO, A_PINS, A_CS, A__COUNT };
-
-/* init()'s parameters; the constructor takes the id first. PX_UNSET marks
- * "not given" so SPI(id) alone keeps the device's settings. */
-static const px_argspec init_spec[A__COUNT] = {
-    {PX_Q(baudrate), 0, PX_UNSET},
-    {PX_Q(polarity), PX_ARG_KWONLY, PX_UNSET},
-    {PX_Q(phase), PX_ARG_KWONLY, PX_UNSET},
-    {PX_Q(bits), PX_ARG_KWONLY, PX_UNSET},
-    {PX_Q(firstbit), PX_ARG_KWONLY, PX_UNSET},
-    {PX_Q(sck), PX_ARG_KWONLY, PX_NONE},
-    {PX_Q(mosi), PX_ARG_KWONLY, PX_NONE},
-    {PX_Q(miso), PX_ARG_KWONLY, PX_NONE},
-    {PX_Q(pins), PX_ARG_KWONLY, PX_NONE},
-    {PX_Q(cs), PX_ARG_KWONLY, PX_UNSET},
-};
-
 /* The Pin for cs=: a Pin object, or a Pin id requested here, as an output
  * at 1 (not selected). */
 static px_val take_cs_pin(px_val v) {
@@ -138,17 +119,15 @@ static void set_mode(px_machine_spi *o, uint32_t mode, const char *what) {
 }
 
 static void apply_settings(px_machine_spi *o, const px_val *a) {
-    if (a[A_SCK] != PX_NONE || a[A_MOSI] != PX_NONE || a[A_MISO] != PX_NONE || a[A_PINS] != PX_NONE) {
+    if (a[PX_SPI_SCK] != PX_NONE || a[PX_SPI_MOSI] != PX_NONE || a[PX_SPI_MISO] != PX_NONE || a[PX_SPI_PINS] != PX_NONE) {
         px_raise_value_error("the pins of /dev/spidev%u.%u are chosen by the device tree, not by SPI(): give "
                              "no sck/mosi/miso (use cs= for a chip select on any pin)",
                              o->bus, o->cs);
     }
-    bool any = false;
-    for (int i = A_BAUDRATE; i <= A_FIRSTBIT; i++) {
-        any |= a[i] != PX_UNSET;
-    }
-    if (a[A_CS] != PX_UNSET) {
-        o->cs_pin = take_cs_pin(a[A_CS]);
+    /* SPI(id) alone keeps the device's settings */
+    bool any = px_spi_settings_given(a);
+    if (a[PX_SPI_CS] != PX_UNSET) {
+        o->cs_pin = take_cs_pin(a[PX_SPI_CS]);
     }
     uint32_t mode = o->dev.mode & ~(uint32_t)(SPI_CPOL | SPI_CPHA | SPI_LSB_FIRST | SPI_NO_CS);
     if (!any) {
@@ -157,11 +136,13 @@ static void apply_settings(px_machine_spi *o, const px_val *a) {
         o->firstbit = o->soft_lsb || (o->dev.mode & SPI_LSB_FIRST) ? FIRSTBIT_LSB : FIRSTBIT_MSB;
     } else {
         /* as init(): what is not given takes its default */
-        uint32_t baud = (uint32_t)px_machine_setting(a[A_BAUDRATE], 1000000, 1, 0xffffffff, "baudrate");
-        mode |= px_machine_setting(a[A_POLARITY], 0, 0, 1, "polarity") ? SPI_CPOL : 0;
-        mode |= px_machine_setting(a[A_PHASE], 0, 0, 1, "phase") ? SPI_CPHA : 0;
-        int bits = (int)px_machine_setting(a[A_BITS], 8, 1, 32, "bits");
-        o->firstbit = (int)px_machine_setting(a[A_FIRSTBIT], FIRSTBIT_MSB, FIRSTBIT_MSB, FIRSTBIT_LSB, "firstbit");
+        px_spi_settings set;
+        px_spi_settings_get(a, 1, 32, &set); /* spidev's word sizes */
+        uint32_t baud = set.baudrate;
+        mode |= set.polarity ? SPI_CPOL : 0;
+        mode |= set.phase ? SPI_CPHA : 0;
+        int bits = set.bits;
+        o->firstbit = set.firstbit;
         int err = px_spi_set_bits(&o->dev, (uint8_t)bits);
         if (err != 0) {
             char doing[48];
@@ -201,8 +182,8 @@ static px_val spi_make(const px_type *type, size_t argc, const px_val *argv, px_
     }
     unsigned bus, cs;
     resolve_id(argv[0], &bus, &cs);
-    px_val a[A__COUNT];
-    px_parse_args(PX_Q(SPI), argc - 1, argv + 1, kwnames, A__COUNT, init_spec, a);
+    px_val a[PX_SPI__COUNT];
+    px_spi_parse(PX_Q(SPI), argc - 1, argv + 1, kwnames, a);
     px_machine_spi *o = px_gc_alloc(sizeof *o, PX_GC_FINALIZE);
     o->base.type = &px_type_spi;
     o->dev.fd = -1;
@@ -235,30 +216,34 @@ static void spi_print(px_out *out, px_val self, px_print_kind kind) {
     px_write_cstr(out, ")");
 }
 
-/* ---- transfers */
+/* ---- the driver under the shared methods (machine_spi_api.h) */
 
-/* One transfer with the device selected throughout. tx must not be the
- * caller's buffer when the bits are reversed here (it is changed). */
-static void transfer(px_machine_spi *o, uint8_t *tx, uint8_t *rx, size_t len) {
+static unsigned drv_word_bits(px_val self) {
+    px_machine_spi *o = spi_of(self);
     check_open(o);
-    size_t ws = word_size(o);
-    if (len % ws != 0) {
-        px_raise_value_error("with bits=%u each word takes %zu bytes: a buffer of %zu bytes is not whole words",
-                             (unsigned)o->dev.bits, ws, len);
-    }
-    if (len == 0) {
-        return;
-    }
-    if (o->soft_lsb) {
-        px_machine_reverse_words(tx, len, ws, o->dev.bits);
-    }
-    px_pin *cs = o->cs_pin != PX_NONE ? px_pin_of(o->cs_pin) : NULL;
-    if (cs != NULL) {
-        px_pin_write(cs, 0);
+    return o->dev.bits;
+}
+
+static bool drv_reverse_here(px_val self) {
+    return spi_of(self)->soft_lsb;
+}
+
+static px_val drv_cs_pin(px_val self) {
+    return spi_of(self)->cs_pin;
+}
+
+/* spidev always sends a buffer: `fill` is made into one. */
+static void drv_transfer(px_val self, const uint8_t *tx, uint8_t *rx, size_t len, uint8_t fill) {
+    px_machine_spi *o = spi_of(self);
+    uint8_t *filled = NULL;
+    if (tx == NULL) {
+        filled = px_gc_alloc(len, PX_GC_LEAF);
+        memset(filled, fill, len);
+        tx = filled;
     }
     int err = px_spi_transfer(&o->dev, tx, rx, len);
-    if (cs != NULL) {
-        px_pin_write(cs, 1);
+    if (filled != NULL) {
+        px_gc_free(filled);
     }
     if (err != 0) {
         char doing[80];
@@ -266,80 +251,18 @@ static void transfer(px_machine_spi *o, uint8_t *tx, uint8_t *rx, size_t len) {
                  (unsigned)o->dev.speed_hz);
         px_spi_raise(err, &o->dev, doing);
     }
-    if (o->soft_lsb && rx != NULL) {
-        px_machine_reverse_words(rx, len, ws, o->dev.bits);
-    }
 }
 
-/* A scratch copy of what goes out (its bits may be reversed in place). */
-static uint8_t *tx_copy(const void *data, size_t len) {
-    uint8_t *tx = px_gc_alloc(len + 1, PX_GC_LEAF);
-    memcpy(tx, data, len);
-    return tx;
-}
+static const px_spi_driver spidev_driver = {drv_word_bits, drv_reverse_here, drv_cs_pin, drv_transfer};
 
-static uint8_t *tx_fill(px_val byte, size_t len) {
-    px_int b = px_index(byte);
-    uint8_t *tx = px_gc_alloc(len + 1, PX_GC_LEAF);
-    memset(tx, (int)(b & 0xff), len);
-    return tx;
-}
-
-static px_val spi_read(size_t argc, const px_val *argv) {
-    px_machine_spi *o = spi_of(argv[0]);
-    px_int n = px_index(argv[1]);
-    if (n < 0) {
-        px_raise_value_error("nbytes must not be negative");
-    }
-    uint8_t *tx = tx_fill(argc > 2 ? argv[2] : px_small(0), (size_t)n);
-    uint8_t *rx = px_gc_alloc((size_t)n + 1, PX_GC_LEAF);
-    transfer(o, tx, rx, (size_t)n);
-    px_val r = px_bytes(rx, (size_t)n);
-    px_gc_free(tx);
-    px_gc_free(rx);
-    return r;
-}
-
-static px_val spi_readinto(size_t argc, const px_val *argv) {
-    px_machine_spi *o = spi_of(argv[0]);
-    px_buffer b;
-    px_get_buffer(argv[1], &b, PX_BUF_WRITE);
-    uint8_t *tx = tx_fill(argc > 2 ? argv[2] : px_small(0), b.len);
-    transfer(o, tx, b.data, b.len);
-    px_gc_free(tx);
-    return PX_NONE;
-}
-
-static px_val spi_write(px_val self, px_val buf) {
-    px_machine_spi *o = spi_of(self);
-    px_buffer b;
-    px_get_buffer(buf, &b, PX_BUF_READ);
-    uint8_t *tx = tx_copy(b.data, b.len);
-    transfer(o, tx, NULL, b.len);
-    px_gc_free(tx);
-    return PX_NONE;
-}
-
-static px_val spi_write_readinto(px_val self, px_val wbuf, px_val rbuf) {
-    px_machine_spi *o = spi_of(self);
-    px_buffer w, r;
-    px_get_buffer(wbuf, &w, PX_BUF_READ);
-    px_get_buffer(rbuf, &r, PX_BUF_WRITE);
-    if (w.len != r.len) {
-        px_raise_value_error("write_readinto needs buffers of the same length, not %zu and %zu", w.len, r.len);
-    }
-    uint8_t *tx = tx_copy(w.data, w.len); /* the buffers may be the same */
-    transfer(o, tx, r.data, r.len);
-    px_gc_free(tx);
-    return PX_NONE;
-}
+/* ---- methods */
 
 static px_val spi_init(size_t argc, const px_val *argv, px_val kwnames) {
     px_machine_spi *o = spi_of(argv[0]);
-    px_val a[A__COUNT];
-    px_parse_args(PX_Q(init), argc - 1, argv + 1, kwnames, A__COUNT, init_spec, a);
-    if (a[A_BAUDRATE] == PX_UNSET) {
-        a[A_BAUDRATE] = px_small(1000000); /* init() is a full initialisation */
+    px_val a[PX_SPI__COUNT];
+    px_spi_parse(PX_Q(init), argc - 1, argv + 1, kwnames, a);
+    if (a[PX_SPI_BAUDRATE] == PX_UNSET) {
+        a[PX_SPI_BAUDRATE] = px_small(1000000); /* init() is a full initialisation */
     }
     if (o->dev.fd < 0) {
         open_dev(o);
@@ -355,30 +278,21 @@ static px_val spi_deinit(px_val self) {
 
 static PX_METHKW(spi_init_obj, &px_type_spi, init, 1, 2, spi_init);
 static PX_METH1(spi_deinit_obj, &px_type_spi, deinit, spi_deinit);
-static PX_METHV(spi_read_obj, &px_type_spi, read, 2, 3, spi_read);
-static PX_METHV(spi_readinto_obj, &px_type_spi, readinto, 2, 3, spi_readinto);
-static PX_METH2(spi_write_obj, &px_type_spi, write, spi_write);
-static PX_METH3(spi_write_readinto_obj, &px_type_spi, write_readinto, spi_write_readinto);
 
-/* Sorted by name bytes (uppercase first). */
+/* Sorted by name bytes. */
 static const px_map_entry spi_table[] = {
-    PX_ENTRY(LSB, PX_SMALL_CONST(FIRSTBIT_LSB)),
-    PX_ENTRY(MSB, PX_SMALL_CONST(FIRSTBIT_MSB)),
     PX_ENTRY_OBJ(deinit, &spi_deinit_obj),
     PX_ENTRY_OBJ(init, &spi_init_obj),
-    PX_ENTRY_OBJ(read, &spi_read_obj),
-    PX_ENTRY_OBJ(readinto, &spi_readinto_obj),
-    PX_ENTRY_OBJ(write, &spi_write_obj),
-    PX_ENTRY_OBJ(write_readinto, &spi_write_readinto_obj),
 };
 static PX_CONST_MAP(spi_dict, spi_table);
 
 const px_type px_type_spi = {
     .base = {&px_type_type},
     .name = PX_Q(SPI),
-    .base_type = &px_type_object,
+    .base_type = &px_type_spi_bus,
     .dict = &spi_dict,
     .make = spi_make,
     .print = spi_print,
     .finalize = spi_finalize,
+    .proto = &spidev_driver,
 };

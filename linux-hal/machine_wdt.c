@@ -14,6 +14,7 @@
 
 #include "hal_error.h"
 #include "machine.h"
+#include "machine_args.h"
 
 #define UDEV_RULE "KERNEL==\"watchdog*\", GROUP=\"watchdog\", MODE=\"0660\""
 
@@ -49,25 +50,11 @@ PX_NORETURN static void raise_open(int err, const char *path) {
     }
 }
 
-enum { A_ID, A_TIMEOUT, A__COUNT };
-
-static const px_argspec wdt_spec[A__COUNT] = {
-    {PX_Q(id), 0, PX_SMALL_CONST(0)},
-    {PX_Q(timeout), 0, PX_SMALL_CONST(5000)},
-};
-
 /* The kernel counts whole seconds: a timeout is rounded up. */
 static px_val wdt_make(const px_type *type, size_t argc, const px_val *argv, px_val kwnames) {
-    px_val a[A__COUNT];
-    px_parse_args(PX_Q(WDT), argc, argv, kwnames, A__COUNT, wdt_spec, a);
-    px_int id = px_index(a[A_ID]);
-    int64_t ms = px_int_to_i64(a[A_TIMEOUT]);
-    if (id < 0 || id > 999) {
-        px_raise_value_error("WDT id %lld out of range", (long long)id);
-    }
-    if (ms <= 0 || ms > (int64_t)0x7fffffff * 1000) {
-        px_raise_value_error("timeout must be a positive number of milliseconds, not %lld", (long long)ms);
-    }
+    px_int id;
+    int64_t ms;
+    px_machine_wdt_args(argc, argv, kwnames, &id, &ms);
     int secs = (int)((ms + 999) / 1000);
     px_machine_wdt *o = px_gc_alloc(sizeof *o, PX_GC_FINALIZE);
     o->base.type = &px_type_wdt;

@@ -247,14 +247,10 @@ uint64_t px_pin_irq_line_flags(const px_pin *p) {
 
 /* ---- Pin.irq() */
 
-enum { I_SELF, I_HANDLER, I_TRIGGER, I_PRIORITY, I_WAKE, I_HARD, I_DEBOUNCE, I_BUFFER, I__COUNT };
+enum { X_DEBOUNCE, X_BUFFER, X__COUNT };
 
-static const px_argspec irq_spec[I__COUNT - 1] = {
-    {PX_Q(handler), 0, PX_NONE},
-    {PX_Q(trigger), 0, PX_UNSET},
-    {PX_Q(priority), PX_ARG_KWONLY, PX_SMALL_CONST(1)},
-    {PX_Q(wake), PX_ARG_KWONLY, PX_NONE},
-    {PX_Q(hard), PX_ARG_KWONLY, PX_FALSE},
+/* Linux's own keywords after the shared ones (machine_args.h) */
+static const px_argspec irq_extra_spec[X__COUNT] = {
     {PX_Q(debounce), PX_ARG_KWONLY, PX_UNSET},
     {PX_Q(event_buffer), PX_ARG_KWONLY, PX_UNSET},
 };
@@ -278,38 +274,26 @@ px_val px_pin_irq_method(size_t argc, const px_val *argv, px_val kwnames) {
     if (argc == 1 && kwnames == PX_NULL) {
         return px_from_ptr(irq_of(p)); /* irq(): the current settings */
     }
-    px_val a[I__COUNT];
-    a[I_SELF] = argv[0];
-    px_parse_args(PX_Q(irq), argc - 1, argv + 1, kwnames, I__COUNT - 1, irq_spec, a + 1);
-    px_val handler = a[I_HANDLER];
-    if (handler != PX_NONE && !px_callable(handler)) {
-        px_raise_type_error("'%s' object is not callable", px_type_name(handler));
-    }
     /* irq(None) turns edges off (MicroPython's idiom); irq(trigger=...)
      * without a handler keeps them for select.poll */
-    px_int both = PX_PIN_IRQ_RISING | PX_PIN_IRQ_FALLING;
-    px_int trigger = a[I_TRIGGER] != PX_UNSET ? px_index(a[I_TRIGGER]) : handler == PX_NONE ? 0 : both;
-    if (trigger & (PX_PIN_IRQ_LOW_LEVEL | PX_PIN_IRQ_HIGH_LEVEL)) {
-        px_raise_value_error("level-triggered IRQs are not available on Linux: the GPIO interface "
-                             "reports edges (use IRQ_RISING and/or IRQ_FALLING)");
-    }
-    if (trigger & ~both) {
-        px_raise_value_error("invalid trigger %lld", (long long)trigger);
-    }
-    px_index(a[I_PRIORITY]);
-    if (a[I_WAKE] != PX_NONE) {
-        px_raise_value_error("waking from sleep states is not available on Linux");
-    }
+    px_val x[X__COUNT];
+    px_pin_irq_args ia;
+    px_machine_pin_irq_args(argc - 1, argv + 1, kwnames, irq_extra_spec, X__COUNT, x,
+                            "level-triggered IRQs are not available on Linux: the GPIO interface "
+                            "reports edges (use IRQ_RISING and/or IRQ_FALLING)",
+                            "Linux", &ia);
+    px_val handler = ia.handler;
+    px_int trigger = ia.trigger;
     long long debounce = -1;
-    if (a[I_DEBOUNCE] != PX_UNSET) {
-        debounce = a[I_DEBOUNCE] == PX_NONE ? 0 : px_index(a[I_DEBOUNCE]);
+    if (x[X_DEBOUNCE] != PX_UNSET) {
+        debounce = x[X_DEBOUNCE] == PX_NONE ? 0 : px_index(x[X_DEBOUNCE]);
         if (debounce < 0 || debounce > 100000000) {
             px_raise_value_error("debounce must be 0..100000000 microseconds");
         }
     }
     long long buffer = -1;
-    if (a[I_BUFFER] != PX_UNSET) {
-        buffer = px_index(a[I_BUFFER]);
+    if (x[X_BUFFER] != PX_UNSET) {
+        buffer = px_index(x[X_BUFFER]);
         if (buffer < 1 || buffer > MAX_EVENT_BUFFER) {
             px_raise_value_error("event_buffer must be 1..%d edges", MAX_EVENT_BUFFER);
         }
@@ -333,7 +317,7 @@ px_val px_pin_irq_method(size_t argc, const px_val *argv, px_val kwnames) {
     }
     irq->handler = handler;
     irq->trigger = (unsigned)trigger;
-    irq->hard = px_truthy(a[I_HARD]);
+    irq->hard = ia.hard;
     if (debounce >= 0) {
         p->debounce_us = (uint32_t)debounce;
     }

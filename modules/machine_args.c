@@ -44,6 +44,50 @@ int px_machine_pin_pull(px_val v) {
     return (int)m;
 }
 
+enum { I_HANDLER, I_TRIGGER, I_PRIORITY, I_WAKE, I_HARD, I__COUNT };
+
+static const px_argspec irq_spec[I__COUNT] = {
+    {PX_Q(handler), 0, PX_NONE},
+    {PX_Q(trigger), 0, PX_UNSET},
+    {PX_Q(priority), PX_ARG_KWONLY, PX_SMALL_CONST(1)},
+    {PX_Q(wake), PX_ARG_KWONLY, PX_NONE},
+    {PX_Q(hard), PX_ARG_KWONLY, PX_FALSE},
+};
+
+void px_machine_pin_irq_args(size_t argc, const px_val *argv, px_val kwnames, const px_argspec *extra,
+                             size_t nextra, px_val *extra_out, const char *levels_refused, const char *port,
+                             px_pin_irq_args *out) {
+    px_argspec spec[I__COUNT + PX_PIN_IRQ_EXTRA_MAX];
+    px_val a[I__COUNT + PX_PIN_IRQ_EXTRA_MAX];
+    memcpy(spec, irq_spec, sizeof irq_spec);
+    if (nextra > 0) { /* (memcpy wants non-null pointers even for 0 bytes) */
+        memcpy(spec + I__COUNT, extra, nextra * sizeof *extra);
+    }
+    px_parse_args(PX_Q(irq), argc, argv, kwnames, I__COUNT + nextra, spec, a);
+    px_val handler = a[I_HANDLER];
+    if (handler != PX_NONE && !px_callable(handler)) {
+        px_raise_type_error("'%s' object is not callable", px_type_name(handler));
+    }
+    px_int edges = PX_PIN_IRQ_RISING | PX_PIN_IRQ_FALLING, levels = PX_PIN_IRQ_LOW_LEVEL | PX_PIN_IRQ_HIGH_LEVEL;
+    px_int trigger = a[I_TRIGGER] != PX_UNSET ? px_index(a[I_TRIGGER]) : handler == PX_NONE ? 0 : edges;
+    if ((trigger & levels) && levels_refused != NULL) {
+        px_raise_value_error("%s", levels_refused);
+    }
+    if (trigger & ~(edges | levels)) {
+        px_raise_value_error("invalid trigger %lld", (long long)trigger);
+    }
+    px_index(a[I_PRIORITY]);
+    if (a[I_WAKE] != PX_NONE) {
+        px_raise_value_error("waking from sleep states is not available on %s", port);
+    }
+    out->handler = handler;
+    out->trigger = (unsigned)trigger;
+    out->hard = px_truthy(a[I_HARD]);
+    if (nextra > 0) {
+        memcpy(extra_out, a + I__COUNT, nextra * sizeof *extra_out);
+    }
+}
+
 uint16_t px_machine_i2c_addr(px_val v) {
     px_int a = px_index(v);
     if (a < 0 || a > 0x7f) {
@@ -152,6 +196,46 @@ int64_t px_machine_setting(px_val v, int64_t dflt, int64_t lo, int64_t hi, const
                              (long long)n);
     }
     return n;
+}
+
+static const px_argspec wdt_spec[2] = {
+    {PX_Q(id), 0, PX_SMALL_CONST(0)},
+    {PX_Q(timeout), 0, PX_SMALL_CONST(5000)},
+};
+
+void px_machine_wdt_args(size_t argc, const px_val *argv, px_val kwnames, px_int *id, int64_t *timeout_ms) {
+    px_val a[2];
+    px_parse_args(PX_Q(WDT), argc, argv, kwnames, 2, wdt_spec, a);
+    *id = px_index(a[0]);
+    *timeout_ms = px_int_to_i64(a[1]);
+    if (*id < 0 || *id > 999) {
+        px_raise_value_error("WDT id %lld out of range", (long long)*id);
+    }
+    if (*timeout_ms <= 0 || *timeout_ms > (int64_t)0x7fffffff * 1000) {
+        px_raise_value_error("timeout must be a positive number of milliseconds, not %lld", (long long)*timeout_ms);
+    }
+}
+
+static const px_argspec adc_spec[PX_ADC__COUNT] = {
+    {PX_Q(sample_ns), PX_ARG_KWONLY, PX_NONE},
+    {PX_Q(atten), PX_ARG_KWONLY, PX_NONE},
+    {PX_Q(bits), PX_ARG_KWONLY, PX_NONE},
+};
+
+void px_machine_adc_args(px_qid func, size_t argc, const px_val *argv, px_val kwnames, px_val a[PX_ADC__COUNT]) {
+    px_parse_args(func, argc, argv, kwnames, PX_ADC__COUNT, adc_spec, a);
+    if (a[PX_ADC_BITS] != PX_NONE) {
+        px_int b = px_index(a[PX_ADC_BITS]);
+        if (b < 1 || b > 32) {
+            px_raise_value_error("bits must be 1 to 32, not %lld", (long long)b);
+        }
+    }
+}
+
+uint32_t px_machine_adc_u16(int64_t raw, unsigned bits) {
+    uint64_t max = (1ULL << bits) - 1;
+    uint64_t r = raw < 0 ? 0 : (uint64_t)raw > max ? max : (uint64_t)raw;
+    return (uint32_t)((r * 65535 + max / 2) / max);
 }
 
 static uint32_t reverse_bits(uint32_t v, unsigned bits) {

@@ -35,6 +35,23 @@ PX_NORETURN void px_machine_raise_os(int err, const char *fmt, ...) PX_PRINTF(2,
 int px_machine_pin_mode(px_val v);
 int px_machine_pin_pull(px_val v);
 
+/* Pin.irq(handler=None, trigger=<both edges>, *, priority=1, wake=None,
+ * hard=False, <the port's own keywords, `extra`>): the handler (None or
+ * a callable) and trigger (PX_PIN_IRQ_* bits; with no trigger given, both
+ * edges for a handler, none for None), checked against the ones the port
+ * detects (`levels_refused`, the port's reason, when it has no level
+ * triggers); `port` names the port in the refusal of wake=. The extra
+ * keywords' values go to extra_out (their defaults when not given). */
+#define PX_PIN_IRQ_EXTRA_MAX 4
+typedef struct {
+    px_val handler;
+    unsigned trigger;
+    bool hard;
+} px_pin_irq_args;
+void px_machine_pin_irq_args(size_t argc, const px_val *argv, px_val kwnames, const px_argspec *extra,
+                             size_t nextra, px_val *extra_out, const char *levels_refused, const char *port,
+                             px_pin_irq_args *out);
+
 /* A 7-bit I2C address (ValueError outside 0..0x7f). */
 uint16_t px_machine_i2c_addr(px_val v);
 /* The bytes of memaddr for addrsize (8, 16, 24 or 32 bits), most
@@ -52,6 +69,18 @@ uint64_t px_machine_pwm_duty_ns(px_val v);
  * may be a float; it wins when given) or period in ticks of tick_hz. */
 int px_machine_timer_mode(px_val v);
 uint64_t px_machine_timer_period_ns(px_val freq, px_val period, px_val tick_hz);
+
+/* WDT(id=0, timeout=5000): the id (0..999) and the timeout in ms (> 0). */
+void px_machine_wdt_args(size_t argc, const px_val *argv, px_val kwnames, px_int *id, int64_t *timeout_ms);
+
+/* ADC(id, *, sample_ns=None, atten=None, bits=None) after the id, and
+ * init(...): the three settings, PX_NONE when not given; bits is checked
+ * to be 1..32. */
+enum { PX_ADC_SAMPLE_NS, PX_ADC_ATTEN, PX_ADC_BITS, PX_ADC__COUNT };
+void px_machine_adc_args(px_qid func, size_t argc, const px_val *argv, px_val kwnames, px_val a[PX_ADC__COUNT]);
+/* A reading of `bits` bits scaled to 0..65535 (rounded; clamped to the
+ * range). */
+uint32_t px_machine_adc_u16(int64_t raw, unsigned bits);
 
 /* An integer setting in [lo, hi] (64-bit: a baudrate exceeds a 32-bit
  * build's small int), dflt when PX_UNSET. */

@@ -17,7 +17,9 @@
  * a refused one; the memory operations raise OSError(EIO) at a refused
  * byte. Every error ends the transaction with a STOP, so the bus is free. */
 #include <errno.h>
+#include <stdint.h>
 
+#include "machine_i2c_api.h"
 #include "soft_bus.h"
 
 typedef struct {
@@ -146,14 +148,6 @@ static uint8_t read_byte(const soft_i2c *s, bool ack) {
 
 /* ---- transactions */
 
-static uint8_t arg_addr(px_val v) {
-    px_int a = px_index(v);
-    if (a < 0 || a > 0x7f) {
-        px_raise_value_error("I2C address must be 0..127 (7 bits), not %lld", (long long)a);
-    }
-    return (uint8_t)a;
-}
-
 /* START and the address byte; a NACK ends the transaction (STOP) with
  * ENODEV. */
 static void begin(const soft_i2c *s, uint8_t addr, bool read) {
@@ -178,14 +172,6 @@ static size_t send(const soft_i2c *s, const uint8_t *data, size_t n) {
 static void receive(const soft_i2c *s, uint8_t *data, size_t n, bool nack_last) {
     for (size_t i = 0; i < n; i++) {
         data[i] = read_byte(s, i + 1 < n || !nack_last);
-    }
-}
-
-/* The memory address, after the device address: a NACK is EIO. */
-static void send_memaddr(const soft_i2c *s, uint8_t addr, const uint8_t *ma, size_t na) {
-    if (send(s, ma, na) != na) {
-        bus_stop(s);
-        BUS_ERROR(EIO, "SoftI2C: the device at 0x%02x refused the memory address", addr);
     }
 }
 
@@ -285,228 +271,66 @@ static px_val soft_i2c_write(px_val self, px_val data) {
     return px_int_from_i64((int64_t)send(i2c_of(self), b.data, b.len));
 }
 
-/* ---- standard operations */
+/* ---- the driver under the shared methods (machine_i2c_api.h) */
 
-static bool arg_stop(size_t argc, const px_val *argv, size_t at) {
-    return argc > at ? px_truthy(argv[at]) : true;
-}
-
-static px_val soft_i2c_scan(px_val self) {
+/* START, the address byte for writing, STOP. */
+static bool drv_probe(px_val self, unsigned addr) {
     soft_i2c *s = i2c_of(self);
-    px_val found = px_list_new(0, NULL);
-    for (uint8_t addr = 0x08; addr <= 0x77; addr++) {
-        bus_start(s);
-        bool ack = write_byte(s, (uint8_t)(addr << 1));
-        bus_stop(s);
-        if (ack) {
-            px_list_append(found, px_small(addr));
-        }
-    }
-    return found;
+    bus_start(s);
+    bool ack = write_byte(s, (uint8_t)(addr << 1));
+    bus_stop(s);
+    return ack;
 }
 
-static void read_into(soft_i2c *s, uint8_t addr, uint8_t *data, size_t n, bool stop) {
-    begin(s, addr, true);
-    receive(s, data, n, true);
+static size_t drv_write(px_val self, unsigned addr, const uint8_t *data, size_t len, bool stop, bool all) {
+    soft_i2c *s = i2c_of(self);
+    begin(s, (uint8_t)addr, false);
+    size_t acks = send(s, data, len);
+    if (acks < len && all) {
+        bus_stop(s);
+        BUS_ERROR(EIO, "SoftI2C: the device at 0x%02x refused byte %u of the write", addr, (unsigned)acks);
+    }
+    if (stop) {
+        bus_stop(s); /* even after a NACK, as documented */
+    }
+    return acks;
+}
+
+static void drv_read(px_val self, unsigned addr, uint8_t *data, size_t len, bool stop) {
+    soft_i2c *s = i2c_of(self);
+    begin(s, (uint8_t)addr, true);
+    receive(s, data, len, true);
     if (stop) {
         bus_stop(s);
     }
 }
 
-static px_val soft_i2c_readfrom(size_t argc, const px_val *argv) {
-    soft_i2c *s = i2c_of(argv[0]);
-    uint8_t addr = arg_addr(argv[1]);
-    px_int n = px_index(argv[2]);
-    if (n < 0) {
-        px_raise_value_error("nbytes must not be negative");
-    }
-    uint8_t *buf = px_gc_alloc((size_t)n + 1, PX_GC_LEAF);
-    read_into(s, addr, buf, (size_t)n, arg_stop(argc, argv, 3));
-    px_val r = px_bytes(buf, (size_t)n);
-    px_gc_free(buf);
-    return r;
-}
-
-static px_val soft_i2c_readfrom_into(size_t argc, const px_val *argv) {
-    soft_i2c *s = i2c_of(argv[0]);
-    uint8_t addr = arg_addr(argv[1]);
-    px_buffer b;
-    px_get_buffer(argv[2], &b, PX_BUF_WRITE);
-    read_into(s, addr, b.data, b.len, arg_stop(argc, argv, 3));
-    return PX_NONE;
-}
-
-static px_val soft_i2c_writeto(size_t argc, const px_val *argv) {
-    soft_i2c *s = i2c_of(argv[0]);
-    uint8_t addr = arg_addr(argv[1]);
-    px_buffer b;
-    px_get_buffer(argv[2], &b, PX_BUF_READ);
-    begin(s, addr, false);
-    size_t acks = send(s, b.data, b.len);
-    if (arg_stop(argc, argv, 3)) {
-        bus_stop(s); /* even after a NACK, as documented */
-    }
-    return px_int_from_i64((int64_t)acks);
-}
-
-static px_val soft_i2c_writevto(size_t argc, const px_val *argv) {
-    soft_i2c *s = i2c_of(argv[0]);
-    uint8_t addr = arg_addr(argv[1]);
-    size_t n;
-    px_val *items = px_seq_items(argv[2], &n);
-    if (items == NULL) {
-        px_raise_type_error("writevto() needs a tuple or list of buffers, not '%s'", px_type_name(argv[2]));
-    }
-    for (size_t i = 0; i < n; i++) {
-        px_buffer b;
-        px_get_buffer(items[i], &b, PX_BUF_READ); /* all checked before the bus moves */
-    }
-    begin(s, addr, false);
-    size_t acks = 0;
-    for (size_t i = 0; i < n; i++) {
-        px_buffer b;
-        px_get_buffer(items[i], &b, PX_BUF_READ);
-        size_t k = send(s, b.data, b.len);
-        acks += k;
-        if (k < b.len) {
-            break; /* a NACK: the rest is not sent */
-        }
-    }
-    if (arg_stop(argc, argv, 3)) {
-        bus_stop(s);
-    }
-    return px_int_from_i64((int64_t)acks);
-}
-
-/* ---- memory operations: address, memory address, then the data (a
- * read after a repeated start) */
-
-enum { M_ADDR, M_MEMADDR, M_DATA, M_ADDRSIZE, M__COUNT };
-
-static const px_argspec readmem_spec[M__COUNT] = {
-    {PX_Q(addr), PX_ARG_REQUIRED, PX_NULL},
-    {PX_Q(memaddr), PX_ARG_REQUIRED, PX_NULL},
-    {PX_Q(nbytes), PX_ARG_REQUIRED, PX_NULL},
-    {PX_Q(addrsize), PX_ARG_KWONLY, PX_SMALL_CONST(8)},
-};
-
-static const px_argspec bufmem_spec[M__COUNT] = {
-    {PX_Q(addr), PX_ARG_REQUIRED, PX_NULL},
-    {PX_Q(memaddr), PX_ARG_REQUIRED, PX_NULL},
-    {PX_Q(buf), PX_ARG_REQUIRED, PX_NULL},
-    {PX_Q(addrsize), PX_ARG_KWONLY, PX_SMALL_CONST(8)},
-};
-
-/* The bytes of memaddr, most significant first; returns their count. */
-static size_t arg_memaddr(px_val memaddr, px_val addrsize, uint8_t out[4]) {
-    px_int bits = px_index(addrsize);
-    if (bits != 8 && bits != 16 && bits != 24 && bits != 32) {
-        px_raise_value_error("addrsize must be 8, 16, 24 or 32 bits, not %lld", (long long)bits);
-    }
-    int64_t m = px_int_to_i64(memaddr);
-    if (m < 0 || (uint64_t)m >> bits != 0) {
-        px_raise_value_error("memaddr %lld does not fit in addrsize=%lld bits", (long long)m, (long long)bits);
-    }
-    size_t n = (size_t)bits / 8;
-    for (size_t i = 0; i < n; i++) {
-        out[i] = (uint8_t)((uint64_t)m >> (8 * (n - 1 - i)));
-    }
-    return n;
-}
-
-static void read_mem(soft_i2c *s, const px_val *a, uint8_t *data, size_t len) {
-    uint8_t ma[4];
-    uint8_t addr = arg_addr(a[M_ADDR]);
-    size_t na = arg_memaddr(a[M_MEMADDR], a[M_ADDRSIZE], ma);
-    begin(s, addr, false);
-    send_memaddr(s, addr, ma, na);
-    read_into(s, addr, data, len, true); /* its START is the repeated start */
-}
-
-static px_val soft_i2c_readfrom_mem(size_t argc, const px_val *argv, px_val kwnames) {
-    soft_i2c *s = i2c_of(argv[0]);
-    px_val a[M__COUNT];
-    px_parse_args(PX_Q(readfrom_mem), argc - 1, argv + 1, kwnames, M__COUNT, readmem_spec, a);
-    px_int n = px_index(a[M_DATA]);
-    if (n < 0) {
-        px_raise_value_error("nbytes must not be negative");
-    }
-    uint8_t *data = px_gc_alloc((size_t)n + 1, PX_GC_LEAF);
-    read_mem(s, a, data, (size_t)n);
-    px_val r = px_bytes(data, (size_t)n);
-    px_gc_free(data);
-    return r;
-}
-
-static px_val soft_i2c_readfrom_mem_into(size_t argc, const px_val *argv, px_val kwnames) {
-    soft_i2c *s = i2c_of(argv[0]);
-    px_val a[M__COUNT];
-    px_parse_args(PX_Q(readfrom_mem_into), argc - 1, argv + 1, kwnames, M__COUNT, bufmem_spec, a);
-    px_buffer b;
-    px_get_buffer(a[M_DATA], &b, PX_BUF_WRITE);
-    read_mem(s, a, b.data, b.len);
-    return PX_NONE;
-}
-
-static px_val soft_i2c_writeto_mem(size_t argc, const px_val *argv, px_val kwnames) {
-    soft_i2c *s = i2c_of(argv[0]);
-    px_val a[M__COUNT];
-    px_parse_args(PX_Q(writeto_mem), argc - 1, argv + 1, kwnames, M__COUNT, bufmem_spec, a);
-    uint8_t addr = arg_addr(a[M_ADDR]);
-    uint8_t ma[4];
-    size_t na = arg_memaddr(a[M_MEMADDR], a[M_ADDRSIZE], ma);
-    px_buffer b;
-    px_get_buffer(a[M_DATA], &b, PX_BUF_READ);
-    begin(s, addr, false);
-    send_memaddr(s, addr, ma, na);
-    size_t acks = send(s, b.data, b.len);
-    bus_stop(s);
-    if (acks < b.len) {
-        BUS_ERROR(EIO, "SoftI2C: the device at 0x%02x refused data byte %u", addr, (unsigned)acks);
-    }
-    return PX_NONE;
-}
+static const px_i2c_driver soft_i2c_driver = {SIZE_MAX, "SoftI2C", drv_probe, drv_write, drv_read};
 
 static PX_METHKW(soft_i2c_init_obj, &px_type_soft_i2c, init, 1, 3, soft_i2c_init);
 static PX_METH1(soft_i2c_deinit_obj, &px_type_soft_i2c, deinit, soft_i2c_deinit);
-static PX_METH1(soft_i2c_scan_obj, &px_type_soft_i2c, scan, soft_i2c_scan);
 static PX_METH1(soft_i2c_start_obj, &px_type_soft_i2c, start, soft_i2c_start);
 static PX_METH1(soft_i2c_stop_obj, &px_type_soft_i2c, stop, soft_i2c_stop);
 static PX_METHV(soft_i2c_readinto_obj, &px_type_soft_i2c, readinto, 2, 3, soft_i2c_readinto);
 static PX_METH2(soft_i2c_write_obj, &px_type_soft_i2c, write, soft_i2c_write);
-static PX_METHV(soft_i2c_readfrom_obj, &px_type_soft_i2c, readfrom, 3, 4, soft_i2c_readfrom);
-static PX_METHV(soft_i2c_readfrom_into_obj, &px_type_soft_i2c, readfrom_into, 3, 4, soft_i2c_readfrom_into);
-static PX_METHV(soft_i2c_writeto_obj, &px_type_soft_i2c, writeto, 3, 4, soft_i2c_writeto);
-static PX_METHV(soft_i2c_writevto_obj, &px_type_soft_i2c, writevto, 3, 4, soft_i2c_writevto);
-static PX_METHKW(soft_i2c_readfrom_mem_obj, &px_type_soft_i2c, readfrom_mem, 1, 5, soft_i2c_readfrom_mem);
-static PX_METHKW(soft_i2c_readfrom_mem_into_obj, &px_type_soft_i2c, readfrom_mem_into, 1, 5,
-                 soft_i2c_readfrom_mem_into);
-static PX_METHKW(soft_i2c_writeto_mem_obj, &px_type_soft_i2c, writeto_mem, 1, 5, soft_i2c_writeto_mem);
 
 /* Sorted by name bytes. */
 static const px_map_entry soft_i2c_table[] = {
     PX_ENTRY_OBJ(deinit, &soft_i2c_deinit_obj),
     PX_ENTRY_OBJ(init, &soft_i2c_init_obj),
-    PX_ENTRY_OBJ(readfrom, &soft_i2c_readfrom_obj),
-    PX_ENTRY_OBJ(readfrom_into, &soft_i2c_readfrom_into_obj),
-    PX_ENTRY_OBJ(readfrom_mem, &soft_i2c_readfrom_mem_obj),
-    PX_ENTRY_OBJ(readfrom_mem_into, &soft_i2c_readfrom_mem_into_obj),
     PX_ENTRY_OBJ(readinto, &soft_i2c_readinto_obj),
-    PX_ENTRY_OBJ(scan, &soft_i2c_scan_obj),
     PX_ENTRY_OBJ(start, &soft_i2c_start_obj),
     PX_ENTRY_OBJ(stop, &soft_i2c_stop_obj),
     PX_ENTRY_OBJ(write, &soft_i2c_write_obj),
-    PX_ENTRY_OBJ(writeto, &soft_i2c_writeto_obj),
-    PX_ENTRY_OBJ(writeto_mem, &soft_i2c_writeto_mem_obj),
-    PX_ENTRY_OBJ(writevto, &soft_i2c_writevto_obj),
 };
 static PX_CONST_MAP(soft_i2c_dict, soft_i2c_table);
 
 const px_type px_type_soft_i2c = {
     .base = {&px_type_type},
     .name = PX_Q(SoftI2C),
-    .base_type = &px_type_object,
+    .base_type = &px_type_i2c_bus,
     .dict = &soft_i2c_dict,
     .make = soft_i2c_make,
     .print = soft_i2c_print,
+    .proto = &soft_i2c_driver,
 };

@@ -7,6 +7,7 @@
  * Timing of one bit (idle clock level = polarity):
  *   phase 0: MOSI set, wait, leading edge, MISO sampled, wait, trailing edge
  *   phase 1: leading edge, MOSI set, wait, trailing edge, MISO sampled, wait */
+#include "machine_spi_api.h"
 #include "soft_bus.h"
 
 typedef struct {
@@ -78,10 +79,8 @@ static uint8_t xfer_byte(const soft_spi *s, uint8_t out) {
 }
 
 /* out may be NULL (send `fill`), in may be NULL; they may be the same. */
+/* byte i is sent before byte i is stored: out and in may be the same */
 static void transfer(const soft_spi *s, const uint8_t *out, uint8_t fill, uint8_t *in, size_t n) {
-    if (s->sck == PX_NONE) {
-        px_raise_value_error("SoftSPI needs an sck pin: give sck=Pin(...)");
-    }
     for (size_t i = 0; i < n; i++) {
         uint8_t r = xfer_byte(s, out != NULL ? out[i] : fill);
         if (in != NULL) {
@@ -165,49 +164,31 @@ static void soft_spi_print(px_out *out, px_val self, px_print_kind kind) {
     px_write_cstr(out, ")");
 }
 
+/* ---- the driver under the shared methods (machine_spi_api.h): 8-bit
+ * words, LSB first by the bit order of xfer_byte, no chip select */
+
+static unsigned drv_word_bits(px_val self) {
+    if (spi_of(self)->sck == PX_NONE) {
+        px_raise_value_error("SoftSPI needs an sck pin: give sck=Pin(...)");
+    }
+    return 8;
+}
+
+static bool drv_reverse_here(px_val self) {
+    return false;
+}
+
+static px_val drv_cs_pin(px_val self) {
+    return PX_NONE;
+}
+
+static void drv_transfer(px_val self, const uint8_t *tx, uint8_t *rx, size_t len, uint8_t fill) {
+    transfer(spi_of(self), tx, fill, rx, len);
+}
+
+static const px_spi_driver soft_spi_driver = {drv_word_bits, drv_reverse_here, drv_cs_pin, drv_transfer};
+
 /* ---- methods */
-
-static uint8_t fill_byte(size_t argc, const px_val *argv, size_t at) {
-    return argc > at ? (uint8_t)px_index(argv[at]) : 0;
-}
-
-static px_val soft_spi_read(size_t argc, const px_val *argv) {
-    soft_spi *s = spi_of(argv[0]);
-    px_int n = px_index(argv[1]);
-    if (n < 0) {
-        px_raise_value_error("nbytes must not be negative");
-    }
-    uint8_t *buf = px_gc_alloc((size_t)n + 1, PX_GC_LEAF);
-    transfer(s, NULL, fill_byte(argc, argv, 2), buf, (size_t)n);
-    px_val r = px_bytes(buf, (size_t)n);
-    px_gc_free(buf);
-    return r;
-}
-
-static px_val soft_spi_readinto(size_t argc, const px_val *argv) {
-    px_buffer b;
-    px_get_buffer(argv[1], &b, PX_BUF_WRITE);
-    transfer(spi_of(argv[0]), NULL, fill_byte(argc, argv, 2), b.data, b.len);
-    return PX_NONE;
-}
-
-static px_val soft_spi_write(px_val self, px_val data) {
-    px_buffer b;
-    px_get_buffer(data, &b, PX_BUF_READ);
-    transfer(spi_of(self), b.data, 0, NULL, b.len);
-    return PX_NONE;
-}
-
-static px_val soft_spi_write_readinto(px_val self, px_val wbuf, px_val rbuf) {
-    px_buffer w, r;
-    px_get_buffer(wbuf, &w, PX_BUF_READ);
-    px_get_buffer(rbuf, &r, PX_BUF_WRITE);
-    if (w.len != r.len) {
-        px_raise_value_error("write_readinto needs buffers of the same length, not %zu and %zu", w.len, r.len);
-    }
-    transfer(spi_of(self), w.data, 0, r.data, r.len); /* byte i is sent before byte i is stored */
-    return PX_NONE;
-}
 
 static px_val soft_spi_init(size_t argc, const px_val *argv, px_val kwnames) {
     px_val a[A__COUNT];
@@ -223,29 +204,20 @@ static px_val soft_spi_deinit(px_val self) {
 
 static PX_METHKW(soft_spi_init_obj, &px_type_soft_spi, init, 1, 2, soft_spi_init);
 static PX_METH1(soft_spi_deinit_obj, &px_type_soft_spi, deinit, soft_spi_deinit);
-static PX_METHV(soft_spi_read_obj, &px_type_soft_spi, read, 2, 3, soft_spi_read);
-static PX_METHV(soft_spi_readinto_obj, &px_type_soft_spi, readinto, 2, 3, soft_spi_readinto);
-static PX_METH2(soft_spi_write_obj, &px_type_soft_spi, write, soft_spi_write);
-static PX_METH3(soft_spi_write_readinto_obj, &px_type_soft_spi, write_readinto, soft_spi_write_readinto);
 
-/* Sorted by name bytes (uppercase first). */
+/* Sorted by name bytes. */
 static const px_map_entry soft_spi_table[] = {
-    PX_ENTRY(LSB, PX_SMALL_CONST(1)),
-    PX_ENTRY(MSB, PX_SMALL_CONST(0)),
     PX_ENTRY_OBJ(deinit, &soft_spi_deinit_obj),
     PX_ENTRY_OBJ(init, &soft_spi_init_obj),
-    PX_ENTRY_OBJ(read, &soft_spi_read_obj),
-    PX_ENTRY_OBJ(readinto, &soft_spi_readinto_obj),
-    PX_ENTRY_OBJ(write, &soft_spi_write_obj),
-    PX_ENTRY_OBJ(write_readinto, &soft_spi_write_readinto_obj),
 };
 static PX_CONST_MAP(soft_spi_dict, soft_spi_table);
 
 const px_type px_type_soft_spi = {
     .base = {&px_type_type},
     .name = PX_Q(SoftSPI),
-    .base_type = &px_type_object,
+    .base_type = &px_type_spi_bus,
     .dict = &soft_spi_dict,
     .make = soft_spi_make,
     .print = soft_spi_print,
+    .proto = &soft_spi_driver,
 };

@@ -77,3 +77,22 @@ void rp_clocks_init(void) {
     /* the timer counts microseconds: one tick every 12 clk_ref cycles */
     rp_reg_write(RP_WATCHDOG_BASE + RP_WATCHDOG_TICK, RP_WATCHDOG_TICK_ENABLE | RP_XOSC_HZ / 1000000);
 }
+
+/* PLL_USB runs when it is out of reset and powered (its post dividers too). */
+static bool usb_pll_running(void) {
+    const uint32_t pd = RP_PLL_PWR_PD | RP_PLL_PWR_VCOPD | RP_PLL_PWR_POSTDIVPD;
+    return (rp_reg_read(RP_RESETS_BASE + RP_RESETS_RESET) & RP_RESET_PLL_USB) == 0 &&
+           (rp_reg_read(RP_PLL_USB_BASE + RP_PLL_PWR) & pd) == 0;
+}
+
+void rp_clocks_start_aux(uint32_t clk, uint32_t div) {
+    if (!usb_pll_running()) {
+        rp_pll_cfg cfg;
+        rp_pll_find(RP_XOSC_HZ, RP_USB_PLL_HZ, &cfg); /* 1440 MHz / 6 / 5 */
+        rp_reset_cycle(RP_RESET_PLL_USB);
+        rp_pll_start(RP_PLL_USB_BASE, &cfg);
+    }
+    const uint32_t c = RP_CLOCKS_BASE + clk;
+    rp_reg_write(c + RP_CLK_DIV, div << RP_CLK_DIV_INT_SHIFT);
+    rp_reg_write(c + RP_CLK_CTRL, RP_CLK_AUX_ENABLE); /* AUXSRC 0: clksrc_pll_usb */
+}

@@ -8,6 +8,7 @@
 
 #define RP_XOSC_HZ 12000000u
 #define RP_SYS_HZ 125000000u
+#define RP_USB_PLL_HZ 48000000u /* the USB, ADC and RTC clocks' source */
 
 /* PLL settings: out = ref / refdiv * fbdiv / (postdiv1 * postdiv2). */
 typedef struct {
@@ -24,5 +25,10 @@ void rp_pll_start(uint32_t base, const rp_pll_cfg *cfg);
  * clk_ref = XOSC, clk_sys = PLL_SYS at RP_SYS_HZ, clk_peri = clk_sys,
  * timer ticks at 1 MHz. */
 void rp_clocks_init(void);
+/* Start one of the clocks without a glitchless mux (RP_CLK_USB, _ADC,
+ * _RTC) from PLL_USB divided by div (whole), starting PLL_USB at
+ * RP_USB_PLL_HZ first if it is not running. The clock must be stopped (as
+ * from reset): its source changes only then. */
+void rp_clocks_start_aux(uint32_t clk, uint32_t div);
 
 #endif

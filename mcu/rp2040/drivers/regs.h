@@ -18,6 +18,7 @@
 #define RP_RESETS_BASE 0x4000c000u
 #define RP_RESETS_RESET 0x00u
 #define RP_RESETS_DONE 0x08u
+#define RP_RESET_ADC (1u << 0)
 #define RP_RESET_I2C0 (1u << 3)
 #define RP_RESET_I2C1 (1u << 4)
 #define RP_RESET_IO_BANK0 (1u << 5)
@@ -25,6 +26,7 @@
 #define RP_RESET_PLL_SYS (1u << 12)
 #define RP_RESET_PLL_USB (1u << 13)
 #define RP_RESET_PWM (1u << 14)
+#define RP_RESET_RTC (1u << 15)
 #define RP_RESET_SPI0 (1u << 16)
 #define RP_RESET_SPI1 (1u << 17)
 #define RP_RESET_TIMER (1u << 21)
@@ -59,6 +61,9 @@
 #define RP_CLK_REF 0x30u
 #define RP_CLK_SYS 0x3cu
 #define RP_CLK_PERI 0x48u
+#define RP_CLK_USB 0x54u
+#define RP_CLK_ADC 0x60u
+#define RP_CLK_RTC 0x6cu
 #define RP_CLK_CTRL 0x0u
 #define RP_CLK_DIV 0x4u
 #define RP_CLK_SELECTED 0x8u
@@ -67,11 +72,54 @@
 #define RP_CLK_SYS_AUXSRC_SHIFT 5      /* CTRL.AUXSRC bits 7:5, 0: pll_sys */
 #define RP_CLK_PERI_ENABLE (1u << 11)  /* AUXSRC 0: clk_sys */
 #define RP_CLK_DIV_INT_SHIFT 8
+#define RP_CLK_AUX_ENABLE (1u << 11)   /* clk_usb/adc/rtc CTRL.ENABLE; AUXSRC 0: pll_usb */
 
-/* ---- WATCHDOG: its TICK generator clocks the timer (1 us ticks) */
+/* ---- WATCHDOG: the watchdog timer; its TICK generator also clocks the
+ * timer (1 us ticks) */
 #define RP_WATCHDOG_BASE 0x40058000u
+#define RP_WATCHDOG_CTRL 0x00u
+#define RP_WATCHDOG_LOAD 0x04u
+#define RP_WATCHDOG_REASON 0x08u
 #define RP_WATCHDOG_TICK 0x2cu
 #define RP_WATCHDOG_TICK_ENABLE (1u << 9)
+#define RP_WATCHDOG_CTRL_PAUSE_JTAG (1u << 24)
+#define RP_WATCHDOG_CTRL_PAUSE_DBG0 (1u << 25)
+#define RP_WATCHDOG_CTRL_PAUSE_DBG1 (1u << 26)
+#define RP_WATCHDOG_CTRL_ENABLE (1u << 30)
+#define RP_WATCHDOG_CTRL_TRIGGER (1u << 31)
+#define RP_WATCHDOG_REASON_TIMER (1u << 0)
+#define RP_WATCHDOG_REASON_FORCE (1u << 1)
+#define RP_WATCHDOG_LOAD_MAX 0xffffffu
+
+/* ---- PSM: which blocks a watchdog reset resets */
+#define RP_PSM_BASE 0x40010000u
+#define RP_PSM_WDSEL 0x08u
+#define RP_PSM_ALL 0x1ffffu          /* rosc (bit 0) ... proc1 (bit 16) */
+#define RP_PSM_OSCILLATORS 0x3u      /* rosc, xosc */
+
+/* ---- ADC: 12-bit SAR, inputs 0..3 on GPIO 26..29, 4 the temperature sensor */
+#define RP_ADC_BASE 0x4004c000u
+#define RP_ADC_CS 0x00u
+#define RP_ADC_RESULT 0x04u
+#define RP_ADC_CS_EN (1u << 0)
+#define RP_ADC_CS_TS_EN (1u << 1)
+#define RP_ADC_CS_START_ONCE (1u << 2)
+#define RP_ADC_CS_READY (1u << 8)
+#define RP_ADC_CS_ERR (1u << 9)
+#define RP_ADC_CS_AINSEL_SHIFT 12
+#define RP_ADC_CS_AINSEL_MASK (7u << 12)
+
+/* ---- RTC: calendar clock on clk_rtc */
+#define RP_RTC_BASE 0x4005c000u
+#define RP_RTC_CLKDIV_M1 0x00u
+#define RP_RTC_SETUP_0 0x04u /* YEAR 23:12, MONTH 11:8, DAY 4:0 */
+#define RP_RTC_SETUP_1 0x08u /* DOTW 26:24, HOUR 20:16, MIN 13:8, SEC 5:0 */
+#define RP_RTC_CTRL 0x0cu
+#define RP_RTC_RTC_1 0x18u   /* as SETUP_0 */
+#define RP_RTC_RTC_0 0x1cu   /* as SETUP_1; read it before RTC_1 */
+#define RP_RTC_CTRL_ENABLE (1u << 0)
+#define RP_RTC_CTRL_ACTIVE (1u << 1)
+#define RP_RTC_CTRL_LOAD (1u << 4)
 
 /* ---- IO_BANK0: function select and interrupts of GPIO 0..29 */
 #define RP_IO_BANK0_BASE 0x40014000u

@@ -6,10 +6,11 @@
  * as SDA when n is even, SCL when odd; the internal pull-ups are turned on
  * (external ones, 2-10 kOhm, are still wanted above 100 kHz). */
 #include <errno.h>
-#include <string.h>
+#include <stdint.h>
 
 #include "clocks.h"
 #include "i2c.h"
+#include "machine_i2c_api.h"
 #include "reg.h"
 #include "resets.h"
 #include "rp_machine.h"
@@ -55,32 +56,51 @@ PX_NORETURN static void raise_status(const rp_machine_i2c *o, rp_i2c_status st, 
     }
 }
 
-static void write_all(rp_machine_i2c *o, unsigned addr, const uint8_t *data, size_t len, bool stop) {
-    size_t acked;
-    rp_i2c_status st = rp_i2c_write(&o->bus, (uint8_t)addr, data, len, stop, &acked);
-    if (st != RP_I2C_OK) {
+/* ---- the driver under the shared methods (machine_i2c_api.h) */
+
+static bool drv_probe(px_val self, unsigned addr) {
+    rp_machine_i2c *o = i2c_of(self);
+    check_open(o);
+    uint8_t b;
+    rp_i2c_status st = rp_i2c_read(&o->bus, (uint8_t)addr, &b, 1, true);
+    if (st != RP_I2C_OK && st != RP_I2C_NACK_ADDR) {
         raise_status(o, st, addr);
     }
+    return st == RP_I2C_OK;
 }
 
-static void read_all(rp_machine_i2c *o, unsigned addr, uint8_t *data, size_t len, bool stop) {
+/* The controller cannot send an address without data: an empty write
+ * probes the address with a one-byte read (a read changes nothing in a
+ * device, unlike a written byte). */
+static size_t drv_write(px_val self, unsigned addr, const uint8_t *data, size_t len, bool stop, bool all) {
+    rp_machine_i2c *o = i2c_of(self);
+    check_open(o);
+    size_t acked = 0;
+    rp_i2c_status st;
+    if (len == 0) {
+        uint8_t b;
+        st = rp_i2c_read(&o->bus, (uint8_t)addr, &b, 1, true);
+    } else {
+        st = rp_i2c_write(&o->bus, (uint8_t)addr, data, len, stop, &acked);
+    }
+    if (st != RP_I2C_OK && (all || st != RP_I2C_NACK_DATA)) {
+        raise_status(o, st, addr);
+    }
+    return acked;
+}
+
+static void drv_read(px_val self, unsigned addr, uint8_t *data, size_t len, bool stop) {
+    rp_machine_i2c *o = i2c_of(self);
+    check_open(o);
     rp_i2c_status st = rp_i2c_read(&o->bus, (uint8_t)addr, data, len, stop);
     if (st != RP_I2C_OK) {
         raise_status(o, st, addr);
     }
 }
 
+static const px_i2c_driver rp_i2c_driver = {SIZE_MAX, "the RP2040's I2C", drv_probe, drv_write, drv_read};
+
 /* ---- construction */
-
-enum { A_ID, A_SCL, A_SDA, A_FREQ, A_TIMEOUT, A__COUNT };
-
-static const px_argspec i2c_spec[A__COUNT] = {
-    {PX_Q(id), PX_ARG_REQUIRED, PX_NULL},
-    {PX_Q(scl), PX_ARG_KWONLY, PX_NONE},
-    {PX_Q(sda), PX_ARG_KWONLY, PX_NONE},
-    {PX_Q(freq), PX_ARG_KWONLY, PX_SMALL_CONST(400000)},
-    {PX_Q(timeout), PX_ARG_KWONLY, PX_SMALL_CONST(50000)},
-};
 
 static uint8_t pick_pin(unsigned id, px_val v, uint8_t dflt, bool sda) {
     if (v == PX_NONE) {
@@ -96,10 +116,10 @@ static uint8_t pick_pin(unsigned id, px_val v, uint8_t dflt, bool sda) {
 }
 
 static void setup(rp_machine_i2c *o, const px_val *a) {
-    uint8_t scl = pick_pin(o->id, a[A_SCL], o->has_pins ? o->scl : default_scl[o->id], false);
-    uint8_t sda = pick_pin(o->id, a[A_SDA], o->has_pins ? o->sda : default_sda[o->id], true);
-    int64_t freq = px_machine_setting(a[A_FREQ], 400000, 1, 1000000, "freq");
-    int64_t timeout = px_machine_setting(a[A_TIMEOUT], 50000, 1, 0x7fffffff, "timeout");
+    uint8_t scl = pick_pin(o->id, a[PX_I2C_SCL], o->has_pins ? o->scl : default_scl[o->id], false);
+    uint8_t sda = pick_pin(o->id, a[PX_I2C_SDA], o->has_pins ? o->sda : default_sda[o->id], true);
+    int64_t freq = px_machine_setting(a[PX_I2C_FREQ], 400000, 1, 1000000, "freq");
+    int64_t timeout = px_machine_setting(a[PX_I2C_TIMEOUT], 50000, 1, 0x7fffffff, "timeout");
     uint32_t hcnt, lcnt;
     if (!rp_i2c_timing(RP_SYS_HZ, (uint32_t)freq, &hcnt, &lcnt)) {
         px_raise_value_error("freq %lld Hz is too low for the I2C controller at clk_sys %u Hz: at least %u Hz",
@@ -120,12 +140,12 @@ static void setup(rp_machine_i2c *o, const px_val *a) {
 }
 
 static px_val i2c_make(const px_type *type, size_t argc, const px_val *argv, px_val kwnames) {
-    px_val a[A__COUNT];
-    px_parse_args(PX_Q(I2C), argc, argv, kwnames, A__COUNT, i2c_spec, a);
-    if (!px_is_int(a[A_ID])) {
-        px_raise_type_error("I2C id must be 0 or 1, not '%s'", px_type_name(a[A_ID]));
+    px_val a[PX_I2C__COUNT];
+    px_i2c_parse_make(argc, argv, kwnames, a);
+    if (!px_is_int(a[PX_I2C_ID])) {
+        px_raise_type_error("I2C id must be 0 or 1, not '%s'", px_type_name(a[PX_I2C_ID]));
     }
-    px_int id = px_index(a[A_ID]);
+    px_int id = px_index(a[PX_I2C_ID]);
     if (id != 0 && id != 1) {
         px_raise_value_error("I2C(%lld) does not exist: the RP2040 has I2C(0) and I2C(1)", (long long)id);
     }
@@ -150,12 +170,8 @@ static void i2c_print(px_out *out, px_val self, px_print_kind kind) {
 
 static px_val i2c_init(size_t argc, const px_val *argv, px_val kwnames) {
     rp_machine_i2c *o = i2c_of(argv[0]);
-    px_val a[A__COUNT];
-    a[A_ID] = argv[0];
-    px_argspec spec[A__COUNT - 1];
-    memcpy(spec, i2c_spec + 1, sizeof spec);
-    spec[0].flags = spec[1].flags = 0; /* init(scl, sda, *, freq, timeout) */
-    px_parse_args(PX_Q(init), argc - 1, argv + 1, kwnames, A__COUNT - 1, spec, a + 1);
+    px_val a[PX_I2C__COUNT];
+    px_i2c_parse_init(argc, argv, kwnames, a);
     setup(o, a);
     return PX_NONE;
 }
@@ -169,206 +185,22 @@ static px_val i2c_deinit(px_val self) {
     return PX_NONE;
 }
 
-/* scan(): a one-byte read of each address 0x08..0x77 (the controller
- * cannot send an address without data; a read changes nothing in a
- * device, unlike a written byte). */
-static px_val i2c_scan(px_val self) {
-    rp_machine_i2c *o = i2c_of(self);
-    check_open(o);
-    px_val found = px_list_new(0, NULL);
-    for (unsigned addr = 0x08; addr <= 0x77; addr++) {
-        uint8_t b;
-        rp_i2c_status st = rp_i2c_read(&o->bus, (uint8_t)addr, &b, 1, true);
-        if (st == RP_I2C_OK) {
-            px_list_append(found, px_small((px_int)addr));
-        } else if (st != RP_I2C_NACK_ADDR) {
-            raise_status(o, st, addr);
-        }
-    }
-    return found;
-}
-
-static bool arg_stop(size_t argc, const px_val *argv, size_t at) {
-    return argc <= at || px_truthy(argv[at]);
-}
-
-static px_val i2c_readfrom(size_t argc, const px_val *argv) {
-    rp_machine_i2c *o = i2c_of(argv[0]);
-    unsigned addr = px_machine_i2c_addr(argv[1]);
-    size_t n = px_machine_nbytes(argv[2]);
-    check_open(o);
-    uint8_t *buf = px_gc_alloc(n + 1, PX_GC_LEAF);
-    read_all(o, addr, buf, n, arg_stop(argc, argv, 3));
-    px_val r = px_bytes(buf, n);
-    px_gc_free(buf);
-    return r;
-}
-
-static px_val i2c_readfrom_into(size_t argc, const px_val *argv) {
-    rp_machine_i2c *o = i2c_of(argv[0]);
-    unsigned addr = px_machine_i2c_addr(argv[1]);
-    px_buffer b;
-    px_get_buffer(argv[2], &b, PX_BUF_WRITE);
-    check_open(o);
-    read_all(o, addr, b.data, b.len, arg_stop(argc, argv, 3));
-    return PX_NONE;
-}
-
-/* A write: the number of bytes the device acknowledged (it stops at the
- * first refused one). No acknowledged address is an OSError. An empty
- * write probes the address with a one-byte read (see scan). */
-static px_val write_count(rp_machine_i2c *o, unsigned addr, const uint8_t *data, size_t len, bool stop) {
-    check_open(o);
-    size_t acked = 0;
-    rp_i2c_status st;
-    if (len == 0) {
-        uint8_t b;
-        st = rp_i2c_read(&o->bus, (uint8_t)addr, &b, 1, true);
-    } else {
-        st = rp_i2c_write(&o->bus, (uint8_t)addr, data, len, stop, &acked);
-    }
-    if (st != RP_I2C_OK && st != RP_I2C_NACK_DATA) {
-        raise_status(o, st, addr);
-    }
-    return px_small((px_int)acked);
-}
-
-static px_val i2c_writeto(size_t argc, const px_val *argv) {
-    rp_machine_i2c *o = i2c_of(argv[0]);
-    unsigned addr = px_machine_i2c_addr(argv[1]);
-    px_buffer b;
-    px_get_buffer(argv[2], &b, PX_BUF_READ);
-    return write_count(o, addr, b.data, b.len, arg_stop(argc, argv, 3));
-}
-
-static px_val i2c_writevto(size_t argc, const px_val *argv) {
-    rp_machine_i2c *o = i2c_of(argv[0]);
-    unsigned addr = px_machine_i2c_addr(argv[1]);
-    size_t n;
-    px_val *items = px_seq_items(argv[2], &n);
-    if (items == NULL) {
-        px_raise_type_error("writevto() needs a tuple or list of buffers, not '%s'", px_type_name(argv[2]));
-    }
-    size_t total = 0;
-    for (size_t i = 0; i < n; i++) {
-        px_buffer b;
-        px_get_buffer(items[i], &b, PX_BUF_READ);
-        total += b.len;
-    }
-    /* the address once, then every buffer's bytes: one message */
-    uint8_t *data = px_gc_alloc(total + 1, PX_GC_LEAF);
-    size_t at = 0;
-    for (size_t i = 0; i < n && at < total; i++) {
-        px_buffer b;
-        px_get_buffer(items[i], &b, PX_BUF_READ);
-        size_t k = b.len < total - at ? b.len : total - at;
-        memcpy(data + at, b.data, k);
-        at += k;
-    }
-    px_val r = write_count(o, addr, data, at, arg_stop(argc, argv, 3));
-    px_gc_free(data);
-    return r;
-}
-
-/* ---- memory operations: the memory address written, then the data read
- * after a repeated start or written in the same message */
-
-enum { M_ADDR, M_MEMADDR, M_DATA, M_ADDRSIZE, M__COUNT };
-
-static const px_argspec readmem_spec[M__COUNT] = {
-    {PX_Q(addr), PX_ARG_REQUIRED, PX_NULL},
-    {PX_Q(memaddr), PX_ARG_REQUIRED, PX_NULL},
-    {PX_Q(nbytes), PX_ARG_REQUIRED, PX_NULL},
-    {PX_Q(addrsize), PX_ARG_KWONLY, PX_SMALL_CONST(8)},
-};
-
-static const px_argspec bufmem_spec[M__COUNT] = {
-    {PX_Q(addr), PX_ARG_REQUIRED, PX_NULL},
-    {PX_Q(memaddr), PX_ARG_REQUIRED, PX_NULL},
-    {PX_Q(buf), PX_ARG_REQUIRED, PX_NULL},
-    {PX_Q(addrsize), PX_ARG_KWONLY, PX_SMALL_CONST(8)},
-};
-
-static void read_mem(rp_machine_i2c *o, const px_val *a, uint8_t *data, size_t len) {
-    uint8_t ma[4];
-    unsigned addr = px_machine_i2c_addr(a[M_ADDR]);
-    size_t na = px_machine_i2c_memaddr(a[M_MEMADDR], a[M_ADDRSIZE], ma);
-    check_open(o);
-    write_all(o, addr, ma, na, false);
-    read_all(o, addr, data, len, true);
-}
-
-static px_val i2c_readfrom_mem(size_t argc, const px_val *argv, px_val kwnames) {
-    rp_machine_i2c *o = i2c_of(argv[0]);
-    px_val a[M__COUNT];
-    px_parse_args(PX_Q(readfrom_mem), argc - 1, argv + 1, kwnames, M__COUNT, readmem_spec, a);
-    size_t len = px_machine_nbytes(a[M_DATA]);
-    uint8_t *data = px_gc_alloc(len + 1, PX_GC_LEAF);
-    read_mem(o, a, data, len);
-    px_val r = px_bytes(data, len);
-    px_gc_free(data);
-    return r;
-}
-
-static px_val i2c_readfrom_mem_into(size_t argc, const px_val *argv, px_val kwnames) {
-    rp_machine_i2c *o = i2c_of(argv[0]);
-    px_val a[M__COUNT];
-    px_parse_args(PX_Q(readfrom_mem_into), argc - 1, argv + 1, kwnames, M__COUNT, bufmem_spec, a);
-    px_buffer b;
-    px_get_buffer(a[M_DATA], &b, PX_BUF_WRITE);
-    read_mem(o, a, b.data, b.len);
-    return PX_NONE;
-}
-
-static px_val i2c_writeto_mem(size_t argc, const px_val *argv, px_val kwnames) {
-    rp_machine_i2c *o = i2c_of(argv[0]);
-    px_val a[M__COUNT];
-    px_parse_args(PX_Q(writeto_mem), argc - 1, argv + 1, kwnames, M__COUNT, bufmem_spec, a);
-    unsigned addr = px_machine_i2c_addr(a[M_ADDR]);
-    uint8_t ma[4];
-    size_t na = px_machine_i2c_memaddr(a[M_MEMADDR], a[M_ADDRSIZE], ma);
-    px_buffer b;
-    px_get_buffer(a[M_DATA], &b, PX_BUF_READ);
-    uint8_t *data = px_gc_alloc(na + b.len, PX_GC_LEAF);
-    memcpy(data, ma, na);
-    memcpy(data + na, b.data, b.len);
-    check_open(o);
-    write_all(o, addr, data, na + b.len, true);
-    px_gc_free(data);
-    return PX_NONE;
-}
-
 static PX_METHKW(i2c_init_obj, &rp_type_i2c, init, 1, 3, i2c_init);
 static PX_METH1(i2c_deinit_obj, &rp_type_i2c, deinit, i2c_deinit);
-static PX_METH1(i2c_scan_obj, &rp_type_i2c, scan, i2c_scan);
-static PX_METHV(i2c_readfrom_obj, &rp_type_i2c, readfrom, 3, 4, i2c_readfrom);
-static PX_METHV(i2c_readfrom_into_obj, &rp_type_i2c, readfrom_into, 3, 4, i2c_readfrom_into);
-static PX_METHV(i2c_writeto_obj, &rp_type_i2c, writeto, 3, 4, i2c_writeto);
-static PX_METHV(i2c_writevto_obj, &rp_type_i2c, writevto, 3, 4, i2c_writevto);
-static PX_METHKW(i2c_readfrom_mem_obj, &rp_type_i2c, readfrom_mem, 1, 5, i2c_readfrom_mem);
-static PX_METHKW(i2c_readfrom_mem_into_obj, &rp_type_i2c, readfrom_mem_into, 1, 5, i2c_readfrom_mem_into);
-static PX_METHKW(i2c_writeto_mem_obj, &rp_type_i2c, writeto_mem, 1, 5, i2c_writeto_mem);
 
 /* Sorted by name bytes. */
 static const px_map_entry i2c_table[] = {
     PX_ENTRY_OBJ(deinit, &i2c_deinit_obj),
     PX_ENTRY_OBJ(init, &i2c_init_obj),
-    PX_ENTRY_OBJ(readfrom, &i2c_readfrom_obj),
-    PX_ENTRY_OBJ(readfrom_into, &i2c_readfrom_into_obj),
-    PX_ENTRY_OBJ(readfrom_mem, &i2c_readfrom_mem_obj),
-    PX_ENTRY_OBJ(readfrom_mem_into, &i2c_readfrom_mem_into_obj),
-    PX_ENTRY_OBJ(scan, &i2c_scan_obj),
-    PX_ENTRY_OBJ(writeto, &i2c_writeto_obj),
-    PX_ENTRY_OBJ(writeto_mem, &i2c_writeto_mem_obj),
-    PX_ENTRY_OBJ(writevto, &i2c_writevto_obj),
 };
 static PX_CONST_MAP(i2c_dict, i2c_table);
 
 const px_type rp_type_i2c = {
     .base = {&px_type_type},
     .name = PX_Q(I2C),
-    .base_type = &px_type_object,
+    .base_type = &px_type_i2c_bus,
     .dict = &i2c_dict,
     .make = i2c_make,
     .print = i2c_print,
+    .proto = &rp_i2c_driver,
 };

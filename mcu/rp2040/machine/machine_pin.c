@@ -1,9 +1,11 @@
-/* machine.Pin on the RP2040's GPIO 0..29: SIO for value and direction,
+/* machine.Pin on the RP2040's GPIO 0..29 (the methods shared with Linux
+ * are machine_pin_api.c): SIO for value and direction,
  * the pad for pulls and drive strength. One Pin object per GPIO, so that
  * Pin(25) twice is the same object with the same settings. */
 #include <stdio.h>
 #include <string.h>
 
+#include "machine_pin_api.h"
 #include "reg.h"
 #include "rp_machine.h"
 
@@ -153,10 +155,6 @@ static px_val pin_make(const px_type *type, size_t argc, const px_val *argv, px_
     return px_from_ptr(p);
 }
 
-static const char *mode_name(int mode) {
-    return mode == PX_PIN_OUT ? "OUT" : mode == PX_PIN_OPEN_DRAIN ? "OPEN_DRAIN" : "IN";
-}
-
 static void pin_print(px_out *out, px_val self, px_print_kind kind) {
     rp_pin *p = pin_of(self);
     px_printf(out, "Pin('GP%u'", (unsigned)p->gpio);
@@ -164,24 +162,41 @@ static void pin_print(px_out *out, px_val self, px_print_kind kind) {
         px_write_cstr(out, ")");
         return;
     }
-    px_printf(out, ", mode=%s", mode_name(p->mode));
-    if (p->pull == PX_PIN_PULL_UP || p->pull == PX_PIN_PULL_DOWN) {
-        px_printf(out, ", pull=%s", p->pull == PX_PIN_PULL_UP ? "PULL_UP" : "PULL_DOWN");
-    }
-    px_write_cstr(out, ")");
+    px_pin_print_settings(out, p->mode, p->pull);
 }
 
-static px_val value_common(rp_pin *p, size_t argc, const px_val *argv) {
-    if (argc == 0) {
-        return px_small(rp_gpio_get(p->gpio));
-    }
-    rp_pin_write(p, px_truthy(argv[0]));
-    return PX_NONE;
+/* ---- the port's part of the shared methods (machine_pin_api.h) */
+
+int px_pin_port_read(px_val pin) {
+    return rp_gpio_get(pin_of(pin)->gpio);
 }
 
-static px_val pin_call(px_val self, size_t argc, const px_val *argv, px_val kwnames) {
-    px_check_args(PX_Q(Pin), argc, kwnames, 0, 1);
-    return value_common(pin_of(self), argc, argv);
+void px_pin_port_write(px_val pin, int value) {
+    rp_pin_write(pin_of(pin), value);
+}
+
+int px_pin_port_out_value(px_val pin) {
+    return pin_of(pin)->out_value;
+}
+
+int px_pin_port_mode(px_val pin) {
+    return pin_of(pin)->mode;
+}
+
+int px_pin_port_pull(px_val pin) {
+    return pin_of(pin)->pull;
+}
+
+void px_pin_port_set_mode(px_val pin, int mode) {
+    rp_pin *p = pin_of(pin);
+    p->mode = (int8_t)mode;
+    apply(p);
+}
+
+void px_pin_port_set_pull(px_val pin, int pull) {
+    rp_pin *p = pin_of(pin);
+    p->pull = (int8_t)pull;
+    apply(p);
 }
 
 /* ---- methods */
@@ -192,52 +207,6 @@ static px_val pin_init(size_t argc, const px_val *argv, px_val kwnames) {
     a[A_ID] = argv[0];
     px_parse_args(PX_Q(init), argc - 1, argv + 1, kwnames, A__COUNT - 1, pin_spec + 1, a + 1);
     init_from(p, a);
-    return PX_NONE;
-}
-
-static px_val pin_value(size_t argc, const px_val *argv) {
-    return value_common(pin_of(argv[0]), argc - 1, argv + 1);
-}
-
-static px_val pin_on(px_val self) {
-    rp_pin_write(pin_of(self), 1);
-    return PX_NONE;
-}
-
-static px_val pin_off(px_val self) {
-    rp_pin_write(pin_of(self), 0);
-    return PX_NONE;
-}
-
-static px_val pin_toggle(px_val self) {
-    rp_pin *p = pin_of(self);
-    rp_pin_write(p, !p->out_value);
-    return PX_NONE;
-}
-
-static px_val pin_mode(size_t argc, const px_val *argv) {
-    rp_pin *p = pin_of(argv[0]);
-    if (argc == 1) {
-        return p->mode == PX_PIN_ASIS ? PX_NONE : px_small(p->mode);
-    }
-    int m = px_machine_pin_mode(argv[1]);
-    if (m != PX_PIN_ASIS) {
-        p->mode = (int8_t)m;
-        apply(p);
-    }
-    return PX_NONE;
-}
-
-static px_val pin_pull(size_t argc, const px_val *argv) {
-    rp_pin *p = pin_of(argv[0]);
-    if (argc == 1) {
-        return p->pull == PX_PIN_PULL_UP || p->pull == PX_PIN_PULL_DOWN ? px_small(p->pull) : PX_NONE;
-    }
-    int pull = px_machine_pin_pull(argv[1]);
-    if (pull != PX_PIN_PULL_KEEP) {
-        p->pull = (int8_t)pull;
-        apply(p);
-    }
     return PX_NONE;
 }
 
@@ -258,14 +227,6 @@ static px_val pin_deinit(px_val self) {
 }
 
 static PX_METHKW(pin_init_obj, &rp_type_pin, init, 1, 3, pin_init);
-static PX_METHV(pin_value_obj, &rp_type_pin, value, 1, 2, pin_value);
-static PX_METH1(pin_on_obj, &rp_type_pin, on, pin_on);
-static PX_METH1(pin_off_obj, &rp_type_pin, off, pin_off);
-static PX_METH1(pin_high_obj, &rp_type_pin, high, pin_on);
-static PX_METH1(pin_low_obj, &rp_type_pin, low, pin_off);
-static PX_METH1(pin_toggle_obj, &rp_type_pin, toggle, pin_toggle);
-static PX_METHV(pin_mode_obj, &rp_type_pin, mode, 1, 2, pin_mode);
-static PX_METHV(pin_pull_obj, &rp_type_pin, pull, 1, 2, pin_pull);
 static PX_METHKW(pin_irq_obj, &rp_type_pin, irq, 1, 3, rp_pin_irq_method);
 static PX_METH1(pin_name_obj, &rp_type_pin, name, pin_name);
 static PX_METH1(pin_deinit_obj, &rp_type_pin, deinit, pin_deinit);
@@ -276,27 +237,10 @@ static const px_map_entry pin_table[] = {
     PX_ENTRY(DRIVE_1, PX_SMALL_CONST(1)),
     PX_ENTRY(DRIVE_2, PX_SMALL_CONST(2)),
     PX_ENTRY(DRIVE_3, PX_SMALL_CONST(3)),
-    PX_ENTRY(IN, PX_SMALL_CONST(PX_PIN_IN)),
-    PX_ENTRY(IRQ_FALLING, PX_SMALL_CONST(PX_PIN_IRQ_FALLING)),
-    PX_ENTRY(IRQ_HIGH_LEVEL, PX_SMALL_CONST(PX_PIN_IRQ_HIGH_LEVEL)),
-    PX_ENTRY(IRQ_LOW_LEVEL, PX_SMALL_CONST(PX_PIN_IRQ_LOW_LEVEL)),
-    PX_ENTRY(IRQ_RISING, PX_SMALL_CONST(PX_PIN_IRQ_RISING)),
-    PX_ENTRY(OPEN_DRAIN, PX_SMALL_CONST(PX_PIN_OPEN_DRAIN)),
-    PX_ENTRY(OUT, PX_SMALL_CONST(PX_PIN_OUT)),
-    PX_ENTRY(PULL_DOWN, PX_SMALL_CONST(PX_PIN_PULL_DOWN)),
-    PX_ENTRY(PULL_UP, PX_SMALL_CONST(PX_PIN_PULL_UP)),
     PX_ENTRY_OBJ(deinit, &pin_deinit_obj),
-    PX_ENTRY_OBJ(high, &pin_high_obj),
     PX_ENTRY_OBJ(init, &pin_init_obj),
     PX_ENTRY_OBJ(irq, &pin_irq_obj),
-    PX_ENTRY_OBJ(low, &pin_low_obj),
-    PX_ENTRY_OBJ(mode, &pin_mode_obj),
     PX_ENTRY_OBJ(name, &pin_name_obj),
-    PX_ENTRY_OBJ(off, &pin_off_obj),
-    PX_ENTRY_OBJ(on, &pin_on_obj),
-    PX_ENTRY_OBJ(pull, &pin_pull_obj),
-    PX_ENTRY_OBJ(toggle, &pin_toggle_obj),
-    PX_ENTRY_OBJ(value, &pin_value_obj),
 };
 static PX_CONST_MAP(pin_dict, pin_table);
 
@@ -305,9 +249,9 @@ const px_type *const px_machine_pin_type = &rp_type_pin; /* for Signal */
 const px_type rp_type_pin = {
     .base = {&px_type_type},
     .name = PX_Q(Pin),
-    .base_type = &px_type_object,
+    .base_type = &px_type_pin_base,
     .dict = &pin_dict,
     .make = pin_make,
     .print = pin_print,
-    .call = pin_call,
+    .call = px_pin_call,
 };

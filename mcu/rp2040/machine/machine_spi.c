@@ -1,14 +1,12 @@
 /* machine.SPI on the RP2040's two PL022 controllers, as a master. Pins:
  * GPIO n carries SPI(n/8 % 2) as MISO (n % 4 == 0), SCK (2) or MOSI (3).
  * The controller sends the most significant bit first only: firstbit=
- * SPI.LSB reverses each word's bits here, before sending and after
- * receiving, as linux-hal does on controllers without LSB-first mode.
- * cs= (as on Linux, our addition) drives a Pin low around each transfer. */
-#include <string.h>
-
+ * SPI.LSB is done by the shared layer (machine_spi_api.c), which also
+ * drives the Pin of cs= low around each transfer, as on Linux. */
 #include "clocks.h"
 #include "reg.h"
 #include "resets.h"
+#include "machine_spi_api.h"
 #include "rp_machine.h"
 #include "spi.h"
 
@@ -35,26 +33,7 @@ static void check_open(const rp_machine_spi *o) {
     }
 }
 
-static size_t word_size(const rp_machine_spi *o) {
-    return o->bits <= 8 ? 1 : 2;
-}
-
 /* ---- settings */
-
-enum { A_BAUDRATE, A_POLARITY, A_PHASE, A_BITS, A_FIRSTBIT, A_SCK, A_MOSI, A_MISO, A_PINS, A_CS, A__COUNT };
-
-static const px_argspec init_spec[A__COUNT] = {
-    {PX_Q(baudrate), 0, PX_UNSET},
-    {PX_Q(polarity), PX_ARG_KWONLY, PX_UNSET},
-    {PX_Q(phase), PX_ARG_KWONLY, PX_UNSET},
-    {PX_Q(bits), PX_ARG_KWONLY, PX_UNSET},
-    {PX_Q(firstbit), PX_ARG_KWONLY, PX_UNSET},
-    {PX_Q(sck), PX_ARG_KWONLY, PX_NONE},
-    {PX_Q(mosi), PX_ARG_KWONLY, PX_NONE},
-    {PX_Q(miso), PX_ARG_KWONLY, PX_NONE},
-    {PX_Q(pins), PX_ARG_KWONLY, PX_NONE},
-    {PX_Q(cs), PX_ARG_KWONLY, PX_UNSET},
-};
 
 static uint8_t pick_pin(unsigned id, px_val v, uint8_t current, int role, const char *name) {
     if (v == PX_NONE) {
@@ -85,34 +64,33 @@ static px_val take_cs_pin(px_val v) {
 /* Every setting: given ones, else the defaults (init() is a full
  * initialisation; the controller keeps nothing across a reset). */
 static void setup(rp_machine_spi *o, const px_val *a) {
-    if (a[A_PINS] != PX_NONE) {
+    if (a[PX_SPI_PINS] != PX_NONE) {
         px_raise_value_error("give the pins as sck=, mosi= and miso=");
     }
-    uint32_t baud = (uint32_t)px_machine_setting(a[A_BAUDRATE], 1000000, 1, 0xffffffff, "baudrate");
-    int polarity = (int)px_machine_setting(a[A_POLARITY], 0, 0, 1, "polarity");
-    int phase = (int)px_machine_setting(a[A_PHASE], 0, 0, 1, "phase");
-    int bits = (int)px_machine_setting(a[A_BITS], 8, 4, 16, "bits");
-    int firstbit = (int)px_machine_setting(a[A_FIRSTBIT], PX_SPI_MSB, PX_SPI_MSB, PX_SPI_LSB, "firstbit");
+    px_spi_settings set;
+    px_spi_settings_get(a, 4, 16, &set); /* the PL022's word sizes */
+    uint32_t baud = set.baudrate;
     const uint8_t *dflt = default_pins[o->id];
     bool had = o->has_pins;
-    uint8_t sck = pick_pin(o->id, a[A_SCK], had ? o->sck : dflt[ROLE_SCK], ROLE_SCK, "SCK");
-    uint8_t mosi = pick_pin(o->id, a[A_MOSI], had ? o->mosi : dflt[ROLE_MOSI], ROLE_MOSI, "MOSI");
-    uint8_t miso = pick_pin(o->id, a[A_MISO], had ? o->miso : dflt[ROLE_MISO], ROLE_MISO, "MISO");
+    uint8_t sck = pick_pin(o->id, a[PX_SPI_SCK], had ? o->sck : dflt[ROLE_SCK], ROLE_SCK, "SCK");
+    uint8_t mosi = pick_pin(o->id, a[PX_SPI_MOSI], had ? o->mosi : dflt[ROLE_MOSI], ROLE_MOSI, "MOSI");
+    uint8_t miso = pick_pin(o->id, a[PX_SPI_MISO], had ? o->miso : dflt[ROLE_MISO], ROLE_MISO, "MISO");
     uint32_t pre, scr;
     if (!rp_spi_clock(RP_SYS_HZ, baud, &pre, &scr)) {
         px_raise_value_error("baudrate %u is too low for SPI at clk_sys %u Hz: at least %u", (unsigned)baud,
                              (unsigned)RP_SYS_HZ, (unsigned)(RP_SYS_HZ / (254 * 256) + 1));
     }
-    if (a[A_CS] != PX_UNSET) {
-        o->cs_pin = take_cs_pin(a[A_CS]);
+    if (a[PX_SPI_CS] != PX_UNSET) {
+        o->cs_pin = take_cs_pin(a[PX_SPI_CS]);
     }
     rp_reset_cycle(o->id ? RP_RESET_SPI1 : RP_RESET_SPI0);
     o->baudrate = baud;
-    o->polarity = polarity;
-    o->phase = phase;
-    o->bits = bits;
-    o->firstbit = firstbit;
-    o->actual = rp_spi_init(o->id ? RP_SPI1_BASE : RP_SPI0_BASE, RP_SYS_HZ, baud, polarity, phase, (unsigned)bits);
+    o->polarity = set.polarity;
+    o->phase = set.phase;
+    o->bits = set.bits;
+    o->firstbit = set.firstbit;
+    o->actual = rp_spi_init(o->id ? RP_SPI1_BASE : RP_SPI0_BASE, RP_SYS_HZ, baud, set.polarity, set.phase,
+                            (unsigned)set.bits);
     o->sck = sck;
     o->mosi = mosi;
     o->miso = miso;
@@ -133,8 +111,8 @@ static px_val spi_make(const px_type *type, size_t argc, const px_val *argv, px_
     if (id != 0 && id != 1) {
         px_raise_value_error("SPI(%lld) does not exist: the RP2040 has SPI(0) and SPI(1)", (long long)id);
     }
-    px_val a[A__COUNT];
-    px_parse_args(PX_Q(SPI), argc - 1, argv + 1, kwnames, A__COUNT, init_spec, a);
+    px_val a[PX_SPI__COUNT];
+    px_spi_parse(PX_Q(SPI), argc - 1, argv + 1, kwnames, a);
     rp_machine_spi *o = px_gc_alloc(sizeof *o, 0);
     o->base.type = &rp_type_spi;
     o->id = (unsigned)id;
@@ -159,96 +137,37 @@ static void spi_print(px_out *out, px_val self, px_print_kind kind) {
     px_write_cstr(out, ")");
 }
 
-/* ---- transfers */
+/* ---- the driver under the shared methods (machine_spi_api.h) */
 
-/* One transfer with the device selected throughout. tx is a scratch
- * copy when the bits are reversed here (it is changed); NULL sends fill. */
-static void transfer(rp_machine_spi *o, uint8_t *tx, uint8_t *rx, size_t len, uint16_t fill) {
+static unsigned drv_word_bits(px_val self) {
+    rp_machine_spi *o = spi_of(self);
     check_open(o);
-    size_t ws = word_size(o);
-    if (len % ws != 0) {
-        px_raise_value_error("with bits=%d each word takes %zu bytes: a buffer of %zu bytes is not whole words",
-                             o->bits, ws, len);
-    }
-    bool lsb = o->firstbit == PX_SPI_LSB;
-    if (lsb && tx != NULL) {
-        px_machine_reverse_words(tx, len, ws, (unsigned)o->bits);
-    }
-    if (lsb && tx == NULL) {
-        uint8_t f[2] = {(uint8_t)fill, 0};
-        px_machine_reverse_words(f, 1, 1, (unsigned)(o->bits < 8 ? o->bits : 8));
-        fill = f[0];
-    }
-    rp_pin *cs = o->cs_pin != PX_NONE ? (rp_pin *)px_as_ptr(o->cs_pin) : NULL;
-    if (cs != NULL) {
-        rp_pin_write(cs, 0);
-    }
-    rp_spi_transfer(o->id ? RP_SPI1_BASE : RP_SPI0_BASE, (unsigned)o->bits, tx, rx, len / ws, fill);
-    if (cs != NULL) {
-        rp_pin_write(cs, 1);
-    }
-    if (lsb && rx != NULL) {
-        px_machine_reverse_words(rx, len, ws, (unsigned)o->bits);
-    }
+    return (unsigned)o->bits;
 }
 
-static uint8_t *tx_copy(const void *data, size_t len) {
-    uint8_t *tx = px_gc_alloc(len + 1, PX_GC_LEAF);
-    memcpy(tx, data, len);
-    return tx;
+static bool drv_reverse_here(px_val self) {
+    return spi_of(self)->firstbit == PX_SPI_LSB; /* the PL022 sends MSB first only */
 }
 
-static px_val spi_read(size_t argc, const px_val *argv) {
-    rp_machine_spi *o = spi_of(argv[0]);
-    size_t n = px_machine_nbytes(argv[1]);
-    uint16_t fill = (uint16_t)(argc > 2 ? px_index(argv[2]) & 0xff : 0);
-    uint8_t *rx = px_gc_alloc(n + 1, PX_GC_LEAF);
-    transfer(o, NULL, rx, n, fill);
-    px_val r = px_bytes(rx, n);
-    px_gc_free(rx);
-    return r;
+static px_val drv_cs_pin(px_val self) {
+    return spi_of(self)->cs_pin;
 }
 
-static px_val spi_readinto(size_t argc, const px_val *argv) {
-    rp_machine_spi *o = spi_of(argv[0]);
-    px_buffer b;
-    px_get_buffer(argv[1], &b, PX_BUF_WRITE);
-    uint16_t fill = (uint16_t)(argc > 2 ? px_index(argv[2]) & 0xff : 0);
-    transfer(o, NULL, b.data, b.len, fill);
-    return PX_NONE;
-}
-
-static px_val spi_write(px_val self, px_val buf) {
+/* Words over 8 bits take two bytes, so the fill byte is in both. */
+static void drv_transfer(px_val self, const uint8_t *tx, uint8_t *rx, size_t len, uint8_t fill) {
     rp_machine_spi *o = spi_of(self);
-    px_buffer b;
-    px_get_buffer(buf, &b, PX_BUF_READ);
-    uint8_t *tx = o->firstbit == PX_SPI_LSB ? tx_copy(b.data, b.len) : b.data;
-    transfer(o, tx, NULL, b.len, 0);
-    if (tx != b.data) {
-        px_gc_free(tx);
-    }
-    return PX_NONE;
+    size_t ws = o->bits <= 8 ? 1 : 2;
+    rp_spi_transfer(o->id ? RP_SPI1_BASE : RP_SPI0_BASE, (unsigned)o->bits, tx, rx, len / ws,
+                    (uint16_t)(fill | (ws == 2 ? fill << 8 : 0)));
 }
 
-static px_val spi_write_readinto(px_val self, px_val wbuf, px_val rbuf) {
-    rp_machine_spi *o = spi_of(self);
-    px_buffer w, r;
-    px_get_buffer(wbuf, &w, PX_BUF_READ);
-    px_get_buffer(rbuf, &r, PX_BUF_WRITE);
-    if (w.len != r.len) {
-        px_raise_value_error("write_readinto needs buffers of the same length, not %zu and %zu", w.len, r.len);
-    }
-    uint8_t *tx = o->firstbit == PX_SPI_LSB ? tx_copy(w.data, w.len) : w.data;
-    transfer(o, tx, r.data, r.len, 0); /* the buffers may be the same: the driver reads ahead of writing */
-    if (tx != w.data) {
-        px_gc_free(tx);
-    }
-    return PX_NONE;
-}
+static const px_spi_driver rp_spi_driver = {drv_word_bits, drv_reverse_here, drv_cs_pin, drv_transfer};
+
+/* ---- methods */
 
 static px_val spi_init(size_t argc, const px_val *argv, px_val kwnames) {
-    px_val a[A__COUNT];
-    px_parse_args(PX_Q(init), argc - 1, argv + 1, kwnames, A__COUNT, init_spec, a);
+    px_val a[PX_SPI__COUNT];
+    px_spi_parse(PX_Q(init), argc - 1, argv + 1, kwnames, a);
     setup(spi_of(argv[0]), a);
     return PX_NONE;
 }
@@ -264,29 +183,20 @@ static px_val spi_deinit(px_val self) {
 
 static PX_METHKW(spi_init_obj, &rp_type_spi, init, 1, 2, spi_init);
 static PX_METH1(spi_deinit_obj, &rp_type_spi, deinit, spi_deinit);
-static PX_METHV(spi_read_obj, &rp_type_spi, read, 2, 3, spi_read);
-static PX_METHV(spi_readinto_obj, &rp_type_spi, readinto, 2, 3, spi_readinto);
-static PX_METH2(spi_write_obj, &rp_type_spi, write, spi_write);
-static PX_METH3(spi_write_readinto_obj, &rp_type_spi, write_readinto, spi_write_readinto);
 
-/* Sorted by name bytes (uppercase first). */
+/* Sorted by name bytes. */
 static const px_map_entry spi_table[] = {
-    PX_ENTRY(LSB, PX_SMALL_CONST(PX_SPI_LSB)),
-    PX_ENTRY(MSB, PX_SMALL_CONST(PX_SPI_MSB)),
     PX_ENTRY_OBJ(deinit, &spi_deinit_obj),
     PX_ENTRY_OBJ(init, &spi_init_obj),
-    PX_ENTRY_OBJ(read, &spi_read_obj),
-    PX_ENTRY_OBJ(readinto, &spi_readinto_obj),
-    PX_ENTRY_OBJ(write, &spi_write_obj),
-    PX_ENTRY_OBJ(write_readinto, &spi_write_readinto_obj),
 };
 static PX_CONST_MAP(spi_dict, spi_table);
 
 const px_type rp_type_spi = {
     .base = {&px_type_type},
     .name = PX_Q(SPI),
-    .base_type = &px_type_object,
+    .base_type = &px_type_spi_bus,
     .dict = &spi_dict,
     .make = spi_make,
     .print = spi_print,
+    .proto = &rp_spi_driver,
 };

@@ -91,16 +91,6 @@ static px_val irq_dispatch(px_val self) {
 
 /* ---- Pin.irq() */
 
-enum { I_HANDLER, I_TRIGGER, I_PRIORITY, I_WAKE, I_HARD, I__COUNT };
-
-static const px_argspec irq_spec[I__COUNT] = {
-    {PX_Q(handler), 0, PX_NONE},
-    {PX_Q(trigger), 0, PX_UNSET},
-    {PX_Q(priority), PX_ARG_KWONLY, PX_SMALL_CONST(1)},
-    {PX_Q(wake), PX_ARG_KWONLY, PX_NONE},
-    {PX_Q(hard), PX_ARG_KWONLY, PX_FALSE},
-};
-
 static rp_pin_irq *irq_of(rp_pin *p) {
     if (p->irq == NULL) {
         rp_pin_irq *irq = px_gc_alloc(sizeof *irq, 0);
@@ -117,27 +107,14 @@ px_val rp_pin_irq_method(size_t argc, const px_val *argv, px_val kwnames) {
     if (argc == 1 && kwnames == PX_NULL) {
         return px_from_ptr(irq_of(p)); /* irq(): the current settings */
     }
-    px_val a[I__COUNT];
-    px_parse_args(PX_Q(irq), argc - 1, argv + 1, kwnames, I__COUNT, irq_spec, a);
-    px_val handler = a[I_HANDLER];
-    if (handler != PX_NONE && !px_callable(handler)) {
-        px_raise_type_error("'%s' object is not callable", px_type_name(handler));
-    }
     /* irq(None) turns the interrupt off; a handler alone means both edges */
-    px_int all = PX_PIN_IRQ_RISING | PX_PIN_IRQ_FALLING | PX_PIN_IRQ_LOW_LEVEL | PX_PIN_IRQ_HIGH_LEVEL;
-    px_int trigger = a[I_TRIGGER] != PX_UNSET ? px_index(a[I_TRIGGER])
-                     : handler == PX_NONE     ? 0
-                                              : PX_PIN_IRQ_RISING | PX_PIN_IRQ_FALLING;
-    if (trigger & ~all) {
-        px_raise_value_error("invalid trigger %lld", (long long)trigger);
-    }
-    px_index(a[I_PRIORITY]);
-    if (a[I_WAKE] != PX_NONE) {
-        px_raise_value_error("waking from sleep states is not available on the RP2040 port");
-    }
+    px_pin_irq_args ia;
+    px_machine_pin_irq_args(argc - 1, argv + 1, kwnames, NULL, 0, NULL, NULL, "the RP2040 port", &ia);
+    px_val handler = ia.handler;
+    unsigned trigger = ia.trigger;
     rp_pin_irq *irq = irq_of(p);
     irq->handler = handler;
-    irq->trigger = handler == PX_NONE ? 0 : (unsigned)trigger;
+    irq->trigger = handler == PX_NONE ? 0 : trigger;
     irq->flags = 0;
     if (!armed_rooted) {
         px_gc_add_root(armed, sizeof armed);

@@ -19,7 +19,8 @@ typedef struct rp_pin {
     rp_pin_irq *irq; /* NULL until irq() is first called */
 } rp_pin;
 
-extern const px_type rp_type_pin, rp_type_pin_irq, rp_type_pwm, rp_type_i2c, rp_type_spi, rp_type_timer;
+extern const px_type rp_type_pin, rp_type_pin_irq, rp_type_pwm, rp_type_i2c, rp_type_spi, rp_type_adc,
+    rp_type_wdt;
 
 /* The Pin object for a GPIO (made once, kept for the program's life). */
 rp_pin *rp_pin_get(unsigned gpio);

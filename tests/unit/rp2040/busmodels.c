@@ -158,3 +158,69 @@ void busmodel_spi_attach(uint32_t base) {
     rm_hook(SPI + RP_SPI_DR, spi_dr_read, spi_dr_write, NULL);
     rm_hook(SPI + RP_SPI_SR, spi_sr, NULL, NULL);
 }
+
+/* ---- the ADC's converter */
+
+busmodel_adc adc_dev;
+
+static void adc_cs_write(uint32_t addr, uint32_t v, void *ctx) {
+    if (v & RP_ADC_CS_START_ONCE) {
+        ck_assert_msg(v & RP_ADC_CS_EN, "ADC: START_ONCE with the ADC disabled");
+        ck_assert_msg(adc_dev.busy == 0, "ADC: START_ONCE during a conversion");
+        unsigned in = (v & RP_ADC_CS_AINSEL_MASK) >> RP_ADC_CS_AINSEL_SHIFT;
+        ck_assert_msg(in < 5, "ADC: AINSEL %u does not exist", in);
+        adc_dev.last_input = in;
+        adc_dev.ts_on = (v & RP_ADC_CS_TS_EN) != 0;
+        adc_dev.conversions++;
+        adc_dev.busy = 2;
+        rm_put(RP_ADC_BASE + RP_ADC_RESULT, adc_dev.input[in] & 0xfffu);
+        v &= ~RP_ADC_CS_START_ONCE; /* self-clearing */
+        v = adc_dev.fail ? v | RP_ADC_CS_ERR : v & ~RP_ADC_CS_ERR;
+    }
+    rm_put(addr, v & ~RP_ADC_CS_READY);
+}
+
+static uint32_t adc_cs_read(uint32_t addr, void *ctx) {
+    uint32_t v = rm_get(addr);
+    if (adc_dev.busy > 0) {
+        adc_dev.busy--;
+        return v;
+    }
+    return (v & RP_ADC_CS_EN) ? v | RP_ADC_CS_READY : v;
+}
+
+static uint32_t adc_result_read(uint32_t addr, void *ctx) {
+    ck_assert_msg(adc_dev.busy == 0, "ADC: RESULT read before READY");
+    return rm_get(addr);
+}
+
+void busmodel_adc_attach(void) {
+    memset(&adc_dev, 0, sizeof adc_dev);
+    rm_hook(RP_ADC_BASE + RP_ADC_CS, adc_cs_read, adc_cs_write, NULL);
+    rm_hook(RP_ADC_BASE + RP_ADC_RESULT, adc_result_read, NULL, NULL);
+}
+
+/* ---- the RTC's calendar (it does not tick: a test moves it with rm_put) */
+
+busmodel_rtc rtc_dev;
+
+static void rtc_ctrl_write(uint32_t addr, uint32_t v, void *ctx) {
+    if (v & RP_RTC_CTRL_LOAD) {
+        ck_assert_msg((rm_get(addr) & RP_RTC_CTRL_ENABLE) == 0, "RTC: LOAD while it runs");
+        rm_put(RP_RTC_BASE + RP_RTC_RTC_1, rm_get(RP_RTC_BASE + RP_RTC_SETUP_0));
+        rm_put(RP_RTC_BASE + RP_RTC_RTC_0, rm_get(RP_RTC_BASE + RP_RTC_SETUP_1));
+        rtc_dev.loads++;
+        v &= ~RP_RTC_CTRL_LOAD; /* self-clearing */
+    }
+    rm_put(addr, v & ~RP_RTC_CTRL_ACTIVE);
+}
+
+static uint32_t rtc_ctrl_read(uint32_t addr, void *ctx) {
+    uint32_t v = rm_get(addr);
+    return (v & RP_RTC_CTRL_ENABLE) ? v | RP_RTC_CTRL_ACTIVE : v;
+}
+
+void busmodel_rtc_attach(void) {
+    memset(&rtc_dev, 0, sizeof rtc_dev);
+    rm_hook(RP_RTC_BASE + RP_RTC_CTRL, rtc_ctrl_read, rtc_ctrl_write, NULL);
+}

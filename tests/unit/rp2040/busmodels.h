@@ -6,7 +6,10 @@
  * and one at 0x3c that acknowledges 2 data bytes, then refuses; and an
  * SPI device that shifts one word per status read through 8-word FIFOs,
  * answering each word with its complement, and fails the test if the
- * receive FIFO would overflow. */
+ * receive FIFO would overflow. Also the ADC's converter (each START_ONCE
+ * converts the input AINSEL selects, from `adc.input`, after READY has
+ * read low twice) and the RTC's calendar (LOAD copies SETUP_0/1 into
+ * RTC_1/0, only while the RTC is stopped; ACTIVE follows ENABLE). */
 #ifndef RP_BUSMODELS_H
 #define RP_BUSMODELS_H
 
@@ -33,11 +36,28 @@ typedef struct {
     uint32_t seen[64]; /* every word that went out, in order (the last 64) */
 } busmodel_spi;
 
+typedef struct {
+    uint16_t input[5];  /* what each input converts to (12 bits) */
+    bool fail;          /* flag the next conversions with CS.ERR */
+    unsigned busy;      /* reads of CS until READY */
+    unsigned conversions;
+    unsigned last_input; /* AINSEL of the last conversion */
+    bool ts_on;          /* TS_EN was set for it */
+} busmodel_adc;
+
+typedef struct {
+    unsigned loads;
+} busmodel_rtc;
+
 extern busmodel_i2c bus;
 extern busmodel_spi spi_dev;
+extern busmodel_adc adc_dev;
+extern busmodel_rtc rtc_dev;
 
 /* Attach the models to a controller's registers (call after rm_reset). */
 void busmodel_i2c_attach(uint32_t base);
 void busmodel_spi_attach(uint32_t base);
+void busmodel_adc_attach(void);
+void busmodel_rtc_attach(void);
 
 #endif

@@ -1,6 +1,6 @@
 /* The RP2040's machine module, run by the interpreter against the
- * register model: Python scripts use Pin, Pin.irq, PWM, I2C, SPI, Timer
- * and time.ticks_*, and the test checks what they wrote to the registers,
+ * register model: Python scripts use Pin, Pin.irq, PWM, I2C, SPI, Timer,
+ * ADC, WDT, RTC and time.ticks_*, and the test checks what they wrote to the registers,
  * what went over the buses, and what the scripts printed (the same
  * messages as on Linux where the two share argument handling). */
 #include <check.h>
@@ -396,6 +396,123 @@ START_TEST(test_timer_and_ticks) {
 }
 END_TEST
 
+/* ---- ADC, WDT, RTC */
+
+START_TEST(test_adc) {
+    busmodel_adc_attach();
+    rm_put(RP_PADS_BANK0_BASE + RP_PADS_GPIO(26), 0x56u);
+    adc_dev.input[0] = 0xfff;
+    adc_dev.input[2] = 0x800;
+    adc_dev.input[4] = 876; /* 0.706 V: about 27 C */
+    run_ok("from machine import ADC, Pin\n"
+           "a = ADC(Pin(26))\n"
+           "t = ADC(ADC.CORE_TEMP)\n"
+           "print(a, t, ADC('GP28'), ADC(1))\n"
+           "print(a.read_u16(), a.read_uv(), ADC(2).read_u16(), t.read_u16(), t.read_uv())\n"
+           "print((27000000 - (t.read_uv() - 706000) * 1000000 // 1721) // 1000, 'mC')\n"
+           "a.init(bits=12)\n"
+           "for args, kw in (((5,), {}), ((Pin(25),), {}), ((26,), {}), ((0,), {'atten': 1}),\n"
+           "                 ((0,), {'bits': 10}), ((0,), {'bits': 40}), ((), {}), ((2.5,), {})):\n"
+           "    try:\n"
+           "        ADC(*args, **kw)\n"
+           "    except (ValueError, TypeError) as e:\n"
+           "        print(type(e).__name__, e)\n");
+    ck_assert_str_eq(model_out,
+                     "ADC(Pin('GP26')) ADC(CORE_TEMP) ADC(Pin('GP28')) ADC(Pin('GP27'))\n"
+                     "65535 3299194 32776 14019 705762\n"
+                     "27138 mC\n"
+                     "ValueError ADC input 5 does not exist: the RP2040 has 0 to 3 (GP26 to GP29) and 4 "
+                     "(ADC.CORE_TEMP, the temperature sensor)\n"
+                     "ValueError GP25 has no ADC input: the RP2040's are GP26 to GP29\n"
+                     "ValueError ADC input 26 does not exist: the RP2040 has 0 to 3 (GP26 to GP29) and 4 "
+                     "(ADC.CORE_TEMP, the temperature sensor)\n"
+                     "ValueError atten: the RP2040's ADC has one sampling time and one range (0 to 3.3 V); give None\n"
+                     "ValueError the RP2040's ADC converts 12 bits, not bits=10\n"
+                     "ValueError bits must be 1 to 32, not 40\n"
+                     "TypeError ADC() takes the input (a Pin, GPIO 26..29's name, or 0..4) as its one positional "
+                     "argument\n"
+                     "TypeError a Pin id is a GPIO number or a name such as 'GP25', not 'float'\n");
+    /* the pads of the inputs used are analog; the sensor was powered for its reads only */
+    uint32_t pad = rm_get(RP_PADS_BANK0_BASE + RP_PADS_GPIO(26));
+    ck_assert_uint_eq(pad & (RP_PAD_IE | RP_PAD_PUE | RP_PAD_PDE | RP_PAD_OD), RP_PAD_OD);
+    ck_assert_uint_eq(rm_get(RP_IO_BANK0_BASE + RP_IO_GPIO_CTRL(26)), RP_GPIO_FUNC_NULL);
+    ck_assert_uint_eq(rm_get(RP_CLOCKS_BASE + RP_CLK_ADC + RP_CLK_CTRL), RP_CLK_AUX_ENABLE);
+    ck_assert_uint_eq(adc_dev.conversions, 6);
+    adc_dev.fail = true;
+    run_ok("from machine import ADC\n"
+           "try:\n"
+           "    ADC(0).read_u16()\n"
+           "except OSError as e:\n"
+           "    print(e.errno == 5, e)\n");
+    ck_assert_str_eq(strstr(model_out, "True"),
+                     "True [Errno 5] ADC input 0: the conversion failed (the ADC flagged an error); read again\n");
+}
+END_TEST
+
+START_TEST(test_wdt) {
+    run_ok("from machine import WDT, reset_cause, PWRON_RESET, WDT_RESET\n"
+           "print(reset_cause() == PWRON_RESET)\n"
+           "w = WDT(timeout=2000)\n"
+           "print(w)\n"
+           "w.feed()\n"
+           "for args in ((1,), (0, 9000), (0, 0)):\n"
+           "    try:\n"
+           "        WDT(*args)\n"
+           "    except ValueError as e:\n"
+           "        print(e)\n");
+    ck_assert_str_eq(model_out, "True\n"
+                                "WDT(0, timeout=2000)\n"
+                                "WDT(1) does not exist: the RP2040 has one watchdog, WDT(0)\n"
+                                "timeout 9000 ms is too long for the RP2040's watchdog: at most 8388 ms\n"
+                                "timeout must be a positive number of milliseconds, not 0\n");
+    ck_assert_uint_eq(rm_get(RP_WATCHDOG_BASE + RP_WATCHDOG_LOAD), 4000000u);
+    ck_assert_uint_eq(rm_writes_to(RP_WATCHDOG_BASE + RP_WATCHDOG_LOAD), 2); /* started, fed */
+    ck_assert_uint_eq(rm_get(RP_WATCHDOG_BASE + RP_WATCHDOG_CTRL) & RP_WATCHDOG_CTRL_ENABLE,
+                      RP_WATCHDOG_CTRL_ENABLE);
+    model_out_len = 0;
+    rm_put(RP_WATCHDOG_BASE + RP_WATCHDOG_REASON, RP_WATCHDOG_REASON_TIMER);
+    run_ok("import machine\nprint(machine.reset_cause() == machine.WDT_RESET)\n");
+    ck_assert_str_eq(model_out, "True\n");
+}
+END_TEST
+
+START_TEST(test_rtc) {
+    busmodel_rtc_attach();
+    run_ok("from machine import RTC\n"
+           "r = RTC()\n"
+           "print(r, r.datetime())\n"
+           "r.datetime((2026, 12, 7, 4, 20, 45, 9, 123))\n"
+           "print(r.datetime())\n"
+           "r.init((2024, 2, 29, 23, 59, 58, 0, None))\n"
+           "print(r.datetime())\n"
+           "for t in ((2030, 2, 30, 0, 0, 0, 0, 0), (5000, 1, 1, 0, 0, 0, 0, 0), (2030, 1, 1, 0, 24, 0, 0, 0)):\n"
+           "    try:\n"
+           "        r.datetime(t)\n"
+           "    except ValueError as e:\n"
+           "        print(e)\n"
+           "try:\n"
+           "    RTC(1)\n"
+           "except ValueError as e:\n"
+           "    print(e)\n");
+    ck_assert_str_eq(model_out, "RTC(0: the RP2040's RTC) (2000, 1, 1, 5, 0, 0, 0, 0)\n"
+                                "(2026, 12, 7, 0, 20, 45, 9, 0)\n"
+                                "(2024, 2, 29, 3, 23, 59, 58, 0)\n"
+                                "RTC: no such date: day 30 of month 2\n"
+                                "RTC: the RP2040's RTC counts years up to 4095, not 5000\n"
+                                "RTC: hours must be 0..23, not 24\n"
+                                "RTC(1) does not exist: there is one clock, RTC(0)\n");
+    /* the chip's week starts on Sunday: Thursday is 4 */
+    ck_assert_uint_eq(rm_get(RP_RTC_BASE + RP_RTC_SETUP_0), 2024u << 12 | 2u << 8 | 29u);
+    ck_assert_uint_eq(rm_get(RP_RTC_BASE + RP_RTC_SETUP_1), 4u << 24 | 23u << 16 | 59u << 8 | 58u);
+    ck_assert_uint_eq(rtc_dev.loads, 3);
+    /* time passes on the chip */
+    rm_put(RP_RTC_BASE + RP_RTC_RTC_0, 4u << 24 | 23u << 16 | 59u << 8 | 59u);
+    model_out_len = 0;
+    run_ok("from machine import RTC\nprint(RTC().datetime()[4:7])\n");
+    ck_assert_str_eq(model_out, "(23, 59, 59)\n");
+}
+END_TEST
+
 int main(void) {
     stack_top = __builtin_frame_address(0);
     Suite *s = suite_create("rp2040_machine");
@@ -413,6 +530,9 @@ int main(void) {
     tcase_add_test(tc, test_i2c_pins_and_timeout);
     tcase_add_test(tc, test_spi);
     tcase_add_test(tc, test_timer_and_ticks);
+    tcase_add_test(tc, test_adc);
+    tcase_add_test(tc, test_wdt);
+    tcase_add_test(tc, test_rtc);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
