@@ -40,6 +40,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import run as lang  # noqa: E402  tests/run.py: expected outputs, `# needs:`
 from suitelib import ROOT, Fail, Skip, arg_parser, fail, ok, skip  # noqa: E402
 from suitelib import outcome as lang_outcome  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # also when loaded by tests/run.py
 import sizes  # noqa: E402  tests/mcu/sizes.py: flash and RAM, budgets
 
 BUILD = os.path.join(ROOT, "build-an385")
