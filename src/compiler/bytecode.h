@@ -232,7 +232,7 @@ typedef struct px_code {
     px_qid *cellnames;      /* ncellvars + nfreevars names */
     const uint8_t *linetable; /* pairs (uleb offset delta, zigzag line delta) from (0, firstlineno) */
     const px_exc_entry *exctable;
-    void *caches;           /* owned by the VM: allocated on first run */
+    void *caches;           /* owned by the VM: made on first run (vm/frame.h, px_vm_want_caches) */
 } px_code;
 
 /* Instruction helpers shared by the compiler, the VM and the disassembler. */
