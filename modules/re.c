@@ -181,7 +181,7 @@ static px_val do_match(re_pattern_obj *p, px_val string, px_val pos_arg, px_val 
     size_t ncaps = re_ncaps(p->prog);
     size_t *caps = ncaps <= 32 ? caps_small : px_gc_alloc(ncaps * sizeof(size_t), PX_GC_LEAF);
     re_subject subj = {p->prog, s, end, utf8, caps};
-    if (!re_exec(&subj, start, mode, false)) {
+    if (!px_re_exec(&subj, start, mode, false)) {
         return PX_NONE;
     }
     return re_match_new(p, string, text, utf8, pos, endpos, caps, start, pos);

@@ -173,7 +173,7 @@ enum { RE_MODE_SEARCH, RE_MODE_MATCH, RE_MODE_FULL };
  * `start` unless mode is SEARCH); a FULL match must end at the end. With
  * must_advance, an empty match at `start` is rejected (finditer, sub and
  * split after an empty match). Fills caps; false if none. */
-bool re_exec(const re_subject *subj, size_t start, int mode, bool must_advance);
+bool px_re_exec(const re_subject *subj, size_t start, int mode, bool must_advance);
 
 /* ---- Python objects (re.c, re_match.c) */
 typedef struct {
@@ -207,7 +207,7 @@ size_t re_char_to_byte(const uint8_t *s, size_t len, bool utf8, px_int index);
 px_int re_byte_to_char(const uint8_t *s, bool utf8, size_t off);
 /* Clamp pos/endpos arguments (characters) the way CPython does. */
 void re_span_args(px_val pos_arg, px_val endpos_arg, size_t nchars, px_int *pos, px_int *endpos);
-/* A new match object for a successful re_exec (copies caps). */
+/* A new match object for a successful px_re_exec (copies caps). */
 px_val re_match_new(re_pattern_obj *p, px_val string, px_val text, bool utf8, px_int pos, px_int endpos,
                     const size_t *caps, size_t ref_byte, px_int ref_char);
 /* Slots in a caps array for a pattern: 2 * (groups + 1) + 1. */

@@ -638,7 +638,7 @@ static bool run(ctx *c, int32_t pc, size_t pos) {
     }
 }
 
-bool re_exec(const re_subject *subj, size_t start, int mode, bool must_advance) {
+bool px_re_exec(const re_subject *subj, size_t start, int mode, bool must_advance) {
     const re_prog *prog = subj->prog;
     ctx c;
     memset(&c, 0, sizeof c);

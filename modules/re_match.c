@@ -467,7 +467,7 @@ static bool walker_next(walker *w) {
         return false;
     }
     re_subject subj = {w->p->prog, w->s, w->end, w->utf8, w->caps};
-    if (!re_exec(&subj, w->at, RE_MODE_SEARCH, w->must_advance)) {
+    if (!px_re_exec(&subj, w->at, RE_MODE_SEARCH, w->must_advance)) {
         w->done = true;
         return false;
     }
