@@ -401,6 +401,38 @@ static void print_version(void) {
     px_write(&px_out_stdout, "\n", 1);
 }
 
+/* The status of the process once the interpreter is done: stdout's final
+ * flush and the way the program ended decide it (a stop signal is raised
+ * again, soft_reset() execs the program again). */
+static int process_status(void) {
+    px_port_stdout_flush();
+    if (exit_code == 0 && px_posix_stdout_lost()) {
+        exit_code = 141;
+    }
+    bool on_stderr;
+    int err = px_posix_output_error(&on_stderr);
+    if (err != 0) {
+        fprintf(stderr, "%s: output lost: writing to stdout failed: %s\n", opt.prog, strerror(err));
+    }
+    if ((err != 0 || on_stderr) && exit_code == 0) {
+        exit_code = 120; /* as CPython when its final flush fails */
+    }
+    /* unless work at exit raised and so decided another status */
+    if (ended_by_signal != 0 && exit_code == 128 + ended_by_signal) {
+        px_shutdown_reraise(ended_by_signal);
+    }
+    int rerr = px_posix_restart_at_end();
+    if (rerr != 0) {
+        fprintf(stderr, "%s: soft_reset: starting the program again: %s\n", opt.prog, strerror(rerr));
+        return 1;
+    }
+    return exit_code;
+}
+
+/* Ends the process with exit() rather than returning: a thread that ends
+ * runs the C library's per-thread clean-up (its resolver's, RPC's and
+ * malloc arena's), code no other part of start-up touches, which cost
+ * resident pages of libc (docs/performance.md, "Footprint"). */
 static void *interp_thread(void *arg) {
 #if defined(__GNUC__) || defined(__clang__)
     void *top = __builtin_frame_address(0);
@@ -455,7 +487,7 @@ static void *interp_thread(void *arg) {
     }
     px_port_term_mode(PX_TERM_NORMAL); /* (micropython.kbd_intr may have changed it) */
     px_deinit();
-    return arg;
+    exit(process_status());
 }
 
 /* A standard descriptor closed at start-up (`>&-`) is taken by /dev/null
@@ -501,30 +533,7 @@ int main(int argc, char **argv) {
     if (pthread_create(&th, &attr, interp_thread, NULL) != 0) {
         /* no thread: run on the main stack with the default assumption */
         interp_thread(NULL);
-    } else {
-        pthread_join(th, NULL);
     }
-    pthread_attr_destroy(&attr);
-    px_port_stdout_flush();
-    if (exit_code == 0 && px_posix_stdout_lost()) {
-        exit_code = 141;
-    }
-    bool on_stderr;
-    int err = px_posix_output_error(&on_stderr);
-    if (err != 0) {
-        fprintf(stderr, "%s: output lost: writing to stdout failed: %s\n", opt.prog, strerror(err));
-    }
-    if ((err != 0 || on_stderr) && exit_code == 0) {
-        exit_code = 120; /* as CPython when its final flush fails */
-    }
-    /* unless work at exit raised and so decided another status */
-    if (ended_by_signal != 0 && exit_code == 128 + ended_by_signal) {
-        px_shutdown_reraise(ended_by_signal);
-    }
-    int rerr = px_posix_restart_at_end();
-    if (rerr != 0) {
-        fprintf(stderr, "%s: soft_reset: starting the program again: %s\n", opt.prog, strerror(rerr));
-        return 1;
-    }
-    return exit_code;
+    pthread_join(th, NULL); /* does not return: the interpreter thread calls exit() */
+    return 1;
 }
