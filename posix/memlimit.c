@@ -2,9 +2,11 @@
  * before the kernel's OOM killer ends the process (which no MemoryError
  * handler survives). The heap cap is drawn from it so that a runaway
  * program meets MemoryError while the machine is still alive. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/sysinfo.h>
 #include <unistd.h>
 
 #include "memlimit.h"
@@ -12,18 +14,40 @@
 #define MIN_CAP ((uint64_t)8 << 20)
 #define MAX_CAP ((uint64_t)2 << 30)
 
-/* A number read from a one-line file; 0 if absent, unreadable or "max". */
-static uint64_t read_number(const char *path) {
-    FILE *f = fopen(path, "re");
-    if (f == NULL) {
+/* Up to cap - 1 bytes of a small file, NUL-terminated; 0 if unreadable.
+ * Plain read(2), not stdio: start-up reads these files, and stdio's
+ * fopen/fscanf/fgets would page in C library code that nothing else at
+ * start-up touches (docs/performance.md, "Footprint"). */
+static size_t read_small(const char *path, char *buf, size_t cap) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         return 0;
     }
-    unsigned long long v = 0;
-    if (fscanf(f, "%llu", &v) != 1) {
-        v = 0;
+    size_t n = 0;
+    while (n + 1 < cap) {
+        ssize_t r = read(fd, buf + n, cap - 1 - n);
+        if (r <= 0) {
+            break;
+        }
+        n += (size_t)r;
     }
-    fclose(f);
-    return (uint64_t)v;
+    close(fd);
+    buf[n] = '\0';
+    return n;
+}
+
+/* A number read from a one-line file; 0 if absent, unreadable or "max". */
+static uint64_t read_number(const char *path) {
+    char buf[32];
+    read_small(path, buf, sizeof buf);
+    uint64_t v = 0;
+    for (const char *p = buf; *p >= '0' && *p <= '9'; p++) {
+        if (v > (UINT64_MAX - 9) / 10) {
+            return UINT64_MAX; /* more than any memory: no limit */
+        }
+        v = v * 10 + (uint64_t)(*p - '0');
+    }
+    return v;
 }
 
 static void lower(uint64_t *limit, const char **what, uint64_t v, const char *name) {
@@ -35,31 +59,40 @@ static void lower(uint64_t *limit, const char **what, uint64_t v, const char *na
 
 /* cgroup v2: the smallest memory.max from our group up to the root. */
 static uint64_t cgroup2_limit(void) {
-    FILE *f = fopen("/proc/self/cgroup", "re");
-    if (f == NULL) {
+    char text[1024];
+    read_small("/proc/self/cgroup", text, sizeof text);
+    /* the v2 line, "0::/path" (v1 lines name their controllers) */
+    const char *line = strncmp(text, "0::", 3) == 0 ? text : strstr(text, "\n0::");
+    if (line == NULL) {
         return 0;
     }
-    char line[512], group[512] = "";
-    while (fgets(line, sizeof line, f) != NULL) {
-        if (strncmp(line, "0::", 3) == 0) {
-            snprintf(group, sizeof group, "%s", line + 3);
-            group[strcspn(group, "\n")] = '\0';
-        }
+    line += line[0] == '\n' ? 4 : 3;
+    static const char root[] = "/sys/fs/cgroup", leaf[] = "/memory.max";
+    char path[sizeof root - 1 + 512 + sizeof leaf];
+    size_t glen = strcspn(line, "\n");
+    if (glen > 512) {
+        return 0; /* a group deeper than any real one: no limit from it */
     }
-    fclose(f);
+    memcpy(path, root, sizeof root - 1);
+    memcpy(path + sizeof root - 1, line, glen);
+    size_t end = sizeof root - 1 + glen; /* the group's directory ends here */
     uint64_t best = 0;
-    char path[600];
     for (;;) {
-        snprintf(path, sizeof path, "/sys/fs/cgroup%s/memory.max", group);
+        memcpy(path + end, leaf, sizeof leaf);
         uint64_t v = read_number(path);
         if (v != 0 && (best == 0 || v < best)) {
             best = v;
         }
-        char *slash = strrchr(group, '/');
-        if (slash == NULL || group[0] == '\0') {
+        /* up one level, down to the root itself */
+        if (end == sizeof root - 1) {
             break;
         }
-        *slash = '\0';
+        while (end > sizeof root - 1 && path[end - 1] != '/') {
+            end--;
+        }
+        if (end > sizeof root - 1) {
+            end--; /* the slash itself */
+        }
     }
     return best;
 }
@@ -67,9 +100,9 @@ static uint64_t cgroup2_limit(void) {
 uint64_t px_posix_memory_limit(const char **what) {
     uint64_t limit = UINT64_MAX;
     const char *name = "physical memory";
-    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
-    if (pages > 0 && size > 0) {
-        limit = (uint64_t)pages * (uint64_t)size;
+    struct sysinfo si; /* (what sysconf(_SC_PHYS_PAGES) asks, without sysconf's code) */
+    if (sysinfo(&si) == 0 && si.totalram > 0) {
+        limit = (uint64_t)si.totalram * (si.mem_unit > 0 ? si.mem_unit : 1);
     }
     lower(&limit, &name, cgroup2_limit(), "cgroup memory limit");
     lower(&limit, &name, read_number("/sys/fs/cgroup/memory/memory.limit_in_bytes"), "cgroup memory limit");
