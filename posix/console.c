@@ -60,12 +60,13 @@ static int write_all(int fd, const char *s, size_t n) {
 static struct {
     char buf[8192];
     size_t len;
-    int linebuf; /* -1: not decided yet */
+    int linebuf; /* 0: not decided yet, 1: by line, 2: by block (zero at
+                  * start, so the 8 KiB buffer is .bss, not file bytes) */
     bool broken; /* EPIPE seen: output is dropped */
     bool lost;   /* output dropped since the last BrokenPipeError */
     int err;     /* errno of a failed write the program has not heard of */
     bool err_stderr; /* a write to stderr failed */
-} out = {.linebuf = -1};
+} out;
 
 bool px_posix_stdout_broken(void) {
     return out.broken;
@@ -121,8 +122,8 @@ static void check_broken(void) {
 
 /* s[0..n) into the buffer (or straight out if it is large). */
 static void put_out(const char *s, size_t n) {
-    if (out.linebuf < 0) {
-        out.linebuf = isatty(STDOUT_FILENO) || px_journal_stdout();
+    if (out.linebuf == 0) {
+        out.linebuf = isatty(STDOUT_FILENO) || px_journal_stdout() ? 1 : 2;
     }
     if (n >= sizeof out.buf) {
         px_port_stdout_flush();
@@ -133,7 +134,7 @@ static void put_out(const char *s, size_t n) {
         }
         memcpy(out.buf + out.len, s, n);
         out.len += n;
-        if (out.linebuf && memchr(s, '\n', n) != NULL) {
+        if (out.linebuf == 1 && memchr(s, '\n', n) != NULL) {
             px_port_stdout_flush();
         }
     }
