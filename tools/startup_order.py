@@ -63,6 +63,10 @@ def main():
         f.write("SECTIONS {\n  .text.px_startup : {\n")
         f.writelines(f"    *(.text.{n})\n" for n in names)
         f.write("    *libgcc.a:*(.text .text.*)  /* __popcountdi2 for the collector's bitmaps */\n")
+        # the C runtime's _fini (crti.o's half, then crtn.o's), which the
+        # dynamic loader calls at exit: left at the end of .text, it kept
+        # the last 64 KiB of the code resident
+        f.write("    KEEP (*(SORT_NONE(.fini)))  /* _fini, called at exit */\n")
         f.write("  }\n} INSERT BEFORE .text;\n\n")
         f.write("SECTIONS {\n  .rodata.px_cold : {\n")
         # the module table first: start-up reads its list of modules (at
