@@ -830,11 +830,12 @@ def atexit_runs():
 
 # ---- signals ----------------------------------------------------------------
 
-def with_signal(code, sig, stdin=subprocess.DEVNULL, env=None):
-    """Start `code`, wait for its 'ready' line, send sig; (status, out, err)."""
+def with_signal(code, sig, stdin=subprocess.DEVNULL, env=None, script=None):
+    """Start `code` (or the file `script`), wait for its 'ready' line, send
+    sig; (status, out, err)."""
     e = dict(os.environ)
     e.update(env or {})
-    p = subprocess.Popen([BIN, "-c", code], stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    p = subprocess.Popen([BIN, script] if script else [BIN, "-c", code], stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          text=True, env=e)
     try:
         line = p.stdout.readline()
@@ -863,6 +864,17 @@ READY = "import sys, time\nprint('ready')\nsys.stdout.flush()\n"
 @test
 def sigint_busy_loop():
     expect_signal(READY + "while True:\n    pass\n", signal.SIGINT, 130, "", "KeyboardInterrupt\n")
+
+
+@test
+def sigint_after_soft_reset():
+    # machine.soft_reset() runs the program again once it ends; the new
+    # program must get signals as the first did (the exec once happened
+    # on the thread that blocks them all, and the program started deaf)
+    code = ("import machine\nif machine.reset_cause() != machine.SOFT_RESET:\n    machine.soft_reset()\n"
+            "else:\n" + "".join("    " + line + "\n" for line in READY.splitlines()) + "    while True:\n        pass\n")
+    with TempDir() as d:
+        expect_signal(None, signal.SIGINT, 130, "", "KeyboardInterrupt\n", script=d.write("again.py", code))
 
 
 # Every kind of loop serves signals, and its finally block runs.
