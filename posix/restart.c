@@ -12,13 +12,22 @@
 
 #define RESET_ENV "MICROPYTHON_RESET_CAUSE"
 
-static char **saved_argv;
+static char **saved_argv; /* a copy: the command-line parser rewrites argv */
 static char *start_cwd;           /* where the command line was given, or NULL */
 static char *reset_cause;         /* from the run before, or NULL */
 static const char *restart_cause; /* soft_reset(): start again at the end */
 
 void px_posix_restart_init(char **argv) {
-    saved_argv = argv;
+    /* the array of pointers copied (the strings stay): px_cli_parse puts
+     * sys.argv[0] in argv's place, "-c" over -c's code */
+    size_t n = 0;
+    while (argv[n] != NULL) {
+        n++;
+    }
+    saved_argv = malloc((n + 1) * sizeof *saved_argv);
+    if (saved_argv != NULL) {
+        memcpy(saved_argv, argv, (n + 1) * sizeof *saved_argv);
+    }
     start_cwd = getcwd(NULL, 0);
     const char *c = getenv(RESET_ENV);
     if (c != NULL) {

@@ -875,6 +875,8 @@ def sigint_after_soft_reset():
             "else:\n" + "".join("    " + line + "\n" for line in READY.splitlines()) + "    while True:\n        pass\n")
     with TempDir() as d:
         expect_signal(None, signal.SIGINT, 130, "", "KeyboardInterrupt\n", script=d.write("again.py", code))
+    # and with -c, the same code again (the parser once wrote "-c" over it)
+    expect_signal(code, signal.SIGINT, 130, "", "KeyboardInterrupt\n")
 
 
 # Every kind of loop serves signals, and its finally block runs.
