@@ -71,7 +71,9 @@
 
 /* Error text: 1 full messages; 0 terse, the messages of exceptions raised
  * by C code are left out of the image (core/error.h), the exception type
- * stays. A setting for ports short of flash (docs/ports.md). */
+ * stays. A setting for ports short of flash (docs/ports.md). 2 compressed:
+ * the same messages as 1 at run time, packed in the image (core/errtext.h;
+ * firmware builds only, which generate the table, and gcc with -O). */
 #ifndef PX_ERROR_TEXT
 #define PX_ERROR_TEXT 1
 #endif

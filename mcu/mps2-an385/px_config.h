@@ -19,3 +19,6 @@
 /* two ways per inline-cache slot, not four: every attribute and global
  * site of every code object costs its ways in a small heap */
 #define PX_VM_CACHE_WAYS 1
+/* error messages packed in flash, expanded when raised: the same text at
+ * run time as full error text (src/core/errtext.h) */
+#define PX_ERROR_TEXT 2

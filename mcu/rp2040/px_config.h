@@ -7,3 +7,6 @@
 /* sys.platform and sys.implementation._machine */
 #define PX_SYS_PLATFORM rp2
 #define PX_SYS_MACHINE "Raspberry Pi Pico with RP2040"
+/* error messages packed in flash, expanded when raised: the same text at
+ * run time as full error text (src/core/errtext.h) */
+#define PX_ERROR_TEXT 2

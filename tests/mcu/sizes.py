@@ -25,7 +25,6 @@ again a lower bound (terse also drops the code formatting them).
 Exit status 1 if a target is over its budget (BUDGETS: flash and RAM
 bytes, set a little above today's figures so growth is a decision)."""
 import argparse
-import codecs
 import collections
 import glob
 import importlib.util
@@ -38,6 +37,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 _spec = importlib.util.spec_from_file_location("bench_size", os.path.join(ROOT, "bench", "size.py"))
 mapfile = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(mapfile)
+_spec = importlib.util.spec_from_file_location("gen_errtext", os.path.join(ROOT, "tools", "gen_errtext.py"))
+errtext = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(errtext)
 
 TARGETS = {
     "an385": "build-an385",
@@ -86,9 +88,6 @@ MPY_QEMU_TEXT = 199_716
 MPY_CORE_MODULES = {"array", "collections", "gc", "io", "math", "micropython", "struct", "sys"}
 MPY_LACKS = ("Unicode tables", "file system")
 NOT_COMPILER = {"src/compiler/mpy.c", "src/compiler/disasm.c"}
-# the raisers whose message terse error text (PX_ERROR_TEXT=0) drops
-RAISERS = re.compile(r"\bpx_raise_(msg|type_error|value_error|index_error|zero_division|overflow|os_error)\s*\(")
-
 
 def section_table(elf):
     """[(name, size, vma, lma, flags)] from objdump -h."""
@@ -174,41 +173,20 @@ def feature_shares(per, keys_of=None):
     return rows
 
 
-# C source as tokens: string and character literals, comments, blanks,
-# and any other character alone
-C_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|/\*.*?\*/|//[^\n]*|\s+|.', re.S)
-
-
 def raise_messages():
-    """The bytes of every string literal passed to a raiser in src/,
-    modules/ and mcu/ (adjacent literals joined, escapes decoded)."""
-    msgs = set()
-    for path in glob.glob(os.path.join(ROOT, "src", "**", "*.c"), recursive=True) + \
-            glob.glob(os.path.join(ROOT, "modules", "*.c")) + \
-            glob.glob(os.path.join(ROOT, "mcu", "**", "*.c"), recursive=True):
-        text = open(path, encoding="utf-8", errors="replace").read()
-        for m in RAISERS.finditer(text):
-            depth, cur = 1, None
-            for tok in C_TOKEN.finditer(text, m.end()):
-                t = tok.group()
-                if t.startswith('"'):
-                    cur = (cur or b"") + codecs.escape_decode(t[1:-1].encode("utf-8"))[0]
-                    continue
-                if t.isspace() or t.startswith("/*") or t.startswith("//"):
-                    continue
-                if cur:
-                    msgs.add(cur)
-                cur = None
-                depth += (t == "(") - (t == ")")
-                if depth == 0:
-                    break
-    return msgs
+    """The messages passed to a raiser in src/, modules/ and mcu/ (the
+    reading tools/gen_errtext.py does for compressed error text)."""
+    return errtext.raise_messages(
+        glob.glob(os.path.join(ROOT, "src", "**", "*.c"), recursive=True)
+        + glob.glob(os.path.join(ROOT, "modules", "*.c"))
+        + glob.glob(os.path.join(ROOT, "mcu", "**", "*.c"), recursive=True))
 
 
 def error_text_bytes(elf, rows):
     """Bytes of the raisers' messages present in the flash image (each
     counted once, with its NUL; a message the linker merged into the tail
-    of a longer one costs nothing of its own)."""
+    of a longer one costs nothing of its own), and with compressed error
+    text (PX_ERROR_TEXT 2) the packed messages and their dictionary."""
     image = bytearray()
     for name, size, vma, lma, flags in rows:
         if name in (".rodata", ".text"):
@@ -216,21 +194,28 @@ def error_text_bytes(elf, rows):
                                   "/dev/stdout"], stdout=subprocess.PIPE, check=True).stdout
             image += out
     found = [m + b"\0" for m in raise_messages() if m + b"\0" in image]
+    # packed: "\001", then printable ASCII and at least one word code (a byte >= 0x80)
+    found += set(re.findall(rb"(?<=\0)\x01[\x20-\x7e]*[\x80-\xff][\x20-\xff]*\0", bytes(image)))
     found.sort(key=len, reverse=True)
     total, kept = 0, []
     for s in found:
         if not any(k.endswith(s) for k in kept):
             kept.append(s)
             total += len(s)
-    return total
+    return total + symbol_bytes(elf, "px_errtext_words")
+
+
+def symbol_bytes(elf, pattern):
+    """Bytes of the symbols whose whole name matches the pattern."""
+    out = subprocess.run(["arm-none-eabi-nm", "-S", elf], stdout=subprocess.PIPE, text=True,
+                         check=True).stdout
+    return sum(int(f[1], 16) for f in (l.split() for l in out.splitlines())
+               if len(f) == 4 and re.fullmatch(pattern, f[3]))
 
 
 def frozen_bytes(elf):
     """Bytes of the frozen modules' .mpy data (modules_table.c's frozen_N)."""
-    out = subprocess.run(["arm-none-eabi-nm", "-S", elf], stdout=subprocess.PIPE, text=True,
-                         check=True).stdout
-    return sum(int(f[1], 16) for f in (l.split() for l in out.splitlines())
-               if len(f) == 4 and re.fullmatch(r"frozen_\d+", f[3]))
+    return symbol_bytes(elf, r"frozen_\d+")
 
 
 def comparison(flash, per, owner, keys_of, frozen):
@@ -259,7 +244,7 @@ def measure(target):
         areas["C library and libgcc" if member(key) else mapfile.area_of(key)] += n
     keys_of = {}
     features = feature_shares(per, keys_of)
-    features.append(("error text", "the messages of the core's raisers found in the image",
+    features.append(("error text", "the messages of the core's raisers found in the image, packed or not",
                      error_text_bytes(elf, section_table(elf))))
     flash = sum(t["flash"].values())
     return {"target": target, "sections": t, "flash": flash, "ram": sum(t["ram"].values()),
