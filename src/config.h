@@ -69,6 +69,13 @@
 #define PX_HAS_UNICODE_TABLES 1
 #endif
 
+/* The hashes of the names known at build time in a table (4 bytes a name,
+ * about 5 KB), or 0: computed from their text when a look-up needs one
+ * (a board short of flash; core/qstr.h). */
+#ifndef PX_NAMES_STATIC_HASH
+#define PX_NAMES_STATIC_HASH 1
+#endif
+
 /* Error text: 1 full messages; 0 terse, the messages of exceptions raised
  * by C code are left out of the image (core/error.h), the exception type
  * stays. A setting for ports short of flash (docs/ports.md). 2 compressed:

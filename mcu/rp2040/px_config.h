@@ -10,3 +10,6 @@
 /* error messages packed in flash, expanded when raised: the same text at
  * run time as full error text (src/core/errtext.h) */
 #define PX_ERROR_TEXT 2
+/* the hashes of the names known at build time computed when needed, not
+ * a table of 5 KB (src/core/qstr.h) */
+#define PX_NAMES_STATIC_HASH 0
