@@ -15,7 +15,8 @@ them) and writes
 - OUT_C: px_errtext_words, the dictionary, and PX_ERRTEXT_MAX.
 
 A packed message is "\\001" then bytes: 0x80 + i stands for word i of the
-dictionary, any other byte for itself. Only ASCII messages that get
+dictionary (i < 128), 0x01 to 0x1f for words 128 to 158 (messages are
+printable ASCII, so those bytes are free), any other byte for itself. Only ASCII messages that get
 shorter are packed; the rest stay as they are, and so does any format a
 raiser is given that is not a literal of the table (a raiser expands only
 what starts with "\\001", which no message does)."""
@@ -30,7 +31,8 @@ RAISERS = re.compile(r"\bpx_raise_(msg|type_error|value_error|index_error|zero_d
 # and any other character alone
 C_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|/\*.*?\*/|//[^\n]*|\s+|.', re.S)
 MARK = 1          # the first byte of a packed message
-WORDS = 128       # dictionary codes 0x80..0xff
+CODES = list(range(0x80, 0x100)) + list(range(0x01, 0x20))  # word i is CODES[i]
+WORDS = len(CODES)
 
 
 def raise_messages(paths):
@@ -97,7 +99,7 @@ def packed(text):
     out = bytearray([MARK])
     for i, part in enumerate(re.split(r"\0(\d+)\0", text)):
         if i % 2:
-            out.append(0x80 + int(part))
+            out.append(CODES[int(part)])
         else:
             out += part.encode("ascii")
     return bytes(out)
@@ -106,7 +108,7 @@ def packed(text):
 def expand(data, words):
     out = bytearray()
     for b in data[1:]:
-        out += words[b - 0x80].encode("ascii") if b >= 0x80 else bytes([b])
+        out += words[CODES.index(b)].encode("ascii") if b in CODES else bytes([b])
     return bytes(out)
 
 

@@ -36,9 +36,9 @@ const char *px_errtext_expand(const char *s, char buf[PX_ERRTEXT_MAX]) {
     char *out = buf, *end = buf + PX_ERRTEXT_MAX - 1;
     for (const unsigned char *p = (const unsigned char *)s + 1; *p != 0; p++) {
         const char *w = (const char *)p, *wend = w + 1;
-        if (*p >= 0x80) {
+        if (*p >= 0x80 || *p < 0x20) {
             w = px_errtext_words;
-            for (unsigned i = *p - 0x80u; i > 0; i--) {
+            for (unsigned i = *p >= 0x80 ? *p - 0x80u : *p + 127u; i > 0; i--) {
                 w += strlen(w) + 1;
             }
             wend = w + strlen(w);

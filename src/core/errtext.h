@@ -1,7 +1,8 @@
 /* Compressed error text (PX_ERROR_TEXT 2, a setting for boards: config.h).
  * The messages the raisers of core/error.h are given as literals are packed
  * at build time (tools/gen_errtext.py: "\001", then bytes where 0x80 + i is
- * word i of px_errtext_words and any other byte itself) and expanded when
+ * word i of px_errtext_words, 0x01 to 0x1f words 128 to 158, and any other
+ * byte itself) and expanded when
  * the exception is raised, so the text at run time is the same as with
  * full error text and only raising pays for it. */
 #ifndef PX_ERRTEXT_CORE_H
@@ -11,7 +12,7 @@
  * table asserts it at build time). */
 #define PX_ERRTEXT_MAX 192
 
-/* The dictionary: up to 128 NUL-ended words, one after another (generated). */
+/* The dictionary: up to 159 NUL-ended words, one after another (generated). */
 extern const char px_errtext_words[];
 
 /* s itself unless it is packed; then its text, expanded into buf. */

@@ -25,6 +25,7 @@ again a lower bound (terse also drops the code formatting them).
 Exit status 1 if a target is over its budget (BUDGETS: flash and RAM
 bytes, set a little above today's figures so growth is a decision)."""
 import argparse
+import codecs
 import collections
 import glob
 import importlib.util
@@ -193,9 +194,13 @@ def error_text_bytes(elf, rows):
             out = subprocess.run(["arm-none-eabi-objcopy", "-O", "binary", "--only-section=" + name, elf,
                                   "/dev/stdout"], stdout=subprocess.PIPE, check=True).stdout
             image += out
-    found = [m + b"\0" for m in raise_messages() if m + b"\0" in image]
-    # packed: "\001", then printable ASCII and at least one word code (a byte >= 0x80)
-    found += set(re.findall(rb"(?<=\0)\x01[\x20-\x7e]*[\x80-\xff][\x20-\xff]*\0", bytes(image)))
+    messages = raise_messages()
+    # packed: the forms the build's generated table gives them
+    table = os.path.join(os.path.dirname(elf), "errtext_pack.h")
+    if os.path.exists(table):
+        for lit in re.findall(r'return ("(?:[^"\\]|\\.)*");', open(table).read()):
+            messages.add(codecs.escape_decode(lit[1:-1].encode("ascii"))[0])
+    found = [m + b"\0" for m in messages if m + b"\0" in image]
     found.sort(key=len, reverse=True)
     total, kept = 0, []
     for s in found:
