@@ -13,7 +13,10 @@ Layout (see str_case.h for the reader):
     leaf its record number); equal blocks are stored once, and a block may
     start inside the blocks before it where they end with its beginning
     (overlapped), which is why the upper levels hold offsets, not block
-    numbers; code points at or above LIMIT are unassigned, private use or
+    numbers; from LIMIT to ASTRAL_END (the ideographs of planes 2 and 3,
+    no case, a few dozen runs of one record) a sorted list of runs, each
+    the first code point and its record number, searched by bisection;
+    code points at or above ASTRAL_END are unassigned, private use or
     tags, except the variation selectors, which are handled in C;
   - a record holds property flags and the simple upper/lower deltas;
   - code points whose upper/lower/title/casefold differ from the simple
@@ -24,7 +27,8 @@ Layout (see str_case.h for the reader):
 import sys
 import unicodedata
 
-LIMIT = 0x40000
+LIMIT = 0x20000
+ASTRAL_END = 0x40000
 SHIFT_LEAF = 4  # leaf blocks of 16 code points
 SHIFT_MID = 4   # middle blocks of 16 leaf numbers
 
@@ -118,8 +122,16 @@ def main():
             rec = (f | BIT["SPECIAL"], 0, 0)
             specials.append((cp, lo, up, ti, fo))
         rec_of.append(records.setdefault(rec, len(records)))
-    # Beyond LIMIT the C reader assumes: nothing but the variation selectors.
-    for cp in range(LIMIT, 0x110000):
+    # From LIMIT to ASTRAL_END: runs of one record, no case mappings.
+    astral = []
+    for cp in range(LIMIT, ASTRAL_END):
+        f, maps = props(cp)
+        assert all(m == chr(cp) for m in maps), hex(cp)
+        rec = records.setdefault((f, 0, 0), len(records))
+        if not astral or astral[-1][1] != rec:
+            astral.append((cp, rec))
+    # Beyond ASTRAL_END the C reader assumes: nothing but the variation selectors.
+    for cp in range(ASTRAL_END, 0x110000):
         f, maps = props(cp)
         want = 0
         if 0xE0100 <= cp <= 0xE01EF:
@@ -140,6 +152,15 @@ def main():
     for cp in range(LIMIT):
         leaf = flat_mid[top[cp >> (SHIFT_LEAF + SHIFT_MID)] + ((cp >> SHIFT_LEAF) & ((1 << SHIFT_MID) - 1))]
         assert flat_leaf[leaf + (cp & ((1 << SHIFT_LEAF) - 1))] == rec_of[cp], hex(cp)
+    for cp in range(LIMIT, ASTRAL_END):
+        lo, hi = 0, len(astral)
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if astral[mid][0] <= cp:
+                lo = mid
+            else:
+                hi = mid
+        assert astral[lo][1] == records[(props(cp)[0], 0, 0)], hex(cp)
 
     # Expansion strings: each one stored once as (length, code points...).
     ext, ext_at = [], {}
@@ -173,6 +194,9 @@ def main():
     c_array(out, "uint16_t", "uc_mid", flat_mid, 16)
     out.append("/* Leaf blocks of %d record numbers (overlapped). */" % (1 << SHIFT_LEAF))
     c_array(out, "uint8_t", "uc_leaf", flat_leaf, 24)
+    out.append("/* 0x%X to 0x%X: runs of one record, (first code point << 8) | record. */"
+               % (LIMIT, ASTRAL_END - 1))
+    c_array(out, "uint32_t", "uc_astral", [(cp << 8) | r for cp, r in astral], 6, lambda v: "0x%08X" % v)
     out.append("")
     out.append("const px_uc_record px_uc_records[%d] = {" % len(records))
     for (f, du, dl) in records:
@@ -191,6 +215,19 @@ def main():
     out.append("")
     out.append("""const px_uc_record *px_uc_lookup(uint32_t cp) {
     if (cp >= 0x%X) {
+        if (cp < 0x%X) {
+            /* the run holding cp: the last one starting at or before it */
+            size_t lo = 0, hi = sizeof uc_astral / sizeof uc_astral[0];
+            while (hi - lo > 1) {
+                size_t mid = (lo + hi) / 2;
+                if (uc_astral[mid] >> 8 <= cp) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            return &px_uc_records[uc_astral[lo] & 0xFF];
+        }
         /* Only tags and variation selectors are not unassigned or private here. */
         static const px_uc_record selector = {PX_UC_PRINTABLE | PX_UC_ID_CONTINUE | PX_UC_CASE_IGNORABLE, 0, 0};
         static const px_uc_record tag = {PX_UC_CASE_IGNORABLE, 0, 0};
@@ -221,10 +258,10 @@ const uint16_t *px_uc_special(uint32_t cp, int which, size_t *n) {
 }
 
 /* Table sizes in bytes, for the record: %d top + %d middle + %d leaf +
- * %d records + %d expansions + %d specials. */""" % (
-        LIMIT, SHIFT_LEAF + SHIFT_MID, SHIFT_LEAF, (1 << SHIFT_MID) - 1,
+ * %d runs + %d records + %d expansions + %d specials. */""" % (
+        LIMIT, ASTRAL_END, SHIFT_LEAF + SHIFT_MID, SHIFT_LEAF, (1 << SHIFT_MID) - 1,
         (1 << SHIFT_LEAF) - 1,
-        2 * len(top), 2 * len(flat_mid), len(flat_leaf), 12 * len(records), 2 * len(ext),
+        2 * len(top), 2 * len(flat_mid), len(flat_leaf), 4 * len(astral), 12 * len(records), 2 * len(ext),
         10 * len(special_rows)))
     out.append("")
     out.append("#endif /* PX_HAS_UNICODE_TABLES */")
