@@ -13,3 +13,5 @@
 /* the hashes of the names known at build time computed when needed, not
  * a table of 5 KB (src/core/qstr.h) */
 #define PX_NAMES_STATIC_HASH 0
+/* built-in function objects of 16 bytes, not 20 (src/object.h) */
+#define PX_PACKED_BUILTINS 1
