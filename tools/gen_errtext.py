@@ -26,7 +26,11 @@ import os
 import re
 import sys
 
-RAISERS = re.compile(r"\bpx_raise_(msg|type_error|value_error|index_error|zero_division|overflow|os_error)\s*\(")
+# the raisers of core/error.h, the macros built on px_raise_msg, and the
+# formatters of the compiler's and re's messages, which take the same macro
+RAISERS = re.compile(r"\b(px_raise_(msg|type_error|value_error|index_error|zero_division|overflow|os_error)"
+                     r"|px_struct_error|binascii_error|re_error|px_perr_tok|px_perr_node|px_ast_error"
+                     r"|px_lex_error_at|error_at_pos|px_cg_error)\s*\(")
 # C source as tokens: string and character literals, comments, blanks,
 # and any other character alone
 C_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|/\*.*?\*/|//[^\n]*|\s+|.', re.S)

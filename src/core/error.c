@@ -5,9 +5,6 @@
 #include <string.h>
 
 #include "../runtime.h"
-#if PX_ERROR_TEXT == 2
-#include "errtext.h"
-#endif
 
 PX_NORETURN void px_raise(px_val exc) {
     if (px_is_type_obj(exc)) {
@@ -56,10 +53,7 @@ const char *px_errtext_expand(const char *s, char buf[PX_ERRTEXT_MAX]) {
 /* Format into a GC string; long messages are truncated at a generous size. */
 static px_val vformat(const char *fmt, va_list ap) {
     char buf[512];
-#if PX_ERROR_TEXT == 2
-    char text[PX_ERRTEXT_MAX];
-    fmt = px_errtext_expand(fmt, text);
-#endif
+    PX_ERRTEXT_FMT(fmt);
     int n = vsnprintf(buf, sizeof buf, fmt, ap);
     if (n < 0) {
         n = 0;
@@ -138,21 +132,13 @@ PX_NORETURN void px_raise_name_error(px_qid name) {
 }
 
 #if PX_ERROR_TEXT
-#if PX_ERROR_TEXT == 2
-#define EXPAND(msg)                         \
-    char text_[PX_ERRTEXT_MAX];             \
-    msg = px_errtext_expand(msg, text_)
-#else
-#define EXPAND(msg) (void)0
-#endif
-
 PX_NORETURN void (px_raise_zero_division)(const char *msg) {
-    EXPAND(msg);
+    PX_ERRTEXT_FMT(msg);
     px_raise_msg(&px_type_ZeroDivisionError, "%s", msg);
 }
 
 PX_NORETURN void (px_raise_overflow)(const char *msg) {
-    EXPAND(msg);
+    PX_ERRTEXT_FMT(msg);
     px_raise_msg(&px_type_OverflowError, "%s", msg);
 }
 #endif

@@ -88,6 +88,16 @@ static inline int px__terse_use(int unused, ...) {
 #define px_raise_overflow(msg) (PX__TERSE(msg), px_raise_terse(&px_type_OverflowError))
 #define px_raise_os_error(errnum, ...) (PX__TERSE(__VA_ARGS__), px_raise_os_error_terse(errnum))
 #endif
+#if PX_ERROR_TEXT == 2
+/* For a formatter of its own (the compiler's, re's): fmt expanded into a
+ * buffer of the caller's if packed, else as it is. */
+#include "errtext.h"
+#define PX_ERRTEXT_FMT(fmt)             \
+    char fmt##_text_[PX_ERRTEXT_MAX];   \
+    fmt = px_errtext_expand(fmt, fmt##_text_)
+#else
+#define PX_ERRTEXT_FMT(fmt) (void)0
+#endif
 PX_NORETURN void px_raise_key_error(px_val key);
 PX_NORETURN void px_raise_attribute_error(px_val obj, px_qid name);
 PX_NORETURN void px_raise_name_error(px_qid name);
