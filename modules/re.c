@@ -9,8 +9,9 @@
 #include "re.h"
 #include "objects/str_impl.h"
 
-void re_error(const char *fmt, ...) {
+void(re_error)(const char *fmt, ...) {
     char msg[256];
+    PX_ERRTEXT_FMT(fmt);
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);

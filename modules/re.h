@@ -229,5 +229,8 @@ re_pattern_obj *re_get_pattern(px_val pattern, px_val flags);
 
 /* re.error: raise with CPython's wording "msg at position N". */
 PX_NORETURN void re_error(const char *fmt, ...) PX_PRINTF(1, 2);
+#ifdef PX__ET /* compressed error text (core/error.h) */
+#define re_error(fmt, ...) re_error(PX__ET(fmt), ##__VA_ARGS__)
+#endif
 
 #endif

@@ -69,9 +69,25 @@
 #define PX_HAS_UNICODE_TABLES 1
 #endif
 
+/* The hashes of the names known at build time in a table (4 bytes a name,
+ * about 5 KB), or 0: computed from their text when a look-up needs one
+ * (a board short of flash; core/qstr.h). */
+#ifndef PX_NAMES_STATIC_HASH
+#define PX_NAMES_STATIC_HASH 1
+#endif
+
+/* Built-in function objects packed (object.h: px_builtin): 16 bytes, not
+ * 20, on a 32-bit board (about 870 of them); the same size on a 64-bit
+ * host, where the fields would only cost extracting. */
+#ifndef PX_PACKED_BUILTINS
+#define PX_PACKED_BUILTINS 0
+#endif
+
 /* Error text: 1 full messages; 0 terse, the messages of exceptions raised
  * by C code are left out of the image (core/error.h), the exception type
- * stays. A setting for ports short of flash (docs/ports.md). */
+ * stays. A setting for ports short of flash (docs/ports.md). 2 compressed:
+ * the same messages as 1 at run time, packed in the image (core/errtext.h;
+ * firmware builds only, which generate the table, and gcc with -O). */
 #ifndef PX_ERROR_TEXT
 #define PX_ERROR_TEXT 1
 #endif

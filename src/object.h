@@ -185,9 +185,18 @@ enum { PX_BK_0, PX_BK_1, PX_BK_2, PX_BK_3, PX_BK_VAR, PX_BK_KW };
 
 typedef struct px_builtin {
     px_obj base; /* &px_type_builtin */
+#if PX_PACKED_BUILTINS
+    /* 16 bytes on a 32-bit board, not 20: the name is a name known at
+     * build time (below 65536, call.c asserts), kind and min_args share a
+     * byte (a min_args over 31 does not compile) */
+    uint16_t name;
+    uint8_t kind : 3;
+    uint8_t min_args : 5;
+#else
     px_qid name;
     uint8_t kind;     /* PX_BK_* */
     uint8_t min_args; /* positional, self included (VAR and KW) */
+#endif
     uint8_t max_args; /* positional, self included; 255 = unlimited */
     const px_type *owner;
     union {

@@ -19,3 +19,11 @@
 /* two ways per inline-cache slot, not four: every attribute and global
  * site of every code object costs its ways in a small heap */
 #define PX_VM_CACHE_WAYS 1
+/* error messages packed in flash, expanded when raised: the same text at
+ * run time as full error text (src/core/errtext.h) */
+#define PX_ERROR_TEXT 2
+/* the hashes of the names known at build time computed when needed, not
+ * a table of 5 KB (src/core/qstr.h) */
+#define PX_NAMES_STATIC_HASH 0
+/* built-in function objects of 16 bytes, not 20 (src/object.h) */
+#define PX_PACKED_BUILTINS 1

@@ -7,3 +7,11 @@
 /* sys.platform and sys.implementation._machine */
 #define PX_SYS_PLATFORM rp2
 #define PX_SYS_MACHINE "Raspberry Pi Pico with RP2040"
+/* error messages packed in flash, expanded when raised: the same text at
+ * run time as full error text (src/core/errtext.h) */
+#define PX_ERROR_TEXT 2
+/* the hashes of the names known at build time computed when needed, not
+ * a table of 5 KB (src/core/qstr.h) */
+#define PX_NAMES_STATIC_HASH 0
+/* built-in function objects of 16 bytes, not 20 (src/object.h) */
+#define PX_PACKED_BUILTINS 1

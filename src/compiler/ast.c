@@ -91,8 +91,9 @@ const char *px_ast_kind_name(unsigned kind) {
     return kind < PX_AST__COUNT ? kind_names[kind] : "?";
 }
 
-void px_ast_error(const px_ast_mod *mod, const void *node, const px_type *type, const char *fmt, ...) {
+void(px_ast_error)(const px_ast_mod *mod, const void *node, const px_type *type, const char *fmt, ...) {
     char msg[256];
+    PX_ERRTEXT_FMT(fmt);
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);

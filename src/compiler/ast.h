@@ -345,5 +345,8 @@ void px_ast_dump_positions(px_out *out, const void *node);
  * SyntaxError(msg, (filename, lineno, offset, text)) with a 1-based offset. */
 PX_NORETURN void px_ast_error(const px_ast_mod *mod, const void *node, const px_type *type,
                               const char *fmt, ...) PX_PRINTF(4, 5);
+#ifdef PX__ET /* compressed error text (core/error.h) */
+#define px_ast_error(mod, node, type, fmt, ...) px_ast_error(mod, node, type, PX__ET(fmt), ##__VA_ARGS__)
+#endif
 
 #endif

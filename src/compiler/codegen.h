@@ -50,6 +50,9 @@ void px_cg_make_function(px_compiler *c, px_code *code, px_scope *s, uint32_t ex
 px_unit *px_cg_unit_push(px_compiler *c, px_unit *u, px_scope *s, px_qid name, uint32_t firstline);
 px_code *px_cg_unit_pop(px_compiler *c);
 PX_NORETURN void px_cg_error(px_compiler *c, const void *node, const char *msg);
+#ifdef PX__ET /* compressed error text (core/error.h) */
+#define px_cg_error(c, node, msg) px_cg_error(c, node, PX__ET(msg))
+#endif
 
 /* compile_expr.c */
 void px_cg_expr(px_compiler *c, px_ast_expr *e);

@@ -12,7 +12,8 @@ int px_compile_optimize = 0;
 int px_compile_dis = 0;
 #endif
 
-PX_NORETURN void px_cg_error(px_compiler *c, const void *node, const char *msg) {
+PX_NORETURN void(px_cg_error)(px_compiler *c, const void *node, const char *msg) {
+    PX_ERRTEXT_FMT(msg);
     px_ast_error(c->mod, node, &px_type_SyntaxError, "%s", msg);
 }
 

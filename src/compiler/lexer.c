@@ -85,9 +85,10 @@ void px_syntax_error(const px_type *type, px_qid filename, const char *src, size
     px_raise(px_exc_new(type, 2, args));
 }
 
-void px_lex_error_at(px_lexer *lx, const px_type *type, uint32_t lineno, uint32_t col,
-                     const char *fmt, ...) {
+void(px_lex_error_at)(px_lexer *lx, const px_type *type, uint32_t lineno, uint32_t col, const char *fmt,
+                      ...) {
     char msg[256];
+    PX_ERRTEXT_FMT(fmt);
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
@@ -98,6 +99,7 @@ void px_lex_error_at(px_lexer *lx, const px_type *type, uint32_t lineno, uint32_
 /* Error at a byte offset of the lexer's text. */
 PX_NORETURN PX_PRINTF(3, 4) static void error_at_pos(px_lexer *lx, size_t pos, const char *fmt, ...) {
     char msg[256];
+    PX_ERRTEXT_FMT(fmt);
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
@@ -111,6 +113,9 @@ PX_NORETURN PX_PRINTF(3, 4) static void error_at_pos(px_lexer *lx, size_t pos, c
     px_syntax_error(&px_type_SyntaxError, lx->filename, lx->err_src, lx->err_len,
                     lx->line + lx->line_base, col, msg);
 }
+#ifdef PX__ET /* compressed error text (core/error.h) */
+#define error_at_pos(lx, pos, fmt, ...) error_at_pos(lx, pos, PX__ET(fmt), ##__VA_ARGS__)
+#endif
 
 /* ---- set-up */
 

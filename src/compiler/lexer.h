@@ -119,6 +119,10 @@ void px_lex_decode(px_lexer *lx, const px_token *tok, const char *text, size_t n
  * of the lexer's source. */
 PX_NORETURN void px_lex_error_at(px_lexer *lx, const px_type *type, uint32_t lineno, uint32_t col,
                                  const char *fmt, ...) PX_PRINTF(5, 6);
+#ifdef PX__ET /* compressed error text (core/error.h) */
+#define px_lex_error_at(lx, type, lineno, col, fmt, ...) \
+    px_lex_error_at(lx, type, lineno, col, PX__ET(fmt), ##__VA_ARGS__)
+#endif
 /* Same, for any source text (also used by ast.c and the parser). */
 PX_NORETURN void px_syntax_error(const px_type *type, px_qid filename, const char *src, size_t len,
                                  uint32_t lineno, uint32_t col, const char *msg);

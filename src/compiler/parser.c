@@ -45,6 +45,7 @@ PX_NORETURN static void verr(px_parser *P, const px_type *type, uint32_t line, u
     }
     char msg[300];
     size_t n = 0;
+    PX_ERRTEXT_FMT(fmt);
     if (P->prefix) {
         n = (size_t)snprintf(msg, sizeof msg, "%s", P->prefix);
     }
@@ -52,14 +53,14 @@ PX_NORETURN static void verr(px_parser *P, const px_type *type, uint32_t line, u
     px_syntax_error(type, P->lx->filename, P->lx->err_src, P->lx->err_len, line, col, msg);
 }
 
-void px_perr_tok(px_parser *P, const px_token *tok, const char *fmt, ...) {
+void(px_perr_tok)(px_parser *P, const px_token *tok, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     verr(P, &px_type_SyntaxError, tok->lineno, tok->col, fmt, ap);
     va_end(ap);
 }
 
-void px_perr_node(px_parser *P, const void *node, const char *fmt, ...) {
+void(px_perr_node)(px_parser *P, const void *node, const char *fmt, ...) {
     const px_ast_node *n = node;
     va_list ap;
     va_start(ap, fmt);

@@ -79,6 +79,10 @@ static inline bool px_accept(px_parser *P, unsigned type) {
 
 PX_NORETURN void px_perr_tok(px_parser *P, const px_token *tok, const char *fmt, ...) PX_PRINTF(3, 4);
 PX_NORETURN void px_perr_node(px_parser *P, const void *node, const char *fmt, ...) PX_PRINTF(3, 4);
+#ifdef PX__ET /* compressed error text (core/error.h) */
+#define px_perr_tok(P, tok, fmt, ...) px_perr_tok(P, tok, PX__ET(fmt), ##__VA_ARGS__)
+#define px_perr_node(P, node, fmt, ...) px_perr_node(P, node, PX__ET(fmt), ##__VA_ARGS__)
+#endif
 PX_NORETURN void px_perr_syntax(px_parser *P); /* "invalid syntax" at the current token */
 void px_expect(px_parser *P, unsigned type);
 void px_enter(px_parser *P);

@@ -2,6 +2,7 @@
  * px_st.jmp_top, plus helpers that build the common exceptions. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "../runtime.h"
 
@@ -24,10 +25,35 @@ PX_NORETURN void px_raise(px_val exc) {
     longjmp(j->buf, 1);
 }
 
+#if PX_ERROR_TEXT == 2
+const char *px_errtext_expand(const char *s, char buf[PX_ERRTEXT_MAX]) {
+    if (s == NULL || s[0] != '\001') {
+        return s;
+    }
+    char *out = buf, *end = buf + PX_ERRTEXT_MAX - 1;
+    for (const unsigned char *p = (const unsigned char *)s + 1; *p != 0; p++) {
+        const char *w = (const char *)p, *wend = w + 1;
+        if (*p >= 0x80 || *p < 0x20) {
+            w = px_errtext_words;
+            for (unsigned i = *p >= 0x80 ? *p - 0x80u : *p + 127u; i > 0; i--) {
+                w += strlen(w) + 1;
+            }
+            wend = w + strlen(w);
+        }
+        while (w < wend && out < end) {
+            *out++ = *w++;
+        }
+    }
+    *out = '\0';
+    return buf;
+}
+#endif
+
 #if PX_ERROR_TEXT
 /* Format into a GC string; long messages are truncated at a generous size. */
 static px_val vformat(const char *fmt, va_list ap) {
     char buf[512];
+    PX_ERRTEXT_FMT(fmt);
     int n = vsnprintf(buf, sizeof buf, fmt, ap);
     if (n < 0) {
         n = 0;
@@ -45,25 +71,25 @@ PX_NORETURN static void raise_va(const px_type *type, const char *fmt, va_list a
     px_raise(px_exc_new_msg(type, msg));
 }
 
-PX_NORETURN void px_raise_msg(const px_type *type, const char *fmt, ...) {
+PX_NORETURN void (px_raise_msg)(const px_type *type, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     raise_va(type, fmt, ap);
 }
 
-PX_NORETURN void px_raise_type_error(const char *fmt, ...) {
+PX_NORETURN void (px_raise_type_error)(const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     raise_va(&px_type_TypeError, fmt, ap);
 }
 
-PX_NORETURN void px_raise_value_error(const char *fmt, ...) {
+PX_NORETURN void (px_raise_value_error)(const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     raise_va(&px_type_ValueError, fmt, ap);
 }
 
-PX_NORETURN void px_raise_index_error(const char *fmt, ...) {
+PX_NORETURN void (px_raise_index_error)(const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     raise_va(&px_type_IndexError, fmt, ap);
@@ -106,11 +132,15 @@ PX_NORETURN void px_raise_name_error(px_qid name) {
 }
 
 #if PX_ERROR_TEXT
-PX_NORETURN void px_raise_zero_division(const char *msg) {
+PX_NORETURN void (px_raise_zero_division)(const char *msg) {
+    PX_ERRTEXT_FMT(msg);
     px_raise_msg(&px_type_ZeroDivisionError, "%s", msg);
 }
 
-PX_NORETURN void px_raise_overflow(const char *msg) { px_raise_msg(&px_type_OverflowError, "%s", msg); }
+PX_NORETURN void (px_raise_overflow)(const char *msg) {
+    PX_ERRTEXT_FMT(msg);
+    px_raise_msg(&px_type_OverflowError, "%s", msg);
+}
 #endif
 
 PX_NORETURN void px_raise_stop_iteration(px_val value) {
@@ -121,7 +151,7 @@ PX_NORETURN void px_raise_stop_iteration(px_val value) {
 }
 
 #if PX_ERROR_TEXT
-PX_NORETURN void px_raise_os_error(int errnum, const char *fmt, ...) {
+PX_NORETURN void (px_raise_os_error)(int errnum, const char *fmt, ...) {
     px_val args[3];
     size_t n = 2;
     args[0] = px_small(errnum);

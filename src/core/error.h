@@ -50,6 +50,22 @@ PX_NORETURN void px_raise_overflow(const char *msg);
 /* OSError(errnum, strerror-like message), with an optional printf-formatted
  * detail such as the path or device: "[Errno 2] No such file or directory: 'x'" */
 PX_NORETURN void px_raise_os_error(int errnum, const char *fmt, ...) PX_PRINTF(2, 3);
+#if PX_ERROR_TEXT == 2 && defined(__OPTIMIZE__)
+/* Compressed error text (core/errtext.h): a raiser given a message of the
+ * build's table gets its packed form; the comparisons that find it are of
+ * two constants, which the optimiser folds, so neither they nor the
+ * message's text are in the image. The functions are defined with their
+ * names in parentheses (error.c), which these macros do not expand. */
+#include "errtext_pack.h"
+#define PX__ET(s) (__builtin_constant_p(s) ? px_errtext_pack(s) : (s))
+#define px_raise_msg(type, fmt, ...) px_raise_msg(type, PX__ET(fmt), ##__VA_ARGS__)
+#define px_raise_type_error(fmt, ...) px_raise_type_error(PX__ET(fmt), ##__VA_ARGS__)
+#define px_raise_value_error(fmt, ...) px_raise_value_error(PX__ET(fmt), ##__VA_ARGS__)
+#define px_raise_index_error(fmt, ...) px_raise_index_error(PX__ET(fmt), ##__VA_ARGS__)
+#define px_raise_zero_division(msg) px_raise_zero_division(PX__ET(msg))
+#define px_raise_overflow(msg) px_raise_overflow(PX__ET(msg))
+#define px_raise_os_error(errnum, fmt, ...) px_raise_os_error(errnum, PX__ET(fmt), ##__VA_ARGS__)
+#endif
 #else
 /* Terse error text (PX_ERROR_TEXT=0): the raisers above are macros that
  * drop the message at compile time, so neither its text nor its
@@ -71,6 +87,16 @@ static inline int px__terse_use(int unused, ...) {
 #define px_raise_zero_division(msg) (PX__TERSE(msg), px_raise_terse(&px_type_ZeroDivisionError))
 #define px_raise_overflow(msg) (PX__TERSE(msg), px_raise_terse(&px_type_OverflowError))
 #define px_raise_os_error(errnum, ...) (PX__TERSE(__VA_ARGS__), px_raise_os_error_terse(errnum))
+#endif
+#if PX_ERROR_TEXT == 2
+/* For a formatter of its own (the compiler's, re's): fmt expanded into a
+ * buffer of the caller's if packed, else as it is. */
+#include "errtext.h"
+#define PX_ERRTEXT_FMT(fmt)             \
+    char fmt##_text_[PX_ERRTEXT_MAX];   \
+    fmt = px_errtext_expand(fmt, fmt##_text_)
+#else
+#define PX_ERRTEXT_FMT(fmt) (void)0
 #endif
 PX_NORETURN void px_raise_key_error(px_val key);
 PX_NORETURN void px_raise_attribute_error(px_val obj, px_qid name);

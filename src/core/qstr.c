@@ -55,6 +55,11 @@ const char *px_qstr_dyn_data(px_qid q, size_t *len) {
 }
 
 uint32_t px_qstr_dyn_hash(px_qid q) {
+#if !PX_NAMES_STATIC_HASH
+    if (q < PX_QID__STATIC_COUNT) {
+        return px_hash_bytes(px_names_static_text + px_names_static_off[q], px_qstr_static_len(q));
+    }
+#endif
     return dyn_get(q)->hash;
 }
 

@@ -32,12 +32,18 @@ static inline const char *px_qstr_data(px_qid q, size_t *len) {
     return px_qstr_dyn_data(q, len);
 }
 /* The hash of a name: inline for names known at build time (every
- * namespace look-up hashes its key). */
+ * namespace look-up hashes its key), from the table of their hashes; with
+ * PX_NAMES_STATIC_HASH 0 (a board short of flash) that table is left out
+ * and px_qstr_dyn_hash hashes their text at each call. */
 uint32_t px_qstr_dyn_hash(px_qid q);
+#if PX_NAMES_STATIC_HASH
 extern const uint32_t px_names_static_hash[];
 static inline uint32_t px_qstr_hash(px_qid q) {
     return q < PX_QID__STATIC_COUNT ? px_names_static_hash[q] : px_qstr_dyn_hash(q);
 }
+#else
+static inline uint32_t px_qstr_hash(px_qid q) { return px_qstr_dyn_hash(q); }
+#endif
 /* The name for these bytes, interning them if new. */
 px_qid px_qstr_intern(const char *s, size_t len);
 px_qid px_qstr_intern_cstr(const char *s);

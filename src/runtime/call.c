@@ -4,6 +4,10 @@
 
 #include "rt_internal.h"
 
+#if PX_PACKED_BUILTINS
+_Static_assert(PX_QID__STATIC_COUNT <= 65536, "px_builtin's 16-bit name cannot hold every name known at build time");
+#endif
+
 static size_t kw_count(px_val kwnames) {
     return kwnames == PX_NULL ? 0 : px_tuple_ptr(kwnames)->len;
 }
