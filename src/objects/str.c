@@ -443,19 +443,26 @@ static size_t cp_offset(px_val self, const char *s, size_t len, size_t i) {
     return px_utf8_offset(s, len, i);
 }
 
+px_val px_str_item(px_val self, px_int i) {
+    const px_strobj *o = px_as_ptr(self);
+    if (i < 0) {
+        i += (px_int)o->charlen;
+    }
+    if (i < 0 || (size_t)i >= o->charlen) {
+        return PX_NULL;
+    }
+    if (o->charlen == o->len) {
+        return px_str_from_cp((uint8_t)o->data[i]);
+    }
+    const char *p = o->data + str_offset(o, (size_t)i);
+    return px_str_from_cp(px_utf8_next(&p, o->data + o->len));
+}
+
 static px_val str_index(px_val self, px_val index) {
     if (px_is_small(index) && px_is_type(self, &px_type_str)) { /* s[i]: the common case first */
-        const px_strobj *o = px_as_ptr(self);
-        px_int i = px_small_get(index);
-        if (i < 0) {
-            i += (px_int)o->charlen;
-        }
-        if (i >= 0 && (size_t)i < o->charlen) {
-            if (o->charlen == o->len) {
-                return px_str_from_cp((uint8_t)o->data[i]);
-            }
-            const char *p = o->data + str_offset(o, (size_t)i);
-            return px_str_from_cp(px_utf8_next(&p, o->data + o->len));
+        px_val r = px_str_item(self, px_small_get(index));
+        if (r != PX_NULL) {
+            return r;
         }
     }
     size_t len;

@@ -920,6 +920,10 @@ dispatch: {
                     sp--;
                     DISPATCH();
                 }
+            } else if (t == &px_type_str && (r = px_str_item(o, i)) != PX_NULL) {
+                sp[-2] = r;
+                sp--;
+                DISPATCH();
             }
         }
         r = px_subscr_load(o, k);
