@@ -420,13 +420,12 @@ PX_VM_INLINE bool slice_bound_plain(px_val v) { return px_is_small(v) || v == PX
 
 #if PX_COMPUTED_GOTO
 #define TARGET(name) L_##name:
+/* targets has an entry for every byte value (bad_opcode past the last
+ * opcode), so no bounds test is made per instruction */
 #define DISPATCH()                                    \
     do {                                              \
         unsigned op_ = *ip++;                         \
         f->ip = ip;                                   \
-        if (PX_UNLIKELY(op_ >= PX_OP__COUNT)) {       \
-            goto bad_opcode;                          \
-        }                                             \
         goto *targets[op_];                           \
     } while (0)
 #else
@@ -593,11 +592,13 @@ static int run(px_vm_ctx *ctx) {
     px_val gen_value;
 
 #if PX_COMPUTED_GOTO
-    static const void *const targets[PX_OP__COUNT] = {
+    static const void *const targets[256] = {
 #define PX_X(name, ops) &&L_##name,
         PX_OPCODES(PX_X)
 #undef PX_X
+        [PX_OP__COUNT... 255] = &&bad_opcode,
     };
+    _Static_assert(PX_OP__COUNT <= 256, "an opcode is one byte");
 #endif
 
     LOAD_FRAME();
