@@ -1098,6 +1098,13 @@ dispatch: {
              * follows is done here. */
             px_val o = sp[-3];
             const px_type *t = px_is_obj(o) ? ((px_obj *)px_as_ptr(o))->type : px_is_qstr(o) ? &px_type_str : NULL;
+            px_val r;
+            if (t == &px_type_str && px_is_obj(o) && (r = px_str_slice_ascii(o, sp[-2], sp[-1])) != PX_NULL) {
+                f->ip = ++ip;
+                sp -= 2;
+                sp[-1] = r;
+                DISPATCH();
+            }
             if (t == &px_type_str || t == &px_type_list || t == &px_type_tuple || t == &px_type_bytes) {
                 px_slice tmp = {{&px_type_slice}, sp[-2], sp[-1], PX_NONE};
                 f->ip = ++ip;

@@ -63,3 +63,15 @@ try:
     a[1:2] = "x"
 except TypeError as e:
     print("TypeError", e)
+# heap str of ASCII text (not a name): sliced by the loop itself
+h = "ABCDEFGHIJ".lower()
+e = "X".lower()[:0] + "".join([])
+for seq in (h, h * 3000, e):
+    n = len(seq)
+    for lo in (None, 0, 1, -1, -n, -n - 1, n - 1, n, n + 5, 3):
+        for hi in (None, 0, 2, -2, n, n + 1, -n, -n - 7, 5):
+            r = seq[lo:hi]
+            print(len(r), r[:3], r[-3:], r == seq[slice(lo, hi)], type(r).__name__)
+for i in range(len(h) + 2):
+    print(h[i:i + 2], end=" ")
+print()
