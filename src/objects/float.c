@@ -2,6 +2,7 @@
  * exact comparisons with ints, and parsing. On the 32-bit encoding floats
  * are boxed here. A build without floats (PX_HAS_FLOAT=0) keeps only
  * px_float_of for ints and the error that names the missing type. */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,6 +92,59 @@ static bool ieq(const char *s, size_t n, const char *word) {
     return true;
 }
 
+/* A checked decimal ([-] digits [. digits] [e [sign] digits]) whose
+ * digits, point removed, make an integer m below 2^53 and whose scale is
+ * 10^e with |e| <= 22: both are exact doubles, so one multiplication or
+ * division rounds the value correctly, as strtod does, without the C
+ * library's multi-precision path. False for any other (the caller asks
+ * strtod). Needs double arithmetic without excess precision. */
+static bool exact_decimal(const char *s, double *out) {
+#if FLT_EVAL_METHOD == 0
+    static const double pow10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    bool neg = *s == '-';
+    s += neg;
+    uint64_t m = 0;
+    int e = 0;
+    bool frac = false;
+    for (; *s && *s != 'e' && *s != 'E'; s++) {
+        if (*s == '.') {
+            frac = true;
+            continue;
+        }
+        m = m * 10 + (uint64_t)(*s - '0');
+        if (m >> 53) {
+            return false;
+        }
+        e -= frac;
+    }
+    if (*s) {
+        s++;
+        bool eneg = *s == '-';
+        s += *s == '-' || *s == '+';
+        int x = 0;
+        for (; *s; s++) {
+            x = x * 10 + (*s - '0');
+            if (x > 1000) {
+                return false;
+            }
+        }
+        e += eneg ? -x : x;
+    }
+    if (e < -22 || e > 22) {
+        return false;
+    }
+    double d = (double)m;
+    d = e < 0 ? d / pow10[-e] : d * pow10[e];
+    *out = neg ? -d : d;
+    return true;
+#else
+    (void)s;
+    (void)out;
+    return false;
+#endif
+}
+
 /* Parse [sign] number without surrounding space; false if malformed. */
 bool px_float_parse_text(const char *s, size_t n, double *out) {
     size_t i = 0;
@@ -157,7 +211,9 @@ bool px_float_parse_text(const char *s, size_t n, double *out) {
         return false;
     }
     buf[k] = 0;
-    *out = strtod(buf, NULL);
+    if (!exact_decimal(buf, out)) {
+        *out = strtod(buf, NULL);
+    }
     return true;
 }
 

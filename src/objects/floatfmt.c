@@ -3,6 +3,7 @@
  * and complex. Decimal digits come from the C library's exact printf
  * conversions; the layout rules are Python's. A build without floats
  * keeps the mini-language for ints only. */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,11 +152,68 @@ static bool digits_for(double x, int p, char *out, int *e10) {
     return false;
 }
 
+#if FLT_EVAL_METHOD == 0
+/* The shortest digits of x (> 0, finite) when it is a decimal with few
+ * digits (m / 10^n, m below 2^53, n <= 22: money, measurements, 0.1), in
+ * double arithmetic: m and 10^n are exact doubles, so m / 10^n is the
+ * correctly rounded value of the decimal, as strtod would read it, and
+ * the first n at which a candidate reads back gives the fewest digits.
+ * The candidates for n fractional digits are the two integers around
+ * x * 10^n (below 2^52 the product is within a quarter of the exact one,
+ * so the nearer of the decimals that read back as x, which form an
+ * interval around x, is among them, and is lo if only lo does). When both
+ * read back, which is the nearer is not known here: false, and the
+ * caller decides by the C library. Needs double arithmetic without
+ * excess precision (FLT_EVAL_METHOD 0), else one more rounding. */
+static bool short_decimal(double x, char *out, int *nd, int *e10) {
+    static const double pow10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    const double limit = 4503599627370496.0; /* 2^52: the product is within a quarter of the exact one */
+    for (int n = 0; n <= 22; n++) {
+        double p = x * pow10[n];
+        if (!(p < limit)) {
+            return false;
+        }
+        double lo = floor(p), hi = lo + 1.0;
+        bool lo_ok = lo > 0 && lo / pow10[n] == x, hi_ok = hi / pow10[n] == x;
+        if (lo_ok && hi_ok) {
+            return false;
+        }
+        if (lo_ok || hi_ok) {
+            uint64_t m = (uint64_t)(lo_ok ? lo : hi);
+            char tmp[20];
+            int k = 0;
+            while (m) {
+                tmp[k++] = (char)('0' + m % 10);
+                m /= 10;
+            }
+            *e10 = k - 1 - n;
+            int d = 0;
+            while (k) {
+                out[d++] = tmp[--k];
+            }
+            while (d > 1 && out[d - 1] == '0') {
+                d--;
+            }
+            out[d] = 0;
+            *nd = d;
+            return true;
+        }
+    }
+    return false;
+}
+#endif
+
 /* Shortest digits that read back as x; returns e10, *nd digits. Whether
  * some p-digit decimal reads back is monotonic in p (17 always works), so
  * the shortest length is found by bisection. */
 static int shortest_digits(double x, char *out, int *nd) {
     int lo = 1, hi = 15, e = 0;
+#if FLT_EVAL_METHOD == 0
+    if (short_decimal(x, out, nd, &e)) {
+        return e;
+    }
+#endif
     if (!digits_for(x, 15, out, &e)) {
         lo = hi = digits_for(x, 16, out, &e) ? 16 : 17; /* typical of computed values */
     }

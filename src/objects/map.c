@@ -309,7 +309,8 @@ static px_map_entry *find_hashed(const px_map *m, px_val key, uint32_t h, size_t
         return NULL;
     }
     const uint32_t *hashes = hashes_of(m);
-    size_t n = slot_count(m->alloc);
+    /* slot_count(m->alloc), read from the shift rebuild_into stored */
+    size_t n = m->alloc <= SMALL_MAP ? 0 : (size_t)1 << (32 - m->index[0]);
     if (n == 0) {
         for (size_t i = 0; i < m->used; i++) {
             px_val k = m->entries[i].key;
@@ -320,20 +321,42 @@ static px_map_entry *find_hashed(const px_map *m, px_val key, uint32_t h, size_t
         return NULL;
     }
     const uint32_t *slots = slots_of(m);
-    size_t i = slot_home(m, h);
+    size_t i = slot_home(m, h), mask = n - 1;
+    /* a heap str looked up (a word, a slice: equal to a key, rarely the
+     * same object) is compared with heap-str keys here, without a call */
+    const px_strobj *ks = px_is_obj(key) && ((const px_obj *)px_as_ptr(key))->type == &px_type_str
+                              ? px_as_ptr(key)
+                              : NULL;
     for (;;) {
         uint32_t s = slots[i];
         if (s == 0) {
             return NULL;
         }
         px_map_entry *e = &m->entries[s - 1];
-        if (e->key == key || (hashes[s - 1] == h && e->key != PX_NULL && key_equal(e->key, key))) {
+        px_val k = e->key;
+        if (k == key) {
             if (slot_out) {
                 *slot_out = i;
             }
             return e;
         }
-        i = (i + 1) & (n - 1);
+        if (hashes[s - 1] == h && k != PX_NULL) {
+            if (ks != NULL && px_is_obj(k) && ((const px_obj *)px_as_ptr(k))->type == &px_type_str) {
+                const px_strobj *es = px_as_ptr(k);
+                if (es->len != ks->len || memcmp(es->data, ks->data, ks->len) != 0) {
+                    i = (i + 1) & mask;
+                    continue;
+                }
+            } else if (!key_equal(k, key)) {
+                i = (i + 1) & mask;
+                continue;
+            }
+            if (slot_out) {
+                *slot_out = i;
+            }
+            return e;
+        }
+        i = (i + 1) & mask;
     }
 }
 

@@ -443,19 +443,51 @@ static size_t cp_offset(px_val self, const char *s, size_t len, size_t i) {
     return px_utf8_offset(s, len, i);
 }
 
+px_val px_str_item(px_val self, px_int i) {
+    const px_strobj *o = px_as_ptr(self);
+    if (i < 0) {
+        i += (px_int)o->charlen;
+    }
+    if (i < 0 || (size_t)i >= o->charlen) {
+        return PX_NULL;
+    }
+    if (o->charlen == o->len) {
+        return px_str_from_cp((uint8_t)o->data[i]);
+    }
+    const char *p = o->data + str_offset(o, (size_t)i);
+    return px_str_from_cp(px_utf8_next(&p, o->data + o->len));
+}
+
+/* A step-1 slice bound resolved against len, as px_slice_indices does. */
+static size_t ascii_bound(px_val v, size_t len, size_t dflt) {
+    if (v == PX_NONE) {
+        return dflt;
+    }
+    px_int i = px_small_get(v);
+    if (i < 0) {
+        i += (px_int)len;
+        return i < 0 ? 0 : (size_t)i;
+    }
+    return (size_t)i > len ? len : (size_t)i;
+}
+
+px_val px_str_slice_ascii(px_val self, px_val a, px_val b) {
+    const px_strobj *o = px_as_ptr(self);
+    if (o->charlen != o->len) {
+        return PX_NULL;
+    }
+    size_t start = ascii_bound(a, o->len, 0), stop = ascii_bound(b, o->len, o->len);
+    if (stop <= start) {
+        return px_qstr(PX_Q(empty));
+    }
+    return px_str_n(o->data + start, stop - start, stop - start);
+}
+
 static px_val str_index(px_val self, px_val index) {
     if (px_is_small(index) && px_is_type(self, &px_type_str)) { /* s[i]: the common case first */
-        const px_strobj *o = px_as_ptr(self);
-        px_int i = px_small_get(index);
-        if (i < 0) {
-            i += (px_int)o->charlen;
-        }
-        if (i >= 0 && (size_t)i < o->charlen) {
-            if (o->charlen == o->len) {
-                return px_str_from_cp((uint8_t)o->data[i]);
-            }
-            const char *p = o->data + str_offset(o, (size_t)i);
-            return px_str_from_cp(px_utf8_next(&p, o->data + o->len));
+        px_val r = px_str_item(self, px_small_get(index));
+        if (r != PX_NULL) {
+            return r;
         }
     }
     size_t len;

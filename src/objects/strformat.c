@@ -511,44 +511,52 @@ static void pad_out(px_strbuf *b, const char *s, size_t len, size_t clen, px_int
     }
 }
 
-/* Digits of |v| in base (no sign, no prefix); *neg set if v < 0. */
-static px_val int_digits(px_val v, int base, bool upper, bool *neg) {
+/* Digits of |v| in base (no sign, no prefix), *len of them; *neg set if
+ * v < 0. A small int's are written into tmp (no str made for them). */
+static const char *int_digits(px_val v, int base, bool upper, bool *neg, char tmp[72], size_t *len) {
     if (px_is_small(v) || px_is_bool(v)) {
         px_int i = px_is_bool(v) ? (v == PX_TRUE) : px_small_get(v);
         *neg = i < 0;
         uint64_t u = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
-        char tmp[72];
-        size_t n = sizeof tmp;
-        do {
-            unsigned d = (unsigned)(u % (unsigned)base);
-            tmp[--n] = (char)(d < 10 ? '0' + d : (upper ? 'A' : 'a') + d - 10);
-            u /= (unsigned)base;
-        } while (u);
-        return px_str(tmp + n, sizeof tmp - n);
+        size_t n = 72;
+        if (base == 10) { /* a constant divisor: no division instruction */
+            do {
+                tmp[--n] = (char)('0' + u % 10);
+                u /= 10;
+            } while (u);
+        } else {
+            do {
+                unsigned d = (unsigned)(u % (unsigned)base);
+                tmp[--n] = (char)(d < 10 ? '0' + d : (upper ? 'A' : 'a') + d - 10);
+                u /= (unsigned)base;
+            } while (u);
+        }
+        *len = 72 - n;
+        return tmp + n;
     }
     px_val s = px_int_format(v, base, false);
-    size_t len;
-    const char *d = px_str_data(s, &len);
-    *neg = len && d[0] == '-';
+    size_t sl;
+    const char *d = px_str_data(s, &sl);
+    *neg = sl && d[0] == '-';
     size_t skip = *neg;
+    *len = sl - skip;
     if (!upper) {
-        return skip ? px_str(d + skip, len - skip) : s;
+        return d + skip;
     }
-    px_strbuf b;
-    px_strbuf_init(&b, len);
-    for (size_t i = skip; i < len; i++) {
+    char *u = px_gc_alloc(sl - skip + 1, PX_GC_LEAF);
+    for (size_t i = skip; i < sl; i++) {
         char c = d[i];
-        px_strbuf_add_char(&b, c >= 'a' && c <= 'z' ? (char)(c - 32) : c);
+        u[i - skip] = c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
     }
-    return px_strbuf_to_str(&b);
+    return u;
 }
 
 static void format_int(px_strbuf *b, px_val v, char type, int flags, px_int width, px_int prec) {
     int base = type == 'x' || type == 'X' ? 16 : type == 'o' ? 8 : 10;
     bool neg;
-    px_val digits = int_digits(v, base, type == 'X', &neg);
+    char tmp[72];
     size_t dl;
-    const char *d = px_str_data(digits, &dl);
+    const char *d = int_digits(v, base, type == 'X', &neg, tmp, &dl);
     char head[4];
     size_t hl = 0;
     if (neg) {
@@ -657,8 +665,10 @@ static bool is_mapping_arg(px_val v) {
 }
 
 /* The % operator for str, and for bytes when bytes_mode (fmt is then raw
- * bytes, %s/%b take bytes-like args, %r/%a give ASCII, %c one byte). */
-static px_val modulo(const char *fmt, size_t len, px_val args, bool bytes_mode) {
+ * bytes, %s/%b take bytes-like args, %r/%a give ASCII, %c one byte).
+ * ascii: fmt is ASCII text; it stays true while every piece added is, and
+ * then the result's code points need no counting. */
+static px_val modulo(const char *fmt, size_t len, px_val args, bool bytes_mode, bool ascii) {
     size_t nargs;
     const px_val *items;
     px_val single = args;
@@ -823,7 +833,8 @@ static px_val modulo(const char *fmt, size_t len, px_val args, bool bytes_mode) 
             px_val s = type == 's' ? px_to_str(arg) : type == 'r' ? px_to_repr(arg) : px_to_ascii(arg);
             size_t sl;
             const char *sd = px_str_data(s, &sl);
-            size_t cl = px_utf8_count(sd, sl);
+            size_t cl = px_str_cps(s, sd, sl);
+            ascii = ascii && cl == sl;
             if (prec >= 0 && (size_t)prec < cl) {
                 sl = px_utf8_offset(sd, sl, (size_t)prec);
                 cl = (size_t)prec;
@@ -900,6 +911,7 @@ static px_val modulo(const char *fmt, size_t len, px_val args, bool bytes_mode) 
                 if (px_utf8_count(sd, sl) != 1) {
                     px_raise_type_error("%%c requires int or char");
                 }
+                ascii = ascii && sl == 1;
                 pad_out(&b, sd, sl, 1, width, flags);
                 break;
             }
@@ -911,6 +923,7 @@ static px_val modulo(const char *fmt, size_t len, px_val args, bool bytes_mode) 
             }
             px_int cp = px_index(arg);
             tl = px_utf8_encode((uint32_t)cp, tmp);
+            ascii = ascii && tl == 1;
             pad_out(&b, tmp, tl, 1, width, flags);
             break;
         }
@@ -927,19 +940,22 @@ static px_val modulo(const char *fmt, size_t len, px_val args, bool bytes_mode) 
         px_raise_type_error(bytes_mode ? "not all arguments converted during bytes formatting"
                                        : "not all arguments converted during string formatting");
     }
-    return bytes_mode ? px_strbuf_to_bytes(&b) : px_strbuf_to_str(&b);
+    if (bytes_mode) {
+        return px_strbuf_to_bytes(&b);
+    }
+    return ascii ? px_str_n(b.data, b.len, b.len) : px_strbuf_to_str(&b);
 }
 
 px_val px_str_modulo(px_val fmtv, px_val args) {
     size_t len;
     const char *fmt = px_str_data(fmtv, &len);
-    return modulo(fmt, len, args, false);
+    return modulo(fmt, len, args, false, px_str_cps(fmtv, fmt, len) == len);
 }
 
 px_val px_bytes_modulo(px_val fmtv, px_val args) {
     size_t len;
     const uint8_t *fmt = px_bytes_arg(fmtv, &len);
-    px_val r = modulo((const char *)fmt, len, args, true);
+    px_val r = modulo((const char *)fmt, len, args, true, false);
     if (px_is_type(fmtv, &px_type_bytearray)) {
         const uint8_t *d = px_bytes_data(r, &len);
         return px_bytearray(d, len);

@@ -14,6 +14,12 @@ bool px_is_str(px_val v);                  /* str or a subclass's native */
 /* Bytes of a str (len in bytes); TypeError if v is not a str. */
 const char *px_str_data(px_val v, size_t *len);
 size_t px_str_charlen(px_val v);           /* length in code points */
+/* s[i] of an exact heap str s for an in-range i (negative counts from the
+ * end), or PX_NULL when out of range (the caller raises through the type). */
+px_val px_str_item(px_val s, px_int i);
+/* s[a:b] of an exact heap str s of ASCII text, a and b small ints or None,
+ * or PX_NULL for other text (the caller takes the general path). */
+px_val px_str_slice_ascii(px_val s, px_val a, px_val b);
 uint32_t px_str_hash(px_val v);
 bool px_str_equal(px_val a, px_val b);     /* both str */
 px_qid px_str_to_qid(px_val v);            /* interns a heap str */
