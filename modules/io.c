@@ -425,12 +425,6 @@ const px_type px_type_memio_base = {
 MEMIO_TYPE(px_type_stringio, StringIO, NULL);
 MEMIO_TYPE(px_type_bytesio, BytesIO, &bytesio_dict);
 
-/* io.open is the builtin open (one object, found in the builtins table). */
-static px_val io_open(size_t argc, const px_val *argv, px_val kwnames) {
-    return px_port_open(argc, argv, kwnames);
-}
-static PX_FUNKW(io_open_obj, open, 0, 8, io_open);
-
 static const px_map_entry io_table[] = {
     PX_ENTRY_OBJ(BufferedWriter, &px_type_io_bufwriter),
     PX_ENTRY_OBJ(BytesIO, &px_type_bytesio),
@@ -438,7 +432,7 @@ static const px_map_entry io_table[] = {
     PX_ENTRY_OBJ(StringIO, &px_type_stringio),
     PX_ENTRY_OBJ(UnsupportedOperation, &px_type_UnsupportedOperation),
     PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(io))),
-    PX_ENTRY_OBJ(open, &io_open_obj),
+    PX_ENTRY_OBJ(open, &px_builtin_open), /* io.open is open, one object */
 };
 static PX_CONST_MAP(io_globals, io_table);
 PX_MODULE_DEF(io, io_globals, PX_MODULE_EXTENSIBLE, NULL);

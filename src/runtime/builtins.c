@@ -361,7 +361,7 @@ static px_val bi_compile(size_t argc, const px_val *argv, px_val kwnames) {
 static PX_FUNKW(px_builtin_compile, compile, 3, 6, bi_compile);
 
 /* open(): files belong to the port (the core has no OS calls). */
-static PX_FUNKW(px_builtin_open, open, 0, 8, px_port_open);
+PX_FUNKW(px_builtin_open, open, 0, 8, px_port_open);
 
 /* ---- help() in MicroPython's form */
 static const char help_text[] =

@@ -2,19 +2,21 @@
 #include "rt_internal.h"
 
 /* ---- property */
-static px_qid property_name(px_property *p) {
+/* "property 'x' of 'A' object has no setter": the name is the one the
+ * class body gave it (__set_name__); a property put on a class later has
+ * none, and the message then names no attribute (as CPython's). */
+PX_NORETURN static void property_missing(px_property *p, px_val obj, const char *what) {
     if (p->name != PX_QID_NONE) {
-        return p->name;
+        px_raise_msg(&px_type_AttributeError, "property '%s' of '%s' object has no %s",
+                     px_qstr_str(p->name), px_type_name(obj), what);
     }
-    px_val n = p->fget != PX_NONE ? px_getattr_opt(p->fget, PX_Q(__name__)) : PX_NULL;
-    return n != PX_NULL && px_is_str(n) ? px_str_to_qid(n) : PX_Q(property);
+    px_raise_msg(&px_type_AttributeError, "property of '%s' object has no %s", px_type_name(obj), what);
 }
 
 px_val px_rt_property_get(px_val prop, px_val obj) {
     px_property *p = px_as_ptr(prop);
     if (p->fget == PX_NONE) {
-        px_raise_msg(&px_type_AttributeError, "property '%s' of '%s' object has no getter",
-                     px_qstr_str(property_name(p)), px_type_name(obj));
+        property_missing(p, obj, "getter");
     }
     return px_call1(p->fget, obj);
 }
@@ -23,15 +25,13 @@ void px_rt_property_set(px_val prop, px_val obj, px_val value) {
     px_property *p = px_as_ptr(prop);
     if (value == PX_DELETE) {
         if (p->fdel == PX_NONE) {
-            px_raise_msg(&px_type_AttributeError, "property '%s' of '%s' object has no deleter",
-                         px_qstr_str(property_name(p)), px_type_name(obj));
+            property_missing(p, obj, "deleter");
         }
         px_call1(p->fdel, obj);
         return;
     }
     if (p->fset == PX_NONE) {
-        px_raise_msg(&px_type_AttributeError, "property '%s' of '%s' object has no setter",
-                     px_qstr_str(property_name(p)), px_type_name(obj));
+        property_missing(p, obj, "setter");
     }
     px_call2(p->fset, obj, value);
 }

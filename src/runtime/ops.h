@@ -117,5 +117,7 @@ void px_exc_print(px_out *out, px_val exc);
 
 /* The builtins module's globals. */
 extern const px_map px_builtins_globals;
+/* open(), which the io module offers too as the same object. */
+extern const px_builtin px_builtin_open;
 
 #endif

@@ -10,7 +10,10 @@ setattr(P, "a", property(lambda self: "prop"))
 print(get_a(p))
 def set_a(o, v):
     o.a = v
-set_a(p, 5) if False else None
+try:
+    set_a(p, 5)
+except AttributeError as e:
+    print("AttributeError", e)
 class Q:
     def m(self): return "m"
 q = Q()

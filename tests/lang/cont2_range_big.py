@@ -20,4 +20,8 @@ x = 0
 for i in range(2**63 - 2, 2**63 + 2):
     x += i
 print(x, sum(range(2**62, 2**62 + 10)), max(range(2**62, 2**62 + 10)))
-print(1.0 in range(2**64), range(-2**64, 2**64)[2**64], range(2**64)[-1], range(-5, 2**100, 2**90)[3], len(range(-2**62, 2**62)) if False else len(range(-2**40, 2**40, 2**20)))
+print(1.0 in range(2**64), range(-2**64, 2**64)[2**64], range(2**64)[-1], range(-5, 2**100, 2**90)[3], len(range(-2**40, 2**40, 2**20)))
+try:
+    len(range(-2**62, 2**62))
+except OverflowError as e:
+    print("OverflowError", e)

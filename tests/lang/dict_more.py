@@ -4,7 +4,7 @@ d = {k: k * k for k in range(6) if k % 2 == 0}
 print(d, {v: k for k, v in d.items()})
 def f(**kw):
     return sorted(kw.items())
-print(f(**d) if False else f(**{"a": 1}, b=2, **{"c": 3}))
+print(f(**d), f(**{"a": 1}, b=2, **{"c": 3}))
 print({**{"a": 1}, "b": 2, **{"a": 3}})
 class M:
     def keys(self):

@@ -6,7 +6,7 @@ print(len(k), len(v), len(it), "a" in k, 2 in v, ("b", 2) in it, ("b", 3) in it,
 d["d"] = 4
 print(list(k), list(v), list(it))
 print(sorted(k & {"a", "d", "x"}), sorted(k | {"x"}), sorted(k - {"a"}), sorted(k ^ {"a", "y"}))
-print(sorted({"a", "q"} & k), sorted(["a", "b"] - k if False else k - ["a", "b"]))
+print(sorted({"a", "q"} & k), sorted(["a", "b"] - k), sorted(k - ["a", "b"]))
 print(k == {"a", "b", "c", "d"}, k == {"a"}, k != {"a"})
 print(sorted(it & {("a", 1), ("b", 0)}))
 print(k.isdisjoint({"x", "y"}), k.isdisjoint(["a"]))

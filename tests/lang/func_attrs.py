@@ -41,4 +41,4 @@ ms = [a.m, A().m]
 print(ms[0](3))
 call_kw = a.m
 print(call_kw(x=4))
-print(sorted(set([a.m, a.m])) == [a.m] if False else len({a.m, a.m}))
+print(sorted(set([a.m, a.m])) == [a.m], len({a.m, a.m}))

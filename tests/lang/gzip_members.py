@@ -50,20 +50,21 @@ big = b"".join(b"line %d of a log\n" % i for i in range(5000))
 parts = [big[i:i + 16384] for i in range(0, len(big), 16384)]
 print(gzip.decompress(b"".join(gzip.compress(p) for p in parts)) == big)
 
-# not a member after one; a cut header (CPython: EOFError, here OSError
-# as everything deflate reports); a header with another method
+# not a member after one; a cut header; a header with another method: an
+# OSError (CPython's is its subclass gzip.BadGzipFile, ours the OSError
+# EINVAL that deflate raises for every damaged stream, as MicroPython's)
 for bad in (whole + b"xy", whole + b"\x1f", one + b"\x1f\x8b\x09" + bytes(7)):
     try:
         gzip.decompress(bad)
         print("no error")
-    except (OSError, EOFError):
-        print("error")
+    except OSError:
+        print("OSError")
 # a damaged second member: its checksum
 try:
     gzip.decompress(one + two[:-8] + b"\0\0\0\0" + two[-4:])
     print("no error")
-except (OSError, EOFError) as e:
-    print("bad crc", isinstance(e, OSError))
+except OSError:
+    print("bad crc: OSError")
 
 # zlib.crc32 / adler32: start values, chaining, any buffer, values
 # beyond 32 bits taken modulo 2**32

@@ -21,7 +21,7 @@ show(outer())
 class It:
     def __iter__(self): return self
     def __next__(self): raise StopIteration(9)
-show(map(str, [1])) if False else None
+show(map(str, [1]))
 it = map(lambda x: x, It())
 try: next(it)
 except StopIteration as e: print("map It", e.value)

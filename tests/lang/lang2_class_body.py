@@ -16,7 +16,7 @@ def cb():
         xs = [1, 2]
         ys = [x * 2 for x in xs]
         try:
-            zs = [x + n for x in xs for n in xs2] if False else None
+            zs = [x + n for x in xs for n in xs2]
         except NameError as e:
             print('inner', e)
         n = 3

@@ -23,7 +23,11 @@ try:
 except TypeError as e:
     print(e)
 g = (lambda: (yield))()
-print(next(g), g.send(None) if False else 'x')
+print(next(g))
+try:
+    g.send(None)
+except StopIteration as e:
+    print("StopIteration", e.value)
 import sys
 print(sys.getrecursionlimit() > 0)
 def r(n):

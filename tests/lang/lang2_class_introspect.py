@@ -47,7 +47,7 @@ t(lambda: list(zip(gen(), gen())))
 g = gen()
 t(lambda: (next(g), next(g, 'end')))
 def f(a, *, b): return a, b
-t(lambda: f.__code__.co_argcount if hasattr(f, '__code__') else 1)
+t(lambda: f.__code__.co_argcount)
 t(lambda: (lambda *a, **k: (a, k))(*(1,), **dict(x=1)))
 t(lambda: (lambda a, b: a - b)(b=1, a=5))
 def kws(**k): return list(k)

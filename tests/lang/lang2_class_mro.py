@@ -40,7 +40,7 @@ class M(L, R):
         return ['M'] + super().who()
 print(M().who())
 print(M.mro() == list(M.__mro__))
-print(M.__bases__ == (L, R), M.__base__ is L if hasattr(M, '__base__') else True)
+print(M.__bases__ == (L, R), M.__base__ is L)
 
 # super() in __init__ chains
 class P:

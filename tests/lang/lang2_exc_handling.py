@@ -22,7 +22,7 @@ def c3():
     except (5, ValueError):
         return 'ok'
 t(c3)
-t(lambda: exec("raise Exception") if False else None)
+t(lambda: exec("raise Exception"))
 def c4():
     raise ValueError from 5
 t(c4)

@@ -76,4 +76,4 @@ def gen_cell():
         add(v)
         yield total
 print(list(gen_cell()))
-print(counter.__code__ is not None if hasattr(counter, '__code__') else True)
+print(counter.__code__ is not None, counter.__code__.co_freevars)

@@ -43,7 +43,9 @@ def g5():
         yield 'caught %s' % e
     yield 'after'
 r = g5(); next(r)
-print(r.throw(ValueError, ValueError('v')) if False else r.throw(ValueError('v')), next(r))
+print(r.throw(ValueError, ValueError('v')), next(r))
+r = g5(); next(r)
+print(r.throw(ValueError('v')), next(r))
 t(lambda: next(r))
 def g6():
     yield from range(3)

@@ -23,7 +23,7 @@ except AttributeError as e:
 names = [n for n in dir(ms) if not n.startswith("__")]
 print(sorted(names))
 print(ms.__dict__["counter"], "bump" in vars(ms))
-print(ms.bump.__globals__ is vars(ms) if hasattr(ms.bump, "__globals__") else True)
+print(ms.bump.__globals__ is vars(ms))
 from lang2_modstate import *
 print(read_value(), "_private" in dir())
 import lang2_modstate

@@ -8,8 +8,8 @@ def t(f):
         print(type(e).__name__, str(e).split(' (')[0])
 import pkg_a
 t(lambda: pkg_a.deep)
+t(lambda: exec('from . import x'))
 def rel():
-    exec('from . import x') if False else None
     from . import mod_a
 t(rel)
 def rel2():

@@ -19,7 +19,7 @@ print(g())
 def h():
     v = 'enc'
     class C:
-        locals()['v'] = 'from dict' if False else None
+        locals()['v'] = 'from dict'
         w = v
     return C.w
 print(h())

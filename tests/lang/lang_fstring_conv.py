@@ -7,7 +7,7 @@ class R:
     def __format__(self, spec): return 'fmt[' + spec + ']'
 r = R()
 print(f'{r}', f'{r!r}', f'{r!s}', f'{r:abc}', f'{r!r:>5}', f'{r!s:*<7}', f'{r=}', f'{r = :x}')
-print(f'{x:{"" if x else "x"}}', f'{x:{x}{"d"}}', f'{x:{"{"}^5}' if False else '')
+print(f'{x:{"" if x else "x"}}', f'{x:{x}{"d"}}', f'{x:{"{"}^5}')
 class BadRepr:
     def __repr__(self): return 5
 try:

@@ -11,4 +11,4 @@ for src in cases:
         compile(src, '<s>', 'exec')
         print('ok')
     except SyntaxError as e:
-        print('SyntaxError', e.msg if hasattr(e, 'msg') else e.args[0])
+        print('SyntaxError', e.msg, e.msg == e.args[0])

@@ -84,7 +84,7 @@ while (n := n - 1) > 2:
     print('n', n)
 print((lambda *a, **k: (a, sorted(k)))(1, 2, b=3, a=4))
 print((lambda a, b=2, *, c=3: a + b + c)(1, c=10))
-print((lambda: (yield))().__class__.__name__ if False else 'skip')
+print((lambda: (yield))().__class__.__name__)
 fact = lambda n: 1 if n < 2 else n * fact(n - 1)
 print(fact(20))
 compose = lambda f, g: lambda x: f(g(x))

@@ -52,8 +52,8 @@ print('truthy suppress', t)
 try:
     with 5:
         pass
-except (TypeError, AttributeError) as e:
-    print('not a context manager')
+except TypeError as e:
+    print('TypeError', e)
 with CM('x') as obj:
     obj.extra = 7
 print(obj.extra)

@@ -108,7 +108,10 @@ print(list(nested_gen()))
 gg = (yield_ for yield_ in range(2))
 print(list(gg), list(gg))
 def running():
-    yield g2.send(None) if False else 'ok'
+    try:
+        g2.send(None)
+    except ValueError as e:
+        yield 'ValueError: %s' % e
 g2 = running()
 print(list(g2))
 def selfref():

@@ -14,7 +14,7 @@ print(len(hex(n)), len(bin(m)), len(oct(m)), int(hex(m), 16) == m)
 f = 1
 for i in range(2, 3000):
     f *= i
-print(len(str(f)), str(f)[:20], f % 10**9 if False else str(f).rstrip("0")[-20:])
+print(len(str(f)), str(f)[:20], f % 10**9, str(f).rstrip("0")[-20:])
 q, r = divmod(f, 7 ** 3000)
 print(q.bit_length(), r % 1000003, q * 7 ** 3000 + r == f)
 print(len(str(10 ** 20000 - 1)), str(-(10 ** 5000))[:3], (10**5000 + 1) % 10**4999)

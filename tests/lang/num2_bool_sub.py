@@ -7,13 +7,13 @@ def t(f):
         print(type(e).__name__, e)
 
 T, F = True, False
-print(T + T, T - F, T * 3, -T, +T, ~T, ~F, abs(-T) if False else abs(T), T / 2, T // 2, T % 2, T ** 10, T << 3, T >> 1)
+print(T + T, T - F, T * 3, -T, +T, ~T, ~F, abs(-T), abs(T), T / 2, T // 2, T % 2, T ** 10, T << 3, T >> 1)
 print(T & T, T | F, T ^ T, F ^ T, T & 1, 1 | F, T & 3, type(T & T).__name__, type(T & 1).__name__, type(T + T).__name__)
 print(divmod(T, 2), pow(T, 2), round(T), hash(T), int(T), float(F), complex(T), T.real, T.imag, T.numerator, T.denominator)
 print(T == 1, T == 1.0, T == 1 + 0j, F == 0, T is True, T > F, max(T, F), sum([T, T, T]), T.bit_length(), T.to_bytes(1, "big"))
 print(str(T), repr(F), format(T), format(T, ""), format(T, "d"), format(T, ">6"), format(T, "^7"), format(F, "x"), f"{T:5}|{F!s:>6}|{T:.1f}")
 print("%s %d %r %x %.1f" % (T, T, F, T, T), bool(), bool(0), bool(""), bool([0]), bool(0.0), bool(-0.0), bool(0j))
-print(isinstance(T, int), issubclass(bool, int), bool.__mro__ if False else bool.__base__, T.__class__, T.as_integer_ratio())
+print(isinstance(T, int), issubclass(bool, int), bool.__mro__, bool.__base__, T.__class__, T.as_integer_ratio())
 t(lambda: type("B", (bool,), {}))
 t(lambda: bool(1, 2))
 t(lambda: bool(x=1))
@@ -38,7 +38,7 @@ print(c, repr(c), c + 1, type(c + 1).__name__, c.real, c.imag, c.conjugate(), ty
 class IntLike:
     def __index__(self):
         return 3
-print([1, 2, 3, 4][IntLike()], bin(IntLike()), range(10)[IntLike()], (5).__index__(), int(IntLike()) if False else 0)
+print([1, 2, 3, 4][IntLike()], bin(IntLike()), range(10)[IntLike()], (5).__index__(), int(IntLike()))
 t(lambda: int.__add__(1, 2.0))
 t(lambda: int.__add__(1, True))
 t(lambda: int.__truediv__(1, 2))

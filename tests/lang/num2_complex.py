@@ -67,7 +67,7 @@ t(lambda: (1+2j) ** 3)
 t(lambda: (1+2j) ** 3.0)
 t(lambda: (1+2j) ** 2**70)
 print(format(1 + 2j), format(1 + 2j, ">12"), format(-1.5 - 0.25j, ".2f"), format(1j, "e"), format(1e20j, "g"))
-print("{:^20.3}|{:+}|{:10}|{:,}".format(1 / 3 + 2j / 3, 1 + 1j, 1 - 1j if False else 1.5 + 0j, 12345.678j))
+print("{:^20.3}|{:+}|{:10}|{:10}|{:,}".format(1 / 3 + 2j / 3, 1 + 1j, 1 - 1j, 1.5 + 0j, 12345.678j))
 for s in ['_1', '1_', '1_.5j', '1_0x', '(1_0j)', '1_0+2_j', 'a_b', ' 1_0 j', '1e1_0j', '1.5_5j', '1j_']:
     t(lambda: complex(s))
 # complex ** : domain errors and overflow as CPython reports them

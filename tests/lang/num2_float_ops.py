@@ -42,7 +42,11 @@ print(nan == nan, nan != nan, nan < 1, [nan] == [nan], nan in [nan], -0.0 == 0.0
 print(1.0 == True, 0.0 == False, 1.5 > True, True + 0.5, True * 2.5, -True / 2)
 print(max(1, 1.0), min(1.0, 1), max(-0.0, 0.0), max(0.0, -0.0), sorted([3, 2.5, True, -1.5, 2**60, 1e18]))
 print((0.1).hex(), (-0.0).hex(), (1e308).hex(), (5e-324).hex(), float.fromhex("0x1.8p1"), float.fromhex("-0X.1P-2"),
-      float.fromhex(" 0x1p-1074 "), float.fromhex("inf"), float.fromhex("0x1.fffffffffffff8p1023") if False else 0)
+      float.fromhex(" 0x1p-1074 "), float.fromhex("inf"), float.fromhex("0x1.fffffffffffff7p1023"))
+try:
+    float.fromhex("0x1.fffffffffffff8p1023")
+except OverflowError as e:
+    print("OverflowError", e)
 t(lambda: float.fromhex("0x1p1024"))
 t(lambda: float.fromhex("0x1.ffffffffffffffp1023"))
 t(lambda: float.fromhex("1g"))

@@ -47,7 +47,7 @@ for s in ["0.1", "0.3", "1e23", "8.98846567431158e307", "1.7976931348623157e308"
           "1e1_0", "1e0_1", "١٫٥", ".5", "5.", "-.5e-0", "00001.5000", "1E5", "1e-0"]:
     try:
         x = float(s)
-        print(repr(s[:30]), repr(x), str(x), x == float(repr(x)) or x != x)
+        print(repr(s[:30]), repr(x), str(x), repr(float(repr(x))) == repr(x))
     except ValueError as e:
         print(repr(s[:30]), "ValueError", str(e)[:80])
 # powers of ten and two near the limits

@@ -43,7 +43,7 @@ t(int, "1" * 4000 + "x")
 t(int, "'" * 300)
 t(float, "1" * 400 + "x")
 t(lambda: int("99", base=16))
-t(int, x="5") if False else None
+t(int, x="5")
 t(int, "12", 2)
 t(int, "-", 10)
 # long inputs in several bases round-trip

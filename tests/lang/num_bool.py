@@ -8,7 +8,7 @@ print(True & False, True | False, True ^ True, False ^ True, True & 1, 3 | True,
 print(int(True), float(False), str(True), hex(True), bin(False), round(True))
 print(hash(True) == hash(1), hash(False) == hash(0.0), {True: "a", 1: "b"}, {1.0: "x", True: "y"})
 print(sum([True, True, False, True]), [1, 2, 3][True], "ab"[False], True ** 2, 2 ** True, divmod(True, 2))
-print(format(True, "d"), format(False, ">5"), "%d" % True if False else f"{True:d}", True.bit_length(), True.real, True.imag)
+print(format(True, "d"), format(False, ">5"), "%d" % True, f"{True:d}", True.bit_length(), True.real, True.imag)
 print(True.numerator, True.denominator, True.conjugate(), type(True.conjugate()).__name__, True.to_bytes(1, "big"))
 x = True
 x += 1

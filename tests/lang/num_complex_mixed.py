@@ -25,7 +25,7 @@ t(lambda: pow(-8, 1/3))
 t(lambda: (-8) ** 0.5)
 t(lambda: 1j < 2j)
 t(lambda: json.dumps([1, 2j]))
-print(1 + 2j, (1 + 2j) * 2, abs(3 + 4j) if True else 0, 1_0.5j, f'{3+4j}')
+print(1 + 2j, (1 + 2j) * 2, abs(3 + 4j), 1_0.5j, f'{3+4j}')
 print(complex(imag=2), complex(real=1.5))
 t(lambda: complex(1, 2, 3))
 

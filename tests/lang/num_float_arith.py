@@ -11,7 +11,7 @@ for e in ["1.0 / 0", "1.0 // 0.0", "1.0 % 0", "divmod(1.0, 0)", "0.0 ** -1", "1 
     except ZeroDivisionError as ex:
         print("ZeroDivisionError", ex)
 inf, nan = float("inf"), float("nan")
-print(inf + 1, inf - inf, inf * 0, -inf, inf / 1e308, 1 / inf, inf // 1 if False else 0)
+print(inf + 1, inf - inf, inf * 0, -inf, inf / 1e308, 1 / inf, inf // 1, -inf // 1, 1 // inf, -1 // inf)
 print(nan == nan, nan != nan, nan < 1, nan > 1, inf > 1e308, -inf < -1e308)
 print(abs(-2.5), -(-0.0), +1.5, bool(0.0), bool(-0.0), bool(1e-300))
 print(1e308 * 10, -1e308 * 10, 2.0**0.5 * 2.0**0.5)

@@ -9,7 +9,7 @@ for s in specs:
 print(format(1234567.891, ",.2f"), format(0.000012345, "g"), format(1e20, ""), format(-0.0, "+"))
 print(f"{3.14159:.2f}", f"{2.5:08.3f}", "{:e}".format(12345.6789), "{:.3%}".format(0.25))
 print(format(1e300, "f")[:20], len(format(1e300, "f")), format(5e-324, ".3e"), format(1e-310, "g"))
-for spec in ["d", "x", "c", "b", ".2d" if False else "s"]:
+for spec in ["d", "x", "c", "b", ".2d", "s"]:
     try:
         print(format(1.5, spec))
     except ValueError as e:

@@ -5,7 +5,7 @@ for n in [0, 1, -1, 255, -256, 2**64, -(2**64) + 1, 10**30]:
 for x in [0.5, -2.25, 3.0, 0.1, 1e300, -0.0, 1e-310]:
     print(x, x.is_integer(), x.as_integer_ratio(), x.real, x.imag, x.conjugate())
 print((7).__index__(), (2.5).__trunc__(), (-2.5).__floor__(), (-2.5).__ceil__(), (2.7).__int__(), (3).__float__())
-print(int.__name__ if hasattr(int, "__name__") else "int", (5).__round__(), (2.567).__round__(2), (1234).__round__(-2))
+print(int.__name__, (5).__round__(), (2.567).__round__(2), (1234).__round__(-2))
 for e in ["float('inf').as_integer_ratio()", "float('nan').as_integer_ratio()", "(1.5).is_integer(3)"]:
     try:
         print(eval(e))

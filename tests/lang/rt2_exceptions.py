@@ -29,7 +29,7 @@ print(EnvironmentError is OSError, IOError is OSError)
 try:
     raise ValueError
 except ValueError as e:
-    print(repr(e), e.__traceback__ is not None)
+    print(repr(e), type(e.__traceback__).__name__, e.__traceback__.tb_next)
 try:
     try:
         raise KeyError('a')

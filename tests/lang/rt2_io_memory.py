@@ -49,7 +49,7 @@ except TypeError as e:
     print(e)
 print(io.BytesIO().getvalue(), io.BytesIO(bytearray(b"q")).read())
 print(issubclass(io.UnsupportedOperation, OSError), issubclass(io.UnsupportedOperation, ValueError))
-print(io.open is open or io.open.__name__ == "open")
+print(io.open is open, io.open.__name__)
 s = io.StringIO("héllo wörld")
 print(s.truncate(20), repr(s.getvalue()), s.truncate(4), repr(s.getvalue()), s.tell())
 s.seek(2); print(s.truncate(), repr(s.getvalue()))

@@ -34,10 +34,6 @@ for s in (s6, c6, k):
 
 # AF_UNIX, stream and datagram
 path = "/tmp/px-sock-" + "".join("%02x" % b for b in os.urandom(6))
-try:
-    os.remove(path)
-except OSError:
-    pass
 u = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
 u.bind(path)
 u.listen(1)

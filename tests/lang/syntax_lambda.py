@@ -17,7 +17,7 @@ f = lambda *, k=3: k
 print(f(), f(k=4))
 f = lambda x: lambda y: x + y
 print(f(1)(2))
-print((lambda: (yield))().__class__.__name__ if False else 'gen')
+print((lambda: (yield))().__class__.__name__)
 print(list(map(lambda x: x * 2, [1, 2, 3])))
 print(sorted([3, 1, 2], key=lambda v: -v))
 g = lambda x: x if x else None

@@ -19,6 +19,7 @@ if any((hit := v) > 2 for v in [1, 3, 5]):
 print(f'{(q := 7)} {q}')
 d = {'k': (v := 9)}
 print(d, v)
-print(x := 3 if True else 0) if False else print('skip')
+print(x := 3 if True else 0)
+print(x)
 g = lambda: (t := 4) + t
 print(g())

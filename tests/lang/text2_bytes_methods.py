@@ -110,7 +110,10 @@ print(a)
 b = bytearray(b"abcdef")
 b[::-2] = b"XYZ"
 print(b)
-b[1::2] = b""  if False else b"123"
+c = bytearray(b)
+c[1::2] = b""  # an empty value deletes the slice's items, whatever the step
+print(c)
+b[1::2] = b"123"
 print(b)
 t(lambda: b.__setitem__(slice(None, None, 2), b"xx"))
 t(lambda: b.__setitem__(slice(0, 2), 5))

@@ -58,8 +58,8 @@ except RuntimeError as e:
 try:
     with 42:
         pass
-except (AttributeError, TypeError) as e:
-    print("not a context manager")
+except TypeError as e:
+    print("TypeError", e)
 
 import sys
 class Check:

@@ -19,7 +19,7 @@ $MPY -c "from machine import Pin; p = Pin('GPIO21', Pin.OUT, value=1, consumer='
 echo "normal exit: $(held a)"
 $MPY -c "import sys; from machine import Pin; p = Pin('GPIO21', Pin.OUT, consumer='b'); sys.exit(3)"
 echo "sys.exit $?: $(held b)"
-$MPY -c "from machine import Pin; p = Pin('GPIO21', Pin.OUT, consumer='c'); 1/0" 2>/dev/null
+$MPY -c "from machine import Pin; p = Pin('GPIO21', Pin.OUT, consumer='c'); 1/0"
 echo "exception $?: $(held c)"
 $MPY -c "
 import time
