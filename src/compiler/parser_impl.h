@@ -35,7 +35,19 @@ typedef struct px_parser {
     const px_token *pos_tok; /* parse_str.c: last position computed in a string token */
     size_t pos_off;
     uint32_t pos_line, pos_col;
+    /* Nodes made since px_parse_free_tree, when the caller frees each
+     * statement's tree (log != NULL; an f-string's sub-parser shares its
+     * outer parser's log). */
+    struct px_node_log *log;
 } px_parser;
+
+typedef struct px_node_log {
+    void **items; /* a leaf block: the log does not keep the nodes */
+    uint32_t len, cap;
+} px_node_log;
+
+/* A node of `size` bytes for P's tree (px_ast_new), logged if P frees trees. */
+void *px_p_node(px_parser *P, size_t size, px_ast_kind kind, uint32_t lineno, uint32_t col_offset);
 
 /* A growable list of node pointers. */
 typedef struct {
@@ -88,7 +100,7 @@ static inline void px_leave(px_parser *P) {
 
 /* New nodes positioned at a token; px_finish sets the end from the last consumed token. */
 px_ast_expr *px_new_expr(px_parser *P, px_ast_kind kind, const px_token *at);
-px_ast_expr *px_new_expr_at(px_ast_kind kind, const void *at_node);
+px_ast_expr *px_new_expr_at(px_parser *P, px_ast_kind kind, const void *at_node);
 /* A node starting where `left` does (at its '(' if it was parenthesised). */
 px_ast_expr *px_new_expr_after(px_parser *P, px_ast_kind kind, const px_ast_expr *left);
 void px_finish(px_parser *P, void *node);
