@@ -125,22 +125,25 @@ void px_enter(px_parser *P) {
 #define STMT_BYTES(kind) sizeof(px_ast_stmt)
 #endif
 
+/* Half a GC page: a small block, which needs no run of free pages. */
+#define NODE_BLOCK_BYTES (((size_t)1 << PX_GC_PAGE_SHIFT) / 2)
+#define NODE_BLOCK_HEAD ((sizeof(px_node_block) + 7) & ~(size_t)7)
+
 void *px_p_node(px_parser *P, size_t size, px_ast_kind kind, uint32_t lineno, uint32_t col_offset) {
-    px_node_log *log = P->log;
-    if (log != NULL && log->len == log->cap) {
-        uint32_t cap = log->cap ? log->cap * 2 : 64;
-        void **items = px_gc_alloc(cap * sizeof(void *), PX_GC_LEAF);
-        if (log->len > 0) {
-            memcpy(items, log->items, log->len * sizeof(void *));
-        }
-        px_gc_free(log->items);
-        log->items = items;
-        log->cap = cap;
+    size = (size + 7) & ~(size_t)7;
+    if (P->arena == NULL || size > NODE_BLOCK_BYTES - NODE_BLOCK_HEAD) {
+        return px_ast_new(size, kind, lineno, col_offset);
     }
-    void *n = px_ast_new(size, kind, lineno, col_offset);
-    if (log != NULL) {
-        log->items[log->len++] = n;
+    px_node_block *b = *P->arena;
+    if (b == NULL || b->used + size > NODE_BLOCK_BYTES) {
+        px_node_block *nb = px_gc_alloc(NODE_BLOCK_BYTES, 0);
+        nb->next = b;
+        nb->used = NODE_BLOCK_HEAD;
+        *P->arena = b = nb;
     }
+    px_ast_node *n = (px_ast_node *)((char *)b + b->used);
+    b->used += size;
+    px_ast_place(n, kind, lineno, col_offset);
     return n;
 }
 
@@ -929,15 +932,15 @@ px_parser *px_parse_begin(const char *src, size_t len, px_qid filename, px_ast_m
 }
 
 void px_parse_free_trees(px_parser *P) {
-    if (P->log == NULL) {
-        P->log = px_gc_alloc(sizeof(px_node_log), 0);
+    if (P->arena == NULL) {
+        P->arena = px_gc_alloc(sizeof(px_node_block *), 0);
         return;
     }
-    px_node_log *log = P->log;
-    for (uint32_t i = 0; i < log->len; i++) {
-        px_gc_free(log->items[i]);
+    for (px_node_block *b = *P->arena, *next; b != NULL; b = next) {
+        next = b->next;
+        px_gc_free(b);
     }
-    log->len = 0;
+    *P->arena = NULL;
     /* the remembered groups name freed nodes, whose addresses come again */
     memset(P->groups, 0, sizeof P->groups);
     P->ngroups = 0;
@@ -1019,7 +1022,7 @@ px_ast_expr *px_parse_fstring_expr(px_parser *outer, const char *text, size_t n,
     px_parser P = {0};
     P.lx = lx;
     P.mod = outer->mod;
-    P.log = outer->log;
+    P.arena = outer->arena;
     P.depth = outer->depth;
     P.prefix = "f-string: ";
     lex_tokens(&P);

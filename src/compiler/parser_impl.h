@@ -35,18 +35,20 @@ typedef struct px_parser {
     const px_token *pos_tok; /* parse_str.c: last position computed in a string token */
     size_t pos_off;
     uint32_t pos_line, pos_col;
-    /* Nodes made since px_parse_free_tree, when the caller frees each
-     * statement's tree (log != NULL; an f-string's sub-parser shares its
-     * outer parser's log). */
-    struct px_node_log *log;
+    /* When the caller frees each statement's tree (px_parse_free_trees):
+     * the blocks its nodes are packed into, newest first (an f-string's
+     * sub-parser shares its outer parser's). NULL: each node is a block
+     * of its own, left to the collector. */
+    struct px_node_block **arena;
 } px_parser;
 
-typedef struct px_node_log {
-    void **items; /* a leaf block: the log does not keep the nodes */
-    uint32_t len, cap;
-} px_node_log;
+/* A block of nodes: a header, then nodes packed at 8-byte steps. */
+typedef struct px_node_block {
+    struct px_node_block *next;
+    size_t used; /* bytes from the block's start */
+} px_node_block;
 
-/* A node of `size` bytes for P's tree (px_ast_new), logged if P frees trees. */
+/* A node of `size` bytes for P's tree (zeroed, as px_ast_new's). */
 void *px_p_node(px_parser *P, size_t size, px_ast_kind kind, uint32_t lineno, uint32_t col_offset);
 
 /* A growable list of node pointers. */
