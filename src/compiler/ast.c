@@ -9,11 +9,16 @@
 #include "../runtime.h"
 #include "lexer.h"
 
-void *px_ast_new(size_t size, px_ast_kind kind, uint32_t lineno, uint32_t col_offset) {
-    px_ast_node *n = px_gc_alloc(size, 0);
+void px_ast_place(void *mem, px_ast_kind kind, uint32_t lineno, uint32_t col_offset) {
+    px_ast_node *n = mem;
     n->kind = (uint8_t)kind;
     n->lineno = n->end_lineno = lineno;
     n->col_offset = n->end_col_offset = col_offset;
+}
+
+void *px_ast_new(size_t size, px_ast_kind kind, uint32_t lineno, uint32_t col_offset) {
+    px_ast_node *n = px_gc_alloc(size, 0);
+    px_ast_place(n, kind, lineno, col_offset);
     return n;
 }
 

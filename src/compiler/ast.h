@@ -2,12 +2,15 @@
  * consumes. Node kinds, names and fields mirror CPython's `ast` module.
  *
  * Memory: the parser allocates every node (and every list array) with
- * px_gc_alloc through px_ast_new() below. Nodes are ordinary GC blocks
- * that point at each other, so the whole tree stays alive for as long as
- * the px_ast_mod pointer (or any node pointer) is held somewhere the
- * conservative collector scans: a C local is enough. Constant values and
- * names inside nodes are px_val/px_qid and are kept alive the same way.
- * Nobody frees nodes; the tree becomes garbage when the compiler is done.
+ * px_gc_alloc, nodes through px_ast_new() below, or packed into blocks of
+ * half a GC page when a module is compiled statement by statement (those
+ * blocks are freed once the statement is compiled: px_parse_free_trees).
+ * The collector keeps a block for a pointer anywhere inside it, so the
+ * whole tree stays alive for as long as the px_ast_mod pointer (or any
+ * node pointer) is held somewhere the conservative collector scans: a C
+ * local is enough. Constant values and names inside nodes are px_val/px_qid
+ * and are kept alive the same way. Otherwise nobody frees nodes; the tree
+ * becomes garbage when the compiler is done.
  *
  * Conventions:
  *  - Lists are (len, items) pairs; items[i] is never NULL except where a
@@ -322,6 +325,8 @@ size_t px_ast_expr_size(unsigned kind);
 size_t px_ast_stmt_size(unsigned kind);
 /* Allocate a zeroed node of `size` bytes with the given kind and position. */
 void *px_ast_new(size_t size, px_ast_kind kind, uint32_t lineno, uint32_t col_offset);
+/* Set up a node in zeroed memory the caller has (the parser's node blocks). */
+void px_ast_place(void *mem, px_ast_kind kind, uint32_t lineno, uint32_t col_offset);
 /* Name of a node kind ("FunctionDef", "Name", ...). */
 const char *px_ast_kind_name(unsigned kind);
 static inline bool px_ast_is_stmt(const void *n) {

@@ -192,6 +192,9 @@ enum {
     /* Derived, not stored in .mpy files nor listed by the disassembler:
      * some jump goes backward (set by px_code_stack_depth). */
     PX_CODE_LOOPS = 1 << 8,
+    /* Runtime only, not stored either: its inline caches did not fit in
+     * the heap when it first ran, so it runs without (vm/frames.c). */
+    PX_CODE_NO_CACHES = 1 << 9,
 };
 
 typedef struct {

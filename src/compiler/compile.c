@@ -1018,6 +1018,7 @@ static void compile_module(px_compiler *c, px_parser *P, px_scope_builder *scope
     int bar = PH__COUNT; /* phases below this one still run */
     px_ast_stmts stmts;
     module_job job = {c, scopes, &stmts};
+    px_parse_free_trees(P);
     while (px_parse_next(P, &stmts)) {
         for (int phase = 0; phase < bar; phase++) {
             px_val e = try_phase(&job, phase);
@@ -1028,6 +1029,8 @@ static void compile_module(px_compiler *c, px_parser *P, px_scope_builder *scope
         }
         /* The statement's tree and scopes are garbage from here on. */
         px_scope_forget(scopes);
+        px_parse_free_trees(P);
+        px_gc_free(stmts.items);
     }
     px_parse_end(P);
     if (waiting != PX_NULL) {

@@ -567,6 +567,33 @@ void px_emit_const(px_unit *u, px_val v) {
 /* ---- assembly */
 
 
+/* A table that grew by doubling, cut to its n entries: a large block
+ * gives its tail pages back where it is (px_gc_realloc), so the code
+ * object keeps no spare room and no second copy is made. */
+static void *fit(void *p, uint32_t n, uint32_t cap, size_t elsize, unsigned flags) {
+    return p != NULL && n < cap ? px_gc_realloc(p, (n ? n : 1) * elsize, flags) : p;
+}
+
+/* The finished code object's tables sized exactly, and the unit's working
+ * tables freed at once: a module's grow with it, and its unit stays on
+ * the C stack (a root) while the module is compiled. */
+static void release_unit(px_unit *u, px_code *code) {
+    code->code = u->code = fit(u->code, u->len, u->cap, 1, PX_GC_LEAF);
+    code->consts = u->consts = fit(u->consts, u->nconsts, u->consts_cap, sizeof(px_val), 0);
+    code->names = u->names = fit(u->names, u->nnames, u->names_cap, sizeof(px_qid), PX_GC_LEAF);
+    code->linetable = u->linetable = fit(u->linetable, u->linetable_len, u->linetable_cap, 1, PX_GC_LEAF);
+    void *scratch[] = {u->const_slots, u->name_slots, u->labels, u->fixups, u->handlers, u->runs, u->shared};
+    for (size_t i = 0; i < sizeof scratch / sizeof scratch[0]; i++) {
+        px_gc_free(scratch[i]);
+    }
+    u->const_slots = u->name_slots = u->fixups = u->shared = NULL;
+    u->labels = NULL;
+    u->handlers = NULL;
+    u->runs = NULL;
+    u->const_slots_cap = u->name_slots_cap = u->labels_cap = u->fixups_cap = u->handlers_cap = u->runs_cap = 0;
+    u->shared_cap = u->nlabels = u->nfixups = u->nhandlers = u->nruns = u->nshared = 0;
+}
+
 px_code *px_emit_finish(px_unit *u) {
     px_handler_set(u, -1);
     if (u->len > PX_CODE_MAX_LEN) {
@@ -651,5 +678,6 @@ px_code *px_emit_finish(px_unit *u) {
     if (flow > u->maxdepth) {
         code->stacksize = (uint16_t)(flow + 1);
     }
+    release_unit(u, code);
     return code;
 }

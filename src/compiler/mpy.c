@@ -99,7 +99,7 @@ static void put_code(writer *w, const px_code *c, int depth) {
     px_strbuf *b = &w->body;
     put_qid(w, c->name);
     put_qid(w, c->filename);
-    const uint32_t fields[] = {c->firstlineno, c->flags & ~PX_CODE_LOOPS,     c->argcount,  c->posonlycount,
+    const uint32_t fields[] = {c->firstlineno, c->flags & ~(PX_CODE_LOOPS | PX_CODE_NO_CACHES),     c->argcount,  c->posonlycount,
                                c->kwonlycount, c->nlocals,   c->ncellvars, c->nfreevars,
                                c->ncaches};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {

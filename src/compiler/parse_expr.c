@@ -14,7 +14,7 @@ static void remember_group(px_parser *P, const px_ast_expr *e, const px_token *o
 }
 
 px_ast_expr *px_new_expr_after(px_parser *P, px_ast_kind kind, const px_ast_expr *left) {
-    px_ast_expr *e = px_new_expr_at(kind, left);
+    px_ast_expr *e = px_new_expr_at(P, kind, left);
     if (left->flags & PX_AST_F_PAREN) {
         for (unsigned k = 0; k < PX_PARSE_GROUPS; k++) {
             if (P->groups[k] == left) {
@@ -133,7 +133,7 @@ static px_ast_comprehensions comp_for(px_parser *P) {
         if (!px_accept(P, PX_TOK_KW_FOR)) {
             break;
         }
-        px_ast_comprehension *c = px_ast_new(sizeof *c, PX_AST_comprehension, t->lineno, t->col);
+        px_ast_comprehension *c = px_p_node(P, sizeof *c, PX_AST_comprehension, t->lineno, t->col);
         c->is_async = is_async;
         c->target = px_p_target_list(P);
         px_set_ctx(P, c->target, PX_AST_STORE);
@@ -391,13 +391,13 @@ px_ast_expr *px_p_call_args(px_parser *P, px_ast_expr *func) {
             }
             px_vec_push(&args, s);
         } else if (px_accept(P, PX_TOK_DOUBLESTAR)) {
-            px_ast_keyword *k = px_ast_new(sizeof *k, PX_AST_keyword, t->lineno, t->col);
+            px_ast_keyword *k = px_p_node(P, sizeof *k, PX_AST_keyword, t->lineno, t->col);
             k->value = px_p_expression(P);
             px_finish(P, k);
             px_vec_push(&kws, k);
             seen_dstar = true;
         } else if (t->type == PX_TOK_NAME && px_ahead(P, 1) == PX_TOK_EQUAL) {
-            px_ast_keyword *k = px_ast_new(sizeof *k, PX_AST_keyword, t->lineno, t->col);
+            px_ast_keyword *k = px_p_node(P, sizeof *k, PX_AST_keyword, t->lineno, t->col);
             k->arg = px_qstr_get(t->u.value);
             if (!px_seen_add(&kw_seen, k->arg)) {
                 px_perr_tok(P, t, "keyword argument repeated: %s", px_qstr_str(k->arg));
@@ -712,7 +712,7 @@ static px_ast_arg *param(px_parser *P, bool lambda) {
         px_perr_syntax(P);
     }
     P->p++;
-    px_ast_arg *a = px_ast_new(sizeof *a, PX_AST_arg, t->lineno, t->col);
+    px_ast_arg *a = px_p_node(P, sizeof *a, PX_AST_arg, t->lineno, t->col);
     a->arg = px_qstr_get(t->u.value);
     if (!lambda && px_accept(P, PX_TOK_COLON)) {
         a->annotation = px_p_expression(P);
@@ -724,7 +724,7 @@ static px_ast_arg *param(px_parser *P, bool lambda) {
 static px_ast_arg *param_star_annotation(px_parser *P) {
     px_token *t = px_cur(P);
     P->p += 2; /* name ':' */
-    px_ast_arg *a = px_ast_new(sizeof *a, PX_AST_arg, t->lineno, t->col);
+    px_ast_arg *a = px_p_node(P, sizeof *a, PX_AST_arg, t->lineno, t->col);
     a->arg = px_qstr_get(t->u.value);
     px_token *st = px_cur(P);
     P->p++;
@@ -745,7 +745,7 @@ static void check_dup(px_parser *P, px_seen *seen, px_ast_arg *a) {
 px_ast_arguments *px_p_params(px_parser *P, bool lambda) {
     unsigned end = lambda ? PX_TOK_COLON : PX_TOK_RPAR;
     px_token *t0 = px_cur(P);
-    px_ast_arguments *A = px_ast_new(sizeof *A, PX_AST_arguments, t0->lineno, t0->col);
+    px_ast_arguments *A = px_p_node(P, sizeof *A, PX_AST_arguments, t0->lineno, t0->col);
     px_vec posonly = {0}, args = {0}, kwonly = {0}, kwdefs = {0}, defaults = {0};
     px_seen seen = {0};
     bool star = false, slash = false;

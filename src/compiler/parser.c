@@ -126,14 +126,35 @@ void px_enter(px_parser *P) {
 #define STMT_BYTES(kind) sizeof(px_ast_stmt)
 #endif
 
-px_ast_expr *px_new_expr(px_parser *P, px_ast_kind kind, const px_token *at) {
-    (void)P;
-    return px_ast_new(EXPR_BYTES(kind), kind, at->lineno, at->col);
+/* Half a GC page: a small block, which needs no run of free pages. */
+#define NODE_BLOCK_BYTES (((size_t)1 << PX_GC_PAGE_SHIFT) / 2)
+#define NODE_BLOCK_HEAD ((sizeof(px_node_block) + 7) & ~(size_t)7)
+
+void *px_p_node(px_parser *P, size_t size, px_ast_kind kind, uint32_t lineno, uint32_t col_offset) {
+    size = (size + 7) & ~(size_t)7;
+    if (P->arena == NULL || size > NODE_BLOCK_BYTES - NODE_BLOCK_HEAD) {
+        return px_ast_new(size, kind, lineno, col_offset);
+    }
+    px_node_block *b = *P->arena;
+    if (b == NULL || b->used + size > NODE_BLOCK_BYTES) {
+        px_node_block *nb = px_gc_alloc(NODE_BLOCK_BYTES, 0);
+        nb->next = b;
+        nb->used = NODE_BLOCK_HEAD;
+        *P->arena = b = nb;
+    }
+    px_ast_node *n = (px_ast_node *)((char *)b + b->used);
+    b->used += size;
+    px_ast_place(n, kind, lineno, col_offset);
+    return n;
 }
 
-px_ast_expr *px_new_expr_at(px_ast_kind kind, const void *at_node) {
+px_ast_expr *px_new_expr(px_parser *P, px_ast_kind kind, const px_token *at) {
+    return px_p_node(P, EXPR_BYTES(kind), kind, at->lineno, at->col);
+}
+
+px_ast_expr *px_new_expr_at(px_parser *P, px_ast_kind kind, const void *at_node) {
     const px_ast_node *n = at_node;
-    return px_ast_new(EXPR_BYTES(kind), kind, n->lineno, n->col_offset);
+    return px_p_node(P, EXPR_BYTES(kind), kind, n->lineno, n->col_offset);
 }
 
 void px_finish(px_parser *P, void *node) {
@@ -151,8 +172,8 @@ void px_finish(px_parser *P, void *node) {
     }
 }
 
-static px_ast_stmt *new_stmt(px_ast_kind kind, const px_token *at) {
-    return px_ast_new(STMT_BYTES(kind), kind, at->lineno, at->col);
+static px_ast_stmt *new_stmt(px_parser *P, px_ast_kind kind, const px_token *at) {
+    return px_p_node(P, STMT_BYTES(kind), kind, at->lineno, at->col);
 }
 
 static px_ast_expr *star_or_yield(px_parser *P) {
@@ -195,7 +216,7 @@ static px_qid dotted_name(px_parser *P) {
 
 static px_ast_alias *alias(px_parser *P, bool dotted) {
     px_token *t = px_cur(P);
-    px_ast_alias *a = px_ast_new(sizeof *a, PX_AST_alias, t->lineno, t->col);
+    px_ast_alias *a = px_p_node(P, sizeof *a, PX_AST_alias, t->lineno, t->col);
     if (dotted) {
         a->name = dotted_name(P);
     } else {
@@ -218,7 +239,7 @@ static px_ast_alias *alias(px_parser *P, bool dotted) {
 }
 
 static px_ast_stmt *import_stmt(px_parser *P, px_token *t) {
-    px_ast_stmt *s = new_stmt(PX_AST_Import, t);
+    px_ast_stmt *s = new_stmt(P, PX_AST_Import, t);
     px_vec names = {0};
     do {
         px_vec_push(&names, alias(P, true));
@@ -228,7 +249,7 @@ static px_ast_stmt *import_stmt(px_parser *P, px_token *t) {
 }
 
 static px_ast_stmt *from_stmt(px_parser *P, px_token *t) {
-    px_ast_stmt *s = new_stmt(PX_AST_ImportFrom, t);
+    px_ast_stmt *s = new_stmt(P, PX_AST_ImportFrom, t);
     int level = 0;
     for (;;) {
         if (px_accept(P, PX_TOK_DOT)) {
@@ -247,7 +268,7 @@ static px_ast_stmt *from_stmt(px_parser *P, px_token *t) {
     px_vec names = {0};
     px_token *st = px_cur(P);
     if (px_accept(P, PX_TOK_STAR)) {
-        px_ast_alias *a = px_ast_new(sizeof *a, PX_AST_alias, st->lineno, st->col);
+        px_ast_alias *a = px_p_node(P, sizeof *a, PX_AST_alias, st->lineno, st->col);
         a->name = px_qstr_intern("*", 1);
         px_finish(P, a);
         px_vec_push(&names, a);
@@ -275,7 +296,7 @@ static px_ast_stmt *from_stmt(px_parser *P, px_token *t) {
 }
 
 static px_ast_stmt *global_stmt(px_parser *P, px_token *t, px_ast_kind kind) {
-    px_ast_stmt *s = new_stmt(kind, t);
+    px_ast_stmt *s = new_stmt(P, kind, t);
     px_qid buf[8];
     px_qid *names = buf;
     uint32_t n = 0, cap = 8;
@@ -353,7 +374,7 @@ static px_ast_stmt *expr_stmt(px_parser *P, px_token *t) {
     unsigned next = px_at(P);
     if (next == PX_TOK_COLON) {
         P->p++;
-        px_ast_stmt *s = new_stmt(PX_AST_AnnAssign, t);
+        px_ast_stmt *s = new_stmt(P, PX_AST_AnnAssign, t);
         if (first->kind == PX_AST_Tuple) {
             px_perr_node(P, first, "only single target (not tuple) can be annotated");
         }
@@ -379,7 +400,7 @@ static px_ast_stmt *expr_stmt(px_parser *P, px_token *t) {
             px_perr_node(P, first, "'%s' is an illegal expression for augmented assignment", px_expr_desc(first));
         }
         px_set_ctx(P, first, PX_AST_STORE);
-        px_ast_stmt *s = new_stmt(PX_AST_AugAssign, t);
+        px_ast_stmt *s = new_stmt(P, PX_AST_AugAssign, t);
         s->u.augassign.target = first;
         s->u.augassign.op = (px_binop)op;
         s->u.augassign.value = star_or_yield(P);
@@ -393,7 +414,7 @@ static px_ast_stmt *expr_stmt(px_parser *P, px_token *t) {
             px_vec_push(&targets, value);
             value = star_or_yield(P);
         }
-        px_ast_stmt *s = new_stmt(PX_AST_Assign, t);
+        px_ast_stmt *s = new_stmt(P, PX_AST_Assign, t);
         s->u.assign.targets = PX_AS_LIST(px_ast_exprs, px_ast_expr, targets);
         s->u.assign.value = value;
         return s;
@@ -412,7 +433,7 @@ static px_ast_stmt *expr_stmt(px_parser *P, px_token *t) {
          next != PX_TOK_PLUS && next != PX_TOK_TILDE)) {
         px_perr_node(P, first, "Missing parentheses in call to 'print'. Did you mean print(...)?");
     }
-    px_ast_stmt *s = new_stmt(PX_AST_Expr, t);
+    px_ast_stmt *s = new_stmt(P, PX_AST_Expr, t);
     s->u.expr.value = first;
     return s;
 }
@@ -423,26 +444,26 @@ static px_ast_stmt *simple_stmt(px_parser *P) {
     switch (t->type) {
     case PX_TOK_KW_PASS:
         P->p++;
-        s = new_stmt(PX_AST_Pass, t);
+        s = new_stmt(P, PX_AST_Pass, t);
         break;
     case PX_TOK_KW_BREAK:
         P->p++;
-        s = new_stmt(PX_AST_Break, t);
+        s = new_stmt(P, PX_AST_Break, t);
         break;
     case PX_TOK_KW_CONTINUE:
         P->p++;
-        s = new_stmt(PX_AST_Continue, t);
+        s = new_stmt(P, PX_AST_Continue, t);
         break;
     case PX_TOK_KW_RETURN:
         P->p++;
-        s = new_stmt(PX_AST_Return, t);
+        s = new_stmt(P, PX_AST_Return, t);
         if (!at_stmt_end(P)) {
             s->u.ret.value = px_p_star_expressions(P);
         }
         break;
     case PX_TOK_KW_RAISE:
         P->p++;
-        s = new_stmt(PX_AST_Raise, t);
+        s = new_stmt(P, PX_AST_Raise, t);
         if (!at_stmt_end(P)) {
             s->u.raise.exc = px_p_expression(P);
             if (px_accept(P, PX_TOK_KW_FROM)) {
@@ -457,7 +478,7 @@ static px_ast_stmt *simple_stmt(px_parser *P) {
         break;
     case PX_TOK_KW_DEL: {
         P->p++;
-        s = new_stmt(PX_AST_Delete, t);
+        s = new_stmt(P, PX_AST_Delete, t);
         px_vec targets = {0};
         do {
             if (at_stmt_end(P) && targets.len > 0) {
@@ -472,7 +493,7 @@ static px_ast_stmt *simple_stmt(px_parser *P) {
     }
     case PX_TOK_KW_ASSERT:
         P->p++;
-        s = new_stmt(PX_AST_Assert, t);
+        s = new_stmt(P, PX_AST_Assert, t);
         s->u.assert_.test = px_p_expression(P);
         if (px_accept(P, PX_TOK_COMMA)) {
             s->u.assert_.msg = px_p_expression(P);
@@ -541,7 +562,7 @@ static px_ast_stmts block(px_parser *P, const char *what, uint32_t line) {
 
 static px_ast_stmt *if_stmt(px_parser *P, px_token *t, const char *what) {
     P->p++;
-    px_ast_stmt *s = new_stmt(PX_AST_If, t);
+    px_ast_stmt *s = new_stmt(P, PX_AST_If, t);
     s->u.cond.test = px_p_named_expression(P);
     s->u.cond.body = block(P, what, t->lineno);
     px_token *e = px_cur(P);
@@ -560,7 +581,7 @@ static px_ast_stmt *if_stmt(px_parser *P, px_token *t, const char *what) {
 
 static px_ast_stmt *while_stmt(px_parser *P, px_token *t) {
     P->p++;
-    px_ast_stmt *s = new_stmt(PX_AST_While, t);
+    px_ast_stmt *s = new_stmt(P, PX_AST_While, t);
     s->u.cond.test = px_p_named_expression(P);
     s->u.cond.body = block(P, "'while' statement", t->lineno);
     px_token *e = px_cur(P);
@@ -573,7 +594,7 @@ static px_ast_stmt *while_stmt(px_parser *P, px_token *t) {
 
 static px_ast_stmt *for_stmt(px_parser *P, px_token *t, bool is_async) {
     P->p++;
-    px_ast_stmt *s = new_stmt(is_async ? PX_AST_AsyncFor : PX_AST_For, t);
+    px_ast_stmt *s = new_stmt(P, is_async ? PX_AST_AsyncFor : PX_AST_For, t);
     s->u.forloop.target = px_p_target_list(P);
     px_set_ctx(P, s->u.forloop.target, PX_AST_STORE);
     px_expect(P, PX_TOK_KW_IN);
@@ -589,7 +610,7 @@ static px_ast_stmt *for_stmt(px_parser *P, px_token *t, bool is_async) {
 
 static px_ast_withitem *with_item(px_parser *P) {
     px_token *t = px_cur(P);
-    px_ast_withitem *w = px_ast_new(sizeof *w, PX_AST_withitem, t->lineno, t->col);
+    px_ast_withitem *w = px_p_node(P, sizeof *w, PX_AST_withitem, t->lineno, t->col);
     w->context_expr = px_p_expression(P);
     if (px_accept(P, PX_TOK_KW_AS)) {
         w->optional_vars = px_p_bitor(P);
@@ -619,7 +640,7 @@ static size_t matching_close(px_parser *P, size_t i) {
 
 static px_ast_stmt *with_stmt(px_parser *P, px_token *t, bool is_async) {
     P->p++;
-    px_ast_stmt *s = new_stmt(is_async ? PX_AST_AsyncWith : PX_AST_With, t);
+    px_ast_stmt *s = new_stmt(P, is_async ? PX_AST_AsyncWith : PX_AST_With, t);
     px_vec items = {0};
     size_t close;
     if (px_at(P) == PX_TOK_LPAR && (close = matching_close(P, P->p)) != 0 &&
@@ -649,7 +670,7 @@ static px_ast_stmt *with_stmt(px_parser *P, px_token *t, bool is_async) {
 
 static px_ast_stmt *try_stmt(px_parser *P, px_token *t) {
     P->p++;
-    px_ast_stmt *s = new_stmt(PX_AST_Try, t);
+    px_ast_stmt *s = new_stmt(P, PX_AST_Try, t);
     s->u.try_.body = block(P, "'try' statement", t->lineno);
     px_vec handlers = {0};
     px_token *bare = NULL;
@@ -659,7 +680,7 @@ static px_ast_stmt *try_stmt(px_parser *P, px_token *t) {
         if (bare) {
             px_perr_tok(P, bare, "default 'except:' must be last");
         }
-        px_ast_excepthandler *h = px_ast_new(sizeof *h, PX_AST_ExceptHandler, e->lineno, e->col);
+        px_ast_excepthandler *h = px_p_node(P, sizeof *h, PX_AST_ExceptHandler, e->lineno, e->col);
         bool star = px_accept(P, PX_TOK_STAR);
         if (handlers.len > 0 && star != s->u.try_.star) {
             px_perr_tok(P, e, "cannot have both 'except' and 'except*' on the same 'try'");
@@ -705,7 +726,7 @@ static px_ast_stmt *try_stmt(px_parser *P, px_token *t) {
 
 static px_ast_stmt *funcdef(px_parser *P, px_token *t, bool is_async, px_vec *decorators) {
     P->p++; /* 'def' */
-    px_ast_stmt *s = new_stmt(is_async ? PX_AST_AsyncFunctionDef : PX_AST_FunctionDef, t);
+    px_ast_stmt *s = new_stmt(P, is_async ? PX_AST_AsyncFunctionDef : PX_AST_FunctionDef, t);
     px_token *n = px_cur(P);
     if (n->type != PX_TOK_NAME) {
         px_perr_syntax(P);
@@ -726,7 +747,7 @@ static px_ast_stmt *funcdef(px_parser *P, px_token *t, bool is_async, px_vec *de
 
 static px_ast_stmt *classdef(px_parser *P, px_token *t, px_vec *decorators) {
     P->p++; /* 'class' */
-    px_ast_stmt *s = new_stmt(PX_AST_ClassDef, t);
+    px_ast_stmt *s = new_stmt(P, PX_AST_ClassDef, t);
     px_token *n = px_cur(P);
     if (n->type != PX_TOK_NAME) {
         px_perr_syntax(P);
@@ -911,6 +932,21 @@ px_parser *px_parse_begin(const char *src, size_t len, px_qid filename, px_ast_m
     return P;
 }
 
+void px_parse_free_trees(px_parser *P) {
+    if (P->arena == NULL) {
+        P->arena = px_gc_alloc(sizeof(px_node_block *), 0);
+        return;
+    }
+    for (px_node_block *b = *P->arena, *next; b != NULL; b = next) {
+        next = b->next;
+        px_gc_free(b);
+    }
+    *P->arena = NULL;
+    /* the remembered groups name freed nodes, whose addresses come again */
+    memset(P->groups, 0, sizeof P->groups);
+    P->ngroups = 0;
+}
+
 bool px_parse_next(px_parser *P, px_ast_stmts *out) {
     /* A window holds one top-level statement, so the tree of the last one
      * is all the parser keeps (and the caller drops it when done). */
@@ -987,6 +1023,7 @@ px_ast_expr *px_parse_fstring_expr(px_parser *outer, const char *text, size_t n,
     px_parser P = {0};
     P.lx = lx;
     P.mod = outer->mod;
+    P.arena = outer->arena;
     P.depth = outer->depth;
     P.prefix = "f-string: ";
     lex_tokens(&P);

@@ -30,6 +30,13 @@ px_parser *px_parse_begin(const char *src, size_t len, px_qid filename, px_ast_m
 bool px_parse_next(px_parser *P, px_ast_stmts *out);
 /* Give back the tokens (optional: they are GC blocks). */
 void px_parse_end(px_parser *P);
+/* The caller is done with the trees px_parse_next gave: their nodes are
+ * freed at once, so the next statement's tree reuses their memory instead
+ * of new pages (on a small heap, garbage spread over pages cuts up the
+ * runs of free pages large blocks need). The first call, before the first
+ * px_parse_next, has the parser pack nodes into blocks of half a GC page
+ * from then on, which this frees. */
+void px_parse_free_trees(px_parser *P);
 
 /* For a REPL: true when `src` is an unfinished statement that more lines
  * could complete (open brackets or triple-quoted string, a trailing

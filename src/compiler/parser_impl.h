@@ -35,7 +35,21 @@ typedef struct px_parser {
     const px_token *pos_tok; /* parse_str.c: last position computed in a string token */
     size_t pos_off;
     uint32_t pos_line, pos_col;
+    /* When the caller frees each statement's tree (px_parse_free_trees):
+     * the blocks its nodes are packed into, newest first (an f-string's
+     * sub-parser shares its outer parser's). NULL: each node is a block
+     * of its own, left to the collector. */
+    struct px_node_block **arena;
 } px_parser;
+
+/* A block of nodes: a header, then nodes packed at 8-byte steps. */
+typedef struct px_node_block {
+    struct px_node_block *next;
+    size_t used; /* bytes from the block's start */
+} px_node_block;
+
+/* A node of `size` bytes for P's tree (zeroed, as px_ast_new's). */
+void *px_p_node(px_parser *P, size_t size, px_ast_kind kind, uint32_t lineno, uint32_t col_offset);
 
 /* A growable list of node pointers. */
 typedef struct {
@@ -92,7 +106,7 @@ static inline void px_leave(px_parser *P) {
 
 /* New nodes positioned at a token; px_finish sets the end from the last consumed token. */
 px_ast_expr *px_new_expr(px_parser *P, px_ast_kind kind, const px_token *at);
-px_ast_expr *px_new_expr_at(px_ast_kind kind, const void *at_node);
+px_ast_expr *px_new_expr_at(px_parser *P, px_ast_kind kind, const void *at_node);
 /* A node starting where `left` does (at its '(' if it was parenthesised). */
 px_ast_expr *px_new_expr_after(px_parser *P, px_ast_kind kind, const px_ast_expr *left);
 void px_finish(px_parser *P, void *node);

@@ -59,6 +59,7 @@ typedef struct chunk {
     size_t npages;
     size_t free_pages;
     size_t first_free; /* no free page below this index */
+    size_t top_free;   /* no free page at or above this index */
     page_meta *pages;
 } chunk;
 
@@ -218,6 +219,7 @@ static bool add_chunk(size_t min) {
     c->end = c->data + c->npages * PAGE;
     c->free_pages = c->npages;
     c->first_free = 0;
+    c->top_free = c->npages;
     for (size_t i = 0; i < c->npages; i++) {
         memset(&c->pages[i], 0, sizeof(page_meta));
         c->pages[i].chunk = c;
@@ -270,6 +272,28 @@ static size_t find_free_run(chunk *c, size_t n) {
     return SIZE_MAX;
 }
 
+/* Last (highest) run of n free pages in c, or SIZE_MAX: large blocks are
+ * placed from the top of a chunk and small pages from the bottom, so that
+ * small blocks scattered by a program do not cut up the runs that large
+ * ones (a growing code buffer, a list) need. */
+static size_t find_free_run_top(chunk *c, size_t n) {
+    if (c->free_pages < n) {
+        return SIZE_MAX;
+    }
+    size_t run = 0;
+    for (size_t i = c->top_free; i > c->first_free; i--) {
+        if (c->pages[i - 1].kind == PG_FREE) {
+            if (++run == n) {
+                return i - 1;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* Pages first..first+n-1 (still marked free) are being taken. */
 static void take_pages(chunk *c, size_t first, size_t n) {
     c->free_pages -= n;
     if (first == c->first_free) {
@@ -278,6 +302,13 @@ static void take_pages(chunk *c, size_t first, size_t n) {
             i++;
         }
         c->first_free = i;
+    }
+    if (first + n == c->top_free) {
+        size_t i = first;
+        while (i > 0 && c->pages[i - 1].kind != PG_FREE) {
+            i--;
+        }
+        c->top_free = i;
     }
 }
 
@@ -292,6 +323,9 @@ static void release_pages(chunk *c, size_t first, size_t n) {
     c->free_pages += n;
     if (first < c->first_free) {
         c->first_free = first;
+    }
+    if (first + n > c->top_free) {
+        c->top_free = first + n;
     }
 }
 
@@ -376,7 +410,7 @@ static void *alloc_large(size_t n, unsigned flags) {
     size_t pages = (n + PAGE - 1) / PAGE;
     for (size_t k = 0; k < gc.nchunks; k++) {
         chunk *c = gc.chunks[k];
-        size_t i = find_free_run(c, pages);
+        size_t i = find_free_run_top(c, pages);
         if (i == SIZE_MAX) {
             continue;
         }
@@ -707,8 +741,13 @@ static void run_finalizers(void) {
 }
 
 static void sweep(void) {
+    /* each class's list of pages with free blocks is rebuilt in address
+     * order: small blocks then fill the lowest pages first (see
+     * find_free_run_top) */
+    page_meta **tail[NCLASSES];
     for (size_t c_ = 0; c_ < NCLASSES; c_++) {
         gc.partial[c_] = NULL;
+        tail[c_] = &gc.partial[c_];
     }
     size_t live = 0;
     for (size_t k = 0; k < gc.nchunks; k++) {
@@ -742,8 +781,8 @@ static void sweep(void) {
                 m->next = NULL;
                 if (m->nfree > 0) {
                     m->listed = 1;
-                    m->next = gc.partial[m->cls];
-                    gc.partial[m->cls] = m;
+                    *tail[m->cls] = m;
+                    tail[m->cls] = &m->next;
                 }
             } else if (m->kind == PG_LARGE_HEAD) {
                 size_t run = m->run;
@@ -797,8 +836,8 @@ static void verify_heap(void) {
             switch (m->kind) {
             case PG_FREE:
                 nfree_pages++;
-                if (i < c->first_free) {
-                    corrupt("free page below the first-free hint", m->addr);
+                if (i < c->first_free || i >= c->top_free) {
+                    corrupt("free page outside the first-free and top-free hints", m->addr);
                 }
                 for (int b = 0; b < B__COUNT; b++) {
                     for (size_t w = 0; w < BM_WORDS; w++) {
@@ -1068,6 +1107,63 @@ void px_gc_free(void *p) {
     }
 }
 
+/* A large block resized where it is, for n > SMALL_MAX: its tail pages
+ * given back when it shrinks; when it grows, the free pages after it are
+ * taken, then those before it (the contents moved down), so that growing
+ * needs no second run of the new size beside the old one (a doubling
+ * buffer in a small heap). The block's new start, or NULL when the pages
+ * around it are not free. Bytes past n read as zeros, as in a new block. */
+static uint8_t *resize_large(const blockref *b, size_t n, unsigned flags) {
+    page_meta *h = b->m;
+    chunk *c = h->chunk;
+    size_t first = (size_t)(h - c->pages), run = h->run, want = (n + PAGE - 1) / PAGE;
+    if (want <= run) {
+        if (want < run) {
+            release_pages(c, first + want, run - want);
+            h->run = (uint32_t)want;
+            gc.live_bytes -= (run - want) * PAGE;
+        }
+        memset(b->start + n, 0, want * PAGE - n);
+        return b->start;
+    }
+    size_t after = 0, before = 0;
+    while (run + after < want && first + run + after < c->npages && c->pages[first + run + after].kind == PG_FREE) {
+        after++;
+    }
+    while (run + after + before < want && before < first && c->pages[first - before - 1].kind == PG_FREE) {
+        before++;
+    }
+    if (run + after + before < want) {
+        return NULL;
+    }
+    /* (take_pages keeps the hints bounds while the pages still read free) */
+    if (after > 0) {
+        take_pages(c, first + run, after);
+    }
+    size_t head = first - before;
+    if (before > 0) {
+        take_pages(c, head, before);
+        page_meta *nh = &c->pages[head];
+        memcpy(nh->bm, h->bm, sizeof h->bm);
+        memset(h->bm, 0, sizeof h->bm);
+        memmove(nh->addr, b->start, run * PAGE);
+        h = nh;
+    }
+    h->kind = PG_LARGE_HEAD;
+    h->run = (uint32_t)want;
+    for (size_t j = 1; j < want; j++) {
+        c->pages[head + j].kind = PG_LARGE_TAIL;
+        c->pages[head + j].run = (uint32_t)j;
+    }
+    uint8_t *p = h->addr;
+    if ((flags & (PX_GC_LEAF | PX_GC_UNINIT)) != (PX_GC_LEAF | PX_GC_UNINIT)) {
+        memset(p + run * PAGE, 0, (want - run) * PAGE);
+    }
+    gc.live_bytes += (want - run) * PAGE;
+    gc.since_collect += (want - run) * PAGE;
+    return p;
+}
+
 void *px_gc_realloc(void *p, size_t n, unsigned flags) {
     if (p == NULL) {
         return px_gc_alloc(n, flags);
@@ -1079,7 +1175,12 @@ void *px_gc_realloc(void *p, size_t n, unsigned flags) {
     if (n == 0) {
         n = 1;
     }
-    if (n <= b.size && (b.size <= SMALL_MAX || n > b.size / 2)) {
+    if (b.m->kind == PG_LARGE_HEAD && n > SMALL_MAX) {
+        uint8_t *q = resize_large(&b, n, flags);
+        if (q != NULL) {
+            return q;
+        }
+    } else if (n <= b.size && (b.size <= SMALL_MAX || n > b.size / 2)) {
         memset((uint8_t *)p + n, 0, b.size - n); /* growing back in place reads zeros */
         return p;
     }

@@ -16,12 +16,13 @@ static void heap_unlock_all(void) {
     }
 }
 
-px_val px_repl_exec(const char *src, size_t len, bool single) {
+px_val px_repl_exec(const char *src, size_t len, bool single, void *release) {
     px_jmp j;
     px_try_push(&j);
     if (setjmp(j.buf) == 0) {
         px_code *code = px_compile(src, len, PX_Q(lt_stdin_gt),
                                    single ? PX_COMPILE_SINGLE : PX_COMPILE_FILE);
+        px_gc_free(release); /* the code holds nothing of the source */
         px_vm_run_module(code, px_module_globals(px_st.main_module));
         px_try_pop(&j);
         heap_unlock_all();

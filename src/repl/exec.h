@@ -9,8 +9,10 @@
 /* Compile src in __main__ (`single`: one statement whose expression
  * values are echoed; otherwise as a file) and run it; the caller puts the
  * console in a mode where Ctrl-C interrupts. Returns the uncaught
- * exception (not printed), or PX_NULL; SystemExit propagates. */
-px_val px_repl_exec(const char *src, size_t len, bool single);
+ * exception (not printed), or PX_NULL; SystemExit propagates. `release`:
+ * a heap block the caller gives up (the buffer src is in, or NULL), freed
+ * once the code is compiled, so that the program runs without it. */
+px_val px_repl_exec(const char *src, size_t len, bool single, void *release);
 /* Print an exception as a traceback; never raises. */
 void px_repl_print_exc(px_out *out, px_val exc);
 /* Remember the state a soft reset returns to (sys.modules as it is now,

@@ -53,16 +53,22 @@ static void print_error(px_val exc) {
  * a soft reset too, as on a board; otherwise it ends the process. */
 static bool restart;
 
-/* px_repl_exec, with a board's SystemExit caught: *exited is set. */
-static px_val exec_code(const char *src, size_t len, bool *exited) {
+/* px_repl_exec of b's contents, with a board's SystemExit caught: *exited
+ * is set. b's buffer is given up: trimmed to the source (its tail pages
+ * back to the heap) and freed once compiled, so that neither the
+ * compiler nor the program has it in its way in a small heap. */
+static px_val exec_code(px_strbuf *b, bool *exited) {
     *exited = false;
+    char *src = px_gc_realloc(b->data, b->len, PX_GC_LEAF);
+    size_t len = b->len;
+    b->data = NULL;
     if (!restart) {
-        return px_repl_exec(src, len, false);
+        return px_repl_exec(src, len, false, src);
     }
     px_jmp j;
     px_try_push(&j);
     if (setjmp(j.buf) == 0) {
-        px_val exc = px_repl_exec(src, len, false);
+        px_val exc = px_repl_exec(src, len, false, src);
         px_try_pop(&j);
         return exc;
     }
@@ -76,10 +82,10 @@ static px_val exec_code(const char *src, size_t len, bool *exited) {
 /* Run the received code and send both result sections, all under the
  * console's own output processing ("\n" -> "\r\n" as on a board).
  * Returns true if the code asked a board for a soft reset. */
-static bool run(const char *src, size_t len) {
+static bool run(px_strbuf *b) {
     px_term_quiet();
     bool exited;
-    px_val exc = exec_code(src, len, &exited);
+    px_val exc = exec_code(b, &exited);
     px_term_puts("\x04");
     if (exc != PX_NULL) {
         print_error(exc);
@@ -140,7 +146,7 @@ static paste_end raw_paste(void) {
         }
     }
     px_term_puts("\x04"); /* acknowledge the end of the data */
-    return run(b.data, b.len) ? PASTE_RESET : PASTE_DONE;
+    return run(&b) ? PASTE_RESET : PASTE_DONE;
 }
 
 px_raw_end px_rawrepl_run(bool restart_runtime) {
@@ -180,7 +186,7 @@ px_raw_end px_rawrepl_run(bool restart_runtime) {
             } else if (c == CTRL_D) {
                 px_term_puts("OK");
                 if (b.len > 0) {
-                    if (run(b.data, b.len)) {
+                    if (run(&b)) {
                         return PX_RAW_RESET;
                     }
                     break;

@@ -18,7 +18,7 @@
 
 static void exec_and_report(const char *src, size_t len, bool single) {
     px_term_restore(); /* Ctrl-C interrupts again while the code runs */
-    px_val exc = px_repl_exec(src, len, single);
+    px_val exc = px_repl_exec(src, len, single, NULL);
     if (exc != PX_NULL) {
         px_repl_print_exc(&px_out_stderr, exc);
     }

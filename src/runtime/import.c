@@ -253,7 +253,9 @@ struct px_code *px_code_of_file(const char *path) {
     if (ends_with(path, ".mpy")) {
         return px_mpy_load((const uint8_t *)data, len, quoted(path));
     }
-    return px_compile(data, len, px_qstr_intern_cstr(path), PX_COMPILE_FILE);
+    px_code *code = px_compile(data, len, px_qstr_intern_cstr(path), PX_COMPILE_FILE);
+    px_gc_free(data); /* the code holds nothing of the source: the module runs without it */
+    return code;
 }
 
 /* Run the file at `path` (source or .mpy) as module `fullname`. */

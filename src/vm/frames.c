@@ -61,8 +61,19 @@ px_val px_func_call(px_val func, size_t argc, const px_val *argv, px_val kwnames
 
 /* ---- module, exec and class bodies -------------------------------------- */
 
+/* Caches speed code up but are not needed to run it (a site without one
+ * takes the uncached path): when they do not fit (a small heap, a large
+ * module whose block finds no run of free pages), the code runs without
+ * them rather than failing with MemoryError, and is not tried again (each
+ * try costs a collection). */
 void px_vm_alloc_caches(px_code *code) {
-    code->caches = px_gc_alloc(code->ncaches * PX_VM_CACHE_WAYS * sizeof(px_vm_cache), 0);
+    if (code->flags & PX_CODE_NO_CACHES) {
+        return;
+    }
+    code->caches = px_gc_try_alloc(code->ncaches * PX_VM_CACHE_WAYS * sizeof(px_vm_cache), 0);
+    if (code->caches == NULL) {
+        code->flags |= PX_CODE_NO_CACHES;
+    }
 }
 
 static px_val run_with_ns(px_code *code, px_func *fn, px_map *globals, px_map *ns_map, px_val ns) {

@@ -326,6 +326,42 @@ START_TEST(test_realloc_and_free) {
 }
 END_TEST
 
+/* A large block grows into the free pages beside it (moving down into
+ * those before it when the ones after it are taken) and gives back its
+ * tail pages when it shrinks, without a second run of the new size. */
+START_TEST(test_realloc_large_in_place) {
+    const size_t page = (size_t)1 << PX_GC_PAGE_SHIFT;
+    unsigned char *a = px_gc_alloc(3 * page, 0); /* large blocks: from the top */
+    unsigned char *b = px_gc_alloc(2 * page, 0);
+    root_slot[0] = a;
+    ck_assert_ptr_eq(b + 2 * page, a); /* just below a */
+    memset(b, 7, 2 * page);
+    unsigned char *b2 = px_gc_realloc(b, 4 * page, 0);
+    ck_assert_ptr_eq(b2, b - 2 * page); /* moved down over the free pages */
+    for (size_t i = 0; i < 2 * page; i++) {
+        ck_assert_uint_eq(b2[i], 7);
+    }
+    for (size_t i = 2 * page; i < 4 * page; i++) {
+        ck_assert_uint_eq(b2[i], 0);
+    }
+    ck_assert_uint_eq(px_gc_size(b2), 4 * page);
+    ck_assert(!px_gc_is_block_start(b)); /* the old head is a tail page now */
+    size_t used = px_gc_mem_alloc();
+    ck_assert_ptr_eq(px_gc_realloc(b2, page + 1, 0), b2); /* shrinks where it is */
+    ck_assert_uint_eq(px_gc_size(b2), 2 * page);
+    ck_assert_uint_eq(px_gc_mem_alloc(), used - 2 * page);
+    ck_assert_uint_eq(b2[page], 7);
+    ck_assert_uint_eq(b2[page + 1], 0); /* past the new length: zeros */
+    ck_assert_uint_eq(b2[0], 7);
+    ck_assert_ptr_eq(px_gc_realloc(b2, 3 * page, 0), b2); /* grows into the pages after it */
+    ck_assert_uint_eq(b2[2 * page + 5], 0);
+    ck_assert_uint_eq(px_gc_size(b2), 3 * page);
+    root_slot[1] = b2;
+    px_gc_collect();
+    ck_assert(is_live(b2) && is_live(a));
+}
+END_TEST
+
 /* ---- weak words: a holder (rooted) names a target it does not keep */
 
 static uintptr_t *cleared_words[4];
@@ -478,6 +514,7 @@ static Suite *gc_suite(void) {
     tcase_add_test(tc, test_deep_chain_overflows_mark_stack);
     tcase_add_test(tc, test_leaf_not_scanned);
     tcase_add_test(tc, test_realloc_and_free);
+    tcase_add_test(tc, test_realloc_large_in_place);
     tcase_add_test(tc, test_weak_words);
     tcase_add_test(tc, test_weak_many);
     tcase_add_test(tc, test_heap_lock);
