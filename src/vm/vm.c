@@ -376,6 +376,10 @@ static inline px_gen *gen_call_target(const px_builtin *b, size_t argc, const px
     return NULL;
 }
 
+/* A slice bound that a built-in sequence resolves without running Python
+ * code: a small int or None. */
+PX_VM_INLINE bool slice_bound_plain(px_val v) { return px_is_small(v) || v == PX_NONE; }
+
 /* ---- the loop ---------------------------------------------------------- */
 
 #define READ_U(v)                            \
@@ -1081,6 +1085,23 @@ dispatch: {
     TARGET(BUILD_SLICE) {
         uint32_t n;
         READ_U(n);
+        if (n == 2 && *ip == PX_OP_BINARY_SUBSCR && slice_bound_plain(sp[-2]) && slice_bound_plain(sp[-1])) {
+            /* o[a:b] of a built-in sequence with int or None bounds: its
+             * subscript reads the slice and keeps no reference to it, and
+             * no Python code runs meanwhile, so the slice lives on the C
+             * stack (no allocation per slice) and the BINARY_SUBSCR that
+             * follows is done here. */
+            px_val o = sp[-3];
+            const px_type *t = px_is_obj(o) ? ((px_obj *)px_as_ptr(o))->type : px_is_qstr(o) ? &px_type_str : NULL;
+            if (t == &px_type_str || t == &px_type_list || t == &px_type_tuple || t == &px_type_bytes) {
+                px_slice tmp = {{&px_type_slice}, sp[-2], sp[-1], PX_NONE};
+                f->ip = ++ip;
+                px_val r = t->subscr(o, px_from_ptr(&tmp), PX_NULL);
+                sp -= 2;
+                sp[-1] = r;
+                DISPATCH();
+            }
+        }
         px_val s = n == 3 ? px_slice_new(sp[-3], sp[-2], sp[-1]) : px_slice_new(sp[-2], sp[-1], PX_NONE);
         sp -= n;
         PUSH(s);
