@@ -432,11 +432,8 @@ PX_VM_INLINE bool slice_parts_plain(const px_val *parts, uint32_t n) {
 #define TARGET(name) L_##name:
 #define DISPATCH()                                    \
     do {                                              \
-        unsigned op_ = *ip++;                         \
+        uint8_t op_ = *ip++;                          \
         f->ip = ip;                                   \
-        if (PX_UNLIKELY(op_ >= PX_OP__COUNT)) {       \
-            goto bad_opcode;                          \
-        }                                             \
         goto *targets[op_];                           \
     } while (0)
 #else
@@ -603,11 +600,28 @@ static int run(px_vm_ctx *ctx) {
     px_val gen_value;
 
 #if PX_COMPUTED_GOTO
-    static const void *const targets[PX_OP__COUNT] = {
-#define PX_X(name, ops) &&L_##name,
+    /* One entry per byte value, those that are no opcode going to
+     * bad_opcode: dispatching needs no range test (every entry is set
+     * twice, which the override warnings would report). */
+#if defined(__clang__)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Winitializer-overrides"
+#else
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+#endif
+    static const void *const targets[256] = {
+        [0 ... 255] = &&bad_opcode,
+#define PX_X(name, ops) [PX_OP_##name] = &&L_##name,
         PX_OPCODES(PX_X)
 #undef PX_X
     };
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#else
+#pragma GCC diagnostic pop
+#endif
+    _Static_assert(PX_OP__COUNT <= 256, "opcodes are one byte");
 #endif
 
     LOAD_FRAME();
