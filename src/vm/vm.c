@@ -694,7 +694,14 @@ dispatch: {
         DISPATCH();
     }
     TARGET(LOAD_SMALL_INT) {
-        int32_t v = px_read_sleb_zigzag(&ip);
+        uint32_t u = *ip;
+        int32_t v;
+        if (PX_LIKELY(u < 0x80)) { /* -64..63: one byte, as READ_U */
+            ip++;
+            v = (int32_t)(u >> 1) ^ -(int32_t)(u & 1);
+        } else {
+            v = px_read_sleb_zigzag(&ip);
+        }
         PUSH(px_small(v));
         DISPATCH();
     }
