@@ -1560,15 +1560,28 @@ dispatch: {
         ctx->reraise = true;
         px_raise(exc);
     }
+    /* The saved exception is restored by the POP_EXCEPT ending the handler.
+     * A generator resumed elsewhere by then must restore its new resumer's
+     * (sys.exc_info() shows the resumer's when the generator handles none):
+     * in a generator frame PX_NULL is saved for "the resumer's", and
+     * POP_EXCEPT reads it as g->outer_handled, set by each resume. */
     TARGET(PUSH_EXC_INFO) {
         px_val exc = sp[-1];
-        sp[-1] = px_st.handled_exc;
+        px_val saved = px_st.handled_exc;
+        if (f->gen && saved == f->gen->outer_handled) {
+            saved = PX_NULL;
+        }
+        sp[-1] = saved;
         PUSH(exc);
         px_st.handled_exc = exc;
         DISPATCH();
     }
     TARGET(POP_EXCEPT) {
-        px_st.handled_exc = POP();
+        px_val saved = POP();
+        if (saved == PX_NULL && f->gen) {
+            saved = f->gen->outer_handled;
+        }
+        px_st.handled_exc = saved;
         DISPATCH();
     }
     TARGET(CHECK_EXC_MATCH) {

@@ -6,6 +6,7 @@
 
 #include "runtime.h"
 #include "objects/bigint.h"
+#include "check_run.h"
 
 /* Signed decimal text to a px_bn. */
 static px_bn bn_dec(const char *s) {
@@ -266,10 +267,5 @@ static Suite *bigint_suite(void) {
 int main(void) {
     int top;
     px_init(256u << 20, &top);
-    SRunner *sr = srunner_create(bigint_suite());
-    srunner_set_fork_status(sr, CK_NOFORK);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return px_check_run(bigint_suite(), true);
 }

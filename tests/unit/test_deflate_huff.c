@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "deflate_huff.h"
+#include "check_run.h"
 
 static px_huff_work work;
 
@@ -140,9 +141,5 @@ static Suite *huff_suite(void) {
 }
 
 int main(void) {
-    SRunner *sr = srunner_create(huff_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return px_check_run(huff_suite(), false);
 }

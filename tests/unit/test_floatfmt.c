@@ -7,6 +7,7 @@
 
 #include "runtime.h"
 #include "objects/bigint.h"
+#include "check_run.h"
 
 static const struct {
     const char *text;
@@ -139,10 +140,5 @@ static Suite *floatfmt_suite(void) {
 int main(void) {
     int top;
     px_init(64u << 20, &top);
-    SRunner *sr = srunner_create(floatfmt_suite());
-    srunner_set_fork_status(sr, CK_NOFORK);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return px_check_run(floatfmt_suite(), true);
 }

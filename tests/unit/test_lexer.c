@@ -8,6 +8,7 @@
 #include "runtime.h"
 #include "compiler/lexer.h"
 #include "compiler/parser.h"
+#include "check_run.h"
 
 static void *stack_top;
 
@@ -215,9 +216,5 @@ static Suite *lexer_suite(void) {
 
 int main(void) {
     stack_top = __builtin_frame_address(0);
-    SRunner *sr = srunner_create(lexer_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return px_check_run(lexer_suite(), false);
 }

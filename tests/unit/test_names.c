@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "runtime.h"
+#include "check_run.h"
 
 static void *stack_top;
 
@@ -90,9 +91,5 @@ static Suite *names_suite(void) {
 
 int main(void) {
     stack_top = __builtin_frame_address(0);
-    SRunner *sr = srunner_create(names_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return px_check_run(names_suite(), false);
 }

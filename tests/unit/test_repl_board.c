@@ -10,6 +10,7 @@
 #include "port_bare.h"
 #include "runtime.h"
 #include "repl/repl.h"
+#include "check_run.h"
 
 static void *stack_top;
 
@@ -146,9 +147,5 @@ int main(void) {
     tcase_add_test(tc, test_raw_system_exit);
     tcase_add_test(tc, test_raw_paste);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? 0 : 1;
+    return px_check_run(s, false);
 }

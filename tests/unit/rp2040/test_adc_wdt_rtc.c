@@ -9,6 +9,7 @@
 #include "regmodel.h"
 #include "rtc.h"
 #include "watchdog.h"
+#include "../check_run.h"
 
 #define PLL_PWR_RESET 0x2du /* PD, DSMPD, POSTDIVPD, VCOPD */
 
@@ -168,9 +169,5 @@ int main(void) {
     tcase_add_test(tc, test_watchdog_reason);
     tcase_add_test(tc, test_rtc_set_and_get);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return px_check_run(s, false);
 }

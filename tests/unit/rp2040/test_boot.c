@@ -10,6 +10,7 @@
 #include "regmodel.h"
 #include "resets.h"
 #include "uart.h"
+#include "../check_run.h"
 
 static void setup(void) {
     rm_reset();
@@ -166,9 +167,5 @@ int main(void) {
     tcase_add_test(tc, test_uart_init_and_io);
     tcase_add_test(tc, test_uart_putc_waits_for_room);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return px_check_run(s, false);
 }

@@ -7,6 +7,7 @@
 #include "reg.h"
 #include "regmodel.h"
 #include "timer.h"
+#include "../check_run.h"
 
 static void setup(void) {
     rm_reset();
@@ -245,9 +246,5 @@ int main(void) {
     tcase_add_test(tc, test_timer_now);
     tcase_add_test(tc, test_timer_arm);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return px_check_run(s, false);
 }

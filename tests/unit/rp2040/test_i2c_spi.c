@@ -10,6 +10,7 @@
 #include "reg.h"
 #include "regmodel.h"
 #include "spi.h"
+#include "../check_run.h"
 
 #define I2C RP_I2C0_BASE
 #define SPI RP_SPI1_BASE
@@ -229,9 +230,5 @@ int main(void) {
     tcase_add_test(ts, test_spi_transfer_bytes);
     tcase_add_test(ts, test_spi_transfer_words);
     suite_add_tcase(s, ts);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return px_check_run(s, false);
 }

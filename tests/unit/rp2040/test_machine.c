@@ -17,6 +17,7 @@
 #include "regmodel.h"
 #include "rp_machine.h"
 #include "runtime.h"
+#include "../check_run.h"
 
 void rp_isr_io_bank0(void);
 void rp_isr_timer0(void);
@@ -534,9 +535,5 @@ int main(void) {
     tcase_add_test(tc, test_wdt);
     tcase_add_test(tc, test_rtc);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return px_check_run(s, false);
 }
