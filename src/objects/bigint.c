@@ -11,11 +11,33 @@
 
 #define KARATSUBA_CUTOFF 48
 
-px_digit *px_nat_alloc(size_t n) {
+/* A block over 2 KiB takes pages of its own; zeroing those is the
+ * caller's choice (PX_GC_UNINIT), small blocks come zeroed. */
+#define NAT_UNINIT_BYTES 2048
+
+static px_bigint *nat_block(size_t n, size_t *bytes) {
     if (n > ((size_t)-1) / sizeof(px_digit) / 2) {
         px_raise_memory_error();
     }
-    px_bigint *b = px_gc_alloc(sizeof(px_bigint) + (n ? n : 1) * sizeof(px_digit), PX_GC_LEAF);
+    *bytes = sizeof(px_bigint) + (n ? n : 1) * sizeof(px_digit);
+    return px_gc_alloc(*bytes, *bytes < NAT_UNINIT_BYTES ? PX_GC_LEAF : PX_GC_LEAF | PX_GC_UNINIT);
+}
+
+px_digit *px_nat_alloc(size_t n) {
+    size_t bytes;
+    px_bigint *b = nat_block(n, &bytes);
+    if (bytes >= NAT_UNINIT_BYTES) {
+        memset(b, 0, bytes); /* what was asked for, not the rest of its last page */
+    }
+    return b->d;
+}
+
+px_digit *px_nat_alloc_raw(size_t n) {
+    size_t bytes;
+    px_bigint *b = nat_block(n, &bytes);
+    if (bytes >= NAT_UNINIT_BYTES) {
+        memset(b, 0, sizeof(px_bigint)); /* the NULL type marks it unpublished */
+    }
     return b->d;
 }
 
@@ -114,10 +136,23 @@ size_t px_nat_mul_school(px_digit *r, const px_digit *a, size_t an, const px_dig
         an = bn;
         bn = tn;
     }
-    for (size_t i = 0; i < an; i++) {
-        px_ddigit carry = 0;
+    if (an == 0) {
+        return 0;
+    }
+    /* the first row is stored, not added: r is only written, except
+     * digits an earlier row wrote (so it need not come zeroed) */
+    px_ddigit carry = 0, a0 = a[0];
+    for (size_t j = 0; j < bn; j++) {
+        carry += a0 * b[j];
+        r[j] = (px_digit)carry;
+        carry >>= 32;
+    }
+    r[bn] = (px_digit)carry;
+    for (size_t i = 1; i < an; i++) {
+        carry = 0;
         px_ddigit ai = a[i];
         if (ai == 0) {
+            r[i + bn] = 0;
             continue;
         }
         for (size_t j = 0; j < bn; j++) {
@@ -262,8 +297,8 @@ void px_nat_divmod(const px_digit *a, size_t an, const px_digit *b, size_t bn, p
     }
     int s = clz32(b[bn - 1]);
     /* Normalised copies: v = b << s, u = a << s (one extra digit). */
-    px_digit *v = px_nat_alloc(bn);
-    px_digit *u = px_nat_alloc(an + 1);
+    px_digit *v = px_nat_alloc_raw(bn);     /* every digit written below */
+    px_digit *u = px_nat_alloc_raw(an + 1);
     for (size_t i = bn; i-- > 0;) {
         v[i] = (b[i] << s) | (s && i ? b[i - 1] >> (32 - s) : 0);
     }
@@ -398,7 +433,7 @@ px_bn px_bn_add(const px_bn *a, const px_bn *b, bool negate_b) {
     bool bneg = b->neg != negate_b;
     px_bn r;
     size_t mx = a->n > b->n ? a->n : b->n;
-    r.d = px_nat_alloc(mx + 1);
+    r.d = px_nat_alloc_raw(mx + 1); /* px_nat_add / px_nat_sub write every digit they return */
     if (a->neg == bneg) {
         r.n = px_nat_add(r.d, a->d, a->n, b->d, b->n);
         r.neg = a->neg;
@@ -417,7 +452,9 @@ px_bn px_bn_add(const px_bn *a, const px_bn *b, bool negate_b) {
 
 px_bn px_bn_mul(const px_bn *a, const px_bn *b) {
     px_bn r;
-    r.d = px_nat_alloc(a->n + b->n);
+    size_t shorter = a->n < b->n ? a->n : b->n;
+    /* schoolbook multiplication writes every digit; the others add into r */
+    r.d = shorter < KARATSUBA_CUTOFF ? px_nat_alloc_raw(a->n + b->n) : px_nat_alloc(a->n + b->n);
     r.n = px_nat_mul(r.d, a->d, a->n, b->d, b->n);
     r.neg = r.n && (a->neg != b->neg);
     return r;

@@ -36,6 +36,9 @@ typedef struct {
 /* n zeroed digits in a leaf block shaped as a big int not yet published
  * (type NULL): px_bn_to_val takes such a block over instead of copying. */
 px_digit *px_nat_alloc(size_t n);
+/* The same with the digits not zeroed, for a caller that writes each
+ * digit before anything reads it. */
+px_digit *px_nat_alloc_raw(size_t n);
 size_t px_nat_norm(const px_digit *d, size_t n);
 int px_nat_cmp(const px_digit *a, size_t an, const px_digit *b, size_t bn);
 /* r = a + b; r has room for max(an,bn)+1; returns the normalised length. */

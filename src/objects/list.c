@@ -23,7 +23,12 @@ px_val px_list_new(size_t n, const px_val *items) {
     px_list *l = px_gc_alloc(sizeof(px_list), 0);
     l->base.type = &px_type_list;
     if (n) {
-        reserve(l, n);
+        /* exactly n (reserve would grow from nothing by realloc) */
+        if (n > SIZE_MAX / sizeof(px_val)) {
+            px_raise_memory_error();
+        }
+        l->items = px_gc_alloc(n * sizeof(px_val), 0);
+        l->alloc = n;
         if (items) {
             px_cont_move(l->items, items, n);
         }

@@ -14,7 +14,9 @@ px_val px_slice_new(px_val start, px_val stop, px_val step) {
 
 /* A slice bound as a machine int; huge ints are clamped (they only ever
  * mean "past the end"). Returns false for None. */
-static bool bound(px_val v, px_int *out) {
+static bool bound_other(px_val v, px_int *out);
+
+static inline bool bound(px_val v, px_int *out) {
     if (v == PX_NONE) {
         return false;
     }
@@ -22,6 +24,10 @@ static bool bound(px_val v, px_int *out) {
         *out = px_small_get(v);
         return true;
     }
+    return bound_other(v, out);
+}
+
+static bool bound_other(px_val v, px_int *out) {
     if (px_is_int(v) && !px_is_bool(v)) {
         bool neg = px_truthy(px_binary(PX_BINOP_LT, v, px_small(0)));
         *out = neg ? PX_SMALL_MIN : PX_SMALL_MAX;

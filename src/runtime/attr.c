@@ -5,8 +5,15 @@
 #include "rt_internal.h"
 
 px_qid px_rt_attr_name(px_val name) {
+    if (px_is_qstr(name)) {
+        return px_qstr_get(name); /* an interned name: the common case, without a call */
+    }
     if (!px_is_str(name)) {
-        px_raise_type_error("attribute name must be string, not '%s'", px_type_name(name));
+        px_val native = px_rt_native_of(name); /* an instance of a str subclass names its text */
+        if (native == PX_NULL || !px_is_str(native)) {
+            px_raise_type_error("attribute name must be string, not '%s'", px_type_name(name));
+        }
+        name = native;
     }
     return px_str_to_qid(name);
 }
@@ -227,16 +234,7 @@ static void type_setattr(px_val cls, px_qid name, px_val value) {
 /* ---- instances and other objects */
 /* The lookup without __getattr__; with self_out, functions found on the
  * type are returned unbound and *self_out set to obj. */
-static px_val generic_lookup(px_val obj, px_qid name, px_val *self_out) {
-    const px_type *t = px_type_of(obj);
-    if (t == &px_type_super) {
-        /* super's own lookup comes before object's methods */
-        px_val v = t->getattr(obj, name);
-        if (v != PX_NULL) {
-            return v;
-        }
-    }
-    px_val descr = px_type_lookup(t, name);
+static px_val lookup_with_descr(px_val obj, const px_type *t, px_qid name, px_val descr, px_val *self_out) {
     if (descr != PX_NULL && px_rt_is_data_descr(descr)) {
         return px_rt_descr_get(descr, obj, t);
     }
@@ -281,6 +279,18 @@ static px_val generic_lookup(px_val obj, px_qid name, px_val *self_out) {
         return t->getattr(obj, name);
     }
     return PX_NULL;
+}
+
+static px_val generic_lookup(px_val obj, px_qid name, px_val *self_out) {
+    const px_type *t = px_type_of(obj);
+    if (t == &px_type_super) {
+        /* super's own lookup comes before object's methods */
+        px_val v = t->getattr(obj, name);
+        if (v != PX_NULL) {
+            return v;
+        }
+    }
+    return lookup_with_descr(obj, t, name, px_type_lookup(t, name), self_out);
 }
 
 px_val px_rt_generic_getattr(px_val obj, px_qid name) {
@@ -341,6 +351,9 @@ static px_val hooked_getattr(px_val obj, px_qid name) {
 /* The attribute, or PX_NULL when it is simply not there (a __getattr__
  * hook or user code in a descriptor may still raise AttributeError). */
 static px_val getattr_or_null(px_val obj, px_qid name) {
+    if (px_rt_is_instance(obj) && !(px_type_of(obj)->flags & (PX_TF_RT_GETATTRIBUTE | PX_TF_RT_GETATTR))) {
+        return generic_lookup(obj, name, NULL);
+    }
     if (px_is_type_obj(obj)) {
         return type_getattr(obj, name);
     }
@@ -385,8 +398,11 @@ px_val px_getattr_opt(px_val obj, px_qid name) {
      * attribute of that name binds quietly: nothing can raise, so no
      * handler is needed (hasattr and getattr with a default on records). */
     if (px_rt_is_instance(obj) && !(t->flags & (PX_TF_RT_GETATTRIBUTE | PX_TF_RT_GETATTR)) &&
-        px_rt_inst(obj)->native == PX_NULL && binds_quietly(px_type_lookup(t, name))) {
-        return generic_lookup(obj, name, NULL);
+        px_rt_inst(obj)->native == PX_NULL) {
+        px_val descr = px_type_lookup(t, name);
+        if (binds_quietly(descr)) {
+            return lookup_with_descr(obj, t, name, descr, NULL);
+        }
     }
     /* User code may run (properties, descriptors, __getattr__,
      * a module's __getattr__): an
@@ -452,7 +468,7 @@ static bool is_exc_special(px_qid name) {
 }
 
 void px_rt_generic_setattr(px_val obj, px_qid name, px_val value) {
-    if (px_is_type_obj(obj)) {
+    if (!px_rt_is_instance(obj) && px_is_type_obj(obj)) {
         type_setattr(obj, name, value);
         return;
     }

@@ -61,13 +61,12 @@ static px_val walk(const px_type *t, px_qid name, unsigned kind, const px_map_en
     return PX_NULL;
 }
 
-static px_val cached_lookup(const px_type *t, px_qid name, unsigned kind, const px_map_entry **where) {
-    uintptr_t h = ((uintptr_t)t >> 4) ^ ((uintptr_t)name * 0x9E3779B1u) ^ kind;
-    tc_entry *e = &table[(h ^ (h >> 11)) & (PX_TYPE_CACHE_SIZE - 1)];
-    if (e->type == t && e->name == name && e->kind == kind && e->epoch == px_cache_epoch) {
-        *where = e->entry;
-        return e->entry != NULL ? e->entry->value : e->value;
-    }
+/* The walk and the refill, kept out of line so that a hit (the common
+ * case) costs the hash and four compares, without register saves. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static px_val cache_miss(tc_entry *e, const px_type *t, px_qid name, unsigned kind, const px_map_entry **where) {
     px_val v = walk(t, name, kind, where);
     if (!rooted) {
         px_gc_add_root(table, sizeof table);
@@ -82,6 +81,16 @@ static px_val cached_lookup(const px_type *t, px_qid name, unsigned kind, const 
     e->entry = *where;
     e->value = *where != NULL ? PX_NULL : v;
     return v;
+}
+
+static inline px_val cached_lookup(const px_type *t, px_qid name, unsigned kind, const px_map_entry **where) {
+    uintptr_t h = ((uintptr_t)t >> 4) ^ ((uintptr_t)name * 0x9E3779B1u) ^ kind;
+    tc_entry *e = &table[(h ^ (h >> 11)) & (PX_TYPE_CACHE_SIZE - 1)];
+    if (PX_LIKELY(e->type == t && e->name == name && e->kind == kind && e->epoch == px_cache_epoch)) {
+        *where = e->entry;
+        return e->entry != NULL ? e->entry->value : e->value;
+    }
+    return cache_miss(e, t, name, kind, where);
 }
 
 px_val px_type_lookup(const px_type *t, px_qid name) {

@@ -380,6 +380,16 @@ static inline px_gen *gen_call_target(const px_builtin *b, size_t argc, const px
  * code: a small int or None. */
 PX_VM_INLINE bool slice_bound_plain(px_val v) { return px_is_small(v) || v == PX_NONE; }
 
+/* Bounds slice_bound_plain, all n of them. */
+PX_VM_INLINE bool slice_parts_plain(const px_val *parts, uint32_t n) {
+    for (uint32_t i = 0; i < n; i++) {
+        if (!slice_bound_plain(parts[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* ---- the loop ---------------------------------------------------------- */
 
 #define READ_U(v)                            \
@@ -424,7 +434,7 @@ PX_VM_INLINE bool slice_bound_plain(px_val v) { return px_is_small(v) || v == PX
  * opcode), so no bounds test is made per instruction */
 #define DISPATCH()                                    \
     do {                                              \
-        unsigned op_ = *ip++;                         \
+        uint8_t op_ = *ip++;                          \
         f->ip = ip;                                   \
         goto *targets[op_];                           \
     } while (0)
@@ -671,7 +681,14 @@ dispatch: {
         DISPATCH();
     }
     TARGET(LOAD_SMALL_INT) {
-        int32_t v = px_read_sleb_zigzag(&ip);
+        uint32_t u = *ip;
+        int32_t v;
+        if (PX_LIKELY(u < 0x80)) { /* -64..63: one byte, as READ_U */
+            ip++;
+            v = (int32_t)(u >> 1) ^ -(int32_t)(u & 1);
+        } else {
+            v = px_read_sleb_zigzag(&ip);
+        }
         PUSH(px_small(v));
         DISPATCH();
     }
@@ -1111,6 +1128,27 @@ dispatch: {
                 px_val r = t->subscr(o, px_from_ptr(&tmp), PX_NULL);
                 sp -= 2;
                 sp[-1] = r;
+                DISPATCH();
+            }
+        }
+        if ((n == 3 || *ip == PX_OP_STORE_SUBSCR || *ip == PX_OP_DELETE_SUBSCR) && slice_parts_plain(sp - n, n)) {
+            /* The same with a step, and `l[a:b:c] = v` / `del l[a:b:c]` of a
+             * list: storing may iterate v (Python code), which cannot reach
+             * the slice either; the list's subscript keeps no reference. */
+            px_val *parts = sp - n, o = parts[-1];
+            const px_type *t = px_is_obj(o) ? ((px_obj *)px_as_ptr(o))->type : px_is_qstr(o) ? &px_type_str : NULL;
+            unsigned op = *ip;
+            if (t == &px_type_list ||
+                (op == PX_OP_BINARY_SUBSCR && (t == &px_type_str || t == &px_type_tuple || t == &px_type_bytes))) {
+                px_slice tmp = {{&px_type_slice}, parts[0], parts[1], n == 3 ? parts[2] : PX_NONE};
+                f->ip = ++ip;
+                if (op == PX_OP_BINARY_SUBSCR) {
+                    parts[-1] = t->subscr(o, px_from_ptr(&tmp), PX_NULL);
+                    sp = parts;
+                } else {
+                    t->subscr(o, px_from_ptr(&tmp), op == PX_OP_STORE_SUBSCR ? parts[-2] : PX_DELETE);
+                    sp = parts - (op == PX_OP_STORE_SUBSCR ? 2 : 1);
+                }
                 DISPATCH();
             }
         }
