@@ -1,3 +1,4 @@
+# needs: bigint
 # `l[a:b]`, `l[a:b:c] = v` and `del l[a:b]` on lists whose bounds are
 # small ints or None take a path that makes no slice object; every other
 # case (big ints, __index__, subclasses, other sequences) the general one.

@@ -1,3 +1,4 @@
+# needs: float
 # o[a:b] with int or None bounds on str, list, tuple and bytes is done
 # without a slice object; everything else (steps, subclasses, bounds with
 # __index__, big ints, bools, user __getitem__) takes the general path.

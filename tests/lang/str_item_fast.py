@@ -1,3 +1,4 @@
+# needs: bigint
 # s[i] of an exact str with an int index is done by the loop itself; the
 # edges: negative and out-of-range indexes, non-ASCII text (forward,
 # backward, random order), the empty str, names, subclasses with and
