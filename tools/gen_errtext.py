@@ -26,6 +26,11 @@ import os
 import re
 import sys
 
+# the C literal writer of the names table (run by meson as a script, or
+# loaded by path from tests/mcu/sizes.py: its folder is not on the path)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_names import c_string  # noqa: E402
+
 # the raisers of core/error.h, the macros built on px_raise_msg, and the
 # formatters of the compiler's and re's messages, which take the same macro
 RAISERS = re.compile(r"\b(px_raise_(msg|type_error|value_error|index_error|zero_division|overflow|os_error)"
@@ -114,21 +119,6 @@ def expand(data, words):
     for b in data[1:]:
         out += words[CODES.index(b)].encode("ascii") if b in CODES else bytes([b])
     return bytes(out)
-
-
-def c_string(data):
-    """A C literal of the bytes: octal escapes (three digits, so a digit
-    after one cannot join it) for all but printable ASCII."""
-    out = []
-    for b in data:
-        ch = chr(b)
-        if ch in '"\\':
-            out.append("\\" + ch)
-        elif 32 <= b < 127 and ch != "?":
-            out.append(ch)
-        else:
-            out.append("\\%03o" % b)
-    return '"' + "".join(out) + '"'
 
 
 def write_if_changed(path, text):

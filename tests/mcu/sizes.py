@@ -54,8 +54,8 @@ TARGETS = {
 # (compressed error text, computed name hashes, Unicode tables, packed
 # built-in functions): 456,204 and 494,852, each with about 4 KB to spare.
 BUDGETS = {
-    "an385": {"flash": 460_000, "ram": 645_000},
-    "rp2040": {"flash": 499_000, "ram": 220_000},
+    "an385": {"flash": 464_000, "ram": 645_000},
+    "rp2040": {"flash": 503_000, "ram": 220_000},
 }
 FLASH_SECTIONS = (".boot2", ".text", ".rodata", ".ARM.exidx", ".data")
 
