@@ -38,6 +38,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 _spec = importlib.util.spec_from_file_location("bench_size", os.path.join(ROOT, "bench", "size.py"))
 mapfile = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(mapfile)
+_spec = importlib.util.spec_from_file_location("ltomap", os.path.join(ROOT, "tests", "mcu", "ltomap.py"))
+ltomap = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(ltomap)
 _spec = importlib.util.spec_from_file_location("gen_errtext", os.path.join(ROOT, "tools", "gen_errtext.py"))
 errtext = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(errtext)
@@ -134,13 +137,20 @@ def totals(elf, map_path, reg):
     return {"flash": flash, "ram": ram}
 
 
-def object_sizes(map_path):
-    """{source or library member: flash bytes} from the map."""
-    sizes = mapfile.parse_map(map_path, sections=(".text", ".rodata", ".data"), archives=True)
+def object_sizes(elf, map_path):
+    """{source or library member: flash bytes} from the map; under
+    link-time optimisation the partition's sections are given to their
+    source files through the ELF's DWARF (tests/mcu/ltomap.py)."""
+    sections = (".text", ".rodata", ".data")
+    sizes = mapfile.parse_map(map_path, sections=sections, archives=True)
     per = collections.Counter()
     for obj, c in sizes.items():
+        if ".ltrans" in obj:
+            continue
         key = obj if obj.endswith(".o)") else mapfile.source_of(obj)
         per[key] += sum(c.values())
+    if ltomap.is_lto(map_path):
+        per.update(ltomap.partition_sizes(elf, map_path, ROOT, sections))
     return per
 
 
@@ -243,13 +253,14 @@ def measure(target):
     elf, map_path = os.path.join(bdir, "firmware.elf"), os.path.join(bdir, "firmware.map")
     reg = regions(map_path)
     t = totals(elf, map_path, reg)
-    per = object_sizes(map_path)
+    per = object_sizes(elf, map_path)
     owner = mapfile.module_lists()
     modules, areas = collections.Counter(), collections.Counter()
     for key, n in per.items():
         if key in owner:
             modules[owner[key]] += n
-        areas["C library and libgcc" if member(key) else mapfile.area_of(key)] += n
+        areas["C library and libgcc" if member(key) else "not attributed (LTO)" if key == ltomap.NOT_ATTRIBUTED
+              else mapfile.area_of(key)] += n
     keys_of = {}
     features = feature_shares(per, keys_of)
     features.append(("error text", "the messages of the core's raisers found in the image, packed or not",
