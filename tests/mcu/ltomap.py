@@ -75,6 +75,9 @@ def _addresses_to_files(elf, bdir, root):
             if a:
                 die["addr"] = int(a.group(1), 16)
     flush(die)
+    if not placed:
+        raise SystemExit(f"{elf}: no debug information to attribute the LTO partition with "
+                         "(the board's cross file keeps debug = true)")
 
     def path(name):
         full = os.path.normpath(os.path.join(bdir, name))
