@@ -19,12 +19,8 @@ static inline void mcu_reg_write(uint32_t addr, uint32_t value) {
 }
 #endif
 
-void mcu_irq_clear_pending(unsigned irq) {
-    mcu_reg_write(NVIC_ICPR_AT(irq), NVIC_BIT(irq));
-}
-
 void mcu_irq_enable(unsigned irq) {
-    mcu_irq_clear_pending(irq);
+    mcu_reg_write(NVIC_ICPR_AT(irq), NVIC_BIT(irq)); /* forget one raised while off */
     mcu_reg_write(NVIC_ISER_AT(irq), NVIC_BIT(irq));
 }
 

@@ -7,7 +7,5 @@
  * exceptions), forgetting one that was raised while it was off. */
 void mcu_irq_enable(unsigned irq);
 void mcu_irq_disable(unsigned irq);
-/* Forget a raised interrupt `irq` that has not been taken. */
-void mcu_irq_clear_pending(unsigned irq);
 
 #endif
