@@ -559,7 +559,7 @@ def timer_tests(elf):
 
     def registers():
         """The counters' registers: a period of 10 ms is 250,000 cycles of
-        25 MHz, freq=1000 25,000, 200 s two laps of 2,500,000,000 (more
+        25 MHz, freq=1 25,000,000, 200 s two laps of 2,500,000,000 (more
         than 32 bits hold); periodic, 32-bit, interrupting; stopped by
         deinit(). (QEMU's APB timer answers byte reads, which uctypes
         makes, with the low byte only: its control register is checked,
@@ -568,14 +568,14 @@ def timer_tests(elf):
             b"def nop(t):\n    pass\n"
             b"t = machine.Timer(2, period=10, callback=nop)\n"
             b"print(t, D.load, hex(D.control))\n"
-            b"t.init(mode=machine.Timer.ONE_SHOT, freq=1000, callback=nop)\n"
+            b"t.init(mode=machine.Timer.ONE_SHOT, freq=1, callback=nop)\n"
             b"print(t, D.load, hex(D.control))\n"
             b"t.init(period=200000, callback=nop)\nu = machine.Timer(3, period=1, tick_hz=50, callback=nop)\n"
             b"print(t, D.load, D.load2, hex(D.control2))\n"
             b"t.deinit()\nu.deinit()\nprint(t, D.control, D.control2)\n"
             b"a = machine.Timer(0, period=5, callback=nop)\nprint(A.ctrl)\na.deinit()\nprint(A.ctrl)\n")
         run(code, "Timer(2, mode=PERIODIC, period=10ms) 249999 0xe2\n"
-                  "Timer(2, mode=ONE_SHOT, period=1ms) 24999 0xe2\n"
+                  "Timer(2, mode=ONE_SHOT, period=1000ms) 24999999 0xe2\n"
                   "Timer(2, mode=PERIODIC, period=200000ms) 2499999999 499999 0xe2\n"
                   "Timer(2, stopped) 0 0\n9\n0\n", "the timer registers")
 
@@ -614,10 +614,10 @@ def timer_tests(elf):
         """A one-shot fires once and stops; Timer(-1) takes a free counter."""
         code = (b"import machine, time\nlog = []\n"
                 b"a = machine.Timer(1, mode=machine.Timer.ONE_SHOT, period=30, callback=lambda t: log.append(t))\n"
-                b"b = machine.Timer(-1, mode=machine.Timer.ONE_SHOT, freq=50, callback=lambda t: log.append(t))\n"
-                b"print(b)\ntime.sleep_ms(300)\n"
+                b"b = machine.Timer(-1, mode=machine.Timer.ONE_SHOT, freq=5, callback=lambda t: log.append(t))\n"
+                b"print(b)\ntime.sleep_ms(600)\n"
                 b"print(len(log), log.count(a), log.count(b), a, b)\n")
-        run(code, "Timer(-1, mode=ONE_SHOT, period=20ms)\n2 1 1 Timer(1, stopped) Timer(-1, stopped)\n",
+        run(code, "Timer(-1, mode=ONE_SHOT, period=200ms)\n2 1 1 Timer(1, stopped) Timer(-1, stopped)\n",
             "one-shot timers")
 
     def deinit_stops():
@@ -680,8 +680,8 @@ def timer_tests(elf):
         b.soft_reset()
         out, err = b.exec(b"import machine, time\n"
                           b"def bad(t):\n    raise ValueError('from the timer')\n"
-                          b"t = machine.Timer(1, mode=machine.Timer.ONE_SHOT, period=5, callback=bad)\n"
-                          b"print('before')\ntime.sleep_ms(200)\nprint('not reached')\n", 30)
+                          b"t = machine.Timer(1, mode=machine.Timer.ONE_SHOT, period=300, callback=bad)\n"
+                          b"print('before')\ntime.sleep_ms(1000)\nprint('not reached')\n", 30)
         if out != "before\n" or not err.endswith(", in bad\nValueError: from the timer\n") \
                 or "line 6, in <module>" not in err:
             raise Fail(f"a callback that raises: {out!r} {err!r}")
@@ -695,8 +695,8 @@ def timer_tests(elf):
         code = (b"import machine, micropython, time\nlog = []\n"
                 b"def later(x):\n    log.append(x)\n"
                 b"def cb(t):\n    log.append('timer')\n    micropython.schedule(later, 'from the timer')\n"
-                b"t = machine.Timer(0, mode=machine.Timer.ONE_SHOT, period=20, callback=cb)\n"
-                b"micropython.schedule(later, 'first')\ntime.sleep_ms(100)\n"
+                b"micropython.schedule(later, 'first')\n"
+                b"t = machine.Timer(0, mode=machine.Timer.ONE_SHOT, period=20, callback=cb)\ntime.sleep_ms(100)\n"
                 b"micropython.schedule(later, 'last')\nx = 1\nprint(log)\n")
         run(code, "['first', 'timer', 'from the timer', 'last']\n", "micropython.schedule with a timer")
 
