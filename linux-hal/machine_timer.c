@@ -74,9 +74,11 @@ static void on_expiry(px_val ctx, int fd, uint32_t revents) {
     }
 }
 
-px_timer *px_timer_port_new(void) {
+px_timer *px_timer_port_new(px_int id) {
     px_machine_timer *t = px_gc_alloc(sizeof *t, PX_GC_FINALIZE);
     t->t.base.type = &px_type_timer;
+    t->t.id = id; /* any id: every timer is a virtual one */
+    t->t.callback = PX_NONE;
     t->fd = -1;
     return &t->t;
 }

@@ -58,11 +58,9 @@ px_val px_timer_make(const px_type *type, size_t argc, const px_val *argv, px_va
         px_raise_type_error("Timer() takes the id as its one positional argument");
     }
     if (argc == 1) {
-        id = px_index(argv[0]); /* any id: all timers are virtual */
+        id = px_index(argv[0]);
     }
-    px_timer *t = px_timer_port_new();
-    t->id = id;
-    t->callback = PX_NONE;
+    px_timer *t = px_timer_port_new(id);
     if (kwnames != PX_NULL && px_tuple_ptr(kwnames)->len > 0) {
         px_val a[A__COUNT];
         px_parse_args(PX_Q(Timer), 0, argv + argc, kwnames, A__COUNT, init_spec, a);

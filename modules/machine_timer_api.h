@@ -1,8 +1,9 @@
 /* machine.Timer's Python-facing layer, shared by every port: Timer(id,
  * *, mode, freq, period, callback, tick_hz), init, deinit, repr, the
  * ONE_SHOT/PERIODIC constants, and the dispatch that calls a callback
- * between bytecodes. Every timer is a virtual one (any id). A port
- * provides the clock under it: the functions below and its Timer type,
+ * between bytecodes. Which ids exist is the port's: on Linux and the
+ * Pico every timer is a virtual one (any id); a board with hardware
+ * timers takes their numbers and -1. A port provides the clock under it: the functions below and its Timer type,
  * px_type_timer, made of the shared parts (px_timer_make, px_timer_print,
  * px_timer_dict) and whatever the port adds (a finalizer, a stream
  * protocol). Nothing here touches an OS or a register. */
@@ -25,8 +26,10 @@ typedef struct px_timer {
 
 /* ---- what the port provides */
 extern const px_type px_type_timer;
-/* A new Timer object of the port's size, base.type set, the rest zero. */
-px_timer *px_timer_port_new(void);
+/* The Timer object for `id` (ValueError for an id the port has not): a
+ * new one of the port's size with base.type, id and callback (None) set
+ * and the rest zero. */
+px_timer *px_timer_port_new(px_int id);
 /* Start counting t->period_ns from now (again, if it was armed), once or
  * every period by t->mode; sets t->armed. OSError if the clock refuses. */
 void px_timer_port_arm(px_timer *t);

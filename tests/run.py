@@ -159,7 +159,7 @@ CONFIGS = {
     # header, which turns PX_HAS_FLOAT off, and leaves math out): it must
     # build warning-free, and a quick
     # boot in QEMU checks what such a user meets (check_boot): no floats,
-    # and the integer paths of time, select and asyncio
+    # and the integer paths of time, select, asyncio and machine.Timer
     "build-an385-nofloat": {
         "opts": ["--cross-file", os.path.join(ROOT, "mcu", "mps2-an385", "cross.ini"),
                  "--cross-file", os.path.join(ROOT, "mcu", "mps2-an385", "nofloat.ini"), "-Dunit_tests=disabled"],
@@ -177,6 +177,11 @@ CONFIGS = {
             (b"import asyncio\nasync def t(n, log):\n    await asyncio.sleep_ms(n)\n    log.append(n)\n"
              b"async def main():\n    log = []\n    await asyncio.gather(t(20, log), t(10, log))\n"
              b"    await asyncio.sleep(0)\n    return log\nprint(asyncio.run(main()))\n", "[10, 20]\n", ""),
+            # machine.Timer's arguments without floats (freq is an int)
+            (b"import machine, time\nn = []\n"
+             b"a = machine.Timer(-1, mode=machine.Timer.ONE_SHOT, freq=50, callback=n.append)\n"
+             b"b = machine.Timer(0, period=10, callback=n.append)\ntime.sleep_ms(100)\nb.deinit()\n"
+             b"print(a, n.count(a), n.count(b) > 2)\n", "Timer(-1, stopped) 1 True\n", ""),
         ],
     },
 }

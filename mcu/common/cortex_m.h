@@ -17,10 +17,11 @@
 #define SYST_CSR_CLKSOURCE (1u << 2) /* the processor clock */
 #define SYST_CSR_COUNTFLAG (1u << 16)
 
-/* NVIC: interrupt n is bit n%32 of word n/32 */
-#define NVIC_ISER(n) PX_REG32(0xE000E100u + 4u * ((n) >> 5))
-#define NVIC_ICER(n) PX_REG32(0xE000E180u + 4u * ((n) >> 5))
-#define NVIC_ICPR(n) PX_REG32(0xE000E280u + 4u * ((n) >> 5))
+/* NVIC: interrupt n is bit n%32 of word n/32 (set-enable, clear-enable,
+ * clear-pending); nvic.c sets and clears them */
+#define NVIC_ISER_AT(n) (0xE000E100u + 4u * ((n) >> 5))
+#define NVIC_ICER_AT(n) (0xE000E180u + 4u * ((n) >> 5))
+#define NVIC_ICPR_AT(n) (0xE000E280u + 4u * ((n) >> 5))
 #define NVIC_BIT(n) (1u << ((n) & 31u))
 
 /* System Control Block */

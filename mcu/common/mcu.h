@@ -22,6 +22,10 @@
  * interrupt on. Called once at power-on (after .data and .bss are set
  * up, interrupts still masked); a soft reset keeps them running. */
 void board_init(void);
+/* At the start of a soft reset (interrupts masked): stop what a program
+ * started on the board's peripherals that would go on interrupting (its
+ * timers). Optional: startup.c has an empty default. */
+void board_soft_reset(void);
 /* Send bytes on the console UART, waiting while its FIFO is full. */
 void board_console_write(const char *s, size_t n);
 

@@ -72,9 +72,15 @@ __attribute__((noreturn, used)) void mcu_start(bool warm) {
         SCB_SHCSR |= SCB_SHCSR_FAULTS_ON;
 #endif
         board_init();
+    } else {
+        board_soft_reset();
     }
     px_cm_irq_on();
     mcu_main(warm);
+}
+
+/* A board whose peripherals need nothing at a soft reset. */
+__attribute__((weak)) void board_soft_reset(void) {
 }
 
 void mcu_reset_handler(void) {

@@ -1,10 +1,14 @@
 /* mps2-an385: clocks need no set-up in QEMU's model; SysTick, the console
- * on CMSDK UART0, and the interrupt part of the vector table. */
+ * on CMSDK UART0, the timers' events between bytecodes, and the interrupt
+ * part of the vector table. */
 #include <stddef.h>
 #include <stdint.h>
 
+#include "an_machine.h"
+#include "cmsdk_timer.h"
 #include "cortex_m.h"
 #include "mcu.h"
+#include "nvic.h"
 
 /* CMSDK APB UART registers */
 #define UART_DATA PX_REG32(UART0_BASE + 0x00u)
@@ -22,8 +26,8 @@
 void board_init(void) {
     UART_BAUDDIV = BOARD_CPU_HZ / CONSOLE_BAUD; /* QEMU wants at least 16 */
     UART_CTRL = CTRL_TX_EN | CTRL_RX_EN | CTRL_RX_INT_EN;
-    NVIC_ICPR(UART0_RX_IRQ) = NVIC_BIT(UART0_RX_IRQ);
-    NVIC_ISER(UART0_RX_IRQ) = NVIC_BIT(UART0_RX_IRQ);
+    mcu_irq_enable(UART0_RX_IRQ);
+    an_timers_reset();
     SYST_RVR = BOARD_CPU_HZ / 1000u - 1u;
     SYST_CVR = 0;
     SYST_CSR = SYST_CSR_CLKSOURCE | SYST_CSR_TICKINT | SYST_CSR_ENABLE;
@@ -69,11 +73,24 @@ void board_console_rx_resume(void) {
     }
 }
 
+/* A soft reset stops the timers a program started. */
+void board_soft_reset(void) {
+    an_timers_reset();
+}
+
+/* Between bytecodes: timer expiries become scheduled calls. */
+void board_poll(void) {
+    an_machine_timer_poll();
+}
+
 /* The interrupts after the core's 16 vectors (startup.c). */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Woverride-init"
 __attribute__((section(".vectors.irq"), used)) void (*const board_irq_vectors[BOARD_NUM_IRQ])(void) = {
     [0 ... BOARD_NUM_IRQ - 1] = mcu_irq_unexpected,
     [UART0_RX_IRQ] = uart0_rx_irq,
+    [TIMER0_IRQ] = an_timer0_irq,
+    [TIMER1_IRQ] = an_timer1_irq,
+    [DUALTIMER_IRQ] = an_dualtimer_irq,
 };
 #pragma GCC diagnostic pop

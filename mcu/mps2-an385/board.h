@@ -14,6 +14,14 @@
 #define UART0_BASE 0x40004000u
 #define UART0_RX_IRQ 0
 #define UART0_TX_IRQ 1
+/* CMSDK APB timers 0 and 1, and the dual timer (two counters on one
+ * interrupt): machine.Timer(0..3) (cmsdk_timer.c) */
+#define TIMER0_BASE 0x40000000u
+#define TIMER1_BASE 0x40001000u
+#define DUALTIMER_BASE 0x40002000u
+#define TIMER0_IRQ 8
+#define TIMER1_IRQ 9
+#define DUALTIMER_IRQ 10
 #define BOARD_NUM_IRQ 32
 #define CONSOLE_BAUD 115200u
 

@@ -1,8 +1,9 @@
 /* The machine module of the mps2-an385: the board-wide functions every
- * Cortex-M board has (mcu/common/machine_core.c). The board has no GPIO,
- * bus or unique-ID hardware that QEMU emulates; its CMSDK timers are not
- * machine.Timer yet (docs/mcu.md). */
+ * Cortex-M board has (mcu/common/machine_core.c) and Timer on the CMSDK
+ * timers (machine_timer.c). The board has no GPIO, bus or unique-ID
+ * hardware that QEMU emulates (docs/mcu.md). */
 #include "machine_core.h"
+#include "machine_timer_api.h"
 #include "mcu.h"
 
 /* Sorted by name bytes. */
@@ -10,6 +11,7 @@ static const px_map_entry machine_table[] = {
     PX_ENTRY(HARD_RESET, PX_SMALL_CONST(MCU_HARD_RESET)),
     PX_ENTRY(PWRON_RESET, PX_SMALL_CONST(MCU_PWRON_RESET)),
     PX_ENTRY(SOFT_RESET, PX_SMALL_CONST(MCU_SOFT_RESET)),
+    PX_ENTRY_OBJ(Timer, &px_type_timer),
     PX_ENTRY(__name__, PX_QSTR_CONST(PX_Q(machine))),
     PX_ENTRY_OBJ(disable_irq, &mcu_machine_disable_irq_obj),
     PX_ENTRY_OBJ(enable_irq, &mcu_machine_enable_irq_obj),

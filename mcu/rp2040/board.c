@@ -9,6 +9,7 @@
 #include "cortex_m.h"
 #include "gpio.h"
 #include "mcu.h"
+#include "nvic.h"
 #include "reg.h"
 #include "resets.h"
 #include "rp_machine.h"
@@ -29,7 +30,7 @@ void board_init(void) {
     rp_gpio_set_function(RP_CONSOLE_TX_PIN, RP_GPIO_FUNC_UART);
     rp_gpio_set_function(RP_CONSOLE_RX_PIN, RP_GPIO_FUNC_UART);
     rp_reg_write(RP_CONSOLE_UART + UART_IMSC, UART_INT_RX | UART_INT_RT);
-    rp_irq_enable(RP_IRQ_UART0);
+    mcu_irq_enable(RP_IRQ_UART0);
 }
 
 void board_console_write(const char *s, size_t n) {

@@ -21,9 +21,6 @@
 #define RP_CONSOLE_BAUD 115200u
 #define RP_IRQ_UART0 20u
 
-/* Enable / disable an interrupt line at the NVIC (nvic.c). */
-void rp_irq_enable(unsigned irq);
-void rp_irq_disable(unsigned irq);
 /* Reset the whole chip, as at power-on (machine.reset). */
 __attribute__((noreturn)) void rp_board_reset(void);
 

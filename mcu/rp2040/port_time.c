@@ -5,6 +5,7 @@
  * RP2040 has no battery-backed time (time.time() counts from 1970 at
  * reset, as MicroPython's ports without an RTC setting). */
 #include "board.h"
+#include "nvic.h"
 #include "reg.h"
 #include "runtime.h"
 #include "timer.h"
@@ -38,7 +39,7 @@ int32_t px_port_tz_offset(int64_t utc, bool *dst) {
 
 void px_port_sleep_us(uint64_t us) {
     uint64_t end = rp_timer_now() + us;
-    rp_irq_enable(RP_IRQ_TIMER_0 + SLEEP_ALARM);
+    mcu_irq_enable(RP_IRQ_TIMER_0 + SLEEP_ALARM);
     for (;;) {
         rp_cpu_irq_off(); /* an interrupt between the check and WFI still wakes it */
         if (px_st.pending || rp_timer_now() >= end || !rp_timer_arm(SLEEP_ALARM, end)) {

@@ -523,6 +523,206 @@ def board_tests(elf):
             ("board/friendly_ctrl_d_resets", friendly_soft_reset)]
 
 
+# ---- machine.Timer on the CMSDK timers (one board of their own, so -k timer runs them alone)
+
+# QEMU without icount runs its timers on the host's clock, and the
+# board's SysTick (time.ticks_ms) loses ticks when the host stalls: under
+# the full test run (load 9 to 11 on two cores) ticks_ms counted 1000 ms
+# while a 20 ms timer was called 131 times, and 3001 ms while 3.24 s
+# passed. A timer cannot be called more often than the host's time allows,
+# and loses fewer periods than the 1 ms tick: so a count is checked from
+# below against ticks_ms (at least half of what its interval holds: the
+# timer's own expiries merge in a stall too) and from above against the
+# host's clock around the run. The periods themselves are checked exactly
+# in the counters' registers (board/timer_registers).
+TIMER_REGS = (b"import machine, uctypes\n"
+              b"A = uctypes.struct(0x40000000, {'ctrl': 0 | uctypes.UINT32})\n"
+              b"D = uctypes.struct(0x40002000, {'load': 0 | uctypes.UINT32, 'control': 8 | uctypes.UINT32,"
+              b" 'load2': 0x20 | uctypes.UINT32, 'control2': 0x28 | uctypes.UINT32})\n")
+
+
+def timer_tests(elf):
+    """(name, test) pairs on a board of their own, run in order."""
+    state = {}
+
+    def board():
+        if "board" not in state:
+            state["board"] = Board(elf)
+        return state["board"]
+
+    def run(code, want, what, timeout=30):
+        b = board()
+        b.soft_reset()
+        out, err = b.exec(code, timeout)
+        if (out, err) != (want, ""):
+            raise Fail(f"{what}: {out!r} {err!r}")
+
+    def registers():
+        """The counters' registers: a period of 10 ms is 250,000 cycles of
+        25 MHz, freq=1 25,000,000, 200 s two laps of 2,500,000,000 (more
+        than 32 bits hold); periodic, 32-bit, interrupting; stopped by
+        deinit(). (QEMU's APB timer answers byte reads, which uctypes
+        makes, with the low byte only: its control register is checked,
+        its reload through the dual timer's arithmetic, which is shared.)"""
+        code = TIMER_REGS + (
+            b"def nop(t):\n    pass\n"
+            b"t = machine.Timer(2, period=10, callback=nop)\n"
+            b"print(t, D.load, hex(D.control))\n"
+            b"t.init(mode=machine.Timer.ONE_SHOT, freq=1, callback=nop)\n"
+            b"print(t, D.load, hex(D.control))\n"
+            b"t.init(period=200000, callback=nop)\nu = machine.Timer(3, period=1, tick_hz=50, callback=nop)\n"
+            b"print(t, D.load, D.load2, hex(D.control2))\n"
+            b"t.deinit()\nu.deinit()\nprint(t, D.control, D.control2)\n"
+            b"a = machine.Timer(0, period=5, callback=nop)\nprint(A.ctrl)\na.deinit()\nprint(A.ctrl)\n")
+        run(code, "Timer(2, mode=PERIODIC, period=10ms) 249999 0xe2\n"
+                  "Timer(2, mode=ONE_SHOT, period=1000ms) 24999999 0xe2\n"
+                  "Timer(2, mode=PERIODIC, period=200000ms) 2499999999 499999 0xe2\n"
+                  "Timer(2, stopped) 0 0\n9\n0\n", "the timer registers")
+
+    def timed(code, what):
+        """Run code that prints counts and a ticks_ms interval: the
+        printed values and the host's milliseconds around the run."""
+        b = board()
+        b.soft_reset()
+        t0 = time.monotonic()
+        out, err = b.exec(code, 30)
+        host_ms = int((time.monotonic() - t0) * 1000)
+        try:
+            return [int(x) for x in out.split()], host_ms
+        except ValueError:
+            raise Fail(f"{what}: {out!r} {err!r}")
+
+    def check_count(n, period, ticks_ms, host_ms, what):
+        if not ticks_ms // (2 * period) <= n <= host_ms // period + 1:
+            raise Fail(f"{what}: {n} calls of a {period} ms timer in {ticks_ms} ms of ticks_ms"
+                       f" ({host_ms} ms on the host)")
+
+    def periodic_count():
+        """A 20 ms periodic timer for a second of ticks_ms: about 50 calls
+        (see above for the bounds), each with the Timer."""
+        code = (b"import machine, time\nn = [0, 1]\n"
+                b"def cb(t):\n    n[0] += 1\n    n[1] = n[1] and t is tim\n"
+                b"tim = machine.Timer(0, period=20, callback=cb)\nt0 = time.ticks_ms()\n"
+                b"time.sleep_ms(1000)\ntim.deinit()\ne = time.ticks_diff(time.ticks_ms(), t0)\n"
+                b"print(int(n[1]), n[0], e)\n")
+        (same, n, e), host_ms = timed(code, "a 20 ms periodic timer")
+        if same != 1 or e < 1000:
+            raise Fail(f"a 20 ms periodic timer: the callback's argument is the Timer: {same}, slept {e} ms")
+        check_count(n, 20, e, host_ms, "a 20 ms periodic timer")
+
+    def one_shot():
+        """A one-shot fires once and stops; Timer(-1) takes a free counter."""
+        code = (b"import machine, time\nlog = []\n"
+                b"a = machine.Timer(1, mode=machine.Timer.ONE_SHOT, period=30, callback=lambda t: log.append(t))\n"
+                b"b = machine.Timer(-1, mode=machine.Timer.ONE_SHOT, freq=5, callback=lambda t: log.append(t))\n"
+                b"print(b)\ntime.sleep_ms(600)\n"
+                b"print(len(log), log.count(a), log.count(b), a, b)\n")
+        run(code, "Timer(-1, mode=ONE_SHOT, period=200ms)\n2 1 1 Timer(1, stopped) Timer(-1, stopped)\n",
+            "one-shot timers")
+
+    def deinit_stops():
+        """No call after deinit(), and init() starts it again."""
+        code = (b"import machine, time\nn = [0]\n"
+                b"def cb(t):\n    n[0] += 1\n"
+                b"t = machine.Timer(-1, period=10, callback=cb)\ntime.sleep_ms(100)\nt.deinit()\nk = n[0]\n"
+                b"time.sleep_ms(200)\nprint(k > 0, n[0] == k)\n"
+                b"t.init(mode=machine.Timer.ONE_SHOT, period=10, callback=cb)\ntime.sleep_ms(100)\n"
+                b"print(n[0] - k)\nt.deinit()\nt.deinit()\n")
+        run(code, "True True\n1\n", "deinit() and init() again")
+
+    def two_at_once():
+        """Two timers run side by side, each at its own rate; four run at
+        once, a fifth Timer(-1) finds none free; a Timer(n) started again
+        by another object moves to it."""
+        code = (b"import machine, time\nn = [0, 0]\n"
+                b"def f(t):\n    n[0] += 1\n"
+                b"def g(t):\n    n[1] += 1\n"
+                b"a = machine.Timer(0, period=10, callback=f)\nb = machine.Timer(2, period=40, callback=g)\n"
+                b"t0 = time.ticks_ms()\ntime.sleep_ms(800)\na.deinit()\nb.deinit()\n"
+                b"print(n[0], n[1], time.ticks_diff(time.ticks_ms(), t0))\n")
+        (n0, n1, e), host_ms = timed(code, "two timers at once")
+        check_count(n0, 10, e, host_ms, "two timers at once, the first")
+        check_count(n1, 40, e, host_ms, "two timers at once, the second")
+        code = (b"import machine, errno\n"
+                b"v = [machine.Timer(-1, period=1000, callback=print) for i in range(4)]\n"
+                b"try:\n    machine.Timer(-1, period=5, callback=print)\nexcept OSError as e:\n"
+                b"    print(e.errno == errno.EBUSY, e)\n"
+                b"try:\n    machine.Timer(3, period=5, callback=print)\nexcept OSError as e:\n    print(e)\n"
+                b"for t in v:\n    t.deinit()\nc = machine.Timer(3, period=5, callback=print)\n"
+                b"d = machine.Timer(3, period=7, callback=print)\nprint(c, d)\nd.deinit()\n")
+        run(code, "True [Errno 16] Device or resource busy: \"Timer(-1): all 4 of the board's timers run;"
+                  " deinit() one first\"\n"
+                  "[Errno 16] Device or resource busy: 'Timer(3) runs a Timer(-1); deinit() that one,"
+                  " or use another id'\n"
+                  "Timer(3, stopped) Timer(3, mode=PERIODIC, period=7ms)\n", "four timers at once")
+
+    def errors():
+        code = (b"import machine\n"
+                b"for args, kw in [((4,), {}), ((-2,), {}), ((0, 1), {}), ((0,), {'mode': 5, 'period': 1}),\n"
+                b"                 ((0,), {'period': 0}), ((0,), {'freq': 200000}), ((0,), {'callback': print}),\n"
+                b"                 ((0,), {'period': 'x'})]:\n"
+                b"    try:\n        machine.Timer(*args, **kw)\n"
+                b"    except Exception as e:\n        print(type(e).__name__, e)\n")
+        run(code, "ValueError Timer(4): the board has Timer(0) to Timer(3), and Timer(-1) for a free one\n"
+                  "ValueError Timer(-2): the board has Timer(0) to Timer(3), and Timer(-1) for a free one\n"
+                  "TypeError Timer() takes the id as its one positional argument\n"
+                  "ValueError mode must be Timer.ONE_SHOT or Timer.PERIODIC, not 5\n"
+                  "ValueError period must be positive, not 0\n"
+                  "ValueError Timer: the board's shortest period is 10 us (freq=100000), not 5000 ns\n"
+                  "ValueError Timer needs freq= or period= (in ms)\n"
+                  "TypeError 'str' object cannot be interpreted as an integer\n", "bad ids and arguments")
+
+    def callback_raises():
+        """An exception in a callback is raised in the code that was
+        running, as a scheduled callback's is (docs/machine-linux.md):
+        the traceback names the callback, and the board goes on."""
+        b = board()
+        b.soft_reset()
+        out, err = b.exec(b"import machine, time\n"
+                          b"def bad(t):\n    raise ValueError('from the timer')\n"
+                          b"t = machine.Timer(1, mode=machine.Timer.ONE_SHOT, period=300, callback=bad)\n"
+                          b"print('before')\ntime.sleep_ms(1000)\nprint('not reached')\n", 30)
+        if out != "before\n" or not err.endswith(", in bad\nValueError: from the timer\n") \
+                or "line 6, in <module>" not in err:
+            raise Fail(f"a callback that raises: {out!r} {err!r}")
+        out, err = b.exec(b"print('still here')\n", 10)
+        if (out, err) != ("still here\n", ""):
+            raise Fail(f"after the callback raised: {out!r} {err!r}")
+
+    def with_schedule():
+        """Timer calls and micropython.schedule share one queue: work a
+        callback schedules runs after it, in order with the program's."""
+        code = (b"import machine, micropython, time\nlog = []\n"
+                b"def later(x):\n    log.append(x)\n"
+                b"def cb(t):\n    log.append('timer')\n    micropython.schedule(later, 'from the timer')\n"
+                b"micropython.schedule(later, 'first')\n"
+                b"t = machine.Timer(0, mode=machine.Timer.ONE_SHOT, period=20, callback=cb)\ntime.sleep_ms(100)\n"
+                b"micropython.schedule(later, 'last')\nx = 1\nprint(log)\n")
+        run(code, "['first', 'timer', 'from the timer', 'last']\n", "micropython.schedule with a timer")
+
+    def soft_reset_stops():
+        """Ctrl-D stops every timer: the counters are off after the
+        reset, nothing of the old program is called, and the timers work
+        again."""
+        b = board()
+        b.soft_reset()
+        out, err = b.exec(b"import machine\n"
+                          b"ts = [machine.Timer(i, period=300, callback=lambda t: print('old')) for i in (0, 1, 2, -1)]\n", 10)
+        if (out, err) != ("", ""):
+            raise Fail(f"starting four timers: {out!r} {err!r}")
+        # the old callbacks (due 300 ms after the start) never run
+        run(TIMER_REGS + b"import time\nB = uctypes.struct(0x40001000, {'ctrl': 0 | uctypes.UINT32})\n"
+            b"print(A.ctrl, B.ctrl, D.control, D.control2)\ntime.sleep_ms(700)\n"
+            b"t = machine.Timer(0, mode=machine.Timer.ONE_SHOT, period=5, callback=lambda t: print('new'))\n"
+            b"time.sleep_ms(100)\n", "0 0 0 0\nnew\n", "timers after a soft reset")
+
+    return [("board/timer_registers", registers), ("board/timer_periodic_count", periodic_count),
+            ("board/timer_one_shot", one_shot), ("board/timer_deinit_stops", deinit_stops),
+            ("board/timer_two_at_once", two_at_once), ("board/timer_errors", errors),
+            ("board/timer_callback_raises", callback_raises), ("board/timer_schedule", with_schedule),
+            ("board/timer_soft_reset_stops", soft_reset_stops)], state
+
+
 def size_check():
     """The firmware's flash and RAM, each feature's share, within the
     budgets of tests/mcu/sizes.py (the report goes to the log)."""
@@ -550,13 +750,16 @@ def main():
     elf = os.path.join(BUILD, "firmware.elf")
     if args.pattern in "size/an385":
         size_check()
-    for name, test in board_tests(elf):
+    timers, timer_state = timer_tests(elf)
+    for name, test in board_tests(elf) + timers:
         if args.pattern in name:
             result = lang_outcome(test)
             if result is None:
                 ok(name)
             else:
                 fail(name, result)
+    if "board" in timer_state:
+        timer_state["board"].close()
     listed = unsupported()
     mpremote_checks(elf, args.pattern, listed, args.all)
     for n in listed:

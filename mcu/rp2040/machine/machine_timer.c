@@ -10,6 +10,7 @@
  * kept alive by the list. Resolution: 1 us. */
 #include "board.h"
 #include "machine_timer_api.h"
+#include "nvic.h"
 #include "reg.h"
 #include "rp_machine.h"
 #include "timer.h"
@@ -114,12 +115,14 @@ void px_timer_port_arm(px_timer *pt) {
     pt->armed = true;
     insert(t);
     program_alarm();
-    rp_irq_enable(RP_IRQ_TIMER_0 + ALARM);
+    mcu_irq_enable(RP_IRQ_TIMER_0 + ALARM);
 }
 
-px_timer *px_timer_port_new(void) {
+px_timer *px_timer_port_new(px_int id) {
     rp_machine_timer *t = px_gc_alloc(sizeof *t, 0);
     t->t.base.type = &px_type_timer;
+    t->t.id = id; /* any id: every timer is a virtual one */
+    t->t.callback = PX_NONE;
     return &t->t;
 }
 

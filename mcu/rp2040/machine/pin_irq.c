@@ -8,6 +8,7 @@
  * interrupt: they may allocate and raise (hard=True is accepted and
  * means the same). */
 #include "board.h"
+#include "nvic.h"
 #include "reg.h"
 #include "rp_machine.h"
 
@@ -126,7 +127,7 @@ px_val rp_pin_irq_method(size_t argc, const px_val *argv, px_val kwnames) {
     px_port_irq_unlock();
     rp_gpio_irq_set(p->gpio, rp_gpio_events_of_trigger(irq->trigger));
     if (irq->trigger != 0) {
-        rp_irq_enable(RP_IRQ_IO_BANK0);
+        mcu_irq_enable(RP_IRQ_IO_BANK0);
     }
     return px_from_ptr(irq);
 }

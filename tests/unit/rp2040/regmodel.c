@@ -216,6 +216,12 @@ void rp_reg_write(uint32_t addr, uint32_t value) {
     }
 }
 
+/* The shared MCU runtime's register writes (mcu/common/nvic.c built with
+ * MCU_REG_MODEL) come here too. */
+void mcu_reg_write(uint32_t addr, uint32_t value) {
+    rp_reg_write(addr, value);
+}
+
 /* The alarms due at the current time fire. */
 static void fire_alarms(void) {
     for (unsigned n = 0; n < 4; n++) {
