@@ -102,9 +102,9 @@
 #define PX_SCHED_DEPTH 16
 #endif
 
-/* Words of one chunk of the VM's frame stack (more chunks are added as
- * calls nest): big enough that a deep recursion allocates rarely, small
- * enough for the heap a board has. */
+/* Words of one chunk of the VM's frame stack, its header included (more
+ * chunks are added as calls nest): big enough that a deep recursion
+ * allocates rarely, small enough for the heap a board has. */
 #ifndef PX_FRAME_CHUNK_WORDS
 #define PX_FRAME_CHUNK_WORDS 16384
 #endif
