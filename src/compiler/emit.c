@@ -717,7 +717,13 @@ px_code *px_emit_finish(px_unit *u) {
      * stacksize the VM trusts is an upper bound even if the depth tracked
      * while emitting were off somewhere. */
     const char *why = NULL;
-    int32_t flow = px_code_stack_depth(code, &why);
+    uint32_t *starts = px_code_starts_new(code); /* every jump goes to a label */
+    for (uint32_t i = 0; i < u->nlabels; i++) {
+        if (u->labels[i].pos >= 0) {
+            px_code_starts_mark(starts, code->code_len, (uint32_t)u->labels[i].pos);
+        }
+    }
+    int32_t flow = px_code_stack_depth_at(code, starts, &why);
 #if PX_HAS_COMPILER_DEBUG
     if (px_compile_dis && flow != u->maxdepth) {
         px_printf(&px_out_stderr, "stack depth: tracked %d, flow %d in %s\n", (int)u->maxdepth, (int)flow,

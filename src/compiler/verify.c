@@ -287,27 +287,33 @@ static const px_exc_entry *entry_at(const px_code *c, uint32_t off) {
  * a byte per byte of code and 2 bytes a start, not 2 bytes per byte of
  * code: a module's code grows with the module, and on a 64 KiB board that
  * table was what compiling a test file could not get. */
-int32_t px_code_stack_depth(px_code *c, const char **why) {
-    uint32_t len = c->code_len, ntab = c->nexc, nw = len / 32 + 1;
+uint32_t *px_code_starts_new(const px_code *c) {
+    uint32_t nw = c->code_len / 32 + 1;
     uint32_t *bm = px_gc_alloc(nw * 2 * sizeof(uint32_t), PX_GC_LEAF); /* bitmap, then ranks */
-    uint32_t *rank = bm + nw;
     memset(bm, 0, nw * 2 * sizeof(uint32_t));
-#define PX_MARK_START(o) (bm[(o) >> 5] |= 1u << ((o) & 31))
-    PX_MARK_START(0u);
-    for (uint32_t i = 0; i < ntab; i++) {
-        if (c->exctable[i].handler < len) {
-            PX_MARK_START(c->exctable[i].handler);
-        }
+    px_code_starts_mark(bm, c->code_len, 0);
+    for (uint32_t i = 0; i < c->nexc; i++) {
+        px_code_starts_mark(bm, c->code_len, c->exctable[i].handler);
     }
-    for (uint32_t off = 0; off < len;) {
+    return bm;
+}
+
+int32_t px_code_stack_depth(px_code *c, const char **why) {
+    uint32_t *bm = px_code_starts_new(c);
+    for (uint32_t off = 0; off < c->code_len;) {
         insn in;
         decode(c, off, &in); /* checked already */
-        if (in.jumps && in.target < len) {
-            PX_MARK_START(in.target);
+        if (in.jumps) {
+            px_code_starts_mark(bm, c->code_len, in.target);
         }
         off = in.next;
     }
-#undef PX_MARK_START
+    return px_code_stack_depth_at(c, bm, why);
+}
+
+int32_t px_code_stack_depth_at(px_code *c, uint32_t *bm, const char **why) {
+    uint32_t len = c->code_len, ntab = c->nexc, nw = len / 32 + 1;
+    uint32_t *rank = bm + nw;
     uint32_t nstarts = 0;
     for (uint32_t i = 0; i < nw; i++) {
         rank[i] = nstarts;
@@ -351,7 +357,8 @@ int32_t px_code_stack_depth(px_code *c, const char **why) {
             }
             maxd = d > maxd ? d : maxd;
             /* every handler's range must hold at least its depth where reached */
-            const px_exc_entry *e = ntab ? entry_at(c, off) : NULL;
+            const px_exc_entry *e = ntab && off >= c->exctable[0].start && off < c->exctable[ntab - 1].end
+                                        ? entry_at(c, off) : NULL;
             if (e != NULL && (uint32_t)d < e->depth) {
                 *why = "handler depth above the stack";
                 return -1;
