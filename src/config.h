@@ -102,9 +102,28 @@
 #define PX_SCHED_DEPTH 16
 #endif
 
-/* Words of one chunk of the VM's frame stack (more chunks are added as
- * calls nest): big enough that a deep recursion allocates rarely, small
- * enough for the heap a board has. */
+/* How full the open-addressing indexes of the compiler (names and
+ * constants of a code object, a scope's symbols) and of the interned
+ * names may get before they double, in quarters: half keeps probes short;
+ * a board takes three quarters, so that a module of many names needs
+ * smaller runs of free pages for them. */
+#ifndef PX_INDEX_FILL_QUARTERS
+#define PX_INDEX_FILL_QUARTERS 2
+#endif
+
+/* Bytes of one piece of the compiler's bytecode buffer: a code object's
+ * code is written into pieces of this size (the first grows to it by
+ * doubling) and joined into one block of its exact size when it is done,
+ * so that compiling a long module needs no run of free pages for a
+ * doubling buffer. 0: one buffer that doubles (the default, where the
+ * heap grows on demand). */
+#ifndef PX_CODE_PIECE
+#define PX_CODE_PIECE 0
+#endif
+
+/* Words of one chunk of the VM's frame stack, its header included (more
+ * chunks are added as calls nest): big enough that a deep recursion
+ * allocates rarely, small enough for the heap a board has. */
 #ifndef PX_FRAME_CHUNK_WORDS
 #define PX_FRAME_CHUNK_WORDS 16384
 #endif

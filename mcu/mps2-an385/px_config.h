@@ -5,6 +5,14 @@
 #define PX_HAS_COMPILER_DEBUG 0
 /* frame-stack chunks of 2 KiB, not 64 */
 #define PX_FRAME_CHUNK_WORDS 512
+/* the compiler's and the interned names' hash indexes up to three
+ * quarters full, not half: smaller runs of pages for a module of many
+ * names */
+#define PX_INDEX_FILL_QUARTERS 3
+/* bytecode written in pieces of 512 bytes (small blocks), joined at the
+ * code object's exact size when it is done: no doubling buffer that
+ * needs a run of free pages while a module compiles */
+#define PX_CODE_PIECE 512
 /* sys.platform and sys.implementation._machine */
 #define PX_SYS_PLATFORM qemu
 #define PX_SYS_MACHINE "mps2-an385 with Cortex-M3"

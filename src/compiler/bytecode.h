@@ -284,6 +284,16 @@ const char *px_code_verify(px_code *code);
  * compiler checks its own output with it too. Sets or clears
  * PX_CODE_LOOPS in code->flags. */
 int32_t px_code_stack_depth(px_code *code, const char **why);
+/* The same with the starts given: a bitmap from px_code_starts_new (the
+ * entry and the handlers marked) in which the caller marked every jump
+ * target (the compiler knows its labels); freed by the pass. */
+uint32_t *px_code_starts_new(const px_code *code);
+static inline void px_code_starts_mark(uint32_t *bm, uint32_t len, uint32_t off) {
+    if (off < len) {
+        bm[off >> 5] |= 1u << (off & 31);
+    }
+}
+int32_t px_code_stack_depth_at(px_code *code, uint32_t *starts, const char **why);
 
 /* Line number of the instruction at `offset`. */
 uint32_t px_code_line(const px_code *code, uint32_t offset);

@@ -40,14 +40,60 @@ PX_NORETURN static void too_large(px_unit *u, const char *what, size_t n, size_t
                  px_qstr_str(u->name), n, limit);
 }
 
+/* Room for one more byte of code: the buffer doubles, or (with
+ * PX_CODE_PIECE) a full piece is put aside and a new one begun. */
+static void code_room(px_unit *u) {
+    if (u->len >= PX_CODE_MAX_LEN) { /* before the buffer grows further */
+        too_large(u, "bytes of bytecode", (size_t)u->len + 1, PX_CODE_MAX_LEN);
+    }
+    uint32_t size = u->cap - u->code_start;
+#if PX_CODE_PIECE
+    if (size < PX_CODE_PIECE && u->npieces == 0) {
+        u->code = px_emit_grow(u->code, &size, size + 1, 1, PX_GC_LEAF);
+        if (size > PX_CODE_PIECE) {
+            size = PX_CODE_PIECE;
+            u->code = px_gc_realloc(u->code, size, PX_GC_LEAF);
+        }
+        u->cap = size;
+        return;
+    }
+    u->pieces = px_emit_grow(u->pieces, &u->pieces_cap, u->npieces + 1, sizeof(uint8_t *), 0);
+    u->pieces[u->npieces++] = u->code;
+    u->code = px_gc_alloc(PX_CODE_PIECE, PX_GC_LEAF); /* (the list keeps the full piece) */
+    u->code_start = u->len;
+    u->cap = u->len + PX_CODE_PIECE;
+#else
+    u->code = px_emit_grow(u->code, &size, size + 1, 1, PX_GC_LEAF);
+    u->cap = size;
+#endif
+}
+
 static void put_byte(px_unit *u, uint8_t b) {
     if (PX_UNLIKELY(u->len == u->cap)) {
-        if (u->len >= PX_CODE_MAX_LEN) { /* before the buffer grows further */
-            too_large(u, "bytes of bytecode", (size_t)u->len + 1, PX_CODE_MAX_LEN);
-        }
-        u->code = px_emit_grow(u->code, &u->cap, u->len + 1, 1, PX_GC_LEAF);
+        code_room(u);
     }
-    u->code[u->len++] = b;
+    u->code[u->len++ - u->code_start] = b;
+}
+
+/* The pieces of the code joined into one block of its exact size. */
+static void join_code(px_unit *u) {
+    if (u->npieces == 0) {
+        return;
+    }
+    uint8_t *all = px_gc_alloc(u->len, PX_GC_LEAF | PX_GC_UNINIT);
+    for (uint32_t i = 0; i < u->npieces; i++) {
+        memcpy(all + (size_t)i * PX_CODE_PIECE, u->pieces[i], PX_CODE_PIECE);
+        px_gc_free(u->pieces[i]);
+        u->pieces[i] = NULL;
+    }
+    memcpy(all + u->code_start, u->code, u->len - u->code_start);
+    px_gc_free(u->code);
+    px_gc_free(u->pieces);
+    u->pieces = NULL;
+    u->npieces = u->pieces_cap = 0;
+    u->code = all;
+    u->code_start = 0;
+    u->cap = u->len;
 }
 
 static void put_uleb(px_unit *u, uint32_t v) {
@@ -480,15 +526,15 @@ static uint32_t const_hash(px_val v) {
 }
 
 /* Open-addressing index over a table of n entries: slots hold entry
- * index + 1 (0: empty); kept at most half full. `hashof(i)` rehashes
+ * index + 1 (0: empty); kept at most half full (PX_INDEX_FILL_QUARTERS). `hashof(i)` rehashes
  * entry i when the index grows. */
 static uint32_t *index_grow(uint32_t *slots, uint32_t *cap, uint32_t n, uint32_t (*hashof)(px_unit *, uint32_t),
                             px_unit *u) {
-    if ((n + 1) * 2 <= *cap) {
+    if ((n + 1) * 4 <= *cap * PX_INDEX_FILL_QUARTERS) {
         return slots;
     }
     uint32_t ncap = *cap ? *cap * 2 : 64;
-    while ((n + 1) * 2 > ncap) {
+    while ((n + 1) * 4 > ncap * PX_INDEX_FILL_QUARTERS) {
         ncap *= 2;
     }
     uint32_t *ns = px_gc_alloc((size_t)ncap * sizeof(uint32_t), PX_GC_LEAF);
@@ -582,7 +628,7 @@ static void release_unit(px_unit *u, px_code *code) {
     code->consts = u->consts = fit(u->consts, u->nconsts, u->consts_cap, sizeof(px_val), 0);
     code->names = u->names = fit(u->names, u->nnames, u->names_cap, sizeof(px_qid), PX_GC_LEAF);
     code->linetable = u->linetable = fit(u->linetable, u->linetable_len, u->linetable_cap, 1, PX_GC_LEAF);
-    void *scratch[] = {u->const_slots, u->name_slots, u->labels, u->fixups, u->handlers, u->runs, u->shared};
+    void *scratch[] = {u->labels, u->fixups, u->handlers, u->runs};
     for (size_t i = 0; i < sizeof scratch / sizeof scratch[0]; i++) {
         px_gc_free(scratch[i]);
     }
@@ -599,6 +645,15 @@ px_code *px_emit_finish(px_unit *u) {
     if (u->len > PX_CODE_MAX_LEN) {
         too_large(u, "bytes of bytecode", u->len, PX_CODE_MAX_LEN);
     }
+    /* the indexes of the constants and names are done with: given back
+     * before the code is joined */
+    void *indexes[] = {u->const_slots, u->name_slots, u->shared};
+    for (size_t i = 0; i < sizeof indexes / sizeof indexes[0]; i++) {
+        px_gc_free(indexes[i]);
+    }
+    u->const_slots = u->name_slots = u->shared = NULL;
+    u->const_slots_cap = u->name_slots_cap = u->shared_cap = 0;
+    join_code(u);
     for (uint32_t i = 0; i < u->nfixups; i += 2) {
         uint32_t at = u->fixups[i];
         px_label *l = &u->labels[u->fixups[i + 1]];
@@ -662,7 +717,13 @@ px_code *px_emit_finish(px_unit *u) {
      * stacksize the VM trusts is an upper bound even if the depth tracked
      * while emitting were off somewhere. */
     const char *why = NULL;
-    int32_t flow = px_code_stack_depth(code, &why);
+    uint32_t *starts = px_code_starts_new(code); /* every jump goes to a label */
+    for (uint32_t i = 0; i < u->nlabels; i++) {
+        if (u->labels[i].pos >= 0) {
+            px_code_starts_mark(starts, code->code_len, (uint32_t)u->labels[i].pos);
+        }
+    }
+    int32_t flow = px_code_stack_depth_at(code, starts, &why);
 #if PX_HAS_COMPILER_DEBUG
     if (px_compile_dis && flow != u->maxdepth) {
         px_printf(&px_out_stderr, "stack depth: tracked %d, flow %d in %s\n", (int)u->maxdepth, (int)flow,

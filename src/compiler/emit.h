@@ -29,8 +29,15 @@ typedef struct px_unit {
     struct px_unit *parent;
     px_scope *scope;
     const px_ast_mod *mod;
+    /* The bytecode: the piece being written, code[0] at offset code_start;
+     * the pieces before it (PX_CODE_PIECE bytes each, when the port sets
+     * a piece size) are joined into one block of the exact size when the
+     * code object is finished. */
     uint8_t *code;
-    uint32_t len, cap;
+    uint32_t len, cap;          /* bytes so far; offset where the current piece ends */
+    uint32_t code_start;
+    uint8_t **pieces;
+    uint32_t npieces, pieces_cap;
     px_val *consts;
     uint32_t nconsts, consts_cap;
     px_qid *names;

@@ -52,7 +52,7 @@ static void *grow(void *p, uint32_t *cap, uint32_t need, size_t elsize, unsigned
 }
 
 /* Lazy hashed index over an append-only table: slots hold entry index + 1
- * (0: empty), kept at most half full; entries appended since the last
+ * (0: empty), kept at most half full (PX_INDEX_FILL_QUARTERS); entries appended since the last
  * lookup are added on the next one. Small tables are scanned instead. */
 typedef struct px_scope_index {
     uint32_t *slots;
@@ -85,9 +85,9 @@ static void index_put(px_scope_index *ix, uintptr_t key, uint32_t i) {
 /* Bring ix up to date with n entries; key(i) gives entry i's key. */
 static void index_sync(px_scope_index *ix, uint32_t n, uintptr_t (*key)(const px_scope *, uint32_t),
                        const px_scope *s) {
-    if ((n + 1) * 2 > ix->cap) {
+    if ((n + 1) * 4 > ix->cap * PX_INDEX_FILL_QUARTERS) {
         uint32_t cap = ix->cap ? ix->cap : 32;
-        while ((n + 1) * 2 > cap) {
+        while ((n + 1) * 4 > cap * PX_INDEX_FILL_QUARTERS) {
             cap *= 2;
         }
         ix->slots = px_gc_alloc((size_t)cap * sizeof(uint32_t), PX_GC_LEAF);
@@ -156,9 +156,8 @@ static px_symbol *sym_get(px_scope *s, px_qid name) {
     sym->name = name;
     sym->flags = 0;
     sym->kind = PX_SYM_GLOBAL_IMPLICIT;
-    sym->fast = -1;
-    sym->cell = -1;
-    sym->decl = NULL;
+    sym->fast = PX_SYM_NO_SLOT;
+    sym->cell = PX_SYM_NO_SLOT;
     return sym;
 }
 
@@ -266,7 +265,8 @@ static void add_def(collector *c, const void *node, px_qid name, unsigned flag) 
     }
     set_flags(s, sym, old | flag);
     if (flag == PX_DEF_NONLOCAL) {
-        sym->decl = node;
+        s->nonlocals = grow(s->nonlocals, &s->nonlocals_cap, s->nnonlocals + 1, sizeof(px_nonlocal_decl), 0);
+        s->nonlocals[s->nnonlocals++] = (px_nonlocal_decl){name, node};
     }
 }
 
@@ -926,7 +926,14 @@ static void resolve_scope(collector *c, px_scope *s) {
             sym->kind = PX_SYM_GLOBAL_EXPLICIT;
         } else if (f & PX_DEF_NONLOCAL) {
             if (!resolve_free(s, sym->name) || sym->name == PX_Q(__class__)) {
-                scope_error(c, sym->decl ? sym->decl : s->node, "no binding for nonlocal '%s' found", sym->name);
+                const void *decl = s->node;
+                for (uint32_t k = s->nnonlocals; k-- > 0;) { /* the last declaration, as before */
+                    if (s->nonlocals[k].name == sym->name) {
+                        decl = s->nonlocals[k].node;
+                        break;
+                    }
+                }
+                scope_error(c, decl, "no binding for nonlocal '%s' found", sym->name);
             }
             sym->kind = PX_SYM_FREE;
         } else if (f & PX_DEF_WALRUS_OUT) {
@@ -961,14 +968,14 @@ static void layout_scope(const px_ast_mod *mod, px_scope *s) {
         for (uint32_t i = 0; i < s->nsyms; i++) {
             px_symbol *sym = &s->syms[i];
             if (sym->flags & PX_DEF_PARAM) {
-                sym->fast = (int32_t)n;
+                sym->fast = (uint16_t)n;
                 s->varnames[n++] = sym->name;
             }
         }
         for (uint32_t i = 0; i < s->nsyms; i++) {
             px_symbol *sym = &s->syms[i];
             if (sym->kind == PX_SYM_LOCAL && !(sym->flags & PX_DEF_PARAM)) {
-                sym->fast = (int32_t)n;
+                sym->fast = (uint16_t)n;
                 s->varnames[n++] = sym->name;
             }
         }
@@ -989,7 +996,7 @@ static void layout_scope(const px_ast_mod *mod, px_scope *s) {
     for (uint32_t i = 0; i < s->nsyms; i++) {
         px_symbol *sym = &s->syms[i];
         if (sym->kind == PX_SYM_CELL || sym->kind == PX_SYM_FREE) {
-            sym->cell = px_scope_cell_index(s, sym->name);
+            sym->cell = (uint16_t)px_scope_cell_index(s, sym->name);
         }
     }
     for (uint32_t i = 0; i < s->nchildren; i++) {

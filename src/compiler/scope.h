@@ -35,14 +35,24 @@ enum {
     PX_DEF_AUGADD = 1 << 7,   /* target of `x += ...` (fast locals: LOAD_FAST_ESC) */
 };
 
+/* 12 bytes on a 32-bit board (a module of many names keeps a table of
+ * them while it compiles; with an int32 each and the nonlocal statement's
+ * node it was 20). A code object has at most 65,535 locals and cells
+ * (bytecode.h), so their slots fit 16 bits. */
 typedef struct {
     px_qid name;
     uint16_t flags;
     uint8_t kind;   /* px_sym_kind */
-    int32_t fast;   /* slot in locals, or -1 */
-    int32_t cell;   /* slot in cells (cellvars then freevars), or -1 */
-    const void *decl; /* the nonlocal statement, for error locations */
+    uint16_t fast;  /* slot in locals, or PX_SYM_NO_SLOT */
+    uint16_t cell;  /* slot in cells (cellvars then freevars), or PX_SYM_NO_SLOT */
 } px_symbol;
+#define PX_SYM_NO_SLOT 0xFFFFu
+
+/* A `nonlocal` statement's node, for the error when its name has no binding. */
+typedef struct {
+    px_qid name;
+    const void *node;
+} px_nonlocal_decl;
 
 typedef struct px_scope {
     uint8_t kind;               /* px_scope_kind */
@@ -68,6 +78,8 @@ typedef struct px_scope {
     uint32_t nfreevars, freevars_cap;
     uint16_t argcount, posonlycount, kwonlycount;
     bool varargs, varkeywords;
+    px_nonlocal_decl *nonlocals;
+    uint32_t nnonlocals, nonlocals_cap;
     /* Hashed lookup indexes for large scopes (scope.c), created on first use. */
     struct px_scope_index *sym_index, *child_index, *cell_index, *free_index;
 } px_scope;

@@ -254,19 +254,73 @@ static void depth_push(depth_work *w, uint32_t off, uint32_t depth) {
     w->items[w->n++] = depth;
 }
 
+/* The exception-table entry covering off, or NULL (the entries are in
+ * order and do not overlap). */
+static const px_exc_entry *entry_at(const px_code *c, uint32_t off) {
+    uint32_t lo = 0, hi = c->nexc;
+    while (lo < hi) {
+        uint32_t mid = (lo + hi) / 2;
+        const px_exc_entry *e = &c->exctable[mid];
+        if (off < e->start) {
+            hi = mid;
+        } else if (off >= e->end) {
+            lo = mid + 1;
+        } else {
+            return e;
+        }
+    }
+    return NULL;
+}
+
 /* Flow pass. Every instruction has one stack depth, whichever path
  * reaches it (the compiler emits code that way, as CPython's does), so each
  * is visited once: the pass is linear in the code, and the work list
  * holds at most one entry per visited jump plus the entry points. A depth that differs between two paths is refused rather
  * than merged: merging by the larger depth revisits a loop that pushes
- * once per pass up to 65,535 times. */
+ * once per pass up to 65,535 times.
+ *
+ * Paths meet only where one starts: a path that runs into code another
+ * walked reaches that one's start first (instructions follow each other
+ * from offset 0, and starts are instruction starts). So depths are kept
+ * for the starts alone (the entry, jump targets, handlers: a bitmap found
+ * by a first pass, a start's number its rank in the bitmap), a quarter of
+ * a byte per byte of code and 2 bytes a start, not 2 bytes per byte of
+ * code: a module's code grows with the module, and on a 64 KiB board that
+ * table was what compiling a test file could not get. */
+uint32_t *px_code_starts_new(const px_code *c) {
+    uint32_t nw = c->code_len / 32 + 1;
+    uint32_t *bm = px_gc_alloc(nw * 2 * sizeof(uint32_t), PX_GC_LEAF); /* bitmap, then ranks */
+    memset(bm, 0, nw * 2 * sizeof(uint32_t));
+    px_code_starts_mark(bm, c->code_len, 0);
+    for (uint32_t i = 0; i < c->nexc; i++) {
+        px_code_starts_mark(bm, c->code_len, c->exctable[i].handler);
+    }
+    return bm;
+}
+
 int32_t px_code_stack_depth(px_code *c, const char **why) {
-    /* Memory: 2 bytes per byte of code and the pending jumps (a module's
-     * code grows with the module; on a 64 KiB board a block of 12 bytes
-     * per byte of code was what compiling a test file could not get). */
-    uint32_t len = c->code_len, ntab = c->nexc;
-    uint16_t *seen = px_gc_alloc(len * sizeof(uint16_t), PX_GC_LEAF); /* depth + 1; 0: not reached */
-    memset(seen, 0, len * sizeof(uint16_t));
+    uint32_t *bm = px_code_starts_new(c);
+    for (uint32_t off = 0; off < c->code_len;) {
+        insn in;
+        decode(c, off, &in); /* checked already */
+        if (in.jumps) {
+            px_code_starts_mark(bm, c->code_len, in.target);
+        }
+        off = in.next;
+    }
+    return px_code_stack_depth_at(c, bm, why);
+}
+
+int32_t px_code_stack_depth_at(px_code *c, uint32_t *bm, const char **why) {
+    uint32_t len = c->code_len, ntab = c->nexc, nw = len / 32 + 1;
+    uint32_t *rank = bm + nw;
+    uint32_t nstarts = 0;
+    for (uint32_t i = 0; i < nw; i++) {
+        rank[i] = nstarts;
+        nstarts += (uint32_t)__builtin_popcount(bm[i]);
+    }
+    uint16_t *seen = px_gc_alloc(nstarts * sizeof(uint16_t), PX_GC_LEAF); /* depth + 1; 0: not reached */
+    memset(seen, 0, nstarts * sizeof(uint16_t));
     depth_work w = {0};
     depth_push(&w, 0, 0);
     for (uint32_t i = 0; i < ntab; i++) {
@@ -282,19 +336,33 @@ int32_t px_code_stack_depth(px_code *c, const char **why) {
                 *why = "code runs off its end";
                 return -1;
             }
-            if (seen[off] != 0) {
-                if (seen[off] - 1 != d) {
-                    *why = "stack depth differs between paths";
+            uint32_t bit = 1u << (off & 31), word = bm[off >> 5];
+            if (word & bit) {
+                uint16_t *at = &seen[rank[off >> 5] + (uint32_t)__builtin_popcount(word & (bit - 1))];
+                if (*at != 0) {
+                    if (*at - 1 != d) {
+                        *why = "stack depth differs between paths";
+                        return -1;
+                    }
+                    break;
+                }
+                if (d > 0xFFFE) {
+                    *why = "stack too deep";
                     return -1;
                 }
-                break;
-            }
-            if (d > 0xFFFE) {
+                *at = (uint16_t)(d + 1);
+            } else if (d > 0xFFFE) {
                 *why = "stack too deep";
                 return -1;
             }
-            seen[off] = (uint16_t)(d + 1);
             maxd = d > maxd ? d : maxd;
+            /* every handler's range must hold at least its depth where reached */
+            const px_exc_entry *e = ntab && off >= c->exctable[0].start && off < c->exctable[ntab - 1].end
+                                        ? entry_at(c, off) : NULL;
+            if (e != NULL && (uint32_t)d < e->depth) {
+                *why = "handler depth above the stack";
+                return -1;
+            }
             insn in;
             decode(c, off, &in); /* checked already */
             int effect = px_op_stack_effect(in.op, in.a, in.b, false);
@@ -318,19 +386,9 @@ int32_t px_code_stack_depth(px_code *c, const char **why) {
             off = in.next;
         }
     }
-    /* every handler's range must hold at least its depth where reached;
-     * the ranges do not overlap (checked before), so this is linear too */
-    for (uint32_t i = 0; i < ntab; i++) {
-        const px_exc_entry *e = &c->exctable[i];
-        for (uint32_t off = e->start; off < e->end; off++) {
-            if (seen[off] != 0 && (uint32_t)(seen[off] - 1) < e->depth) {
-                *why = "handler depth above the stack";
-                return -1;
-            }
-        }
-    }
     px_gc_free(w.items);
     px_gc_free(seen);
+    px_gc_free(bm);
     c->flags = (uint16_t)(loops ? c->flags | PX_CODE_LOOPS : c->flags & ~PX_CODE_LOOPS);
     return maxd;
 }

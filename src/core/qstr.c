@@ -4,15 +4,19 @@
 #include "../runtime.h"
 
 
+/* A name made at run time: one block with its hash and length, so the
+ * table of names is a word a name (it was three, and the text a block of
+ * its own: on a 64 KiB board a module of 400 names needed a 6 KiB run of
+ * pages for the table alone). */
 typedef struct {
     uint32_t hash;
     uint32_t len;
-    const char *str;
+    char str[];
 } dyn_name;
 
 /* Run-time names: dyn[i] is qid PX_QID__STATIC_COUNT + i. */
 static struct {
-    dyn_name *names;
+    dyn_name **names;
     uint32_t count, alloc;
     uint32_t *slots; /* 0 = empty, else index+1 into names */
     uint32_t nslots; /* power of two */
@@ -37,7 +41,7 @@ static const dyn_name *dyn_get(px_qid q) {
     if (i >= dyn.count) {
         px_port_fatal("bad name number");
     }
-    return &dyn.names[i];
+    return dyn.names[i];
 }
 
 const char *px_qstr_str(px_qid q) {
@@ -97,7 +101,7 @@ static uint32_t *dyn_slot(const char *s, size_t len, uint32_t hash) {
         if (*slot == 0) {
             return slot;
         }
-        const dyn_name *n = &dyn.names[*slot - 1];
+        const dyn_name *n = dyn.names[*slot - 1];
         if (n->hash == hash && n->len == len && memcmp(n->str, s, len) == 0) {
             return slot;
         }
@@ -153,7 +157,7 @@ static void dyn_grow_slots(void) {
     dyn.nslots = n;
     for (uint32_t i = 0; i < oldn; i++) {
         if (old[i]) {
-            const dyn_name *nm = &dyn.names[old[i] - 1];
+            const dyn_name *nm = dyn.names[old[i] - 1];
             *dyn_slot(nm->str, nm->len, nm->hash) = old[i];
         }
     }
@@ -172,7 +176,7 @@ px_qid px_qstr_intern(const char *s, size_t len) {
     if (q != PX_QID_NONE) {
         return memo_put(q, hash);
     }
-    if ((dyn.count + 1) * 2 > dyn.nslots) {
+    if ((dyn.count + 1) * 4 > dyn.nslots * PX_INDEX_FILL_QUARTERS) {
         dyn_grow_slots();
     }
     uint32_t *slot = dyn_slot(s, len, hash);
@@ -181,15 +185,17 @@ px_qid px_qstr_intern(const char *s, size_t len) {
     }
     if (dyn.count == dyn.alloc) {
         uint32_t n = dyn.alloc ? dyn.alloc * 2 : 32;
-        dyn.names = px_gc_realloc(dyn.names, n * sizeof(dyn_name), 0);
+        dyn.names = px_gc_realloc(dyn.names, n * sizeof(dyn_name *), 0);
         dyn.alloc = n;
     }
-    char *copy = px_gc_alloc(len + 1, PX_GC_LEAF);
-    memcpy(copy, s, len);
-    copy[len] = '\0';
+    dyn_name *nm = px_gc_alloc(sizeof(dyn_name) + len + 1, PX_GC_LEAF);
+    nm->hash = hash;
+    nm->len = (uint32_t)len;
+    memcpy(nm->str, s, len);
+    nm->str[len] = '\0';
     /* dyn_slot may have been computed before a realloc of names: recompute. */
     slot = dyn_slot(s, len, hash);
-    dyn.names[dyn.count] = (dyn_name){hash, (uint32_t)len, copy};
+    dyn.names[dyn.count] = nm;
     dyn.count++;
     *slot = dyn.count;
     return memo_put(PX_QID__STATIC_COUNT + dyn.count - 1, hash);
@@ -201,9 +207,9 @@ px_qid px_qstr_intern_cstr(const char *s) {
 
 size_t px_qstr_dynamic(size_t *bytes) {
     if (bytes != NULL) {
-        size_t n = dyn.alloc * sizeof(dyn_name) + dyn.nslots * sizeof(uint32_t);
+        size_t n = dyn.alloc * sizeof(dyn_name *) + dyn.nslots * sizeof(uint32_t);
         for (uint32_t i = 0; i < dyn.count; i++) {
-            n += px_gc_size(dyn.names[i].str);
+            n += px_gc_size(dyn.names[i]);
         }
         *bytes = n;
     }

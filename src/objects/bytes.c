@@ -151,9 +151,47 @@ static bool has_buffer(px_val v) {
     return px_buffer_try(v, &buf, PX_BUF_READ);
 }
 
+static bool is_count(px_val src) {
+    return px_is_int(src) || (!has_buffer(src) && px_type_lookup(px_type_of(src), PX_Q(__index__)) != PX_NULL);
+}
+
+/* bytes(n), bytearray(n) and a copy of a buffer made at their size at
+ * once, not in a buffer that is then copied: bytearray(25600) is one run
+ * of 25 pages of a board's 64 KiB heap, not two. PX_NULL for another
+ * source. */
+static px_val bytes_sized(bool mutable, px_val src) {
+    size_t len;
+    const uint8_t *d = NULL;
+    if (is_count(src)) {
+        px_int n = px_index(src);
+        if (n < 0) {
+            px_raise_value_error("negative count");
+        }
+        len = (size_t)n;
+    } else if (!px_is_type(src, &px_type_memoryview) && has_buffer(src)) {
+        d = px_bytes_arg(src, &len);
+    } else {
+        return PX_NULL;
+    }
+    if (mutable) {
+        px_bytearray_obj *o = px_gc_alloc(sizeof *o, 0);
+        o->base.type = &px_type_bytearray;
+        px_bytearray_resize(o, len); /* zeroed */
+        if (d != NULL && len) {
+            memcpy(o->data, d, len);
+        }
+        return px_from_ptr(o);
+    }
+    px_strobj *o = px_strobj_alloc(&px_type_bytes, len); /* zeroed */
+    if (d != NULL && len) {
+        memcpy(o->data, d, len);
+    }
+    return px_from_ptr(o);
+}
+
 /* Fill a byte buffer from an int count, a buffer, or an iterable of ints. */
 static void bytes_from_source(px_strbuf *b, px_val src, const char *range_msg, const char *what) {
-    if (px_is_int(src) || (!has_buffer(src) && px_type_lookup(px_type_of(src), PX_Q(__index__)) != PX_NULL)) {
+    if (is_count(src)) {
         px_int n = px_index(src);
         if (n < 0) {
             px_raise_value_error("negative count");
@@ -239,6 +277,10 @@ static px_val bytes_construct(bool mutable, size_t argc, const px_val *argv, px_
                 px_raise_type_error("__bytes__ returned non-bytes (type %s)", px_type_name(r));
             }
             return r;
+        }
+        px_val sized = bytes_sized(mutable, a[0]);
+        if (sized != PX_NULL) {
+            return sized;
         }
         bytes_from_source(&b, a[0], mutable ? "byte must be in range(0, 256)" : "bytes must be in range(0, 256)",
                           mutable ? "bytearray" : "bytes");

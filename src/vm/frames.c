@@ -16,7 +16,11 @@ px_vm_fchunk *px_vm_fs_grow(size_t words) {
     if (c != NULL && (size_t)(c->end - c->data) >= words) {
         px_vm_fs.spare = NULL;
     } else {
-        size_t n = words > PX_VM_FS_CHUNK_WORDS ? words : PX_VM_FS_CHUNK_WORDS;
+        /* A chunk with its header is PX_VM_FS_CHUNK_WORDS words in all,
+         * a whole number of GC pages: 2,048 bytes on a board take two
+         * 1 KiB pages; with the header on top they took three. */
+        size_t hdr = (sizeof(px_vm_fchunk) + sizeof(px_val) - 1) / sizeof(px_val);
+        size_t n = words > PX_VM_FS_CHUNK_WORDS - hdr ? words : PX_VM_FS_CHUNK_WORDS - hdr;
         /* leaf: the collector would scan all of it; px_vm_fs_scan reads
          * only the frames below each chunk's top. Not zeroed: frames are
          * initialised when pushed, and untouched pages cost no memory */
