@@ -171,6 +171,10 @@ extern const px_type px_type_range_iter, px_type_seq_iter, px_type_dict_keys,
     px_type_dict_itemiter, px_type_set_iter, px_type_enumerate, px_type_zip, px_type_map,
     px_type_filter, px_type_reversed, px_type_callable_iter;
 
+/* The next (index, item) of an enumerate object without the tuple
+ * (`for i, x in enumerate(...)` unpacks it at once); false at the end. */
+bool px_enumerate_step(px_val self, px_val pair[2]);
+
 /* Built-in functions of this area (the builtins module lists them). */
 extern const px_builtin px_builtin_sorted, px_builtin_min, px_builtin_max, px_builtin_sum,
     px_builtin_any, px_builtin_all, px_builtin_iter, px_builtin_next;

@@ -1010,6 +1010,8 @@ dispatch: {
         } else if (is_numeric_pair(a, b, &x, &y) && base != PX_BINOP_MATMUL) {
             r = float_binop_fast(base, x, y);
 #endif
+        } else if ((px_is_small(a) || px_is_type(a, &px_type_int)) && (px_is_small(b) || px_is_type(b, &px_type_int))) {
+            r = px_int_binop((px_binop)op, a, b); /* ints past the small range: no operator dispatch */
         } else {
             r = px_binary((px_binop)op, a, b);
         }
@@ -1381,6 +1383,18 @@ dispatch: {
                 goto gen_enter;
             }
             v = px_gen_resume(it, PX_NONE, PX_NULL, NULL);
+        } else if (ty == &px_type_enumerate && ip[0] == PX_OP_UNPACK_SEQUENCE && ip[1] == 2) {
+            /* `for i, x in enumerate(...)`: the pair goes to the stack as
+             * UNPACK_SEQUENCE 2 would leave it, without a tuple */
+            px_val pair[2];
+            if (px_enumerate_step(it, pair)) {
+                ip += 2;
+                sp[0] = pair[1];
+                sp[1] = pair[0];
+                sp += 2;
+                DISPATCH();
+            }
+            v = PX_NULL;
         } else {
             v = px_next(it);
         }
