@@ -1012,6 +1012,9 @@ dispatch: {
 #endif
         } else if ((px_is_small(a) || px_is_type(a, &px_type_int)) && (px_is_small(b) || px_is_type(b, &px_type_int))) {
             r = px_int_binop((px_binop)op, a, b); /* ints past the small range: no operator dispatch */
+        } else if (base == PX_BINOP_ADD && (px_is_qstr(a) || px_is_type(a, &px_type_str)) &&
+                   (px_is_qstr(b) || px_is_type(b, &px_type_str))) {
+            r = px_str_concat(a, b); /* two exact strs: no operator dispatch */
         } else {
             r = px_binary((px_binop)op, a, b);
         }
