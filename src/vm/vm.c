@@ -468,6 +468,20 @@ PX_VM_INLINE bool is_numeric_pair(px_val a, px_val b, double *x, double *y) {
 #endif
 
 
+/* BINARY_OP past the small-int and float paths, with `a` of type ta (an
+ * object or a name). An int past the small range and `+` of two exact
+ * strs go straight to their type, without operator dispatch. */
+static inline px_val binary_op_typed(px_binop op, const px_type *ta, px_val a, px_val b) {
+    if (ta == &px_type_int && (px_is_small(b) || px_is_type(b, &px_type_int))) {
+        return px_int_binop(op, a, b);
+    }
+    if (ta == &px_type_str && (op == PX_BINOP_ADD || op == PX_BINOP_IADD) &&
+        (px_is_qstr(b) || px_is_type(b, &px_type_str))) {
+        return px_str_concat(a, b);
+    }
+    return px_binary(op, a, b);
+}
+
 /* The small-int fast path of BINARY_OP; PX_NULL when it does not apply. */
 PX_VM_INLINE px_val int_binop_fast(unsigned op, px_int x, px_int y) {
     int64_t a = x, b = y, z;
@@ -1010,11 +1024,10 @@ dispatch: {
         } else if (is_numeric_pair(a, b, &x, &y) && base != PX_BINOP_MATMUL) {
             r = float_binop_fast(base, x, y);
 #endif
-        } else if ((px_is_small(a) || px_is_type(a, &px_type_int)) && (px_is_small(b) || px_is_type(b, &px_type_int))) {
-            r = px_int_binop((px_binop)op, a, b); /* ints past the small range: no operator dispatch */
-        } else if (base == PX_BINOP_ADD && (px_is_qstr(a) || px_is_type(a, &px_type_str)) &&
-                   (px_is_qstr(b) || px_is_type(b, &px_type_str))) {
-            r = px_str_concat(a, b); /* two exact strs: no operator dispatch */
+        } else if (px_is_obj(a)) {
+            r = binary_op_typed((px_binop)op, ((const px_obj *)px_as_ptr(a))->type, a, b);
+        } else if (px_is_qstr(a)) {
+            r = binary_op_typed((px_binop)op, &px_type_str, a, b);
         } else {
             r = px_binary((px_binop)op, a, b);
         }
