@@ -6,7 +6,7 @@ for i, x in enumerate([10, 20, 30], 5):
     print(i, x)
 for i, x in enumerate((), 3):
     print("never", i, x)
-big = 2**62
+big = 2**29 - 1
 for i, x in enumerate("xy", big):
     print(i, x, i - big)
 for i, x in enumerate("xy", -1):

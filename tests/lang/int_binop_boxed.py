@@ -1,4 +1,4 @@
-# needs: bigint
+# needs: bigint, float
 # Binary operators on ints past the small-int range go straight to int's
 # arithmetic: subclasses of int, bools and other types must still be
 # dispatched as before, in-place operators included.

@@ -1,3 +1,4 @@
+# needs: unicode
 # `a + b` of two exact strs skips operator dispatch: subclasses with their
 # own __add__/__radd__, names (interned) and heap strs, non-ASCII text and
 # empty operands must give what they gave before.

@@ -1,3 +1,4 @@
+# needs: unicode
 # split() gathers its pieces before making the list: lists of every size
 # around the gathering buffer (16), with and without maxsplit, ASCII and
 # non-ASCII text, str subclasses, and a separator.
