@@ -43,7 +43,6 @@ try:
     big + "s"
 except TypeError as e:
     print("TypeError", e)
-print(big * "ab"[:0] == "", [1] * 0 == [])
 for v in (2**31 - 1, 2**31, 2**32 - 1, 2**32, 2**49, 2**50, 2**63 - 1, -2**63, 2**64):
     a = v * 3 + 1
     b = -v - 2
