@@ -380,6 +380,35 @@ void px_cg_jump_if(px_compiler *c, px_ast_expr *e, bool cond, int label) {
             px_emit_jump(u, is_none ? PX_OP_POP_JUMP_IF_NONE : PX_OP_POP_JUMP_IF_NOT_NONE, label);
             return;
         }
+        if (e->u.compare.comparators.len > 1) {
+            /* `if a < b < c:` jumps on each comparison (so the loop can
+             * take each with its compare, without pushing a bool), each
+             * result's truth tested once, as CPython does */
+            px_ast_exprs *rest = &e->u.compare.comparators;
+            uint8_t *ops = e->u.compare.ops;
+            int l_cleanup = px_label_new(u), l_end = px_label_new(u);
+            px_cg_expr(c, e->u.compare.left);
+            for (uint32_t i = 0; i + 1 < rest->len; i++) {
+                cg_compare_operand(c, rest->items[i], ops[i]);
+                set_line(c, e);
+                px_emit_op(u, PX_OP_DUP_TOP);
+                px_emit_op(u, PX_OP_ROT_THREE);
+                emit_compare_op(u, ops[i]);
+                px_emit_jump(u, PX_OP_POP_JUMP_IF_FALSE, l_cleanup); /* [middle] */
+            }
+            cg_compare_operand(c, rest->items[rest->len - 1], ops[rest->len - 1]);
+            set_line(c, e);
+            emit_compare_op(u, ops[rest->len - 1]);
+            px_emit_jump(u, cond ? PX_OP_POP_JUMP_IF_TRUE : PX_OP_POP_JUMP_IF_FALSE, label);
+            px_emit_jump(u, PX_OP_JUMP, l_end);
+            px_label_place(u, l_cleanup); /* an earlier comparison was false */
+            px_emit_op(u, PX_OP_POP_TOP);
+            if (!cond) {
+                px_emit_jump(u, PX_OP_JUMP, label);
+            }
+            px_label_place(u, l_end);
+            return;
+        }
         break;
     default:
         break;

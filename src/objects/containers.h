@@ -80,6 +80,29 @@ px_val px_list_from_iter(px_val iterable);
 void px_list_append(px_val list, px_val item);
 void px_list_extend(px_val list, px_val iterable);
 static inline px_list *px_list_ptr(px_val v) { return (px_list *)px_as_ptr(v); }
+/* A list built item by item when the count is not known in advance (the
+ * pieces of a split): items wait on the C stack, which the collector
+ * scans, and the list is made at the end with room for exactly them (a
+ * list grown by appends from empty reallocates 2-3 times for 6 items).
+ * Declare, px_gather_init, px_gather_add..., px_gather_list. */
+enum { PX_GATHER_BUF = 16 };
+typedef struct {
+    px_val list; /* PX_NULL until the buffer first fills */
+    size_t n;
+    px_val buf[PX_GATHER_BUF];
+} px_gather;
+static inline void px_gather_init(px_gather *g) {
+    g->list = PX_NULL;
+    g->n = 0;
+}
+void px_gather_flush(px_gather *g);
+static inline void px_gather_add(px_gather *g, px_val v) {
+    if (g->n == PX_GATHER_BUF) {
+        px_gather_flush(g);
+    }
+    g->buf[g->n++] = v;
+}
+px_val px_gather_list(px_gather *g);
 bool px_is_list(px_val v);
 void px_list_sort(px_val list, px_val key, bool reverse);
 
@@ -170,6 +193,10 @@ extern const px_type px_type_range_iter, px_type_seq_iter, px_type_dict_keys,
     px_type_dict_values, px_type_dict_items, px_type_dict_keyiter, px_type_dict_valueiter,
     px_type_dict_itemiter, px_type_set_iter, px_type_enumerate, px_type_zip, px_type_map,
     px_type_filter, px_type_reversed, px_type_callable_iter;
+
+/* The next (index, item) of an enumerate object without the tuple
+ * (`for i, x in enumerate(...)` unpacks it at once); false at the end. */
+bool px_enumerate_step(px_val self, px_val pair[2]);
 
 /* Built-in functions of this area (the builtins module lists them). */
 extern const px_builtin px_builtin_sorted, px_builtin_min, px_builtin_max, px_builtin_sum,

@@ -14,10 +14,26 @@ px_val px_int_from_i64(int64_t i) {
     if (px_small_fits(i)) {
         return px_small((px_int)i);
     }
+#if PX_HAS_BIGINT
+    /* Boxed straight away (one or two digits, the top one non-zero as
+     * px_bn_to_val leaves them): an LCG's `x * A + C` makes one per step. */
+    uint64_t m = i < 0 ? 0 - (uint64_t)i : (uint64_t)i;
+    uint32_t n = (m >> 32) != 0 ? 2 : 1;
+    px_bigint *o = px_gc_alloc(sizeof(px_bigint) + n * sizeof(px_digit), PX_GC_LEAF);
+    o->base.type = &px_type_int;
+    o->neg = i < 0;
+    o->len = n;
+    o->d[0] = (px_digit)m;
+    if (n == 2) {
+        o->d[1] = (px_digit)(m >> 32);
+    }
+    return px_from_ptr(o);
+#else
     px_digit buf[2];
     px_bn b;
     px_bn_from_i64(&b, i, buf);
     return px_bn_to_val(&b);
+#endif
 }
 
 px_val px_int_from_u64(uint64_t u) {

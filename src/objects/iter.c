@@ -80,20 +80,26 @@ static px_val enumerate_make(const px_type *type, size_t argc, const px_val *arg
     return px_from_ptr(e);
 }
 
-static px_val enumerate_next(px_val self) {
+bool px_enumerate_step(px_val self, px_val pair[2]) {
     enumerate_obj *e = px_as_ptr(self);
     px_val v = px_next(e->it);
     if (v == PX_NULL) {
-        return PX_NULL;
+        return false;
     }
-    px_val pair[2] = {e->count, v};
+    pair[0] = e->count;
+    pair[1] = v;
     px_int c = px_is_small(e->count) ? px_small_get(e->count) : 0;
     if (px_is_small(e->count) && c < PX_SMALL_MAX) {
         e->count = px_small(c + 1);
     } else {
         e->count = px_binary(PX_BINOP_ADD, e->count, px_small(1));
     }
-    return px_tuple_new(2, pair);
+    return true;
+}
+
+static px_val enumerate_next(px_val self) {
+    px_val pair[2];
+    return px_enumerate_step(self, pair) ? px_tuple_new(2, pair) : PX_NULL;
 }
 
 ITER_TYPE(px_type_enumerate, enumerate, enumerate_make, enumerate_next, PX_TF_BASETYPE);

@@ -45,6 +45,23 @@ void px_list_append(px_val list, px_val item) {
     l->items[l->len++] = item;
 }
 
+void px_gather_flush(px_gather *g) {
+    if (g->list == PX_NULL) {
+        g->list = px_list_new(g->n, g->buf);
+    } else if (g->n > 0) {
+        px_list *l = px_list_ptr(g->list);
+        reserve(l, l->len + g->n);
+        px_cont_move(l->items + l->len, g->buf, g->n);
+        l->len += g->n;
+    }
+    g->n = 0;
+}
+
+px_val px_gather_list(px_gather *g) {
+    px_gather_flush(g);
+    return g->list;
+}
+
 void px_list_extend(px_val list, px_val iterable) {
     size_t n;
     px_val *items = px_seq_items(iterable, &n);

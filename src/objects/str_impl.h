@@ -57,7 +57,17 @@ static inline size_t px_str_cps(px_val v, const char *s, size_t len) {
     if (px_is_obj(v) && ((const px_obj *)px_as_ptr(v))->type == &px_type_str) {
         return ((const px_strobj *)px_as_ptr(v))->charlen;
     }
-    return len <= 1 ? len : px_utf8_count(s, len);
+    if (len <= 1) {
+        return len;
+    }
+    if (len <= 16) { /* a name: counted in line, without a call */
+        size_t cont = 0;
+        for (size_t i = 0; i < len; i++) {
+            cont += ((uint8_t)s[i] & 0xC0) == 0x80;
+        }
+        return len - cont;
+    }
+    return px_utf8_count(s, len);
 }
 /* Copy a piece of text; single characters (joins of characters) without
  * a call. */

@@ -266,9 +266,10 @@ static px_val ws_piece(bool ascii, const char *p, size_t len) {
 }
 
 static px_val split_ws(const char *s, size_t len, px_int maxsplit, bool right, bool ascii) {
-    px_val list = px_list_new(0, NULL);
     const char *end = s + len;
     if (!right) {
+        px_gather pieces;
+        px_gather_init(&pieces);
         const char *p = s;
         for (;;) {
             size_t w;
@@ -279,7 +280,7 @@ static px_val split_ws(const char *s, size_t len, px_int maxsplit, bool right, b
                 break;
             }
             if (maxsplit == 0) {
-                px_list_append(list, ws_piece(ascii, p, (size_t)(end - p))); /* the rest, as is */
+                px_gather_add(&pieces, ws_piece(ascii, p, (size_t)(end - p))); /* the rest, as is */
                 break;
             }
             const char *q = p;
@@ -296,15 +297,16 @@ static px_val split_ws(const char *s, size_t len, px_int maxsplit, bool right, b
                     break;
                 }
             }
-            px_list_append(list, ws_piece(ascii, p, (size_t)(q - p)));
+            px_gather_add(&pieces, ws_piece(ascii, p, (size_t)(q - p)));
             p = q;
             if (maxsplit > 0) {
                 maxsplit--;
             }
         }
-        return list;
+        return px_gather_list(&pieces);
     }
     /* From the right: collect backwards, then reverse. */
+    px_val list = px_list_new(0, NULL);
     size_t e = len;
     for (;;) {
         while (e > 0) {
@@ -344,23 +346,25 @@ px_val px_text_split_sep(px_val self, const char *s, size_t len, const char *sep
     if (slen == 0) {
         px_raise_value_error("empty separator");
     }
-    px_val list = px_list_new(0, NULL);
     if (!right) {
+        px_gather pieces;
+        px_gather_init(&pieces);
         size_t at = 0;
         while (maxsplit != 0) {
             ptrdiff_t f = px_text_find(s + at, len - at, sep, slen, 1);
             if (f < 0) {
                 break;
             }
-            px_list_append(list, mk(self, s + at, (size_t)f));
+            px_gather_add(&pieces, mk(self, s + at, (size_t)f));
             at += (size_t)f + slen;
             if (maxsplit > 0) {
                 maxsplit--;
             }
         }
-        px_list_append(list, mk(self, s + at, len - at));
-        return list;
+        px_gather_add(&pieces, mk(self, s + at, len - at));
+        return px_gather_list(&pieces);
     }
+    px_val list = px_list_new(0, NULL);
     size_t e = len;
     while (maxsplit != 0) {
         ptrdiff_t f = px_text_find(s, e, sep, slen, -1);
@@ -380,7 +384,7 @@ px_val px_text_split_sep(px_val self, const char *s, size_t len, const char *sep
 
 /* A str piece for px_text_split_sep (self only matters for bytes). */
 static px_val str_piece(px_val self, const void *data, size_t len) {
-    return px_str(data, len);
+    return px_str_is_ascii_obj(self) ? px_str_n(data, len, len) : px_str(data, len);
 }
 
 static px_val split_common(size_t argc, const px_val *argv, px_val kwnames, bool right) {
@@ -388,10 +392,15 @@ static px_val split_common(size_t argc, const px_val *argv, px_val kwnames, bool
         {PX_Q(sep), 0, PX_NONE},
         {PX_Q(maxsplit), 0, PX_SMALL_CONST(-1)},
     };
+    size_t len;
+    const char *s;
+    if (argc == 1 && kwnames == PX_NULL) { /* s.split(): no arguments to parse */
+        s = px_str_data(argv[0], &len);
+        return split_ws(s, len, -1, right, px_str_is_ascii_obj(argv[0]));
+    }
     px_val a[2];
     px_parse_args(right ? PX_Q(rsplit) : PX_Q(split), argc - 1, argv + 1, kwnames, 2, spec, a);
-    size_t len;
-    const char *s = px_str_data(argv[0], &len);
+    s = px_str_data(argv[0], &len);
     px_int maxsplit = px_index(a[1]);
     if (maxsplit < 0) {
         maxsplit = -1;

@@ -468,6 +468,20 @@ PX_VM_INLINE bool is_numeric_pair(px_val a, px_val b, double *x, double *y) {
 #endif
 
 
+/* BINARY_OP past the small-int and float paths, with `a` of type ta (an
+ * object or a name). An int past the small range and `+` of two exact
+ * strs go straight to their type, without operator dispatch. */
+static inline px_val binary_op_typed(px_binop op, const px_type *ta, px_val a, px_val b) {
+    if (ta == &px_type_int && (px_is_small(b) || px_is_type(b, &px_type_int))) {
+        return px_int_binop(op, a, b);
+    }
+    if (ta == &px_type_str && (op == PX_BINOP_ADD || op == PX_BINOP_IADD) &&
+        (px_is_qstr(b) || px_is_type(b, &px_type_str))) {
+        return px_str_concat(a, b);
+    }
+    return px_binary(op, a, b);
+}
+
 /* The small-int fast path of BINARY_OP; PX_NULL when it does not apply. */
 PX_VM_INLINE px_val int_binop_fast(unsigned op, px_int x, px_int y) {
     int64_t a = x, b = y, z;
@@ -1010,6 +1024,10 @@ dispatch: {
         } else if (is_numeric_pair(a, b, &x, &y) && base != PX_BINOP_MATMUL) {
             r = float_binop_fast(base, x, y);
 #endif
+        } else if (px_is_obj(a)) {
+            r = binary_op_typed((px_binop)op, ((const px_obj *)px_as_ptr(a))->type, a, b);
+        } else if (px_is_qstr(a)) {
+            r = binary_op_typed((px_binop)op, &px_type_str, a, b);
         } else {
             r = px_binary((px_binop)op, a, b);
         }
@@ -1381,6 +1399,18 @@ dispatch: {
                 goto gen_enter;
             }
             v = px_gen_resume(it, PX_NONE, PX_NULL, NULL);
+        } else if (ty == &px_type_enumerate && ip[0] == PX_OP_UNPACK_SEQUENCE && ip[1] == 2) {
+            /* `for i, x in enumerate(...)`: the pair goes to the stack as
+             * UNPACK_SEQUENCE 2 would leave it, without a tuple */
+            px_val pair[2];
+            if (px_enumerate_step(it, pair)) {
+                ip += 2;
+                sp[0] = pair[1];
+                sp[1] = pair[0];
+                sp += 2;
+                DISPATCH();
+            }
+            v = PX_NULL;
         } else {
             v = px_next(it);
         }
