@@ -14,9 +14,9 @@ class Rec:
 
 
 def size(i):
-    if i % 10 == 0:
+    if i % 16 == 0:
         return (i * 37) % 2100  # through the large classes and past them
-    return (i * 37) % 256
+    return (i * 37) % 200
 
 
 def make(i):
@@ -41,7 +41,7 @@ def same(i, o):
     return o == make(i)
 
 
-N = 120
+N = 48
 objs = [make(i) for i in range(N)]
 gc.collect()
 print(all(same(i, o) for i, o in enumerate(objs)))
@@ -52,8 +52,8 @@ for step, start in ((2, 0), (3, 1), (5, 2), (64, 3), (1, 0)):
     zeroed = True
     for r in range(4):
         junk = [make(i) for i in range(r, N, 3)]  # garbage between the survivors
-        fresh = [bytearray(size(i)) for i in range(r, N, 7)]
-        zeroed = zeroed and all(not any(b) for b in fresh)
+        # every class, and past the largest
+        zeroed = zeroed and all(not any(bytearray((i * 97 + step * 13) % 2100)) for i in range(r, N, 6))
         fresh = [Rec(i) for i in range(r, N, 4)]
         zeroed = zeroed and all(not hasattr(o, "a%d" % (i % 7)) for i, o in zip(range(r, N, 4), fresh))
         junk = fresh = None
