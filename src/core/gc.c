@@ -46,7 +46,7 @@ typedef struct page_meta {
     uint8_t kind;
     uint8_t cls;
     uint8_t listed;
-    uint8_t hint;  /* SMALL: no free block in bitmap words below this */
+    uint8_t hint;  /* SMALL: no free block (but its class cache's) in bitmap words below this */
     uint8_t overflowed; /* SMALL or LARGE_HEAD: on the overflow list */
     struct page_meta *overflow_next; /* the overflow list (during marking) */
     uint8_t *addr; /* the page itself */
@@ -345,8 +345,9 @@ static void release_pages(chunk *c, size_t first, size_t n) {
  *
  * Small blocks are handed out from a per-class cache: the free blocks of
  * one bitmap word of one page (up to 64), zeroed together when the cache
- * is filled. The fast path (take_cached) takes the lowest of them and sets
- * its bits; it has no search, no zeroing and no accounting. Invariants:
+ * is filled. The fast path (TAKE_CACHED in px_gc_alloc, take_block) takes
+ * the lowest of them and sets its bits; it has no search, no zeroing and
+ * no accounting. Invariants:
  * - a cached block's allocated bit is clear, so a conservative pointer to
  *   it finds no block and it is never marked or scanned; it is handed out
  *   only by its class's cache, which is filled only when empty, from a
@@ -355,7 +356,8 @@ static void release_pages(chunk *c, size_t first, size_t n) {
  *   cached blocks as allocated (the whole word is counted when the cache
  *   is filled); returning the cache (cache_return) gives them back;
  * - every cache is returned before a collection marks (the sweep may give
- *   its page away), when the heap is locked and when a threshold is set;
+ *   its page away), when the heap is locked, when a threshold is set and
+ *   before the counts are read (gc.mem_alloc, mem_info, verify_heap);
  *   while collecting or with a threshold, a block is taken and the rest
  *   returned at once (exact accounting, blocks born marked). */
 
@@ -382,19 +384,6 @@ static page_meta *new_small_page(unsigned cls) {
         }
     }
     return NULL;
-}
-
-/* Blocks are 16-byte aligned: a run of a few is zeroed by 16-byte stores
- * in line (the compiler keeps this loop: a memset call costs more for the
- * short runs between the survivors of a sweep). */
-static inline void zero_blocks(uint8_t *p, size_t bytes) {
-    if (bytes > 256) {
-        memset(p, 0, bytes);
-        return;
-    }
-    for (uint8_t *end = p + bytes; p < end; p += 16) {
-        memset(p, 0, 16);
-    }
 }
 
 /* Class cls's cache (empty) filled from the first page of its list, or
@@ -433,7 +422,7 @@ static bool cache_fill(unsigned cls) {
         unsigned i = (unsigned)__builtin_ctzll(t);
         uint64_t past = t + (t & (0 - t));
         unsigned end = past != 0 ? (unsigned)__builtin_ctzll(past) : 64;
-        zero_blocks(base + i * sz, (end - i) * sz);
+        memset(base + i * sz, 0, (end - i) * sz);
         t &= past;
     }
     alloc_cache *a = &gc.cache[cls];
