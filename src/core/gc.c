@@ -36,19 +36,21 @@ enum { B_ALLOC, B_MARK, B_LEAF, B_FIN, B_PEND, B__COUNT };
 
 struct chunk;
 
+typedef uint64_t bm_row[B__COUNT];
+
 typedef struct page_meta {
     struct chunk *chunk;
     struct page_meta *next; /* list of small pages of one class with free blocks */
     uint32_t run;           /* LARGE_HEAD: pages in the run; LARGE_TAIL: distance to head */
-    uint16_t nfree;         /* SMALL: free blocks */
+    uint16_t nfree;         /* SMALL: free blocks (not counting those in its class's cache) */
     uint8_t kind;
     uint8_t cls;
     uint8_t listed;
-    uint8_t hint;  /* SMALL: no free block in bitmap words below this */
+    uint8_t hint;  /* SMALL: no free block (but its class cache's) in bitmap words below this */
     uint8_t overflowed; /* SMALL or LARGE_HEAD: on the overflow list */
     struct page_meta *overflow_next; /* the overflow list (during marking) */
     uint8_t *addr; /* the page itself */
-    uint64_t bm[B__COUNT][BM_WORDS];
+    bm_row bm[BM_WORDS]; /* per 64 blocks, a word of each kind of bit together */
 } page_meta;
 
 typedef struct chunk {
@@ -77,6 +79,15 @@ typedef struct {
     size_t n;
 } mark_item;
 
+/* A size class's blocks ready to hand out (see "allocation" below). */
+typedef struct {
+    uint64_t free;   /* bit i: the block at base + i * size, free and zeroed */
+    uint8_t *base;   /* the first block of the word */
+    bm_row *row;     /* the word's bits in its page's meta */
+    page_meta *m;    /* that page */
+    uint32_t size;   /* the class's block size */
+} alloc_cache;
+
 /* A registered weak word (see px_gc_weak_register). */
 typedef struct weak_entry {
     uintptr_t *word;
@@ -84,6 +95,7 @@ typedef struct weak_entry {
 } weak_entry;
 
 static struct {
+    alloc_cache cache[NCLASSES];
     size_t cap;
     size_t heap_bytes;    /* sum of chunk sizes */
     size_t live_bytes;    /* bytes in allocated blocks */
@@ -125,13 +137,13 @@ static struct {
 /* ---- bit helpers */
 
 static inline bool bit_get(const page_meta *m, int which, size_t i) {
-    return (m->bm[which][i >> 6] >> (i & 63)) & 1;
+    return (m->bm[i >> 6][which] >> (i & 63)) & 1;
 }
 static inline void bit_set(page_meta *m, int which, size_t i) {
-    m->bm[which][i >> 6] |= (uint64_t)1 << (i & 63);
+    m->bm[i >> 6][which] |= (uint64_t)1 << (i & 63);
 }
 static inline void bit_clear(page_meta *m, int which, size_t i) {
-    m->bm[which][i >> 6] &= ~((uint64_t)1 << (i & 63));
+    m->bm[i >> 6][which] &= ~((uint64_t)1 << (i & 63));
 }
 
 static inline size_t blocks_per_page(unsigned cls) {
@@ -329,10 +341,28 @@ static void release_pages(chunk *c, size_t first, size_t n) {
     }
 }
 
-/* ---- allocation without collecting or growing */
+/* ---- allocation without collecting or growing
+ *
+ * Small blocks are handed out from a per-class cache: the free blocks of
+ * one bitmap word of one page (up to 64), zeroed together when the cache
+ * is filled. The fast path (TAKE_CACHED in px_gc_alloc, take_block) takes
+ * the lowest of them and sets its bits; it has no search, no zeroing and
+ * no accounting. Invariants:
+ * - a cached block's allocated bit is clear, so a conservative pointer to
+ *   it finds no block and it is never marked or scanned; it is handed out
+ *   only by its class's cache, which is filled only when empty, from a
+ *   page that no other class uses, so no block is handed out twice;
+ * - a page's nfree and the heap's live_bytes/since_collect count the
+ *   cached blocks as allocated (the whole word is counted when the cache
+ *   is filled); returning the cache (cache_return) gives them back;
+ * - every cache is returned before a collection marks (the sweep may give
+ *   its page away), when the heap is locked, when a threshold is set and
+ *   before the counts are read (gc.mem_alloc, mem_info, verify_heap);
+ *   while collecting or with a threshold, a block is taken and the rest
+ *   returned at once (exact accounting, blocks born marked). */
 
 /* A free page made the partial page of class cls, or NULL. Out of line:
- * alloc_small's common path then needs no register saves. */
+ * the refill's common path then needs no register saves. */
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((noinline))
 #endif
@@ -346,7 +376,7 @@ static page_meta *new_small_page(unsigned cls) {
             m->kind = PG_SMALL;
             m->cls = (uint8_t)cls;
             m->nfree = (uint16_t)blocks_per_page(cls);
-            m->next = NULL;
+            m->next = gc.partial[cls];
             m->listed = 1;
             m->hint = 0;
             gc.partial[cls] = m;
@@ -356,58 +386,123 @@ static page_meta *new_small_page(unsigned cls) {
     return NULL;
 }
 
-static void *alloc_small(unsigned cls, unsigned flags) {
+/* Class cls's cache (empty) filled from the first page of its list, or
+ * from a fresh page: the free blocks of the page's first word that has
+ * any, zeroed run by run. False when there is no page to take. */
+static bool cache_fill(unsigned cls) {
     page_meta *m = gc.partial[cls];
     if (PX_UNLIKELY(m == NULL) && (m = new_small_page(cls)) == NULL) {
-        return NULL;
+        return false;
     }
-    size_t n = blocks_per_page(cls), idx = SIZE_MAX;
-    for (size_t w = m->hint; w < BM_WORDS && w * 64 < n; w++) {
-        uint64_t freebits = ~m->bm[B_ALLOC][w];
-        if (freebits) {
-            idx = w * 64 + (size_t)__builtin_ctzll(freebits);
-            m->hint = (uint8_t)w;
+    size_t n = blocks_per_page(cls), sz = class_size[cls], w = m->hint;
+    uint64_t take = 0;
+    for (; w < BM_WORDS && w * 64 < n; w++) {
+        take = ~m->bm[w][B_ALLOC];
+        if (n - w * 64 < 64) {
+            take &= ((uint64_t)1 << (n - w * 64)) - 1; /* no blocks past the page's last */
+        }
+        if (take != 0) {
             break;
         }
     }
-    if (idx >= n) {
+    size_t count = (size_t)__builtin_popcountll(take);
+    if (count == 0 || count > m->nfree) {
         px_port_fatal("GC: page list corrupt");
     }
-    bit_set(m, B_ALLOC, idx);
-    if (flags & PX_GC_LEAF) {
-        bit_set(m, B_LEAF, idx);
-    }
-    if (flags & PX_GC_FINALIZE) {
-        bit_set(m, B_FIN, idx);
-    }
-    if (gc.collecting) {
-        bit_set(m, B_MARK, idx); /* allocated by a finalizer: survives this sweep */
-    }
-    if (--m->nfree == 0) {
+    m->hint = (uint8_t)(w + 1); /* word w has nothing left to take */
+    m->nfree = (uint16_t)(m->nfree - count);
+    if (m->nfree == 0) {
         gc.partial[cls] = m->next;
         m->next = NULL;
         m->listed = 0;
     }
-    uint8_t *p = m->addr + idx * class_size[cls];
-    switch (cls) { /* the commonest sizes zeroed inline, without calling memset */
-    case 0:
-        memset(p, 0, 16);
-        break;
-    case 1:
-        memset(p, 0, 32);
-        break;
-    case 2:
-        memset(p, 0, 48);
-        break;
-    case 3:
-        memset(p, 0, 64);
-        break;
-    default:
-        memset(p, 0, class_size[cls]);
-        break;
+    uint8_t *base = m->addr + w * 64 * sz;
+    for (uint64_t t = take; t != 0;) {
+        /* the lowest run of set bits: adding its lowest bit carries past it */
+        unsigned i = (unsigned)__builtin_ctzll(t);
+        uint64_t past = t + (t & (0 - t));
+        unsigned end = past != 0 ? (unsigned)__builtin_ctzll(past) : 64;
+        /* in pieces of at most 1 KiB, whole blocks: glibc's memset clears
+         * 2 KiB and more with `rep stosb`, which valgrind counts byte by
+         * byte, and the instruction counts we decide by would then
+         * charge a fresh page 4096 (it costs about the same time either
+         * way) */
+        for (uint8_t *p = base + i * sz, *stop = base + end * sz; p < stop;) {
+            size_t piece = (size_t)(stop - p) <= 1024 ? (size_t)(stop - p) : (1024 / sz > 0 ? 1024 / sz * sz : sz);
+            memset(p, 0, piece);
+            p += piece;
+        }
+        t &= past;
     }
-    gc.live_bytes += class_size[cls];
-    gc.since_collect += class_size[cls];
+    alloc_cache *a = &gc.cache[cls];
+    a->free = take;
+    a->base = base;
+    a->row = &m->bm[w];
+    a->m = m;
+    a->size = (uint32_t)sz;
+    gc.live_bytes += count * sz;
+    gc.since_collect += count * sz;
+    return true;
+}
+
+/* The blocks class cls's cache still holds given back to their page. */
+static void cache_return(unsigned cls) {
+    alloc_cache *a = &gc.cache[cls];
+    if (a->free == 0) {
+        return;
+    }
+    page_meta *m = a->m;
+    size_t count = (size_t)__builtin_popcountll(a->free), w = (size_t)(a->row - m->bm);
+    a->free = 0;
+    m->nfree = (uint16_t)(m->nfree + count);
+    if (w < m->hint) {
+        m->hint = (uint8_t)w;
+    }
+    if (!m->listed) {
+        m->listed = 1;
+        m->next = gc.partial[cls];
+        gc.partial[cls] = m;
+    }
+    gc.live_bytes -= count * class_size[cls];
+    gc.since_collect -= count * class_size[cls];
+}
+
+static void cache_return_all(void) {
+    for (unsigned cls = 0; cls < NCLASSES; cls++) {
+        cache_return(cls);
+    }
+}
+
+/* The fast path: the lowest block of f (a's free set, not empty) handed
+ * out, zeroed. */
+static inline void *take_block(alloc_cache *a, uint64_t f, unsigned flags) {
+    uint8_t *p = a->base + (unsigned)__builtin_ctzll(f) * a->size;
+    bm_row *row = a->row;
+    uint64_t bit = f & (0 - f);
+    a->free = f ^ bit;
+    (*row)[B_ALLOC] |= bit;
+    if (flags & PX_GC_LEAF) {
+        (*row)[B_LEAF] |= bit;
+    }
+    if (flags & PX_GC_FINALIZE) {
+        (*row)[B_FIN] |= bit;
+    }
+    return p;
+}
+
+static void *alloc_small(size_t n, unsigned flags) {
+    unsigned cls = gc.size_to_class[(n + GRANULE - 1) / GRANULE];
+    if (gc.cache[cls].free == 0 && !cache_fill(cls)) {
+        return NULL;
+    }
+    uint8_t *p = take_block(&gc.cache[cls], gc.cache[cls].free, flags);
+    if (gc.collecting || gc.threshold != 0) {
+        cache_return(cls);
+        if (gc.collecting) { /* allocated by a finalizer: survives this sweep */
+            page_meta *m = gc.cache[cls].m;
+            bit_set(m, B_MARK, (size_t)(p - m->addr) / class_size[cls]);
+        }
+    }
     return p;
 }
 
@@ -453,7 +548,7 @@ static void *alloc_large(size_t n, unsigned flags) {
 
 static void *alloc_here(size_t n, unsigned flags) {
     if (n <= SMALL_MAX) {
-        return alloc_small(gc.size_to_class[(n + GRANULE - 1) / GRANULE], flags);
+        return alloc_small(n, flags);
     }
     return alloc_large(n, flags);
 }
@@ -675,9 +770,9 @@ static void mark_pending(void) {
                 continue;
             }
             for (size_t w = 0; w < BM_WORDS; w++) {
-                uint64_t f = m->bm[B_FIN][w] & ~m->bm[B_MARK][w];
-                m->bm[B_PEND][w] = f;
-                m->bm[B_FIN][w] &= ~f;
+                uint64_t f = m->bm[w][B_FIN] & ~m->bm[w][B_MARK];
+                m->bm[w][B_PEND] = f;
+                m->bm[w][B_FIN] &= ~f;
                 any |= f != 0;
             }
         }
@@ -692,7 +787,7 @@ static void mark_pending(void) {
             if (m->kind == PG_SMALL) {
                 size_t sz = class_size[m->cls];
                 for (size_t w = 0; w < BM_WORDS; w++) {
-                    uint64_t f = m->bm[B_PEND][w];
+                    uint64_t f = m->bm[w][B_PEND];
                     while (f) {
                         size_t j = w * 64 + (size_t)__builtin_ctzll(f);
                         f &= f - 1;
@@ -734,8 +829,8 @@ static void run_finalizers(void) {
             if (m->kind == PG_SMALL) {
                 size_t sz = class_size[m->cls];
                 for (size_t w = 0; w < BM_WORDS; w++) {
-                    while (m->bm[B_PEND][w]) {
-                        size_t j = w * 64 + (size_t)__builtin_ctzll(m->bm[B_PEND][w]);
+                    while (m->bm[w][B_PEND]) {
+                        size_t j = w * 64 + (size_t)__builtin_ctzll(m->bm[w][B_PEND]);
                         bit_clear(m, B_PEND, j);
                         run_finalizer(c->data + i * PAGE + j * sz);
                     }
@@ -772,11 +867,11 @@ static void sweep(void) {
                 }
 #endif
                 for (size_t w = 0; w < BM_WORDS; w++) {
-                    m->bm[B_ALLOC][w] = m->bm[B_MARK][w];
-                    m->bm[B_LEAF][w] &= m->bm[B_MARK][w];
-                    m->bm[B_FIN][w] &= m->bm[B_MARK][w];
-                    m->bm[B_MARK][w] = 0;
-                    used += (size_t)__builtin_popcountll(m->bm[B_ALLOC][w]);
+                    m->bm[w][B_ALLOC] = m->bm[w][B_MARK];
+                    m->bm[w][B_LEAF] &= m->bm[w][B_MARK];
+                    m->bm[w][B_FIN] &= m->bm[w][B_MARK];
+                    m->bm[w][B_MARK] = 0;
+                    used += (size_t)__builtin_popcountll(m->bm[w][B_ALLOC]);
                 }
                 if (used == 0) {
                     release_pages(c, i, 1);
@@ -825,6 +920,7 @@ PX_NORETURN static void corrupt(const char *what, const void *where) {
  * bits only on allocated blocks, free counts, class lists, large runs,
  * chunk bookkeeping and the live byte count. Marks must be clear. */
 static void verify_heap(void) {
+    cache_return_all();
     size_t live = 0, heap = 0;
     for (size_t k = 0; k < gc.nchunks; k++) {
         chunk *c = gc.chunks[k];
@@ -849,7 +945,7 @@ static void verify_heap(void) {
                 }
                 for (int b = 0; b < B__COUNT; b++) {
                     for (size_t w = 0; w < BM_WORDS; w++) {
-                        if (m->bm[b][w]) {
+                        if (m->bm[w][b]) {
                             corrupt("bits set on a free page", m->addr);
                         }
                     }
@@ -862,9 +958,9 @@ static void verify_heap(void) {
                 size_t n = blocks_per_page(m->cls), used = 0;
                 for (size_t w = 0; w < BM_WORDS; w++) {
                     uint64_t valid = w * 64 >= n ? 0 : n - w * 64 >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << (n - w * 64)) - 1;
-                    uint64_t a = m->bm[B_ALLOC][w];
-                    if ((a & ~valid) || (m->bm[B_MARK][w]) || (m->bm[B_LEAF][w] & ~a) || (m->bm[B_FIN][w] & ~a) ||
-                        (m->bm[B_PEND][w] & ~a)) {
+                    uint64_t a = m->bm[w][B_ALLOC];
+                    if ((a & ~valid) || (m->bm[w][B_MARK]) || (m->bm[w][B_LEAF] & ~a) || (m->bm[w][B_FIN] & ~a) ||
+                        (m->bm[w][B_PEND] & ~a)) {
                         corrupt("block bits inconsistent", m->addr);
                     }
                     if (w < m->hint && (~a & valid)) {
@@ -964,6 +1060,7 @@ static void clear_stack_below(void) {
 __attribute__((noinline))
 #endif
 static void collect_now(void) {
+    cache_return_all(); /* (unmarked, their pages could be given away) */
     gc.collecting = true;
     gc.overflow = NULL;
     gc.msp = 0;
@@ -1020,18 +1117,18 @@ static void *alloc_slow(size_t n, unsigned flags) {
     return NULL;
 }
 
-void *px_gc_try_alloc(size_t n, unsigned flags) {
+/* Everything but the fast path: sizes over SMALL_MAX, an empty cache, a
+ * locked heap, a threshold, a collection or a new chunk. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static void *try_alloc_slow(size_t n, unsigned flags) {
     if (n == 0) {
         n = 1;
     }
     if (n > (SIZE_MAX >> 2) || gc.heap_lock > 0) {
         return NULL;
     }
-#ifdef PX_GC_DEBUG
-    if (inject_failure()) {
-        return NULL;
-    }
-#endif
     if (gc.threshold && gc.since_collect >= gc.threshold && gc.enabled && gc.lock == 0 && !gc.collecting) {
         px_gc_collect();
     }
@@ -1039,15 +1136,38 @@ void *px_gc_try_alloc(size_t n, unsigned flags) {
     return p ? p : alloc_slow(n, flags);
 }
 
-void *px_gc_alloc(size_t n, unsigned flags) {
-    void *p = px_gc_try_alloc(n, flags);
-    if (PX_LIKELY(p != NULL)) {
-        return p;
+/* px_gc_alloc and px_gc_try_alloc begin alike: debug builds' injected
+ * failures, then a small block from its class's cache when it has one. */
+#ifdef PX_GC_DEBUG
+#define INJECTED_FAILURE() (gc.heap_lock == 0 && inject_failure())
+#else
+#define INJECTED_FAILURE() false
+#endif
+#define TAKE_CACHED(n, flags)                                                   \
+    if (PX_LIKELY((n) - 1 < SMALL_MAX)) { /* (n = 0 wraps round) */            \
+        alloc_cache *a_ = &gc.cache[gc.size_to_class[((n) + GRANULE - 1) / GRANULE]]; \
+        uint64_t f_ = a_->free;                                                 \
+        if (PX_LIKELY(f_ != 0)) {                                               \
+            return take_block(a_, f_, flags);                                   \
+        }                                                                       \
     }
+
+void *px_gc_try_alloc(size_t n, unsigned flags) {
+    if (INJECTED_FAILURE()) {
+        return NULL;
+    }
+    TAKE_CACHED(n, flags)
+    return try_alloc_slow(n, flags);
+}
+
+/* MemoryError, allocated even though the heap is full. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+PX_NORETURN static void out_of_memory(void) {
     if (gc.in_oom) {
         px_port_fatal("out of memory while raising MemoryError");
     }
-    /* Let the MemoryError itself be allocated even when the heap is full. */
     gc.grace = OOM_GRACE;
     gc.in_oom = true;
     px_jmp j;
@@ -1057,6 +1177,18 @@ void *px_gc_alloc(size_t n, unsigned flags) {
     }
     gc.in_oom = false;
     px_raise(j.exc);
+}
+
+void *px_gc_alloc(size_t n, unsigned flags) {
+    if (INJECTED_FAILURE()) {
+        out_of_memory();
+    }
+    TAKE_CACHED(n, flags)
+    void *p = try_alloc_slow(n, flags);
+    if (PX_LIKELY(p != NULL)) {
+        return p;
+    }
+    out_of_memory();
 }
 
 void px_gc_set_finalize(void *p, bool on) {
@@ -1200,16 +1332,20 @@ void *px_gc_realloc(void *p, size_t n, unsigned flags) {
 
 /* ---- statistics (the gc module) */
 
+/* (the caches returned first: the counts are then exact) */
 size_t px_gc_mem_free(void) {
+    cache_return_all();
     return gc.cap > gc.live_bytes ? gc.cap - gc.live_bytes : 0;
 }
 size_t px_gc_mem_alloc(void) {
+    cache_return_all();
     return gc.live_bytes;
 }
 size_t px_gc_threshold(void) {
     return gc.threshold;
 }
 void px_gc_set_threshold(size_t n) {
+    cache_return_all(); /* with a threshold, every block is counted when taken */
     gc.threshold = n;
 }
 void px_gc_enable(bool on) {
@@ -1256,6 +1392,7 @@ void px_gc_finalize_all(void) {
 /* ---- a summary for micropython.mem_info */
 
 void px_gc_stats(px_gc_info *info, px_out *map) {
+    cache_return_all();
     memset(info, 0, sizeof *info);
     info->cap = gc.cap;
     info->mapped = gc.heap_bytes;
@@ -1279,7 +1416,7 @@ void px_gc_stats(px_gc_info *info, px_out *map) {
             if (m->kind == PG_SMALL) {
                 size_t n = blocks_per_page(m->cls), used = 0;
                 for (size_t w = 0; w < BM_WORDS; w++) {
-                    used += (size_t)__builtin_popcountll(m->bm[B_ALLOC][w]);
+                    used += (size_t)__builtin_popcountll(m->bm[w][B_ALLOC]);
                 }
                 info->small_blocks += used;
                 info->small_pages++;
@@ -1312,6 +1449,7 @@ void px_gc_stats(px_gc_info *info, px_out *map) {
  * no memory. */
 
 void px_gc_heap_lock(void) {
+    cache_return_all(); /* the fast path fails with an empty cache */
     gc.heap_lock++;
 }
 

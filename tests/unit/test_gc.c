@@ -499,6 +499,104 @@ START_TEST(test_heap_lock) {
 }
 END_TEST
 
+/* ---- small blocks: every size class through its cache
+ * Blocks of every class (and every flag combination) are handed out
+ * zeroed, never twice, with exact accounting (gc.mem_alloc grows by the
+ * block's size), and stay intact while blocks around them are freed
+ * explicitly or by a collection and handed out again. */
+
+#define NSLOTS 3000
+
+static unsigned char pattern(size_t i) {
+    return (unsigned char)(i * 7 + 1);
+}
+
+/* (one assertion per block: Check's are slow) */
+static bool all_bytes(const unsigned char *p, size_t n, unsigned char b) {
+    for (size_t k = 0; k < n; k++) {
+        if (p[k] != b) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Slot i gets a block of a size that walks through every class. With
+ * `exact`, no collection may run (the accounting is checked). */
+__attribute__((noinline)) static void fill_slots(unsigned char **slots, size_t from, size_t step, bool exact) {
+    px_gc_enable(!exact);
+    for (size_t i = from; i < NSLOTS; i += step) {
+        if (slots[i] != NULL) {
+            continue;
+        }
+        size_t n = 1 + (i * 13) % 2048;
+        size_t before = px_gc_mem_alloc();
+        unsigned char *p = px_gc_alloc(n, i % 3 == 0 ? PX_GC_LEAF : 0);
+        size_t sz = px_gc_size(p);
+        ck_assert_uint_ge(sz, n);
+        if (exact) {
+            ck_assert_uint_eq(px_gc_mem_alloc(), before + sz);
+        }
+        ck_assert(px_gc_is_block_start(p));
+        ck_assert(all_bytes(p, sz, 0));
+        memset(p, pattern(i), sz);
+        slots[i] = p;
+    }
+    px_gc_enable(true);
+}
+
+__attribute__((noinline)) static void check_slots(unsigned char **slots) {
+    for (size_t i = 0; i < NSLOTS; i++) {
+        if (slots[i] != NULL) {
+            size_t sz = px_gc_size(slots[i]);
+            ck_assert_uint_ge(sz, 1 + (i * 13) % 2048);
+            ck_assert(all_bytes(slots[i], sz, pattern(i)));
+        }
+    }
+}
+
+START_TEST(test_size_classes) {
+    unsigned char **slots = px_gc_alloc(NSLOTS * sizeof *slots, 0);
+    root_slot[0] = slots;
+    fill_slots(slots, 0, 1, true);
+    check_slots(slots);
+    /* freed explicitly: the accounting gives back exactly the block */
+    for (size_t i = 0; i < NSLOTS; i += 3) {
+        size_t before = px_gc_mem_alloc(), sz = px_gc_size(slots[i]);
+        px_gc_free(slots[i]);
+        ck_assert_uint_eq(px_gc_mem_alloc(), before - sz);
+        slots[i] = NULL;
+    }
+    fill_slots(slots, 0, 6, true); /* half of them again, among the others */
+    check_slots(slots);
+    /* dropped, collected, and handed out again */
+    for (size_t i = 1; i < NSLOTS; i += 2) {
+        slots[i] = NULL;
+    }
+    clear_stack();
+    px_gc_collect();
+    check_slots(slots);
+    fill_slots(slots, 0, 1, true);
+    check_slots(slots);
+    /* with a threshold every block is counted when taken */
+    px_gc_set_threshold(20000);
+    for (size_t i = 0; i < NSLOTS; i += 4) {
+        slots[i] = NULL;
+    }
+    fill_slots(slots, 0, 1, false); /* (collecting all the time) */
+    px_gc_set_threshold(0);
+    check_slots(slots);
+    /* a locked heap hands out nothing, not even what a cache holds */
+    void *p = px_gc_alloc(40, 0);
+    ck_assert_ptr_nonnull(p);
+    px_gc_heap_lock();
+    ck_assert_ptr_null(px_gc_try_alloc(40, 0));
+    px_gc_heap_unlock();
+    ck_assert_ptr_nonnull(px_gc_try_alloc(40, 0));
+    check_slots(slots);
+}
+END_TEST
+
 static Suite *gc_suite(void) {
     Suite *s = suite_create("gc");
     TCase *tc = tcase_create("heap");
@@ -518,6 +616,7 @@ static Suite *gc_suite(void) {
     tcase_add_test(tc, test_weak_words);
     tcase_add_test(tc, test_weak_many);
     tcase_add_test(tc, test_heap_lock);
+    tcase_add_test(tc, test_size_classes);
     suite_add_tcase(s, tc);
     TCase *small = tcase_create("cap");
     tcase_add_checked_fixture(small, setup_small, NULL);
