@@ -50,13 +50,11 @@ PX_NORETURN void px_raise_overflow(const char *msg);
 /* OSError(errnum, strerror-like message), with an optional printf-formatted
  * detail such as the path or device: "[Errno 2] No such file or directory: 'x'" */
 PX_NORETURN void px_raise_os_error(int errnum, const char *fmt, ...) PX_PRINTF(2, 3);
-#if PX_ERROR_TEXT == 2 && defined(__OPTIMIZE__) && !defined(PX_ERRTEXT_UNPACKED)
+#if PX_ERROR_TEXT == 2 && defined(__OPTIMIZE__)
 /* Compressed error text (core/errtext.h): a raiser given a message of the
  * build's table gets its packed form; the comparisons that find it are of
  * two constants, which the optimiser folds, so neither they nor the
- * message's text are in the image. Files built for speed define
- * PX_ERRTEXT_UNPACKED (meson.build): before folding, the comparisons make
- * every function that raises look large to the inliner. The functions are defined with their
+ * message's text are in the image. The functions are defined with their
  * names in parentheses (error.c), which these macros do not expand. */
 #include "errtext_pack.h"
 #define PX__ET(s) (__builtin_constant_p(s) ? px_errtext_pack(s) : (s))
