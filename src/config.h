@@ -87,14 +87,9 @@
  * by C code are left out of the image (core/error.h), the exception type
  * stays. A setting for ports short of flash (docs/ports.md). 2 compressed:
  * the same messages as 1 at run time, packed in the image (core/errtext.h;
- * packed with -O only), the default of a build that generates the table
- * (meson.build defines PX_ERRTEXT_TABLE: the POSIX port and firmware). */
+ * firmware builds only, which generate the table, and gcc with -O). */
 #ifndef PX_ERROR_TEXT
-#ifdef PX_ERRTEXT_TABLE
-#define PX_ERROR_TEXT 2
-#else
 #define PX_ERROR_TEXT 1
-#endif
 #endif
 
 /* Python-level recursion limit (frames); the C stack is also checked. */
