@@ -17,6 +17,7 @@ agreeing with the man page (docs/micropython.1). Prints `ok NAME` or `FAIL NAME`
 details (tests/suitelib.py). Tests run in parallel.
 """
 import errno
+import glob
 import os
 import pty
 import re
@@ -184,7 +185,7 @@ def script_args():
 
 @test
 def script_missing():
-    expect_run(["/nonexistent/x.py"], status=2, err_has="can't open file '/nonexistent/x.py': [Errno 2]")
+    expect_run(["/nonexistent/x.py"], status=2, out="", err_has="can't open file '/nonexistent/x.py': [Errno 2]")
 
 
 @test
@@ -448,7 +449,7 @@ def m_argv_cwd():
 
 @test
 def m_missing():
-    expect_run(["-m", "no_such_module_x"], status=1, err_has="No module named 'no_such_module_x'")
+    expect_run(["-m", "no_such_module_x"], status=1, out="", err_has="No module named 'no_such_module_x'")
 
 
 @test
@@ -466,9 +467,14 @@ def m_builtin_main():
     # a built-in module with _main() is a command-line tool: `-m gpio`
     if run(["-c", "import gpio"])[0] != 0:
         raise Skip("no gpio module in this build")
-    o, e = expect_run(["-m", "gpio", "list"])
-    if "No code object" in e or "Traceback" in e:
-        raise Fail(f"gpio._main(): {o!r} {e!r}")
+    if glob.glob("/dev/gpiochip*"):
+        # a machine with chips: their listing is the kernel's; no error
+        o, e = expect_run(["-m", "gpio", "list"], err="")
+        if not o:
+            raise Fail("gpio list printed nothing on a machine with chips")
+    else:
+        expect_run(["-m", "gpio", "list"], err="",
+                   out="no GPIO chips: /dev/gpiochip* does not exist on this system\n")
 
 
 @test
