@@ -75,7 +75,9 @@ void px_port_sleep_us(uint64_t us);
 int32_t px_port_tz_offset(int64_t utc, bool *dst);
 
 /* Heap: a new region of at least `min` bytes for the GC (aligned to 16),
- * or NULL when the system has no more. *got receives its size. */
+ * or NULL when the system has no more. *got receives its size. Its bytes
+ * are zero (fresh anonymous memory, .bss, or cleared by the port): the
+ * GC writes a page's record only when it first uses the page. */
 void *px_port_heap_region(size_t min, size_t *got);
 /* The default heap cap when the user does not set one. */
 size_t px_port_heap_default_cap(void);

@@ -72,7 +72,8 @@ void px_port_sleep_us(uint64_t us) {
 
 #endif
 
-/* ---- heap: one static region, handed out once per start */
+/* ---- heap: one static region, handed out once per start (zero, as
+ * port.h requires: .bss, cleared by the start-up code) */
 
 static _Alignas(16) uint8_t heap[BOARD_HEAP_SIZE];
 static bool heap_given;

@@ -232,11 +232,11 @@ static bool add_chunk(size_t min) {
     c->free_pages = c->npages;
     c->first_free = 0;
     c->top_free = c->npages;
-    for (size_t i = 0; i < c->npages; i++) {
-        memset(&c->pages[i], 0, sizeof(page_meta));
-        c->pages[i].chunk = c;
-        c->pages[i].addr = c->data + i * PAGE;
-    }
+    /* The page table is zero as the port hands the region over (port.h),
+     * and zero is a free page: a page's chunk and address are written when
+     * it is first taken (take_pages), so that a page of the table is only
+     * touched once the heap reaches the pages it describes (the first
+     * chunk's table is 52 KiB, of which a short run uses a few). */
     /* insert sorted by address */
     size_t i = gc.nchunks;
     while (i > 0 && gc.chunks[i - 1]->base > base) {
@@ -307,6 +307,10 @@ static size_t find_free_run_top(chunk *c, size_t n) {
 
 /* Pages first..first+n-1 (still marked free) are being taken. */
 static void take_pages(chunk *c, size_t first, size_t n) {
+    for (size_t i = first; i < first + n; i++) {
+        c->pages[i].chunk = c;
+        c->pages[i].addr = c->data + i * PAGE;
+    }
     c->free_pages -= n;
     if (first == c->first_free) {
         size_t i = first + n;
@@ -934,19 +938,21 @@ static void verify_heap(void) {
         size_t nfree_pages = 0;
         for (size_t i = 0; i < c->npages; i++) {
             page_meta *m = &c->pages[i];
-            if (m->chunk != c || m->addr != c->data + i * PAGE) {
+            /* (a page never taken has neither: add_chunk) */
+            bool never_taken = m->kind == PG_FREE && m->chunk == NULL && m->addr == NULL;
+            if ((m->chunk != c || m->addr != c->data + i * PAGE) && !never_taken) {
                 corrupt("page meta does not match its page", m->addr);
             }
             switch (m->kind) {
             case PG_FREE:
                 nfree_pages++;
                 if (i < c->first_free || i >= c->top_free) {
-                    corrupt("free page outside the first-free and top-free hints", m->addr);
+                    corrupt("free page outside the first-free and top-free hints", c->data + i * PAGE);
                 }
                 for (int b = 0; b < B__COUNT; b++) {
                     for (size_t w = 0; w < BM_WORDS; w++) {
                         if (m->bm[w][b]) {
-                            corrupt("bits set on a free page", m->addr);
+                            corrupt("bits set on a free page", c->data + i * PAGE);
                         }
                     }
                 }

@@ -64,6 +64,7 @@ void *px_port_heap_region(size_t min, size_t *got) {
         return NULL;
     }
     heap_given = true;
+    memset(heap, 0, sizeof heap); /* handed out again after a reset: zero, as port.h says */
     *got = sizeof heap;
     return heap;
 }

@@ -3,6 +3,7 @@
  * with stdio; there is no event loop, no interrupt and no clock worth
  * the name, since compiling needs none. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,11 +55,14 @@ int32_t px_port_tz_offset(int64_t utc, bool *dst) {
 
 void *px_port_heap_region(size_t min, size_t *got) {
     size_t n = min < (4u << 20) ? (4u << 20) : (min + 15) & ~(size_t)15;
-    void *p = aligned_alloc(16, n);
-    if (p != NULL) {
-        *got = n;
+    /* zeroed (port.h), by calloc: fresh pages for a block this large,
+     * not written here; never freed, so aligned up in place */
+    uint8_t *p = calloc(1, n + 15);
+    if (p == NULL) {
+        return NULL;
     }
-    return p;
+    *got = n;
+    return (void *)(((uintptr_t)p + 15) & ~(uintptr_t)15);
 }
 size_t px_port_heap_default_cap(void) {
     return (size_t)1 << 30;
