@@ -304,6 +304,19 @@ static void cg_compare_operand(px_compiler *c, px_ast_expr *e, unsigned op) {
     px_cg_expr(c, e);
 }
 
+/* One link of a chain `a < b < c`: with the left operand on the stack,
+ * comparator i is evaluated and kept under the comparison's result for
+ * the next link; the chain leaves for label by jump_op when it is false. */
+static void cg_compare_link(px_compiler *c, px_ast_expr *e, uint32_t i, px_opcode jump_op, int label) {
+    px_unit *u = c->u;
+    cg_compare_operand(c, e->u.compare.comparators.items[i], e->u.compare.ops[i]);
+    set_line(c, e);
+    px_emit_op(u, PX_OP_DUP_TOP);
+    px_emit_op(u, PX_OP_ROT_THREE);
+    emit_compare_op(u, e->u.compare.ops[i]);
+    px_emit_jump(u, jump_op, label);
+}
+
 static void cg_compare(px_compiler *c, px_ast_expr *e) {
     px_unit *u = c->u;
     px_ast_exprs *rest = &e->u.compare.comparators;
@@ -318,12 +331,7 @@ static void cg_compare(px_compiler *c, px_ast_expr *e) {
     /* a < b < c: each middle operand is evaluated once, short-circuit. */
     int l_cleanup = px_label_new(u), l_end = px_label_new(u);
     for (uint32_t i = 0; i + 1 < rest->len; i++) {
-        cg_compare_operand(c, rest->items[i], ops[i]);
-        set_line(c, e);
-        px_emit_op(u, PX_OP_DUP_TOP);
-        px_emit_op(u, PX_OP_ROT_THREE);
-        emit_compare_op(u, ops[i]);
-        px_emit_jump(u, PX_OP_JUMP_IF_FALSE_OR_POP, l_cleanup);
+        cg_compare_link(c, e, i, PX_OP_JUMP_IF_FALSE_OR_POP, l_cleanup);
     }
     cg_compare_operand(c, rest->items[rest->len - 1], ops[rest->len - 1]);
     set_line(c, e);
@@ -389,12 +397,7 @@ void px_cg_jump_if(px_compiler *c, px_ast_expr *e, bool cond, int label) {
             int l_cleanup = px_label_new(u), l_end = px_label_new(u);
             px_cg_expr(c, e->u.compare.left);
             for (uint32_t i = 0; i + 1 < rest->len; i++) {
-                cg_compare_operand(c, rest->items[i], ops[i]);
-                set_line(c, e);
-                px_emit_op(u, PX_OP_DUP_TOP);
-                px_emit_op(u, PX_OP_ROT_THREE);
-                emit_compare_op(u, ops[i]);
-                px_emit_jump(u, PX_OP_POP_JUMP_IF_FALSE, l_cleanup); /* [middle] */
+                cg_compare_link(c, e, i, PX_OP_POP_JUMP_IF_FALSE, l_cleanup); /* [middle] */
             }
             cg_compare_operand(c, rest->items[rest->len - 1], ops[rest->len - 1]);
             set_line(c, e);
